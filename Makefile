@@ -1,0 +1,51 @@
+# leakmine: `make run` mines the sample corpus, `make test` runs the tests. `make help` lists all.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+RAW := data/raw
+OUT := data/processed
+MODEL := models/leakmine-extract
+STAMP := $(VENV)/.installed
+
+PAPERS := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null | sort)
+CODE := $(shell find src pipelines -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | sort)
+
+.PHONY: help install model run test lint bench clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(STAMP) ## Create .venv and install leakmine with its dependencies
+
+$(MODEL)/meta.json: $(STAMP) $(CODE)
+	$(BIN)/python -m leakmine.build_model $(MODEL)
+
+model: $(MODEL)/meta.json ## Build the extraction pipeline into models/
+
+$(OUT)/_meta.json: $(MODEL)/meta.json $(PAPERS)
+	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2
+
+run: $(OUT)/_meta.json ## Mine the papers in data/raw into tables in data/processed
+
+test: $(STAMP) ## Run the linter and the test suite
+	$(BIN)/ruff check src tests pipelines
+	$(BIN)/pytest
+
+bench: $(MODEL)/meta.json ## Measure ingest and extraction speed on the sample corpus
+	$(BIN)/python pipelines/bench.py $(RAW)
+
+clean: ## Remove the venv, built model and outputs
+	rm -rf $(VENV) $(MODEL) $(OUT)/* .pytest_cache .ruff_cache

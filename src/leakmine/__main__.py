@@ -1,0 +1,3 @@
+from leakmine.cli import app
+
+app()

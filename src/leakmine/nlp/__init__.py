@@ -1,0 +1,69 @@
+"""The extraction pipeline: built from `pipelines/extract.cfg`, saved to and loaded from `models/`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+CONFIG_PATH = PROJECT_ROOT / "pipelines" / "extract.cfg"
+MODEL_DIR = PROJECT_ROOT / "models" / "leakmine-extract"
+
+
+def _register() -> None:
+    """Import the modules whose decorators register leakmine's factories with spaCy."""
+    import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
+
+    import leakmine.components  # noqa: F401
+    import leakmine.nlp.tokenizer  # noqa: F401
+
+
+def build_pipeline(config_path: Path = CONFIG_PATH) -> Language:
+    """A fresh pipeline from its config (no trained weights involved)."""
+    _register()
+    config = spacy.util.load_config(config_path, interpolate=True)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def save_pipeline(nlp: Language, model_dir: Path = MODEL_DIR) -> Path:
+    nlp.to_disk(model_dir)
+    return model_dir
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The pipeline saved in `model` (a directory), else in models/, else built from the config.
+
+    A saved pipeline older than its config or rule files is rebuilt, so a stale model is never used.
+    """
+    _register()
+    model = model or os.environ.get("LEAKMINE_MODEL")
+    if model:
+        return spacy.load(model)
+    if MODEL_DIR.exists() and not is_stale(MODEL_DIR):
+        return spacy.load(MODEL_DIR)
+    log.info("building the pipeline from %s", CONFIG_PATH)
+    return build_pipeline()
+
+
+def source_files() -> list[Path]:
+    """The config and every file of the package that shapes the pipeline."""
+    pkg = Path(__file__).resolve().parents[1]
+    files = [p for d in (pkg / "components", pkg / "nlp") for p in d.rglob("*")
+             if p.is_file() and p.suffix in (".py", ".jsonl", ".json", ".txt")]
+    return sorted([CONFIG_PATH, *files])
+
+
+def is_stale(model_dir: Path) -> bool:
+    stamp = model_dir / "meta.json"
+    if not stamp.exists():
+        return True
+    built = stamp.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in source_files())
