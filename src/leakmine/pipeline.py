@@ -10,7 +10,7 @@ from leakmine.assemble import assemble
 from leakmine.extract import extract
 from leakmine.ingest import ingest
 from leakmine.nlp import load_pipeline
-from leakmine.records import Document, Mention
+from leakmine.records import Document, Evidence, Mention
 
 
 @dataclass
@@ -20,11 +20,13 @@ class PaperResult:
     document: Document
     mentions: list[Mention]
     paper_json: dict[str, Any]
+    evidence: list[Evidence]
 
 
 def process_document(document: Document, model: str | None = None) -> PaperResult:
     mentions = extract(document, load_pipeline(model))
-    return PaperResult(document, mentions, assemble(document, mentions))
+    paper_json, evidence = assemble(document, mentions)
+    return PaperResult(document, mentions, paper_json, evidence)
 
 
 def process_file(path: str | Path, model: str | None = None) -> list[PaperResult]:

@@ -128,3 +128,13 @@ class Mention:
     @property
     def asserted(self) -> bool:
         return not (self.negated or self.hypothetical)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Which mention supports which value: `owner` is "paper", "patient:N" or "cohort:N"."""
+
+    owner: str
+    field: str
+    value: str
+    mention_id: str

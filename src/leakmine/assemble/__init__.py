@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from leakmine.records import Document, Mention
+from leakmine.records import Document, Evidence, Mention
 
 LIST_FIELDS = ("index_procedures", "treated_levels", "causes", "leak_locations", "leak_levels",
                "symptoms", "treatments", "treatment_levels")
@@ -15,17 +15,20 @@ def empty_patient(n: int) -> dict[str, Any]:
             "onset_days": None, "muscle_grades": [], "outcome": None, "follow_up": None}
 
 
-def assemble(document: Document, mentions: list[Mention]) -> dict[str, Any]:
-    """The paper's JSON: metadata, one patient per described case, and cohorts."""
+def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any], list[Evidence]]:
+    """The paper's JSON (metadata, one patient per described case, cohorts) and its evidence."""
     meta = document.meta
     patient = empty_patient(1)
+    evidence = []
     for m in mentions:
         if m.label == "LEVEL" and m.asserted:
-            patient["treated_levels"].extend(x for x in m.attrs.get("levels", [])
-                                             if x not in patient["treated_levels"])
+            for lvl in m.attrs.get("levels", []):
+                evidence.append(Evidence("patient:1", "treated_levels", lvl, m.mention_id))
+                if lvl not in patient["treated_levels"]:
+                    patient["treated_levels"].append(lvl)
     return {
         "paper": {"title": meta.title, "year": meta.year, "journal": meta.journal, "doi": meta.doi,
                   "first_author": meta.first_author, "study_type": "case report"},
         "patients": [patient],
         "cohorts": [],
-    }
+    }, evidence

@@ -1,6 +1,11 @@
 """leakmine's spaCy components: one package per extractor, each with its rules as data.
 
-Importing this package registers every factory with spaCy.
+Importing this package imports every component package, which registers its factory with spaCy.
 """
 
-from leakmine.components import level, sentences  # noqa: F401
+import importlib
+import pkgutil
+
+for _info in pkgutil.iter_modules(__path__):
+    if _info.ispkg:
+        importlib.import_module(f"{__name__}.{_info.name}")
