@@ -16,7 +16,7 @@ STAMP := $(VENV)/.installed
 PAPERS := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null | sort)
 CODE := $(shell find src pipelines -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | sort)
 
-.PHONY: help install model run test lint bench clean
+.PHONY: help install model run test bench golden sample-pdfs clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,7 @@ model: $(MODEL)/meta.json ## Build the extraction pipeline into models/
 
 $(OUT)/_meta.json: $(MODEL)/meta.json $(PAPERS)
 	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2
+	touch $@
 
 run: $(OUT)/_meta.json ## Mine the papers in data/raw into tables in data/processed
 
@@ -46,6 +47,13 @@ test: $(STAMP) ## Run the linter and the test suite
 
 bench: $(MODEL)/meta.json ## Measure ingest and extraction speed on the sample corpus
 	$(BIN)/python pipelines/bench.py $(RAW)
+
+golden: $(MODEL)/meta.json ## Regenerate tests/golden from data/raw (on purpose; review the diff)
+	$(BIN)/python pipelines/regen_golden.py
+
+sample-pdfs: $(STAMP) ## Re-render the two-column sample PDFs from pipelines/pdf_sources
+	for src in pipelines/pdf_sources/*.txt; do \
+	  $(BIN)/python pipelines/render_pdf.py "$$src" "$(RAW)/$$(basename "$${src%.txt}").pdf"; done
 
 clean: ## Remove the venv, built model and outputs
 	rm -rf $(VENV) $(MODEL) $(OUT)/* .pytest_cache .ruff_cache

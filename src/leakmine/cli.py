@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,13 +21,13 @@ app = typer.Typer(
 )
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     table = "table"
     csv = "csv"
 
 
-class SectionsFormat(str, Enum):
+class SectionsFormat(StrEnum):
     json = "json"
     text = "text"
 
