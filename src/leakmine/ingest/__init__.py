@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from pathlib import Path
 
 from leakmine.errors import IngestError
@@ -16,6 +18,11 @@ def ingest(path: str | Path) -> list[Document]:
         data = path.read_bytes()
     except OSError as e:
         raise IngestError(str(path), f"cannot read file ({e.strerror or e})") from e
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            raise IngestError(str(path), f"corrupt gzip file ({e})") from e
     if not data.strip():
         raise IngestError(str(path), "empty file")
     fmt = detect_format(data)

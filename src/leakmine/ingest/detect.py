@@ -1,41 +1,112 @@
-"""Input format detection by content, not by file extension."""
+"""Input format detection by content, not by file extension.
+
+`detect_format` answers "pdf", "jats", "pubmed" or "text" for what leakmine reads (HTML counts as
+text), and otherwise a short description of what the bytes are ("zip archive", "PNG image",
+"gzip-compressed pdf") for the error message. XML is recognised by its root element, found after
+any byte-order mark, XML declaration, comments, processing instructions and DOCTYPE.
+"""
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import re
+import zlib
 
-_XML_ROOT = re.compile(rb"<(?!\?|!)([A-Za-z][\w:.-]*)")
+_PROBE = 65536
+_SIGNATURES = (
+    (b"PK\x03\x04", "zip archive"), (b"PK\x05\x06", "zip archive"), (b"Rar!", "rar archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"BZh", "bzip2-compressed file"), (b"\xfd7zXZ\x00", "xz-compressed file"),
+    (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"\xd0\xcf\x11\xe0", "OLE document (old Word/Excel)"),
+    (b"{\\rtf", "RTF document"),
+)
+_PROLOG = re.compile(
+    r"""\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*')*(?:\[.*?\]\s*)?>)""",
+    re.DOTALL | re.IGNORECASE,
+)
+_ROOT = re.compile(r"\s*<([A-Za-z_][\w:.-]*)")
+_DOCTYPE_HTML = re.compile(r"<!DOCTYPE\s+html\b", re.IGNORECASE)
+_JATS_ROOTS = frozenset({"article", "articles", "pmc-articleset"})
+_PUBMED_ROOTS = frozenset({"PubmedArticleSet", "MedlineCitationSet", "PubmedArticle", "MedlineCitation",
+                           "PubmedBookArticle"})
+# Wrappers around JATS articles: the OAI-PMH service of PMC and Europe PMC.
+_JATS_WRAPPERS = frozenset({"OAI-PMH", "responseWrapper", "GetRecord", "ListRecords"})
+_HTML_ROOTS = frozenset({"html", "head", "body", "div", "p", "span", "h1", "h2", "h3", "table", "meta",
+                         "title", "section", "main", "br", "b", "i", "a", "ul", "ol", "pre"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def detect_format(data: bytes) -> str:
     """Return "pdf", "jats", "pubmed", "text" or a short description of what the bytes are."""
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
+        inner = _gunzip_head(data)
+        if inner is None:
             return "corrupt gzip file"
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        fmt = detect_format(inner)
+        return fmt if fmt in ("jats", "pubmed") else f"gzip-compressed {fmt}"
+    if b"%PDF-" in data[:1024]:
         return "pdf"
-    if head.startswith(b"<"):
-        m = _XML_ROOT.search(data[:65536])
-        root = m.group(1).decode("ascii", "replace").split(":")[-1] if m else ""
-        if root in ("PubmedArticleSet", "MedlineCitationSet", "PubmedArticle", "MedlineCitation"):
-            return "pubmed"
-        if root in ("article", "articles", "pmc-articleset"):
-            return "jats"
-        if root.lower() == "html":
-            return "text"
-        return f"unsupported XML document <{root}>"
-    if b"\x00" in data[:4096]:
+    for magic, name in _SIGNATURES:
+        if data.startswith(magic):
+            return name
+    head = _decode_head(data)
+    if head is None:
         return "binary data"
-    try:
-        data[:65536].decode("utf-8")
-    except UnicodeDecodeError as e:
-        if e.start < 65530:  # a multi-byte character cut at the probe's end is fine
-            try:
-                data[:65536].decode("cp1252")
-            except UnicodeDecodeError:
-                return "binary data"
+    if head.lstrip().startswith("<"):
+        xml = _xml_kind(head)
+        if xml:
+            return xml
+    if len(_CONTROL.findall(head[:4096])) > max(2, len(head[:4096]) // 100):
+        return "binary data"
     return "text"
+
+
+def _gunzip_head(data: bytes) -> bytes | None:
+    """The first bytes of a gzip stream's content (enough to tell its format), None if corrupt."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:_PROBE * 4], _PROBE)
+    except zlib.error:
+        return None
+
+
+def _decode_head(data: bytes) -> str | None:
+    """The first bytes as text: UTF-8 (BOM or not), UTF-16 with a BOM or as XML, else cp1252."""
+    probe = data[:_PROBE]
+    if probe.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return probe.decode("utf-16", errors="replace")
+    if probe.startswith(b"<\x00") or probe.startswith(b"\x00<"):
+        return probe.decode("utf-16-le" if probe[0] == 0x3C else "utf-16-be", errors="replace")
+    if b"\x00" in probe[:4096]:
+        return None
+    try:
+        return probe.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        if e.start >= len(probe) - 4:  # a multi-byte character cut at the probe's end
+            return probe[:e.start].decode("utf-8-sig")
+    try:
+        return probe.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+def _xml_kind(head: str) -> str | None:
+    """The format an XML or HTML head names by its root element; None if it is not markup."""
+    text = head.lstrip("\ufeff")
+    pos = 0
+    while m := _PROLOG.match(text, pos):
+        if _DOCTYPE_HTML.match(m.group(0).lstrip()):
+            return "text"
+        pos = m.end()
+    m = _ROOT.match(text, pos)
+    if not m:
+        return None
+    root = m.group(1).split(":")[-1]
+    if root in _PUBMED_ROOTS:
+        return "pubmed"
+    if root in _JATS_ROOTS:
+        return "jats"
+    if root in _JATS_WRAPPERS and re.search(r"<(?:\w+:)?article[\s>]", text):
+        return "jats"
+    if root.lower() in _HTML_ROOTS:
+        return "text"
+    return f"unsupported XML document <{root}>"
