@@ -35,9 +35,10 @@ $(MODEL)/meta.json: $(STAMP) $(CODE)
 
 model: $(MODEL)/meta.json ## Build the extraction pipeline into models/
 
-$(OUT)/_meta.json: $(MODEL)/meta.json $(PAPERS)
-	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2
-	touch $@
+# A run with error rows keeps its tables (PRECIOUS) but dates _meta.json back, so `make run` retries.
+.PRECIOUS: $(OUT)/_meta.json
+$(OUT)/_meta.json: $(MODEL)/meta.json $(RAW) $(PAPERS)
+	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2 || { touch -d @0 $@ 2>/dev/null; exit 1; }
 
 run: $(OUT)/_meta.json ## Mine the papers in data/raw into tables in data/processed
 
@@ -56,4 +57,4 @@ sample-pdfs: $(STAMP) ## Re-render the two-column sample PDFs from pipelines/pdf
 	  $(BIN)/python pipelines/render_pdf.py "$$src" "$(RAW)/$$(basename "$${src%.txt}").pdf"; done
 
 clean: ## Remove the venv, built model and outputs
-	rm -rf $(VENV) $(MODEL) $(OUT)/* .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(MODEL) $(OUT)/* $(OUT)/.cache $(OUT)/.staging .pytest_cache .ruff_cache

@@ -1,4 +1,8 @@
-"""The batch job: every paper in a folder -> tables, redoing only papers whose input or code changed."""
+"""The batch job: every paper in a folder -> tables, redoing only papers whose input or code changed.
+
+Each file's result (its papers, or the reason it could not be read) is cached under
+`OUT/.cache/`, keyed by the file's bytes and a hash of leakmine's code and rules.
+"""
 
 from __future__ import annotations
 
@@ -6,49 +10,68 @@ import hashlib
 import logging
 import os
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+import platform
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from rich.progress import Progress
 
 from leakmine import __version__
 from leakmine.errors import LeakmineError
-from leakmine.nlp import source_files
+from leakmine.nlp import CONFIG_PATH, load_pipeline
 from leakmine.pipeline import PaperResult, process_file
 from leakmine.tables import ErrorRow, write_tables
+from leakmine.tables.build import build_frames
 
 log = logging.getLogger(__name__)
 CACHE_DIR = ".cache"
+CODE_SUFFIXES = (".py", ".json", ".jsonl", ".txt", ".cfg")
+VERSIONED = ("spacy", "scispacy", "medspacy", "pdfplumber", "pandas", "pyarrow", "duckdb")
+
+Outcome = list[PaperResult] | ErrorRow
 
 
 @dataclass
 class RunSummary:
+    """What one run did: `processed` files were mined afresh, `reused` came from the cache."""
+
     files: int = 0
-    papers: int = 0
+    processed: int = 0
     reused: int = 0
+    papers: int = 0
+    duplicates: int = 0
     errors: list[ErrorRow] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.files} files, {self.papers} papers ({self.reused} files unchanged), "
-                f"{len(self.errors)} errors")
+        dup = f", {self.duplicates} duplicate papers skipped" if self.duplicates else ""
+        return (f"{self.files} files ({self.processed} processed, {self.reused} unchanged): "
+                f"{self.papers} papers{dup}, {len(self.errors)} errors")
 
 
 def code_hash() -> str:
-    """A hash of leakmine's own code and rules: a change anywhere invalidates cached papers."""
+    """A hash of leakmine's code, rules and pipeline config: any change invalidates cached papers."""
     h = hashlib.sha256(__version__.encode())
     pkg = Path(__file__).resolve().parent
-    for p in sorted({*source_files(), *pkg.rglob("*.py")}):
-        h.update(p.name.encode())
+    for p in sorted(p for p in pkg.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES):
+        h.update(p.relative_to(pkg).as_posix().encode())
         h.update(p.read_bytes())
+    h.update(CONFIG_PATH.read_bytes())
     return h.hexdigest()[:16]
 
 
 def input_files(raw_dir: Path) -> list[Path]:
-    return sorted(p for p in raw_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Every file under `raw_dir` except hidden ones, in a fixed order."""
+    return sorted(p for p in raw_dir.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(raw_dir).parts))
 
 
-def _process(path: Path) -> list[PaperResult] | ErrorRow:
+def _init_worker() -> None:
+    load_pipeline()  # once per worker process
+
+
+def _process(path: Path) -> Outcome:
     try:
         return process_file(path)
     except LeakmineError as e:
@@ -58,54 +81,76 @@ def _process(path: Path) -> list[PaperResult] | ErrorRow:
         return ErrorRow(source_path=str(path), stage="internal", reason=f"{type(e).__name__}: {e}")
 
 
+def _mine(todo: list[Path], workers: int) -> dict[Path, Outcome]:
+    """Process files with a progress bar, in `workers` processes when more than one."""
+    outcome: dict[Path, Outcome] = {}
+    with Progress(transient=True) as progress:
+        task = progress.add_task("mining papers", total=len(todo))
+        if workers > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(min(workers, len(todo)), initializer=_init_worker) as pool:
+                futures = {pool.submit(_process, p): p for p in todo}
+                for f in as_completed(futures):
+                    outcome[futures[f]] = f.result()
+                    progress.advance(task)
+        else:
+            for p in todo:
+                outcome[p] = _process(p)
+                progress.advance(task)
+    return outcome
+
+
+def _write_cache(path: Path, outcome: Outcome) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(pickle.dumps(outcome))
+    os.replace(tmp, path)
+
+
 def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1) -> RunSummary:
     """Process every file in `raw_dir`; write all tables to `out_dir` atomically."""
     files = input_files(raw_dir)
     cache = out_dir / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
     code = code_hash()
-    keys = {p: hashlib.sha256(p.read_bytes() + code.encode()).hexdigest()[:24] for p in files}
-    outcome: dict[Path, list[PaperResult] | ErrorRow] = {}
-    todo = []
+    digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    keys = {p: hashlib.sha256(f"{digests[p]}:{code}".encode()).hexdigest()[:24] for p in files}
+    outcome: dict[Path, Outcome] = {}
     for p in files:
         cached = cache / f"{keys[p]}.pickle"
         if cached.exists():
             outcome[p] = pickle.loads(cached.read_bytes())
-        else:
-            todo.append(p)
-    summary = RunSummary(files=len(files), reused=len(files) - len(todo))
-    if todo:
-        with Progress(transient=True) as progress:
-            task = progress.add_task("mining papers", total=len(todo))
-            if workers > 1:
-                with ProcessPoolExecutor(workers) as pool:
-                    done = pool.map(_process, todo)
-                    for p, res in zip(todo, done, strict=True):
-                        outcome[p] = res
-                        progress.advance(task)
-            else:
-                for p in todo:
-                    outcome[p] = _process(p)
-                    progress.advance(task)
-        for p in todo:
-            tmp = cache / f".{keys[p]}.tmp"
-            tmp.write_bytes(pickle.dumps(outcome[p]))
-            os.replace(tmp, cache / f"{keys[p]}.pickle")
-    results: list[PaperResult] = []
-    for p in files:
-        res = outcome[p]
-        if isinstance(res, ErrorRow):
-            summary.errors.append(res)
-        else:
-            results.extend(res)
-    summary.papers = len(results)
-    meta = {
-        "leakmine_version": __version__, "code_hash": code,
-        "inputs": {str(p.relative_to(raw_dir)): keys[p] for p in files},
-        "counts": {"files": len(files), "papers": len(results), "errors": len(summary.errors)},
-    }
-    write_tables(results, summary.errors, out_dir, meta)
+    todo = [p for p in files if p not in outcome]
+    fresh = _mine(todo, workers) if todo else {}
+    for p in todo:
+        _write_cache(cache / f"{keys[p]}.pickle", fresh[p])
+    outcome.update(fresh)
     for stale in cache.glob("*.pickle"):
         if stale.stem not in keys.values():
             stale.unlink()
+
+    summary = RunSummary(files=len(files), processed=len(todo), reused=len(files) - len(todo))
+    results: list[PaperResult] = []
+    seen: dict[str, str] = {}
+    for p in files:
+        res = outcome[p]
+        if isinstance(res, ErrorRow):
+            summary.errors.append(ErrorRow(str(p), res.stage, res.reason))
+            continue
+        for r in res:
+            r.document.source_path = str(p)  # as named in this run, whatever the cached run called it
+            first = seen.get(r.document.paper_id)
+            if first:
+                log.warning("%s repeats the paper in %s; kept once", p, first)
+                summary.duplicates += 1
+                continue
+            seen[r.document.paper_id] = str(p)
+            results.append(r)
+    summary.papers = len(results)
+    meta = {
+        "leakmine_version": __version__, "code_hash": code,
+        "versions": {"python": platform.python_version(), **{m: version(m) for m in VERSIONED}},
+        "inputs": {p.relative_to(raw_dir).as_posix(): digests[p] for p in files},
+        "counts": {"files": len(files), "papers": len(results), "duplicates": summary.duplicates,
+                   "errors": len(summary.errors)},
+    }
+    write_tables(build_frames(results, summary.errors), out_dir, meta)
     return summary
