@@ -108,10 +108,19 @@ def run(
     """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet, CSV, DuckDB, _meta.json).
 
     Papers whose input and leakmine's code are unchanged since the last run are not redone.
-    Unreadable papers go to the errors table; the run goes on and exits 1.
+    Unreadable papers go to the errors table; the run goes on and exits 1. Tables that break
+    their schema (docs/tables.md) are not written; the run exits 2.
     """
     from leakmine.batch import run_batch
+    from leakmine.tables import SchemaError
 
-    summary = run_batch(raw_dir, out_dir, workers=workers)
+    if not raw_dir.is_dir():
+        typer.echo(f"leakmine: {raw_dir}: not a folder", err=True)
+        raise typer.Exit(2)
+    try:
+        summary = run_batch(raw_dir, out_dir, workers=max(1, workers))
+    except SchemaError as e:
+        typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
+        raise typer.Exit(2) from e
     typer.echo(summary.line())
     raise typer.Exit(1 if summary.errors else 0)
