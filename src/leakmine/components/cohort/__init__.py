@@ -1,0 +1,79 @@
+"""`leakmine_cohort`: aggregate statistics of a group of patients -> span group `leakmine_cohort`:
+COHORT_SIZE (value "30", attrs `n`, `denominator`), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`)
+and AGE_STAT ("62.9±12.7", attrs `mean`, `sd`, `min`, `max`, `median`)."""
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from leakmine.components.cohort.normalize import (
+    about_people,
+    age_stat,
+    age_stat_value,
+    cohort_size,
+    sex_count,
+)
+from leakmine.nlp.numbers import load_number_rules
+from leakmine.nlp.rules import Match, Rule, find_matches
+from leakmine.nlp.spans import make_span, write_group
+
+GROUP = "leakmine_cohort"
+LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
+
+
+def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
+    g = m.groups
+    if m.rule.label == "COHORT_SIZE":
+        if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
+            return None
+        size = cohort_size(g["n"] or "", g.get("n2"), g.get("den"))
+        return (str(size["n"]), size) if size else None
+    if m.rule.label == "SEX_COUNT":
+        counts = sex_count(g["m"] or "", g["f"] or "")
+        return (f"{counts['n_male']}M/{counts['n_female']}F", counts) if counts else None
+    stat = age_stat(text[m.start:m.end], g, str(m.rule.attrs.get("kind", "mean")))
+    return (age_stat_value(stat), stat) if stat else None
+
+
+def merge_overlaps(found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple[Match, str, dict[str, Any]]]:
+    """One statistic per run of same-label matches that overlap with the same value, or nest: the
+    first (longest) keeps its value, spans are joined and attrs combined ("25 patients (25/900) were
+    included" is one size with its denominator)."""
+    out: list[tuple[Match, str, dict[str, Any]]] = []
+    for m, value, attrs in sorted(found, key=lambda f: (f[0].start, -f[0].end)):
+        prev = next((i for i, (o, v, _) in enumerate(out)
+                     if o.rule.label == m.rule.label and m.start < o.end and (v == value or m.end <= o.end)),
+                    None)
+        if prev is None:
+            out.append((m, value, dict(attrs)))
+            continue
+        o, v, a = out[prev]
+        rule = o.rule if o.end - o.start >= m.end - m.start else m.rule
+        merged = {k: a.get(k) if a.get(k) is not None else attrs.get(k) for k in {**a, **attrs}}
+        out[prev] = (Match(o.start, max(o.end, m.end), rule, {**m.groups, **o.groups}), v, merged)
+    return out
+
+
+def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[str, Any]]]:
+    """Group statistics in `text`: (match, value, attrs), overlapping restatements merged."""
+    return merge_overlaps([(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))])
+
+
+class CohortExtractor:
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m, value, attrs in match_cohort(doc.text, self.rules):
+            span = make_span(doc, m.start, m.end, m.rule.label, value, m.rule.id, attrs)
+            if span is not None:
+                spans.append(span)
+        write_group(doc, GROUP, spans)
+        return doc
+
+
+@Language.factory("leakmine_cohort")
+def make_cohort(nlp: Language, name: str) -> CohortExtractor:
+    return CohortExtractor(load_number_rules(__name__, labels=LABELS))

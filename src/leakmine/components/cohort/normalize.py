@@ -1,0 +1,103 @@
+"""Aggregate statistics of a group: its size ("Thirty patients (30/4078)"), sex counts ("12 men and
+18 women") and age statistics ("mean age 62.9 ± 12.7", "range 45–82") (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from leakmine.nlp.numbers import as_number, parse_number
+
+MIN_COHORT = 2
+_DEC = r"\d{1,3}(?:\.\d+)?"
+_DASH = r"\s*(?:-|–|—|‐|to|and)\s*"
+_PEOPLE = re.compile(r"\b(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|cohort|men|women|"
+                     r"males?|females?|adults?|children)\b", re.IGNORECASE)
+_NOT_PEOPLE = re.compile(r"\b(?:cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|"
+                         r"vertebrae|vertebral\s+bodies|levels?|segments?|screws?|discs?|images?|studies|trials?|"
+                         r"articles?|papers?|reports?|sections?|wells?|experiments?|replicates?)\b", re.IGNORECASE)
+_NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
+                        re.IGNORECASE)
+_SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviation)\b\s*[,:=]?\s*(?:of\s+)?({_DEC})",
+                 re.IGNORECASE)
+_RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between)?\s*(?:from\s+|between\s+)?"
+                    rf"({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})", re.IGNORECASE)
+_BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
+
+
+def cohort_size(n: str, n2: str | None = None, denominator: str | None = None) -> dict[str, int | None] | None:
+    """{"n", "denominator"} of a group ("Thirty", "30", "4078" -> 30 of 4078); None when implausible."""
+    size = parse_number(n)
+    den = parse_number(denominator.replace(",", "")) if denominator else None
+    if not isinstance(size, int) or size < MIN_COHORT:
+        return None
+    if n2 is not None and parse_number(n2) != size:
+        den = None
+    if not isinstance(den, int) or den < size:
+        den = None
+    return {"n": size, "denominator": den}
+
+
+def about_people(text: str, start: int, end: int) -> bool:
+    """True when the words just before `start` (same sentence) or right after `end` name patients,
+    not cells or vertebrae."""
+    head = re.split(r"[.;]\s", text[max(0, start - 60):start])[-1]
+    tail = re.match(r"\s*\w+(?:\s+\w+)?", text[end:end + 30])
+    words = head + " " + (tail.group(0) if tail else "")
+    return bool(_PEOPLE.search(words)) and not _NOT_PEOPLE.search(words)
+
+
+def sex_count(male: str, female: str) -> dict[str, int] | None:
+    """{"n_male", "n_female"} ("12", "eighteen" -> 12, 18); None unless both are counts."""
+    m, f = parse_number(male), parse_number(female)
+    if not (isinstance(m, int) and isinstance(f, int)) or m + f < MIN_COHORT:
+        return None
+    return {"n_male": m, "n_female": f}
+
+
+def age_stat(text: str, groups: dict[str, str | None], kind: str = "mean") -> dict[str, Any] | None:
+    """mean/median, sd, min, max of an age statistic phrase; None when the numbers are not ages.
+
+    "mean age 62.9 ± 12.7" -> mean 62.9, sd 12.7; "mean age was 65 (range 45–82)" -> min 45, max 82;
+    "median age 70 (IQR 60–78)" -> median 70 (an interquartile range is not the range).
+    """
+    kind = (groups.get("kind") or kind).lower()
+    kind = "median" if kind == "median" else "mean"
+    center = parse_number(groups["val"]) if groups.get("val") else None
+    clean = _NOT_RANGE.sub(" ", text)
+    lo = parse_number(groups["lo"]) if groups.get("lo") else None
+    hi = parse_number(groups["hi"]) if groups.get("hi") else None
+    if lo is None:
+        m = _RANGE.search(clean) or _BARE_RANGE.search(clean)
+        if m:
+            lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
+    sd = None
+    if center is not None:
+        after = clean[clean.find(groups["val"] or "") + len(groups["val"] or ""):]
+        m = _SD.search(after)
+        sd = parse_number(m.group(1) or m.group(2)) if m else None
+    stat: dict[str, Any] = {"mean": None, "sd": None, "min": None, "max": None, "median": None}
+    if center is not None:
+        if not 1 <= center <= 120:
+            return None
+        stat[kind] = as_number(center)
+        if sd is not None and sd < center:
+            stat["sd"] = as_number(sd)
+    if lo is not None and hi is not None and 0 < lo <= hi <= 120 and (center is None or lo <= center <= hi):
+        stat["min"], stat["max"] = as_number(lo), as_number(hi)
+    if stat["mean"] is None and stat["median"] is None and stat["min"] is None:
+        return None
+    return stat
+
+
+def age_stat_value(stat: dict[str, Any]) -> str:
+    """"62.9±12.7", "65 (45-82)", "median 70", "45-82"."""
+    parts = []
+    if stat["mean"] is not None:
+        parts.append(f"{stat['mean']}" + (f"±{stat['sd']}" if stat["sd"] is not None else ""))
+    elif stat["median"] is not None:
+        parts.append(f"median {stat['median']}")
+    if stat["min"] is not None:
+        rng = f"{stat['min']}-{stat['max']}"
+        parts.append(f"({rng})" if parts else rng)
+    return " ".join(parts)

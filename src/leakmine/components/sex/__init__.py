@@ -1,0 +1,56 @@
+"""`leakmine_sex`: the patient's sex from nouns and pronouns -> span group `leakmine_sex`,
+value "F" or "M", attrs `cue` (the word, lower-cased) and `kind` ("noun" or "pronoun")."""
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from leakmine.components.sentences import sentence_starts
+from leakmine.components.sex.normalize import (
+    SexVocabulary,
+    is_patient_noun,
+    is_patient_pronoun,
+    load_sex_vocabulary,
+    sentence_start_of,
+)
+from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
+from leakmine.nlp.spans import make_span, write_group
+
+GROUP = "leakmine_sex"
+LABEL = "SEX"
+
+
+def match_sex(text: str, rules: list[Rule], vocab: SexVocabulary) -> list[tuple[Match, str, dict[str, Any]]]:
+    """Sex cues of the patient in `text`: (match, "F"/"M", attrs)."""
+    starts = sorted(sentence_starts(text))
+    out = []
+    for m in find_matches(text, rules):
+        kind = m.rule.attrs.get("kind", "noun")
+        if kind == "pronoun":
+            ok = is_patient_pronoun(text, m.start, m.end, sentence_start_of(starts, m.start), vocab)
+        else:
+            ok = is_patient_noun(text, m.start, m.end, vocab)
+        if ok and m.rule.value:
+            out.append((m, m.rule.value, {"cue": text[m.start:m.end].lower(), "kind": kind}))
+    return out
+
+
+class SexExtractor:
+    def __init__(self, rules: list[Rule], vocab: SexVocabulary):
+        self.rules = rules
+        self.vocab = vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m, value, attrs in match_sex(doc.text, self.rules, self.vocab):
+            span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
+            if span is not None:
+                spans.append(span)
+        write_group(doc, GROUP, spans)
+        return doc
+
+
+@Language.factory("leakmine_sex")
+def make_sex(nlp: Language, name: str) -> SexExtractor:
+    return SexExtractor(load_rules(__name__, labels=frozenset({LABEL})), load_sex_vocabulary(__name__))

@@ -1,0 +1,99 @@
+"""Numbers as clinicians write them ("52", "Thirty", "twenty-seven", "a", "third"), and rule files
+that name them with shared regex fragments (`<<NUMWORD>>`, `<<ORDINAL>>`, `<<DURATION_UNIT>>`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+from leakmine.nlp.rules import Rule, parse_rules
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "twentieth": 20, "thirtieth": 30,
+}
+_ARTICLES = {"a": 1, "an": 1}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_UNIT_WORDS = [w for w in _UNITS if w != "zero"]
+NUMWORD = (rf"(?:(?:{_alternation(list(_TENS))})(?:[\s‐‑–-]+(?:{_alternation(_UNIT_WORDS[:9])}))?"
+           rf"|{_alternation(_UNIT_WORDS)})\b")
+ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(list(_ORDINALS))})"
+DURATION_UNIT = r"(?:hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
+FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT}
+
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+_UNIT_NAMES = {
+    "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
+    "d": "day", "day": "day", "days": "day",
+    "wk": "week", "wks": "week", "week": "week", "weeks": "week",
+    "mo": "month", "mos": "month", "month": "month", "months": "month",
+    "yr": "year", "yrs": "year", "year": "year", "years": "year",
+}
+
+
+def parse_number(text: str) -> int | float | None:
+    """"52" -> 52, "62.9" -> 62.9, "Thirty" -> 30, "twenty-seven" -> 27, "a"/"an" -> 1; else None."""
+    t = re.sub(r"[\s‐‑–-]+", " ", text.strip().lower())
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        value = float(t)
+        return int(value) if value.is_integer() and "." not in t else value
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return int(t.replace(",", ""))
+    if t in _ARTICLES:
+        return _ARTICLES[t]
+    if t in _UNITS:
+        return _UNITS[t]
+    parts = t.split(" ")
+    if parts[0] in _TENS and (len(parts) == 1 or (len(parts) == 2 and 0 < _UNITS.get(parts[1], 0) < 10)):
+        return _TENS[parts[0]] + (_UNITS[parts[1]] if len(parts) == 2 else 0)
+    return None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """"third" -> 3, "3rd" -> 3, "21st" -> 21; else None."""
+    t = text.strip().lower()
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", t)
+    return int(m.group(1)) if m else _ORDINALS.get(t)
+
+
+def unit_name(text: str) -> str | None:
+    """"wks" -> "week", "Months" -> "month"; None when not a duration unit."""
+    return _UNIT_NAMES.get(text.strip().lower().rstrip("."))
+
+
+def to_days(number: float, unit: str) -> float:
+    """A duration in days: (2, "week") -> 14.0, (48, "hour") -> 2.0, (1, "year") -> 365.0."""
+    return round(number * _UNIT_DAYS[unit], 4)
+
+
+def as_number(value: float) -> int | float:
+    """2.0 -> 2, 2.5 -> 2.5."""
+    return int(value) if float(value).is_integer() else value
+
+
+def load_number_rules(package: str, labels: frozenset[str], resource: str = "patterns.jsonl") -> list[Rule]:
+    """A component's rule file with its markers filled in: first those of its own `fragments.json`
+    (when it has one; they may use the shared markers), then the shared number fragments."""
+    files = resources.files(package)
+    text = files.joinpath(resource).read_text(encoding="utf-8")
+    own = files.joinpath("fragments.json")
+    local = json.loads(own.read_text(encoding="utf-8")) if own.is_file() else {}
+    for marker, fragment in {**local, **FRAGMENTS}.items():
+        text = text.replace(marker, json.dumps(fragment)[1:-1])
+    return parse_rules(text.splitlines(), f"{package}/{resource}", labels=labels)

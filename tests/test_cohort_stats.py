@@ -1,0 +1,149 @@
+"""Cohort statistics: group size with its denominator, sex counts, and age mean/SD/range/median."""
+
+import pytest
+import spacy
+
+import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.components.cohort import match_cohort
+from leakmine.components.cohort.normalize import age_stat, age_stat_value, cohort_size, sex_count
+from leakmine.nlp.numbers import load_number_rules
+
+RULES = load_number_rules("leakmine.components.cohort", frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"}))
+
+
+def found(text: str, label: str) -> list[tuple[str, dict]]:
+    return [(value, attrs) for m, value, attrs in match_cohort(text, RULES) if m.rule.label == label]
+
+
+@pytest.mark.parametrize("text, n, denominator", [
+    ("Forty patients (40/3120, 1.3%) needed revision.", 40, 3120),
+    ("Twenty-two patients (22/1500; 1.5%) were readmitted.", 22, 1500),
+    ("15 patients (1.1%, 15/1364) developed leakage", 15, 1364),
+    ("25 consecutive patients (25/900) were reviewed", 25, 900),
+    ("30 of 4,078 patients had a deficit", 30, 4078),
+    ("17 out of 2,410 consecutive patients", 17, 2410),
+    ("eleven of 240 patients", 11, 240),
+    ("a total of 45 patients", 45, None),
+    ("A total of sixty-three cases were analysed.", 63, None),
+    ("We retrospectively reviewed 112 consecutive patients.", 112, None),
+    ("we enrolled 58 elderly patients", 58, None),
+    ("96 patients were included in the study", 96, None),
+    ("Thirty-one OVCF patients were enrolled.", 31, None),
+    ("the cohort (n = 27)", 27, None),
+    ("women with a leak (n = 16)", 16, None),
+    ("N=140 patients", 140, None),
+    ("patients treated with PKP (N=140)", 140, None),
+    ("12 patients (12/80) had leaks", 12, 80),
+])
+def test_cohort_size(text, n, denominator):
+    assert found(text, "COHORT_SIZE") == [(str(n), {"n": n, "denominator": denominator})]
+
+
+@pytest.mark.parametrize("text, male, female", [
+    ("There were 14 men and 16 women.", 14, 16),
+    ("14 males/16 females", 14, 16),
+    ("fourteen men and sixteen women", 14, 16),
+    ("Males/females 9 (45%)/11 (55%)", 9, 11),
+    ("M/F: 9/11", 9, 11),
+    ("Female/male 11/9", 9, 11),
+    ("16 female and 14 male patients", 14, 16),
+    ("16 women and 14 men", 14, 16),
+    ("14 (47%) men and 16 (53%) women", 14, 16),
+    ("of whom 14 were men and 16 were women", 14, 16),
+    ("14 male, 16 female", 14, 16),
+])
+def test_sex_count(text, male, female):
+    assert found(text, "SEX_COUNT") == [(f"{male}M/{female}F", {"n_male": male, "n_female": female})]
+
+
+@pytest.mark.parametrize("text, value, stat", [
+    ("an average age of 64.1 years (64.1 ± 10.2 years)", "64.1±10.2", {"mean": 64.1, "sd": 10.2}),
+    ("mean age 71.3 ± 8.4", "71.3±8.4", {"mean": 71.3, "sd": 8.4}),
+    ("The mean age was 68 (range 51–90).", "68 (51-90)", {"mean": 68, "min": 51, "max": 90}),
+    ("aged 51 to 90 years (mean 68)", "68 (51-90)", {"mean": 68, "min": 51, "max": 90}),
+    ("aged 51-90 years, mean age 68 years", "68 (51-90)", {"mean": 68, "min": 51, "max": 90}),
+    ("median age 74 (IQR 66–80)", "median 74", {"median": 74, "min": None, "max": None}),
+    ("Age 66.5 ± 9.1", "66.5±9.1", {"mean": 66.5, "sd": 9.1}),
+    ("The mean age of the 40 patients was 69.2 years.", "69.2", {"mean": 69.2, "sd": None}),
+    ("mean age, 71.2 years; range, 55-89 years", "71.2 (55-89)", {"mean": 71.2, "min": 55, "max": 89}),
+    ("The patients' ages ranged from 48 to 86 years.", "48-86", {"mean": None, "min": 48, "max": 86}),
+    ("age range 50-79", "50-79", {"min": 50, "max": 79}),
+    ("mean (SD) age 70.4 (SD 6.1)", "70.4±6.1", {"mean": 70.4, "sd": 6.1}),
+    ("average age was 73 years (60-85 years)", "73 (60-85)", {"mean": 73, "min": 60, "max": 85}),
+    ("mean age ± SD: 63.0 ± 7.7 years", "63±7.7", {"mean": 63, "sd": 7.7}),
+])
+def test_age_stat(text, value, stat):
+    (got_value, got), = found(text, "AGE_STAT")
+    assert got_value == value
+    assert stat.items() <= got.items()
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty-seven patients (90%) improved.",
+    "(11 patients, 36%)",
+    "eight needed revision",
+    "4078 patients had posterior fusion",
+    "the patient was 62 years old",
+    "a 62-year-old woman",
+    "one patient (1/30)",
+    "12 men",
+    "18 women were treated",
+    "the male-to-female ratio was 1:1.5",
+    "between 2009 and 2018",
+    "mean time to weakness 2.9 ± 1.7 days",
+    "the mean age of onset of osteoporosis",
+    "aged 18-80 years were eligible",
+    "patients older than 65 years",
+    "L2/L3 level",
+    "grade 4/5 strength",
+    "the patients' mean BMI was 24.1",
+    "n = 1",
+    "2 of the patients",
+    "30/4078",
+    "the two men",
+    "a man and a woman",
+    "0.74% (30/4078)",
+    "Table 1 Patients' data",
+    "mean age",
+    "Age of onset",
+    "sex ratio",
+    "aged 70",
+    "one of two patients",
+    "cultured cells (n = 3)",
+    "rats were divided into groups (n = 12)",
+    "treated vertebrae (n = 48)",
+])
+def test_not_a_cohort_statistic(text):
+    assert match_cohort(text, RULES) == []
+
+
+@pytest.mark.parametrize("n, n2, den, expected", [
+    ("Thirty", "30", "4078", {"n": 30, "denominator": 4078}),
+    ("30", "31", "4078", {"n": 30, "denominator": None}),
+    ("30", None, "4,078", {"n": 30, "denominator": 4078}),
+    ("30", None, "20", {"n": 30, "denominator": None}),
+    ("one", None, None, None),
+])
+def test_cohort_size_normalizer(n, n2, den, expected):
+    assert cohort_size(n, n2, den) == expected
+
+
+def test_sex_count_normalizer():
+    assert sex_count("twelve", "18") == {"n_male": 12, "n_female": 18}
+    assert sex_count("1.5", "2") is None
+
+
+def test_age_stat_rejects_non_ages():
+    assert age_stat("mean age 250", {"val": "250"}) is None
+    assert age_stat_value({"mean": 65, "sd": None, "min": 45, "max": 82, "median": None}) == "65 (45-82)"
+
+
+def test_pipeline_writes_cohort_spans():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("leakmine_cohort")
+    text = "Twenty patients (20/900, 2.2%) had leaks. There were 8 men and 12 women (mean age 70.1 ± 9.0 years)."
+    doc = nlp(text)
+    spans = list(doc.spans["leakmine_cohort"])
+    assert [(s.label_, s._.lm_value) for s in spans] == [
+        ("COHORT_SIZE", "20"), ("SEX_COUNT", "8M/12F"), ("AGE_STAT", "70.1±9")]
+    assert all(text[s.start_char:s.end_char] == s.text for s in spans)

@@ -1,0 +1,142 @@
+"""Timing of a complication after a procedure: immediate (day 0) or delayed by N days."""
+
+import pytest
+import spacy
+
+import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.components.timing import load_timing_rules, match_timings
+from leakmine.components.timing.normalize import delay_days, onset_value
+
+RULES = load_timing_rules()
+
+
+def timings(text: str) -> list[tuple[str, float | None]]:
+    return [(value, attrs["days"]) for _, value, attrs in match_timings(text, RULES)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Immediately after surgery, she felt thigh pain.", ("immediate", 0)),
+    ("immediately after the procedure her legs were weak", ("immediate", 0)),
+    ("immediately following vertebroplasty", ("immediate", 0)),
+    ("right after the operation he could not move his toes", ("immediate", 0)),
+    ("Soon after the cement injection the pain began.", ("immediate", 0)),
+    ("shortly after PKP, numbness appeared", ("immediate", 0)),
+    ("paraparesis was noted immediately postoperatively", ("immediate", 0)),
+    ("in the immediate postoperative period", ("immediate", 0)),
+    ("On awakening from anesthesia, the patient had paraplegia.", ("immediate", 0)),
+    ("upon waking from general anaesthesia", ("immediate", 0)),
+    ("when she woke up from anesthesia", ("immediate", 0)),
+    ("The patient developed immediate paraparesis.", ("immediate", 0)),
+    ("the immediate onset of radicular pain", ("immediate", 0)),
+    ("on the same day the weakness began", ("immediate", 0)),
+    ("Three days later, the weakness worsened.", ("delayed", 3)),
+    ("3 days after surgery he noted weakness", ("delayed", 3)),
+    ("3 days after PVP", ("delayed", 3)),
+    ("2 days postoperatively", ("delayed", 2)),
+    ("on postoperative day 3", ("delayed", 3)),
+    ("POD 4 she reported pain", ("delayed", 4)),
+    ("on POD#2", ("delayed", 2)),
+    ("on the third postoperative day", ("delayed", 3)),
+    ("on the 2nd day after surgery", ("delayed", 2)),
+    ("on day 5", ("delayed", 5)),
+    ("The next day she could not stand.", ("delayed", 1)),
+    ("the following morning", ("delayed", 1)),
+    ("the day after surgery", ("delayed", 1)),
+    ("a day after the operation", ("delayed", 1)),
+    ("one day after kyphoplasty", ("delayed", 1)),
+    ("1 week after the procedure", ("delayed", 7)),
+    ("two weeks later", ("delayed", 14)),
+    ("one month after PVP", ("delayed", 30)),
+    ("within 24 hours", ("delayed", 1)),
+    ("48 hours after vertebroplasty", ("delayed", 2)),
+    ("6 h after the procedure", ("delayed", 0.25)),
+    ("Two years after her last surgery she returned.", ("delayed", 730)),
+    ("an hour later", ("delayed", round(1 / 24, 4))),
+    ("after 3 days, the pain spread", ("delayed", 3)),
+    ("several days later", ("delayed", None)),
+    ("Weeks later, she fell.", ("delayed", None)),
+    ("2-3 days after surgery", ("delayed", None)),
+    ("Weakness was observed after the procedure.", ("immediate", 0)),
+    ("During cement injection, she felt sharp leg pain.", ("immediate", 0)),
+    ("12 hours postoperatively", ("delayed", 0.5)),
+])
+def test_timing_phrases(text, expected):
+    assert timings(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Postoperatively, the pain subsided.",
+    "postoperative day",
+    "She had been bedridden for 3 days after surgery.",
+    "pain lasting 2 weeks",
+    "a fall 7 years ago",
+    "for 7 years",
+    "28 months",
+    "after 3 months of follow-up",
+    "The patient experienced immediate relief after decompression.",
+    "immediate surgical decompression was performed",
+    "the following days",
+    "in the following weeks",
+    "and after that",
+    "The pain improved after the procedure.",
+    "No deficit was observed after the operation.",
+    "weakness may occur after surgery",
+    "the average time to weakness after surgery",
+    "during the first 3 days after surgery",
+    "over the next 2 weeks",
+    "at the age of 70",
+    "3 continuous days",
+    "the dayafter",
+    "T12 was fractured",
+    "after the surgery, cement was removed",
+    "a 52-year-old woman",
+    "3-D reconstruction",
+    "grade 3 weakness",
+    "a period of days",
+    "an L2-L3 level",
+    "ten levels",
+    "during the surgery the dura was opened",
+    "strength was grade 3 on the right after decompression",
+    "grade 4 on the left and right after surgery",
+])
+def test_not_a_timing(text):
+    assert timings(text) == []
+
+
+@pytest.mark.parametrize("text, attrs", [
+    ("3 days after an L4/5 PLIF", {"anchor": "after", "reference": "an L4/5 PLIF", "number": 3, "unit": "day"}),
+    ("2 years after their last surgery", {"reference": "their last surgery", "days": 730.0}),
+    ("on average 2.4 days after surgery", {"aggregate": True}),
+    ("at follow-up, 18 months after the operation", {"follow_up": True, "days": 540.0}),
+    ("within 2 days of surgery", {"within": True, "days": 2.0}),
+    ("1–9 days after surgery", {"days_min": 1.0, "days_max": 9.0, "days": None}),
+    ("paraplegia was noted after the procedure", {"implicit": True}),
+])
+def test_timing_attrs(text, attrs):
+    (_, _, found), = match_timings(text, RULES)
+    assert attrs.items() <= found.items()
+
+
+@pytest.mark.parametrize("groups, fixed, expected", [
+    ({"num": "3", "unit": "days"}, None, 3.0), ({"num": "two", "unit": "weeks"}, None, 14.0),
+    ({"num": "a", "unit": "month"}, None, 30.0), ({"ordinal": "fifth"}, None, 5.0), ({}, 1, 1.0),
+    ({"num": "2", "num2": "3", "unit": "days"}, None, None), ({}, None, None),
+])
+def test_delay_days(groups, fixed, expected):
+    assert delay_days(groups, fixed) == expected
+
+
+@pytest.mark.parametrize("days, expected", [(0.0, "immediate"), (1.0, "delayed"), (None, "delayed")])
+def test_onset_value(days, expected):
+    assert onset_value(days) == expected
+
+
+def test_pipeline_writes_timing_spans():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("leakmine_timing")
+    text = "Immediately after PVP she felt pain. She was kept in bed for 2 days after surgery. POD 5 was uneventful."
+    doc = nlp(text)
+    spans = list(doc.spans["leakmine_timing"])
+    assert [(s.text, s._.lm_value, s._.lm_attrs["days"]) for s in spans] == [
+        ("Immediately after", "immediate", 0.0), ("POD 5", "delayed", 5.0)]
+    assert all(text[s.start_char:s.end_char] == s.text and s.label_ == "TIMING" for s in spans)
