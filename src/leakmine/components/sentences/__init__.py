@@ -16,6 +16,12 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?](?:[\"'”’)\]]|\[\d+(?:[,–-]\d+)*\]|\^\[[\d,–-]+\])*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _BREAK = re.compile(r"\n+")
+_SPACE = re.compile(r"\s+")
+
+
+def _word_before(text: str, end: int) -> str:
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1
+    return text[start:end]
 
 
 def sentence_starts(text: str) -> set[int]:
@@ -25,11 +31,10 @@ def sentence_starts(text: str) -> set[int]:
         starts.add(m.end())
     for m in _END.finditer(text):
         if text[m.start()] == ".":
-            before = re.search(r"(\S+)$", text[: m.start()])
-            word = before.group(1) if before else ""
+            word = _word_before(text, m.start())
             if word.lower().lstrip("([").rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word):
                 continue
-        nxt = re.compile(r"\s+").match(text, m.end())
+        nxt = _SPACE.match(text, m.end())
         if nxt:
             starts.add(nxt.end())
     return starts

@@ -1,0 +1,107 @@
+"""leakmine_context: negated, hypothetical and historical mentions in case-report language."""
+
+import pytest
+import spacy
+
+import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.components.context import ASSERTION_GROUPS, ContextAsserter, load_context_rules
+
+FLAGS = ("is_negated", "is_historical", "is_hypothetical")
+VOCAB = ["procedure", "cause", "leak_location", "symptom", "treatment", "outcome"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for name in VOCAB:
+        nlp.add_pipe(f"leakmine_{name}")
+    nlp.add_pipe("leakmine_context")
+    return nlp
+
+
+def status(doc, words: str) -> str:
+    """"N", "H", "Y" (hypothetical) for the flags set on the mention whose text is `words`; "" if asserted."""
+    spans = [s for g in ASSERTION_GROUPS if g in doc.spans for s in doc.spans[g] if s.text == words]
+    assert spans, f"no mention {words!r} in {doc.text!r}"
+    return "".join(code for code, flag in zip("NHY", FLAGS, strict=True) if spans[0]._.get(flag))
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # negated
+    ("The patient could walk with no neurologic deficit.", "neurologic deficit", "N"),
+    ("She was discharged without neurological deficits.", "neurological deficits", "N"),
+    ("There was no dysfunction in urinary or bowel habits.", "dysfunction in urinary", "N"),
+    ("He denied numbness in the legs.", "numbness", "N"),
+    ("No cement leakage was seen on the control CT.", "cement leakage", "N"),
+    ("She had pain but no numbness.", "numbness", "N"),
+    ("The leg was free of pain at rest.", "pain", "N"),
+    ("Postoperative CT showed no evidence of epidural hematoma.", "epidural hematoma", "N"),
+    ("He did not develop weakness after the operation.", "weakness", "N"),
+    ("Intradural leakage was ruled out by myelography.", "Intradural", "N"),
+    ("A screw malposition was not observed.", "screw malposition", "N"),
+    ("There was no sign of paraplegia or bladder dysfunction.", "bladder dysfunction", "N"),
+    # hypothetical
+    ("Cement leakage carries the risk of paraplegia.", "paraplegia", "Y"),
+    ("Intraspinal leakage can lead to paralysis.", "paralysis", "Y"),
+    ("Such leaks may cause radiculopathy.", "radiculopathy", "Y"),
+    ("Extravasation could result in cauda equina syndrome.", "cauda equina syndrome", "Y"),
+    ("Early decompression should be performed in such cases.", "decompression", "Y"),
+    ("If cement leakage occurs, the injection must stop.", "cement leakage", "Y"),
+    ("Slow injection is advised to avoid cement leakage.", "cement leakage", "Y"),
+    ("Careful planning helps to prevent foraminal leakage.", "foraminal", "Y"),
+    ("Leakage can produce complications such as pulmonary embolism.", "pulmonary embolism", "Y"),
+    ("The incidence of cement leakage ranged widely.", "cement leakage", "Y"),
+    ("Steroid use and osteoporosis are known risk factors.", "Steroid", "Y"),
+    ("Permanent weakness may follow if untreated.", "Permanent weakness", "Y"),
+    # historical
+    ("She had a history of lumbar discectomy.", "discectomy", "H"),
+    ("He had previously undergone kyphoplasty at L1.", "kyphoplasty", "H"),
+    ("She fell and had back pain 5 years ago.", "pain", "H"),
+    # asserted: these must stay positive
+    ("Two days later she developed weakness of the left leg.", "weakness", ""),
+    ("She had pain but no numbness.", "pain", ""),
+    ("No complications occurred; three days later weakness appeared.", "weakness", ""),
+    ("There were no signs of a leak, but she then reported new leg pain.", "pain", ""),
+    ("No numbness was found, although weakness persisted.", "weakness", ""),
+    ("There was no improvement of the weakness.", "weakness", ""),
+    ("There was no improvement of the weakness.", "no improvement", ""),
+    ("Without delay, a laminectomy was performed.", "laminectomy", ""),
+    ("Cement leaked into the epidural space after vertebroplasty.", "epidural", ""),
+    ("No leak was seen after vertebroplasty.", "vertebroplasty", ""),
+    ("The patient still had leg weakness at two years.", "weakness", ""),
+])
+def test_assertion_status(nlp, text, words, expected):
+    doc = nlp(text)
+    assert status(doc, words) == expected
+
+
+def test_status_is_shared_by_a_span_in_two_groups(nlp):
+    """spaCy keys span extensions by character offsets: "decompression" is both a procedure and a
+    treatment, and both groups read the negation that ConText set once."""
+    doc = nlp("No decompression was needed.")
+    proc, treat = doc.spans["leakmine_procedure"][0], doc.spans["leakmine_treatment"][0]
+    assert (proc.start_char, proc.end_char) == (treat.start_char, treat.end_char)
+    assert proc.label_ != treat.label_
+    assert proc._.is_negated and treat._.is_negated
+
+
+def test_per_sentence_graph_matches_medspacy_context(nlp):
+    """The per-sentence graph gives what medspaCy's ConText component gives over the whole doc."""
+    from importlib import resources
+
+    from medspacy.context import ConText
+
+    text = ("She had no numbness. Two days later weakness developed, but no bladder dysfunction. "
+            "Cement leakage can lead to paraplegia. She had a history of discectomy and denied dyspnoea.")
+    with nlp.select_pipes(disable=["leakmine_context"]):
+        ours, theirs = nlp(text), nlp(text)
+    asserter = ContextAsserter(nlp, "test_context", ASSERTION_GROUPS, load_context_rules())
+    asserter(ours)
+    path = str(resources.files("leakmine.components.context").joinpath("rules.json"))
+    theirs.spans["targets"] = asserter.targets(theirs)
+    ConText(nlp, name="reference", rules=path, input_span_type="group", span_group_name="targets",
+            prune_on_target_overlap=True)(theirs)
+    got = [[s._.get(f) for f in FLAGS] for s in asserter.targets(ours)]
+    want = [[s._.get(f) for f in FLAGS] for s in theirs.spans["targets"]]
+    assert got == want and any(any(row) for row in got)

@@ -1,0 +1,56 @@
+"""Causes of the neurological complication: phrasings -> the causes vocabulary."""
+
+import pytest
+
+from vocab_helpers import texts, values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CT showed bone cement leakage into the canal", "cement leakage"),
+    ("PMMA extravasation was seen on fluoroscopy", "cement leakage"),
+    ("leakage of cement into the foramen", "cement leakage"),
+    ("extravasation of the bone cement", "cement leakage"),
+    ("the cement had leaked posteriorly", "cement leakage"),
+    ("cement that migrated into the epidural space", "cement leakage"),
+    ("the leaked cement compressed the root", "cement leakage"),
+    ("polymethyl methacrylate leaked into the veins", "cement leakage"),
+    ("intradural leakage was confirmed", "cement leakage"),
+    ("malpositioned pedicle screws were found", "screw malposition"),
+    ("pedicle screw malposition at L4", "screw malposition"),
+    ("misplacement of the left S1 screw", "screw malposition"),
+    ("a medial pedicle breach", "screw malposition"),
+    ("the L3 screw penetrated the medial wall of the pedicle", "screw malposition"),
+    ("the right L5 screw had entered the spinal canal", "screw malposition"),
+    ("screw loosening was noted at the caudal end", "screw loosening"),
+    ("loose pedicle screws", "screw loosening"),
+    ("loosening of the S1 screws", "screw loosening"),
+    ("the screws had become loose", "screw loosening"),
+    ("posterior cage migration into the canal", "cage migration"),
+    ("retropulsion of the interbody cage", "cage migration"),
+    ("the cage had migrated dorsally", "cage migration"),
+    ("MRI revealed a spinal epidural haematoma", "epidural hematoma"),
+    ("an extradural hematoma compressing the cord", "epidural hematoma"),
+    ("the hematoma was evacuated", "epidural hematoma"),
+    ("inadequate decompression of the lateral recess", "insufficient decompression"),
+    ("residual foraminal stenosis", "insufficient decompression"),
+    ("nerve root oedema on MRI", "nerve root edema"),
+    ("edema of the L5 nerve root", "nerve root edema"),
+    ("swelling of the nerve roots", "nerve root edema"),
+])
+def test_cause_values(text, expected):
+    assert expected in values("CAUSE", text)
+
+
+@pytest.mark.parametrize("text", [
+    "a CSF leakage was repaired",
+    "a subcutaneous hematoma at the wound",
+    "the screw trajectory was planned",
+    "cement distribution was homogeneous",
+    "the cage was placed in the disc space",
+])
+def test_cause_must_not_match(text):
+    assert values("CAUSE", text) == set()
+
+
+def test_cement_leakage_is_one_span():
+    assert texts("CAUSE", "bone cement leakage") == [("bone cement leakage", "cement leakage")]

@@ -1,0 +1,78 @@
+"""Leak locations: where leaked cement went -> the leak_locations vocabulary, with its cement context."""
+
+import pytest
+import spacy
+
+import leakmine.components  # noqa: F401  (registers the factories)
+from vocab_helpers import texts, values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("cement in the intradural space", "intradural"),
+    ("an intrathecal cement fragment", "intradural"),
+    ("leakage into the subarachnoid space", "intradural"),
+    ("cement had passed into the dura mater", "intradural"),
+    ("fragments within the dural sac", "intradural"),
+    ("extradural cement", "epidural"),
+    ("leaked into the epidural space", "epidural"),
+    ("a large mass occupying the spinal canal", "spinal canal"),
+    ("intracanalicular cement", "spinal canal"),
+    ("intraspinal leakage", "spinal canal"),
+    ("cement extended into the canal", "spinal canal"),
+    ("cement in the right L4/5 neural foramen", "foraminal"),
+    ("intervertebral foramina of L2", "foraminal"),
+    ("a foraminal leak", "foraminal"),
+    ("in the left lateral recess", "lateral recess"),
+    ("paravertebral soft-tissue leakage", "paravertebral"),
+    ("paraspinal cement", "paravertebral"),
+    ("cement in the segmental vein", "venous"),
+    ("leakage through the basivertebral venous plexus", "venous"),
+    ("cement reached the inferior vena cava", "venous"),
+    ("pulmonary cement embolism", "pulmonary"),
+    ("cement emboli in both lungs", "pulmonary"),
+    ("a cement fragment in the right atrium", "cardiac"),
+    ("an intracardiac cement embolus", "cardiac"),
+    ("intradiscal leakage", "disc"),
+    ("cement leaked into the adjacent disc", "disc"),
+    ("cement in the L1-2 disc space", "disc"),
+])
+def test_leak_location_values(text, expected):
+    assert expected in values("LEAK_LOCATION", text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("an epidural hematoma", "epidural"),
+    ("under epidural anaesthesia", "epidural"),
+    ("a transforaminal lumbar interbody fusion", "foraminal"),
+    ("the foramen magnum", "foraminal"),
+    ("metastatic lung cancer", "pulmonary"),
+    ("deep venous thrombosis", "venous"),
+    ("intravenous sedation", "venous"),
+    ("a history of heart failure", "cardiac"),
+    ("lumbar disc herniation", "disc"),
+])
+def test_leak_location_must_not_match(text, unwanted):
+    assert unwanted not in values("LEAK_LOCATION", text)
+
+
+def test_venous_plexus_outranks_epidural():
+    assert texts("LEAK_LOCATION", "the epidural venous plexus") == [("epidural venous plexus", "venous")]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("leakmine_leak_location")
+    return nlp
+
+
+@pytest.mark.parametrize("text, cement", [
+    ("Cement was seen in the epidural space.", True),
+    ("PMMA reached the foramen.", True),
+    ("The leak extended into the canal.", True),
+    ("The epidural space was narrowed by a disc. Cement filled the body well.", False),
+])
+def test_cement_context_attr(nlp, text, cement):
+    doc = nlp(text)
+    assert doc.spans["leakmine_leak_location"][0]._.lm_attrs["cement_context"] is cement

@@ -1,0 +1,66 @@
+"""Rescue treatments: phrasings -> the treatments vocabulary."""
+
+import pytest
+
+from vocab_helpers import values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("emergent laminectomy at T12", "laminectomy"),
+    ("a left hemilaminectomy", "hemilaminectomy"),
+    ("hemi-laminectomy of L4", "hemilaminectomy"),
+    ("a midline durotomy", "durotomy"),
+    ("the dura was opened longitudinally", "durotomy"),
+    ("after incision of the dura mater", "durotomy"),
+    ("we opened the dura", "durotomy"),
+    ("cement removal was performed", "cement removal"),
+    ("removal of the leaked bone cement", "cement removal"),
+    ("the cement fragments were carefully removed", "cement removal"),
+    ("we removed most of the cement", "cement removal"),
+    ("surgical decompression", "decompression"),
+    ("a right L4/5 foraminotomy", "decompression"),
+    ("a pulmonary embolectomy", "cement removal"),
+    ("the cord was decompressed", "decompression"),
+    ("posterior pedicle screw fixation from T11 to L1", "posterior fixation"),
+    ("percutaneous pedicle screw fixation", "posterior fixation"),
+    ("posterior instrumentation", "posterior fixation"),
+    ("anterior plate fixation", "anterior fixation"),
+    ("an L1 corpectomy", "corpectomy"),
+    ("the misplaced screw was removed", "screw removal"),
+    ("removal of the left L4 pedicle screw", "screw removal"),
+    ("the screw was repositioned", "screw revision"),
+    ("revision of the S1 screws", "screw revision"),
+    ("evacuation of the epidural hematoma", "hematoma evacuation"),
+    ("the haematoma was drained", "hematoma evacuation"),
+    ("an inpatient rehabilitation programme", "rehabilitation"),
+    ("physiotherapy for six weeks", "rehabilitation"),
+    ("electroacupuncture sessions", "acupuncture"),
+    ("high-dose methylprednisolone", "steroids"),
+    ("dexamethasone was given", "steroids"),
+    ("teriparatide injections", "anti-osteoporosis medication"),
+    ("zoledronic acid infusion", "anti-osteoporosis medication"),
+    ("anti-osteoporotic treatment", "anti-osteoporosis medication"),
+    ("revision with interbody fusion", "fusion"),
+    ("a repeat discectomy", "discectomy"),
+    ("removal of the cage", "cage removal"),
+    ("surgical re-exploration", "exploration"),
+    ("the wound was promptly explored", "exploration"),
+    ("anticoagulation with heparin", "anticoagulation"),
+    ("low molecular weight heparin", "anticoagulation"),
+    ("palliative radiotherapy", "radiotherapy"),
+])
+def test_treatment_values(text, expected):
+    assert expected in values("TREATMENT", text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("an incidental durotomy was repaired", "durotomy"),
+    ("the screw trajectory", "screw removal"),
+    ("cement was injected", "cement removal"),
+    ("hemilaminectomy", "laminectomy"),
+    ("insufficient decompression", "decompression"),
+    ("a high-resolution scan", "exploration"),
+    ("we explored the literature", "exploration"),
+])
+def test_treatment_must_not_match(text, unwanted):
+    assert unwanted not in values("TREATMENT", text)
