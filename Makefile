@@ -16,7 +16,7 @@ STAMP := $(VENV)/.installed
 PAPERS := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null | sort)
 CODE := $(shell find src pipelines -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | sort)
 
-.PHONY: help install model run test bench golden sample-pdfs clean
+.PHONY: help install model run report test bench golden sample-pdfs clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ $(OUT)/_meta.json: $(MODEL)/meta.json $(RAW) $(PAPERS)
 	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2 || { touch -d @0 $@ 2>/dev/null; exit 1; }
 
 run: $(OUT)/_meta.json ## Mine the papers in data/raw into tables in data/processed
+
+report: $(OUT)/_meta.json ## Write data/processed/report.html from the tables
+	$(BIN)/leakmine report $(OUT)
 
 test: $(STAMP) ## Run the linter and the test suite
 	$(BIN)/ruff check src tests pipelines

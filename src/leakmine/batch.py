@@ -50,11 +50,17 @@ class RunSummary:
                 f"{self.papers} papers{dup}, {len(self.errors)} errors")
 
 
+# Code that only presents or stores results: changing it does not change what a paper yields.
+PRESENTATION = frozenset({"report", "tables", "views.py", "cli.py", "batch.py", "build_model.py", "__main__.py"})
+
+
 def code_hash() -> str:
-    """A hash of leakmine's code, rules and pipeline config: any change invalidates cached papers."""
+    """A hash of the code, rules and pipeline config that shape a paper's results: a change there
+    invalidates cached papers."""
     h = hashlib.sha256(__version__.encode())
     pkg = Path(__file__).resolve().parent
-    for p in sorted(p for p in pkg.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES):
+    for p in sorted(p for p in pkg.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
+                    and p.relative_to(pkg).parts[0] not in PRESENTATION):
         h.update(p.relative_to(pkg).as_posix().encode())
         h.update(p.read_bytes())
     h.update(CONFIG_PATH.read_bytes())

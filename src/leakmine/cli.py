@@ -124,3 +124,19 @@ def run(
         raise typer.Exit(2) from e
     typer.echo(summary.line())
     raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+) -> None:
+    """Write OUT_DIR/report.html: corpus summary, patient cards whose values link to their sentences, plots."""
+    from leakmine.report import write_report
+
+    try:
+        path = write_report(out_dir)
+    except FileNotFoundError as e:
+        typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
+                   err=True)
+        raise typer.Exit(2) from e
+    typer.echo(str(path))
