@@ -269,10 +269,11 @@ def test_bundle_yields_one_document_per_article_with_stable_ids(tmp_path):
     assert {d.source_format for d in docs} == {"jats"}
 
 
-def test_one_article_file_id_is_its_content_hash_even_gzipped(tmp_path):
-    data = gzip.compress((DOCTYPE + article("<p>Only.</p>")).encode())
-    (doc,) = read(tmp_path, data, name="paper.nxml.gz")
-    assert doc.paper_id == hashlib.sha256(data).hexdigest()[:16]
+def test_one_article_file_id_is_its_content_hash_gzipped_or_not(tmp_path):
+    plain = (DOCTYPE + article("<p>Only.</p>")).encode()
+    (doc,) = read(tmp_path, gzip.compress(plain), name="paper.nxml.gz")
+    (same,) = read(tmp_path, plain, name="paper.nxml")
+    assert doc.paper_id == same.paper_id == hashlib.sha256(plain).hexdigest()[:16]
     assert doc.sections[0].text == "Only."
 
 
