@@ -1,4 +1,8 @@
-"""Section headings: printed titles -> canonical section kinds (vocabulary in headings.json)."""
+"""Section headings: printed titles -> canonical section kinds (vocabulary in headings.json).
+
+Also tells whether a line of plain text reads as a heading ("2. Case report", "DISCUSSION",
+"Case 1", a short title line followed by body text) or opens with an inline one ("Methods: We ...").
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,23 @@ from functools import lru_cache
 from importlib import resources
 
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[IVX]+|[A-H])(?:\.\d+)*\.?\)?\s+)")
+_NUMBERED_LINE = re.compile(r"^(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})*)(?:\.|\))?\s+(?=[A-Z])")
+_NUMBER_WORDS = r"\d+|[ivx]+|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten"
+_CASE_HEADING = re.compile(
+    rf"(?:case|patient)(?:\s+(?:report|presentation|description|history))?\s*(?:no\s*)?(?:{_NUMBER_WORDS})"
+    r"|(?:first|second|third|fourth|fifth|sixth) (?:case|patient)"
+)
+_INLINE = re.compile(
+    r"^(?P<label>[A-Z][A-Za-z][\w /&'\u2019()-]{0,48}?)\s*(?P<sep>:|\.(?=\s+[A-Z0-9]))\s*(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+# Words a heading does not end with: a line ending with them is a wrapped piece of a sentence.
+_OPEN_ENDINGS = frozenset(
+    "a an the of and or to in on at by for with from into as than that which who was were is are be "
+    "its his her their our this these".split()
+)
+_TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at by for with from into as vs versus".split())
+_NOT_IN_HEADING = re.compile(r"[,;=@%<>\[\]{}|\d]")
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +52,70 @@ def heading_kind(title: str) -> str | None:
     vocab = _vocabulary()
     if t in vocab:
         return vocab[t]
-    if re.fullmatch(r"(?:case|patient)\s*(?:\d+|[ivx]+|one|two|three|four|five)", t):
+    if _CASE_HEADING.fullmatch(t):
         return "case"
     return None
+
+
+def numbering_depth(title: str) -> int:
+    """How deep a numbered heading sits: "2. Methods" -> 1, "2.3 Imaging" -> 2, unnumbered -> 0."""
+    m = _NUMBERED_LINE.match(title.strip())
+    return m.group("num").count(".") + 1 if m else 0
+
+
+def _starts_body(line: str | None) -> bool:
+    s = (line or "").lstrip("\"'\u201c\u2018([")
+    return bool(s) and (s[0].isupper() or s[0].isdigit())
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.6 * len(content)
+
+
+def looks_like_heading(line: str, next_line: str | None = None) -> bool:
+    """Whether one line of text, standing at the start of a paragraph, reads as a heading.
+
+    Known headings ("Discussion", "Case 2") always do; numbered, all-caps and short title-like
+    lines do when body text (a capitalised line) follows. The caller checks that the line starts a
+    paragraph (after a blank line or a finished sentence).
+    """
+    t = " ".join(line.split())
+    if not t or len(t) > 90 or not (t[0].isupper() or t[0].isdigit()):
+        return False
+    words = t.rstrip(":").split()
+    if heading_kind(t) is not None:
+        return len(words) <= 10
+    if t[-1] in ".,;!?" or not _starts_body(next_line) or words[-1].lower() in _OPEN_ENDINGS:
+        return False
+    numbered = _NUMBERED_LINE.match(t)
+    if numbered:
+        rest = t[numbered.end():].rstrip(":")
+        return len(rest.split()) <= 10 and not _NOT_IN_HEADING.search(rest)
+    if _NOT_IN_HEADING.search(t) or len(words) > 10:
+        return False
+    if _is_all_caps(t):
+        return True
+    return len(t) <= 70 and len(words) <= 8 and (len(words) <= 5 or _is_title_case(words))
+
+
+def inline_heading(line: str) -> tuple[str, str] | None:
+    """("Methods", "We reviewed ...") for a paragraph opening with a known or all-caps label.
+
+    "Label: text" takes a known heading or an all-caps label; "Label. Text" only a known heading.
+    """
+    m = _INLINE.match(line.strip())
+    if not m:
+        return None
+    label = m.group("label").strip()
+    known = heading_kind(label) is not None
+    if m.group("sep") == ":":
+        ok = known or (_is_all_caps(label) and len(label.split()) <= 6)
+    else:
+        ok = known and len(label.split()) <= 4
+    return (label, m.group("rest")) if ok else None

@@ -1,0 +1,57 @@
+"""Front and back matter that falls into the text of a paper: affiliations, correspondence,
+article history, identifiers, copyright and licence lines, "how to cite" lines and journal
+citation footers. They are set aside as unmined sections (rules in boilerplate.jsonl)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from leakmine.ingest.metadata import parse_citation_line
+from leakmine.nlp.rules import Rule, load_rules
+
+KINDS = frozenset({"front-matter", "back-matter"})
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Why a paragraph is not body text: its section kind, a descriptive title and the rule id."""
+
+    kind: str
+    title: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> list[Rule]:
+    rules = load_rules(__package__, "boilerplate.jsonl", labels=KINDS)
+    for r in rules:
+        if not isinstance(r.attrs.get("title"), str) or not isinstance(r.attrs.get("max_words"), int):
+            raise ValueError(f"boilerplate rule {r.id}: attrs need a `title` and an integer `max_words`")
+    return rules
+
+
+def boilerplate_of(text: str) -> Boilerplate | None:
+    """The front/back-matter rule a paragraph matches (the first in file order), else None."""
+    t = " ".join(text.split())
+    n_words = len(t.split())
+    for rule in _rules():
+        if n_words <= rule.attrs["max_words"] and rule.regex.search(t):
+            return Boilerplate(rule.label, rule.attrs["title"], rule.id)
+    if parse_citation_line(t):
+        return Boilerplate("front-matter", "Citation", "citation-line")
+    return None
+
+
+def opens_boilerplate(line: str) -> bool:
+    """Whether a line starts a front/back-matter paragraph (rules anchored at the start only).
+
+    A line starting in lower case continues a sentence ("received PVP in 2019 ..."), unless it opens
+    with a one-letter affiliation marker ("a Department of ...") or is a DOI link.
+    """
+    t = " ".join(line.split())
+    if t[:1].islower() and not re.match(r"[a-z]\s+[A-Z]|https?://|doi\b", t):
+        return False
+    return any(r.regex.pattern.startswith("^") and r.regex.match(t) for r in _rules()) or bool(
+        parse_citation_line(t))

@@ -1,0 +1,421 @@
+"""Bibliographic facts read from text: DOI, year, journal, title, authors and first author.
+
+Pure functions shared by the text, PDF and XML readers. They look only at what they are given;
+the readers decide which lines are front matter, citation lines or bylines worth reading.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import unquote
+
+_YEAR = r"(?:19|20)\d\d"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_DOI_PREFIX = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
+_DATE_YEAR = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<a>{_YEAR})\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<b>{_YEAR})\b"
+    rf"|\b(?P<c>{_YEAR})[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{{1,2}})?\b"
+    rf"|\b{_MONTH}\s+(?P<d>{_YEAR})\b"
+    rf"|\b(?P<e>{_YEAR})\b"
+)
+# A journal name: capitalised words and abbreviations with dots, lower-case linking words, a parenthesis
+# ("Spine (Phila Pa 1976)"); a lower-case word with a full stop ends a title sentence, not a journal.
+_JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)"  # "of", never "ended."
+_JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
+_CITATION_FORMS = (
+    # "Int Med Case Rep J. 2025 Aug 22;18:1063-9", "Eur Spine J 2021; 30(3): 44-49"
+    re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL}\s+(?P<year>{_YEAR})"
+               rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d"),
+    # "Spine Research (2026) 2:1;58-61", "Eur Spine J (2020) 29:1234-1240"
+    re.compile(rf"^{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
+    # "J Neurosurg Spine 34:123-130, 2021"
+    re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*(?:\(\d+\))?\s*:\s*[eE]?\d+(?:[\u2013-]\d+)?,"
+               rf"\s*(?P<year>{_YEAR})\b"),
+)
+# Inside a "how to cite" line: "... Title. *Spine Res.* 2026;2(1):e00028."
+_CITED_JOURNAL = re.compile(
+    rf"(?:^|[.?!:]\*?\s+)\*?{_JOURNAL}\*?\s+(?P<year>{_YEAR})\s*(?:{_MONTH}\s*)?[;,(]")
+_CITE_PREFIX = re.compile(
+    r"^\W*(?:how\s+to\s+cite(?:\s+this\s+(?:article|paper))?|cite\s+this\s+(?:article|paper)(?:\s+as)?|"
+    r"please\s+cite\s+this\s+article(?:\s+(?:as|in\s+press\s+as))?|to\s+cite\s+this\s+article|"
+    r"citation)\s*:\s*",
+    re.IGNORECASE,
+)
+_PARTICLE = r"(?:van|von|de|der|den|da|das|dos|del|della|di|du|la|le|ten|ter)"
+_CITED_AUTHOR = re.compile(
+    rf"^(?P<sur>(?:{_PARTICLE}\s+)*[A-Z][A-Za-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)"
+    r"(?:\s+[A-Z]{1,3}(?:[,.]|\s+et\s+al\b|\s+and\b)|\s*,\s*(?:[A-Z]\.\s*-?)+)"
+)
+
+# Byline pieces.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'\u2019"
+_WORD = rf"[{_UP}](?:[{_LOW}]+|[{_LOW}]*(?:[{_UP}][{_LOW}]+)+)(?:-[{_UP}{_LOW}][{_LOW}]+)*(?![{_UP}{_LOW}])"
+_INITIAL = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
+_BARE_INITIALS = r"[A-Z]{1,3}(?![\w'\u2019])"
+_CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'\u2019])"
+_MARKS = (r"(?:\^\{[^}]{1,15}\}"
+          r"|\^[\w*\u2020\u2021\u00a7#\u00b6]{1,4}(?:,[\w*\u2020\u2021\u00a7#\u00b6]{1,4})*"
+          r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
+          r"|[\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d9c]+)")
+_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*|\s+")
+_TITLE_RUN_IN = re.compile(
+    r"(?<=[a-z0-9)\]'\u2019])\s+(?=(?:A|An|The|This|These|We|Our|In|On|At|After|During|Here|Herein|His|Her|"
+    r"She|He|Its|Two|Three|Four|Five|Several)\s+[a-z0-9])"
+)
+_OPEN_ENDINGS = frozenset(
+    "a an the of and or to in on at by for with from into as than that after before during without "
+    "group type grade class vitamin hepatitis zone arm cohort level phase stage series site part "
+    "panel".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files(__package__).joinpath("names.json").read_text(encoding="utf-8"))
+    return {
+        "surname_first": frozenset(data["surname_first"]),
+        "particles": frozenset(data["particles"]),
+        "degrees": frozenset(data["degrees"]),
+        "not_name_words": frozenset(data["not_name_words"]),
+    }
+
+
+# --- identifiers and dates ------------------------------------------------------------------
+
+def normalize_doi(raw: str) -> str:
+    """"https://doi.org/10.3171/CASE24796." -> "10.3171/case24796" (lower case, no trailing punctuation)."""
+    d = _DOI_PREFIX.sub("", unquote(raw.strip())).lower()
+    while d and d[-1] in ".,;:'\"*]>}":
+        d = d[:-1]
+    while d.endswith(")") and d.count(")") > d.count("("):
+        d = d[:-1]
+    return d
+
+
+def find_dois(text: str) -> list[str]:
+    """Every distinct DOI in `text`, normalised, in order of appearance."""
+    out: list[str] = []
+    for m in _DOI.finditer(unquote(text) if "%2" in text else text):
+        d = normalize_doi(m.group())
+        if d not in out:
+            out.append(d)
+    return out
+
+
+def date_year(text: str) -> int | None:
+    """The year of the first date in `text` ("14 October 2025", "2025-02-24", "March 2026", "2024")."""
+    for m in _DATE_YEAR.finditer(text):
+        year = int(next(g for g in m.groups() if g))
+        if 1900 <= year <= 2100:
+            return year
+    return None
+
+
+_PUBLISHED = ("published", "epub", "available online", "first published", "online publication")
+_HISTORY = ("accepted", "revised", "received", "submitted")
+
+
+def _year_after(text: str, words: tuple[str, ...]) -> int | None:
+    low = text.lower()
+    for word in words:
+        at = low.find(word)
+        if at >= 0:
+            year = date_year(text[at:at + len(word) + 40])
+            if year:
+                return year
+    return None
+
+
+def published_year(text: str) -> int | None:
+    """Year of the publication date in an article-history line ("Published online 4 May 2021" -> 2021)."""
+    return _year_after(text, _PUBLISHED)
+
+
+def history_year(text: str) -> int | None:
+    """Latest stage year of an article-history line: published, else accepted, revised, received.
+    "Received: 3 May 2024 / Accepted: 9 June 2024 / Published: 2 January 2025" -> 2025."""
+    return _year_after(text, _PUBLISHED + _HISTORY) or date_year(text)
+
+
+# --- citation lines -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Citation:
+    """What a journal citation line states about the paper it cites."""
+
+    journal: str | None
+    year: int | None
+    dois: tuple[str, ...]
+    first_author: str | None = None
+
+
+def _clean_journal(journal: str) -> str:
+    return journal.strip().strip("*").strip().rstrip(".").strip()
+
+
+def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
+    """A short line that cites a journal issue: "Eur Spine J. 2021;30:12-19. doi: ..." or a footer
+    like "Spine Research (2026) 2:1;58-61". None for anything else (reference items included)."""
+    t = " ".join(text.split())
+    if len(t.split()) > max_words:
+        return None
+    for form in _CITATION_FORMS:
+        m = form.match(t)
+        if m:
+            return Citation(_clean_journal(m.group("journal")), int(m.group("year")), tuple(find_dois(t)))
+    return None
+
+
+def is_cite_as(text: str) -> bool:
+    """Whether `text` is a "How to cite this article:" line."""
+    return bool(_CITE_PREFIX.match(text))
+
+
+def parse_cite_as(text: str) -> Citation | None:
+    """Journal, year, DOI and first author's surname from a "How to cite this article: ..." line."""
+    m = _CITE_PREFIX.match(text)
+    if not m:
+        return None
+    rest = " ".join(text[m.end():].split())
+    author = _CITED_AUTHOR.match(rest)
+    journal = _CITED_JOURNAL.search(rest)
+    return Citation(
+        _clean_journal(journal.group("journal")) if journal else None,
+        int(journal.group("year")) if journal else date_year(rest),
+        tuple(find_dois(rest)),
+        author.group("sur") if author else None,
+    )
+
+
+def cited_first_author(text: str) -> str | None:
+    """The surname opening a Vancouver or APA author list: "Chen CH, Wang K." -> "Chen"."""
+    m = _CITED_AUTHOR.match(" ".join(text.split()))
+    return m.group("sur") if m else None
+
+
+# --- bylines and names ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Byline:
+    """Author names read from the start of a line; `end` is where the names stop in that line."""
+
+    names: tuple[str, ...]
+    end: int
+    marked: bool
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    short_degrees = "|".join(d for d in _names()["degrees"] if len(d) <= 3 and d.isupper())
+    initials = rf"(?!(?:{short_degrees})(?![\w'\u2019])){_BARE_INITIALS}"
+    return re.compile(
+        rf"(?:(?:Dr|Prof)\.?\s+)?(?P<name>"
+        rf"{_CAPS}\s+{_WORD}(?:\s+{_WORD})?"  # SHANG Chunfeng
+        rf"|(?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL}|{_PARTICLE})){{0,3}}"
+        rf"\s+(?:{_PARTICLE}\s+)*{_WORD}"
+        rf"|{_WORD}(?:\s+{_WORD})?\s+{initials})"  # Chen CH
+    )
+
+
+def _name_ok(name: str) -> bool:
+    vocab = _names()
+    return not any(t.strip(".") in vocab["not_name_words"] or t in vocab["degrees"] for t in name.split())
+
+
+@lru_cache(maxsize=1)
+def _marks_pattern() -> re.Pattern[str]:
+    degrees = "|".join(sorted(_names()["degrees"], key=len, reverse=True))
+    return re.compile(rf"\s?{_MARKS}|\s*,?\s*(?:{degrees})(?:[a-z](?:,[a-z])*)?(?![A-Za-z])\.?")
+
+
+def _skip_marks(text: str, pos: int) -> tuple[int, bool]:
+    """Skip superscript markers and degrees ("^a", "^{a,*}", "1,2", ", PhD^b", ", MDc") after a name."""
+    marked = False
+    while True:
+        m = _marks_pattern().match(text, pos)
+        if not m or m.end() == pos:
+            return pos, marked
+        pos, marked = m.end(), True
+
+
+def parse_byline(text: str) -> Byline | None:
+    """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
+
+    A byline holds two or more names, or one name with a superscript marker or degree; what follows
+    the names must be nothing, or affiliations starting with a marker (handled by the caller).
+    """
+    t = " ".join(text.split())
+    pos, names, marked = 0, [], False
+    while pos < len(t):
+        pos += len(t[pos:]) - len(t[pos:].lstrip())
+        m = _name_pattern().match(t, pos)
+        if not m or not _name_ok(m.group("name")):
+            break
+        names.append(m.group("name"))
+        pos, mk = _skip_marks(t, m.end())
+        marked = marked or mk
+        sep = _SEPARATOR.match(t, pos)
+        if not sep:
+            break
+        pos, mk = _skip_marks(t, sep.end())
+        marked = marked or mk
+        sep = _SEPARATOR.match(t, pos)  # "Ana Ruiz,1,2 and Li Wei": a separator after the markers
+        pos = sep.end() if sep else pos
+    if not names or (len(names) == 1 and not marked):
+        return None
+    return Byline(tuple(names), pos, marked)
+
+
+def _is_initials(token: str) -> bool:
+    return bool(re.fullmatch(rf"{_BARE_INITIALS}|{_INITIAL}", token))
+
+
+def names_surname_first(names: list[str] | tuple[str, ...]) -> bool:
+    """Whether a byline prints family names first ("Liao Wensheng, Hou Zhenxing").
+
+    Each two-part name votes: a known first-printed family name before a name that is not one votes
+    yes, the reverse votes no; ties and no votes mean given name first.
+    """
+    families = _names()["surname_first"]
+    votes = 0
+    for name in names:
+        toks = name.split()
+        if len(toks) != 2 or _is_initials(toks[-1]):
+            continue
+        first, last = (t.lower() in families for t in toks)
+        votes += (first and not last) - (last and not first)
+    return votes > 0
+
+
+def surname(name: str, surname_first: bool = False) -> str:
+    """The family name in one printed name: "Chia-Hui Chen" -> "Chen", "Chen CH" -> "Chen",
+    "SHANG Chunfeng" -> "Shang", "Shang, Chunfeng" -> "Shang", "Liao Wensheng" (surname_first) -> "Liao",
+    "Jan van Dijk" -> "van Dijk"."""
+    if "," in name:  # "Shang, Chunfeng" and "Shang, C." put the family name first
+        return name.split(",", 1)[0].strip()
+    toks = name.split()
+    if not toks:
+        return ""
+    if len(toks) > 1 and _is_initials(toks[-1]):
+        return " ".join(t for t in toks[:-1] if not _is_initials(t)) or toks[0]
+    if len(toks) > 1 and re.fullmatch(_CAPS, toks[0]) and not re.fullmatch(_CAPS, toks[-1]):
+        return toks[0].title()
+    if surname_first:
+        return toks[0]
+    particles = _names()["particles"]
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].lower() in particles:
+        i -= 1
+    return " ".join(toks[i:])
+
+
+def first_author_surname(names: list[str] | tuple[str, ...]) -> str | None:
+    """Family name of the first of a byline's names, reading the byline's name order."""
+    return surname(names[0], names_surname_first(names)) if names else None
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+def split_run_in_title(text: str, max_words: int = 25) -> tuple[str, str] | None:
+    """("Cement leak after kyphoplasty", "A 70-year-old man ...") when a title runs into the first
+    sentence without a break: title words, then a sentence opener ("A", "An", "The", "We" ...)
+    followed by a lower-case word or a number, where no sentence can start in English."""
+    t = " ".join(text.split())
+    if not t[:1].isupper():
+        return None
+    for m in _TITLE_RUN_IN.finditer(t):
+        head = t[:m.start()]
+        words = head.split()
+        if len(words) > max_words or re.search(r"[.!?;]\s", head):
+            return None
+        if len(words) < 3 or words[-1].lower().strip("()") in _OPEN_ENDINGS:
+            continue
+        rest = t[m.end():]
+        return (head, rest) if len(rest.split()) >= 8 else None
+    return None
+
+
+# --- embedded JSON records ------------------------------------------------------------------
+
+def _lookup(obj: dict[str, Any], *keys: str) -> Any:
+    lowered = {k.lower().replace("_", "").replace("-", ""): v for k, v in obj.items()}
+    for key in keys:
+        v = lowered.get(key)
+        if v not in (None, "", [], {}):
+            return v
+    return None
+
+
+def _text_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = _lookup(value, "name", "title", "value")
+    return " ".join(str(value).split()) if value not in (None, "") else None
+
+
+def _author_names(value: Any) -> tuple[list[str], str | None]:
+    """Names and, when the record says so, the first author's family name."""
+    if isinstance(value, str):
+        return [n.strip() for n in re.split(r"\s*[,;]\s*", value) if n.strip()], None
+    names, first = [], None
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, str):
+            names.append(item.strip())
+        elif isinstance(item, dict):
+            family = _lookup(item, "family", "lastname", "surname")
+            given = _lookup(item, "given", "firstname", "forename")
+            full = _lookup(item, "name", "fullname")
+            names.append(str(full or " ".join(str(p) for p in (given, family) if p)))
+            if family and first is None and len(names) == 1:
+                first = str(family)
+    return [n for n in names if n], first
+
+
+def _year_of(value: Any) -> int | None:
+    if isinstance(value, dict):
+        parts = _lookup(value, "dateparts")
+        value = parts[0][0] if parts and parts[0] else None
+    if isinstance(value, int):
+        return value if 1900 <= value <= 2100 else None
+    return date_year(str(value)) if value else None
+
+
+def looks_like_record(obj: Any) -> bool:
+    """Whether a JSON value is a bibliographic record (it has a title, a DOI or authors)."""
+    return isinstance(obj, dict) and _lookup(obj, "title", "doi", "authors", "author") is not None
+
+
+def record_metadata(obj: dict[str, Any]) -> dict[str, Any]:
+    """Title, authors, first author, journal, year, DOI, PMID, PMCID and abstract of a JSON record
+    (Semantic Scholar, Crossref/CSL and similar exports)."""
+    authors, first = _author_names(_lookup(obj, "authors", "author", "creators") or [])
+    doi = _text_of(_lookup(obj, "doi"))
+    year = None
+    for key in ("year", "publicationyear", "publicationdate", "pubdate", "published", "issued",
+                "publishedprint", "publishedonline", "date", "epubdate"):
+        year = _year_of(_lookup(obj, key))
+        if year:
+            break
+    pmcid = _text_of(_lookup(obj, "pmcid"))
+    return {
+        "title": _text_of(_lookup(obj, "title", "articletitle")),
+        "authors": authors,
+        "first_author": first or first_author_surname(authors),
+        "journal": _text_of(_lookup(obj, "journal", "containertitle", "journaltitle", "periodicalname",
+                                     "venue", "source")),
+        "year": year,
+        "doi": normalize_doi(doi) if doi and _DOI.search(doi) else None,
+        "pmid": _text_of(_lookup(obj, "pmid")),
+        "pmcid": pmcid.upper() if pmcid else None,
+        "abstract": _text_of(_lookup(obj, "abstract")),
+    }

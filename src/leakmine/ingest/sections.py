@@ -1,0 +1,209 @@
+"""Paragraphs -> sections: body text gathered under its headings, asides set after the section.
+
+Captions, tables and front/back matter that interrupt a section wait until it ends; a sentence they
+cut is rejoined when the next paragraph clearly continues it. Repeated paragraphs (an abstract
+pasted twice) are kept once; a structured abstract's labels become sections of kind "abstract".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from leakmine.ingest.captions import caption_label
+from leakmine.ingest.headings import heading_kind, inline_heading, normalize_title, numbering_depth
+from leakmine.ingest.paragraphs import BODY_KINDS, OPEN_ENDINGS, Para, terminated
+from leakmine.ingest.textclean import join_wrapped
+
+_INHERITING = frozenset({"case", "methods", "results", "discussion"})
+_ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
+_MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
+
+
+def normalized(text: str) -> str:
+    """Letters and digits only, lower case: how repeated paragraphs are recognised."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+@dataclass
+class _Section:
+    title: str
+    kind: str
+    paras: list[str] = field(default_factory=list)
+
+
+class SectionBuilder:
+    """Gathers paragraphs under their headings; asides wait until the section they interrupt ends."""
+
+    def __init__(self) -> None:
+        self.parts: list[dict[str, Any]] = []
+        self.section: _Section | None = None
+        self.pending: list[dict[str, Any]] = []
+        self.table: dict[str, Any] | None = None
+        self.seen = ""
+        self.abstract_seen = False
+        self.abstract_closed = False
+        self.dropped = 0  # repeated paragraphs left out
+
+    # sections
+    def _flush(self) -> None:
+        self._close_table()
+        if self.section and self.section.paras:
+            self.parts.append({"title": self.section.title, "kind": self.section.kind,
+                               "text": "\n\n".join(self.section.paras)})
+        self.parts.extend(self.pending)
+        self.pending = []
+
+    def open(self, title: str, kind: str) -> None:
+        self._flush()
+        self.section = _Section(title, kind)
+
+    def heading(self, title: str) -> None:
+        kind = heading_kind(title)
+        cur = self.section
+        if kind == "abstract" and self.abstract_seen and normalize_title(title) in _ABSTRACT_OPENERS:
+            kind = "introduction"  # "Background" opening the body after a structured abstract
+        if kind is None:
+            depth = numbering_depth(title)
+            inherit = cur is not None and (depth > max(numbering_depth(cur.title), 1)
+                                           or (cur.kind in _INHERITING and depth != 1))
+            kind = cur.kind if cur is not None and inherit else "other"
+        if kind == "abstract":
+            self.abstract_closed = False
+        self.open(title.strip().rstrip(":").strip(), kind)
+
+    def label(self, p: Para) -> None:
+        kind = p.kind or "other"
+        cur = self.section
+        in_abstract = cur is not None and cur.kind == "abstract" and not self.abstract_closed
+        if in_abstract and kind in BODY_KINDS | {"other"}:
+            self.abstract_closed = kind == "conclusion"
+            kind = "abstract"
+        self.open(p.title, kind)
+        rest = inline_heading(p.text)
+        self.body(Para("body", rest[1] if rest else p.text, language=p.language), dedupe_text=p.text)
+
+    # asides
+    def aside(self, part: dict[str, Any]) -> None:
+        (self.pending if self.section is not None else self.parts).append(part)
+
+    def _close_table(self) -> None:
+        if self.table:
+            table, self.table = self.table, None
+            self.aside(table)
+
+    def table_start(self, p: Para) -> None:
+        self._close_table()
+        label = caption_label(p.text)
+        self.table = {"title": label[1] if label else "Table", "kind": "table", "text": p.text}
+
+    def row(self, text: str) -> None:
+        if self.table is None:
+            self.table = {"title": "Table", "kind": "table", "text": ""}
+        self.table["text"] = f"{self.table['text']}\n{text}".strip("\n")
+
+    # body text
+    def _duplicate(self, text: str) -> bool:
+        n = normalized(text)
+        if len(n) >= _MIN_DUPLICATE and n in self.seen:
+            self.dropped += 1
+            return True
+        self.seen += n
+        return False
+
+    def body(self, p: Para, dedupe_text: str | None = None) -> None:
+        cur = self.section
+        if self._continue(p):
+            return
+        self._close_table()
+        if p.language != "en":
+            title, kind = (cur.title, cur.kind) if cur else ("", "other")
+            self.aside({"title": title, "kind": kind, "text": p.text, "language": p.language})
+            return
+        if cur is None or (cur.kind == "front-matter" and _is_prose(p.text)):
+            self.open("", "other")
+            cur = self.section
+        assert cur is not None
+        mined = cur.kind not in ("references", "front-matter", "back-matter")
+        if mined and self._duplicate(dedupe_text or p.text):
+            return
+        cur.paras.append(p.text)
+        self.abstract_seen = self.abstract_seen or cur.kind == "abstract"
+
+    def _continue(self, p: Para) -> bool:
+        """Rejoin a paragraph that continues a sentence cut by a page break, caption or footer."""
+        text = p.text.lstrip("\"'([\u201c\u2018")
+        cur = self.section
+        if cur and cur.paras and not terminated(cur.paras[-1]) and p.language == "en":
+            last_word = cur.paras[-1].split()[-1].lower()
+            if text[:1].islower() or last_word in OPEN_ENDINGS:
+                cur.paras[-1] = join_wrapped([cur.paras[-1], p.text])
+                self._close_table()
+                return True
+        return self._continue_aside(p)
+
+    def _continue_aside(self, p: Para) -> bool:
+        """Rejoin the rest of an affiliation or footer cut by a page break ("Hospital" + "100 Main Rd")."""
+        asides = self.pending if self.section is not None else self.parts
+        first = p.text[:1]
+        if asides and asides[-1]["kind"] in ("front-matter", "back-matter") \
+                and (first.islower() or first.isdigit()) and not terminated(asides[-1]["text"]):
+            asides[-1]["text"] = join_wrapped([asides[-1]["text"], p.text])
+            return True
+        return False
+
+    def add(self, p: Para) -> None:
+        if p.role == "heading" and self.table is not None and heading_kind(p.text) is None \
+                and not numbering_depth(p.text):
+            self.row(p.text)
+        elif p.role == "heading":
+            self.heading(p.text)
+        elif p.role == "title":
+            self.aside({"title": "", "kind": "title", "text": p.text})
+        elif p.role == "label":
+            if p.kind in ("front-matter", "back-matter", "references"):
+                self._close_table()
+                self.aside({"title": p.title, "kind": p.kind, "text": p.text})
+            else:
+                self.label(p)
+        elif p.role == "table":
+            self.table_start(p)
+        elif p.role == "row" or (self.table is not None and p.role == "body" and _row_like(p)):
+            self.row(p.text)
+        elif p.role == "caption":
+            self._close_table()
+            label = caption_label(p.text)
+            if not self._duplicate(p.text):
+                self.aside({"title": label[1] if label else "", "kind": "caption", "text": p.text})
+        elif p.role == "boiler" and self.section is not None and (
+                self.section.kind in ("front-matter", "back-matter")
+                or (self.section.kind == "references" and p.rule == "citation-line")):
+            self.body(p)
+        elif p.role in ("boiler", "byline"):
+            self._close_table()
+            self.aside({"title": p.title, "kind": p.kind, "text": p.text})
+        elif p.role == "reference" and (self.section is None or self.section.kind != "references"):
+            self.aside({"title": "", "kind": "references", "text": p.text})
+        else:
+            self.body(p)
+
+    def finish(self) -> list[dict[str, Any]]:
+        self._flush()
+        self.section = None
+        return self.parts
+
+
+def _is_prose(text: str) -> bool:
+    """Running text (at least two sentences) rather than a list of names, places or keywords."""
+    return len(text.split()) >= 20 and terminated(text) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", text))
+
+
+def _row_like(p: Para) -> bool:
+    """A paragraph that reads as a table row or footnote, not as a sentence of body text."""
+    words = p.text.split()
+    if p.text[:1].islower():
+        return False
+    if terminated(p.text):
+        return len(words) <= 12 and any(c.isdigit() for c in p.text)
+    return len(words) <= 40

@@ -1,0 +1,95 @@
+"""Section headings in plain text (leakmine.ingest.headings)."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from leakmine.ingest.headings import heading_kind, inline_heading, looks_like_heading, numbering_depth
+from leakmine.records import SECTION_KINDS
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("2. Case report", "case"),
+    ("CASE PRESENTATION", "case"),
+    ("Case Description:", "case"),
+    ("Case 3", "case"),
+    ("Patient No. 2", "case"),
+    ("Case II", "case"),
+    ("Second case", "case"),
+    ("Case report 2", "case"),
+    ("Surgical findings", "case"),
+    ("3.1 Clinical course", "case"),
+    ("IV. DISCUSSION", "discussion"),
+    ("Materials and Methods", "methods"),
+    ("Results", "results"),
+    ("Learning points", "conclusion"),
+    ("Conclusions.", "conclusion"),
+    ("Acknowledgments", "back-matter"),
+    ("Declaration of competing interest", "back-matter"),
+    ("Key words", "front-matter"),
+    ("References", "references"),
+    ("Zusammenfassung", "abstract"),
+    ("Limitations", "discussion"),
+    ("A rare complication", None),
+    ("Cases were excluded", None),
+    ("Case of the month appears yearly", None),
+    ("", None),
+])
+def test_heading_kind(title, kind):
+    assert heading_kind(title) == kind
+
+
+def test_vocabulary_kinds_are_section_kinds():
+    data = json.loads(resources.files("leakmine.ingest").joinpath("headings.json").read_text(encoding="utf-8"))
+    assert set(data) <= set(SECTION_KINDS)
+    titles = [t for ts in data.values() for t in ts]
+    assert len(titles) == len(set(titles)), "a heading may belong to one kind only"
+
+
+@pytest.mark.parametrize("line, next_line, expected", [
+    ("3. Results", "Twenty patients met the criteria.", True),
+    ("MATERIALS AND METHODS", "We reviewed the charts.", True),
+    ("Imaging findings", "CT showed cement in the canal.", True),
+    ("Postoperative Course and Rehabilitation", "She walked on day two.", True),
+    ("Operative technique", "Under general anaesthesia the patient was prone.", True),
+    ("2.1 Surgical technique", "Under general anaesthesia the patient was prone.", True),
+    ("Case 2", None, True),
+    ("References", None, True),
+    ("Discussion:", "Leaks are common.", True),
+    ("The patient was discharged on day five.", "She recovered.", False),
+    ("lower-case lines are never headings", "Next line.", False),
+    ("Short phrase", "continued in lower case here", False),
+    ("Treated with steroids and", "Rest was advised.", False),
+    ("Levels L4, L5 and S1", "The cement was removed.", False),
+    ("12 patients were included in the", "Study.", False),
+    ("Table 1 Patient data", "Age 54", False),
+    ("A 45-year-old man presented with", "Pain.", False),
+    ("Unknown title line", None, False),
+    ("This line is much too long to be a heading because it simply goes on and on", "Body.", False),
+])
+def test_looks_like_heading(line, next_line, expected):
+    assert looks_like_heading(line, next_line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Methods: We reviewed all charts.", ("Methods", "We reviewed all charts.")),
+    ("CASE PRESENTATION: A man of 60 fell.", ("CASE PRESENTATION", "A man of 60 fell.")),
+    ("Background. Cement may leak.", ("Background", "Cement may leak.")),
+    ("Case 2: An 80-year-old woman.", ("Case 2", "An 80-year-old woman.")),
+    ("Keywords: kyphoplasty; leakage", ("Keywords", "kyphoplasty; leakage")),
+    ("Note: this is not a heading.", None),
+    ("The result: nothing changed.", None),
+    ("Dr. Smith examined her.", None),
+    ("Patients. Some text follows.", None),
+    ("Results:", None),
+])
+def test_inline_heading(line, expected):
+    assert inline_heading(line) == expected
+
+
+@pytest.mark.parametrize("title, depth", [
+    ("2. Case report", 1), ("2.3 Imaging", 2), ("4.1.2 Details", 3), ("Discussion", 0), ("II. Methods", 1),
+])
+def test_numbering_depth(title, depth):
+    assert numbering_depth(title) == depth

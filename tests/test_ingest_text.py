@@ -1,0 +1,487 @@
+"""Pasted text and saved HTML pages -> Document (leakmine.ingest.text and its helpers)."""
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from leakmine.ingest.boilerplate import boilerplate_of, opens_boilerplate
+from leakmine.ingest.captions import caption_label
+from leakmine.ingest.language import detect_language, script_language
+from leakmine.ingest.text import read_text
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def read(text: str, name: str = "paper.txt"):
+    docs = read_text(Path(name), text.encode("utf-8"))
+    assert len(docs) == 1
+    return docs[0]
+
+
+def section_with(doc, fragment: str):
+    hits = [s for s in doc.sections if fragment in s.text]
+    assert len(hits) == 1, f"{fragment!r} found in {len(hits)} sections"
+    return hits[0]
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("A 70-year-old woman developed weakness of both legs after the procedure.", "en"),
+    ("\u9aa8\u6c34\u6ce5\u6e17\u6f0f\u662f\u4e00\u79cd\u5e38\u89c1\u7684\u5e76\u53d1\u75c7 (PVP, T12)\u3002", "zh"),
+    ("\u7d4c\u76ae\u7684\u690e\u4f53\u5f62\u6210\u8853\u306e\u5f8c\u306b\u30bb\u30e1\u30f3\u30c8\u304c\u6f0f\u308c\u305f\u3002", "ja"),
+    ("\uc2dc\uba58\ud2b8 \ub204\ucd9c\uc740 \ub4dc\ubb3c\ub2e4", "ko"),
+    ("\u0423 \u043f\u0430\u0446\u0438\u0435\u043d\u0442\u0430 \u0440\u0430\u0437\u0432\u0438\u043b\u0430\u0441\u044c "
+     "\u0441\u043b\u0430\u0431\u043e\u0441\u0442\u044c \u043d\u043e\u0433", "ru"),
+    ("Ein 70-j\u00e4hriger Patient entwickelte nach der Operation eine Schw\u00e4che der Beine und wurde "
+     "mit einer Laminektomie behandelt.", "de"),
+    ("Un hombre de 70 a\u00f1os present\u00f3 debilidad de las piernas tras la cirug\u00eda y fue operado.", "es"),
+    ("Une femme de 70 ans a pr\u00e9sent\u00e9 une faiblesse des jambes apr\u00e8s la chirurgie avec une douleur.",
+     "fr"),
+    ("Cement leak", "en"),
+    ("L2-L3 T12 PVP PKP", "en"),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_script_language_ignores_latin_and_digits():
+    assert script_language("T12 and L1 (2024)") is None
+    assert script_language("") is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("^2 Department of Radiology, Harbour Hospital, Genoa, Italy.", "front-matter"),
+    ("1 Division of Spine Surgery, Lakeside University, Riverton, Norway", "front-matter"),
+    ("(3)Institute for Biomechanics, Zurich, Switzerland.", "front-matter"),
+    ("\u00b9 Servicio de Traumatolog\u00eda, Hospital del Mar, Barcelona", "front-matter"),
+    ("* Corresponding author: Eva Lindgren, e-mail eva@example.org", "front-matter"),
+    ("Address correspondence to: Dr. Ruiz, Lakeside University.", "front-matter"),
+    ("Received 4 January 2021; accepted 9 March 2021", "front-matter"),
+    ("Published online: 12 May 2019", "front-matter"),
+    ("https://doi.org/10.5555/abc.2020.1", "front-matter"),
+    ("PMID: 31234567 PMCID: PMC7654321", "front-matter"),
+    ("Global Spine Journal 2017; 7(2): 101-110", "front-matter"),
+    ("Copyright 2020 The Authors; licensee Example Press.", "back-matter"),
+    ("\u00a9 2019 Wolters Kluwer Health, Inc. All rights reserved.", "back-matter"),
+    ("This is an open access article distributed under the terms of the Creative Commons licence.", "back-matter"),
+    ("Cite this article as: Ruiz T, Berg A. A title. Spine. 2020;1:1.", "back-matter"),
+    ("Downloaded from example.org on 2 May 2022", "back-matter"),
+    ("A 64-year-old woman from the Department of Medicine was referred to us in 2019.", None),
+    ("She received a second vertebroplasty in 2019 and recovered.", None),
+    ("The cement was removed through a hemilaminectomy at L3.", None),
+])
+def test_boilerplate_of(text, kind):
+    bp = boilerplate_of(text)
+    assert (bp.kind if bp else None) == kind
+
+
+@pytest.mark.parametrize("line, opens", [
+    ("Received: 3 May 2020 / Accepted: 1 June 2020", True),
+    ("received PVP in 2019 and then", False),
+    ("a Department of Orthopaedics, Riverton", True),
+    ("https://doi.org/10.5555/abc", True),
+    ("the cement in 2019 was", False),
+])
+def test_opens_boilerplate(line, opens):
+    assert opens_boilerplate(line) is opens
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Figure 1. Axial CT image.", ("caption", "Figure 1")),
+    ("Fig. 2 A 60-year-old man with cement in the canal.", ("caption", "Fig. 2")),
+    ("FIGURE 3: Sagittal MRI", ("caption", "FIGURE 3")),
+    ("Fig 4 (A) Lateral view", ("caption", "Fig 4")),
+    ("Table 2 Characteristics of the patients", ("table", "Table 2")),
+    ("Table 1. Timeline", ("table", "Table 1")),
+    ("Supplementary Figure S1. Flow chart", ("caption", "Supplementary Figure S1")),
+    ("Figure 2 shows the cement in the canal.", None),
+    ("Figs. 3 and 4 show the fragments.", None),
+    ("Table 1 lists the data.", None),
+    ("The figure shows cement.", None),
+])
+def test_caption_label(text, expected):
+    assert caption_label(text) == expected
+
+
+# --- one synthetic paper with the usual troubles ----------------------------------------------
+
+PAPER = """\
+Progressive paraparesis from epidural polymethylmethacrylate after two-level kyphoplasty
+
+Ingrid Solberg^1, Tom\u00e1s Ruiz^{1,*}, Okello Mwangi^2
+
+Abstract
+
+Background: Leakage of bone cement into the spinal canal is uncommon but can injure neural
+structures.
+Case: A 71-year-old man developed weakness of both legs two days after kyphoplasty at T11 and T12.
+Conclusion: Early removal of the cement is advised in such patients.
+
+Keywords: kyphoplasty, cement leakage, paraparesis
+
+1. INTRODUCTION
+
+Balloon kyphoplasty restores vertebral height in painful osteoporotic fractures and is consid-
+ered safe. Even so, cement occasionally escapes through a cortical breach and reaches
+the epidural space, where it may compress the
+
+^1 Department of Neurosurgery, Lakeside University Hospital, Riverton, Norway.
+* Corresponding author. E-mail: truiz@example.org
+\u00a9 2022 The Authors. This is an open access article under the CC BY licence.
+Nordic Spine Journal (2022) 14:3;201\u2013206
+Received: 2 March 2017 / Accepted: 9 May 2017
+https://doi.org/10.5555/NSJ.2022.0143
+
+thecal sac or the exiting roots.
+
+2. CASE PRESENTATION
+
+A 71-year-old man with osteoporosis underwent kyphoplasty at T11 and T12 for painful fractures.
+Two days later he noticed weakness of both legs and could not stand. Examination showed grade 3
+hip flexion on the right and grade 2 on the left. Computed tomography revealed cement in the
+
+Figure 1. Axial computed tomography at T12 showing cement in the ventral epidural space.
+
+epidural space from T11 to T12 (Figure 1).
+
+Surgical treatment
+He underwent laminectomy of T11-
+T12 and the cement was removed in pieces. Strength improved over the next weeks and at the
+6-month follow-up he walked without aids and had no
+
+Table 1. Muscle strength over time
+
+Muscle group Before After
+
+Hip flexion 2/5 4/5
+
+Knee extension 3/5 5/5
+ bladder symptoms.
+
+3. DISCUSSION
+
+Cement in the canal after kyphoplasty should be removed early when it causes deficits.
+
+Resumen
+
+Un hombre de 71 a\u00f1os present\u00f3 debilidad de ambas piernas despu\u00e9s de una cifoplastia. La
+tomograf\u00eda mostr\u00f3 cemento en el espacio epidural y se realiz\u00f3 una laminectom\u00eda.
+
+Abstract
+
+Background: Leakage of bone cement into the spinal canal is uncommon but can injure neural
+structures.
+Case: A 71-year-old man developed weakness of both legs two days after kyphoplasty at T11 and T12.
+Conclusion: Early removal of the cement is advised in such patients.
+
+References
+
+1. Garcia P, Lee K. Cement leakage after vertebral augmentation. Spine J. 2018;18:1-9.
+2. Novak T. Epidural cement. Eur Spine J. 2016;25:33-40. doi: 10.5555/other.paper
+
+How to cite this article: Solberg I, Ruiz T, Mwangi O. Progressive paraparesis. Nord Spine J. 2022;14(3):201-206. \
+doi: 10.5555/nsj.2022.0143
+"""
+
+
+@pytest.fixture(scope="module")
+def paper():
+    return read(PAPER)
+
+
+def test_paper_metadata(paper):
+    m = paper.meta
+    assert m.title == "Progressive paraparesis from epidural polymethylmethacrylate after two-level kyphoplasty"
+    assert m.authors == ["Ingrid Solberg", "Tom\u00e1s Ruiz", "Okello Mwangi"]
+    assert (m.first_author, m.journal, m.year, m.doi) == ("Solberg", "Nordic Spine Journal", 2022,
+                                                        "10.5555/nsj.2022.0143")
+    assert m.language == "en"
+
+
+def test_paper_id_is_the_content_hash(paper):
+    assert paper.paper_id == hashlib.sha256(PAPER.encode()).hexdigest()[:16]
+
+
+@pytest.mark.parametrize("fragment, title, kind", [
+    ("Leakage of bone cement into the spinal canal", "Background", "abstract"),
+    ("kyphoplasty, cement leakage, paraparesis", "Keywords", "front-matter"),
+    ("is considered safe", "1. INTRODUCTION", "introduction"),
+    ("underwent kyphoplasty at T11 and T12 for painful", "2. CASE PRESENTATION", "case"),
+    ("removed in pieces", "Surgical treatment", "case"),
+    ("removed early when it causes deficits", "3. DISCUSSION", "discussion"),
+    ("Axial computed tomography at T12", "Figure 1", "caption"),
+    ("Hip flexion 2/5 4/5", "Table 1", "table"),
+    ("Garcia P, Lee K.", "References", "references"),
+    ("Lakeside University Hospital", "Affiliation", "front-matter"),
+    ("truiz@example.org", "Correspondence", "front-matter"),
+    ("open access article", "Copyright", "back-matter"),
+    ("14:3;201", "Citation", "front-matter"),
+    ("Accepted: 9 May 2017", "Article history", "front-matter"),
+    ("Solberg I, Ruiz T, Mwangi O.", "How to cite this article", "back-matter"),
+])
+def test_sections(paper, fragment, title, kind):
+    s = section_with(paper, fragment)
+    assert (s.title, s.kind) == (title, kind)
+    assert s.mined == (kind not in ("front-matter", "back-matter", "references"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "reaches the epidural space, where it may compress the thecal sac or the exiting roots.",
+    "Computed tomography revealed cement in the epidural space from T11 to T12 (Figure 1).",
+    "he walked without aids and had no bladder symptoms.",
+    "laminectomy of T11-T12 and the cement",
+    "and is considered safe.",
+])
+def test_interrupted_and_wrapped_sentences_are_whole(paper, sentence):
+    section_with(paper, sentence)
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Weakness of the legs lasted for\n\nFigure 2. Sagittal CT of the canal.\n\n3 days after the procedure.\n",
+     "Weakness of the legs lasted for 3 days after the procedure."),
+    ("The cement reached the\n\nFig. 3 Axial MRI at L4.\n\nMRI-visible part of the canal.\n",
+     "The cement reached the MRI-visible part of the canal."),
+    ("Her pain was treated with\n\nReceived: 2 May 2020; Accepted: 3 June 2020\n\nCopyright 2020 The Authors.\n\n"
+     "steroids and rest.\n", "Her pain was treated with steroids and rest."),
+    ("The leak was removed through a labo-\n\nFigure 1. Operative view.\n\nrious approach.\n",
+     "The leak was removed through a laborious approach."),
+])
+def test_sentence_cut_by_an_aside_is_rejoined(text, sentence):
+    doc = read(text)
+    section_with(doc, sentence)
+    assert len([s for s in doc.sections if s.kind != "caption" and s.mined]) == 1
+
+
+def test_finished_sentences_are_not_joined_across_asides():
+    doc = read("The cement was removed.\n\nFigure 1. Operative view.\n\nShe recovered.\n")
+    assert section_with(doc, "She recovered.").text == "The cement was removed.\n\nShe recovered."
+
+
+def test_caption_text_is_kept_intact(paper):
+    cap = section_with(paper, "Axial computed tomography")
+    assert cap.text == "Figure 1. Axial computed tomography at T12 showing cement in the ventral epidural space."
+
+
+def test_translation_is_marked_and_not_mined(paper):
+    s = section_with(paper, "Un hombre de 71")
+    assert s.language == "es" and not s.mined and s.title == "Resumen"
+
+
+def test_repeated_abstract_is_kept_once(paper):
+    for fragment in ("Leakage of bone cement into the spinal canal", "Early removal of the cement is advised"):
+        assert paper.text.count(fragment) == 1
+
+
+def test_section_offsets_index_the_text(paper):
+    for s in paper.sections:
+        assert paper.text[s.start_char:s.end_char] == s.text
+
+
+def test_year_comes_from_citation_lines_not_body_text():
+    doc = read("Cement leak into the foramen after sacroplasty\n\n"
+               "Between 2009 and 2018 we treated 40 patients. In 2015 one of them had a leak.\n")
+    assert doc.meta.year is None and doc.meta.doi is None
+
+
+def test_page_numbers_and_running_heads_are_dropped_and_the_sentence_rejoined():
+    head = "Example Spine Reports \u00b7 Vol 3"
+    doc = read(f"Cement leak in the lumbar canal\n\n{head}\n\nA woman of 64 had vertebroplasty at L2. Her "
+               f"strength was grade 3 on the left and\n\n12\n\n{head}\n\ngrade 4 on the right.\n\n"
+               f"Page 13 of 15\n\n{head}\n\nShe recovered.\n")
+    assert head not in doc.text and "Page 13" not in doc.text and "\n12\n" not in doc.text
+    section_with(doc, "grade 3 on the left and grade 4 on the right.")
+
+
+def test_translation_on_the_next_line_is_split_off():
+    doc = read("A woman of 70 had weakness of both legs after vertebroplasty at T12 and recovered after surgery.\n"
+               "\u4e00\u540d70\u5c81\u5973\u6027\u5728T12\u690e\u4f53\u6210\u5f62\u672f\u540e"
+               "\u51fa\u73b0\u53cc\u4e0b\u80a2\u65e0\u529b\u3002\n")
+    en, zh = doc.sections
+    assert (en.language, zh.language, en.mined, zh.mined) == ("en", "zh", True, False)
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, title", [
+    ("Epidural cement after kyphoplasty A 69-year-old woman had sudden back pain after a fall at home and "
+     "was treated with kyphoplasty.\n", "Epidural cement after kyphoplasty"),
+    ("Ana Costa, Ming-Wei Lin\nDepartment of Spine Surgery, Harbour Hospital, Genoa, Italy.\n"
+     "Cement leaked into the canal after vertebroplasty in a woman of 80, who then lost strength in both "
+     "legs and needed surgery.\n", None),
+    ("Abstract\nA woman of 80 lost strength in both legs after vertebroplasty. Surgery helped her.\n", None),
+    ("Images in spine surgery: cement in the azygos vein\n\nA man of 75 had kyphoplasty at L1. He recovered "
+     "without any further treatment.\n", "Images in spine surgery: cement in the azygos vein"),
+    ("Cement leak after kyphoplasty\nCase Report\n\nAna Costa, Ming-Wei Lin\n\nINTRODUCTION: Leaks are "
+     "common.\n", "Cement leak after kyphoplasty"),
+    ("1. Eur Spine J. 2019 Mar;28(3):612-618.\n\nForaminal cement after sacroplasty.\n\nRossi L(1), Mbeki T(2).\n",
+     "Foraminal cement after sacroplasty."),
+])
+def test_title(text, title):
+    doc = read(text)
+    assert doc.meta.title == title
+    if title:
+        assert doc.sections[[s.kind for s in doc.sections].index("title")].text == title
+
+
+def test_byline_first_author_in_family_name_first_order():
+    doc = read("Huang Xiaoming, Sun Jianguo, Zhou Haifeng\n"
+               "Department of Orthopaedics, Riverside Hospital, Wuhan, China.\n"
+               "A woman of 80 lost strength in both legs after vertebroplasty. Surgery helped her a lot.\n")
+    assert doc.meta.first_author == "Huang" and doc.meta.title is None
+
+
+def test_citation_line_names_the_first_author():
+    doc = read("Cement in the canal\n\nWang Mei, Chen Li\n\nA man of 60 had a leak. He recovered fully.\n\n"
+               "How to cite this article: Chen L, Wang M. Cement in the canal. Spine Cases. 2020;3:1-4.\n")
+    assert doc.meta.first_author == "Chen" and doc.meta.year == 2020
+
+
+PDF_PASTE = """\
+Example Publishing Corporation
+Spine Case Reports
+Volume 2019, Article ID 5550123, 4 pages
+https://doi.org/10.5555/2019/5550123
+Case Report
+Late Epidural Cement Migration after Kyphoplasty in
+an Osteoporotic Patient
+Rui M. Costa,1 Hanna K. Berg,1,2 and Tomas Novak2
+1Department of Orthopaedics, Coastal Hospital, Porto 4000-000, Portugal
+2Division of Spine Surgery, Lakeside University, Riverton, Norway
+Correspondence should be addressed to Rui M. Costa; rcosta@example.org
+Received 3 January 2019; Accepted 28 February 2019
+Academic Editor: Pia Holm
+Copyright \u00a9 2019 Rui M. Costa et al. This is an open access article distributed under the Creative Commons
+Attribution License, which permits unrestricted use, provided the original work is properly cited.
+Kyphoplasty is a common treatment of painful vertebral fractures. We describe a woman in whom cement migrated
+into the epidural space six weeks after the procedure and caused weakness of the legs.
+"""
+
+
+def test_front_matter_pasted_from_a_pdf_page():
+    doc = read(PDF_PASTE)
+    m = doc.meta
+    assert m.title == "Late Epidural Cement Migration after Kyphoplasty in an Osteoporotic Patient"
+    assert m.authors == ["Rui M. Costa", "Hanna K. Berg", "Tomas Novak"]
+    assert (m.first_author, m.year, m.doi, m.article_type) == ("Costa", 2019, "10.5555/2019/5550123", "case report")
+    body = [s for s in doc.sections if s.mined and s.kind != "title"]
+    assert len(body) == 1 and body[0].text.startswith("Kyphoplasty is a common treatment")
+    for fragment in ("Academic Editor", "Received 3 January", "Correspondence should", "Coastal Hospital",
+                     "Article ID", "Publishing Corporation", "Case Report"):
+        assert not any(s.mined for s in doc.sections if fragment in s.text), fragment
+
+
+def test_markdown_headings_bullets_and_an_unnumbered_reference():
+    doc = read("# Cement in the canal after kyphoplasty\n\n**Ana Costa**, Ming-Wei Lin\n\n## Clinical course\n"
+               "A man of 70 had kyphoplasty at L1.\n- He had weakness of the right leg.\n- CT showed cement in "
+               "the canal.\n\n**Discussion**\n\nLeaks are common.\n\nLee JH, Park S. Cement leakage. Spine J. "
+               "2019;19:100-108.\n")
+    assert doc.meta.title == "Cement in the canal after kyphoplasty" and doc.meta.first_author == "Costa"
+    case = section_with(doc, "kyphoplasty at L1.")
+    assert (case.title, case.kind) == ("Clinical course", "case")
+    assert case.text.split("\n\n")[1:] == ["- He had weakness of the right leg.", "- CT showed cement in the canal."]
+    assert section_with(doc, "Leaks are common.").kind == "discussion"
+    assert section_with(doc, "Lee JH, Park S.").kind == "references"
+
+
+def test_key_value_metadata_lines():
+    doc = read("Title: Cement in the canal after kyphoplasty\nAuthors: Ana Costa, Ming-Wei Lin\nJournal: Spine "
+               "Cases\nYear: 2021\n\nA man of 70 had kyphoplasty at L1. He had weakness of the right leg.\n")
+    m = doc.meta
+    assert (m.title, m.first_author, m.journal, m.year) == (
+        "Cement in the canal after kyphoplasty", "Costa", "Spine Cases", 2021)
+    assert [s.kind for s in doc.sections if s.mined] == ["other"]
+
+
+# --- embedded records and HTML ----------------------------------------------------------------
+
+def test_json_record_gives_metadata_and_is_not_mined():
+    record = {"title": "Cement in the foramen", "authors": "Ana Costa, Ming-Wei Lin", "doi": "10.5555/ABC",
+              "journal": {"name": "Spine Cases"}, "publicationDate": "2021-03-02",
+              "abstract": "<p><strong>Background: </strong>Cement can reach the foramen after vertebroplasty "
+                          "and compress the exiting root.</p>"}
+    text = ("Ana Costa, Ming-Wei Lin\n" + json.dumps(record) + "\nAbstract\nBackground: Cement can reach the "
+            "foramen after vertebroplasty and compress the exiting root.\n")
+    doc = read(text)
+    m = doc.meta
+    assert (m.title, m.first_author, m.journal, m.year, m.doi) == (
+        "Cement in the foramen", "Costa", "Spine Cases", 2021, "10.5555/abc")
+    assert "{" not in doc.text and "<strong>" not in doc.text
+    assert doc.text.count("Cement can reach the foramen") == 1
+
+
+def test_json_record_abstract_is_used_when_the_text_lacks_it():
+    record = {"title": "Cement in the foramen", "doi": "10.5555/abc",
+              "abstract": "<p><strong>Observations: </strong>An elderly man had foot drop after vertebroplasty "
+                          "of L5 and recovered after foraminotomy.</p>"}
+    doc = read(json.dumps(record) + "\n")
+    s = section_with(doc, "foot drop after vertebroplasty")
+    assert (s.title, s.kind) == ("Observations", "abstract")
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Site | Article</title>
+<meta name="citation_title" content="Epidural cement after kyphoplasty">
+<meta name="citation_author" content="Okafor, Chidi"><meta name="citation_author" content="Lindgren, Eva">
+<meta name="citation_doi" content="10.5555/EJS.2020.7">
+<meta name="citation_journal_title" content="Example Journal of Spine">
+<meta name="citation_publication_date" content="2020/05/14">
+<script>var x = "<p>not text</p>";</script><style>p {color: red}</style></head>
+<body><nav><a href="/">Home</a></nav>
+<h1>Epidural cement after kyphoplasty</h1>
+<h2>Case presentation</h2>
+<p>A 77-year-old man developed <em>bilateral</em> leg weakness after kyphoplasty at L1.
+CT showed epidural cement.</p>
+<figure><img src="a.png"><figcaption>Figure 1. Axial CT showing cement in the canal.</figcaption></figure>
+<table><caption>Table 1. Timeline</caption><tr><th>Day</th><th>Event</th></tr><tr><td>0</td><td>Kyphoplasty</td></tr>
+</table>
+<h2>Discussion</h2><p>Early decompression helps.</p>
+</body></html>
+"""
+
+
+def test_html_page():
+    doc = read(PAGE, "page.html")
+    m = doc.meta
+    assert (m.title, m.first_author, m.journal, m.year, m.doi) == (
+        "Epidural cement after kyphoplasty", "Okafor", "Example Journal of Spine", 2020, "10.5555/ejs.2020.7")
+    assert doc.source_format == "html"
+    kinds = [(s.title, s.kind) for s in doc.sections]
+    assert kinds == [("", "title"), ("Case presentation", "case"), ("Figure 1", "caption"), ("Table 1", "table"),
+                     ("Discussion", "discussion")]
+    assert "bilateral leg weakness" in doc.text and "not text" not in doc.text and "Home" not in doc.text
+    assert "Day | Event" in section_with(doc, "Timeline").text
+
+
+# --- the shared seed papers (skipped when ../shared is absent) ---------------------------------
+
+def _seed_pairs():
+    gold_dir = SHARED / "gold" / "seeds"
+    if not gold_dir.is_dir():
+        return []
+    return sorted((g, SHARED / "seeds" / (g.stem + ".txt")) for g in gold_dir.glob("*.json"))
+
+
+def _norm(v):
+    return None if v is None else re.sub(r"\s+", " ", str(v)).strip().lower().rstrip(".")
+
+
+@pytest.mark.parametrize("gold_path, seed_path", _seed_pairs() or [pytest.param(None, None, marks=pytest.mark.skip(
+    reason="../shared is absent"))])
+def test_seed_paper_facts(gold_path, seed_path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["paper"]
+    doc = read_text(seed_path, seed_path.read_bytes())[0]
+    for field in ("title", "year", "first_author"):
+        assert _norm(getattr(doc.meta, field)) == _norm(gold.get(field)), field
+    assert doc.meta.doi == gold.get("doi") or doc.meta.doi in gold.get("doi_alternates", [])
+    # One copy of every mined paragraph (the abstract in particular).
+    paras = [p for s in doc.sections if s.mined for p in s.text.split("\n\n") if len(p) >= 80]
+    assert len(paras) == len(set(paras))
+    # Passages in another script are marked with their language and not mined.
+    for s in doc.sections:
+        lang = script_language(s.text)
+        if lang:
+            assert s.language == lang and not s.mined
