@@ -2,7 +2,7 @@
 
 import pytest
 
-from leakmine.ingest.textclean import fix_chars, join_wrapped, keeps_hyphen
+from leakmine.ingest.textclean import fix_chars, join_wrapped, keeps_hyphen, text_words
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -26,13 +26,18 @@ from leakmine.ingest.textclean import fix_chars, join_wrapped, keeps_hyphen
     ("T12\u2013L2 stays", "T12\u2013L2 stays"),
     ("plain - hyphen", "plain - hyphen"),
     ("nothing to fix", "nothing to fix"),
+    ("Waldenstro\u00a8m", "Waldenstr\u00f6m"),
+    ("Re\u00b4paratrice", "R\u00e9paratrice"),
+    ("Sa\u02dco Joa\u02dco", "S\u00e3o Jo\u00e3o"),
+    ("authors\u00b4 roles", "authors\u00b4 roles"),
 ])
 def test_fix_chars(raw, clean):
     assert fix_chars(raw) == clean
 
 
 @pytest.mark.parametrize("lines, joined", [
-    (["The patient had spondylolisth-", "esis at two levels."], "The patient had spondylolisthesis at two levels."),
+    (["The patient had spondylolisth-", "esis at two levels."],
+     "The patient had spondylolisthesis at two levels."),
     (["fixation from T12-", "L2 was done"], "fixation from T12-L2 was done"),
     (["fixation (T12-", "L2) was done"], "fixation (T12-L2) was done"),
     (["pain for 3-", "5 days"], "pain for 3-5 days"),
@@ -55,6 +60,8 @@ def test_fix_chars(raw, clean):
     (["the thresh-", "old was low"], "the threshold was low"),
     (["the low-", "er limbs"], "the lower limbs"),
     (["kypho\xad", "plasty"], "kyphoplasty"),
+    (["first- and", "second-line drugs"], "first- and second-line drugs"),
+    (["pre- or", "postoperative"], "pre- or postoperative"),
     (["T12\u2013", "L2"], "T12\u2013L2"),
     (["and/", "or"], "and/or"),
     (["pain \u2014", "worse at night"], "pain \u2014 worse at night"),
@@ -82,3 +89,34 @@ def test_join_wrapped(lines, joined):
 ])
 def test_keeps_hyphen(fragment, continuation, keep):
     assert keeps_hyphen(fragment, continuation) is keep
+
+
+KNOWN = frozenset({"left", "side", "sided", "high", "speed", "drill", "tendon", "repair", "with", "out",
+                   "some", "times", "body", "cross-sectional", "cross", "sectional"})
+
+
+@pytest.mark.parametrize("fragment, continuation, keep", [
+    ("left", "side", True),            # two words the text prints on their own
+    ("high", "speed", True),
+    ("cross", "sectional", True),      # printed whole as a compound elsewhere
+    ("ten", "don", False),             # the joined word is printed elsewhere
+    ("with", "out", False),            # function words make no compound
+    ("some", "times", False),
+    ("spondylo", "listhesis", False),  # unknown fragments: a word break
+])
+def test_keeps_hyphen_with_the_texts_own_words(fragment, continuation, keep):
+    assert keeps_hyphen(fragment, continuation, KNOWN) is keep
+
+
+def test_text_words_skips_words_split_at_a_line_end():
+    words = text_words(["a cross-sectional study of ten-", "don repairs with a high-speed drill"])
+    assert {"cross-sectional", "cross", "sectional", "study", "high-speed", "drill"} <= words
+    assert "ten" not in words and "don" not in words
+
+
+@pytest.mark.parametrize("lines, joined", [
+    (["the left-", "side pain"], "the left-side pain"),
+    (["a ten-", "don was repaired"], "a tendon was repaired"),
+])
+def test_join_wrapped_with_the_texts_own_words(lines, joined):
+    assert join_wrapped(lines, KNOWN) == joined

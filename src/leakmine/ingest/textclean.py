@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
@@ -23,12 +24,20 @@ _ODD_DASH = "\u2010\u2011\u2012\u2015\u2212\ufe58\ufe63\uff0d"
 _ODD_DASH_RE = re.compile(f"[{_ODD_DASH}]")
 _NUMBER_JOIN = re.compile(rf"(?<=\d)\s?[{_ODD_DASH}]\s?(?=[A-Za-z]{{0,2}}\d)")
 _SOFT_BREAK = re.compile(r"\xad[ \t]*\r?\n[ \t]*")
+# Spacing accents that PDFs print after their letter ("Waldenstro\u00a8m", "Sa\u02dco") -> the combining
+# accent, for the letters that take it in names and loanwords.
+_ACCENTS = {"\u00a8": ("\u0308", "aeiouyAEIOUY"), "\u00b4": ("\u0301", "aeiouycnAEIOUYCN"),
+            "\u0060": ("\u0300", "aeiouAEIOU"), "\u02c6": ("\u0302", "aeiouAEIOU"),
+            "\u02dc": ("\u0303", "aonAON"), "\u00b8": ("\u0327", "cC"), "\u02c7": ("\u030c", "cszrneCSZRNE"),
+            "\u02da": ("\u030a", "auAU")}
+_ACCENTED = re.compile("([A-Za-z])([" + "".join(_ACCENTS) + "])")
 _LINE_HYPHENS = "-\u2010\u2011"
 _EDGE_PUNCT = "()[]{}\"'\u201c\u201d\u2018\u2019,.;:!?"
 
 
 def fix_chars(text: str) -> str:
-    """Ligatures spelled out, soft hyphens and zero-width marks dropped, odd spaces made plain.
+    """Ligatures spelled out, soft hyphens and zero-width marks dropped, odd spaces made plain,
+    spacing accents after a letter joined to it ("e\u00b4" -> "\u00e9").
 
     Odd dashes become an en dash where they join numbers or levels ("3\u20125", "T12\u2010L2") and a
     plain hyphen elsewhere ("X\u2010ray").
@@ -40,37 +49,49 @@ def fix_chars(text: str) -> str:
         text = text.replace(ch, "")
     text = _SPACES.sub(" ", text)
     text = _NUMBER_JOIN.sub("\u2013", text)
+    text = _ACCENTED.sub(_compose, text)
     return _ODD_DASH_RE.sub("-", text)
 
 
+def _compose(m: re.Match[str]) -> str:
+    letter, accent = m.groups()
+    combining, letters = _ACCENTS[accent]
+    return unicodedata.normalize("NFC", letter + combining) if letter in letters else m.group(0)
+
+
 @lru_cache(maxsize=1)
-def _compounds() -> tuple[frozenset[str], frozenset[str]]:
+def _hyphenation() -> dict[str, frozenset[str]]:
     data = json.loads(resources.files(__package__).joinpath("hyphenation.json").read_text(encoding="utf-8"))
-    return frozenset(data["first"]), frozenset(data["second"])
+    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
 
 
-def keeps_hyphen(fragment: str, continuation: str, compounds: Collection[str] = ()) -> bool:
+def keeps_hyphen(fragment: str, continuation: str, known: Collection[str] = ()) -> bool:
     """Whether "fragment-" at a line end followed by `continuation` is a real hyphen, not a word break.
 
     Numbers and levels ("T12-" "L2", "3-" "5"), capitalised or digit continuations ("non-" "Hodgkin"),
-    acronyms ("MRI-" "guided"), known compounds ("follow-" "up") and compounds the same text prints
-    whole elsewhere (`compounds`, lower-case: "high-speed") keep it.
+    acronyms ("MRI-" "guided") and known compounds ("follow-" "up") keep it. `known` holds the words
+    and hyphenated compounds (lower-case) the same text prints within its lines: a joined word found
+    there ("tendon") drops the hyphen; a compound found there ("high-speed"), or two words of three
+    letters or more found there on their own ("left" "side"), keep it.
     """
     frag = fragment.lstrip(_EDGE_PUNCT)
     cont = continuation.strip(_EDGE_PUNCT)
-    if compounds and f"{frag}-{cont}".lower() in compounds:
-        return True
     if not frag or not cont or not frag[-1].isalnum():
         return True
-    if any(c.isdigit() for c in frag) or cont[0].isdigit() or cont[0].isupper():
+    if any(c.isdigit() for c in frag) or cont[0].isdigit() or cont[0].isupper() or frag.isupper():
         return True
-    if frag.isupper():
+    low_frag, low_cont = frag.lower(), cont.lower()
+    if known and f"{low_frag}{low_cont}" in known:
+        return False
+    lexicon = _hyphenation()
+    last, head = low_frag.rsplit("-", 1)[-1], low_cont.split("-", 1)[0]
+    if last in lexicon["first"] or head in lexicon["second"] or f"{low_frag}-{low_cont}" in known:
         return True
-    first, second = _compounds()
-    return frag.rsplit("-", 1)[-1].lower() in first or cont.split("-", 1)[0].lower() in second
+    words = (last, head)
+    return all(w in known and len(w) >= 3 and w not in lexicon["function_words"] for w in words)
 
 
-def _join(left: str, right: str, compounds: Collection[str]) -> str:
+def _join(left: str, right: str, known: Collection[str]) -> str:
     if left.endswith("\xad"):
         return left[:-1] + right
     last = left[-1]
@@ -79,7 +100,10 @@ def _join(left: str, right: str, compounds: Collection[str]) -> str:
         if not body or not body[-1].isalnum():  # a dash standing alone: "pain -" + "worse"
             return f"{left} {right}"
         fragment = body.rsplit(None, 1)[-1]
-        if keeps_hyphen(fragment, right.split(None, 1)[0], compounds):
+        following = right.split(None, 1)[0]
+        if following in ("and", "or", "to", "nor"):  # a suspended hyphen: "first- and second-line"
+            return f"{left} {right}"
+        if keeps_hyphen(fragment, following, known):
             return f"{body}-{right}"
         return body + right
     if last in "\u2013\u2014/" and left[-2:-1].strip():
@@ -87,15 +111,35 @@ def _join(left: str, right: str, compounds: Collection[str]) -> str:
     return f"{left} {right}"
 
 
-def join_wrapped(lines: list[str], compounds: Collection[str] = ()) -> str:
+def join_wrapped(lines: list[str], known: Collection[str] = ()) -> str:
     """Hard-wrapped lines of one paragraph -> one string, with end-of-line hyphenation undone.
 
-    `compounds` holds hyphenated words (lower-case) the same text prints within a line; a line break
-    at their hyphen keeps it.
+    `known` holds words and hyphenated compounds (lower-case) the same text prints within its lines
+    (see `text_words`); they decide line-end hyphens that spelling alone cannot.
     """
     out = ""
     for line in lines:
         line = line.strip()
         if line:
-            out = _join(out, line, compounds) if out else line
+            out = _join(out, line, known) if out else line
     return out
+
+
+def text_words(lines: list[str]) -> frozenset[str]:
+    """Lower-case words and hyphenated compounds printed within lines (not split by a line end), and the
+    parts of those compounds: the evidence `join_wrapped` uses for line-end hyphens."""
+    seen: set[str] = set()
+    broken = False
+    for line in lines:
+        tokens = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*-?", line)
+        if broken and tokens:
+            tokens = tokens[1:]
+        broken = line.rstrip().endswith(tuple(_LINE_HYPHENS))
+        if broken and tokens:
+            tokens = tokens[:-1]
+        for t in tokens:
+            t = t.rstrip("-").lower()
+            seen.add(t)
+            if "-" in t:
+                seen.update(t.split("-"))
+    return frozenset(seen)

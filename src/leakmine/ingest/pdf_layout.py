@@ -1,0 +1,281 @@
+"""PDF page geometry -> text lines in reading order (pure functions over pdfplumber word dicts).
+
+Columns are found from word x-positions on each page: the left edge of a right-hand column is the
+x where many lines start, with line ends of a left-hand column just before it; between them lies the
+gutter. Lines reaching into the gutter are full width and cut the page into bands; each band is read
+left column, then right column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+# A space between two characters is a gap wider than this share of the font size.
+SPACE_RATIO = 0.1
+_CID = re.compile(r"\(cid:\d+\)")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|[.-]b$|-bd|\bmedi", re.IGNORECASE)
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def bold(self) -> bool:
+        return bool(_BOLD.search(self.font))
+
+
+@dataclass
+class Line:
+    """One printed line of one column (or of the full page width), words left to right.
+
+    `size` and `font` are those of most of its characters; `top` and `bottom` leave out
+    superscripts and other smaller type."""
+
+    words: list[Word]
+    page: int
+    side: str  # "L", "R" or "F" (full width / single column)
+    col_x0: float = 0.0  # left edge and right edge of the line's column on its page
+    col_x1: float = 0.0
+    text: str = field(init=False)
+    size: float = field(init=False)
+    font: str = field(init=False)
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the line's text and measures from its words."""
+        self.words.sort(key=lambda w: w.x0)
+        self.text = join_words(self.words)
+        weights: Counter = Counter()
+        fonts: Counter = Counter()
+        for w in self.words:
+            weights[round(w.size * 2) / 2] += len(w.text)
+            fonts[w.font] += len(w.text)
+        self.size = weights.most_common(1)[0][0]
+        self.font = fonts.most_common(1)[0][0]
+        self.x0 = self.words[0].x0
+        self.x1 = max(w.x1 for w in self.words)
+        main = [w for w in self.words if w.size >= self.size - 0.5]
+        self.top = min(w.top for w in main)
+        self.bottom = max(w.bottom for w in main)
+
+    @property
+    def bold(self) -> bool:
+        return bool(_BOLD.search(self.font))
+
+
+@dataclass
+class Page:
+    """One page's lines in reading order; `gutter` is the white strip between its columns, if any."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    gutter: tuple[float, float] | None
+
+
+def join_words(words: list[Word]) -> str:
+    """Words of one line -> text; pieces split only by a font change are joined without a space."""
+    out = ""
+    prev: Word | None = None
+    for w in words:
+        if prev is not None:
+            gap = w.x0 - prev.x1
+            out += " " if gap > SPACE_RATIO * min(prev.size, w.size) else ""
+        out += w.text
+        prev = w
+    return out
+
+
+def to_words(raw: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[Word]:
+    """pdfplumber word dicts -> `Word`s, without rotated text, text printed inside images, and glyphs
+    with no known character ("(cid:129)", mostly bullets and symbols)."""
+    words = []
+    for w in raw:
+        text = _CID.sub("", w["text"])
+        if not w.get("upright", True) or not text.strip():
+            continue
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes):
+            continue
+        font = w["fontname"].split("+", 1)[-1]  # without the subset tag, which differs between pages
+        words.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], font))
+    return words
+
+
+def _line_neighbours(words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Words that start a printed line and words that end one (no close word before/after them)."""
+    starts, ends = [], []
+    row: list[Word] = []
+    for w in sorted(words, key=lambda w: w.bottom) + [None]:
+        if row and (w is None or w.bottom - row[0].bottom > 0.3 * row[0].size):
+            row.sort(key=lambda w: w.x0)
+            for a, b in zip([None, *row], [*row, None], strict=True):
+                if a is None or b is None or b.x0 - a.x1 >= 0.8 * a.size:
+                    if b is not None:
+                        starts.append(b)
+                    if a is not None:
+                        ends.append(a)
+            row = []
+        if w is not None:
+            row.append(w)
+    return starts, ends
+
+
+def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
+    """The white strip (x from, x to) between two text columns, or None for a single-column page.
+
+    Candidates for the right column's left edge are the x in the middle of the page where at least
+    three lines start. The one chosen has the most lines of a left column running from the left
+    margin to just before it (table cells, which also line up, rarely fill their column).
+    """
+    if len(words) < 20:
+        return None
+    starts, ends = _line_neighbours(words)
+    edges = Counter(round(w.x0) for w in starts if 0.3 * width <= w.x0 <= 0.7 * width)
+    left_margin = min(w.x0 for w in words)
+    margin_rows = {round(s.bottom) for s in starts if s.x0 <= left_margin + 0.1 * width}
+    best: tuple[int, float, float] | None = None
+    for edge, n in edges.most_common(4):
+        if n < 3:
+            break
+        x = min(w.x0 for w in starts if abs(w.x0 - edge) <= 1.5)
+        left_ends = [e for e in ends if x - 0.15 * width <= e.x1 <= x - 4
+                     and any(round(e.bottom) + d in margin_rows for d in (-1, 0, 1))]
+        if len(left_ends) < 3:
+            continue
+        # a justified column ends at one x; a ragged one mostly before its widest line
+        common, count = Counter(round(e.x1) for e in left_ends).most_common(1)[0]
+        right_edges = sorted(e.x1 for e in left_ends)
+        gl = max(e.x1 for e in left_ends if abs(e.x1 - common) <= 1) if count >= 3 \
+            else right_edges[int(0.9 * (len(right_edges) - 1))]
+        full = sum(1 for e in left_ends if e.x1 >= gl - 1.5 * e.size)
+        # hanging or outdented lines of the right column start a little left of its usual edge
+        outdents = Counter(round(w.x0) for w in starts if gl + 4 <= w.x0 < x)
+        gr = min([x] + [float(v) for v, c in outdents.items() if c >= 2])
+        if full >= 3 and gr - gl >= 4 and (best is None or full > best[0]):
+            best = (full, gl, gr - 0.5)
+    return best[1:] if best else None
+
+
+def _overlap(a: Word | Line, top: float, bottom: float) -> float:
+    h = min(a.bottom - a.top, bottom - top) or 1.0
+    return (min(a.bottom, bottom) - max(a.top, top)) / h
+
+
+def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
+    """Cluster words into lines by vertical overlap (superscripts join their line)."""
+    groups: list[list[Word]] = []
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: (w.middle, w.x0)):
+        home = None
+        for g, span in zip(reversed(groups), reversed(spans), strict=True):
+            if _overlap(w, span[0], span[1]) >= 0.5:
+                home = g, span
+                break
+            if span[1] < w.top - 2 * w.size:
+                break
+        if home is None:
+            groups.append([w])
+            spans.append([w.top, w.bottom])
+            continue
+        g, span = home
+        g.append(w)
+        if w.size >= max(x.size for x in g) - 0.5:
+            span[0], span[1] = min(span[0], w.top), max(span[1], w.bottom)
+    lines = [Line(g, page, side) for g in groups]
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _split_by_gutter(words: list[Word], gutter: tuple[float, float]
+                     ) -> tuple[list[Word], list[Word], list[Word]]:
+    """Words of the left column, of the right column, and words reaching into the white strip."""
+    left, right, cross = [], [], []
+    for w in words:
+        if w.x1 <= gutter[0] + 1:
+            left.append(w)
+        elif w.x0 >= gutter[1] - 1:
+            right.append(w)
+        else:
+            cross.append(w)
+    return left, right, cross
+
+
+def layout_page(number: int, width: float, height: float, words: list[Word],
+                separators: list[tuple[float, float]]) -> Page:
+    """Lines of one page in reading order; `separators` are (top, bottom) of full-width figures."""
+    gutter = find_gutter(words, width)
+    if gutter is None:
+        lines = build_lines(words, number, "F")
+        _set_columns(lines)
+        return Page(number, width, height, lines, None)
+    left, right, cross = _split_by_gutter(words, gutter)
+    full = build_lines(cross, number, "F")
+    # Column words continuing a gutter-crossing row at a word space belong to that full-width row.
+    for ln in full:
+        top, bottom = ln.top, ln.bottom
+        row = sorted((w for side in (left, right) for w in side if _overlap(w, top, bottom) >= 0.5),
+                     key=lambda w: w.x0)
+        joined, x0, x1 = [w for w in row if w.x0 >= ln.x0 and w.x1 <= ln.x1], ln.x0, ln.x1
+        for w in sorted((w for w in row if w.x0 < ln.x0), key=lambda w: -w.x1):
+            if x0 - w.x1 > w.size:
+                break
+            joined.append(w)
+            x0 = min(x0, w.x0)
+        for w in (w for w in row if w.x1 > ln.x1):
+            if w.x0 - x1 > w.size:
+                break
+            joined.append(w)
+            x1 = max(x1, w.x1)
+        if joined:
+            ln.words.extend(joined)
+            ids = {id(w) for w in joined}
+            left[:] = [w for w in left if id(w) not in ids]
+            right[:] = [w for w in right if id(w) not in ids]
+            ln.refresh()
+    cols = build_lines(left, number, "L") + build_lines(right, number, "R")
+    cuts = sorted([(ln.top, ln.bottom) for ln in full] + separators)
+    ordered: list[Line] = []
+    pending = sorted(cols, key=lambda ln: ln.top)
+    fulls = sorted(full, key=lambda ln: ln.top)
+    for cut_top, _ in cuts + [(float("inf"), float("inf"))]:
+        band = [ln for ln in pending if ln.top < cut_top]
+        pending = [ln for ln in pending if ln.top >= cut_top]
+        ordered += [ln for ln in band if ln.side == "L"] + [ln for ln in band if ln.side == "R"]
+        while fulls and fulls[0].top <= cut_top:
+            ordered.append(fulls.pop(0))
+    _set_columns(ordered)
+    return Page(number, width, height, ordered, gutter)
+
+
+def _set_columns(lines: list[Line]) -> None:
+    """Record each line's column extent (the common left edge and the right edge of its side)."""
+    for side in ("L", "R", "F"):
+        own = [ln for ln in lines if ln.side == side]
+        if not own:
+            continue
+        starts = Counter(round(ln.x0) for ln in own)
+        x0 = min(x for x, n in starts.items() if n >= max(starts.values()) / 3)
+        x1 = max(ln.x1 for ln in own)
+        for ln in own:
+            ln.col_x0, ln.col_x1 = x0, x1

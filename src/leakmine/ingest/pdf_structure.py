@@ -1,0 +1,543 @@
+"""PDF lines in reading order -> titled sections (headings, captions, tables, front matter).
+
+Works on `pdf_layout.Line`s of all pages: drops running headers, footers and page numbers, reads the
+title block of page 1, then walks the lines once, starting a section at each heading, setting
+captions, tables and small-print front matter aside as their own sections, and rejoining the lines
+of each paragraph with `textclean.join_wrapped`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+from leakmine.ingest.headings import heading_kind, normalize_title
+from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
+from leakmine.ingest.textclean import fix_chars, join_wrapped, text_words
+
+CAPTION = re.compile(
+    r"^(?P<label>(?:Supplementary\s+|Additional\s+)?"
+    r"(?:Figure|Fig\.?|FIGURE|FIG\.?|Table|TABLE|Scheme|Chart)\s*(?:S?\d+|[IVX]+)[A-Za-z]?)"
+    r"(?P<sep>\s*[:.|\u2014\u2013-]|\s+(?=[A-Z(])|\s*$)")
+_NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d]?$")
+_ABBREV_END = re.compile(r"(?:\bal|\bFig|\be\.g|\bi\.e|\bvs|\bDr|\bNo|\bcf|\bet)\.$")
+_MARGIN = 0.1
+_MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
+_BODY_KINDS = frozenset({"introduction", "case", "methods", "results", "discussion"})
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return json.loads(resources.files(__package__).joinpath("pdf_vocab.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _front_matter_patterns() -> tuple[re.Pattern, re.Pattern]:
+    v = vocabulary()
+    return (re.compile("|".join(v["front_matter_anywhere"]), re.IGNORECASE),
+            re.compile(r"^[\W\d]{0,4}(?:" + "|".join(v["front_matter_start"]) + ")", re.IGNORECASE))
+
+
+def is_front_matter(text: str) -> bool:
+    """Whether a small-print block reads as affiliation, correspondence, dates or licence."""
+    anywhere, start = _front_matter_patterns()
+    return bool(anywhere.search(text) or start.match(text))
+
+
+def _key(text: str) -> str:
+    """A running head without its page number: "2 Case Reports in Surgery" -> "casereportsinsurgery"."""
+    return re.sub(r"[\d\W_]+", "", text.lower())
+
+
+def running_lines(pages: list[Page]) -> set[int]:
+    """ids of running headers, footers and page numbers: margin lines repeated across pages."""
+    seen: Counter = Counter()
+    margin: list[tuple[Line, str]] = []
+    for p in pages:
+        keys = set()
+        for ln in p.lines:
+            if ln.top < _MARGIN * p.height or ln.bottom > (1 - _MARGIN) * p.height:
+                k = _key(ln.text)
+                margin.append((ln, k))
+                keys.add(k)
+        seen.update(keys)
+    drop = set()
+    for ln, k in margin:
+        page_number = not k or re.fullmatch(r"(?:page)?(?:of)?", k)
+        if page_number or (seen[k] >= 2 and len(pages) > 1):
+            drop.add(id(ln))
+    return drop
+
+
+def body_style(lines: list[Line]) -> tuple[float, str]:
+    """The font size and font name of body text: the largest size holding a tenth of the text
+    (references, captions and tables are set smaller, and can outweigh the body of a short paper)."""
+    sizes: Counter = Counter()
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+    total = sum(sizes.values())
+    common = [s for s, n in sizes.items() if n >= 0.1 * total]
+    size = max(common) if common else 10.0
+    fonts: Counter = Counter()
+    for ln in lines:
+        if abs(ln.size - size) < 0.3:
+            fonts[ln.font] += len(ln.text)
+    return size, fonts.most_common(1)[0][0] if fonts else ""
+
+
+def line_pitches(lines: list[Line]) -> dict[float, float]:
+    """The distance from one line to the next within a paragraph, per font size: the smallest distance
+    that recurs (larger ones are gaps between paragraphs or blocks)."""
+    seen: dict[float, Counter] = {}
+    for a, b in pairwise(lines):
+        d = b.top - a.top
+        if a.page == b.page and a.side == b.side and a.size == b.size and 0.8 * a.size < d < 3 * a.size:
+            seen.setdefault(a.size, Counter())[round(d * 2) / 2] += 1
+    pitches = {}
+    for size, counts in seen.items():
+        floor = max(2, 0.1 * max(counts.values()))
+        pitches[size] = min((d for d, n in counts.items() if n >= floor), default=counts.most_common(1)[0][0])
+    return pitches
+
+
+@dataclass
+class Part:
+    """A section being read: its title, canonical kind, lines grouped by paragraph, pages."""
+
+    title: str
+    kind: str
+    paragraphs: list[list[str]] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    level: int = 1
+
+    def add(self, line: Line, text: str, new_paragraph: bool) -> None:
+        if new_paragraph or not self.paragraphs:
+            self.paragraphs.append([])
+        self.paragraphs[-1].append(text)
+        self.pages.append(line.page)
+
+    def to_dict(self, known: frozenset[str] = frozenset()) -> dict:
+        """The part as build_document takes it; a heading with no text of its own (only subsections)
+        keeps its title as text so that it is not lost."""
+        text = "\n".join(fix_chars(join_wrapped(p, known)) for p in self.paragraphs) or self.title
+        return {"title": fix_chars(self.title), "kind": self.kind, "text": text,
+                "page_start": min(self.pages) if self.pages else None,
+                "page_end": max(self.pages) if self.pages else None}
+
+
+@dataclass
+class Heading:
+    """A heading as printed (without trailing punctuation) and its depth (1 = top level)."""
+
+    title: str
+    level: int
+    rest: list[Word] | None = None  # the words after a run-in heading ("2.1. Operation. We ...")
+
+
+class Reader:
+    """One pass over the lines of a PDF, in reading order, building its parts."""
+
+    def __init__(self, pages: list[Page]):
+        self.pages = pages
+        drop = running_lines(pages)
+        self.lines = [ln for p in pages for ln in p.lines if id(ln) not in drop]
+        self.body_size, self.body_font = body_style(self.lines)
+        self.pitches = line_pitches(self.lines)
+        self.parts: list[Part] = []  # finished parts, in order
+        self.aside: list[Part] = []  # captions, tables and small print met inside the current section
+        self.headed: list[Part] = []  # parts opened by a heading (for the kind of unknown subheadings)
+        self.current: Part | None = None
+        self.prev: Line | None = None  # the last line added to the current part
+        self.used: set[int] = set()  # lines already read into a table
+        self.top_style: tuple[str, float] | None = None  # font and size of top-level headings
+        self.abstract_style: tuple[str, float] | None = None  # ... of the heading "Abstract"
+        self.seen_abstract = False
+        self.numbers: set[tuple[int, ...]] = set()  # heading numbers seen: (2,) for "2.", (2, 1) for "2.1."
+        self.title_lines: list[Line] = []
+        self.author_lines: list[Line] = []
+        self.front_lines: list[Line] = []  # page-1 lines around the title (journal, article type, dates)
+
+    # ---- line properties -------------------------------------------------------------------
+    def spaced(self, above: Line, below: Line) -> bool:
+        """Whether more white space than the usual line pitch separates two lines of one column."""
+        size = max(above.size, below.size)
+        return below.top - above.top > 1.3 * self.pitches.get(size, 1.2 * size)
+
+    def styled(self, ln: Line) -> bool:
+        """Set off from body text: larger, bold where the body is not, or all capitals."""
+        if ln.size >= self.body_size + 0.8:
+            return True
+        if ln.size < self.body_size - 1.5:
+            return False
+        letters = re.sub(r"[^A-Za-z]", "", ln.text)
+        return (ln.bold and ln.font != self.body_font) or (len(letters) > 3 and letters.isupper())
+
+    def small(self, ln: Line) -> bool:
+        return ln.size <= self.body_size - 1.5
+
+    def heading(self, ln: Line, nxt: Line | None = None) -> Heading | None:
+        """A run-in heading at the start of the line, or a whole-line heading (`nxt`, the line after
+        it, tells a subheading set in its own font, as BMC sets them, from a line of other text)."""
+        text = ln.text.strip()
+        if CAPTION.match(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 3:
+            return None
+        run_in = self.run_in(ln)
+        if run_in:
+            return run_in
+        numbered = _NUMBERED.match(text)
+        if len(text.split()) > 14 or text.endswith((",", ";")) or not (text[0].isupper() or numbered):
+            return None
+        other_font = ln.font != self.body_font
+        known = bool(heading_kind(text)) and len(text.split()) <= 6 and ln.size >= self.body_size - 3
+        set_off = self.styled(ln) or (numbered and other_font and ln.size >= self.body_size - 0.5) \
+            or (other_font and known) or (nxt is not None and self._quiet_heading(ln, nxt))
+        if numbered and (not self.in_sequence(numbered.group("num")) or not self.styled(ln)
+                         and (re.search(r":\s+[a-z]", text) or ln.x1 > ln.col_x1 - 2 * ln.size)):
+            return None  # a numbered list item, not a heading
+        if set_off and (heading_kind(text) or numbered or not re.search(r"[a-z]\.\s+[A-Z]", text)):
+            return Heading(text.rstrip(".: "), self._level(ln, numbered))
+        return None
+
+    def _quiet_heading(self, ln: Line, nxt: Line) -> bool:
+        """A short line wholly in another font than the body, not filling its column, with body text
+        right under it."""
+        return (all(w.font != self.body_font for w in ln.words) and ln.size >= self.body_size - 1.5
+                and len(ln.text.split()) <= 12 and not ln.text.endswith((".", ",", ";", ":"))
+                and ln.x1 < ln.col_x1 - 2 * ln.size and nxt.font == self.body_font
+                and nxt.page == ln.page and nxt.side == ln.side and 0 < nxt.top - ln.top < 3 * nxt.size)
+
+    def run_in(self, ln: Line) -> Heading | None:
+        """"2.1. Operation. We performed ..." -> a heading with the words after it."""
+        words = ln.words
+        k = 0
+        while k < len(words) and words[k].font != self.body_font and words[k].size >= self.body_size - 0.5:
+            k += 1
+        if k == 0 or k == len(words) or k > 10:
+            return None
+        head = join_words(words[:k]).strip()
+        if not head.endswith((".", ":")) or not (head[0].isupper() or head[0].isdigit()):
+            return None
+        title = head.rstrip(".: ")
+        numbered = _NUMBERED.match(head)
+        if numbered and not self.in_sequence(numbered.group("num")):
+            return None
+        titled = all(w[0].isupper() or not w[0].isalpha() or w in _MINOR_WORDS for w in title.split())
+        if numbered or heading_kind(title) or (titled and (all(w.bold for w in words[:k]) or k <= 6)):
+            level = numbered.group("num").rstrip(".").count(".") + 1 if numbered else 3
+            return Heading(title, level, words[k:])
+        return None
+
+    def in_sequence(self, number: str) -> bool:
+        """Whether a heading number follows the ones seen so far ("2." after "1.", "2.1." in "2.");
+        letters and roman numerals are taken as they come."""
+        parts = tuple(int(p) for p in number.rstrip(".").split(".") if p.isdigit())
+        if not parts or not number[0].isdigit():
+            return True
+        if parts[-1] == 1:
+            return len(parts) == 1 or parts[:-1] in self.numbers
+        return parts[:-1] + (parts[-1] - 1,) in self.numbers or parts in self.numbers
+
+    def _level(self, ln: Line, numbered: re.Match | None) -> int:
+        if numbered:
+            return numbered.group("num").rstrip(".").count(".") + 1
+        top = self.top_style
+        return 1 if top is None or (ln.font, ln.size) == top or ln.size > top[1] + 0.3 else 2
+
+    def kind_of(self, title: str, level: int, style: tuple[str, float] | None = None) -> str:
+        """The heading's own kind; an unknown subheading takes its parent's kind."""
+        kind = heading_kind(title)
+        in_abstract = self.current is not None and self.current.kind == "abstract" \
+            and (self.abstract_style is None or style != self.abstract_style)
+        if kind == "abstract" and self.seen_abstract and not in_abstract \
+                and normalize_title(title) not in ("abstract", "summary"):
+            kind = "introduction"  # "Background" after the abstract, or set like "Abstract", opens the body
+        if kind:
+            return kind
+        parent = next((p for p in reversed(self.headed) if p.level < level), None)
+        return parent.kind if parent else "other"
+
+    def accepts(self, h: Heading) -> bool:
+        """Whether a heading found inside the current part opens a new part."""
+        kind = self.current.kind if self.current else "other"
+        own = heading_kind(h.title)
+        if kind == "references":  # only back matter follows a reference list
+            return h.rest is None and own in ("back-matter", "front-matter", "references")
+        if kind == "abstract" and h.rest is not None:  # labels of a structured abstract stay in it
+            return own in ("back-matter", "front-matter")
+        return True
+
+    # ---- assembly --------------------------------------------------------------------------
+    def open(self, title: str, kind: str, level: int, ln: Line) -> None:
+        self.close()
+        self.current = Part(title, kind, level=level, pages=[ln.page])
+        self.headed.append(self.current)
+        self.seen_abstract = self.seen_abstract or kind == "abstract"
+        self.prev = None
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.parts.append(self.current)
+        self.parts.extend(self.aside)
+        self.aside = []
+        self.current = None
+
+    def new_paragraph(self, ln: Line, prev: Line | None) -> bool:
+        """Indented first line, white space above, or a short last line ending a sentence above."""
+        if prev is None:
+            return True
+        adjacent = ln.page == prev.page and 0 < ln.top - prev.top < 2 * ln.size
+        indented = 0.6 * ln.size < ln.x0 - (prev.x0 if adjacent else ln.col_x0) < 6 * ln.size
+        short = prev.x1 < prev.col_x1 - 3 * prev.size and bool(_SENTENCE_END.search(prev.text)) \
+            and not _ABBREV_END.search(prev.text)
+        same_column = ln.page == prev.page and ln.side == prev.side and ln.top > prev.top
+        return indented or short or (same_column and self.spaced(prev, ln))
+
+    def add(self, ln: Line, text: str) -> None:
+        if self.current is None:
+            self.current = Part("", "other")
+        self.current.add(ln, text, self.new_paragraph(ln, self.prev))
+        self.prev = ln
+
+    def read(self) -> list[dict]:
+        """All parts of the paper, in reading order, as `build_document` takes them."""
+        lines = self.lines
+        i = self.front()
+        while i < len(lines):
+            ln = lines[i]
+            kind = self.current.kind if self.current else "other"
+            if id(ln) in self.used:
+                i += 1
+            elif (m := CAPTION.match(ln.text)) and kind != "references" and self._caption_start(ln):
+                i = self.caption(i, m.group("label"))
+            elif (h := self.heading(ln, lines[i + 1] if i + 1 < len(lines) else None)) \
+                    and self.accepts(h):
+                self.enter(h, ln)
+                i += 1
+            elif self.small(ln) and kind not in ("references", "back-matter", "front-matter"):
+                i = self.small_print(i)
+            else:
+                self.add(ln, ln.text)
+                i += 1
+        self.close()
+        known = text_words([ln.text for ln in self.lines])
+        return [p.to_dict(known) for p in self.parts]
+
+    def enter(self, h: Heading, ln: Line) -> None:
+        numbered = _NUMBERED.match(h.title)
+        if numbered and numbered.group("num")[0].isdigit():
+            self.numbers.add(tuple(int(p) for p in numbered.group("num").rstrip(".").split(".") if p))
+        kind = self.kind_of(h.title, h.level, None if h.rest else (ln.font, ln.size))
+        if kind == "abstract" and h.rest is None and self.abstract_style is None:
+            self.abstract_style = (ln.font, ln.size)
+        if h.rest is None and self.top_style is None and kind in _BODY_KINDS:
+            self.top_style = (ln.font, ln.size)
+            h.level = 1
+        self.open(h.title, kind, h.level, ln)
+        if h.rest:
+            self.add(ln, join_words(h.rest))
+
+    def small_print(self, i: int) -> int:
+        """Small lines in the body flow: front matter when they read so (affiliations, licence),
+        else figure lettering or footnotes, which are not body text."""
+        lines = self.lines
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].page == lines[i].page and self.small(lines[j + 1]) \
+                and lines[j + 1].top > lines[j].top:
+            j += 1
+        block = lines[i:j + 1]
+        if is_front_matter(" ".join(b.text for b in block)):
+            part = Part("", "front-matter")
+            for b in block:
+                part.add(b, b.text, False)
+            self.aside.append(part)
+        return j + 1
+
+    def _caption_start(self, ln: Line) -> bool:
+        """A caption label opens a block: set apart by size or font, or at a paragraph start."""
+        if ln.size < self.body_size - 0.3 or ln.words[0].font != self.body_font:
+            return True
+        return self.new_paragraph(ln, self.prev)
+
+    def caption(self, i: int, label: str) -> int:
+        """Read a caption block (and, after "Table N", the table under it) into an aside part."""
+        lines = self.lines
+        block = [lines[i]]
+        j = i + 1
+        while j < len(lines):
+            ln, prev = lines[j], block[-1]
+            # a full-width caption may end in a short line that stays within one column
+            sides_ok = ln.side == prev.side or "F" in (ln.side, prev.side) and abs(ln.x0 - prev.x0) < ln.size
+            if ln.page != prev.page or not sides_ok or ln.top <= prev.top or CAPTION.match(ln.text):
+                break
+            if abs(ln.size - block[0].size) > 0.3 or self.spaced(prev, ln):
+                break
+            if abs(block[0].size - self.body_size) < 0.3 and self.new_paragraph(ln, prev):
+                break
+            block.append(ln)
+            j += 1
+        part = Part("", "caption")
+        for b in block:
+            part.add(b, b.text, False)
+        self.aside.append(part)
+        if label.lower().startswith("table"):
+            j = self.table(j, block[-1])
+        return j
+
+    def table(self, j: int, caption_end: Line) -> int:
+        """Lines after a table caption, up to the next body text, heading or caption: one table part."""
+        lines = self.lines
+        rows: list[Line] = []
+        while j < len(lines):
+            ln = lines[j]
+            if ln.page != caption_end.page or CAPTION.match(ln.text):
+                break
+            if ln.size >= self.body_size - 0.3 and not _cells(ln) and (rows or ln.side != "F"):
+                break
+            rows.append(ln)
+            j += 1
+        if not rows:
+            return j
+        # rows of the same table that reading order put after the column beside it
+        bottom = max(r.bottom for r in rows)
+        sides = {r.side for r in rows} | {caption_end.side}
+        for ln in lines[j:]:
+            if ln.page == caption_end.page and ln.top <= bottom and ("F" in sides or ln.side in sides) \
+                    and (ln.size < self.body_size - 0.3 or _cells(ln)):
+                rows.append(ln)
+                self.used.add(id(ln))
+        part = Part("", "table")
+        for row in build_lines([w for r in rows for w in r.words], caption_end.page, "F"):
+            part.add(row, " | ".join(_cells(row) or [row.text]), True)
+        self.aside.append(part)
+        return j
+
+    # ---- page 1 ----------------------------------------------------------------------------
+    def front(self) -> int:
+        """Read the title block of page 1 (header, title, byline, small print, unlabelled abstract);
+        return the index of the first line after it."""
+        lines = self.lines
+        if not lines:
+            return 0
+        first_page = [k for k, ln in enumerate(lines) if ln.page == lines[0].page]
+        title = self._title(first_page)
+        if title is None:
+            return 0
+        self.front_lines = lines[:title[0]]
+        header = Part("", "front-matter")
+        for k in range(title[0]):
+            header.add(lines[k], lines[k].text, True)
+        self.parts.append(header)
+        self.title_lines = [lines[k] for k in title]
+        title_part = Part("", "title")
+        for ln in self.title_lines:
+            title_part.add(ln, ln.text, False)
+        self.parts.append(title_part)
+        k = title[-1] + 1
+        while k <= first_page[-1] and not re.search(r"[A-Za-z]", lines[k].text):
+            k += 1  # a rule of dots or dashes under the title
+        while k <= first_page[-1] and len(self.author_lines) < 4:
+            ln = lines[k]
+            first = self.author_lines[0] if self.author_lines else ln
+            if not looks_like_byline(ln.text) or (ln.font, ln.size) != (first.font, first.size):
+                break
+            self.author_lines.append(ln)
+            k += 1
+        end = next((j for j in first_page if j >= k and self._opens_body(lines[j])), first_page[-1] + 1)
+        self.front_lines += lines[k:end]
+        front = Part("", "front-matter")
+        for ln in self.author_lines:
+            front.add(ln, ln.text, True)
+        abstract = Part("Abstract", "abstract")
+        for block in self._blocks(lines[k:end]):
+            text = " ".join(b.text for b in block)
+            if len(text.split()) >= 30 and block[0].size >= self.body_size - 1.6 \
+                    and not is_front_matter(text):
+                prev = None
+                for b in block:
+                    abstract.add(b, b.text, self.new_paragraph(b, prev))
+                    prev = b
+            else:
+                for n, b in enumerate(block):
+                    front.add(b, b.text, n == 0)
+        self.parts.append(front)
+        if abstract.paragraphs:
+            self.current = abstract
+            self.seen_abstract = True
+        return end
+
+    def _title(self, first_page: list[int]) -> list[int] | None:
+        """Indexes of the title lines: the longest run of lines in the largest type (larger than the
+        body, or bold) near the top of page 1, leaving out running heads and printed article types."""
+        lines, page = self.lines, self.pages[0]
+        candidates = [k for k in first_page if 0.06 * page.height < lines[k].top < 0.6 * page.height
+                      and re.search(r"[A-Za-z]{2}", lines[k].text) and not article_type(lines[k].text)]
+        groups: list[list[int]] = []
+        for k in candidates:
+            if groups and groups[-1][-1] == k - 1 and lines[k].font == lines[k - 1].font \
+                    and lines[k].size == lines[k - 1].size:
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        groups = [g for g in groups if sum(len(lines[k].text.split()) for k in g) >= 3
+                  and (lines[g[0]].size >= self.body_size + 0.5 or lines[g[0]].bold)]
+        if not groups:
+            return None
+        biggest = max(lines[g[0]].size for g in groups)
+        return max((g for g in groups if lines[g[0]].size >= biggest - 0.3),
+                   key=lambda g: sum(len(lines[k].text) for k in g))
+
+    def _blocks(self, lines: list[Line]) -> list[list[Line]]:
+        """Runs of lines of one size with no more than the usual line pitch between them."""
+        blocks: list[list[Line]] = []
+        for ln in lines:
+            last = blocks[-1][-1] if blocks else None
+            if last and ln.top > last.top and not self.spaced(last, ln) and abs(ln.size - last.size) < 0.3:
+                blocks[-1].append(ln)
+            else:
+                blocks.append([ln])
+        return blocks
+
+    def _opens_body(self, ln: Line) -> bool:
+        """A whole-line heading that starts the body of page 1 ("Abstract", "1. Introduction"); run-in
+        labels of an unlabelled structured abstract do not."""
+        h = self.heading(ln)
+        return h is not None and h.rest is None and bool(heading_kind(h.title) or _NUMBERED.match(h.title))
+
+
+def looks_like_byline(text: str) -> bool:
+    """"A. Author1, B. C. Author2* and D. Author" (names of capitalised words, initials and particles)."""
+    text = re.sub(r"[\d*\u2020\u2021\u00a7\u00b6#]+", " ", text)
+    names = [n.split() for n in re.split(r",|;|\band\b|&", text) if n.strip()]
+    if not names or is_front_matter(text):
+        return False
+    particles = set(vocabulary()["name_particles"])
+    return all(1 <= len(n) <= 5 and all(t[0].isupper() or t.lower() in particles for t in n) for n in names)
+
+
+def _cells(ln: Line) -> list[str]:
+    """Cells of a table row: runs of words split at gaps wider than the font size (at least two)."""
+    cells, run = [], [ln.words[0]]
+    for a, b in pairwise(ln.words):
+        if b.x0 - a.x1 > 1.0 * max(a.size, b.size):
+            cells.append(join_words(run))
+            run = []
+        run.append(b)
+    cells.append(join_words(run))
+    return cells if len(cells) >= 2 else []
+
+
+def article_type(text: str) -> str | None:
+    """The JATS article-type of a printed type line ("Case Report", "S T U D Y  P R O T O C O L")."""
+    squeezed = re.sub(r"[^a-z]", "", text.lower())
+    types = vocabulary()["article_types"]
+    for printed in sorted(types, key=len, reverse=True):
+        p = printed.replace(" ", "")
+        if squeezed == p or (squeezed.startswith(p) and squeezed[len(p):] in ("openaccess", "")):
+            return types[printed]
+    return None

@@ -1,0 +1,421 @@
+"""PDF ingest: layout, structure and metadata (leakmine.ingest.pdf and the pdf_* modules).
+
+Small PDFs are drawn here with fpdf2, line by line at fixed positions, so that column order, running
+heads, captions, tables and line-end hyphens are known exactly; real journal PDFs come from the
+shared corpus when it is present.
+"""
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from leakmine.errors import IngestError
+from leakmine.ingest.pdf import dedupe_chars, read_pdf
+from leakmine.ingest.pdf_layout import to_words
+from leakmine.ingest.pdf_meta import find_doi, find_journal, find_year, surname
+from leakmine.ingest.pdf_structure import CAPTION, article_type, is_front_matter, looks_like_byline
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+REAL = SHARED / "corpus" / "real" / "pdf"
+
+LEFT, RIGHT, PITCH = 50, 310, 12.5
+
+# (x, baseline y, text, style, size) per page
+HEADER = [(50, 30, "Journal of Spinal Testing 12 (2031)", "I", 8)]
+
+
+def _column(x: float, y: float, lines: list[str], size: float = 10, style: str = "") -> list[tuple]:
+    return [(x, y + k * PITCH, text, style, size) for k, text in enumerate(lines)]
+
+
+def _draw(pages: list[list[tuple]], **setup) -> bytes:
+    pdf = FPDF(unit="pt", format=(595, 842))
+    pdf.set_auto_page_break(False)
+    for n, items in enumerate(pages, start=1):
+        pdf.add_page()
+        for x, y, text, style, size in items:
+            pdf.set_font("Times", style, size)
+            pdf.text(x, y, text)
+        if setup.get("page_numbers", True):
+            pdf.set_font("Times", "", 8)
+            pdf.text(295, 815, str(n))
+        if setup.get("figure"):
+            pdf.rect(*setup["figure"])
+    if setup.get("password"):
+        pdf.set_encryption(owner_password="owner", user_password=setup["password"])
+    return bytes(pdf.output())
+
+
+INTRO = ["Cement augmentation of osteoporotic fractures is", "common, and most leaks of cement stay silent.",
+         "Symptomatic leaks into the canal are rare but", "may need urgent surgical decompression."]
+CASE_1 = ["An elderly woman had augmentation of two", "fractured vertebrae. Posterior fixation from T12-",
+          "L2 was performed a week later because of new", "weakness of both legs, followed by decom-",
+          "pression of the canal at the same session."]
+CASE_2 = ["Her strength recovered over three months and", "she walked with a frame at the last visit."]
+DISCUSSION = ["Early imaging after augmentation finds leaks",
+              "before deficits appear, and a low threshold for",
+              "computed tomography is advised after any new", "neurological complaint."]
+REFERENCES = ["1. Author A, Author B. A study of leaks. Spine.", "2030;1:1-9.",
+              "2. Author C. Another study. Eur Spine J. 2029;2:3-4."]
+
+
+@cache
+def two_column_article() -> bytes:
+    page1 = HEADER + [
+        (50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+        (50, 104, "Anna Kowalska, Peter Lindqvist and Maria Santos", "", 11),
+        (50, 120, "J Spinal Test. 2031;12:33-37. doi:10.5555/jst.2031.033", "I", 8),
+        (50, 146, "Abstract", "B", 11),
+    ] + _column(50, 162, ["We describe a patient whose cement leak caused weakness of both legs weeks after",
+                          "augmentation, and the decompression that restored her walking. Imaging after any",
+                          "new neurological complaint is advised for patients treated with cement."]) + [
+        (LEFT, 220, "1. Introduction", "B", 12),
+        (RIGHT, 220, "2. Case presentation", "B", 12),
+    ] + _column(LEFT, 238, INTRO) + _column(RIGHT, 238, CASE_1) + _column(RIGHT, 306, CASE_2) \
+        + [(LEFT, 300, "Figure 1. Sagittal CT showing cement in the canal.", "I", 8)]
+    # page 2 holds only a left column, as the last page of a two-column paper often does
+    page2 = HEADER + [(LEFT, 80, "3. Discussion", "B", 12)] + _column(LEFT, 98, DISCUSSION) \
+        + [(LEFT, 160, "References", "B", 12)] + _column(LEFT, 176, REFERENCES, size=8)
+    return _draw([page1, page2])
+
+
+@cache
+def read_article(data: bytes):
+    (doc,) = read_pdf(Path("article.pdf"), data)
+    return doc
+
+
+def _section(doc, kind: str, title_part: str = ""):
+    return next(s for s in doc.sections if s.kind == kind and title_part in s.title)
+
+
+def test_two_column_reading_order():
+    doc = read_article(two_column_article())
+    text = doc.text
+    # the whole left column comes before the right one, and page 2 after both
+    assert text.index("Cement augmentation") < text.index("may need urgent") < text.index("An elderly woman")
+    assert text.index("An elderly woman") < text.index("walked with a frame") < text.index("Early imaging")
+    assert "common, and most leaks of cement stay silent. Symptomatic leaks" in text
+
+
+def test_sections_headings_and_kinds():
+    doc = read_article(two_column_article())
+    kinds = [(s.kind, s.title) for s in doc.sections if s.kind not in ("front-matter",)]
+    assert ("title", "") in kinds
+    assert ("abstract", "Abstract") in kinds
+    assert ("introduction", "1. Introduction") in kinds
+    assert ("case", "2. Case presentation") in kinds
+    assert ("discussion", "3. Discussion") in kinds
+    assert ("references", "References") in kinds
+    assert _section(doc, "abstract").text.startswith("We describe a patient")
+    assert _section(doc, "discussion").page_start == 2
+    assert _section(doc, "case").page_start == _section(doc, "case").page_end == 1
+
+
+def test_level_notation_and_hyphenation_across_lines():
+    case = _section(read_article(two_column_article()), "case").text
+    assert "fixation from T12-L2 was performed" in case
+    assert "followed by decompression of the canal" in case
+
+
+def test_running_header_and_page_numbers_removed():
+    doc = read_article(two_column_article())
+    for s in doc.sections:
+        if s.kind != "front-matter":
+            assert "Spinal Testing" not in s.text
+    assert not any(line.strip() in ("1", "2") for line in doc.text.splitlines())
+
+
+def test_caption_is_its_own_section():
+    doc = read_article(two_column_article())
+    caption = _section(doc, "caption")
+    assert caption.text == "Figure 1. Sagittal CT showing cement in the canal."
+    assert "Sagittal CT" not in _section(doc, "introduction").text
+
+
+def test_metadata_from_first_page():
+    data = two_column_article()
+    doc = read_article(data)
+    m = doc.meta
+    assert m.title == "Delayed paraparesis after thoracolumbar cement augmentation"
+    assert m.authors == ["Anna Kowalska", "Peter Lindqvist", "Maria Santos"]
+    assert m.first_author == "Kowalska"
+    assert (m.year, m.doi, m.journal) == (2031, "10.5555/jst.2031.033", "J Spinal Test")
+    assert doc.paper_id == hashlib.sha256(data).hexdigest()[:16]
+    assert doc.source_format == "pdf"
+
+
+def _run_in(pdf: FPDF, x: float, y: float, head: str, rest: str) -> None:
+    pdf.set_font("Times", "I", 10)
+    pdf.text(x, y, head)
+    width = pdf.get_string_width(head + " ")
+    pdf.set_font("Times", "", 10)
+    pdf.text(x + width, y, rest)
+
+
+@cache
+def title_block_article() -> bytes:
+    """Page 1 set as Hindawi sets it: journal lines, article type, title, byline with affiliation marks,
+    small print, an unlabelled abstract, then two columns with a run-in subheading."""
+    pdf = FPDF(unit="pt", format=(595, 842))
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    for y, text in ((50, "Spine Case Reports Today"), (60, "Volume 2031, Article ID 424242, 4 pages")):
+        pdf.set_font("Times", "", 8)
+        pdf.text(50, y, text)
+    pdf.set_font("Times", "I", 18)
+    pdf.text(50, 100, "Case Report")
+    pdf.set_font("Times", "B", 18)
+    pdf.text(50, 125, "Foraminal Cement Leakage after Sacral")
+    pdf.text(50, 146, "Augmentation Treated by Foraminotomy")
+    x = 86
+    for name, mark in (("Jonas Weber,", "1"), ("Lea Marchetti,", "2"), ("and Omar Haddad", "1")):
+        pdf.set_font("Times", "B", 12)
+        pdf.text(x, 180, name)
+        x += pdf.get_string_width(name)
+        pdf.set_font("Times", "B", 7)
+        pdf.text(x, 175, mark)
+        x += pdf.get_string_width(mark) + 4
+    small = [(196, "1Department of Spine Surgery, City Hospital, Springfield, USA"),
+             (216, "Correspondence should be addressed to Jonas Weber; jweber@example.org"),
+             (236, "Received 3 March 2031; Accepted 9 May 2031"),
+             (256, "Copyright \u00a9 2031 Jonas Weber et al. This is an open access article distributed"),
+             (266, "under the Creative Commons Attribution License, which permits unrestricted use.")]
+    abstract = ["Sacral augmentation relieves the pain of insufficiency fractures, but cement may reach the",
+                "sacral foramina. We report a woman with radicular pain after the procedure, relieved by a",
+                "foraminotomy that removed the cement, and discuss how to prevent this complication."]
+    pdf.set_font("Times", "", 9)
+    for y, text in small + [(290 + k * 10.5, t) for k, t in enumerate(abstract)]:
+        pdf.text(86, y, text)
+    pdf.set_font("Times", "B", 12)
+    pdf.text(LEFT, 350, "1. Introduction")
+    pdf.text(RIGHT, 350, "2. Case Presentation")
+    pdf.set_font("Times", "", 10)
+    for k, text in enumerate(INTRO):
+        pdf.text(LEFT, 368 + k * PITCH, text)
+    _run_in(pdf, RIGHT, 368, "2.1. History and Examination.", "A woman of eighty")
+    for k, text in enumerate(["years had buttock pain after sacral augmentation", "of a fracture."]):
+        pdf.text(RIGHT, 368 + (k + 1) * PITCH, text)
+    _run_in(pdf, RIGHT, 412, "2.2. Operation.", "A foraminotomy at S1 removed")
+    pdf.text(RIGHT, 412 + PITCH, "the cement and the pain resolved.")
+    return bytes(pdf.output())
+
+
+def test_title_block_metadata_and_unlabelled_abstract():
+    doc = read_article(title_block_article())
+    m = doc.meta
+    assert m.title == "Foraminal Cement Leakage after Sacral Augmentation Treated by Foraminotomy"
+    assert (m.article_type, m.journal, m.year) == ("case-report", "Spine Case Reports Today", 2031)
+    assert m.authors == ["Jonas Weber", "Lea Marchetti", "Omar Haddad"] and m.first_author == "Weber"
+    abstract = _section(doc, "abstract")
+    assert abstract.title == "Abstract" and abstract.text.startswith("Sacral augmentation relieves the pain")
+    front = " ".join(s.text for s in doc.sections if s.kind == "front-matter")
+    assert "Creative Commons" in front and "Correspondence should be addressed" in front
+    assert "Creative Commons" not in abstract.text
+
+
+def test_run_in_subheadings():
+    doc = read_article(title_block_article())
+    history = _section(doc, "case", "2.1.")
+    assert history.title == "2.1. History and Examination"
+    assert history.text == "A woman of eighty years had buttock pain after sacral augmentation of a fracture."
+    operation = _section(doc, "case", "2.2.")
+    assert operation.text == "A foraminotomy at S1 removed the cement and the pain resolved."
+    # a heading with only subsections under it keeps its title as its text
+    assert _section(doc, "case", "2. Case").text == "2. Case Presentation"
+
+
+def test_table_rows_kept_as_table():
+    rows = [("Variable", "Case 1", "Case 2"), ("CRP (mg/L)", "18", "81"),
+            ("Leukocytes (/mm3)", "11700", "12500")]
+    cells = [(x, 150 + k * 13, cell, "", 9) for k, row in enumerate(rows)
+             for x, cell in zip((50, 250, 400), row, strict=True)]
+    page = [(50, 80, "Results", "B", 12)] + _column(50, 98, ["Both patients had raised inflammatory markers"])
+    page += [(50, 130, "Table 1: Laboratory values at admission.", "", 9)] + cells \
+        + _column(50, 210, ["Cultures grew the same organism on both sides."])
+    (doc,) = read_pdf(Path("table.pdf"), _draw([page]))
+    table = _section(doc, "table")
+    assert table.text.splitlines() == ["Variable | Case 1 | Case 2", "CRP (mg/L) | 18 | 81",
+                                       "Leukocytes (/mm3) | 11700 | 12500"]
+    assert _section(doc, "caption").text == "Table 1: Laboratory values at admission."
+    results = _section(doc, "results").text
+    assert "11700" not in results and "Cultures grew the same organism" in results
+
+
+@pytest.mark.parametrize("setup, reason", [
+    ({"figure": (50, 50, 400, 600), "page_numbers": False}, "no text layer"),
+    ({"password": "secret"}, "encrypted"),
+])
+def test_unreadable_pdfs_raise(setup, reason):
+    data = _draw([[]] if "figure" in setup else [HEADER], **setup)
+    with pytest.raises(IngestError, match=reason):
+        read_pdf(Path("x.pdf"), data)
+
+
+def test_damaged_pdf_raises():
+    with pytest.raises(IngestError, match="damaged"):
+        read_pdf(Path("x.pdf"), b"%PDF-1.4\nnot really a pdf")
+
+
+def test_dedupe_chars_drops_overprinted_glyphs():
+    def char(text, x0):
+        return {"text": text, "x0": x0, "top": 10.0, "size": 10.0}
+
+    chars = [char("C", 10.0), char("C", 10.4), char("a", 17.0), char("l", 22.0), char("l", 24.8)]
+    assert [c["x0"] for c in dedupe_chars(chars)] == [10.0, 17.0, 22.0, 24.8]
+
+
+@pytest.mark.parametrize("raw, kept", [
+    ({"text": "leak", "upright": True}, "leak"),
+    ({"text": "(cid:129)", "upright": True}, None),          # a bullet with no character code
+    ({"text": "(cid:3)word", "upright": True}, "word"),
+    ({"text": "label", "upright": False}, None),             # rotated text
+    ({"text": "inside", "upright": True, "x0": 120.0, "x1": 150.0}, None),  # printed on a figure
+])
+def test_to_words(raw, kept):
+    word = {"x0": 10.0, "x1": 30.0, "top": 100.0, "bottom": 110.0, "size": 10.0, "fontname": "AB+Times"} | raw
+    words = to_words([word], [(100.0, 90.0, 200.0, 120.0)])
+    assert [w.text for w in words] == ([kept] if kept else [])
+    assert all(w.font == "Times" for w in words)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Figure 1: Sagittal T2-weighted image", "Figure 1"),
+    ("Fig. 2 Axial CT at L3", "Fig. 2"),
+    ("FIGURE 3. Lateral radiograph", "FIGURE 3"),
+    ("Table 1 Demographic data", "Table 1"),
+    ("Table 2: Outcomes", "Table 2"),
+    ("Figures show the leak", None),
+    ("Table salt was restricted", None),
+    ("Figure 1 shows a leak", None),
+])
+def test_caption_labels(text, label):
+    m = CAPTION.match(text)
+    assert (m.group("label") if m else None) == label
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Case Report", "case-report"),
+    ("CASE REPORT", "case-report"),
+    ("S T U D Y P R O T O C O L Open Access", "protocol"),
+    ("Research Article", "research-article"),
+    ("Review Article", "review-article"),
+    ("Case Reports in Surgery", None),
+    ("Hindawi Publishing Corporation", None),
+])
+def test_article_type(text, kind):
+    assert article_type(text) == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shane M. Burke,1,2 Steven W. Hwang,1,2 and Ron I. Riesenburger1", True),
+    ("Maurits W van Tulder1 and Raymond W Ostelo1,2", True),
+    ("A. Smith*, B. Jones", True),
+    ("Department of Neurosurgery, Tufts Medical Center, Boston", False),
+    ("Correspondence should be addressed to Ron Riesenburger", False),
+    ("the patient was treated with steroids", False),
+])
+def test_looks_like_byline(text, expected):
+    assert looks_like_byline(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Copyright \u00a9 2016 A. Author et al. This is an open access article", True),
+    ("* Correspondence: someone@example.org", True),
+    ("1Department of Surgery, University of Calgary, Calgary, Canada", True),
+    ("Received 18 June 2015; Accepted 16 November 2015", True),
+    ("The patient received antibiotics at the university hospital.", False),
+    ("Cement leakage corresponding to the L2 level was seen.", False),
+])
+def test_is_front_matter(text, expected):
+    assert is_front_matter(text) is expected
+
+
+@pytest.mark.parametrize("name, family", [
+    ("Shane M. Burke", "Burke"),
+    ("Maurits W van Tulder", "van Tulder"),
+    ("Ghassan Tranesh Jr.", "Tranesh"),
+    ("Ditza Vilhena", "Vilhena"),
+])
+def test_surname(name, family):
+    assert surname(name) == family
+
+
+@pytest.mark.parametrize("text, doi", [
+    ("http://dx.doi.org/10.1155/2016/2318759", "10.1155/2016/2318759"),
+    ("doi:10.1017/S1041610213001804.", "10.1017/s1041610213001804"),
+    ("DOI 10.1186/s13054-014-0721-8)", "10.1186/s13054-014-0721-8"),
+    ("no identifier here", None),
+])
+def test_find_doi(text, doi):
+    assert find_doi(text) == doi
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Volume 2016, Article ID 2318759, 5 pages", 2016),
+    ("Copyright \u00a9 2014 Chiarotto et al.", 2014),
+    ("International Psychogeriatrics (2014), 26:1, 147\u2013154", 2014),
+    ("Eur Spine J. 2019;28:1-9", 2019),
+    ("Received 18 June 2015; Accepted 16 November 2015", 2015),
+    ("5 pages", None),
+])
+def test_find_year(text, year):
+    assert find_year(text) == year
+
+
+@pytest.mark.parametrize("lines, journal", [
+    (["Hindawi Publishing Corporation", "Case Reports in Surgery", "Volume 2016, Article ID 1, 5 pages"],
+     "Case Reports in Surgery"),
+    (["Chiarotto et al. Trials 2014, 15:511"], "Trials"),
+    (["International Psychogeriatrics (2014), 26:1, 147\u2013154"], "International Psychogeriatrics"),
+    (["Eur J Spine Case Rep. 2023;11:88-93."], "Eur J Spine Case Rep"),
+    (["Department of Surgery"], None),
+])
+def test_find_journal(lines, journal):
+    assert find_journal(lines) == journal
+
+
+# ---- real journal PDFs (shared corpus) -------------------------------------------------------
+
+def _real(pattern: str) -> Path:
+    if not REAL.is_dir():
+        pytest.skip("shared corpus absent")
+    return next(REAL.glob(pattern))
+
+
+@cache
+def _real_doc(pattern: str):
+    path = _real(pattern)
+    (doc,) = read_pdf(path, path.read_bytes())
+    return doc
+
+
+def test_real_two_column_case_report():
+    doc = _real_doc("PMC4739453_*.pdf")
+    m = doc.meta
+    assert m.title.startswith("Iatrogenic Spinal Cord Injury during Removal")
+    assert (m.doi, m.year, m.first_author) == ("10.1155/2016/2318759", 2016, "Burke")
+    assert m.article_type == "case-report"
+    titles = [(s.kind, s.title) for s in doc.sections if s.title]
+    assert titles[:6] == [("abstract", "Abstract"), ("introduction", "1. Introduction"),
+                          ("case", "2. Case Presentation"), ("case", "2.1. History and Examination"),
+                          ("case", "2.2. Operation"), ("case", "2.3. Postoperative Course")]
+    captions = [s.text for s in doc.sections if s.kind == "caption"]
+    assert len(captions) == 4 and all(c.startswith("Figure") for c in captions)
+    body = " ".join(s.text for s in doc.sections if s.kind not in ("front-matter", "references", "caption"))
+    assert "Case Reports in Surgery" not in body
+    assert "high-speed drill" in body
+    assert _section(doc, "references").page_end == 5
+
+
+@pytest.mark.parametrize("pattern, reason", [
+    ("*SCANNED-no-text-layer.pdf", "no text layer"),
+    ("*GARBLED-cid-text-layer.pdf", "unreadable \\(cid glyph codes\\)"),
+])
+def test_real_unreadable_pdfs(pattern, reason):
+    path = _real(pattern)
+    with pytest.raises(IngestError, match=reason):
+        read_pdf(path, path.read_bytes())
