@@ -4,8 +4,8 @@
 |----------------|---------------------------|--------------------------------|-------|
 | AGE            | leakmine_age              | "52", or "60-69" for a range   | age (int) or age_min/age_max |
 | SEX            | leakmine_sex              | "F" or "M"                     | cue ("woman", "she", ...) |
-| LEVEL          | leakmine_level            | "T12;L1;L2" (expanded)         | levels (list) |
-| MUSCLE_GRADE   | leakmine_muscle_grade     | "4+" (MRC, 0-5 with +/-)       | base, modifier, side, limb, muscle |
+| LEVEL          | leakmine_level            | "T12;L1;L2" (expanded)         | levels (list), anatomy (vertebra, disc, root, segment) |
+| MUSCLE_GRADE   | leakmine_muscle_grade     | "4+" (MRC, 0-5 with +/-)       | scale, base, modifier, side, limb, muscle |
 | PROCEDURE      | leakmine_procedure        | index_procedures vocabulary    | |
 | CAUSE          | leakmine_cause            | causes vocabulary              | |
 | LEAK_LOCATION  | leakmine_leak_location    | leak_locations vocabulary      | |

@@ -2,8 +2,10 @@
 
 A rule line holds exactly one of `regex` (a Python regular expression) or `phrase` (a literal,
 case-insensitive, tolerant of hyphens and line-break spacing between its words), and may carry a
-canonical `value`, an `attrs` object and a `comment`. Anything else is an error that names the
-file, the line and the problem.
+canonical `value`, an `attrs` object, `flags` ("i" or "") and a `comment`. A rule with
+`"block": true` finds text that must not yield a match (MRI "T2-weighted" for levels, "grade 1
+spondylolisthesis" for muscle grades): `find_matches` drops every match that overlaps one of its
+matches. Anything else is an error that names the file, the line and the problem.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
-_KEYS = {"id", "label", "regex", "phrase", "value", "attrs", "comment", "flags"}
+_KEYS = {"id", "label", "regex", "phrase", "value", "attrs", "comment", "flags", "block"}
 
 
 class RuleError(ValueError):
@@ -29,6 +31,7 @@ class Rule:
     regex: re.Pattern[str]
     value: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
+    block: bool = False
 
 
 def phrase_regex(phrase: str) -> str:
@@ -41,8 +44,11 @@ def phrase_regex(phrase: str) -> str:
 
 
 def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None = None,
-                labels: frozenset[str] | None = None) -> list[Rule]:
-    """Parse and validate JSONL rule lines; `vocabulary` and `labels` restrict values and labels."""
+                labels: frozenset[str] | None = None, groups: frozenset[str] | None = None) -> list[Rule]:
+    """Parse and validate JSONL rule lines.
+
+    `vocabulary` restricts values, `labels` labels and `groups` the names of a regex's named groups.
+    """
     rules: list[Rule] = []
     seen: set[str] = set()
     for n, line in enumerate(lines, 1):
@@ -70,13 +76,21 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
         if ("regex" in obj) == ("phrase" in obj):
             raise RuleError(f"{where}: give exactly one of `regex` or `phrase`")
         value = obj.get("value")
-        if value is not None and not isinstance(value, str):
-            raise RuleError(f"{where}: `value` must be a string")
+        if value is not None and (not isinstance(value, str) or not value):
+            raise RuleError(f"{where}: `value` must be a non-empty string")
         if vocabulary is not None and value is not None and value not in vocabulary:
             raise RuleError(f"{where}: value {value!r} is not in the vocabulary")
         attrs = obj.get("attrs", {})
         if not isinstance(attrs, dict):
             raise RuleError(f"{where}: `attrs` must be an object")
+        comment = obj.get("comment", "")
+        if not isinstance(comment, str):
+            raise RuleError(f"{where}: `comment` must be a string")
+        block = obj.get("block", False)
+        if not isinstance(block, bool):
+            raise RuleError(f"{where}: `block` must be true or false")
+        if block and (value is not None or attrs):
+            raise RuleError(f"{where}: a block rule carries no `value` or `attrs`")
         flags = obj.get("flags", "i")
         if not isinstance(flags, str) or set(flags) - {"i"}:
             raise RuleError(f"{where}: `flags` may only be \"i\" or \"\"")
@@ -89,7 +103,10 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
             raise RuleError(f"{where}: bad regex ({e})") from e
         if compiled.match(""):
             raise RuleError(f"{where}: pattern matches the empty string")
-        rules.append(Rule(rid, label, compiled, value, attrs))
+        unknown_groups = set(compiled.groupindex) - groups if groups is not None else set()
+        if unknown_groups:
+            raise RuleError(f"{where}: unknown named groups {sorted(unknown_groups)}")
+        rules.append(Rule(rid, label, compiled, value, attrs, block))
     return rules
 
 
@@ -110,10 +127,21 @@ class Match:
     end: int
     rule: Rule
     groups: dict[str, str | None]
+    group_spans: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+
+
+def _match(m: re.Match[str], rule: Rule) -> Match:
+    spans = {name: m.span(name) for name in rule.regex.groupindex if m.start(name) >= 0}
+    return Match(m.start(), m.end(), rule, m.groupdict(), spans)
 
 
 def find_matches(text: str, rules: list[Rule]) -> list[Match]:
-    """Every match of every rule in `text`, in text order (overlaps kept)."""
-    out = [Match(m.start(), m.end(), r, m.groupdict()) for r in rules for m in r.regex.finditer(text)
-           if m.end() > m.start()]
+    """Every match of every rule in `text`, in text order (overlaps kept).
+
+    Matches that overlap a match of a block rule are dropped; block matches are not returned.
+    """
+    found = [_match(m, r) for r in rules for m in r.regex.finditer(text) if m.end() > m.start()]
+    blocked = [(m.start, m.end) for m in found if m.rule.block]
+    out = [m for m in found if not m.rule.block
+           and all(m.end <= b_start or m.start >= b_end for b_start, b_end in blocked)]
     return sorted(out, key=lambda m: (m.start, -m.end))

@@ -1,30 +1,53 @@
-"""`leakmine_level`: vertebral levels ("T12", "L2–L4", "L4/5", "T12 to L2") -> span group
-`leakmine_level`, each span's value the expanded, canonical levels joined by ";"."""
+"""`leakmine_level`: vertebral levels ("T12", "L2–L4", "L4/5", "T12 to L2", "the twelfth thoracic
+vertebra") -> span group `leakmine_level`, each span's value the expanded, canonical levels joined
+by ";", attrs `levels` (list) and `anatomy` (what the words after it name: "vertebra", "disc",
+"root", "segment" or None)."""
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from leakmine.components.level.normalize import level_from_words, parse_levels
+from leakmine.components.level.normalize import (
+    anatomy_after,
+    label_series,
+    parse_glued,
+    parse_level_words,
+    parse_levels,
+    written_as_labels,
+)
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
 from leakmine.nlp.spans import make_span, write_group
 
 GROUP = "leakmine_level"
 LABEL = "LEVEL"
+GROUPS = frozenset({"first", "second"})
+
+
+def levels_of(text: str, m: Match) -> list[str]:
+    """The levels one rule match names (pure)."""
+    if m.groups.get("first"):
+        return parse_glued(m.groups["first"], m.groups["second"] or "")
+    if m.rule.id == "level.words":
+        return parse_level_words(text[m.start:m.end])
+    return parse_levels(text[m.start:m.end])
 
 
 def match_levels(text: str, rules: list[Rule]) -> list[tuple[Match, list[str]]]:
-    """Level expressions in `text` with the levels each one names (pure)."""
-    out = []
-    for m in find_matches(text, rules):
-        g = m.groups
-        if g.get("ordinal"):
-            lvl = level_from_words(g["ordinal"], g["region"] or "")
-            levels = [lvl] if lvl else []
-        else:
-            levels = parse_levels(text[m.start:m.end])
+    """Level expressions in `text` with the levels each one names, overlaps kept to the longest (pure).
+
+    Where the text numbers a series with the same letters (time points "T0, T1, T2"), a level
+    inside that series counts only when the words after it name a vertebra, disc, root or level.
+    """
+    series = label_series(text)
+    kept: list[tuple[Match, list[str]]] = []
+    for m in sorted(find_matches(text, rules), key=lambda m: (m.start - m.end, m.start)):
+        if any(m.start < k.end and k.start < m.end for k, _ in kept):
+            continue
+        if series and written_as_labels(text[m.start:m.end], series) and not anatomy_after(text[m.end:m.end + 40]):
+            continue
+        levels = levels_of(text, m)
         if levels:
-            out.append((m, levels))
-    return out
+            kept.append((m, levels))
+    return sorted(kept, key=lambda ml: ml[0].start)
 
 
 class LevelExtractor:
@@ -34,7 +57,8 @@ class LevelExtractor:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for m, levels in match_levels(doc.text, self.rules):
-            span = make_span(doc, m.start, m.end, LABEL, ";".join(levels), m.rule.id, {"levels": levels})
+            attrs = {"levels": levels, "anatomy": anatomy_after(doc.text[m.end:m.end + 40])}
+            span = make_span(doc, m.start, m.end, LABEL, ";".join(levels), m.rule.id, attrs)
             if span is not None:
                 spans.append(span)
         write_group(doc, GROUP, spans)
@@ -43,4 +67,4 @@ class LevelExtractor:
 
 @Language.factory("leakmine_level")
 def make_level(nlp: Language, name: str) -> LevelExtractor:
-    return LevelExtractor(load_rules(__name__, labels=frozenset({LABEL})))
+    return LevelExtractor(load_rules(__name__, labels=frozenset({LABEL}), groups=GROUPS))

@@ -1,0 +1,54 @@
+"""`leakmine_muscle_grade`: MRC muscle grades ("grade 4+", "4/5", "M4", "MRC 3", "normal strength")
+-> span group `leakmine_muscle_grade`, one span per grade, value "0"-"5" with "+"/"-" kept, attrs
+`base`, `modifier`, `scale` ("MRC"), `side`, `limb` and `muscle` read from the grade's own clause."""
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from leakmine.components.muscle_grade.normalize import Anatomy, Grade, find_grades, load_anatomy
+from leakmine.nlp.rules import Rule, load_rules
+from leakmine.nlp.spans import make_span, write_group
+
+GROUP = "leakmine_muscle_grade"
+LABEL = "MUSCLE_GRADE"
+GROUPS = frozenset({"g", "base", "mod", "roman", "g2", "base2", "mod2"})
+VALUES = frozenset(f"{n}{m}" for n in range(6) for m in ("", "+", "-"))
+
+
+def load_grade_rules(package: str) -> list[Rule]:
+    """The grade rules, each fixed `value` checked to be an MRC grade."""
+    return load_rules(package, labels=frozenset({LABEL}), groups=GROUPS, vocabulary=VALUES)
+
+
+def doc_grades(doc: Doc, rules: list[Rule], anatomy: Anatomy) -> list[Grade]:
+    """Grades of every sentence of `doc`, offsets into `doc.text`."""
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    out = []
+    previous = ""
+    for sent in sents:
+        for gr in find_grades(sent.text, rules, anatomy, previous):
+            out.append(replace(gr, start=gr.start + sent.start_char, end=gr.end + sent.start_char))
+        previous = sent.text
+    return out
+
+
+class MuscleGradeExtractor:
+    def __init__(self, rules: list[Rule], anatomy: Anatomy):
+        self.rules = rules
+        self.anatomy = anatomy
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for gr in doc_grades(doc, self.rules, self.anatomy):
+            span = make_span(doc, gr.start, gr.end, LABEL, gr.value, gr.rule_id, gr.attrs())
+            if span is not None:
+                spans.append(span)
+        write_group(doc, GROUP, spans)
+        return doc
+
+
+@Language.factory("leakmine_muscle_grade")
+def make_muscle_grade(nlp: Language, name: str) -> MuscleGradeExtractor:
+    return MuscleGradeExtractor(load_grade_rules(__name__), load_anatomy(__name__))
