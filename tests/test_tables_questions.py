@@ -79,20 +79,25 @@ def test_questions_on_empty_tables(tmp_path):
         assert list(pandas_answer.columns) == list(sql_answer.columns)
 
 
-def _blocks(language: str) -> list[str]:
-    text = (ROOT / "docs" / "tables.md").read_text()
+DOCUMENTS = [ROOT / "docs" / "tables.md", ROOT / "README.md"]
+
+
+def _blocks(document, language: str) -> list[str]:
+    text = document.read_text()
     return [b.split("```", 1)[0] for b in text.split(f"```{language}\n")[1:]]
 
 
-def test_sql_in_the_data_dictionary_runs_on_the_duckdb_file(out):
-    statements = [s for b in _blocks("sql") for s in b.split(";") if s.strip().strip("-").strip()]
-    assert len(statements) >= 4
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_sql_in_the_docs_runs_on_the_duckdb_file(out, document):
+    statements = [s for b in _blocks(document, "sql") for s in b.split(";") if s.strip().strip("-").strip()]
+    assert len(statements) >= 3
     with duckdb.connect(str(out / DUCKDB_NAME), read_only=True) as con:
         answers = [con.execute(s).fetchall() for s in statements]
     assert all(answers)
 
 
-def test_python_in_the_data_dictionary_runs_on_the_tables(out, capsys):
-    for block in _blocks("python"):
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_python_in_the_docs_runs_on_the_tables(out, capsys, document):
+    for block in _blocks(document, "python"):
         exec(block.replace('"data/processed"', repr(str(out))), {})
     assert "spinal canal" in capsys.readouterr().out
