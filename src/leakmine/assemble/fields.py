@@ -1,0 +1,427 @@
+"""One patient's fields (SCHEMA.md) from the mentions attributed to it, with their evidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from leakmine.assemble.cues import has_cue, vocabulary
+from leakmine.assemble.patients import YEAR_OLD, Attribution, Cluster
+from leakmine.assemble.roles import Cue, level_roles, merge_cues, procedure_role, regex_cues
+from leakmine.assemble.sections import unit_flow
+from leakmine.assemble.timepoints import (
+    FOLLOW_UP,
+    POST_TREATMENT,
+    PRESENTATION,
+    Timeline,
+    grade_time,
+    local_cue,
+    read_unit,
+)
+from leakmine.records import Mention
+
+LIST_FIELDS = ("index_procedures", "treated_levels", "causes", "leak_locations", "leak_levels",
+               "symptoms", "treatments", "treatment_levels")
+_LEVEL_FIELD = {"treated": "treated_levels", "leak": "leak_levels", "treatment": "treatment_levels"}
+_UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentary": 4}
+_DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
+_PROCEDURE_LABELS = ("PROCEDURE", "TREATMENT")
+_NOT_ONSET_ANCHORS = frozenset({"ago", "before", "prior", "history"})
+_RESCUE_REACH = 40  # a rescue operation named this close after a timing is what the timing dates
+
+
+def is_complication(m: Mention) -> bool:
+    """An asserted symptom, cause, leak or reduced muscle grade: the complication being told."""
+    return (m.asserted and m.label in vocabulary()["complication_labels"]
+            and not (m.label == "MUSCLE_GRADE" and m.value == "5"))
+
+
+def empty_patient(n: int) -> dict[str, Any]:
+    return {"patient": n, "age": None, "sex": None, **{f: [] for f in LIST_FIELDS}, "onset": None,
+            "onset_days": None, "muscle_grades": [], "outcome": None, "follow_up": None}
+
+
+@dataclass
+class PatientBuilder:
+    """Collects one patient's values and the mentions behind them."""
+
+    patient: dict[str, Any]
+    evidence: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, name: str, value: str, mention_id: str) -> None:
+        if value not in self.patient[name]:
+            self.patient[name].append(value)
+        self.evidence.append((name, value, mention_id))
+
+    def set(self, name: str, value: Any, mention_id: str | None) -> None:
+        self.patient[name] = value
+        if mention_id:
+            self.evidence.append((name, str(value), mention_id))
+
+
+def _unit_rank(a: Attribution) -> tuple[int, int]:
+    return _UNIT_PRIORITY.get(unit_flow(a.unit), 9), a.mention.start_char
+
+
+class PatientView:
+    """The attributions of one patient with the sentence context they need."""
+
+    def __init__(self, attributions: list[Attribution], by_sentence: dict[int, list[Mention]],
+                 restarts: frozenset[int] = frozenset()):
+        self.items = _tellings(sorted(attributions, key=lambda a: a.mention.start_char), restarts)
+        self.by_sentence = by_sentence
+        self.own = [a for a in self.items if not a.broadcast]
+        vocab = vocabulary()
+        cement = set(vocab["cement_procedures"])
+        self.cement_index = any(a.mention.label == "PROCEDURE" and a.mention.value in cement and a.mention.asserted
+                                for a in self.items)
+        self.non_surgical = set(vocab["non_surgical_treatments"])
+        self.remote = set(vocab["remote_leak_locations"])
+        self.first_operation: dict[str, Mention] = {}
+        self.rescue_from = self._rescue_phases(set(vocab["index_procedures"]), set(vocab["treatments"]))
+        self._roles: dict[tuple[int, int], str | None] = {}
+
+    def _rescue_phases(self, index: set[str], rescue: set[str]) -> dict[str, int]:
+        """Per unit, where the story moves past the index procedure: the first rescue-only operation
+        after the first operation, or the first complication or outcome told in a later sentence
+        (medication and rehabilitation do not move the story)."""
+        vocab = vocabulary()
+        non_surgical = set(vocab["non_surgical_treatments"])
+        first_procedure = self.first_operation
+        out: dict[str, int] = {}
+        for a in self.own:
+            m = a.mention
+            if not m.asserted or a.unit in out or m.value in non_surgical:
+                continue
+            first = first_procedure.get(a.unit)
+            if m.label in _PROCEDURE_LABELS and first is None:
+                first_procedure[a.unit] = m
+                if m.value in rescue - index or self._follows(m):
+                    out[a.unit] = m.end_char
+            elif first is not None and m.start_char >= first.end_char and (
+                    m.label in _PROCEDURE_LABELS and m.value in rescue - index
+                    or m.sentence_start > first.sentence_start and (is_complication(m) or m.label == "OUTCOME")):
+                out[a.unit] = m.start_char
+        return out
+
+    def _follows(self, procedure: Mention) -> bool:
+        """Whether a complication told before the operation is said to follow it ("developed dyspnea
+        2 days after vertebroplasty"): the story is past the operation once it is named."""
+        preceding = procedure.sentence[: procedure.start_char - procedure.sentence_start]
+        return has_cue(preceding, "AFTER") and any(
+            is_complication(o) and o.end_char <= procedure.start_char
+            for o in self.by_sentence.get(procedure.sentence_start, []))
+
+    def _after_complication(self, m: Mention, unit: str) -> bool:
+        """Whether a complication of the patient is told before `m` in its unit."""
+        return any(a.unit == unit and is_complication(a.mention) and a.mention.end_char <= m.start_char
+                   for a in self.own)
+
+    def role(self, m: Mention, unit: str) -> str | None:
+        """Index/rescue role of a procedure or treatment mention (cached per span). Medication and
+        rehabilitation before the story reaches the complication (or, in a unit naming no operation,
+        before any complication is told) are history, not rescue treatment."""
+        key = (m.start_char, m.end_char)
+        if key not in self._roles:
+            preceding = m.sentence[: m.start_char - m.sentence_start]
+            outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
+            first = self.rescue_from.get(unit)
+            before = first is None or m.start_char < first
+            if m.value in self.non_surgical and before and (first is not None or not self._after_complication(m, unit)):
+                self._roles[key] = None
+            else:
+                self._roles[key] = procedure_role(
+                    m.value, preceding, cement_index=self.cement_index, outcome_in_sentence=outcome,
+                    before_complication=before, historical=m.historical)
+        return self._roles[key]
+
+    def sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
+        mention_cues = []
+        for o in self.by_sentence.get(m.sentence_start, []):
+            s, e = o.start_char - m.sentence_start, o.end_char - m.sentence_start
+            if o.label in _PROCEDURE_LABELS:
+                role = self.role(o, unit)
+                mention_cues.append(Cue(s, e, {"index": "treated", "rescue": "treatment"}.get(role or "", "none")))
+            elif o.label == "LEAK_LOCATION":
+                mention_cues.append(Cue(s, e, "remote" if o.value in self.remote else "leak"))
+        return merge_cues(mention_cues, regex_cues(m.sentence))
+
+
+def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attribution]:
+    """Split a unit where the patient is introduced again: a summary paragraph and the case told in
+    full within one unit are two tellings, each read from presentation on."""
+    unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
+    out = []
+    for a in items:
+        k = sum(1 for r, u in unit_of_restart.items() if u == a.unit and r <= a.mention.sentence_start)
+        out.append(replace(a, unit=f"{a.unit}:{k}"))
+    return out
+
+
+def build_patient(n: int, cluster: Cluster | None, attributions: list[Attribution],
+                  by_sentence: dict[int, list[Mention]], restarts: frozenset[int] = frozenset()) -> PatientBuilder:
+    """One patient's fields; `restarts` are the sentences where the patient is introduced."""
+    view = PatientView(attributions, by_sentence, restarts)
+    b = PatientBuilder(empty_patient(n))
+    _age_sex(b, cluster, view)
+    _levels(b, view)
+    timeline = _timeline(view)
+
+    def when(m: Mention) -> str:
+        return timeline.at(m.sentence_start, m.start_char - m.sentence_start)
+
+    def after(m: Mention) -> str:
+        """The state a sentence ends in: an outcome told with the rescue operation follows it."""
+        return timeline.at(m.sentence_start, len(m.sentence))
+
+    _procedures(b, view, when)
+    _grades(b, view, timeline, when)
+    _findings(b, view)
+    _onset(b, view, when)
+    _outcome(b, view, after, timeline.treated)
+    _follow_up(b, view)
+    return b
+
+
+def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> None:
+    if cluster is not None:
+        for name, value, mid in cluster.evidence:
+            if name in ("age", "sex"):
+                b.evidence.append((name, value, mid))
+        b.patient["age"], b.patient["sex"] = cluster.age, cluster.sex
+    if b.patient["age"] is None:
+        age = next((a.mention for a in view.own if a.mention.label == "AGE"
+                    and isinstance(a.mention.attrs.get("age"), int) and YEAR_OLD.search(a.mention.text)), None)
+        if age is not None:
+            b.set("age", age.attrs["age"], age.mention_id)
+    if b.patient["sex"] is None:
+        sexes = [a.mention for a in view.own if a.mention.label == "SEX"]
+        nouns = [m for m in sexes if m.attrs.get("kind") != "pronoun"]
+        if nouns:
+            b.set("sex", nouns[0].value, nouns[0].mention_id)
+        elif sexes:
+            value = Counter(m.value for m in sexes).most_common(1)[0][0]
+            b.set("sex", value, next(m.mention_id for m in sexes if m.value == value))
+
+
+def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str]) -> None:
+    """Index procedures and rescue treatments. What a sentence says of all cases fills in an index
+    procedure a patient has none of its own; an operation named at follow-up ("the fusion appeared
+    solid") is the one already done, not a new treatment."""
+    vocab = vocabulary()
+    index, rescue = set(vocab["index_procedures"]), set(vocab["treatments"])
+    for a in sorted(view.items, key=lambda a: a.broadcast):
+        m = a.mention
+        if m.label not in _PROCEDURE_LABELS or not m.asserted:
+            continue
+        role = view.role(m, a.unit)
+        if role == "index" and m.value in index:
+            if not (a.broadcast and b.patient["index_procedures"] and m.value not in b.patient["index_procedures"]):
+                b.add("index_procedures", m.value, m.mention_id)
+        elif role == "rescue" and m.value in rescue:
+            if m.value in index and when(m) == FOLLOW_UP and not has_cue(m.sentence[: m.start_char - m.sentence_start],
+                                                                        "RESCUE"):
+                continue
+            b.add("treatments", m.value, m.mention_id)
+
+
+def _levels(b: PatientBuilder, view: PatientView) -> None:
+    for a in view.own:
+        m = a.mention
+        if m.label != "LEVEL" or not m.asserted:
+            continue
+        s, e = m.start_char - m.sentence_start, m.end_char - m.sentence_start
+        for role in sorted(level_roles(m.sentence, s, e, view.sentence_cues(m, a.unit))):
+            for lvl in m.attrs.get("levels") or m.value.split(";"):
+                b.add(_LEVEL_FIELD[role], lvl, m.mention_id)
+
+
+def _timeline(view: PatientView) -> Timeline:
+    """The patient's story states over every unit: pivots at the first surgical rescue treatment
+    (any rescue treatment when none was surgical)."""
+    vocab = vocabulary()
+    non_surgical = set(vocab["non_surgical_treatments"])
+    rescue = [a for a in view.own if a.mention.label in _PROCEDURE_LABELS and a.mention.asserted
+              and view.role(a.mention, a.unit) == "rescue"]
+    surgical = [a for a in rescue if a.mention.value not in non_surgical]
+    pivots: dict[int, int] = {}
+    for a in surgical or rescue:
+        offset = a.mention.start_char - a.mention.sentence_start
+        pivots[a.mention.sentence_start] = min(offset, pivots.get(a.mention.sentence_start, offset))
+    timeline = Timeline()
+    for unit in dict.fromkeys(a.unit for a in view.own):
+        mine = [a.mention for a in view.own if a.unit == unit]
+        sentences = sorted({(m.sentence_start, m.sentence) for m in mine})
+        follow_ups: dict[int, int] = {}
+        for m in mine:
+            if m.label == "FOLLOW_UP":
+                offset = m.start_char - m.sentence_start
+                follow_ups[m.sentence_start] = min(offset, follow_ups.get(m.sentence_start, offset))
+        starts = {s for s, _ in sentences}
+        read_unit(timeline, sentences, {s: o for s, o in pivots.items() if s in starts}, follow_ups)
+    return timeline
+
+
+def _grades(b: PatientBuilder, view: PatientView, timeline: Timeline, when: Callable[[Mention], str]) -> None:
+    """Muscle grades with their time points. A baseline is no time point of the complication: one
+    told before the index procedure ("preoperative strength was normal", then the operation), or
+    normal strength after the operation but before the complication is told."""
+    seen = set()
+    first_index: dict[str, int] = {}
+    for a in view.own:
+        if a.mention.label in _PROCEDURE_LABELS and view.role(a.mention, a.unit) == "index":
+            first_index.setdefault(a.unit, a.mention.sentence_start)
+    for a in view.own:
+        m = a.mention
+        if m.label != "MUSCLE_GRADE" or not m.asserted:
+            continue
+        if m.sentence_start < first_index.get(a.unit, -1) and \
+                local_cue(m.sentence, m.start_char - m.sentence_start) == PRESENTATION:
+            continue
+        if m.value == "5" and _before_complication(m, view, a.unit):
+            continue
+        offset = m.start_char - m.sentence_start
+        time = grade_time(m.sentence, offset, when(m), timeline.next_turn(m.sentence_start, offset))
+        grade = {"value": m.value, "side": m.attrs.get("side"), "limb": m.attrs.get("limb"),
+                 "muscle": m.attrs.get("muscle"), "time": time}
+        key = tuple(grade.values())
+        b.evidence.append(("muscle_grades", m.value, m.mention_id))
+        if key not in seen:
+            seen.add(key)
+            b.patient["muscle_grades"].append(grade)
+
+
+def _before_complication(m: Mention, view: PatientView, unit: str) -> bool:
+    """Whether `m`'s sentence lies after the first operation of its unit and wholly before the
+    story reaches the complication."""
+    first, rescue_from = view.first_operation.get(unit), view.rescue_from.get(unit)
+    return (first is not None and rescue_from is not None and first.sentence_start <= m.sentence_start
+            and m.sentence_start + len(m.sentence) <= rescue_from)
+
+
+def _findings(b: PatientBuilder, view: PatientView) -> None:
+    """Symptoms, causes and leak locations; weakness implied by a reduced grade or a foot drop. A cause
+    said of all cases fills in for a patient without one of its own."""
+    vocab = vocabulary()
+    for a in sorted(view.items, key=lambda a: a.broadcast):
+        m = a.mention
+        if not m.asserted or (a.broadcast and m.label == "CAUSE" and b.patient["causes"]):
+            continue
+        if m.label == "SYMPTOM":
+            b.add("symptoms", m.value, m.mention_id)
+            for implied in vocab["implied_symptoms"].get(m.value, []):
+                b.add("symptoms", implied, m.mention_id)
+        elif m.label == "CAUSE":
+            b.add("causes", m.value, m.mention_id)
+        elif m.label == "LEAK_LOCATION" and (m.attrs.get("cement_context") or has_cue(m.sentence, "CEMENT")):
+            b.add("leak_locations", m.value, m.mention_id)
+            if view.cement_index:
+                b.add("causes", vocab["leak_cause"], m.mention_id)
+    specific = [s for s in b.patient["symptoms"] if s in vocab["specific_neurological_symptoms"]]
+    for general in vocab["unspecified_symptoms"]:
+        if specific and general in b.patient["symptoms"]:
+            b.patient["symptoms"].remove(general)
+            b.evidence = [e for e in b.evidence if e[:2] != ("symptoms", general)]
+    for a in view.own:
+        m = a.mention
+        base = m.attrs.get("base")
+        if m.label == "MUSCLE_GRADE" and m.asserted and isinstance(base, int) and base < 5 and any(
+                g["time"] == PRESENTATION and g["value"] == m.value for g in b.patient["muscle_grades"]):
+            b.add("symptoms", vocab["weakness"], m.mention_id)
+
+
+def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str]) -> None:
+    """Timing of the complication: a timing said with the complication, before any rescue work."""
+    candidates = []
+    for a in view.own:
+        m = a.mention
+        if m.label != "TIMING" or not m.asserted or when(m) != PRESENTATION:
+            continue
+        if str(m.attrs.get("anchor") or "").lower() in _NOT_ONSET_ANCHORS:
+            continue
+        others = view.by_sentence.get(m.sentence_start, [])
+        if not any(is_complication(o) for o in others):
+            continue
+        if any(o.label in _PROCEDURE_LABELS and o.start_char < m.end_char + _RESCUE_REACH
+               and view.role(o, a.unit) == "rescue" for o in others):
+            continue
+        candidates.append(a)
+    if candidates:
+        m = min(candidates, key=_onset_rank).mention
+        days = m.attrs.get("days")
+        if days is None and m.value == "immediate":
+            days = 0
+        if isinstance(days, float) and days.is_integer():
+            days = int(days)
+        b.set("onset", m.value, m.mention_id)
+        b.set("onset_days", days, m.mention_id if days is not None else None)
+
+
+def _onset_rank(a: Attribution) -> tuple[bool, bool, int, int, bool, int]:
+    """Explicit timings with a number of days first, then by unit (body before abstract) and order;
+    within one sentence the timing dated from an operation ("2 days after the vertebroplasty")."""
+    m = a.mention
+    from_operation = has_cue(str(m.attrs.get("reference") or ""), "PROCEDURE_REF")
+    flow_rank, _ = _unit_rank(a)
+    return (bool(m.attrs.get("implicit")), m.attrs.get("days") is None, flow_rank, m.sentence_start,
+            not from_operation, m.start_char)
+
+
+def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str], treated: bool) -> None:
+    """The outcome after treatment. A stated degree of recovery wins over a mere "improved" (the body
+    before the abstract, the last statement within a unit); improvement with a deficit still present
+    is partial recovery; with nothing stated, the grades tell."""
+    found = [a for a in view.own if a.mention.label == "OUTCOME" and a.mention.asserted
+             and (not treated or when(a.mention) != PRESENTATION)]
+    if not found:
+        derived = _outcome_from_grades(b.patient["muscle_grades"])
+        if derived is not None:
+            b.set("outcome", derived, next(mid for name, _, mid in b.evidence if name == "muscle_grades"))
+        return
+    best_unit = min(_unit_rank(a)[0] for a in found)
+    best = [a for a in found if _unit_rank(a)[0] == best_unit]
+    if {a.mention.value for a in best} == {"improved", "no recovery"}:
+        m = max((a for a in best if a.mention.value == "no recovery"), key=_unit_rank).mention
+        b.set("outcome", "partial recovery", m.mention_id)
+        return
+    pool = [a for a in found if a.mention.value != "improved"] or found
+    best_unit = min(_unit_rank(a)[0] for a in pool)
+    m = max((a for a in pool if _unit_rank(a)[0] == best_unit), key=lambda a: a.mention.start_char).mention
+    b.set("outcome", m.value, m.mention_id)
+
+
+def _outcome_from_grades(grades: list[dict[str, Any]]) -> str | None:
+    """Full recovery when the last grades are all normal after a weaker presentation; partial when
+    they rose but stayed below normal."""
+    before = [_grade_number(g["value"]) for g in grades if g["time"] == PRESENTATION]
+    for time in (FOLLOW_UP, POST_TREATMENT):
+        last = [_grade_number(g["value"]) for g in grades if g["time"] == time]
+        if before and last:
+            if min(before) < 5 <= min(last):
+                return "full recovery"
+            if min(before) < max(last) < 5:
+                return "partial recovery"
+            return None
+    return None
+
+
+def _grade_number(value: str) -> float:
+    return float(value.rstrip("+-")) + (0.3 if value.endswith("+") else -0.3 if value.endswith("-") else 0)
+
+
+def _follow_up(b: PatientBuilder, view: PatientView) -> None:
+    """The longest follow-up stated for the patient."""
+    best: tuple[float, Mention] | None = None
+    for a in view.own:
+        m = a.mention
+        if m.label != "FOLLOW_UP" or not m.asserted:
+            continue
+        unit = str(m.attrs.get("unit") or "").rstrip("s")
+        number = m.attrs.get("number")
+        days = float(number) * _DAYS_PER.get(unit, 0) if isinstance(number, (int, float)) else 0.0
+        if best is None or days > best[0]:
+            best = (days, m)
+    if best is not None:
+        b.set("follow_up", best[1].value, best[1].mention_id)

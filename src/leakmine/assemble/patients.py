@@ -1,0 +1,310 @@
+"""Which patients a paper describes, and which mentions speak of which patient.
+
+A patient is announced by an anchor: a case marker ("Case 2", "the second patient", a "Case 2"
+heading) or an introduction (an individual age with the patient's sex: "A 62-year-old female").
+Anchors that name the same patient (a repeated abstract, the abstract and the case section, a
+marker and the introduction it opens) are merged into one cluster; clusters in order of first
+appearance are the paper's patients. A mention belongs to the patient of the nearest anchor before
+it in its unit (abstract, body, one caption), to every patient when its sentence speaks of all
+cases, and in a single-patient paper to that patient wherever the sentence speaks of the patient.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from leakmine.assemble.cues import has_cue
+from leakmine.assemble.sections import unit_flow, units
+from leakmine.assemble.sentences import about_patient, sentence_voice
+from leakmine.components.case_marker import load_case_marker_rules, match_case_markers
+from leakmine.records import Document, Mention
+
+ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
+COHORT_LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
+BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
+NARRATIVE_LABELS = frozenset({"PROCEDURE", "SYMPTOM", "TREATMENT", "LEAK_LOCATION", "CAUSE", "MUSCLE_GRADE"})
+_INTRO_WINDOW = 60
+MAX_NUMBERED = 10
+_DEFINITE = re.compile(r"\b(?:the|this|our|that|said|same)\s+$", re.IGNORECASE)
+YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b", re.IGNORECASE)
+_AGED = re.compile(r"^\s*aged\b", re.IGNORECASE)
+_AGED_REACH = 25
+
+
+@dataclass
+class Anchor:
+    """One place that announces a patient: a case marker or an introduction."""
+
+    start: int
+    sentence_start: int
+    section_index: int
+    unit: str
+    number: int | None = None
+    age: int | None = None
+    sex: str | None = None
+    definite: bool = False
+    evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (field, value, mention_id)
+
+
+@dataclass
+class Cluster:
+    """Anchors that name the same patient."""
+
+    first: int
+    markers: set[int] = field(default_factory=set)
+    age: int | None = None
+    sex: str | None = None
+    evidence: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def compatible(self, age: int | None, sex: str | None) -> bool:
+        return (age is not None and self.age == age
+                and (sex is None or self.sex is None or sex == self.sex))
+
+    def absorb(self, anchor: Anchor) -> None:
+        self.first = min(self.first, anchor.start)
+        if anchor.number is not None:
+            self.markers.add(anchor.number)
+        if self.age is None and anchor.age is not None:
+            self.age = anchor.age
+        if self.sex is None and anchor.sex is not None:
+            self.sex = anchor.sex
+        self.evidence.extend(anchor.evidence)
+
+
+@dataclass
+class Attribution:
+    """A mention attributed to patients (1-based numbers); `broadcast` when said of all cases."""
+
+    mention: Mention
+    unit: str
+    patients: tuple[int, ...]
+    broadcast: bool = False
+
+
+def _near(a: Mention, b: Mention) -> int:
+    return max(a.start_char, b.start_char) - min(a.end_char, b.end_char)
+
+
+def intro_anchors(document: Document, mentions: list[Mention], unit_of: list[str]) -> list[Anchor]:
+    """Introductions: an individual age ("52-year-old", "aged 70") with the sex of the same person."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    out = []
+    for m in mentions:
+        if m.label != "AGE" or not isinstance(m.attrs.get("age"), int) or m.negated or m.hypothetical:
+            continue
+        unit = unit_of[m.section_index]
+        flow = unit_flow(unit)
+        voice = sentence_voice(m.sentence)
+        if flow not in ANCHOR_FLOWS or voice.literature or voice.skip:
+            continue
+        if flow == "commentary" and not has_cue(m.sentence, "WE_PRESENT"):
+            continue
+        if flow != "body" and flow != "caption" and voice.citation:
+            continue
+        nouns = sorted((s for s in by_sentence[m.sentence_start] if s.label == "SEX"
+                        and s.attrs.get("kind") != "pronoun" and _near(s, m) <= _INTRO_WINDOW), key=lambda s: _near(s, m))
+        sex = nouns[0] if nouns else None
+        if not YEAR_OLD.search(m.text) and not (
+                _AGED.match(m.text) and sex is not None and _near(sex, m) <= _AGED_REACH):
+            continue
+        first = min(m.start_char, sex.start_char) if sex else m.start_char
+        before = document.text[m.sentence_start:first]
+        anchor = Anchor(m.start_char, m.sentence_start, m.section_index, unit, age=m.attrs["age"],
+                        sex=sex.value if sex else None, definite=bool(_DEFINITE.search(before)),
+                        evidence=[("age", str(m.attrs["age"]), m.mention_id)])
+        if sex is not None:
+            anchor.evidence.append(("sex", sex.value, sex.mention_id))
+        out.append(anchor)
+    return out
+
+
+def marker_anchors(document: Document, mentions: list[Mention], unit_of: list[str]) -> list[Anchor]:
+    """Case markers in the text and in section titles ("Case 2" as a heading)."""
+    out = []
+    for m in mentions:
+        if m.label == "CASE_MARKER" and unit_flow(unit_of[m.section_index]) in ANCHOR_FLOWS:
+            if sentence_voice(m.sentence).literature:
+                continue
+            out.append(Anchor(m.start_char, m.sentence_start, m.section_index, unit_of[m.section_index],
+                              number=int(m.value), evidence=[("patient", m.value, m.mention_id)]))
+    rules = load_case_marker_rules()
+    for i, s in enumerate(document.sections):
+        if unit_flow(unit_of[i]) in ANCHOR_FLOWS - {"commentary"}:
+            found = match_case_markers(s.title or "", rules)
+            if found:
+                out.append(Anchor(s.start_char, s.start_char, i, unit_of[i], number=found[0][1]))
+    return out
+
+
+def cluster_anchors(anchors: list[Anchor]) -> tuple[list[Cluster], dict[int, int]]:
+    """Merge anchors that name the same patient; returns clusters in order of appearance and, for each
+    anchor (by its index in `anchors`), the index of its cluster."""
+    order = sorted(range(len(anchors)), key=lambda i: (anchors[i].start, anchors[i].number is None))
+    clusters: list[Cluster] = []
+    of: dict[int, int] = {}
+    active_marker: dict[str, int] = {}
+    current: dict[str, int] = {}
+    sentence_marker: dict[int, int] = {}
+    for i in order:
+        a = anchors[i]
+        if a.number is not None:
+            c = _marker_cluster(a.number, clusters)
+            if c is None and unit_flow(a.unit) == "commentary":
+                continue
+            if c is None:
+                clusters.append(Cluster(a.start))
+                c = len(clusters) - 1
+            active_marker[a.unit] = c
+            sentence_marker[a.sentence_start] = c
+        else:
+            c = _intro_cluster(a, clusters, active_marker, current, sentence_marker)
+            if c is None:
+                continue
+        clusters[c].absorb(a)
+        of[i] = current[a.unit] = c
+    return _merge(clusters, of)
+
+
+def _marker_cluster(number: int, clusters: list[Cluster]) -> int | None:
+    """The cluster a case marker names: the one carrying that number, else the patient introduced in
+    that place without a number ("the first case" after the introductions)."""
+    c = next((k for k, cl in enumerate(clusters) if number in cl.markers), None)
+    if c is None:
+        ordered = sorted(range(len(clusters)), key=lambda k: clusters[k].first)
+        if number <= len(ordered) and not clusters[ordered[number - 1]].markers:
+            c = ordered[number - 1]
+    return c
+
+
+def _intro_cluster(a: Anchor, clusters: list[Cluster], active_marker: dict[str, int], current: dict[str, int],
+                   sentence_marker: dict[int, int]) -> int | None:
+    if a.sentence_start in sentence_marker:
+        return sentence_marker[a.sentence_start]
+    match = next((k for k, cl in enumerate(clusters) if cl.compatible(a.age, a.sex)), None)
+    if a.unit in active_marker:
+        c = active_marker[a.unit]
+        if clusters[c].age is None or clusters[c].compatible(a.age, a.sex):
+            return c
+        return match
+    if a.definite and a.unit in current:
+        return current[a.unit]
+    if match is not None:
+        return match
+    if a.sex is None and clusters:
+        return current.get(a.unit)
+    if unit_flow(a.unit) == "commentary" and clusters:
+        return None
+    clusters.append(Cluster(a.start))
+    return len(clusters) - 1
+
+
+def _merge(clusters: list[Cluster], of: dict[int, int]) -> tuple[list[Cluster], dict[int, int]]:
+    """Join clusters of the same age and sex where at most one carries case markers; order by appearance."""
+    parent = list(range(len(clusters)))
+    for j, b in enumerate(clusters):
+        for i in range(j):
+            a = clusters[parent[i]]
+            if parent[i] == i and a.compatible(b.age, b.sex) and not (a.markers and b.markers):
+                a.first = min(a.first, b.first)
+                a.markers |= b.markers
+                a.sex = a.sex or b.sex
+                a.evidence.extend(b.evidence)
+                parent[j] = i
+                break
+    roots = sorted({parent[k] for k in range(len(clusters))}, key=lambda k: clusters[k].first)
+    merged = [clusters[r] for r in roots]
+    renum = {r: n for n, r in enumerate(roots)}
+    return _number_by_markers(merged, {a: renum[parent[c]] for a, c in of.items()})
+
+
+def _number_by_markers(clusters: list[Cluster], of: dict[int, int]) -> tuple[list[Cluster], dict[int, int]]:
+    """When every patient carries a case number, the numbers give the order, and a number never
+    reached ("Case 2" with no "Case 1" found) keeps its place as a patient with nothing known."""
+    if not clusters or not all(cl.markers for cl in clusters):
+        return clusters, of
+    top = max(max(cl.markers) for cl in clusters)
+    if len({min(cl.markers) for cl in clusters}) < len(clusters) or top > MAX_NUMBERED:
+        return clusters, of
+    slots: list[Cluster] = [Cluster(first=-1) for _ in range(top)]
+    where = {}
+    for k, cl in enumerate(clusters):
+        where[k] = min(cl.markers) - 1
+        slots[where[k]] = cl
+    return slots, {a: where[c] for a, c in of.items()}
+
+
+def plausible_single_patient(document: Document, mentions: list[Mention], unit_of: list[str]) -> bool:
+    """A paper without introductions still describes one patient when it has a case section or tells
+    of one case ("the patient", "we report a woman", "a case of") where a procedure, symptom,
+    treatment or leak is told."""
+    if any(s.kind == "case" and s.mined for s in document.sections):
+        return True
+    for m in mentions:
+        flow = unit_flow(unit_of[m.section_index])
+        if m.label in NARRATIVE_LABELS and flow in ("title", "abstract", "body", "caption"):
+            voice = sentence_voice(m.sentence)
+            if has_cue(m.sentence, "CASE_TOLD") and not voice.generic and about_patient(voice, flow):
+                return True
+    return False
+
+
+def _distributive(m: Mention, values: set[str]) -> bool:
+    """A sentence about all cases that names several values of one kind gives each case its own
+    ("a misplaced screw, a migrated cage and leaked cement"): none of them belongs to every case."""
+    return len(values - {m.value}) > 0
+
+
+def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor], of: dict[int, int],
+              n_patients: int, cohort: bool) -> list[Attribution]:
+    """Each patient-level mention with the patients it speaks of (mentions of no patient left out).
+
+    A sentence that names a case ("In Case 2, ...") speaks of that patient even in the discussion.
+    """
+    unit_of = units(document)
+    placed = sorted((anchors[i].start, i) for i in of)
+    by_sentence: dict[int, list[int]] = {}
+    for _start, i in placed:
+        by_sentence.setdefault(anchors[i].sentence_start, []).append(i)
+    single = n_patients == 1 and not cohort
+    by_label: dict[tuple[int, str], set[str]] = {}
+    for m in mentions:
+        by_label.setdefault((m.sentence_start, m.label), set()).add(m.value)
+    out = []
+    for m in mentions:
+        unit = unit_of[m.section_index]
+        flow = unit_flow(unit)
+        if m.label in COHORT_LABELS or flow == "none" or n_patients == 0:
+            continue
+        voice = sentence_voice(m.sentence)
+        here = by_sentence.get(m.sentence_start)
+        if here:
+            before = [i for i in here if anchors[i].start <= m.start_char]
+            pick = before[-1] if before else here[0]
+            named = replace(voice, patient=True) if anchors[pick].number is not None else voice
+            if about_patient(named, flow):
+                out.append(Attribution(m, unit, (of[pick] + 1,)))
+            continue
+        if flow == "title" or (voice.broadcast and flow in ("abstract", "body")):
+            if single:
+                if about_patient(voice, flow):
+                    out.append(Attribution(m, unit, (1,)))
+            elif not cohort and m.label in BROADCAST_LABELS and about_patient(voice, flow) \
+                    and not _distributive(m, by_label.get((m.sentence_start, m.label), set())):
+                out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)), broadcast=True))
+            continue
+        if flow == "commentary":
+            if single and about_patient(voice, flow):
+                out.append(Attribution(m, unit, (1,)))
+            continue
+        scope = [i for start, i in placed if anchors[i].unit == unit and start < m.start_char
+                 and (not cohort or anchors[i].section_index == m.section_index)]
+        if scope:
+            if about_patient(voice, flow):
+                out.append(Attribution(m, unit, (of[scope[-1]] + 1,)))
+        elif single and about_patient(voice, flow, before_anchor=flow == "abstract" or (
+                flow == "body" and m.section_kind != "case" and any(anchors[i].unit == unit for _s, i in placed))):
+            out.append(Attribution(m, unit, (1,)))
+    return out

@@ -1,0 +1,118 @@
+"""Roles: whether a procedure is the index procedure or a rescue treatment, and whether a vertebral
+level is a treated level, a leak level or a level of the rescue treatment (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from leakmine.assemble.cues import cue_spans, has_cue, vocabulary
+
+_STOP = frozenset({
+    "of", "at", "from", "with", "and", "or", "was", "were", "is", "are", "to", "in", "by", "for", "on", "the",
+    "a", "an", "into", "which", "that", "had", "has", "showed", "revealed", "after", "before", "level", "levels",
+    "during", "under", "through", "via", "within", "without", "following", "using", "because", "due", "than",
+    "as", "when", "while", "where", "since", "until", "towards", "toward", "over", "across", "along", "between",
+})
+_RIGHT_GAP = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){0,3}$")
+_LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
+_NEAREST = 80
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that can carry a level's role: `role` is treated, treatment, leak, remote (a leak far from
+    the spine: lungs, heart, veins), none (an object that is no level's treatment: screw, hematoma)
+    or anatomy (a root or a diagnosis at the level)."""
+
+    start: int
+    end: int
+    role: str
+
+
+def procedure_role(value: str, preceding: str, *, cement_index: bool, before_complication: bool,
+                   outcome_in_sentence: bool, historical: bool) -> str | None:
+    """"index", "rescue" or None for a procedure or treatment `value`.
+
+    Cement augmentation is always the index procedure and removal/fixation work always rescue;
+    laminectomy, decompression, discectomy and fusion are rescue work when called so ("revision",
+    "emergency") and in a cement-augmentation case, the index procedure when the complication is said
+    to follow them ("3 days after an L4/5 discectomy"), and otherwise the index procedure until the
+    story has moved on to the complication (`before_complication`) and rescue work after it.
+    """
+    vocab = vocabulary()
+    index, rescue = set(vocab["index_procedures"]), set(vocab["treatments"])
+    if value in index - rescue:
+        return "index"
+    if value not in index:
+        return "rescue" if value in rescue else None
+    if has_cue(preceding, "RESCUE"):
+        return "rescue"
+    if cement_index:
+        return None if historical else "rescue"
+    if has_cue(preceding, "AFTER") and not outcome_in_sentence:
+        return "index"
+    return "index" if before_complication else "rescue"
+
+
+def regex_cues(sentence: str) -> list[Cue]:
+    """Role words found by the cue rules (fractures, leak words, revision surgery, screws, neural anatomy)."""
+    out = [Cue(s, e, "treated") for s, e in cue_spans(sentence, "TREATED")]
+    out += [Cue(s, e, "leak") for s, e in cue_spans(sentence, "LEAK")]
+    out += [Cue(s, e, "treatment") for s, e in cue_spans(sentence, "RESCUE_SURGERY")]
+    out += [Cue(s, e, "none") for s, e in cue_spans(sentence, "NO_ROLE")]
+    out += [Cue(s, e, "anatomy") for s, e in cue_spans(sentence, "ANATOMY")]
+    return out
+
+
+def merge_cues(mention_cues: list[Cue], word_cues: list[Cue]) -> list[Cue]:
+    """Mention cues (procedures, treatments, leak locations) win over the cue words they overlap,
+    except words that deny a role: "L3 pedicle screw was removed" names a screw, not a level treated."""
+    kept = [w for w in word_cues
+            if w.role == "none" or not any(w.start < m.end and m.start < w.end for m in mention_cues)]
+    return sorted(mention_cues + kept, key=lambda c: (c.start, c.role != "none", c.end))
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = 0, len(sentence)
+    for s, e in cue_spans(sentence, "CLAUSE"):
+        if e <= start:
+            lo = max(lo, e)
+        elif s >= end:
+            hi = min(hi, s)
+    return lo, hi
+
+
+def level_roles(sentence: str, start: int, end: int, cues: list[Cue]) -> set[str]:
+    """The roles of the level at [start, end) of `sentence`: treated, treatment and/or leak.
+
+    A level takes the role of the noun it modifies ("L2–L4 laminectomy", "L3 pedicle screw"), else of
+    the head its preposition hangs on ("laminectomy from T12 to L2", "foramina of L2/L3"), else of the
+    nearest role word in its clause. Neural anatomy ("L4 root", "L5 radiculopathy") gives no role
+    unless a procedure governs it ("decompression of the L2 and L3 roots"). Leak roles need cement in
+    the sentence; a treated level whose own clause tells of a leak at the spine ("an L5 fracture and
+    cement leakage into the lateral recess") is also where the cement leaked.
+    """
+    lo, hi = _clause(sentence, start, end)
+    near = [c for c in cues if c.start >= lo and c.end <= hi and (c.end <= start or c.start >= end)]
+    role = None
+    right = [c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
+             and not _STOP & set(sentence[end:c.start].lower().split())]
+    left = [c for c in near if c.end <= start and _LEFT_GAP.match(sentence[c.end:start])]
+    nearest_left = max(left, key=lambda c: c.end).role if left else None
+    if right and not (right[0].role == "anatomy" and nearest_left not in (None, "none", "anatomy")):
+        role = right[0].role
+    elif left:
+        role = nearest_left
+    else:
+        dist = [(min(abs(c.start - end), abs(start - c.end)), c) for c in near]
+        dist = [(d, c) for d, c in dist if d <= _NEAREST]
+        if dist:
+            role = min(dist, key=lambda dc: dc[0])[1].role
+    cement = has_cue(sentence, "CEMENT")
+    role = "leak" if role == "remote" else role
+    if role in (None, "none", "anatomy") or (role == "leak" and not cement):
+        return set()
+    if role == "treated" and cement and any(c.role == "leak" for c in near):
+        return {"treated", "leak"}
+    return {role}

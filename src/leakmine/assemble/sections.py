@@ -1,0 +1,54 @@
+"""Where a section stands in the telling of a paper: its flow and its unit.
+
+Flows: `title`; `abstract`; `body` (case, results and unlabelled text: the narrative); `caption` (each
+caption is a unit of its own); `commentary` (introduction, discussion, conclusion, methods and the
+background/conclusion parts of a structured abstract: mostly literature and advice); `none` (tables,
+references and anything not mined). A unit is the stretch of text along which one patient's story
+runs in order: the abstract, the body, or one caption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leakmine.records import Document, Section
+
+_FLOW_OF_KIND = {
+    "title": "title", "abstract": "abstract", "case": "body", "results": "body", "other": "body",
+    "caption": "caption", "introduction": "commentary", "discussion": "commentary",
+    "conclusion": "commentary", "methods": "commentary",
+}
+_CAPTION_TEXT = re.compile(r"^\s*(?:fig(?:ure)?s?\.?|supplementa(?:l|ry)\s+fig(?:ure)?s?\.?)\s*\d", re.IGNORECASE)
+_ABSTRACT_COMMENTARY = re.compile(
+    r"^\s*(?:background|introduction|objectives?|purpose|aims?|importance|significance|context|rationale|"
+    r"conclusions?|lessons?|discussion|summary\s+of\s+background\s+data|clinical\s+relevance)\b",
+    re.IGNORECASE,
+)
+
+
+def section_flow(section: Section) -> str:
+    """The flow a section belongs to (see the module docstring)."""
+    if not section.mined:
+        return "none"
+    if section.kind == "other" and _CAPTION_TEXT.match(section.text):
+        return "caption"
+    flow = _FLOW_OF_KIND.get(section.kind, "none")
+    labelled = _ABSTRACT_COMMENTARY.match(section.title or "") or (
+        _ABSTRACT_COMMENTARY.match(section.text[:40]) and ":" in section.text[:40])
+    if flow == "abstract" and labelled:
+        return "commentary"
+    return flow
+
+
+def section_unit(index: int, section: Section) -> str:
+    """The unit of a section: "abstract", "body", "title", "caption:<i>", "commentary:<i>" or "none"."""
+    flow = section_flow(section)
+    return f"{flow}:{index}" if flow in ("caption", "commentary") else flow
+
+
+def units(document: Document) -> list[str]:
+    return [section_unit(i, s) for i, s in enumerate(document.sections)]
+
+
+def unit_flow(unit: str) -> str:
+    return unit.split(":", 1)[0]

@@ -1,0 +1,55 @@
+"""What a sentence is about: literature, advice, the patient, all patients, cement (pure functions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from leakmine.assemble.cues import has_cue
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Cue flags of one sentence."""
+
+    skip: bool
+    literature: bool
+    citation: bool
+    generic: bool
+    patient: bool
+    broadcast: bool
+    cement: bool
+
+
+@lru_cache(maxsize=4096)
+def sentence_voice(text: str) -> Voice:
+    return Voice(
+        skip=has_cue(text, "SKIP"), literature=has_cue(text, "LITERATURE"), citation=has_cue(text, "CITATION"),
+        generic=has_cue(text, "GENERIC"), patient=has_cue(text, "PATIENT"), broadcast=has_cue(text, "BROADCAST"),
+        cement=has_cue(text, "CEMENT"),
+    )
+
+
+def about_patient(voice: Voice, flow: str, before_anchor: bool = False) -> bool:
+    """Whether a sentence of `flow` may tell about a patient of the paper.
+
+    The narrative (body, captions) speaks of the patient unless it cites literature or gives advice;
+    the abstract likewise once a patient was introduced (before that, `before_anchor`, it is
+    background and needs a patient cue, as does unlabelled text before the case is introduced);
+    commentary (introduction, discussion) only where it points at the patient itself.
+    """
+    if flow == "title":
+        return not voice.skip
+    if voice.skip or voice.literature:
+        return False
+    if flow in ("body", "caption"):
+        if before_anchor and not voice.patient:
+            return False
+        return not (voice.generic and not voice.patient)
+    if flow == "abstract":
+        if voice.citation or (voice.generic and not voice.patient):
+            return False
+        return voice.patient or not before_anchor
+    if flow == "commentary":
+        return voice.patient and not voice.generic and not voice.citation
+    return False

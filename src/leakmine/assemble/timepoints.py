@@ -1,0 +1,94 @@
+"""Where in a patient's story each sentence stands: presentation (the complication, before rescue
+treatment), post-treatment, or follow-up; the time point of each muscle grade.
+
+Each unit (abstract, body, one caption; a new telling where the patient is introduced again) is
+read in order. The first sentence that tells of a rescue operation is the pivot: what comes before
+is presentation, what follows post-treatment, and from a follow-up cue on ("at the last follow-up",
+"28 months later") follow-up. Cue words next to a grade ("preoperatively", "postoperatively", "at
+follow-up") decide within a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from leakmine.assemble.cues import cue_spans
+
+PRESENTATION, POST_TREATMENT, FOLLOW_UP = "presentation", "post-treatment", "follow-up"
+_CUE_TIME = {"PREOP": PRESENTATION, "POSTOP": POST_TREATMENT, "FOLLOW_UP": FOLLOW_UP}
+_AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+@dataclass
+class Timeline:
+    """Story states of one patient: for each sentence, the state at its start and where it turns."""
+
+    turns: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    treated: bool = False
+
+    def at(self, sentence_start: int, offset: int) -> str:
+        """The state at `offset` of the sentence starting at `sentence_start`."""
+        state = PRESENTATION
+        for at, turned in self.turns.get(sentence_start, []):
+            if at <= offset:
+                state = turned
+        return state
+
+    def next_turn(self, sentence_start: int, offset: int) -> tuple[int, str] | None:
+        """The first turn of the sentence after `offset`, if any."""
+        return next(((at, turned) for at, turned in self.turns.get(sentence_start, []) if at > offset), None)
+
+
+def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: dict[int, int],
+              follow_ups: dict[int, int]) -> None:
+    """Add the sentences of one unit, given in order as (sentence_start, text), to `timeline`.
+
+    `pivots` maps the sentences that tell of a rescue operation to the offset where it is named;
+    `follow_ups` maps sentences holding a follow-up duration to its offset. The story turns to
+    post-treatment at the first pivot, and to follow-up at a follow-up cue once past it (or anywhere
+    in a unit without rescue work).
+    """
+    state = PRESENTATION
+    timeline.treated = timeline.treated or bool(pivots)
+    for start, text in sentences:
+        turns = [(0, state)]
+        events = [(pivots[start], "pivot")] if start in pivots else []
+        cues = [s for s, _ in cue_spans(text, "FOLLOW_UP")] + ([follow_ups[start]] if start in follow_ups else [])
+        if cues:
+            events.append((min(cues), "follow"))
+        for offset, event in sorted(events):
+            if event == "pivot" and state == PRESENTATION:
+                state = POST_TREATMENT
+            elif event == "follow" and (state != PRESENTATION or not pivots):
+                state = FOLLOW_UP
+            else:
+                continue
+            turns.append((offset, state))
+        timeline.turns[start] = turns
+
+
+def local_cue(sentence: str, at: int) -> str | None:
+    """The time named by the nearest time cue before offset `at` of `sentence`, if any."""
+    best: tuple[int, str] | None = None
+    for label, time in _CUE_TIME.items():
+        for s, e in cue_spans(sentence, label):
+            if e <= at and (best is None or s > best[0]):
+                best = (s, time)
+    return best[1] if best else None
+
+
+def grade_time(sentence: str, offset: int, state: str, turn: tuple[int, str] | None = None) -> str:
+    """Time point of a grade at `offset` of `sentence` in story state `state`: a cue next to the grade
+    may take it back to presentation ("preoperatively") or on to follow-up; a grade said to follow
+    the rescue operation named just after it ("regained normal strength after removal of the
+    cement", the sentence's `turn`) is post-treatment."""
+    if state == PRESENTATION:
+        if turn is not None and turn[1] == POST_TREATMENT and _AFTER_NEXT.search(sentence[offset:turn[0]]):
+            return POST_TREATMENT
+        return PRESENTATION
+    cue = local_cue(sentence, offset)
+    if cue == PRESENTATION or (cue == FOLLOW_UP and state == POST_TREATMENT):
+        return cue
+    return state

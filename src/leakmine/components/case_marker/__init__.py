@@ -1,0 +1,47 @@
+"""`leakmine_case_marker`: markers that open one patient's account in a multi-patient paper ("Case 1",
+"Case 2:", "Patient 3", "the first case", "In the second patient", "Case II") -> span group
+`leakmine_case_marker`, value the patient's order ("1", "2", ...), attrs `n`."""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from leakmine.components.case_marker.normalize import case_number
+from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
+from leakmine.nlp.spans import make_span, write_group
+
+GROUP = "leakmine_case_marker"
+LABEL = "CASE_MARKER"
+
+
+def match_case_markers(text: str, rules: list[Rule]) -> list[tuple[Match, int]]:
+    """Case markers in `text` with the case number each names, overlaps resolved to the first (pure)."""
+    out: list[tuple[Match, int]] = []
+    for m in find_matches(text, rules):
+        n = case_number(m.groups)
+        if n is None or (out and m.start < out[-1][0].end):
+            continue
+        out.append((m, n))
+    return out
+
+
+def load_case_marker_rules() -> list[Rule]:
+    return load_rules(__name__, labels=frozenset({LABEL}))
+
+
+class CaseMarkerExtractor:
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for m, n in match_case_markers(doc.text, self.rules):
+            span = make_span(doc, m.start, m.end, LABEL, str(n), m.rule.id, {"n": n})
+            if span is not None:
+                spans.append(span)
+        write_group(doc, GROUP, spans)
+        return doc
+
+
+@Language.factory("leakmine_case_marker")
+def make_case_marker(nlp: Language, name: str) -> CaseMarkerExtractor:
+    return CaseMarkerExtractor(load_case_marker_rules())

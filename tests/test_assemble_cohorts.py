@@ -1,0 +1,125 @@
+"""Cohorts: a paper's own aggregate group, not cited studies and not its individually described cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from assemble_helpers import Paper
+from leakmine.assemble import assemble
+from leakmine.assemble.cohorts import build_cohort, own_statistics
+from leakmine.records import PaperMeta
+
+
+def cohort_paper() -> Paper:
+    p = Paper(
+        ("abstract", "Results", "Twenty-two patients (22/3150) needed revision for weakness."),
+        ("results", "Results", "Of 3150 patients operated on, 22 (22/3150) developed weakness. There were 9 men and "
+                               "13 women, mean age 58.4 ± 11.2 years. Weakness followed fusion by 2 days on "
+                               "average. Revision relieved 20 patients."),
+        ("caption", "", "Fig. 2 A 59-year-old man had grade 2 ankle dorsiflexion 1 day after an L4-S1 TLIF. "
+                        "The screw was revised and he improved."),
+        ("caption", "", "Fig. 3 A 71-year-old woman had grade 1 hip flexion 6 hours after an L2-L4 PLIF."),
+        ("discussion", "Discussion", "Brown et al. [2] found weakness in 4 of 46 patients (4/46). In our study, "
+                                     "the rate was 0.7% (22/3150)."),
+    )
+    p.m("COHORT_SIZE", "Twenty-two patients (22/3150)", "22", n=22, denominator=3150)
+    p.m("COHORT_SIZE", "3150 patients", "3150", n=3150, denominator=None)
+    p.m("COHORT_SIZE", "22 (22/3150)", "22", n=22, denominator=3150)
+    p.m("SYMPTOM", "weakness", "weakness", after="developed")
+    p.m("SEX_COUNT", "9 men and 13 women", "9M/13F", n_male=9, n_female=13)
+    p.m("AGE_STAT", "mean age 58.4 ± 11.2", "58.4±11.2", mean=58.4, sd=11.2, min=None, max=None)
+    p.m("PROCEDURE", "fusion", "fusion", after="followed")
+    p.m("COHORT_SIZE", "20 patients", "20", n=20, denominator=None)
+    p.age("59-year-old", 59)
+    p.sex("man", "M", after="Fig. 2")
+    p.grade("grade 2", "2", muscle="ankle dorsiflexion")
+    p.m("TIMING", "1 day after", "delayed", days=1.0, anchor="after")
+    p.level("L4-S1", ["L4", "L5", "S1"])
+    p.m("PROCEDURE", "TLIF", "fusion")
+    p.m("TREATMENT", "screw was revised", "screw revision")
+    p.m("OUTCOME", "improved", "improved")
+    p.age("71-year-old", 71)
+    p.sex("woman", "F", after="Fig. 3")
+    p.grade("grade 1", "1", muscle="hip flexion")
+    p.m("TIMING", "6 hours after", "delayed", days=0.25, anchor="after")
+    p.level("L2-L4", ["L2", "L3", "L4"])
+    p.m("PROCEDURE", "PLIF", "fusion")
+    p.m("COHORT_SIZE", "4 of 46 patients (4/46)", "4", n=4, denominator=46)
+    p.m("COHORT_SIZE", "0.7% (22/3150)", "22", n=22, denominator=3150)
+    return p
+
+
+def test_cohort_study_with_caption_patients():
+    p = cohort_paper()
+    paper, evidence = assemble(p.doc, p.mentions)
+    assert paper["paper"]["study_type"] == "cohort study"
+    assert paper["cohorts"] == [{"n_patients": 22, "n_male": 9, "n_female": 13, "age_mean": 58.4, "age_sd": 11.2,
+                                 "age_min": None, "age_max": None, "denominator": 3150}]
+    one, two = paper["patients"]
+    assert (one["age"], one["sex"], two["age"], two["sex"]) == (59, "M", 71, "F")
+    assert one["index_procedures"] == ["fusion"] and set(one["treated_levels"]) == {"L4", "L5", "S1"}
+    assert (one["onset"], one["onset_days"], two["onset_days"]) == ("delayed", 1.0, 0.25)
+    assert one["treatments"] == ["screw revision"] and two["treatments"] == []
+    assert one["symptoms"] == two["symptoms"] == ["weakness"]
+    assert [(g["value"], g["muscle"], g["time"]) for g in one["muscle_grades"]] == [
+        ("2", "ankle dorsiflexion", "presentation")]
+    assert one["outcome"] == "improved" and two["outcome"] is None
+    assert {e.owner for e in evidence} == {"cohort:1", "patient:1", "patient:2"}
+
+
+def test_cited_studies_are_not_the_cohort():
+    p = cohort_paper()
+    stats = own_statistics(p.doc, p.mentions)
+    assert "4 of 46 patients (4/46)" not in {m.text for m in stats}
+    assert "0.7% (22/3150)" in {m.text for m in stats}
+
+
+@pytest.mark.parametrize(("sizes", "sexes", "ages", "described", "expected_n"), [
+    ([(22, 3150)], [(9, 13)], [], 0, 22),
+    ([(3150, None), (22, 3150), (20, None)], [], [], 2, 22),
+    ([(40, None), (12, None), (40, None)], [(15, 25)], [], 0, 40),
+    ([(12, None), (40, None)], [(15, 25)], [], 0, 40),
+    ([(2, None)], [(1, 1)], [58.0], 2, None),
+    ([(3, None)], [(2, 1)], [60.0], 3, None),
+    ([(150, None)], [], [], 1, None),
+    ([], [(10, 14)], [55.0], 0, 24),
+])
+def test_build_cohort_size(sizes, sexes, ages, described, expected_n):
+    p = Paper(("results", "Results", "x " * 50))
+    for n, den in sizes:
+        p.m("COHORT_SIZE", "x", str(n), n=n, denominator=den)
+    for male, female in sexes:
+        p.m("SEX_COUNT", "x", f"{male}M/{female}F", n_male=male, n_female=female)
+    for mean in ages:
+        p.m("AGE_STAT", "x", str(mean), mean=mean, sd=None, min=None, max=None)
+    cohort, _ = build_cohort(p.mentions, described)
+    assert (cohort or {}).get("n_patients") == expected_n
+
+
+@pytest.mark.parametrize(("case_like", "expected_n"), [(False, 120), (True, None)])
+def test_a_bare_count_is_a_cohort_only_in_a_paper_without_cases(case_like, expected_n):
+    p = Paper(("results", "Results", "x " * 20))
+    p.m("COHORT_SIZE", "x", "120", n=120, denominator=None)
+    p.m("COHORT_SIZE", "x", "45", n=45, denominator=None, nth=1)
+    cohort, _ = build_cohort(p.mentions, 0, case_like)
+    assert (cohort or {}).get("n_patients") == expected_n
+
+
+def test_sex_counts_that_do_not_add_up_to_the_group_are_left_out():
+    p = Paper(("results", "Results", "x " * 20))
+    p.m("COHORT_SIZE", "x", "33", n=33, denominator=34)
+    p.m("SEX_COUNT", "x", "36M/20F", n_male=36, n_female=20)
+    cohort, _ = build_cohort(p.mentions, 0)
+    assert (cohort["n_patients"], cohort["n_male"], cohort["n_female"]) == (33, None, None)
+
+
+@pytest.mark.parametrize(("title", "cohorts"), [
+    ("Cement leakage after vertebroplasty: a systematic review and meta-analysis", 0),
+    ("Cement leakage after vertebroplasty in 120 patients", 1),
+])
+def test_a_review_pools_other_authors_patients(title, cohorts):
+    p = Paper(("title", "", title), ("results", "Results", "Leakage occurred in 120 patients (120/400), 50 men and 70 women."),
+              meta=PaperMeta(title=title))
+    p.m("COHORT_SIZE", "120 patients (120/400)", "120", n=120, denominator=400)
+    p.m("SEX_COUNT", "50 men and 70 women", "50M/70F", n_male=50, n_female=70)
+    assert len(assemble(p.doc, p.mentions)[0]["cohorts"]) == cohorts

@@ -1,0 +1,88 @@
+"""Roles of levels (treated, leak, rescue treatment) and of procedures (index or rescue)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from leakmine.assemble.roles import Cue, level_roles, merge_cues, procedure_role, regex_cues
+
+
+def roles_of(sentence: str, level: str, mentions: dict[str, str] | None = None) -> set[str]:
+    """Roles of the first `level` in `sentence`; `mentions` maps mention words to their cue role."""
+    start = sentence.index(level)
+    cues = [Cue(m.start(), m.end(), role) for word, role in (mentions or {}).items()
+            for m in re.finditer(re.escape(word), sentence)]
+    return level_roles(sentence, start, start + len(level), merge_cues(cues, regex_cues(sentence)))
+
+
+@pytest.mark.parametrize(("sentence", "level", "mentions", "expected"), [
+    ("She underwent L2 and L3 percutaneous vertebroplasty.", "L2 and L3",
+     {"percutaneous vertebroplasty": "treated"}, {"treated"}),
+    ("Vertebroplasty of the T9 vertebra was performed.", "T9", {"Vertebroplasty": "treated"}, {"treated"}),
+    ("Kyphoplasty for L4 was uneventful.", "L4", {"Kyphoplasty": "treated"}, {"treated"}),
+    ("He had a painful osteoporotic compression fracture of T11.", "T11", {}, {"treated"}),
+    ("An L1 burst fracture was seen on CT.", "L1", {}, {"treated"}),
+    ("A T7-T9 laminectomy was performed.", "T7-T9", {"laminectomy": "treatment"}, {"treatment"}),
+    ("Hemilaminectomy from L3 to L4 allowed removal.", "L3 to L4", {"Hemilaminectomy": "treatment"}, {"treatment"}),
+    ("Posterior fixation from T10 to L2 followed.", "T10 to L2", {"Posterior fixation": "treatment"}, {"treatment"}),
+    ("Laminectomy from T12 to L2 with epidural cement removal was done.", "T12 to L2",
+     {"Laminectomy": "treatment", "cement removal": "treatment", "epidural": "leak"}, {"treatment"}),
+    ("CT showed cement leaked into the epidural space from T11 to T12.", "T11 to T12",
+     {"epidural": "leak"}, {"leak"}),
+    ("Cement was found in the foramina of L4/5.", "L4/5", {}, {"leak"}),
+    ("Large pieces of bone cement compressed the cord at the T10 level.", "T10", {}, {"leak"}),
+    ("Leaked cement compressing the spinal cord at the C5 level was removed later.", "C5", {}, {"leak"}),
+    ("A PVP at L2 was complicated by cement leakage into the canal.", "L2", {"PVP": "treated"}, {"treated", "leak"}),
+    ("She had a metastatic L3 fracture, in which cement leaked into the canal.", "L3", {}, {"treated"}),
+    ("Cement in the pulmonary artery was seen after kyphoplasty of L1.", "L1",
+     {"pulmonary": "remote", "kyphoplasty": "treated"}, {"treated"}),
+    ("A cement cast lay in the vena cava at the level of L1.", "L1", {"vena cava": "remote"}, {"leak"}),
+    ("CT showed the left L4 pedicle screw in the canal.", "L4", {}, set()),
+    ("The right L5 pedicle screw was removed.", "L5", {"screw was removed": "treatment"}, set()),
+    ("An epidural hematoma behind the L3 vertebral body compressed the sac.", "L3", {"epidural": "leak"}, set()),
+    ("She had L4 radiculopathy after the injection.", "L4", {}, set()),
+    ("Cement leaked into the epidural space and the C2/3 disc during vertebroplasty.", "C2/3",
+     {"epidural": "leak", "vertebroplasty": "treated"}, {"leak"}),
+    ("A wider decompression of the L2 and L3 roots was performed.", "L2 and L3", {"decompression": "treatment"},
+     {"treatment"}),
+    ("At revision surgery at L4-L5, the cage was retrieved.", "L4-L5", {}, {"treatment"}),
+    ("Reoperation at L3 was needed.", "L3", {}, {"treatment"}),
+    ("Disc herniation at L4/5 was noted.", "L4/5", {}, set()),
+    ("The canal was narrowed at L2 by a retropulsed fragment.", "L2", {}, set()),
+    ("Cement in T8 was well distributed, with leakage into the segmental vein.", "T8", {}, set()),
+    ("MRI of the lumbar spine was normal at L1.", "L1", {}, set()),
+])
+def test_level_roles(sentence, level, mentions, expected):
+    assert roles_of(sentence, level, mentions) == expected
+
+
+@pytest.mark.parametrize(("value", "preceding", "kw", "expected"), [
+    ("vertebroplasty", "", {}, "index"),
+    ("kyphoplasty", "Immediately after the ", {}, "index"),
+    ("osteotomy", "", {"before_complication": False}, "index"),
+    ("cement removal", "", {}, "rescue"),
+    ("durotomy", "", {"before_complication": True}, "rescue"),
+    ("rehabilitation", "", {}, "rescue"),
+    ("laminectomy", "", {"cement_index": True}, "rescue"),
+    ("decompression", "Postoperative CT after ", {"cement_index": True}, "rescue"),
+    ("decompression", "She then had an emergency ", {"before_complication": True}, "rescue"),
+    ("decompression", "", {"cement_index": True, "historical": True}, None),
+    ("fusion", "Weakness began 2 days after an L4-S1 ", {}, "index"),
+    ("fusion", "Weakness began 2 days after an L4/5 discectomy and an L3-5 ", {}, "index"),
+    ("decompression", "Her strength improved after the ", {"outcome_in_sentence": True, "before_complication": False},
+     "rescue"),
+    ("discectomy", "He underwent ", {"before_complication": True}, "index"),
+    ("discectomy", "He then underwent revision ", {"before_complication": False}, "rescue"),
+    ("fusion", "A screw was misplaced, so revision ", {"before_complication": False}, "rescue"),
+    ("appendectomy", "", {}, None),
+])
+def test_procedure_role(value, preceding, kw, expected):
+    args = {"cement_index": False, "before_complication": True, "outcome_in_sentence": False, "historical": False}
+    assert procedure_role(value, preceding, **{**args, **kw}) == expected
+
+
+def test_screw_words_keep_denying_a_role_under_a_treatment_mention():
+    merged = merge_cues([Cue(10, 27, "treatment")], [Cue(10, 15, "none"), Cue(30, 38, "leak"), Cue(12, 20, "leak")])
+    assert [(c.start, c.role) for c in merged] == [(10, "none"), (10, "treatment"), (30, "leak")]

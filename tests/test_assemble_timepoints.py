@@ -1,0 +1,91 @@
+"""Story states and muscle-grade time points: presentation, post-treatment, follow-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from leakmine.assemble.timepoints import (
+    FOLLOW_UP,
+    POST_TREATMENT,
+    PRESENTATION,
+    Timeline,
+    grade_time,
+    local_cue,
+    read_unit,
+)
+
+STORY = [
+    (0, "Immediately after PVP she had weakness of both legs."),
+    (60, "Hip flexion was grade 2 on the left."),
+    (100, "An emergency laminectomy was performed."),
+    (150, "On the third day strength was grade 3."),
+    (200, "At the 12-month follow-up she walked unaided."),
+    (260, "Strength was normal."),
+]
+
+
+def states(story, pivots, follow_ups=None):
+    timeline = Timeline()
+    read_unit(timeline, story, pivots, follow_ups or {})
+    return [timeline.at(start, 0) for start, _ in story], timeline
+
+
+def test_states_follow_the_pivot_and_the_follow_up_cue():
+    assert states(STORY, {100: 3})[0] == [
+        PRESENTATION, PRESENTATION, PRESENTATION, POST_TREATMENT, FOLLOW_UP, FOLLOW_UP]
+
+
+def test_follow_up_before_any_rescue_work_stays_presentation_when_a_rescue_comes_later():
+    story = [(0, "Two years after PVP she was seen at follow-up."), (50, "A laminectomy was done."),
+             (80, "Strength improved.")]
+    assert states(story, {50: 2})[0] == [PRESENTATION, PRESENTATION, POST_TREATMENT]
+
+
+def test_unit_without_rescue_moves_to_follow_up_on_a_cue():
+    story = [(0, "She was treated with bed rest."), (40, "Six months on, strength was grade 5.")]
+    assert states(story, {}, {40: 0})[0] == [PRESENTATION, FOLLOW_UP]
+
+
+def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
+    story = [(0, "She was paraplegic, so a laminectomy was done."),
+             (50, "Strength rose to grade 4 within a week and she walked at 6 months.")]
+    _, timeline = states(story, {0: 25})
+    assert [timeline.at(0, 10), timeline.at(0, 30)] == [PRESENTATION, POST_TREATMENT]
+    assert [timeline.at(50, 20), timeline.at(50, 60)] == [POST_TREATMENT, FOLLOW_UP]
+    assert timeline.treated
+
+
+@pytest.mark.parametrize(("sentence", "grade", "state", "expected"), [
+    ("Strength was grade 2 in both legs.", "grade 2", PRESENTATION, PRESENTATION),
+    ("Postoperatively strength was grade 2.", "grade 2", PRESENTATION, PRESENTATION),
+    ("Strength was grade 4 on the third day.", "grade 4", POST_TREATMENT, POST_TREATMENT),
+    ("Preoperative strength had been grade 1, and it was grade 3 afterwards.", "grade 1", POST_TREATMENT,
+     PRESENTATION),
+    ("At the 2-year follow-up strength was grade 5.", "grade 5", POST_TREATMENT, FOLLOW_UP),
+    ("At the last visit, 28 months after the operation, strength was normal.", "normal", FOLLOW_UP, FOLLOW_UP),
+    ("Immediately after the operation strength was grade 4.", "grade 4", FOLLOW_UP, FOLLOW_UP),
+    ("Strength was still grade 4.", "grade 4", FOLLOW_UP, FOLLOW_UP),
+])
+def test_grade_time(sentence, grade, state, expected):
+    assert grade_time(sentence, sentence.index(grade), state) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("She regained normal strength after open removal of the cement.", POST_TREATMENT),
+    ("She had grade 1 strength 3 days after fusion, and the screw was removed.", PRESENTATION),
+])
+def test_grade_told_before_the_rescue_it_followed(sentence, expected):
+    turn = (sentence.index("removal" if "removal" in sentence else "screw was"), POST_TREATMENT)
+    grade = sentence.index("normal" if "normal" in sentence else "grade 1")
+    assert grade_time(sentence, grade, PRESENTATION, turn) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On admission the strength was 3/5.", PRESENTATION),
+    ("Postoperatively the strength was 4/5.", POST_TREATMENT),
+    ("By the seventh day the strength was 4/5.", POST_TREATMENT),
+    ("At the final follow-up the strength was 5/5.", FOLLOW_UP),
+    ("Then the strength was 4/5.", None),
+])
+def test_local_cue(sentence, expected):
+    assert local_cue(sentence, sentence.index("the strength")) == expected
