@@ -485,3 +485,202 @@ def test_seed_paper_facts(gold_path, seed_path):
         lang = script_language(s.text)
         if lang:
             assert s.language == lang and not s.mined
+
+
+# --- front matter around the title, bylines, the paper's own citation ---------------------------
+
+TITLE = "Delayed foraminal cement after sacral augmentation"
+BODY = "Abstract\nA woman of 77 had leg pain after the procedure. She improved with rest.\n"
+
+
+@pytest.mark.parametrize("header, year, doi, journal", [
+    ("SPINE CASES QUARTERLY\nIMAGES IN CLINICAL PRACTICE", None, None, "SPINE CASES QUARTERLY"),
+    ("Home > Journals > Spine Cases > Vol 9 > Case Report\nSpine Cases | Volume 9 | Issue 2 | 2021\nOriginal Article",
+     2021, None, "Spine Cases"),
+    ("Acta Spinalis\nVolume 14, 2020, 101145", 2020, None, "Acta Spinalis"),
+    ("CASE REPORT\ndoi: 10.5555/as.2019.77", None, "10.5555/as.2019.77", None),
+    ("Open Access\nDOI: https://doi.org/10.5555/as.2019.78", None, "10.5555/as.2019.78", None),
+    ("Case Report | Open Access | Published: 03 March 2021", 2021, None, None),
+    ("Skip to main content\nAdvertisement\nHome | Current Issue | Archive | About", None, None, None),
+    ("World Neurosurgery\n. 2021 Mar;9(2):33-38.", 2021, None, None),
+    ("Spinal Surgery Reports 14 (2020) 101145\nhttps://doi.org/10.5555/ssr.14.101145", 2020,
+     "10.5555/ssr.14.101145", "Spinal Surgery Reports"),
+    ("ORTHOPAEDIC CASE NOTES, 2018\nTechnical Note", 2018, None, None),
+    ("March 2019\nCase Study", 2019, None, None),
+    ("Journal of Spine Case Reports\nVol. 7, No. 4, December 2017, pp. 201-204", 2017, None,
+     "Journal of Spine Case Reports"),
+])
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])  # lines pasted from a PDF page; blocks of a web page
+def test_front_matter_above_the_title(header, year, doi, journal, sep):
+    text = sep.join(header.split("\n")) + sep + TITLE + sep + "Rhys Pritchard \u00b7 Eleanor Hughes\n\n" + BODY
+    m = read(text).meta
+    assert (m.title, m.first_author, m.year, m.doi, m.journal) == (TITLE, "Pritchard", year, doi, journal)
+
+
+@pytest.mark.parametrize("byline, first", [
+    ("Rhodri Evans, M.D., and Kwame Mensah, M.D.", "Evans"),
+    ("Olumide A. Adeyemi, MBBS, FRCR; Chidinma Okafor, MD", "Adeyemi"),
+    ("Sun-Hee Park1 | Jae-Won Lim1", "Park"),
+    ("Rhys Pritchard . Eleanor Hughes", "Pritchard"),
+    ("Aditi Raghavan a,*, Bernd Vogel b", "Raghavan"),
+    ("C. H. Chen, K. L. Wang", "Chen"),
+    ("Marco De Luca, MD; Giulia Bianchi, MD", "De Luca"),
+    ("LIAO Wenjun, HOU Zhiqiang", "Liao"),
+    ("by Tomos Price and Eleanor Hughes", "Price"),
+    ("RHYS PRITCHARD, ELEANOR HUGHES", "Pritchard"),
+])
+@pytest.mark.parametrize("header", ["", "CASE REPORT\n", "Spine Cases | Vol 3 | Issue 1 | 2022\n"])
+def test_byline_under_the_title(byline, first, header):
+    m = read(f"{header}{TITLE}\n{byline}\n1 Department of Surgery, City Hospital, Cardiff, UK\n\n{BODY}").meta
+    assert (m.title, m.first_author) == (TITLE, first)
+
+
+REFERENCES = """References
+1. Lee JH, Park S. Cement leakage after vertebral augmentation.
+Spine J. 2018;18:1-9.
+doi: 10.5555/other.1
+2. Novak T. Epidural cement after kyphoplasty.
+Eur Spine J 2016; 25(3): 33-40
+[3] Ortiz M. Complications of augmentation. Acta Spinalis, Vol. 3, No. 1, 2015, pp. 12-15.
+"""
+
+
+def test_metadata_is_never_read_from_the_reference_list():
+    m = read(f"{TITLE}\n\nAna Costa, Li Wei\n\n{BODY}\n{REFERENCES}").meta
+    assert (m.year, m.doi, m.journal) == (None, None, None)
+
+
+@pytest.mark.parametrize("own, year", [
+    ("Volume 14, 2020, 101145", 2020),
+    ("Received: 2 May 2019 | Accepted: 3 June 2019 | Published: 1 February 2020", 2020),
+    ("\u00a9 2021 The Authors", 2021),
+    ("Published online: 3 March 2022", 2022),
+])
+def test_own_citation_lines_beat_the_references(own, year):
+    m = read(f"{TITLE}\n\nAna Costa, Li Wei\n\n{own}\n\n{BODY}\n{REFERENCES}").meta
+    assert m.year == year and m.doi is None
+
+
+def test_reference_items_without_a_heading_do_not_give_metadata():
+    refs = "\n".join(REFERENCES.split("\n")[1:])
+    m = read(f"{TITLE}\n\nAna Costa, Li Wei\n\n{BODY}\n{refs}").meta
+    assert (m.year, m.doi, m.journal) == (None, None, None)
+
+
+def test_running_heads_give_journal_year_doi_and_first_author():
+    head = "Spine Cases Quarterly 2021; 9(2): 33-38 | https://doi.org/10.5555/scq.2021.0033"
+    pages = "".join(f"Paragraph {i} tells how the weakness of both legs changed over the days.\n\n{i + 2}\n\n"
+                    f"{head}\n\nPritchard et al.\n\n" for i in range(3))
+    doc = read(f"{TITLE}\n\nRHYS PRITCHARD AND ELEANOR HUGHES\n\n{pages}")
+    m = doc.meta
+    assert (m.journal, m.year, m.doi, m.first_author) == ("Spine Cases Quarterly", 2021, "10.5555/scq.2021.0033",
+                                                          "Pritchard")
+    assert "et al." not in doc.text and head not in doc.text
+
+
+@pytest.mark.parametrize("text, title", [
+    # a Title Case title wrapped after a line that reads as a heading
+    ("Epidural Cement Leakage and Paraparesis after Percutaneous\nVertebroplasty: Report of a Case Treated by "
+     "Laminectomy\nand Durotomy\n\nAisha Bello, Tunde Okafor\n\n" + BODY,
+     "Epidural Cement Leakage and Paraparesis after Percutaneous Vertebroplasty: Report of a Case Treated by "
+     "Laminectomy and Durotomy"),
+    # authors above the title
+    ("Rhys Pritchard, Eleanor Hughes\n\nDepartment of Surgery, City Hospital, Cardiff, UK\n\n"
+     f"{TITLE}\n\n{BODY}", TITLE),
+    # a title led by its article type, or by capitals and a colon
+    (f"Case Report: {TITLE}\n\nAna Ruiz1*, Li Wei2\n\n{BODY}", f"Case Report: {TITLE}"),
+    (f"{TITLE.upper()}: A CASE REPORT\n\nJAN NOWAK, PIOTR KOWALSKI\n\n{BODY}", f"{TITLE.upper()}: A CASE REPORT"),
+    # a label after a full stop belongs to the title
+    (f"{TITLE}. A case report\n\nTomos Price MD, Eleanor Hughes MD\n\n{BODY}", f"{TITLE}. A case report"),
+    (f"{TITLE}: a case report.\n\nby Rhys Pritchard, MD, and Eleanor Hughes, MD\n\n{BODY}",
+     f"{TITLE}: a case report."),
+    # the paper cited above its title
+    (f"Pritchard R, Hughes E. Cement. Spine Cases Q. 2021;9:33-38.\n\n{TITLE}\n\n{BODY}", TITLE),
+    # a banner of two words, a cookie notice
+    (f"Spine Research\n\n{TITLE}\n\n{BODY}", TITLE),
+    (f"We use cookies to improve your experience. By using this site you accept cookies.\n\n{TITLE}\n\n"
+     f"Ana Costa, Li Wei\n\n{BODY}", TITLE),
+    # a short all-capitals banner gives way to the title
+    (f"SPINE NOTES\n\n{TITLE}\n\nA woman of 77 had leg pain after the procedure. She improved with rest.\n", TITLE),
+])
+def test_title_among_front_matter(text, title):
+    assert read(text).meta.title == title
+
+
+def test_case_report_heading_over_the_text_stays_a_section():
+    doc = read("Case Report\n\nA woman of 77 had leg pain after the procedure. She improved with rest.\n")
+    assert doc.meta.title is None and [(s.title, s.kind) for s in doc.sections] == [("Case Report", "case")]
+
+
+def test_labels_above_the_title_give_the_article_type():
+    m = read(f"SPINE CASES QUARTERLY\nIMAGES IN CLINICAL PRACTICE\n\n{TITLE}\n\nAna Costa, Li Wei\n\n{BODY}").meta
+    assert m.article_type == "images in clinical practice"
+
+
+MEDLINE = """PMID- 33445566
+OWNER- NLM
+DP  - 2021 Mar
+TI  - Foraminal cement after sacroplasty with weakness of the left leg: a case
+      report.
+LID - 10.5555/scq.2021.0033 [doi]
+AB  - A woman of 77 had weakness of the left leg after sacroplasty. CT showed cement
+      in the left S1 foramen. She recovered after foraminotomy.
+FAU - Pritchard, Rhys
+AU  - Pritchard R
+FAU - Hughes, Eleanor
+AU  - Hughes E
+JT  - Spine cases quarterly
+TA  - Spine Cases Q
+
+PMID- 33445567
+DP  - 2020 Jan 4
+TI  - Cement in the azygos vein.
+FAU - Okafor, Chidi
+JT  - Radiology cases
+"""
+
+
+def test_medline_records():
+    docs = read_text(Path("records.txt"), MEDLINE.encode("utf-8"))
+    assert len(docs) == 2
+    m = docs[0].meta
+    assert (m.title, m.first_author, m.journal, m.year, m.doi, m.pmid) == (
+        "Foraminal cement after sacroplasty with weakness of the left leg: a case report.", "Pritchard",
+        "Spine cases quarterly", 2021, "10.5555/scq.2021.0033", "33445566")
+    assert m.authors == ["Rhys Pritchard", "Eleanor Hughes"]
+    abstract = section_with(docs[0], "S1 foramen")
+    assert abstract.kind == "abstract" and abstract.mined
+    assert (docs[1].meta.first_author, docs[1].meta.year) == ("Okafor", 2020) and docs[1].paper_id != docs[0].paper_id
+
+
+@pytest.mark.parametrize("text, title", [
+    (f"BMC Spinal Disorders\n\n{TITLE}\n\nAna Costa, Li Wei\n\n{BODY}", TITLE),
+    (f"BMC Spinal Disorders\n\n{TITLE}\n\n{BODY}", TITLE),
+    (f"{TITLE}\n\nRunning title: Foraminal cement\n\nAna Costa, Li Wei\n\n{BODY}", TITLE),
+    (f"{TITLE}\n\nAna Costa, Li Wei, Tom Novak, Jan Nowak and Piotr Kowalski, Eva Lind\n\n{BODY}", TITLE),
+])
+def test_the_title_is_the_longest_title_like_line(text, title):
+    assert read(text).meta.title == title
+
+
+def test_case_report_heading_under_the_title_stays_a_section():
+    doc = read(f"{TITLE}\n\nCase Report\n\nA woman of 77 had leg pain after the procedure. She improved with rest.\n")
+    assert doc.meta.title == TITLE and section_with(doc, "A woman of 77").kind == "case"
+
+
+@pytest.mark.parametrize("history, year", [
+    ("Date of Submission 10-Jan-2020 Date of Acceptance 03-Feb-2020 Date of Web Publication 12-Mar-2021", 2021),
+    ("Manuscript received 3 May 2019; accepted 4 June 2019", 2019),
+    ("Version of Record online: 4 May 2020", 2020),
+    ("Publication date: 2 March 2018", 2018),
+])
+def test_article_history_gives_the_year(history, year):
+    assert read(f"{TITLE}\n\nAna Costa, Li Wei\n\n{history}\n\n{BODY}").meta.year == year
+
+
+@pytest.mark.parametrize("title", [
+    "Vertebroplasty vs. Kyphoplasty for a Fracture of L1 With Cement in the Canal",
+    "Cement in the canal: is surgery always needed? A case report",
+])
+def test_titles_with_inner_stops(title):
+    assert read(f"{title}\n\nAna Costa, Li Wei\n\n{BODY}").meta.title == title

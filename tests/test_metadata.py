@@ -8,11 +8,15 @@ from leakmine.ingest.metadata import (
     find_dois,
     first_author_surname,
     history_year,
+    is_date,
     normalize_doi,
     parse_byline,
     parse_citation_line,
     parse_cite_as,
+    parse_issue_line,
+    parse_reference,
     record_metadata,
+    running_head_author,
     split_run_in_title,
     surname,
 )
@@ -184,3 +188,134 @@ def test_record_metadata_csl_style():
     assert (rec["title"], rec["first_author"], rec["journal"], rec["year"], rec["doi"]) == (
         "A leak", "Lindgren", "Spine Cases", 2020, "10.5555/xyz")
     assert rec["authors"] == ["Eva Lindgren", "C Okafor"]
+
+
+# --- bylines with degrees, separators and affiliation marks -------------------------------------
+
+@pytest.mark.parametrize("line, first", [
+    ("Rhodri Evans, M.D., and Kwame Mensah, M.D.", "Evans"),
+    ("Rhodri Evans, M.D., Ph.D., Kwame Mensah, M.D.", "Evans"),
+    ("Olumide A. Adeyemi, MBBS, FRCR; Chidinma Okafor, MD", "Adeyemi"),
+    ("Olumide A Adeyemi, MBBS, FRCS; Chidinma Okafor, MSc", "Adeyemi"),
+    ("Ingrid Dahl MSc, Henrik Moe PhD", "Dahl"),
+    ("Ingrid Dahl, B.Sc., Henrik Moe, D.O.", "Dahl"),
+    ("Sun-Hee Park1 | Jae-Won Lim1 | Min-Jun Kang2", "Park"),
+    ("Rhys Pritchard \u00b7 Eleanor Hughes", "Pritchard"),
+    ("Rhys Pritchard . Eleanor Hughes . Tomos Price", "Pritchard"),
+    ("Rhys Pritchard \u2022 Eleanor Hughes", "Pritchard"),
+    ("Aditi Raghavan a,*, Bernd Vogel b", "Raghavan"),
+    ("Aditi Raghavan a,*", "Raghavan"),
+    ("Aditi Raghavan b, c and Bernd Vogel a", "Raghavan"),
+    ("C. H. Chen, K. L. Wang", "Chen"),
+    ("Marco De Luca, Giulia Bianchi", "De Luca"),
+    ("Pieter van der Berg & Anouk Smit", "van der Berg"),
+    ("Kenji Sato1 \u00b7 Haruto Ito2", "Sato"),
+    ("PARK Sun-Hee, LIM Jae-Won", "Park"),
+    ("by Rhys Pritchard, MD, and Eleanor Hughes, MD", "Pritchard"),
+    ("RHYS PRITCHARD, ELEANOR HUGHES", "Pritchard"),
+    ("RHYS PRITCHARD MD, ELEANOR HUGHES MD AND TOMOS PRICE MD", "Pritchard"),
+    ("BY RHYS PRITCHARD AND ELEANOR HUGHES", "Pritchard"),
+    ("Aisha Bello, MBBS1, Tunde Okafor, MBBS, FWACS2 and Ngozi Eze, MD1", "Bello"),
+])
+def test_parse_byline_degrees_separators_and_marks(line, first):
+    b = parse_byline(line)
+    assert b is not None and first_author_surname(b.names) == first
+    assert b.end >= len(line) - 1  # the whole line is names
+
+
+@pytest.mark.parametrize("line", [
+    "CAUDA EQUINA SYNDROME FROM EPIDURAL HEMATOMA AFTER LUMBAR FUSION",
+    "MATERIALS AND METHODS",
+    "LEG WEAKNESS, BACK PAIN",
+    "RHYS PRITCHARD",  # one name in capitals is a heading as much as a byline
+    "Bystander Effect",
+    "A Case Report of Leakage",
+    "Ana Costa e Silva reported it",
+])
+def test_parse_byline_rejects_more(line):
+    b = parse_byline(line)
+    assert b is None or b.end < len(line) - 2
+
+
+# --- issue lines, citation lines, dates ---------------------------------------------------------
+
+@pytest.mark.parametrize("line, journal, year", [
+    ("Orthopaedic Case Notes | Volume 9 | Issue 2 | 2021", "Orthopaedic Case Notes", 2021),
+    ("Volume 14, 2020, 101145", None, 2020),
+    ("Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Acta Spinalis", 2019),
+    ("Volume 2019, Article ID 5550123, 4 pages", None, 2019),
+    ("Spine Cases Quarterly 2021 \u00b7 Vol 9 \u00b7 Issue 2", "Spine Cases Quarterly", 2021),
+    ("Spine Cases Q \u00b7 2020 \u00b7 Vol 9", "Spine Cases Q", 2020),
+    ("SPINE CASES QUARTERLY \u2022 VOLUME 9 \u2022 ISSUE 2 \u2022 MARCH 2021", "SPINE CASES QUARTERLY", 2021),
+    ("Vol. 9 No. 2 (2021)", None, 2021),
+    ("Vol 12, No 4", None, None),
+    ("2021 | Vol 9 | doi: 10.5555/abc.1", None, 2021),
+    ("Spine Cases Online volume 9, Article number: 33 (2021)", "Spine Cases Online", 2021),
+])
+def test_parse_issue_line(line, journal, year):
+    c = parse_issue_line(line)
+    assert c is not None and (c.journal, c.year) == (journal, year)
+
+
+@pytest.mark.parametrize("line", [
+    "Volume 3 of the patients was large",
+    "The volume 3 cases were",
+    "Patients with no 2",
+    "In 2019, Vol 3 was",
+    "Between 2011 and 2019, 320 patients underwent kyphoplasty",
+])
+def test_parse_issue_line_rejects(line):
+    assert parse_issue_line(line) is None
+
+
+@pytest.mark.parametrize("line, journal, year", [
+    ("Spinal Surgery Reports 14 (2020) 101145", "Spinal Surgery Reports", 2020),
+    ("World Neurosurg 146 (2021) e12-e19", "World Neurosurg", 2021),
+    ("J Clin Spine 2021, 10, 1234.", "J Clin Spine", 2021),
+    ("Spine Cases Quarterly, 2021, 9(2), 33-38", "Spine Cases Quarterly", 2021),
+    ("Spine Cases Quarterly. 2021. 9(2): 33-38", "Spine Cases Quarterly", 2021),
+])
+def test_parse_citation_line_more_forms(line, journal, year):
+    c = parse_citation_line(line)
+    assert c is not None and (c.journal, c.year) == (journal, year)
+
+
+@pytest.mark.parametrize("line", [
+    "1. Garcia P. Spine 14 (2020) 101145",
+    "In 2019, 3 patients, 2 had leaks",
+])
+def test_parse_citation_line_rejects_more(line):
+    assert parse_citation_line(line) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 March 2020", True), ("March 3, 2020", True), ("2020-03-03", True), ("Published: 2021", True),
+    ("Published online 12 May 2019", True), ("MARCH 2020", True), ("Mar 2020.", True),
+    ("In 2020 we", False), ("March of 2020 was hard", False), ("Volume 3", False),
+])
+def test_is_date(text, expected):
+    assert is_date(text) is expected
+
+
+@pytest.mark.parametrize("line, journal, year", [
+    ("Cite this: Spine Cases 2023; 5: 12-15.", "Spine Cases", 2023),
+    ("Suggested citation: Okafor C, Lee K. A leak. Spine Cases. 2019;3:1-4.", "Spine Cases", 2019),
+    ("Citation: Okafor C, Lee K (2022) A leak in the canal. Spine Cases 4(1): e12.", None, 2022),
+])
+def test_parse_cite_as_more_prefixes(line, journal, year):
+    c = parse_cite_as(line)
+    assert c is not None and (c.journal, c.year) == (journal, year)
+
+
+@pytest.mark.parametrize("line, surname_", [
+    ("Pritchard et al.", "Pritchard"), ("R. Pritchard et al.", "Pritchard"),
+    ("van Dijk J, et al. Spine Cases 2021", "van Dijk"), ("Okafor CN et al", "Okafor"),
+    ("Spine Cases Quarterly", None), ("et al. 2021", None),
+])
+def test_running_head_author(line, surname_):
+    assert running_head_author(line) == surname_
+
+
+def test_parse_reference_reads_a_numbered_item():
+    c = parse_reference("[3] Okafor C, Lee K. Cement in the canal. Spine Cases Q. 2021;9:33-38. doi: 10.5555/x.9")
+    assert (c.first_author, c.journal, c.year, c.dois) == ("Okafor", "Spine Cases Q", 2021, ("10.5555/x.9",))

@@ -1,6 +1,7 @@
 """Front and back matter that falls into the text of a paper: affiliations, correspondence,
-article history, identifiers, copyright and licence lines, "how to cite" lines and journal
-citation footers. They are set aside as unmined sections (rules in boilerplate.jsonl)."""
+article history, identifiers, copyright and licence lines, "how to cite" lines, journal citation
+footers and issue lines, breadcrumbs and links. They are set aside as unmined sections (rules in
+boilerplate.jsonl; a rule with `"line": true` matches an item printed on a line of its own)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from leakmine.ingest.metadata import parse_citation_line
+from leakmine.ingest.metadata import parse_citation_line, parse_issue_line
 from leakmine.nlp.rules import Rule, load_rules
 
 KINDS = frozenset({"front-matter", "back-matter"})
@@ -41,7 +42,17 @@ def boilerplate_of(text: str) -> Boilerplate | None:
             return Boilerplate(rule.label, rule.attrs["title"], rule.id)
     if parse_citation_line(t):
         return Boilerplate("front-matter", "Citation", "citation-line")
+    if parse_issue_line(t):
+        return Boilerplate("front-matter", "Journal", "issue-line")
     return None
+
+
+def is_line_item(text: str) -> bool:
+    """Whether a line is a whole front-matter item that nothing continues (a DOI, an issue or citation
+    line, a breadcrumb): the next line starts a new paragraph."""
+    bp = boilerplate_of(text)
+    return bp is not None and (bp.rule in ("citation-line", "issue-line")
+                               or any(r.id == bp.rule and r.attrs.get("line") for r in _rules()))
 
 
 def opens_boilerplate(line: str) -> bool:
@@ -54,4 +65,4 @@ def opens_boilerplate(line: str) -> bool:
     if t[:1].islower() and not re.match(r"[a-z]\s+[A-Z]|https?://|doi\b", t):
         return False
     return any(r.regex.pattern.startswith("^") and r.regex.match(t) for r in _rules()) or bool(
-        parse_citation_line(t))
+        parse_citation_line(t) or parse_issue_line(t))

@@ -26,6 +26,31 @@ _DATE_YEAR = re.compile(
     rf"|\b{_MONTH}\s+(?P<d>{_YEAR})\b"
     rf"|\b(?P<e>{_YEAR})\b"
 )
+# A whole line that is a date: "3 March 2020", "March 3, 2020", "2020-03-03", "Mar 2020", "Published: 2021".
+_DATE_LINE = re.compile(
+    rf"(?:(?:published|publication\s+date|date|online|e-?pub(?:lished)?|first\s+published|issue\s+date)"
+    rf"(?:\s+online)?\s*:?\s*)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
+    rf"|{_YEAR}[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{{1,2}})?|{_MONTH}\s+{_YEAR}|{_YEAR}(?:\s+{_MONTH})?)\.?",
+    re.IGNORECASE,
+)
+# Pieces of a journal issue line ("Vol. 9", "Issue 2", "pp. 33-38", "Article ID 5550123", "2021", a date).
+_ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|number)\s*(?P<n>\d+)", re.IGNORECASE)
+_ISSUE_ITEM = re.compile(
+    rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
+    rf"|(?:issue|iss\.|no\.?|number|nr\.?)\s*\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?"
+    rf"|suppl(?:ement)?\.?\s*\d{{0,3}}"
+    rf"|(?:pp?\.|pages?)\s*:?\s*[eE]?\d{{1,6}}(?:\s*[-\u2013]\s*[eE]?\d{{1,6}})?|\d{{1,3}}\s+pages"
+    rf"|article\s+(?:id|no\.?|number)?\s*:?\s*[eE]?\d[\w.-]*"
+    rf"|\(?(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\)?|[eE]?\d{{1,7}}"
+    rf"|(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{{4,9}}/\S+",
+    re.IGNORECASE,
+)
+_ISSUE_GAP = re.compile(r"[\s|\u00b7\u2022,;:]*")
+_ISSUE_PIECES = re.compile(r"\s*[|\u00b7\u2022]\s*|,\s*")
+_ISSUE_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z&][\w&.'\u2019-]*|\([^()]{{1,30}}\)))"
+                            rf"{{0,12}}?)(?:\s*\(?(?P<year>{_YEAR})\)?)?$")
+
 # A journal name: capitalised words and abbreviations with dots, lower-case linking words, a parenthesis
 # ("Spine (Phila Pa 1976)"); a lower-case word with a full stop ends a title sentence, not a journal.
 _JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)"  # "of", never "ended."
@@ -36,6 +61,12 @@ _CITATION_FORMS = (
                rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d"),
     # "Spine Research (2026) 2:1;58-61", "Eur Spine J (2020) 29:1234-1240"
     re.compile(rf"^{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
+    # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
+    re.compile(rf"^{_JOURNAL},?\s+(?P<year>{_YEAR}),\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?,\s*[eE]?\d+"
+               rf"(?:\s*[\u2013-]\s*[eE]?\d+)?(?:[.;,]|$)"),
+    re.compile(rf"^{_JOURNAL}\s+(?P<year>{_YEAR})\.\s*\d{{1,4}}\s*\(\d{{1,3}}\)\s*:\s*[eE]?\d+"),
+    # "Spine Surgery Reports 14 (2020) 101145", "World Neurosurg 146 (2021) e12-e19"
+    re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*\((?P<year>{_YEAR})\)\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?$"),
     # "J Neurosurg Spine 34:123-130, 2021"
     re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*(?:\(\d+\))?\s*:\s*[eE]?\d+(?:[\u2013-]\d+)?,"
                rf"\s*(?P<year>{_YEAR})\b"),
@@ -44,16 +75,19 @@ _CITATION_FORMS = (
 _CITED_JOURNAL = re.compile(
     rf"(?:^|[.?!:]\*?\s+)\*?{_JOURNAL}\*?\s+(?P<year>{_YEAR})\s*(?:{_MONTH}\s*)?[;,(]")
 _CITE_PREFIX = re.compile(
-    r"^\W*(?:how\s+to\s+cite(?:\s+this\s+(?:article|paper))?|cite\s+this\s+(?:article|paper)(?:\s+as)?|"
+    r"^\W*(?:how\s+to\s+cite(?:\s+this\s+(?:article|paper))?|cite\s+this(?:\s+(?:article|paper))?(?:\s+as)?|"
     r"please\s+cite\s+this\s+article(?:\s+(?:as|in\s+press\s+as))?|to\s+cite\s+this\s+article|"
-    r"citation)\s*:\s*",
+    r"(?:suggested\s+|recommended\s+)?citation)\s*:\s*",
     re.IGNORECASE,
 )
+_REFERENCE_NUMBER = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+")
 _PARTICLE = r"(?:van|von|de|der|den|da|das|dos|del|della|di|du|la|le|ten|ter)"
 _CITED_AUTHOR = re.compile(
     rf"^(?P<sur>(?:{_PARTICLE}\s+)*[A-Z][A-Za-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)"
     r"(?:\s+[A-Z]{1,3}(?:[,.]|\s+et\s+al\b|\s+and\b)|\s*,\s*(?:[A-Z]\.\s*-?)+)"
 )
+_RUNNING_AUTHOR = re.compile(
+    rf"^(?:[A-Z]\.\s?)*(?P<sur>(?:{_PARTICLE}\s+)*[A-Z][A-Za-z'\u2019-]+)(?:\s+[A-Z]{{1,3}})?,?\s+et\s+al\b")
 
 # Byline pieces.
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
@@ -66,7 +100,13 @@ _MARKS = (r"(?:\^\{[^}]{1,15}\}"
           r"|\^[\w*\u2020\u2021\u00a7#\u00b6]{1,4}(?:,[\w*\u2020\u2021\u00a7#\u00b6]{1,4})*"
           r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
           r"|[\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d9c]+)")
-_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b)\s*|\s+")
+# Between names: comma, semicolon, "and", "&", a bar or a middle dot ("Ana Ruiz | Li Wei", "Ana Ruiz · Li Wei",
+# printed as a spaced full stop when copied from a PDF), else a space.
+_BY = re.compile(r"(?:by|BY|By)\s+(?=[A-Z])")
+_SEPARATOR = re.compile(r"\s*(?:,|;|&|\||[\u00b7\u2022\u2219\u22c5]|\band\b)\s*|\s+\.\s+|\s+")
+# Affiliation letters after a space: "Aditi Raghavan a,*", "Li Wei b, c" (then a separator or the end).
+_LETTER_MARKS = (r"\s[a-z](?:\s?,\s?[a-z\d*\u2020\u2021\u00a7#\u00b6])*"
+                 r"(?=\s*(?:[,;&|\u00b7\u2022\u2219\u22c5]|\band\b|$))")
 _TITLE_RUN_IN = re.compile(
     r"(?<=[a-z0-9)\]'\u2019])\s+(?=(?:A|An|The|This|These|We|Our|In|On|At|After|During|Here|Herein|His|Her|"
     r"She|He|Its|Two|Three|Four|Five|Several)\s+[a-z0-9])"
@@ -120,7 +160,8 @@ def date_year(text: str) -> int | None:
     return None
 
 
-_PUBLISHED = ("published", "epub", "available online", "first published", "online publication")
+_PUBLISHED = ("published", "epub", "available online", "first published", "online publication", "publication date",
+              "date of publication", "date of web publication", "version of record", "issue date", "online first")
 _HISTORY = ("accepted", "revised", "received", "submitted")
 
 
@@ -175,6 +216,46 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     return None
 
 
+def parse_issue_line(text: str) -> Citation | None:
+    """A journal issue line: "Spine Cases | Volume 9 | Issue 2 | 2021", "Volume 14, 2020, 101145",
+    "Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Spine Cases Q · 2020 · Vol 9". None unless
+    a volume, issue or number is named and everything but the journal's name is such an item."""
+    t = " ".join(text.split())
+    key = _ISSUE_KEY.search(t)
+    if not key or len(t.split()) > 30:
+        return None
+    pieces = [p for p in _ISSUE_PIECES.split(t[:key.start()].strip(" |\u00b7\u2022,;:")) if p]
+    journal = None
+    if pieces and not _ISSUE_ITEM.fullmatch(pieces[0]):
+        m = _ISSUE_JOURNAL.match(pieces.pop(0))
+        if not m:
+            return None
+        journal = _clean_journal(m.group("journal"))
+        pieces.insert(0, m.group("year") or "")
+    items = []
+    for piece in pieces:
+        if piece and not _ISSUE_ITEM.fullmatch(piece):
+            return None
+        items.append(piece)
+    pos = key.start()
+    while pos < len(t):
+        item = _ISSUE_ITEM.match(t, pos)
+        if not item or item.end() == pos:
+            return None
+        items.append(item.group())
+        pos = _ISSUE_GAP.match(t, item.end()).end()
+    years = [date_year(i) for i in items if not re.match(r"(?:vol|v\.|iss|no|num|p|art|doi|http)", i, re.IGNORECASE)]
+    year = next((y for y in years if y), None)
+    if year is None and key.group().lower().startswith("vol") and 1900 <= int(key.group("n")) <= 2100:
+        year = int(key.group("n"))  # "Volume 2019, Article ID 5550123": volumes named by year
+    return Citation(journal, year, tuple(find_dois(t)))
+
+
+def is_date(text: str) -> bool:
+    """Whether a whole line is a date ("3 March 2020", "Published: 2021-03-02", "March 2020")."""
+    return bool(_DATE_LINE.fullmatch(" ".join(text.split()).strip(" .")))
+
+
 def is_cite_as(text: str) -> bool:
     """Whether `text` is a "How to cite this article:" line."""
     return bool(_CITE_PREFIX.match(text))
@@ -183,9 +264,13 @@ def is_cite_as(text: str) -> bool:
 def parse_cite_as(text: str) -> Citation | None:
     """Journal, year, DOI and first author's surname from a "How to cite this article: ..." line."""
     m = _CITE_PREFIX.match(text)
-    if not m:
-        return None
-    rest = " ".join(text[m.end():].split())
+    return parse_reference(text[m.end():]) if m else None
+
+
+def parse_reference(text: str) -> Citation:
+    """Journal, year, DOI and first author's surname of one cited paper ("3. Okafor C, Lee K. Title.
+    Spine J. 2019;19:1-9. doi: ...")."""
+    rest = _REFERENCE_NUMBER.sub("", " ".join(text.split()))
     author = _CITED_AUTHOR.match(rest)
     journal = _CITED_JOURNAL.search(rest)
     return Citation(
@@ -194,6 +279,13 @@ def parse_cite_as(text: str) -> Citation | None:
         tuple(find_dois(rest)),
         author.group("sur") if author else None,
     )
+
+
+def running_head_author(text: str) -> str | None:
+    """The surname of a running head naming the authors: "Pritchard et al.", "R. Pritchard et al.",
+    "van Dijk J, et al. Spine Cases 2021" -> "Pritchard", "van Dijk"."""
+    m = _RUNNING_AUTHOR.match(" ".join(text.split()))
+    return m.group("sur") if m else None
 
 
 def cited_first_author(text: str) -> str | None:
@@ -213,32 +305,49 @@ class Byline:
     marked: bool
 
 
+def _degree_regex(degree: str) -> str:
+    """"MD" -> M.D. with or without the dots; "PhD" -> Ph.D.; "PA-C" as printed."""
+    chunks = re.findall(r"[A-Z][a-z]*|[a-z]+|-", degree)
+    return r"\.?".join(re.escape(c) for c in chunks) if "".join(chunks) == degree else re.escape(degree)
+
+
+@lru_cache(maxsize=1)
+def _degrees_pattern() -> str:
+    """Any degree of names.json, dotted or not, longest first, ending with an optional full stop."""
+    degrees = sorted(_names()["degrees"], key=len, reverse=True)
+    return rf"(?:{'|'.join(_degree_regex(d) for d in degrees)})"
+
+
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
     short_degrees = "|".join(d for d in _names()["degrees"] if len(d) <= 3 and d.isupper())
     initials = rf"(?!(?:{short_degrees})(?![\w'\u2019])){_BARE_INITIALS}"
+    word = rf"(?!{_degrees_pattern()}(?![\w'\u2019-])){_WORD}"  # "MSc" spells like "McKay"
+    middle = rf"(?:{word}|{_INITIAL}|{_PARTICLE}|[A-Z](?=\s))"  # "Olumide A Adeyemi"
     return re.compile(
         rf"(?:(?:Dr|Prof)\.?\s+)?(?P<name>"
-        rf"{_CAPS}\s+{_WORD}(?:\s+{_WORD})?"  # SHANG Chunfeng
-        rf"|(?:{_WORD}|{_INITIAL})(?:\s+(?:{_WORD}|{_INITIAL}|{_PARTICLE})){{0,3}}"
-        rf"\s+(?:{_PARTICLE}\s+)*{_WORD}"
-        rf"|{_WORD}(?:\s+{_WORD})?\s+{initials})"  # Chen CH
+        rf"{_CAPS}\s+{word}(?:\s+{word})?"  # SHANG Chunfeng
+        rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
+        rf"\s+(?:{_PARTICLE}\s+)*{word}"
+        rf"|{word}(?:\s+{word})?\s+{initials})"  # Chen CH
     )
 
 
 def _name_ok(name: str) -> bool:
     vocab = _names()
-    return not any(t.strip(".") in vocab["not_name_words"] or t in vocab["degrees"] for t in name.split())
+    return not any((t.strip(".") in vocab["not_name_words"] and not re.fullmatch(r"[A-Z]\.?", t))
+                   or t in vocab["degrees"] for t in name.split())
 
 
 @lru_cache(maxsize=1)
 def _marks_pattern() -> re.Pattern[str]:
-    degrees = "|".join(sorted(_names()["degrees"], key=len, reverse=True))
-    return re.compile(rf"\s?{_MARKS}|\s*,?\s*(?:{degrees})(?:[a-z](?:,[a-z])*)?(?![A-Za-z])\.?")
+    return re.compile(rf"\s?{_MARKS}|\s*,?\s*{_degrees_pattern()}(?:[a-z](?:,[a-z])*)?(?![A-Za-z])\.?"
+                      rf"|{_LETTER_MARKS}")
 
 
 def _skip_marks(text: str, pos: int) -> tuple[int, bool]:
-    """Skip superscript markers and degrees ("^a", "^{a,*}", "1,2", ", PhD^b", ", MDc") after a name."""
+    """Skip superscript markers, affiliation letters and degrees ("^a", "^{a,*}", "1,2", " a,*", ", PhD^b",
+    ", M.D.", ", MDc") after a name."""
     marked = False
     while True:
         m = _marks_pattern().match(text, pos)
@@ -247,14 +356,32 @@ def _skip_marks(text: str, pos: int) -> tuple[int, bool]:
         pos, marked = m.end(), True
 
 
+def _title_cased(text: str) -> str:
+    """"RHYS PRITCHARD, MD" -> "Rhys Pritchard, MD" (degrees kept as printed)."""
+    degrees = _names()["degrees"]
+    text = re.sub(r"\bAND\b", "and", text)
+    return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else m.group().title(), text)
+
+
 def parse_byline(text: str) -> Byline | None:
     """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
 
     A byline holds two or more names, or one name with a superscript marker or degree; what follows
-    the names must be nothing, or affiliations starting with a marker (handled by the caller).
+    the names must be nothing, or affiliations starting with a marker (handled by the caller). A byline
+    may open with "by"; one in capitals ("RHYS PRITCHARD, ELEANOR HUGHES") holds two or more names and
+    nothing else.
     """
     t = " ".join(text.split())
-    pos, names, marked = 0, [], False
+    start = len(m.group()) if (m := _BY.match(t)) else 0
+    if t and not re.search(r"[a-z]", t[start:]):
+        b = _read_names(_title_cased(t), start)
+        return b if b and len(b.names) >= 2 and b.end >= len(t.rstrip(" .,;")) else None
+    return _read_names(t, start)
+
+
+def _read_names(t: str, pos: int) -> Byline | None:
+    names: list[str] = []
+    marked = False
     while pos < len(t):
         pos += len(t[pos:]) - len(t[pos:].lstrip())
         m = _name_pattern().match(t, pos)

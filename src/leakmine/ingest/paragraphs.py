@@ -13,17 +13,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from leakmine.ingest.boilerplate import boilerplate_of, opens_boilerplate
+from leakmine.ingest.boilerplate import boilerplate_of, is_line_item, opens_boilerplate
 from leakmine.ingest.captions import caption_label
+from leakmine.ingest.frontmatter import article_type, front_matter_kind, label_parts
 from leakmine.ingest.headings import (
     heading_kind,
     inline_heading,
     looks_like_heading,
-    normalize_title,
     numbering_depth,
 )
 from leakmine.ingest.language import detect_language, script_language
-from leakmine.ingest.metadata import cited_first_author, parse_byline, split_run_in_title
+from leakmine.ingest.metadata import cited_first_author, parse_byline, running_head_author, split_run_in_title
 from leakmine.ingest.textclean import join_wrapped
 
 _TERMINAL = re.compile(r"[.!?:][\"'\u201d\u2019)\]*]*(?:\^?\[[\d,\u2013\s-]+\])?$")
@@ -39,12 +39,6 @@ _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
 BODY_KINDS = frozenset({"abstract", "introduction", "case", "methods", "results", "discussion", "conclusion"})
-# Labels printed above a title to say what kind of article it is.
-_ARTICLE_TYPES = frozenset({
-    "case report", "case reports", "case series", "case study", "original article", "research article",
-    "review article", "technical note", "brief report", "short communication", "clinical image",
-    "clinical images", "letter to the editor",
-})
 _WRAP_FREE = 200  # no one hard-wraps lines this long: such a block holds one paragraph per line
 
 
@@ -67,22 +61,37 @@ class Para:
     kind: str = ""
     language: str = "en"
     rule: str = ""
+    block: int = -1  # the block of lines (between blank lines) the paragraph came from
 
 
 # --- lines -> paragraphs --------------------------------------------------------------------
 
 def _page_furniture(lines: list[str]) -> set[int]:
-    """Line numbers of running heads and page numbers: short unpunctuated lines repeated on three or
-    more pages, and lines holding only a page number between blank lines."""
+    """Line numbers of running heads and page numbers: short unpunctuated lines (or "Author et al.")
+    repeated on three or more pages, and lines holding only a page number between blank lines."""
     flat = [" ".join(line.split()) for line in lines]
     keys = [_FOLIO.sub("", line) for line in flat]  # "2 Spine Cases" and "Spine Cases 3" are one head
     counts = Counter(k for k in keys if k)
-    repeated = {k for k, n in counts.items() if n >= 3 and len(k.split()) <= 15 and not terminated(k)}
+    repeated = {k for k, n in counts.items() if n >= 3 and len(k.split()) <= 15
+                and (not terminated(k) or running_head_author(k))}
     out = set()
     for i, line in enumerate(flat):
         alone = (i == 0 or not flat[i - 1]) and (i + 1 == len(flat) or not flat[i + 1])
         if keys[i] in repeated or (alone and _PAGE_NUMBER.match(line)):
             out.add(i)
+    return out
+
+
+def running_heads(text: str) -> list[str]:
+    """The distinct running heads and footers of a pasted PDF (left out of its text), in order: they may
+    hold the paper's journal, year, DOI or first author."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for i in sorted(_page_furniture(lines)):
+        line = " ".join(lines[i].split())
+        for text in (line, _FOLIO.sub("", line)):  # with and without a page number at either end
+            if text and not _PAGE_NUMBER.match(text) and text not in out:
+                out.append(text)
     return out
 
 
@@ -120,6 +129,18 @@ def _line_may_end(prev: str) -> bool:
     """Whether a line can end a title or paragraph: not after a comma, a hyphen or "of", "the" ..."""
     words = prev.split()
     return not words or (prev[-1] not in ",-;" and words[-1].lower() not in OPEN_ENDINGS)
+
+
+def _is_front_line(line: str, prev: str) -> bool:
+    """A label, date or journal name printed on a line of its own, not a piece of a wrapped sentence or
+    title ("Cement in the canal:" + "A Case Report")."""
+    return (line[:1].isupper() or line[:1].isdigit()) and _line_may_end(prev) and not prev.endswith(":") \
+        and front_matter_kind(line) is not None
+
+
+def _ends_item(cur: list[str]) -> bool:
+    """Whether the paragraph so far is one whole front-matter line that nothing continues."""
+    return len(cur) == 1 and (front_matter_kind(cur[0]) is not None or is_line_item(cur[0]))
 
 
 def _is_byline_line(text: str) -> bool:
@@ -180,7 +201,9 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
                 or (cur_role == "body" and bool(cur) and terminated(prev)
                     and width >= 40 and len(prev) < 0.75 * width)
                 or script_language(t) != script_language(prev)
-                or (in_matter and terminated(prev))):
+                or (in_matter and terminated(prev))
+                or (cur_role == "body" and (_is_front_line(t, prev) or _ends_item(cur)))
+                or re.match(r"[.,;:]\s", t)):  # ". 2021 Mar;9(2):33-38." under a journal's name on a web page
             close()
             cur_role = "body"
         cur.append(t)
@@ -222,7 +245,9 @@ def paragraphs(blocks: list[list[Line]]) -> list[Para]:
     paras: list[Para] = []
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1][0].text if i + 1 < len(blocks) else None
-        paras.extend(_split_block(block, nxt))
+        for p in _split_block(block, nxt):
+            p.block = i
+            paras.append(p)
     for p in paras:
         classify(p)
     return paras
@@ -230,42 +255,159 @@ def paragraphs(blocks: list[list[Line]]) -> list[Para]:
 
 # --- title ----------------------------------------------------------------------------------
 
+def _one_sentence(text: str) -> bool:
+    """No sentence ends inside, unless what follows is a label ("Cement in the canal. A case report")."""
+    stops = list(re.finditer(r"(?<!\bvs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])[.!?]\s+(?=[A-Z])", text))
+    return not stops or (len(stops) == 1 and article_type(text[stops[0].end():]) is not None)
+
+
 def _title_like(p: Para, nxt: Para | None) -> bool:
     words = p.text.split()
-    if not 3 <= len(words) <= 40 or re.search(r"[.!?]\s+[A-Z]", p.text) or not _line_may_end(p.text):
+    if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text):
         return False
-    if nxt and nxt.text[:1].islower():
+    if nxt and nxt.text[:1].islower() and nxt.role not in ("byline", "boiler"):
         return False
     return not p.text.endswith(".") or (nxt is not None and nxt.role in ("byline", "boiler"))
 
 
-def find_title(paras: list[Para]) -> None:
-    """Mark the paper's title: the first substantial line before the byline and the first heading.
+def _candidate(p: Para, nxt: Para | None) -> bool:
+    """Whether a paragraph at the top may be the title."""
+    if p.role == "title":
+        return True
+    if p.role == "heading":
+        return heading_kind(p.text) is None and not numbering_depth(p.text) and len(p.text.split()) >= 3
+    return p.role == "body" and _title_like(p, nxt)
 
+
+def _next_text(paras: list[Para], i: int) -> tuple[Para | None, Para | None]:
+    """The next paragraph after `i` that is not front matter, and the one after it."""
+    rest = [p for p in paras[i + 1:i + 8] if p.role != "boiler"]
+    return (rest[0] if rest else None), (rest[1] if len(rest) > 1 else None)
+
+
+def _labelled_title(p: Para, nxt: Para | None) -> bool:
+    """A title read as a labelled paragraph: "Case Report: Cement in the canal after kyphoplasty",
+    "INTRADURAL CEMENT: A CASE REPORT" (led by an article type or by words that name no section)."""
+    return (article_type(p.title) is not None or heading_kind(p.title) is None) \
+        and _title_like(Para("body", p.text), nxt) \
+        and (nxt is None or nxt.role in ("byline", "boiler") or not _title_like(nxt, None))
+
+
+def _fragment(text: str) -> bool:
+    """A scrap above the title that no title or section is: a word or two ("Advertisement", "World
+    Neurosurgery") or a short line with hardly any words (". 2021 Mar;9(2):33-38.")."""
+    words = text.split()
+    if heading_kind(text) is not None or numbering_depth(text) or len(words) > 12:
+        return False
+    if len(words) < 3:
+        return not terminated(text)
+    return not text[:1].isalnum() or len(re.findall(r"[^\W\d_]{3,}", text)) < 3
+
+
+def _set_front_matter(p: Para, title: str, rule: str) -> None:
+    p.role, p.kind, p.title, p.rule = "boiler", "front-matter", title, rule
+
+
+def _names_like(text: str) -> bool:
+    """A list of names the byline reader missed: separated names, capitalised words, no small words."""
+    words = re.findall(r"[^\W\d_][\w'.-]*", text)
+    return len(re.findall(r"[,;|\u00b7]", text)) >= 2 and all(w[0].isupper() for w in words if w.lower() != "and") \
+        and not any(w.lower() in OPEN_ENDINGS for w in words if w.lower() != "and")
+
+
+def _is_banner(p: Para) -> bool:
+    words = p.text.split()
+    return len(words) <= 6 and not any(c.islower() for c in p.text)
+
+
+def _capitalisation(text: str) -> str:
+    """"caps", "title" (most words capitalised) or "sentence"."""
+    if not any(c.islower() for c in text):
+        return "caps"
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if w.lower() not in OPEN_ENDINGS]
+    return "title" if words and sum(w[0].isupper() for w in words) >= 0.75 * len(words) else "sentence"
+
+
+def _continues_title(paras: list[Para], group: list[int], i: int) -> bool:
+    """A title wrapped over lines whose first line read as a heading ("Epidural Cement Leakage after
+    Percutaneous" + "Vertebroplasty: Report of a Case"): the next candidate line of the same block,
+    capitalised alike."""
+    last, p = paras[group[-1]], paras[i]
+    style = _capitalisation(last.text)
+    return i == group[-1] + 1 and last.role == "heading" and last.block == p.block >= 0 \
+        and style != "sentence" and _capitalisation(p.text) == style
+
+
+def _title_below_byline(paras: list[Para]) -> None:
+    """Authors printed above the title: after the opening byline and its affiliations, a title-like line
+    that a section heading follows."""
+    rest = [p for p in paras if p.role not in ("boiler", "byline")]
+    first = next((i for i, p in enumerate(paras) if p.role not in ("boiler",)), None)
+    if first is None or paras[first].role != "byline" or len(rest) < 2:
+        return
+    p, nxt = rest[0], rest[1]
+    if _candidate(p, nxt) and (nxt.role in ("heading", "label") and heading_kind(nxt.title or nxt.text)):
+        p.role, p.kind = "title", "title"
+
+
+def find_title(paras: list[Para]) -> None:
+    """Mark the paper's title among the paragraphs before the byline and the first section.
+
+    Labels ("Original Article", "IMAGES IN CLINICAL PRACTICE"), dates, navigation and journal names
+    above the title become front matter. Of several title-like lines (a journal's name, a running
+    title), the title is the longest; short all-capitals banners and lists of names give way.
     A title running into the first sentence ("Cement leak after kyphoplasty A 70-year-old man ...")
-    is split off. Papers whose text opens with a byline or a heading have no title line.
+    is split off. Papers whose text opens with a byline or a section have no title line.
     """
+    groups: list[list[int]] = []
     for i, p in enumerate(paras):
-        if p.role in ("byline", "label", "caption", "table", "row", "reference"):
-            return
-        if p.role == "boiler" or p.language != "en":
+        if p.role == "label" and not groups and _labelled_title(p, _next_text(paras, i)[0]):
+            groups.append([i])
             continue
-        nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if nxt is not None and nxt.rule == "journal.issue":  # the journal's name above "Volume 7, ..."
-            p.role, p.kind, p.title = "boiler", "front-matter", "Journal"
+        if p.role in ("byline", "label", "caption", "table", "row"):
+            break
+        if p.role in ("boiler", "reference") or p.language != "en":  # a citation of the paper above its title
             continue
-        if p.role == "heading" and normalize_title(p.text) in _ARTICLE_TYPES and nxt is not None \
-                and nxt.role in ("body", "heading") and _title_like(nxt, None):
-            p.role, p.kind, p.title, p.rule = "boiler", "front-matter", "Article type", "article-type"
+        nxt, after = _next_text(paras, i)
+        if i + 1 < len(paras) and paras[i + 1].rule in ("journal.issue", "issue-line"):
+            _set_front_matter(p, "Journal", "front.journal")  # the journal's name above "Volume 7, ..."
             continue
-        if p.role == "title" or (p.role == "heading" and heading_kind(p.text) is None
-                                 and not numbering_depth(p.text)):
-            p.role, p.kind = "title", "title"
-        elif p.role == "body" and _title_like(p, nxt):
-            p.role, p.kind = "title", "title"
-        elif p.role == "body":
+        kind = front_matter_kind(p.text)
+        if kind == "label" and heading_kind(p.text) is not None and not (
+                nxt is not None and (nxt.role == "byline" or _candidate(nxt, after))):
+            break  # "Case report" over the text: the heading of its first section
+        if kind is not None:
+            if kind == "label" and any(map(article_type, label_parts(p.text))):
+                _set_front_matter(p, "Article type", "article-type")
+            else:
+                _set_front_matter(p, kind.title(), f"front.{kind}")
+            continue
+        if _candidate(p, nxt):
+            if groups and _continues_title(paras, groups[-1], i):
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+            continue
+        if not groups and p.role in ("body", "heading") and _fragment(p.text):
+            _set_front_matter(p, "Front matter", "front.other")  # "World Neurosurgery", ". 2021 Mar;9(2):33-8."
+            continue
+        if p.role == "body" and not groups:
             split = split_run_in_title(p.text)
             if split:
                 p.text = split[1]
-                paras.insert(i, Para("title", split[0], kind="title"))
+                paras.insert(i, Para("title", split[0], kind="title", block=p.block))
+        break
+    if not groups:
+        _title_below_byline(paras)
         return
+    pool = [g for g in groups if len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text))]
+    chosen = max(pool or groups, key=lambda g: sum(len(paras[i].text.split()) for i in g))
+    for g in groups:
+        if g[0] < chosen[0]:
+            for i in g:
+                _set_front_matter(paras[i], "Front matter", "front.other")
+    title = paras[chosen[0]]
+    title.text = join_wrapped([paras[i].text for i in chosen])
+    title.role, title.kind = "title", "title"
+    for i in reversed(chosen[1:]):
+        del paras[i]

@@ -1,8 +1,10 @@
 """Plain text as users paste it from PDFs and web pages, and saved HTML pages -> `Document`.
 
 Paragraphs (paragraphs.py) are gathered into sections (sections.py); embedded JSON records, HTML
-<meta> tags, "how to cite" lines, citation lines, bylines and article-history lines give the
-paper's metadata (metadata.py); an abstract the text lacks is taken from a record.
+<meta> tags, "how to cite" lines, the paper's own citation and issue lines, running heads, bylines,
+article-history, copyright and date lines give the paper's metadata (metadata.py), never the
+reference list; an abstract the text lacks is taken from a record. MEDLINE files (medline.py) give
+one document per record.
 """
 
 from __future__ import annotations
@@ -15,20 +17,37 @@ from pathlib import Path
 from typing import Any
 
 from leakmine.ingest import htmltext
-from leakmine.ingest.headings import normalize_title
+from leakmine.ingest.boilerplate import boilerplate_of
+from leakmine.ingest.frontmatter import article_type, label_parts
+from leakmine.ingest.headings import heading_kind
+from leakmine.ingest.medline import is_medline, medline_fields, medline_record
 from leakmine.ingest.metadata import (
+    Citation,
     date_year,
     find_dois,
     first_author_surname,
     history_year,
+    is_date,
     looks_like_record,
     parse_byline,
     parse_citation_line,
     parse_cite_as,
+    parse_issue_line,
+    parse_reference,
     published_year,
     record_metadata,
+    running_head_author,
 )
-from leakmine.ingest.paragraphs import FIELD, Line, Para, classify, find_title, paragraphs, text_blocks
+from leakmine.ingest.paragraphs import (
+    FIELD,
+    Line,
+    Para,
+    classify,
+    find_title,
+    paragraphs,
+    running_heads,
+    text_blocks,
+)
 from leakmine.ingest.sections import SectionBuilder, normalized
 from leakmine.ingest.textclean import fix_chars
 from leakmine.records import Document, PaperMeta, build_document
@@ -61,19 +80,65 @@ def _fields(paras: list[Para]) -> dict[str, str]:
     return out
 
 
-def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict[str, Any]]) -> PaperMeta:
+_REFERENCE_PIECES = frozenset({"citation-line", "issue-line", "journal.issue", "identifier.line"})
+
+
+def _reference_list(paras: list[Para]) -> list[bool]:
+    """Which paragraphs belong to the reference list: from its heading to the next known heading, and
+    reference items with the citation or DOI lines that continue them."""
+    out: list[bool] = []
+    in_section = after_item = False
+    for p in paras:
+        kind = heading_kind(p.text) if p.role == "heading" else p.kind if p.role == "label" else None
+        if kind:
+            in_section = kind == "references"
+        after_item = p.role == "reference" or (after_item and p.rule in _REFERENCE_PIECES)
+        out.append(in_section or after_item)
+    return out
+
+
+def _front_block(paras: list[Para]) -> list[Para]:
+    """The paragraphs before the first section heading or paragraph of running text."""
+    out: list[Para] = []
+    for p in paras:
+        if (p.role in ("heading", "label") and heading_kind(p.title or p.text) not in (None, "front-matter")) \
+                or (p.role == "body" and len(p.text.split()) >= 15):
+            break
+        out.append(p)
+    return out
+
+
+def _citation(line: str) -> Citation | None:
+    return parse_citation_line(line) or parse_issue_line(line)
+
+
+def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict[str, Any]],
+              heads: list[str]) -> PaperMeta:
     """Paper facts, first found wins: embedded records, "Title:" style fields, "how to cite" lines,
-    journal citation lines, article history and copyright lines, bylines."""
+    the paper's own citation and issue lines (also in running heads), article history, copyright and
+    date lines, bylines. Nothing is read from the reference list."""
     rec = records[0] if records else {}
     fields = _fields(paras)
+    in_refs = _reference_list(paras)
+    # Citation and DOI lines in the reference list belong to the papers it cites.
+    own = [p for p, r in zip(paras, in_refs, strict=True) if not (r and (p.rule in _REFERENCE_PIECES
+                                                                         or p.role != "boiler"))]
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
-    cite = next((c for p in paras if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
-    lines = [c for p in paras if p.rule == "citation-line" and (c := parse_citation_line(p.text))]
-    bylines = [b for p in paras if p.role == "byline" and (b := parse_byline(p.text))]
-    matter = [p.text for p in paras
+    cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
+    lines = [c for p in own if p.rule in ("citation-line", "issue-line", "journal.issue") and (c := _citation(p.text))]
+    head_lines = [c for h in heads if (c := _citation(h))]
+    bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))]
+    front = _front_block(paras)
+    self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
+    matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
-    history = [p.text for p in paras if p.rule == "history.dates"]
-    copyright_years = [date_year(p.text) for p in paras if p.rule in ("copyright.mark", "licence.terms")]
+    history = [p.text for p in own if p.rule == "history.dates"]
+    copyright_years = [date_year(p.text) for p in own if p.rule in ("copyright.mark", "licence.terms")]
+    # Dates and years on the lines above the title: "Case Report | Published: 3 May 2021", "SPINE CASES, 2021".
+    dates = [date_year(p.text) for p in front if p.rule.startswith("front.") or p.rule == "article-type"
+             or is_date(p.text)]
+    journals = [p.text for p in own if p.rule == "front.journal"]
+    short = [p.text for p in own if p.role != "reference" and len(p.text.split()) <= 40]
     ident = " ".join(matter)
     pmid = re.search(r"\bPMID:?\s*(\d{5,9})\b", ident)
     pmcid = re.search(r"\bPMCID:?\s*(PMC\d+)\b", ident, re.IGNORECASE)
@@ -83,17 +148,21 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
         authors=list(bylines[0].names) if bylines else list(rec.get("authors") or field_authors),
         first_author=_first(cite and cite.first_author, rec.get("first_author"),
                             first_author_surname(field_authors),
-                            first_author_surname(bylines[0].names) if bylines else None),
-        journal=_first(rec.get("journal"), fields.get("journal"), *(c.journal for c in lines),
-                       cite and cite.journal),
+                            first_author_surname(bylines[0].names) if bylines else None,
+                            *(c.first_author for c in self_cites), *map(running_head_author, heads)),
+        journal=_first(rec.get("journal"), fields.get("journal"), *(c.journal for c in lines), *journals,
+                       *(c.journal for c in head_lines), cite and cite.journal, *(c.journal for c in self_cites)),
         year=_first(rec.get("year"), date_year(fields.get("year", "")), cite and cite.year,
-                    *(c.year for c in lines), *map(published_year, history), *copyright_years,
-                    *map(history_year, history)),
+                    *(c.year for c in lines), *(c.year for c in head_lines), *(c.year for c in self_cites),
+                    *map(published_year, history), *copyright_years, *dates, *map(history_year, history),
+                    *(date_year(h) for h in heads if boilerplate_of(h))),
         doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in lines for d in c.dois),
-                   *(d for t in matter for d in find_dois(t))),
+                   *(d for t in matter for d in find_dois(t)), *(d for c in self_cites for d in c.dois),
+                   *(d for h in heads for d in find_dois(h)), *(d for t in short for d in find_dois(t))),
         pmid=_first(rec.get("pmid"), pmid and pmid.group(1)),
         pmcid=_first(rec.get("pmcid"), pmcid and pmcid.group(1).upper()),
-        article_type=next((normalize_title(p.text) for p in paras if p.rule == "article-type"), None),
+        article_type=next((article_type(t) for p in paras if p.rule == "article-type"
+                           for t in label_parts(p.text) if article_type(t)), None),
     )
 
 
@@ -149,15 +218,34 @@ def _abstract_parts(records: list[dict[str, Any]], seen: str) -> list[dict[str, 
     return asm.finish()
 
 
+def _medline_documents(path: Path, data: bytes, text: str) -> list[Document]:
+    """One `Document` per record of a MEDLINE file: its title and abstract."""
+    found = medline_fields(text)
+    docs = []
+    for chunk, fields in found:
+        record = medline_record(fields)
+        parts = [{"title": "", "kind": "title", "text": record["title"]}] if record["title"] else []
+        parts += _abstract_parts([record], "")
+        meta = _metadata([], parts, [record], [])
+        meta.language = _language(parts)
+        paper_id = hashlib.sha256(data if len(found) == 1 else chunk.encode("utf-8")).hexdigest()[:16]
+        docs.append(build_document(str(path), "text", meta, parts, paper_id))
+    return docs
+
+
 def read_text(path: Path, data: bytes) -> list[Document]:
-    """One pasted or saved paper -> one `Document` (paper_id: first 16 hex of the bytes' SHA-256)."""
+    """One pasted or saved paper -> one `Document` (paper_id: first 16 hex of the bytes' SHA-256); a
+    MEDLINE file -> one per record."""
     text = fix_chars(decode(data)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if is_medline(text):
+        return _medline_documents(path, data, text)
     source_format = "html" if _HTML_PAGE.match(text) else "text"
+    heads: list[str] = []
     if source_format == "html":
         blocks, records = _html_blocks(text)
     else:
         text, records = _records(text)
-        blocks = text_blocks(text)
+        blocks, heads = text_blocks(text), running_heads(text)
     paras = paragraphs(blocks)
     if source_format == "text":
         find_title(paras)
@@ -173,7 +261,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
         head.append({"title": "", "kind": "title", "text": rec_title})
     head.extend(_abstract_parts(records, asm.seen))
     parts = head + parts
-    meta = _metadata(paras, parts, records)
+    meta = _metadata(paras, parts, records, heads)
     meta.language = _language(parts)
     paper_id = hashlib.sha256(data).hexdigest()[:16]
     return [build_document(str(path), source_format, meta, parts, paper_id)]

@@ -1,0 +1,68 @@
+"""Lines printed around a paper's title that are never the title (leakmine.ingest.frontmatter)."""
+
+import pytest
+
+from leakmine.ingest.frontmatter import article_type, front_matter_kind, is_journal_name
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("CASE REPORT", "label"),
+    ("Original Article", "label"),
+    ("IMAGES IN CLINICAL PRACTICE", "label"),
+    ("Images in Spine Surgery", "label"),
+    ("Clinical Images", "label"),
+    ("Technical Note", "label"),
+    ("Open Access", "label"),
+    ("Case Report | Open Access", "label"),
+    ("Research Article \u00b7 Published: 3 May 2021", "label"),
+    ("A report of two cases", "label"),
+    ("Case report and review of the literature", "label"),
+    ("Skip to main content", "label"),
+    ("Download PDF", "label"),
+    ("3 March 2020", "date"),
+    ("Published online: March 2, 2021", "date"),
+    ("2021-03-02", "date"),
+    ("SPINE CASES QUARTERLY", "journal"),
+    ("Journal of Orthopaedic Case Reports", "journal"),
+    ("Annals of Spine and Pain", "journal"),
+    ("Radiology Case Reports", "journal"),
+    ("Home | Current Issue | Archive | About", "navigation"),
+    ("Home / Journals / Spine Cases / Volume 9", "navigation"),
+    # titles and sections are none of these
+    ("Images in spine surgery: cement in the azygos vein", None),
+    ("Cement in the azygos vein after thoracic kyphoplasty", None),
+    ("Delayed Paraplegia After Kyphoplasty", None),
+    ("DELAYED PARAPLEGIA AFTER KYPHOPLASTY", None),
+    ("Cement Leakage Case Reports", None),
+    ("Two Case Reports of Cement Leakage", None),
+    ("Case Report: Cement in the canal", None),
+    ("Discussion", None),
+    ("Case Presentation", None),
+    ("2021", None),
+    ("Leg weakness | back pain", None),
+])
+def test_front_matter_kind(line, kind):
+    assert front_matter_kind(line) == kind
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ORIGINAL ARTICLE", "original article"),
+    ("Images in Clinical Medicine.", "images in clinical medicine"),
+    ("A case report", "case report"),
+    ("Spine Case Report", "spine case report"),
+    ("Open Access", None),
+    ("Cement leakage after kyphoplasty", None),
+])
+def test_article_type(line, expected):
+    assert article_type(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Review of Cement Leakage After Vertebroplasty",
+    "A Review of Two Cases",
+    "Spine Reports 2021",
+    "Reports: cement leaks",
+    "Journal entries of a surgeon",
+])
+def test_is_journal_name_rejects_titles(line):
+    assert not is_journal_name(line)
