@@ -306,7 +306,7 @@ def test_fusion_story_index_rescue_and_baseline():
     assert set(pt["index_procedures"]) == {"decompression", "fusion"}
     assert pt["treatments"] == ["decompression"]
     assert set(pt["treated_levels"]) == {"L3", "L4"} and pt["treatment_levels"] == []
-    assert set(pt["symptoms"]) == {"pain", "foot drop", "weakness"}
+    assert set(pt["symptoms"]) == {"foot drop", "weakness"}  # the leg pain was the reason for the fusion
     assert (pt["onset"], pt["onset_days"]) == ("delayed", 2.0)
     assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [("2", "presentation"), ("4", "follow-up")]
     assert pt["outcome"] == "partial recovery"
@@ -450,3 +450,83 @@ def test_a_case_is_told_only_where_a_case_is_meant(text, patients):
                              else ("SYMPTOM", "paraplegia", "paralysis"))
     p.m(label, surface, value)
     assert len(assemble(p.doc, p.mentions)[0]["patients"]) == patients
+
+
+@pytest.mark.parametrize(("early", "late", "expected"), [
+    ("On the first day her leg pain had resolved completely.",
+     "At the 1-year follow-up some numbness remained, though she had improved.", "improved"),
+    ("By the second day her strength had improved to grade 4.",
+     "Six months later she had complete neurological recovery.", "full recovery"),
+    ("At discharge she had recovered fully.", "Eventually she had only partial recovery.", "partial recovery"),
+    ("At discharge she had only partial recovery.", "At the last visit she had recovered fully.", "full recovery"),
+    ("Her leg pain resolved completely after the operation.", "She walked with a cane.", "full recovery"),
+])
+def test_the_outcome_is_the_final_state(early, late, expected):
+    p = Paper(("case", "Case report", "A 74-year-old woman underwent vertebroplasty. Two days later she had "
+                                      f"leg weakness. The cement was removed. {early} {late}"))
+    p.age("74-year-old", 74)
+    p.sex("woman", "F")
+    p.m("PROCEDURE", "vertebroplasty", "vertebroplasty")
+    p.m("SYMPTOM", "leg weakness", "weakness")
+    p.m("TREATMENT", "cement was removed", "cement removal")
+    outcomes = {"resolved completely": "full recovery", "improved": "improved", "recovered fully": "full recovery",
+                "complete neurological recovery": "full recovery", "partial recovery": "partial recovery"}
+    for surface, value in outcomes.items():
+        for where in (early, late):
+            if surface in where:
+                p.m("OUTCOME", surface, value, after=where)
+    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    assert pt["outcome"] == expected
+
+
+@pytest.mark.parametrize("rescue", [
+    "He underwent emergency surgery through a posterior approach.",
+    "He was reoperated the same evening.",
+    "He was taken back to the operating room.",
+    "He had a revision operation.",
+])
+def test_a_rescue_operation_named_without_a_treatment_word_turns_the_story(rescue):
+    p = Paper(("case", "Case report", "A 58-year-old man underwent L4-L5 TLIF. The next day he had a foot drop, "
+                                      f"grade 1. {rescue} On the third day dorsiflexion was grade 3. "
+                                      "At the final review it was grade 5."))
+    p.age("58-year-old", 58)
+    p.sex("man", "M")
+    p.m("PROCEDURE", "TLIF", "fusion")
+    p.m("SYMPTOM", "foot drop", "foot drop")
+    p.grade("grade 1", "1", muscle="ankle dorsiflexion")
+    p.sex("He", "M", kind="pronoun")  # the rescue's sentence is known to the story by its mentions
+    p.grade("grade 3", "3", muscle="ankle dorsiflexion")
+    p.grade("grade 5", "5", muscle="ankle dorsiflexion")
+    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [
+        ("1", "presentation"), ("3", "post-treatment"), ("5", "follow-up")]
+
+
+def test_a_rescue_word_before_the_complication_is_no_turn():
+    p = Paper(("case", "Case report", "A 58-year-old man had a revision operation of an old L4-L5 fusion. "
+                                      "On the third day he had a foot drop, grade 2."))
+    p.age("58-year-old", 58)
+    p.sex("man", "M")
+    p.m("SYMPTOM", "foot drop", "foot drop")
+    p.grade("grade 2", "2", muscle="ankle dorsiflexion")
+    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [("2", "presentation")]
+
+
+def test_a_follow_up_length_told_early_does_not_make_later_grades_final():
+    p = Paper(("case", "Case report", "A 66-year-old man became paraplegic after vertebroplasty, grade 0. "
+                                      "Laminectomy was performed. He was followed for 18 months. "
+                                      "One week after surgery strength was grade 3. "
+                                      "At the final review strength was grade 4."))
+    p.age("66-year-old", 66)
+    p.sex("man", "M")
+    p.m("SYMPTOM", "paraplegic", "paralysis")
+    p.m("PROCEDURE", "vertebroplasty", "vertebroplasty")
+    p.grade("grade 0", "0")
+    p.m("TREATMENT", "Laminectomy", "laminectomy")
+    p.m("FOLLOW_UP", "followed for 18 months", "18 months", number=18, unit="month")
+    p.grade("grade 3", "3")
+    p.grade("grade 4", "4")
+    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [
+        ("0", "presentation"), ("3", "post-treatment"), ("4", "follow-up")]

@@ -89,3 +89,62 @@ def test_grade_told_before_the_rescue_it_followed(sentence, expected):
 ])
 def test_local_cue(sentence, expected):
     assert local_cue(sentence, sentence.index("the strength")) == expected
+
+
+@pytest.mark.parametrize(("sentence", "grade", "state", "expected"), [
+    ("One week after surgery strength was 4/5.", "4/5", FOLLOW_UP, POST_TREATMENT),
+    ("On the third postoperative day he had M2 in both legs.", "M2", FOLLOW_UP, POST_TREATMENT),
+    ("At discharge hip flexion was grade 3.", "grade 3", FOLLOW_UP, POST_TREATMENT),
+    ("Eighteen months after the surgery strength was normal.", "normal", FOLLOW_UP, FOLLOW_UP),
+    ("At 2 years postoperatively strength was 5/5.", "5/5", FOLLOW_UP, FOLLOW_UP),
+    ("At the final review strength was M4.", "M4", FOLLOW_UP, FOLLOW_UP),
+    ("Strength was still 4/5.", "4/5", FOLLOW_UP, FOLLOW_UP),
+])
+def test_a_grade_dated_from_the_rescue_is_post_treatment_after_a_follow_up_was_named(sentence, grade, state,
+                                                                                      expected):
+    assert grade_time(sentence, sentence.index(grade), state, pivoted=True) == expected
+
+
+def test_without_a_rescue_a_follow_up_story_stays_at_follow_up():
+    sentence = "One week after surgery strength was 4/5."
+    assert grade_time(sentence, sentence.index("4/5"), FOLLOW_UP) == FOLLOW_UP
+
+
+@pytest.mark.parametrize(("sentence", "grade", "state", "expected"), [
+    ("Strength improved from grade 2 to grade 4.", "grade 2", POST_TREATMENT, PRESENTATION),
+    ("Strength improved from grade 2 to grade 4.", "grade 4", POST_TREATMENT, POST_TREATMENT),
+    ("Power rose from 1/5 to 3/5 within a week.", "1/5", POST_TREATMENT, PRESENTATION),
+    ("Dorsiflexion improved from a grade of 2 to 4 at follow-up.", "2 to", FOLLOW_UP, PRESENTATION),
+    ("Strength went from grade 1 to grade 3 after removal.", "grade 1", PRESENTATION, PRESENTATION),
+])
+def test_a_grade_that_rose_from_is_the_earlier_one(sentence, grade, state, expected):
+    assert grade_time(sentence, sentence.index(grade), state) == expected
+
+
+@pytest.mark.parametrize(("sentence", "grade", "expected"), [
+    ("She regained normal strength after open removal.", "normal", POST_TREATMENT),
+    ("Strength recovered to grade 4 following decompressive surgery.", "grade 4", POST_TREATMENT),
+    ("He returned to full power after the operation.", "full power", POST_TREATMENT),
+    ("She had grade 1 strength 3 days after surgery.", "grade 1", PRESENTATION),
+    ("She had grade 2 strength; it recovered after surgery.", "grade 2", PRESENTATION),
+    ("Strength was grade 3 after a fall.", "grade 3", PRESENTATION),
+])
+def test_a_grade_told_as_regained_after_an_operation(sentence, grade, expected):
+    assert grade_time(sentence, sentence.index(grade), PRESENTATION) == expected
+
+
+def test_units_with_a_rescue_are_marked():
+    timeline = Timeline()
+    read_unit(timeline, [(0, "A laminectomy was done.")], {0: 2}, {})
+    read_unit(timeline, [(40, "She was seen at follow-up.")], {}, {})
+    assert timeline.pivoted == {0}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("28 months after the surgery the strength was 5/5.", FOLLOW_UP),
+    ("Two years after the operation the strength was 5/5.", FOLLOW_UP),
+    ("At six months the strength was 5/5.", FOLLOW_UP),
+    ("Two days after the operation the strength was 4/5.", POST_TREATMENT),
+])
+def test_words_inside_a_follow_up_cue_are_part_of_it(sentence, expected):
+    assert local_cue(sentence, sentence.index("the strength")) == expected

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from leakmine.assemble.cues import has_cue, vocabulary
+from leakmine.assemble.cues import cue_spans, has_cue, vocabulary
 from leakmine.assemble.patients import YEAR_OLD, Attribution, Cluster
 from leakmine.assemble.roles import Cue, level_roles, merge_cues, procedure_role, regex_cues
+from leakmine.assemble.scope import HISTORY_ANCHORS, PROCEDURE_LABELS, pre_index_symptoms
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.timepoints import (
     FOLLOW_UP,
@@ -27,8 +28,7 @@ LIST_FIELDS = ("index_procedures", "treated_levels", "causes", "leak_locations",
 _LEVEL_FIELD = {"treated": "treated_levels", "leak": "leak_levels", "treatment": "treatment_levels"}
 _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentary": 4}
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
-_PROCEDURE_LABELS = ("PROCEDURE", "TREATMENT")
-_NOT_ONSET_ANCHORS = frozenset({"ago", "before", "prior", "history"})
+_PROCEDURE_LABELS = PROCEDURE_LABELS
 _RESCUE_REACH = 40  # a rescue operation named this close after a timing is what the timing dates
 
 
@@ -80,8 +80,30 @@ class PatientView:
         self.non_surgical = set(vocab["non_surgical_treatments"])
         self.remote = set(vocab["remote_leak_locations"])
         self.first_operation: dict[str, Mention] = {}
+        self.pre_index = self._pre_index(set(vocab["index_procedures"]), set(vocab["treatments"]))
         self.rescue_from = self._rescue_phases(set(vocab["index_procedures"]), set(vocab["treatments"]))
         self._roles: dict[tuple[int, int], str | None] = {}
+
+    def complication(self, m: Mention) -> bool:
+        """A finding of the complication: not a symptom the patient had before the index operation."""
+        return is_complication(m) and (m.start_char, m.end_char) not in self.pre_index
+
+    def _pre_index(self, index: set[str], rescue: set[str]) -> set[tuple[int, int]]:
+        """The symptoms told as the reason for the index operation, over every unit (scope.py)."""
+        cement = set(vocabulary()["cement_procedures"])
+
+        def is_index(m: Mention) -> bool:
+            if m.label != "PROCEDURE" or m.value not in index:
+                return False
+            if m.value in cement or m.value not in rescue:
+                return True
+            return not self.cement_index and not has_cue(m.sentence[: m.start_char - m.sentence_start], "RESCUE")
+
+        out: set[tuple[int, int]] = set()
+        for unit in dict.fromkeys(a.unit for a in self.items):
+            mine = [a.mention for a in self.items if a.unit == unit]
+            out |= pre_index_symptoms(mine, is_index, is_complication)
+        return out
 
     def _rescue_phases(self, index: set[str], rescue: set[str]) -> dict[str, int]:
         """Per unit, where the story moves past the index procedure: the first rescue-only operation
@@ -102,7 +124,7 @@ class PatientView:
                     out[a.unit] = m.end_char
             elif first is not None and m.start_char >= first.end_char and (
                     m.label in _PROCEDURE_LABELS and m.value in rescue - index
-                    or m.sentence_start > first.sentence_start and (is_complication(m) or m.label == "OUTCOME")):
+                    or m.sentence_start > first.sentence_start and (self.complication(m) or m.label == "OUTCOME")):
                 out[a.unit] = m.start_char
         return out
 
@@ -111,12 +133,12 @@ class PatientView:
         2 days after vertebroplasty"): the story is past the operation once it is named."""
         preceding = procedure.sentence[: procedure.start_char - procedure.sentence_start]
         return has_cue(preceding, "AFTER") and any(
-            is_complication(o) and o.end_char <= procedure.start_char
+            self.complication(o) and o.end_char <= procedure.start_char
             for o in self.by_sentence.get(procedure.sentence_start, []))
 
     def _after_complication(self, m: Mention, unit: str) -> bool:
         """Whether a complication of the patient is told before `m` in its unit."""
-        return any(a.unit == unit and is_complication(a.mention) and a.mention.end_char <= m.start_char
+        return any(a.unit == unit and self.complication(a.mention) and a.mention.end_char <= m.start_char
                    for a in self.own)
 
     def role(self, m: Mention, unit: str) -> str | None:
@@ -240,7 +262,8 @@ def _levels(b: PatientBuilder, view: PatientView) -> None:
 
 def _timeline(view: PatientView) -> Timeline:
     """The patient's story states over every unit: pivots at the first surgical rescue treatment
-    (any rescue treatment when none was surgical)."""
+    (any rescue treatment when none was surgical), or at a rescue operation named without a treatment
+    word ("an emergency operation", "he was reoperated") once the complication is told."""
     vocab = vocabulary()
     non_surgical = set(vocab["non_surgical_treatments"])
     rescue = [a for a in view.own if a.mention.label in _PROCEDURE_LABELS and a.mention.asserted
@@ -260,7 +283,13 @@ def _timeline(view: PatientView) -> Timeline:
                 offset = m.start_char - m.sentence_start
                 follow_ups[m.sentence_start] = min(offset, follow_ups.get(m.sentence_start, offset))
         starts = {s for s, _ in sentences}
-        read_unit(timeline, sentences, {s: o for s, o in pivots.items() if s in starts}, follow_ups)
+        unit_pivots = {s: o for s, o in pivots.items() if s in starts}
+        for start, text in sentences:
+            named = [o for o, _ in cue_spans(text, "RESCUE_OPERATION")
+                     if any(view.complication(m) and m.end_char <= start + o for m in mine)]
+            if named:
+                unit_pivots[start] = min([*named, unit_pivots.get(start, len(text))])
+        read_unit(timeline, sentences, unit_pivots, follow_ups)
     return timeline
 
 
@@ -283,7 +312,8 @@ def _grades(b: PatientBuilder, view: PatientView, timeline: Timeline, when: Call
         if m.value == "5" and _before_complication(m, view, a.unit):
             continue
         offset = m.start_char - m.sentence_start
-        time = grade_time(m.sentence, offset, when(m), timeline.next_turn(m.sentence_start, offset))
+        time = grade_time(m.sentence, offset, when(m), timeline.next_turn(m.sentence_start, offset),
+                          pivoted=m.sentence_start in timeline.pivoted)
         grade = {"value": m.value, "side": m.attrs.get("side"), "limb": m.attrs.get("limb"),
                  "muscle": m.attrs.get("muscle"), "time": time}
         key = tuple(grade.values())
@@ -309,7 +339,7 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
         m = a.mention
         if not m.asserted or (a.broadcast and m.label == "CAUSE" and b.patient["causes"]):
             continue
-        if m.label == "SYMPTOM":
+        if m.label == "SYMPTOM" and view.complication(m):
             b.add("symptoms", m.value, m.mention_id)
             for implied in vocab["implied_symptoms"].get(m.value, []):
                 b.add("symptoms", implied, m.mention_id)
@@ -339,10 +369,10 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
         m = a.mention
         if m.label != "TIMING" or not m.asserted or when(m) != PRESENTATION:
             continue
-        if str(m.attrs.get("anchor") or "").lower() in _NOT_ONSET_ANCHORS:
+        if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS:
             continue
         others = view.by_sentence.get(m.sentence_start, [])
-        if not any(is_complication(o) for o in others):
+        if not any(view.complication(o) for o in others):
             continue
         if any(o.label in _PROCEDURE_LABELS and o.start_char < m.end_char + _RESCUE_REACH
                and view.role(o, a.unit) == "rescue" for o in others):
@@ -370,11 +400,16 @@ def _onset_rank(a: Attribution) -> tuple[bool, bool, int, int, bool, int]:
 
 
 def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str], treated: bool) -> None:
-    """The outcome after treatment. A stated degree of recovery wins over a mere "improved" (the body
-    before the abstract, the last statement within a unit); improvement with a deficit still present
-    is partial recovery; with nothing stated, the grades tell."""
+    """The outcome after treatment: the final state. Statements at follow-up or at the end of the
+    story ("eventually", "at the last visit") win over early ones ("improved on day 1"); then a stated
+    degree of recovery wins over a mere "improved" (the body before the abstract, the last statement
+    within a unit); improvement with a deficit still present is partial recovery; with nothing
+    stated, the grades tell."""
     found = [a for a in view.own if a.mention.label == "OUTCOME" and a.mention.asserted
              and (not treated or when(a.mention) != PRESENTATION)]
+    final = [a for a in found if when(a.mention) == FOLLOW_UP or has_cue(a.mention.sentence, "FINAL")
+             or has_cue(a.mention.sentence, "FOLLOW_UP")]
+    found = final or found
     if not found:
         derived = _outcome_from_grades(b.patient["muscle_grades"])
         if derived is not None:

@@ -73,7 +73,8 @@ def merge_cues(mention_cues: list[Cue], word_cues: list[Cue]) -> list[Cue]:
     return sorted(mention_cues + kept, key=lambda c: (c.start, c.role != "none", c.end))
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause of `sentence` holding [start, end) (see the CLAUSE cues)."""
     lo, hi = 0, len(sentence)
     for s, e in cue_spans(sentence, "CLAUSE"):
         if e <= start:
@@ -93,7 +94,7 @@ def level_roles(sentence: str, start: int, end: int, cues: list[Cue]) -> set[str
     the sentence; a treated level whose own clause tells of a leak at the spine ("an L5 fracture and
     cement leakage into the lateral recess") is also where the cement leaked.
     """
-    lo, hi = _clause(sentence, start, end)
+    lo, hi = clause(sentence, start, end)
     near = [c for c in cues if c.start >= lo and c.end <= hi and (c.end <= start or c.start >= end)]
     role = None
     right = [c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])

@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from leakmine.assemble.cues import cue_spans
+from leakmine.assemble.cues import cue_spans, has_cue
+from leakmine.assemble.roles import clause
 
 PRESENTATION, POST_TREATMENT, FOLLOW_UP = "presentation", "post-treatment", "follow-up"
 _CUE_TIME = {"PREOP": PRESENTATION, "POSTOP": POST_TREATMENT, "FOLLOW_UP": FOLLOW_UP}
 _AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:(?:an?\s+)?(?:MRC\s+)?(?:grade|power|strength|level)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Timeline:
 
     turns: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     treated: bool = False
+    pivoted: set[int] = field(default_factory=set)  # sentences of units that tell a rescue
 
     def at(self, sentence_start: int, offset: int) -> str:
         """The state at `offset` of the sentence starting at `sentence_start`."""
@@ -53,6 +56,8 @@ def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: 
     state = PRESENTATION
     timeline.treated = timeline.treated or bool(pivots)
     for start, text in sentences:
+        if pivots:
+            timeline.pivoted.add(start)
         turns = [(0, state)]
         events = [(pivots[start], "pivot")] if start in pivots else []
         cues = [s for s, _ in cue_spans(text, "FOLLOW_UP")] + ([follow_ups[start]] if start in follow_ups else [])
@@ -70,25 +75,42 @@ def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: 
 
 
 def local_cue(sentence: str, at: int) -> str | None:
-    """The time named by the nearest time cue before offset `at` of `sentence`, if any."""
+    """The time named by the nearest time cue before offset `at` of `sentence`, if any; words inside
+    a follow-up cue ("28 months after the surgery") are part of it."""
+    follow = cue_spans(sentence, "FOLLOW_UP")
     best: tuple[int, str] | None = None
     for label, time in _CUE_TIME.items():
         for s, e in cue_spans(sentence, label):
-            if e <= at and (best is None or s > best[0]):
+            inside = label != "FOLLOW_UP" and any(fs <= s and e <= fe for fs, fe in follow)
+            if e <= at and not inside and (best is None or s > best[0]):
                 best = (s, time)
     return best[1] if best else None
 
 
-def grade_time(sentence: str, offset: int, state: str, turn: tuple[int, str] | None = None) -> str:
+def grade_time(sentence: str, offset: int, state: str, turn: tuple[int, str] | None = None,
+               pivoted: bool = False) -> str:
     """Time point of a grade at `offset` of `sentence` in story state `state`: a cue next to the grade
     may take it back to presentation ("preoperatively") or on to follow-up; a grade said to follow
     the rescue operation named just after it ("regained normal strength after removal of the
-    cement", the sentence's `turn`) is post-treatment."""
+    cement", the sentence's `turn`; or any operation when the grade is told as regained, as abstracts
+    do) is post-treatment; a grade that rose "from" is the earlier one.
+    Once the story is past a rescue (`pivoted`: its unit tells one), a grade dated from the operation
+    ("one week after surgery", "on the third postoperative day") is post-treatment even after a
+    follow-up was named: follow-up is the last visit."""
     if state == PRESENTATION:
+        if _FROM.search(sentence[:offset]):
+            return PRESENTATION
         if turn is not None and turn[1] == POST_TREATMENT and _AFTER_NEXT.search(sentence[offset:turn[0]]):
             return POST_TREATMENT
+        lo, _ = clause(sentence, offset, offset + 1)
+        if has_cue(sentence[lo:offset], "RECOVERY") and has_cue(sentence[offset:], "AFTER_RESCUE"):
+            return POST_TREATMENT
+        return PRESENTATION
+    if _FROM.search(sentence[:offset]):
         return PRESENTATION
     cue = local_cue(sentence, offset)
     if cue == PRESENTATION or (cue == FOLLOW_UP and state == POST_TREATMENT):
+        return cue
+    if cue == POST_TREATMENT and state == FOLLOW_UP and pivoted:
         return cue
     return state
