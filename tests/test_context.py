@@ -76,6 +76,42 @@ def test_assertion_status(nlp, text, words, expected):
     assert status(doc, words) == expected
 
 
+@pytest.mark.parametrize("text, words, expected", [
+    # a treatment stopped, withheld, deferred, declined or not done did not happen
+    ("Enoxaparin was stopped.", "Enoxaparin", "N"),
+    ("Warfarin was then discontinued on admission.", "Warfarin", "N"),
+    ("Low-molecular-weight heparin was withheld for two days.", "heparin", "N"),
+    ("We stopped the heparin and started steroids.", "heparin", "N"),
+    ("After cessation of warfarin, a laminectomy was performed.", "warfarin", "N"),
+    ("Removal of the cement was not attempted.", "Removal of the cement", "N"),
+    ("Cement removal was deferred.", "Cement removal", "N"),
+    ("Cement removal could not be performed because of adhesions.", "Cement removal", "N"),
+    ("The patient declined cement removal.", "cement removal", "N"),
+    ("She refused decompression.", "decompression", "N"),
+    ("The team decided against corpectomy.", "corpectomy", "N"),
+    ("Steroids were chosen instead of decompression.", "decompression", "N"),
+    ("An unsuccessful attempt at cement removal was made.", "cement removal", "N"),
+    ("Decompressive surgery was not necessary.", "Decompressive surgery", "N"),
+    # the treatment that did happen stays asserted
+    ("Decompression was performed and enoxaparin was stopped.", "Decompression", ""),
+    ("We stopped the heparin and started steroids.", "steroids", ""),
+    ("After cessation of warfarin, a laminectomy was performed.", "laminectomy", ""),
+    ("Steroids were chosen instead of decompression.", "Steroids", ""),
+    ("The dorsal cement was removed and the ventral cement was left in place.", "cement was removed", ""),
+    ("Laminectomy was performed and the cement was removed.", "cement was removed", ""),
+    # a risk named as the reason for a treatment does not make the treatment hypothetical
+    ("Because of the risk of further embolization, the fragment was removed through an atriotomy.",
+     "fragment was removed", ""),
+    ("Given the risk of paraplegia, early decompression was performed.", "paraplegia", "Y"),
+    ("To prevent further damage, the cement was removed.", "cement was removed", ""),
+    ("Early decompression should be performed in such cases.", "decompression", "Y"),
+    # the stopping cues speak of treatments only
+    ("The weakness was stopped from progressing by early surgery.", "weakness", ""),
+])
+def test_treatment_not_given(nlp, text, words, expected):
+    assert status(nlp(text), words) == expected
+
+
 def test_status_is_shared_by_a_span_in_two_groups(nlp):
     """spaCy keys span extensions by character offsets: "decompression" is both a procedure and a
     treatment, and both groups read the negation that ConText set once."""

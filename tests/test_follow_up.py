@@ -89,6 +89,47 @@ def test_not_a_reported_follow_up(text):
     assert follow_ups(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("She was well at the 1-year review.", "1 year"),
+    ("at his 6-week clinic visit the wound had healed", "6 weeks"),
+    ("at the 3-month check-up he walked with a stick", "3 months"),
+    ("at her two-year outpatient review", "2 years"),
+    ("At 24 months he still walked with a cane.", "24 months"),
+    ("At 24 months he still required a cane.", "24 months"),
+    ("At 6 months, she was able to climb stairs.", "6 months"),
+    ("At 6 months after surgery, the numbness had resolved.", "6 months"),
+    ("At three months postoperatively there was no deficit.", "3 months"),
+    ("At the latest review 9 months later, she walked unaided.", "9 months"),
+    ("at the last visit, 14 months after the operation, he was pain free", "14 months"),
+    ("At the final examination (2 years after surgery) strength was normal.", "2 years"),
+    ("18 months after surgery she walks unaided.", "18 months"),
+    ("Eighteen months after the operation, he was walking without aids.", "18 months"),
+    ("Two years after decompression the patient remains independent.", "2 years"),
+    ("At final follow-up (3 years), he was pain free.", "3 years"),
+])
+def test_follow_up_at_a_review_or_time_point(text, expected):
+    assert follow_ups(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "He had been treated with teriparatide for 24 months.",
+    "The back pain began 24 months ago.",
+    "Symptoms resolved within 6 months.",
+    "At 70 years of age, she underwent vertebroplasty.",
+    "Two years after surgery she presented with new leg pain.",
+    "at the age of 2 years",
+    "patients should be reviewed at 6 months",
+    "at the last review he was walking",
+    "at 3 months of age",
+    "at the first visit, 2 years ago, she had pain",
+    "At 2 weeks, she could walk with a frame.",
+    "At 10 days after surgery the wound was dry.",
+    "Three weeks after surgery she walks unaided.",
+])
+def test_durations_that_are_not_follow_up(text):
+    assert follow_ups(text) == []
+
+
 @pytest.mark.parametrize("text, aggregate", [
     ("The mean follow-up was 24 months.", True),
     ("median follow-up of 18 months", True),

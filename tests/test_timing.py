@@ -103,6 +103,55 @@ def test_not_a_timing(text):
     assert timings(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("When he woke up, his legs were numb.", ("immediate", 0)),
+    ("When she awoke she could not lift her feet.", ("immediate", 0)),
+    ("Once the patient woke up, paraplegia was evident.", ("immediate", 0)),
+    ("On awakening, he reported burning leg pain.", ("immediate", 0)),
+    ("upon awakening she noticed numbness", ("immediate", 0)),
+    ("When she woke up (from anaesthesia), both legs were weak.", ("immediate", 0)),
+    ("as soon as he regained consciousness, he felt leg pain", ("immediate", 0)),
+    ("after emerging from general anesthesia", ("immediate", 0)),
+    ("When she woke up from the anaesthetic, she had profound weakness.", ("immediate", 0)),
+    ("When she woke after surgery, her legs were weak.", ("immediate", 0)),
+    ("when he woke up from the operation he had paraplegia", ("immediate", 0)),
+    ("Upon recovery from anaesthesia the patient was paraplegic.", ("immediate", 0)),
+    ("In the recovery room, she complained of radicular pain.", ("immediate", 0)),
+    ("in the post-anesthesia care unit he could not move his toes", ("immediate", 0)),
+    ("in the PACU, weakness was noticed", ("immediate", 0)),
+    ("At the end of the procedure, he could not move his feet.", ("immediate", 0)),
+    ("at the conclusion of the operation the patient complained of pain", ("immediate", 0)),
+    ("Towards the end of the surgery the motor evoked potentials dropped.", ("immediate", 0)),
+    ("On the evening of surgery she developed numbness.", ("immediate", 0)),
+    ("in the afternoon after the procedure", ("immediate", 0)),
+    ("Later that day he developed weakness.", ("immediate", 0)),
+    ("On the morning after the procedure she noticed numbness.", ("delayed", 1)),
+    ("the morning following surgery", ("delayed", 1)),
+    ("When she woke up the next morning, her legs were numb.", ("delayed", 1)),
+    ("On the second postoperative day", ("delayed", 2)),
+    ("on the first day after the operation", ("delayed", 1)),
+    ("POD2 he reported weakness", ("delayed", 2)),
+    ("36 hours later", ("delayed", 1.5)),
+    ("36 hours after the procedure", ("delayed", 1.5)),
+])
+def test_timing_around_waking_and_the_operating_day(text, expected):
+    assert timings(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "She woke up with severe back pain.",
+    "he woke up at night because of pain",
+    "After waking up she had back pain.",
+    "At the end of follow-up, she walked unaided.",
+    "at the end of the study period",
+    "the recovery of strength was slow",
+    "the evening meal",
+    "after recovery of motor function",
+])
+def test_not_an_operating_day_timing(text):
+    assert timings(text) == []
+
+
 @pytest.mark.parametrize("text, attrs", [
     ("3 days after an L4/5 PLIF", {"anchor": "after", "reference": "an L4/5 PLIF", "number": 3, "unit": "day"}),
     ("2 years after their last surgery", {"reference": "their last surgery", "days": 730.0}),

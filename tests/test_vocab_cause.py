@@ -54,3 +54,37 @@ def test_cause_must_not_match(text):
 
 def test_cement_leakage_is_one_span():
     assert texts("CAUSE", "bone cement leakage") == [("bone cement leakage", "cement leakage")]
+
+
+@pytest.mark.parametrize("text", [
+    "the decompression had been insufficient",
+    "the decompression was clearly inadequate",
+    "decompression of the L5 root was incomplete",
+    "the decompression was not sufficient",
+    "inadequate decompression of the lateral recess",
+    "an incomplete decompression",
+    "the root had not been adequately decompressed",
+    "residual stenosis of the foramen",
+    "residual nerve root compression",
+    "persistent foraminal stenosis",
+])
+def test_insufficient_decompression_phrasings(text):
+    assert values("CAUSE", text) == {"insufficient decompression"}
+
+
+@pytest.mark.parametrize("text", [
+    "the decompression was successful",
+    "complete decompression was achieved",
+    "the root was adequately decompressed",
+    "decompression was performed at L4/5",
+])
+def test_adequate_decompression_is_not_a_cause(text):
+    assert "insufficient decompression" not in values("CAUSE", text)
+
+
+@pytest.mark.parametrize("text", [
+    "the decompression had been insufficient",
+    "decompression of the L5 root was incomplete",
+])
+def test_insufficient_decompression_is_not_a_treatment(text):
+    assert "decompression" not in values("TREATMENT", text)

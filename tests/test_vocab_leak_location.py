@@ -55,6 +55,35 @@ def test_leak_location_must_not_match(text, unwanted):
     assert unwanted not in values("LEAK_LOCATION", text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("cement emboli in the segmental arteries of the right lower lobe", "pulmonary"),
+    ("emboli in the subsegmental branches of the left lower lobe", "pulmonary"),
+    ("cement in the lobar arteries", "pulmonary"),
+    ("a cement cast in the right middle lobe", "pulmonary"),
+    ("cement particles in the lingula", "pulmonary"),
+    ("cement within the pulmonary trunk", "pulmonary"),
+    ("cement in the C2/3 intervertebral disc", "disc"),
+    ("cement had leaked into the L2-3 disc", "disc"),
+    ("leakage to the adjacent disc", "disc"),
+    ("cement in the L4/5 disc space", "disc"),
+    ("PMMA was seen in the T12-L1 disc", "disc"),
+    ("cement in the right first sacral foramen", "foraminal"),
+])
+def test_leak_sites_in_lung_and_disc(text, expected):
+    assert expected in values("LEAK_LOCATION", text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("the lumbar segmental arteries", "pulmonary"),
+    ("a lesion in the frontal lobe", "pulmonary"),
+    ("an L4/5 disc herniation", "disc"),
+    ("L5/S1 disc degeneration", "disc"),
+    ("the L3 vertebra", "disc"),
+])
+def test_not_lung_or_disc(text, unwanted):
+    assert unwanted not in values("LEAK_LOCATION", text)
+
+
 def test_venous_plexus_outranks_epidural():
     assert texts("LEAK_LOCATION", "the epidural venous plexus") == [("epidural venous plexus", "venous")]
 

@@ -47,3 +47,23 @@ def test_outcome_values(text, expected):
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("complete neurological recovery", "full recovery"),
+    ("she made a full recovery", "full recovery"),
+    ("he had fully recovered by discharge", "full recovery"),
+    ("power recovered completely", "full recovery"),
+    ("neurologically intact at follow-up", "full recovery"),
+    ("muscle strength recovered to grade 5", "full recovery"),
+    ("strength returned to 5/5", "full recovery"),
+    ("she returned to her previous level of activity", "full recovery"),
+    # "recovered" with no degree stated reads as an improvement, not a full recovery: clinicians
+    # say "fully" or "completely" when it is complete, and a bare "recovered" often means "better".
+    ("muscle strength recovered", "improved"),
+    ("his leg strength gradually recovered", "improved"),
+    ("strength recovered to grade 5-", "improved"),
+    ("strength improved to grade 4", "improved"),
+])
+def test_degree_of_recovery(text, expected):
+    assert values("OUTCOME", text) == {expected}

@@ -73,3 +73,64 @@ def test_symptom_must_not_match(text, unwanted):
 def test_coordinated_dysfunction_gives_two_spans():
     assert texts("SYMPTOM", "urinary and fecal incontinence") == [
         ("urinary", "bladder dysfunction"), ("fecal incontinence", "bowel dysfunction")]
+
+
+@pytest.mark.parametrize("text", [
+    "Examination showed a sensory level at T10.",
+    "a sensory level below Th6",
+    "pinprick sensation was diminished below L1",
+    "pin-prick was reduced in the left L5 dermatome",
+    "light touch and pinprick were reduced",
+    "sensation to pinprick was decreased",
+    "sensation of both legs was markedly impaired",
+    "reduced light touch over the dorsum of the foot",
+    "diminished vibration sense in both feet",
+    "vibration sense was absent at the ankles",
+    "impaired proprioception",
+    "hypoaesthesia below the knee",
+    "hypesthesia of the right thigh",
+    "anaesthesia below the umbilicus",
+    "anesthesia in the S1 dermatome",
+    "saddle anaesthesia",
+    "saddle hypoesthesia",
+])
+def test_sensory_loss_phrasings(text):
+    assert "sensory loss" in values("SYMPTOM", text)
+
+
+@pytest.mark.parametrize("text", [
+    "the sensory examination was normal",
+    "sensory and motor function were intact",
+    "sensation was not impaired",
+    "light touch was preserved",
+    "anaesthesia was induced",
+    "under general anaesthesia in the prone position",
+    "the touch of a hand",
+    "local anaesthetic was infiltrated",
+    "reduced bone density",
+])
+def test_not_sensory_loss(text):
+    assert "sensory loss" not in values("SYMPTOM", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("he could not move his legs", "paralysis"),
+    ("she was unable to move her lower limbs", "paralysis"),
+    ("inability to move both legs", "paralysis"),
+    ("he could not move either leg", "paralysis"),
+    ("she could not lift her left leg", "weakness"),
+    ("he was unable to raise his legs against gravity", "weakness"),
+    ("the patient could not move his toes", "weakness"),
+    ("she could not dorsiflex her right foot", "weakness"),
+])
+def test_lost_movement_phrasings(text, expected):
+    assert values("SYMPTOM", text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "he could move his legs freely",
+    "she could not walk because of back pain",
+    "the cement could not be moved",
+])
+def test_movement_kept_is_not_a_deficit(text):
+    assert not values("SYMPTOM", text) & {"paralysis", "weakness"}

@@ -64,3 +64,40 @@ def test_treatment_values(text, expected):
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the extravasated cement was carefully removed", "cement removal"),
+    ("the leaked PMMA had been excised", "cement removal"),
+    ("the embolized fragment was retrieved with a snare", "cement removal"),
+    ("the fragment was removed through a left atriotomy", "cement removal"),
+    ("the fragment was retrieved with a loop snare", "cement removal"),
+    ("the foreign body was extracted by an endovascular approach", "cement removal"),
+    ("the cement emboli were extracted", "cement removal"),
+    ("extraction of the intracardiac foreign body", "cement removal"),
+    ("removal of the migrated fragment", "cement removal"),
+    ("the misplaced screw was taken out", "screw removal"),
+    ("both screws were withdrawn", "screw removal"),
+    ("the loose cage was retrieved", "cage removal"),
+    ("the cage had been extracted", "cage removal"),
+    ("she was re-fused with a taller cage", "fusion"),
+    ("a revision fusion at L4/5", "fusion"),
+    ("refusion of the segment", "fusion"),
+])
+def test_removal_and_refusion_phrasings(text, expected):
+    assert expected in values("TREATMENT", text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("the retropulsed bone fragment was removed", "cement removal"),
+    ("a bony fragment was excised", "cement removal"),
+    ("the sequestered fragment was removed with a rongeur", "cement removal"),
+    ("the retained fragment was removed at revision", "cement removal"),
+    ("the cement was not removed", "cement removal"),
+    ("the screws were never removed", "screw removal"),
+    ("the screw was removed and the cement left", "cement removal"),
+    ("she refused further surgery", "fusion"),
+    ("the cage was inserted", "cage removal"),
+])
+def test_removal_must_not_match(text, unwanted):
+    assert unwanted not in values("TREATMENT", text)

@@ -7,7 +7,8 @@ import re
 
 from leakmine.nlp.numbers import as_number, parse_number, unit_name
 
-_ADVICE = re.compile(r"\b(?:should|must|recommend\w*|advis\w*|suggest\w*|need(?:s|ed)?\s+to|required?|"
+_ADVICE = re.compile(r"\b(?:should|must|recommend\w*|advis\w*|suggest\w*|need(?:s|ed)?\s+to|"
+                     r"(?<!\bhe\s)(?<!\bshe\s)(?<!\bstill\s)(?<!\bpatient\s)required?|"
                      r"at\s+least|minimum|a\s+min(?:imum)?\.?\s+of|no\s+less\s+than|is\s+warranted)\b",
                      re.IGNORECASE)
 _AGGREGATE = re.compile(r"\b(?:mean|average|median|averaged?|rang(?:e|ed|ing))\b", re.IGNORECASE)
