@@ -1,6 +1,4 @@
-"""The shared vocabulary machinery: literal-guided scanning, longest match, defined short forms."""
-
-import re
+"""The shared vocabulary machinery: longest match, defined short forms."""
 
 import pytest
 import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
@@ -13,43 +11,8 @@ from leakmine.nlp.vocab import (
     is_short_form,
     longest_matches,
     match_long_form,
-    scan,
-    start_literals,
 )
 from vocab_helpers import RULES
-
-
-@pytest.mark.parametrize("pattern, flags, expected", [
-    (r"\bdecompress(?:ion|ed)\b", re.I, {"decompression", "decompressed"}),
-    (r"(?<!hemi)\blaminectomy", re.I, {"laminectomy"}),
-    (r"\b(?:bone\s+)?cement\s+leak", re.I, {"bone", "cement"}),
-    (r"\b(?:mal-?positioned|misplaced)\s+screws?", re.I, {"mal-", "malpositioned", "misplaced"}),
-    (r"\b(?:pains?|painful)\b", re.I, {"pain"}),
-    (r"\b(?:PVP|VP)s?\b", 0, {"PVP", "VP"}),
-    (r"\bPKP", re.I, {"pkp"}),
-    (r"[A-Z]\d", 0, None),
-    (r"\w+ache", re.I, None),
-    (r"(?i:pain)", 0, None),
-])
-def test_start_literals(pattern, flags, expected):
-    assert start_literals(pattern, bool(flags & re.I)) == (frozenset(expected) if expected else None)
-
-
-TEXT = ("Bone cement leakage (PMMA) into the epidural space; the L4 screw was malpositioned, "
-        "and a hemi-laminectomy plus laminectomy followed. Decompressed, then DECOMPRESSION again. "
-        "Ünïcode ﬁne: the cement leaked. Paresthesia and PARAPARESIS; pain, painful, Spain.")
-
-
-@pytest.mark.parametrize("label", sorted(RULES))
-def test_scan_finds_what_every_rule_finds(label):
-    def key(ms):
-        return [(m.start, m.end, m.rule.id) for m in ms]
-    assert key(scan(TEXT, RULES[label])) == key(find_matches(TEXT, RULES[label]))
-
-
-def test_scan_respects_lookbehind_before_the_literal():
-    rules = parse_rules(['{"id": "t.lam", "label": "X", "regex": "(?<!hemi-)\\\\blaminectomy", "value": "v"}'], "t")
-    assert [(m.start, m.end) for m in scan("hemi-laminectomy; laminectomy", rules)] == [(18, 29)]
 
 
 def test_longest_match_wins_and_ties_go_to_the_earlier_rule():

@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from leakmine.nlp.spans import leakmine_groups
+from leakmine.nlp.docs import doc_text, sentence_at, sentence_bounds
+from leakmine.nlp.spans import leakmine_groups, span_values
 from leakmine.records import Document, Mention
 
-
-def _flag(span: Span, attr: str) -> bool:
-    return bool(span.has_extension(attr) and span._.get(attr))
+# ConText's assertion status of a span (`leakmine_context`); a pipeline without it asserts everything.
+_STATUS = ("is_negated", "is_historical", "is_hypothetical")
 
 
 def doc_mentions(document: Document, doc: Doc) -> list[Mention]:
     """Mentions from every leakmine span group of a processed `Doc`, in mined sections only."""
+    text = doc_text(doc)
+    sentences = sentence_bounds(doc)
+    sections = document.sections
+    section_starts = [s.start_char for s in sections]
+    status = [name for name in _STATUS if Span.has_extension(name)]
     mentions = []
     for group in leakmine_groups(doc):
         for span in doc.spans[group]:
-            idx = next((i for i, s in enumerate(document.sections)
-                        if s.start_char <= span.start_char < s.end_char), None)
-            if idx is None or not document.sections[idx].mined:
+            start, end = span.start_char, span.end_char
+            idx = bisect_right(section_starts, start) - 1
+            if idx < 0 or start >= sections[idx].end_char or not sections[idx].mined:
                 continue
-            sent = span.sent
+            sent_start, sent_end = sentence_at(sentences, start)
+            ext = span._
+            flags = {name: bool(ext.get(name)) for name in status}
+            value, rule_id, attrs = span_values(span)
             mentions.append(Mention(
-                paper_id=document.paper_id, section_index=idx,
-                section_kind=document.sections[idx].kind, sentence=sent.text,
-                sentence_start=sent.start_char, start_char=span.start_char, end_char=span.end_char,
-                text=span.text, label=span.label_, value=span._.lm_value or "",
-                rule_id=span._.lm_rule or "", attrs=dict(span._.lm_attrs or {}),
-                negated=_flag(span, "is_negated"), historical=_flag(span, "is_historical"),
-                hypothetical=_flag(span, "is_hypothetical"),
+                paper_id=document.paper_id, section_index=idx, section_kind=sections[idx].kind,
+                sentence=text[sent_start:sent_end], sentence_start=sent_start, start_char=start, end_char=end,
+                text=text[start:end], label=span.label_, value=value or "", rule_id=rule_id or "",
+                attrs=dict(attrs or {}), negated=flags.get("is_negated", False),
+                historical=flags.get("is_historical", False), hypothetical=flags.get("is_hypothetical", False),
             ))
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
 

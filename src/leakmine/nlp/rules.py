@@ -6,15 +6,23 @@ canonical `value`, an `attrs` object, `flags` ("i" or "") and a `comment`. A rul
 `"block": true` finds text that must not yield a match (MRI "T2-weighted" for levels, "grade 1
 spondylolisthesis" for muscle grades): `find_matches` drops every match that overlaps one of its
 matches. Anything else is an error that names the file, the line and the problem.
+
+`find_matches` gives what running every regex over the whole text gives, but tries a regex only where
+a match of it can begin (read from its pattern once, nlp/starts.py); `find_matches_in` does the same
+for many windows of one text (the sentences of a doc) at the cost of one search.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+
+from leakmine.nlp.starts import Haystack, Starts, haystack, is_word_char, rule_starts, start_positions
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
 _KEYS = {"id", "label", "regex", "phrase", "value", "attrs", "comment", "flags", "block"}
@@ -32,6 +40,11 @@ class Rule:
     value: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
     block: bool = False
+    # Where a match can begin, read from the pattern once (`starts`); None: anywhere.
+    starts: Starts | None = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", rule_starts(self.regex))
 
 
 def phrase_regex(phrase: str) -> str:
@@ -135,13 +148,92 @@ def _match(m: re.Match[str], rule: Rule) -> Match:
     return Match(m.start(), m.end(), rule, m.groupdict(), spans)
 
 
-def find_matches(text: str, rules: list[Rule]) -> list[Match]:
-    """Every match of every rule in `text`, in text order (overlaps kept).
+def _matches_at(regex: re.Pattern[str], text: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    """What `regex.finditer(text)` yields when matches can only begin at `positions` (sorted)."""
+    end = 0
+    for at in positions:
+        if at >= end and (m := regex.match(text, at)):
+            yield m
+            end = m.end()
 
-    Matches that overlap a match of a block rule are dropped; block matches are not returned.
-    """
-    found = [_match(m, r) for r in rules for m in r.regex.finditer(text) if m.end() > m.start()]
+
+def _positions(hay: Haystack, rule: Rule) -> list[int] | None:
+    """Where a match of `rule` may begin (see `starts`); None when the whole text must be searched."""
+    starts = rule.starts
+    if starts is None or (starts.lowered and not hay.foldable):
+        return None
+    return start_positions(hay, starts)
+
+
+def _rule_matches(rule: Rule, text: str, positions: list[int] | None) -> list[Match]:
+    if positions == []:  # nowhere to try
+        return []
+    hits = rule.regex.finditer(text) if positions is None else _matches_at(rule.regex, text, positions)
+    return [_match(m, rule) for m in hits if m.end() > m.start()]
+
+
+def _unblocked(found: list[Match]) -> list[Match]:
+    """The matches of rules that are not block rules and overlap no block match, in text order."""
     blocked = [(m.start, m.end) for m in found if m.rule.block]
     out = [m for m in found if not m.rule.block
            and all(m.end <= b_start or m.start >= b_end for b_start, b_end in blocked)]
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def find_matches(text: str, rules: list[Rule]) -> list[Match]:
+    """Every match of every rule in `text`, in text order (overlaps kept).
+
+    Matches that overlap a match of a block rule are dropped; block matches are not returned.
+    Each regex is tried only where a match of it can begin (`starts`), which gives what `finditer` gives.
+    """
+    hay = haystack(text)
+    return _unblocked([m for rule in rules for m in _rule_matches(rule, text, _positions(hay, rule))])
+
+
+def _by_window(rules: list[Rule], positions: list[list[int] | None], windows: list[tuple[int, int]],
+               ) -> list[list[tuple[Rule, list[int] | None]]]:
+    """For each window (sorted, not overlapping), the rules that may match in it, each with where
+    (relative to the window; None: anywhere), in rule order."""
+    starts = [a for a, _ in windows]
+    out: list[list[tuple[Rule, list[int] | None]]] = [[] for _ in windows]
+    for rule, pos in zip(rules, positions, strict=True):
+        if pos is None:
+            for entries in out:
+                entries.append((rule, None))
+            continue
+        inside: dict[int, list[int]] = {}
+        for p in pos:
+            w = bisect_right(starts, p) - 1
+            if w >= 0 and p < windows[w][1]:
+                inside.setdefault(w, []).append(p - starts[w])
+        for w, local in inside.items():
+            out[w].append((rule, local))
+    return out
+
+
+def find_matches_in(text: str, rules: list[Rule], windows: list[tuple[int, int]]) -> list[list[Match]]:
+    """`find_matches(text[a:b], rules)` for each window (a, b) of `text` (sorted, not overlapping),
+    offsets into the window.
+
+    Where each rule may begin a match is read once for the whole text; block rules are run only in
+    windows where another rule matched.
+    """
+    hay = haystack(text)
+    matching = [rule for rule in rules if not rule.block]
+    blocking = [rule for rule in rules if rule.block]
+    opening = _by_window(matching, [_positions(hay, rule) for rule in matching], windows)
+    closing = _by_window(blocking, [_positions(hay, rule) for rule in blocking], windows)
+    out = []
+    for (a, b), could_match, could_block in zip(windows, opening, closing, strict=True):
+        window = text[a:b]
+        if a and is_word_char(text[a - 1]):  # a window that cuts a word: its first word was not read as one
+            out.append(find_matches(window, rules))
+            continue
+        if not could_match:
+            out.append([])
+            continue
+        found = [m for rule, pos in could_match for m in _rule_matches(rule, window, pos)]
+        if found:
+            found += [m for rule, pos in could_block for m in _rule_matches(rule, window, pos)]
+        out.append(_unblocked(found))
+    return out

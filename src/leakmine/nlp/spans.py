@@ -1,8 +1,8 @@
-"""Span attributes shared by every leakmine component, and the helpers that write them.
+"""Span attributes shared by every leakmine component, and the helpers that write and read them.
 
-A span's `lm_value`, `lm_rule` and `lm_attrs` are stored per (start_char, end_char, label), so two
-components that mark the same words with different labels ("decompression" as a procedure and as a
-treatment) keep their own values.
+A span's `lm_value`, `lm_rule` and `lm_attrs` are stored in `doc.user_data` per (start_char,
+end_char, label), so two components that mark the same words with different labels ("decompression"
+as a procedure and as a treatment) keep their own values.
 
 Spans cover exactly the characters a rule matched: when a match starts or ends inside a token
 (scispaCy keeps "T12-level" or "vertebrae(L2" as one token), `make_span` splits that token first and
@@ -94,10 +94,15 @@ def make_span(doc: Doc, start: int, end: int, label: str, value: str, rule_id: s
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    span._.lm_value = value
-    span._.lm_rule = rule_id
-    span._.lm_attrs = attrs or {}
+    for name, stored in zip(SPAN_ATTRS, (value, rule_id, attrs or {}), strict=True):
+        doc.user_data[_key(span, name)] = stored  # what `span._.<name> = stored` does, without its lookups
     return span
+
+
+def span_values(span: Span) -> tuple[Any, Any, Any]:
+    """`span._.lm_value`, `span._.lm_rule` and `span._.lm_attrs`, read at once."""
+    data = span.doc.user_data
+    return tuple(data.get(_key(span, name)) for name in SPAN_ATTRS)
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:

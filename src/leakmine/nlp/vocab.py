@@ -5,10 +5,6 @@ rules whose `value` is one term of that field's vocabulary (SCHEMA.md). Matching
 is run over the text, and overlapping matches keep the longest (ties go to the earlier rule).
 Short forms that a paper defines itself ("balloon kyphoplasty (BKP)", found by scispaCy's
 AbbreviationDetector) take the value of the rule that matches their long form, everywhere in the doc.
-
-Speed: a regex that opens with `\b` or a look-behind makes Python's `re` try every position of the
-text. `scan` reads from each rule's parsed pattern the words a match must start with, finds them with
-`str.find` and tries the regex only there; a rule whose start it cannot read is run as usual.
 """
 
 from __future__ import annotations
@@ -16,13 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from re import _constants as sre_constants  # the standard library's own regex parser
-from re import _parser as sre_parser
 from typing import Any
 
 from spacy.tokens import Doc
 
+from leakmine.nlp.docs import doc_text, sentence_at, sentence_bounds
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules, load_vocabulary
 from leakmine.nlp.spans import make_span, write_group
 
@@ -43,95 +37,6 @@ class VocabMatch:
     attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
-_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
-_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
-_GROUPS = (sre_constants.BRANCH, sre_constants.SUBPATTERN, *_REPEATS)
-
-
-def _first_literals(items: list) -> set[str] | None:
-    """Strings one of which starts every match of a parsed sequence; None when that is unknown."""
-    for i, (op, av) in enumerate(items):
-        rest = items[i + 1:]
-        if op in _ZERO_WIDTH:
-            continue
-        if op is sre_constants.LITERAL:
-            n = i
-            while n < len(items) and items[n][0] is sre_constants.LITERAL:
-                n += 1
-            word = "".join(chr(av2) for _, av2 in items[i:n])
-            tail = items[n:]
-            # The parser factors shared prefixes out of alternatives ("m" + (alposition|isplaced)):
-            # carry the word on into what follows when that can be read.
-            more = _first_literals(tail) if tail and tail[0][0] in _GROUPS else None
-            return {word + m for m in more} if more else {word}
-        if op is sre_constants.SUBPATTERN:
-            _, add_flags, del_flags, sub = av
-            return None if add_flags or del_flags else _first_literals(list(sub) + rest)
-        if op is sre_constants.BRANCH:
-            out: set[str] = set()
-            for branch in av[1]:
-                first = _first_literals(list(branch) + rest)
-                if first is None:
-                    return None
-                out |= first
-            return out
-        if op in _REPEATS:
-            low, _, sub = av
-            if low >= 1:
-                return _first_literals(list(sub) + rest)
-            inner, after = _first_literals(list(sub)), _first_literals(rest)
-            return None if inner is None or after is None else inner | after
-        return None
-    return None
-
-
-@lru_cache(maxsize=4096)
-def start_literals(pattern: str, ignore_case: bool) -> frozenset[str] | None:
-    """The literal strings one of which every match of `pattern` starts with (lower-cased when
-    `ignore_case`), or None when the pattern does not say."""
-    try:
-        first = _first_literals(list(sre_parser.parse(pattern)))
-    except (re.error, RecursionError):
-        return None
-    if not first or "" in first:
-        return None
-    return frozenset(w.lower() for w in first) if ignore_case else frozenset(first)
-
-
-def _positions(haystack: str, words: frozenset[str]) -> list[int]:
-    found = set()
-    for word in words:
-        at = haystack.find(word)
-        while at >= 0:
-            found.add(at)
-            at = haystack.find(word, at + 1)
-    return sorted(found)
-
-
-def scan(text: str, rules: list[Rule]) -> list[Match]:
-    """`rules.find_matches`, trying each regex only where one of its start literals occurs."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a case mapping changed offsets: scan the plain way
-        return find_matches(text, rules)
-    found: list[Match] = []
-    for rule in rules:
-        ignore_case = bool(rule.regex.flags & re.IGNORECASE)
-        words = start_literals(rule.regex.pattern, ignore_case)
-        if words is None:
-            hits = [m for m in rule.regex.finditer(text) if m.end() > m.start()]
-        else:
-            hits, end = [], 0
-            for at in _positions(lowered if ignore_case else text, words):
-                m = rule.regex.match(text, at) if at >= end else None
-                if m and m.end() > m.start():
-                    hits.append(m)
-                    end = m.end()
-        found.extend(Match(m.start(), m.end(), rule, m.groupdict()) for m in hits)
-    blocked = [(m.start, m.end) for m in found if m.rule.block]
-    out = [m for m in found if not m.rule.block and all(m.end <= a or m.start >= b for a, b in blocked)]
-    return sorted(out, key=lambda m: (m.start, -m.end))
-
-
 def longest_matches(matches: Iterable[Match]) -> list[Match]:
     """Non-overlapping matches, longest first; among equal lengths the earlier rule, then position."""
     ranked = sorted(enumerate(matches), key=lambda im: (-(im[1].end - im[1].start), im[0]))
@@ -145,7 +50,7 @@ def longest_matches(matches: Iterable[Match]) -> list[Match]:
 def match_vocabulary(text: str, rules: list[Rule]) -> list[VocabMatch]:
     """Every vocabulary term named in `text`, overlaps resolved to the longest match."""
     return [VocabMatch(m.start, m.end, m.rule.value or "", m.rule.id, dict(m.rule.attrs))
-            for m in longest_matches(scan(text, rules)) if m.rule.value]
+            for m in longest_matches(find_matches(text, rules)) if m.rule.value]
 
 
 def match_long_form(long_form: str, rules: list[Rule]) -> Rule | None:
@@ -232,16 +137,20 @@ class VocabularyExtractor:
         self.cues = cues or {}
 
     def __call__(self, doc: Doc) -> Doc:
-        found = merge_matches(match_vocabulary(doc.text, self.rules),
+        text = doc_text(doc)
+        found = merge_matches(match_vocabulary(text, self.rules),
                               abbreviation_matches(doc_abbreviations(doc), self.rules))
+        sentences, tokens = None, -1  # read again when `make_span` split a token: sentence starts may move
         spans = []
         for m in found:
             span = make_span(doc, m.start, m.end, self.label, m.value, m.rule_id, dict(m.attrs))
             if span is None:
                 continue
             if self.cues:
-                sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
-                span._.lm_attrs = {**span._.lm_attrs, **sentence_flags(sentence, self.cues)}
+                if doc.has_annotation("SENT_START") and len(doc) != tokens:
+                    sentences, tokens = sentence_bounds(doc), len(doc)
+                start, end = sentence_at(sentences, span.start_char) if sentences else (0, len(text))
+                span._.lm_attrs = {**span._.lm_attrs, **sentence_flags(text[start:end], self.cues)}
             spans.append(span)
         write_group(doc, self.group, spans)
         return doc

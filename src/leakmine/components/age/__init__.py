@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from leakmine.components.age.normalize import age_value, decade_range, is_individual_age
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
 from leakmine.nlp.spans import make_span, write_group
@@ -43,7 +44,7 @@ class AgeExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m, value, attrs in match_ages(doc.text, self.rules):
+        for m, value, attrs in match_ages(doc_text(doc), self.rules):
             span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
             if span is not None:
                 spans.append(span)

@@ -14,6 +14,7 @@ from leakmine.components.cohort.normalize import (
     cohort_size,
     sex_count,
 )
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
 from leakmine.nlp.spans import make_span, write_group
@@ -66,7 +67,7 @@ class CohortExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m, value, attrs in match_cohort(doc.text, self.rules):
+        for m, value, attrs in match_cohort(doc_text(doc), self.rules):
             span = make_span(doc, m.start, m.end, m.rule.label, value, m.rule.id, attrs)
             if span is not None:
                 spans.append(span)

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from leakmine.components.follow_up.normalize import clause_around, follow_up_value, is_advice, is_aggregate
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
 from leakmine.nlp.spans import make_span, write_group
@@ -41,7 +42,7 @@ class FollowUpExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m, value, attrs in match_follow_ups(doc.text, self.rules):
+        for m, value, attrs in match_follow_ups(doc_text(doc), self.rules):
             span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
             if span is not None:
                 spans.append(span)

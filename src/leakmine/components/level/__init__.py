@@ -14,6 +14,7 @@ from leakmine.components.level.normalize import (
     parse_levels,
     written_as_labels,
 )
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
 from leakmine.nlp.spans import make_span, write_group
 
@@ -55,9 +56,10 @@ class LevelExtractor:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
         spans = []
-        for m, levels in match_levels(doc.text, self.rules):
-            attrs = {"levels": levels, "anatomy": anatomy_after(doc.text[m.end:m.end + 40])}
+        for m, levels in match_levels(text, self.rules):
+            attrs = {"levels": levels, "anatomy": anatomy_after(text[m.end:m.end + 40])}
             span = make_span(doc, m.start, m.end, LABEL, ";".join(levels), m.rule.id, attrs)
             if span is not None:
                 spans.append(span)

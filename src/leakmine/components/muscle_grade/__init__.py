@@ -7,8 +7,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from leakmine.components.muscle_grade.normalize import Anatomy, Grade, find_grades, load_anatomy
-from leakmine.nlp.rules import Rule, load_rules
+from leakmine.components.muscle_grade.normalize import Anatomy, Grade, grades_of, load_anatomy
+from leakmine.nlp.docs import doc_text, sentence_bounds
+from leakmine.nlp.rules import Rule, find_matches_in, load_rules
 from leakmine.nlp.spans import make_span, write_group
 
 GROUP = "leakmine_muscle_grade"
@@ -24,13 +25,15 @@ def load_grade_rules(package: str) -> list[Rule]:
 
 def doc_grades(doc: Doc, rules: list[Rule], anatomy: Anatomy) -> list[Grade]:
     """Grades of every sentence of `doc`, offsets into `doc.text`."""
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    text = doc_text(doc)
+    sentences = sentence_bounds(doc) if doc.has_annotation("SENT_START") else [(0, doc[:].end_char)]
     out = []
     previous = ""
-    for sent in sents:
-        for gr in find_grades(sent.text, rules, anatomy, previous):
-            out.append(replace(gr, start=gr.start + sent.start_char, end=gr.end + sent.start_char))
-        previous = sent.text
+    for (start, end), matches in zip(sentences, find_matches_in(text, rules, sentences), strict=True):
+        sentence = text[start:end]
+        for gr in grades_of(sentence, matches, anatomy, previous):
+            out.append(replace(gr, start=gr.start + start, end=gr.end + start))
+        previous = sentence
     return out
 
 

@@ -47,6 +47,7 @@ class Anatomy:
     implied_joint: dict[str, str]
     renamed: dict[str, str]
     muscles: tuple[tuple[str, re.Pattern[str]], ...]
+    any_muscle: re.Pattern[str]  # all regexes of muscles, joints and movements: whether a text names one
     hard: re.Pattern[str]
     soft: re.Pattern[str]
     trailing_stops: re.Pattern[str]
@@ -141,6 +142,8 @@ def parse_anatomy(data: dict[str, Any]) -> Anatomy:
         limbs=limbs, joints=joints, movements=movements,
         implied_joint=implied, renamed=_mapping(data["renamed"], "renamed"),
         muscles=_named(data["muscles"], "muscles"),
+        any_muscle=_union([p for key in ("muscles", "joints", "movements") for ps in data[key].values() for p in ps],
+                          "muscles, joints and movements"),
         hard=_union(data["hard_boundaries"], "hard_boundaries"),
         soft=_union(data["soft_boundaries"], "soft_boundaries"),
         trailing_stops=_union(data["trailing_stops"], "trailing_stops"),
@@ -219,6 +222,8 @@ def find_muscles(text: str, anatomy: Anatomy) -> list[Found]:
     "ankle dorsiflexors", "dorsiflexion of the left ankle" and a lone "dorsiflexion" (an ankle
     movement) are "ankle dorsiflexion"; a lone "flexion" is a movement, a lone "knee" a joint.
     """
+    if not anatomy.any_muscle.search(text):
+        return []
     muscles = _find_named(text, anatomy.muscles, "muscle")
 
     def free(found: Found) -> bool:
@@ -247,9 +252,9 @@ def find_muscles(text: str, anatomy: Anatomy) -> list[Found]:
 
 # --- which grades a sentence states ------------------------------------------------------------
 
-def _candidates(sentence: str, rules: list[Rule]) -> list[tuple[Grade, Match]]:
+def _candidates(matches: list[Match]) -> list[tuple[Grade, Match]]:
     out = []
-    for m in find_matches(sentence, rules):
+    for m in matches:
         g = m.groups
         start, end = m.group_spans.get("g", (m.start, m.end))
         base = m.rule.value or g.get("base") or g.get("roman")
@@ -407,7 +412,12 @@ def _names_strength(sentence: str, gr: Grade, since: int, anatomy: Anatomy) -> b
 
 def find_grades(sentence: str, rules: list[Rule], anatomy: Anatomy, previous: str = "") -> list[Grade]:
     """The MRC grades one sentence states, with side, limb and muscle; offsets index `sentence`."""
-    candidates = _candidates(sentence, rules)
+    return grades_of(sentence, find_matches(sentence, rules), anatomy, previous)
+
+
+def grades_of(sentence: str, matches: list[Match], anatomy: Anatomy, previous: str = "") -> list[Grade]:
+    """`find_grades` from the sentence's rule matches (`find_matches`)."""
+    candidates = _candidates(matches)
     if not candidates or not in_strength_context(sentence, previous, anatomy):
         return []
     kept: list[Grade] = []

@@ -8,8 +8,12 @@ initials; a blank line (section boundary) and a line break always end one.
 import re
 from importlib import resources
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from leakmine.nlp.docs import doc_text
 
 _ABBREVIATIONS = frozenset(
     resources.files(__name__).joinpath("abbreviations.txt").read_text(encoding="utf-8").split()
@@ -17,10 +21,13 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?](?:[\"'”’)\]]|\[\d+(?:[,–-]\d+)*\]|\^\[[\d,–-]+\])*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _BREAK = re.compile(r"\n+")
 _SPACE = re.compile(r"\s+")
+_INITIAL = re.compile(r"[A-Z]")
 
 
 def _word_before(text: str, end: int) -> str:
-    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1
+    """The characters before `end` back to the last space, line break or tab."""
+    start = text.rfind(" ", 0, end) + 1
+    start = max(start, text.rfind("\n", start, end) + 1, text.rfind("\t", start, end) + 1)
     return text[start:end]
 
 
@@ -32,7 +39,7 @@ def sentence_starts(text: str) -> set[int]:
     for m in _END.finditer(text):
         if text[m.start()] == ".":
             word = _word_before(text, m.start())
-            if word.lower().lstrip("([").rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word):
+            if word.lower().lstrip("([").rstrip(".") in _ABBREVIATIONS or _INITIAL.fullmatch(word):
                 continue
         nxt = _SPACE.match(text, m.end())
         if nxt:
@@ -42,7 +49,11 @@ def sentence_starts(text: str) -> set[int]:
 
 @Language.component("leakmine_sentences")
 def split_sentences(doc: Doc) -> Doc:
-    starts = sentence_starts(doc.text)
-    for tok in doc:
-        tok.is_sent_start = tok.i == 0 or tok.idx in starts
+    """Marks each token that starts a sentence (`is_sent_start` True) and every other one False."""
+    if not len(doc):
+        return doc
+    starts = sentence_starts(doc_text(doc))
+    marks = numpy.array([1 if at in starts else -1 for at in doc.to_array(IDX).tolist()])
+    marks[0] = 1
+    doc.from_array([SENT_START], marks.astype(numpy.uint64))
     return doc

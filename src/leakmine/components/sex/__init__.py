@@ -14,6 +14,7 @@ from leakmine.components.sex.normalize import (
     load_sex_vocabulary,
     sentence_start_of,
 )
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
 from leakmine.nlp.spans import make_span, write_group
 
@@ -43,7 +44,7 @@ class SexExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m, value, attrs in match_sex(doc.text, self.rules, self.vocab):
+        for m, value, attrs in match_sex(doc_text(doc), self.rules, self.vocab):
             span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
             if span is not None:
                 spans.append(span)

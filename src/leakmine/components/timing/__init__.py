@@ -15,6 +15,7 @@ from leakmine.components.timing.normalize import (
     onset_value,
     timing_attrs,
 )
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
 from leakmine.nlp.spans import make_span, write_group
@@ -53,7 +54,7 @@ class TimingExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m, value, attrs in match_timings(doc.text, self.rules):
+        for m, value, attrs in match_timings(doc_text(doc), self.rules):
             span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
             if span is not None:
                 spans.append(span)

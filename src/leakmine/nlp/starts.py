@@ -1,0 +1,258 @@
+"""Where a rule's match can begin, read from its parsed pattern, so a regex is tried only there.
+
+A regex that opens with `\\b`, a look-behind or an alternation makes Python's `re` try it at every
+position of the text. Most rules say more: every match begins with one of a few literal words
+("vertebroplasty", "seventy") or with one character of a small class (`\\d`, `[CTDLS]`), often
+only where no word character comes before (`\\b`, `(?<![\\w.])`). `rule_starts` reads that from the
+pattern's parse tree (the standard library's own regex parser); `start_positions` finds the words
+with `str.find` and the characters with a one-character regex. A pattern whose start it cannot read
+gets None, and is run over the whole text as usual.
+
+Case-insensitive words are looked up in the lower-cased text. `re` also equates a few letters that
+`str.lower` keeps apart (dotless "ı" with "i", long "ſ" with "s", "µ" with "μ", Greek and Cyrillic
+variants): a text holding one of them is not `foldable`, and a word holding one is not read at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from re import _casefix  # the letters `re` equates beyond simple lower-casing
+from re import _constants as sre  # the standard library's own regex parser
+from re import _parser as sre_parser
+from typing import Any
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_CASE_ALIASES = re.compile("[" + "".join(
+    re.escape(chr(c)) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v) if c > 127) + "]")
+# The letters outside ASCII that `re` equates with an ASCII one ("ı" with "i", "ſ" with "s").
+_ASCII_ALIASES = re.compile("[" + "".join(
+    chr(c) for k, v in _casefix._EXTRA_CASES.items() if k < 128 for c in v if c > 127) + "]")
+_WORD_RANGES = ((ord("0"), ord("9")), (ord("a"), ord("z")), (ord("A"), ord("Z")))
+
+_KEY = 3  # characters of a word that `Haystack.word_starts` looks it up by
+Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignored there)
+# ("word", literal, folded, at a word start) or ("class", the inside of a regex class, folded, at a word start)
+Start = tuple[str, str, bool, bool]
+
+
+@dataclass(frozen=True)
+class Starts:
+    """What every match of a regex begins with: a word that begins a word of the text, found through
+    `anchored` (its first three characters, lower-cased -> (word, folded)); a word anywhere, from
+    `words` (word, folded); or a character that `chars` matches. A folded word is lower-cased and
+    matched ignoring case."""
+
+    anchored: dict[str, tuple[tuple[str, bool], ...]]
+    words: tuple[tuple[str, bool], ...]
+    chars: re.Pattern[str] | None
+    keys: frozenset[str] = field(init=False)  # of `anchored`
+    # Whether positions are read from the lower-cased text (`Haystack.foldable` must hold).
+    lowered: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(self.anchored))
+        object.__setattr__(self, "lowered", bool(self.anchored) or any(folded for _, folded in self.words))
+
+
+def is_word_char(char: str) -> bool:
+    """What `re` (Unicode) calls a word character, `\\w`."""
+    return char.isalnum() or char == "_"
+
+
+def _tag(items: list, fold: bool) -> list[Item]:
+    return [(op, av, fold) for op, av in items]
+
+
+def _guards_word_start(op: Any, av: Any) -> bool:
+    """`\\b`, or a look-behind refusing a word character (`(?<![\\w.])`): a match that begins with a
+    word character cannot begin right after another."""
+    if op is sre.AT:
+        return av is sre.AT_BOUNDARY
+    if op is sre.ASSERT_NOT:
+        direction, sub = av
+        return (direction == -1 and len(sub) == 1 and sub[0][0] is sre.IN
+                and (sre.CATEGORY, sre.CATEGORY_WORD) in sub[0][1])
+    return False
+
+
+def _class_start(items: list, fold: bool, bounded: bool) -> Start | None:
+    """A character class as the inside of a regex class; None for a negated or broad one, which
+    would not narrow the search. Only a class of word characters can be at a word start."""
+    parts, word_chars = [], True
+    for op, av in items:
+        if op is sre.LITERAL:
+            parts.append(re.escape(chr(av)))
+            word_chars = word_chars and is_word_char(chr(av))
+        elif op is sre.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+            word_chars = word_chars and any(lo <= av[0] and av[1] <= hi for lo, hi in _WORD_RANGES)
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            parts.append(r"\d")
+        else:
+            return None
+    return ("class", "".join(parts), fold, bounded and word_chars)
+
+
+def _chars_regex(classes: set[tuple[str, bool, bool]]) -> re.Pattern[str] | None:
+    """One regex for the classes (inside, folded, at a word start) a match may begin with: a
+    single class per kind, so `re` can skip ahead to its characters."""
+    kinds: dict[tuple[bool, bool], str] = {}
+    for inside, fold, bounded in sorted(classes):
+        kinds[fold, bounded] = kinds.get((fold, bounded), "") + inside
+    sources = []
+    for (fold, bounded), inside in kinds.items():
+        source = f"[{inside}]" + (r"(?<!\w.)" if bounded else "")  # look back past it: no word character
+        sources.append(f"(?i:{source})" if fold else source)
+    return re.compile("|".join(sources)) if sources else None
+
+
+def _word_starts(items: list[Item], bounded: bool) -> set[Start] | None:
+    """The literal run opening `items`; one shorter than `_KEY` characters is carried on into what
+    follows when that opens with words too ("m" + "alposition" | "isplaced")."""
+    fold = items[0][2]
+    n = 0
+    while n < len(items) and items[n][0] is sre.LITERAL and items[n][2] == fold:
+        n += 1
+    word = "".join(chr(av) for _, av, _ in items[:n])
+    lowered = word.lower()
+    if len(lowered) != n or _CASE_ALIASES.search(lowered):  # looked up in the lower-cased text
+        return None
+    if fold:
+        word = lowered
+    bounded = bounded and is_word_char(word[0])
+    more = _starts(items[n:]) if n < len(items) and len(word) < _KEY else None
+    if more and all(kind == "word" and f == fold for kind, _, f, _ in more):
+        return {("word", word + w, fold, bounded) for _, w, _, _ in more}
+    return {("word", word, fold, bounded)}
+
+
+def _any_of(alternatives: Iterable[set[Start] | None]) -> set[Start] | None:
+    """The starts of a choice: those of each alternative, or None when one cannot be read."""
+    out: set[Start] = set()
+    for first in alternatives:
+        if first is None:
+            return None
+        out |= first
+    return out
+
+
+def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
+    """Every way a match of the parsed sequence `items` can begin; None when that cannot be read."""
+    for i, (op, av, fold) in enumerate(items):
+        rest = items[i + 1:]
+        if op in _ZERO_WIDTH:
+            bounded = bounded or _guards_word_start(op, av)
+            continue
+        if op is sre.LITERAL:
+            return _word_starts(items[i:], bounded)
+        if op is sre.IN:
+            letters = [c for op2, c in av if op2 is sre.LITERAL]
+            if len(letters) == len(av) <= 4 and rest and rest[0][0] is sre.LITERAL:  # "[Ss]he": "She", "she"
+                return _any_of(_word_starts([(sre.LITERAL, c, fold), *rest], bounded) for c in letters)
+            start = _class_start(av, fold, bounded)
+            return None if start is None else {start}
+        if op is sre.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if add_flags & (re.ASCII | re.LOCALE):  # an ASCII-only `\b` or `\w` inside
+                return None
+            inner = (fold or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            return _starts(_tag(sub, inner) + rest, bounded)
+        if op is sre.BRANCH:
+            return _any_of(_starts(_tag(branch, fold) + rest, bounded) for branch in av[1])
+        if op in _REPEATS:
+            low, high, sub = av
+            if low >= 1:  # the first repetition opens the match; only a single one runs on into `rest`
+                return _starts(_tag(sub, fold) + rest if high == 1 else _tag(sub, fold), bounded)
+            first, after = _starts(_tag(sub, fold), bounded), _starts(rest, bounded)
+            return None if first is None or after is None else first | after
+        return None
+    return None
+
+
+def rule_starts(regex: re.Pattern[str]) -> Starts | None:
+    """What every match of `regex` begins with, or None when its pattern does not say."""
+    if regex.flags & (re.ASCII | re.LOCALE):  # their `\b` is not the Unicode one read here
+        return None
+    try:
+        parsed = sre_parser.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError):
+        return None
+    found = _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
+    if not found:
+        return None
+    anchored: dict[str, list[tuple[str, bool]]] = {}
+    for kind, word, fold, bounded in sorted(found):
+        if kind == "word" and bounded:
+            anchored.setdefault(word[:_KEY].lower(), []).append((word, fold))
+    return Starts({key: tuple(words) for key, words in anchored.items()},
+                  tuple((w, fold) for kind, w, fold, bounded in sorted(found) if kind == "word" and not bounded),
+                  _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}))
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class Haystack:
+    """A text made ready for finding where rules may match: lower-cased once, with an index of where
+    its words begin, so a word that must begin a word is looked up, not searched."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lowered = text.lower()
+        # Whether the lower-cased text holds a case-insensitive match exactly where the text does.
+        self.foldable = len(self.lowered) == len(text) and not _ASCII_ALIASES.search(text)
+        # Where a run of word characters begins, by its first one, two and three (`_KEY`) characters,
+        # lower-cased. At the very end of the text a key may list a position twice: that is harmless.
+        index: dict[str, list[int]] = defaultdict(list)
+        for m in _WORD_RUN.finditer(self.lowered):
+            at = m.start()
+            head = self.lowered[at:at + _KEY]
+            index[head[:1]].append(at)
+            index[head[:2]].append(at)
+            index[head].append(at)
+        self.word_starts = dict(index)
+        self.keys = frozenset(index)
+        self._chars: dict[re.Pattern[str], list[int]] = {}
+
+    def char_starts(self, chars: re.Pattern[str]) -> list[int]:
+        """Where the one-character regex `chars` matches (rules share them: `\\d` opens every number)."""
+        if chars not in self._chars:
+            self._chars[chars] = [m.start() for m in chars.finditer(self.text)]
+        return self._chars[chars]
+
+
+@lru_cache(maxsize=32)
+def haystack(text: str) -> Haystack:
+    """The `Haystack` of `text`, made once: every component of the pipeline searches the same doc text
+    (and the vocabulary components the long forms of its abbreviations in between)."""
+    return Haystack(text)
+
+
+def start_positions(hay: Haystack, starts: Starts) -> list[int]:
+    """Sorted positions of `hay.text` where a match may begin (`starts.lowered` needs `hay.foldable`)."""
+    keys = starts.keys & hay.keys
+    if not keys and not starts.words and starts.chars is None:
+        return []
+    found: set[int] = set()
+    for key in keys:
+        at_start = hay.word_starts[key]
+        for word, folded in starts.anchored[key]:
+            if folded and len(word) <= _KEY:
+                found.update(at_start)
+            else:
+                searched = hay.lowered if folded else hay.text
+                found.update(at for at in at_start if searched.startswith(word, at))
+    for word, folded in starts.words:
+        searched = hay.lowered if folded else hay.text
+        at = searched.find(word)
+        while at >= 0:
+            found.add(at)
+            at = searched.find(word, at + 1)
+    if starts.chars is not None:
+        found.update(hay.char_starts(starts.chars))
+    return sorted(found)

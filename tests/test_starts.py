@@ -1,0 +1,118 @@
+"""Where a rule's match can begin (nlp/starts.py), and that trying a regex only there finds exactly
+what running it over the whole text finds, for every rule leakmine ships."""
+
+import re
+
+import pytest
+import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
+import spacy
+
+import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.nlp.rules import find_matches, find_matches_in, parse_rules
+from leakmine.nlp.starts import rule_starts
+
+
+def readout(pattern: str, flags: int = 0):
+    starts = rule_starts(re.compile(pattern, flags))
+    if starts is None:
+        return None
+    anchored = {word for words in starts.anchored.values() for word, _ in words}
+    return anchored, {word for word, _ in starts.words}, starts.chars.pattern if starts.chars else None
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    # words that begin a word of the text (after \b or a look-behind refusing \w), lower-cased when folded
+    (r"\bdecompress(?:ion|ed)\b", re.I, ({"decompress"}, set(), None)),
+    (r"(?<!hemi)\blaminectomy", re.I, ({"laminectomy"}, set(), None)),
+    (r"\b(?:bone\s+)?cement\s+leak", re.I, ({"bone", "cement"}, set(), None)),
+    # a word shorter than three characters is carried on into the words that follow it (`re` reads
+    # "mal-?positioned|misplaced" as "m" + "al-?positioned|isplaced")
+    (r"\b(?:mal-?positioned|misplaced)\s+screws?", re.I, ({"mal-", "malpositioned", "misplaced"}, set(), None)),
+    (r"\bpain(?:ful|s)?", re.I, ({"pain"}, set(), None)),
+    (r"\b(?:PVP|VP)s?\b", 0, ({"PVP", "VP"}, set(), None)),
+    (r"(?<![\w.])(?:Th|L)\d", 0, ({"Th", "L"}, set(), None)),
+    # words anywhere: no guard before them, or one that lets a word character through
+    (r"(?i:pain)", 0, (set(), {"pain"}, None)),
+    (r"(?<!x)ache", re.I, (set(), {"ache"}, None)),
+    (r"\b\(?ache", re.I, ({"ache"}, {"("}, None)),  # "(" is no word character: \b does not keep it from one
+    # a repeated group opens with its first repetition only
+    (r"\b(?:ab)+c", 0, ({"ab"}, set(), None)),
+    (r"\b(?:ab){1}c", 0, ({"abc"}, set(), None)),
+    # one-character classes, kept from a word character before them when guarded
+    (r"\b\d+\s*years?", 0, (set(), set(), r"[\d](?<!\w.)")),
+    (r"[CTDLS]\d", 0, (set(), set(), "[CTDLS]")),
+    (r"\b(?:[0-5]|IV|V)\b", re.I, ({"iv", "v"}, set(), r"(?i:[0-5](?<!\w.))")),
+    (r"(?<![\w/])[+-]\d", 0, (set(), set(), r"[\+\-]")),
+    # what cannot be read
+    (r"\w+ache", re.I, None),
+    (r"[^a]bc", 0, None),
+    (r"x?", 0, None),
+    (r"\bı\w", re.I, None),  # re also takes "i" for a dotless "ı" when case is ignored
+    (r"\bx", re.A, None),  # an ASCII-only \b is not the one read
+    (r"(?a:\b)x", 0, None),
+])
+def test_rule_starts(pattern, flags, expected):
+    assert readout(pattern, flags) == expected
+
+
+def plain(text, rules):
+    """`find_matches` as defined: every rule run over the whole text, block matches dropping overlaps."""
+    found = [(m.start(), m.end(), r) for r in rules for m in r.regex.finditer(text) if m.end() > m.start()]
+    blocked = [(a, b) for a, b, r in found if r.block]
+    kept = [(a, b, r.id) for a, b, r in found
+            if not r.block and all(b <= x or a >= y for x, y in blocked)]
+    return sorted(kept, key=lambda m: (m[0], -m[1]))
+
+
+def found(matches):
+    return [(m.start, m.end, m.rule.id) for m in matches]
+
+
+SHIPPED = ["leakmine_level", "leakmine_case_marker", "leakmine_age", "leakmine_sex", "leakmine_timing",
+           "leakmine_follow_up", "leakmine_cohort", "leakmine_procedure", "leakmine_cause",
+           "leakmine_leak_location", "leakmine_symptom", "leakmine_treatment", "leakmine_outcome",
+           "leakmine_muscle_grade"]
+
+TEXTS = [
+    "A seventy-two-year-old woman (case 2) underwent PKP at T12 and L1-L3; 3 days later she noted "
+    "left leg weakness, MRC grade 3/5 for hip flexion and 4+/5 at the ankle. Cement leaked into the "
+    "spinal canal and the epidural space. Laminectomy and removal of the cement followed; at the "
+    "2-year follow-up her strength was normal.",
+    "Thirty patients (12M/18F), mean age 62.9 ± 12.7 years (range 41-80), n = 30, were treated by "
+    "vertebroplasty; on postoperative day 2 one had paraparesis, another a pulmonary embolism.",
+    "T2-weighted images, Figure S2, dopamine D2 receptors and Th17 cells are not levels; "
+    "the tenth thoracic vertebra is. Power in both lower limbs was M4 bilaterally.",
+    # letters that `re` equates beyond lower-casing, capitals that lower-case to two characters, Greek
+    "Yıldız reported a kyphopla\u017fty; İstanbul ΑΣ Σ µm μg K; SPINE CEMENT LEAKAGE AT L4–L5.",
+    "at the start; ending with a",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def shipped_rules():
+    nlp = spacy.blank("en")
+    return {name: nlp.add_pipe(name).rules for name in SHIPPED}
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_find_matches_finds_what_every_rule_finds(shipped_rules, name):
+    rules = shipped_rules[name]
+    for text in TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS]:
+        assert found(find_matches(text, rules)) == plain(text, rules), text
+
+
+@pytest.mark.parametrize("name", ["leakmine_muscle_grade", "leakmine_level", "leakmine_cohort"])
+def test_find_matches_in_windows_is_find_matches_of_each_window(shipped_rules, name):
+    rules = shipped_rules[name]
+    for text in TEXTS:
+        sentences = [m.span() for m in re.finditer(r"[^.;]+[.;]?", text)]
+        cut_words = [(a, b) for a, b in zip(range(0, len(text), 7), range(5, len(text), 7), strict=False)]
+        for windows in (sentences, cut_words):
+            for (a, b), matches in zip(windows, find_matches_in(text, rules, windows), strict=True):
+                assert found(matches) == found(find_matches(text[a:b], rules)), text[a:b]
+
+
+def test_a_look_behind_before_the_word_is_respected():
+    rules = parse_rules(['{"id": "t.lam", "label": "X", "regex": "(?<!hemi-)\\\\blaminectomy", "value": "v"}'], "t")
+    assert [(m.start, m.end) for m in find_matches("hemi-laminectomy; laminectomy", rules)] == [(18, 29)]
