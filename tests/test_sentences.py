@@ -31,6 +31,9 @@ def split(text: str) -> list[str]:
     ("e.g. cement in the canal, i.e. a leak.", ["e.g. cement in the canal, i.e. a leak."]),
     ("He recovered. 27 patients improved.", ["He recovered.", "27 patients improved."]),
     ("It leaked at T12. (Fig. 1) shows it.", ["It leaked at T12.", "(Fig. 1) shows it."]),
+    ("Fig. 3 Weakness after TLIF. a CT scan. b X-ray after revision.",
+     ["Fig. 3 Weakness after TLIF.", "a CT scan.", "b X-ray after revision."]),
+    ("It was in the canal. a few fragments remained.", ["It was in the canal. a few fragments remained."]),
 ])
 def test_sentences(text, expected):
     assert split(text) == expected

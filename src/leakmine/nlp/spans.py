@@ -12,6 +12,7 @@ abbreviation detector's), so nothing written before goes stale.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span, SpanGroup
@@ -113,6 +114,14 @@ def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -
     current = [s for s in (_fresh(doc, s) for s in spans) if s is not None]
     kept = filter_spans(current) if longest else sorted(current, key=lambda s: (s.start, s.end))
     doc.spans[group] = kept
+
+
+def write_found(doc: Doc, group: str,
+                found: Iterable[tuple[int, int, str, str, str, dict[str, Any] | None]]) -> Doc:
+    """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`."""
+    spans = [make_span(doc, *f) for f in found]
+    write_group(doc, group, [s for s in spans if s is not None])
+    return doc
 
 
 def leakmine_groups(doc: Doc) -> list[str]:

@@ -6,8 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from leakmine.components.case_marker.normalize import case_number
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.spans import write_found
 
 GROUP = "leakmine_case_marker"
 LABEL = "CASE_MARKER"
@@ -33,13 +34,8 @@ class CaseMarkerExtractor:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for m, n in match_case_markers(doc.text, self.rules):
-            span = make_span(doc, m.start, m.end, LABEL, str(n), m.rule.id, {"n": n})
-            if span is not None:
-                spans.append(span)
-        write_group(doc, GROUP, spans)
-        return doc
+        return write_found(doc, GROUP, ((m.start, m.end, LABEL, str(n), m.rule.id, {"n": n})
+                                        for m, n in match_case_markers(doc_text(doc), self.rules)))
 
 
 @Language.factory("leakmine_case_marker")

@@ -11,7 +11,7 @@ from leakmine.components.follow_up.normalize import clause_around, follow_up_val
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.spans import write_found
 
 GROUP = "leakmine_follow_up"
 LABEL = "FOLLOW_UP"
@@ -41,13 +41,8 @@ class FollowUpExtractor:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for m, value, attrs in match_follow_ups(doc_text(doc), self.rules):
-            span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
-            if span is not None:
-                spans.append(span)
-        write_group(doc, GROUP, spans)
-        return doc
+        return write_found(doc, GROUP, ((m.start, m.end, LABEL, value, m.rule.id, attrs)
+                                        for m, value, attrs in match_follow_ups(doc_text(doc), self.rules)))
 
 
 @Language.factory("leakmine_follow_up")

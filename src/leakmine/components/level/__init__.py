@@ -16,7 +16,7 @@ from leakmine.components.level.normalize import (
 )
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.spans import write_found
 
 GROUP = "leakmine_level"
 LABEL = "LEVEL"
@@ -57,14 +57,10 @@ class LevelExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        spans = []
-        for m, levels in match_levels(text, self.rules):
-            attrs = {"levels": levels, "anatomy": anatomy_after(text[m.end:m.end + 40])}
-            span = make_span(doc, m.start, m.end, LABEL, ";".join(levels), m.rule.id, attrs)
-            if span is not None:
-                spans.append(span)
-        write_group(doc, GROUP, spans)
-        return doc
+        return write_found(doc, GROUP, (
+            (m.start, m.end, LABEL, ";".join(levels), m.rule.id,
+             {"levels": levels, "anatomy": anatomy_after(text[m.end:m.end + 40])})
+            for m, levels in match_levels(text, self.rules)))
 
 
 @Language.factory("leakmine_level")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from leakmine.components.muscle_grade.normalize import Anatomy, Grade, grades_of, load_anatomy
 from leakmine.nlp.docs import doc_text, sentence_bounds
 from leakmine.nlp.rules import Rule, find_matches_in, load_rules
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.spans import write_found
 
 GROUP = "leakmine_muscle_grade"
 LABEL = "MUSCLE_GRADE"
@@ -43,13 +43,8 @@ class MuscleGradeExtractor:
         self.anatomy = anatomy
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for gr in doc_grades(doc, self.rules, self.anatomy):
-            span = make_span(doc, gr.start, gr.end, LABEL, gr.value, gr.rule_id, gr.attrs())
-            if span is not None:
-                spans.append(span)
-        write_group(doc, GROUP, spans)
-        return doc
+        return write_found(doc, GROUP, ((gr.start, gr.end, LABEL, gr.value, gr.rule_id, gr.attrs())
+                                        for gr in doc_grades(doc, self.rules, self.anatomy)))
 
 
 @Language.factory("leakmine_muscle_grade")

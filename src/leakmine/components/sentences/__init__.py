@@ -1,7 +1,7 @@
 """`leakmine_sentences`: a fast rule sentence splitter for clinical prose.
 
-A sentence ends at ".", "!" or "?" followed by white space and a capital letter, a digit or an
-opening bracket, except after abbreviations ("Fig.", "vs.", "et al.", "e.g.", "Dr.", "No.") and
+A sentence ends at ".", "!" or "?" followed by white space and a capital letter, a digit, an
+opening bracket or a figure panel letter ("b CT showed"), except after abbreviations ("Fig.", "vs.", "et al.", "e.g.", "Dr.", "No.") and
 initials; a blank line (section boundary) and a line break always end one.
 """
 
@@ -18,7 +18,10 @@ from leakmine.nlp.docs import doc_text
 _ABBREVIATIONS = frozenset(
     resources.files(__name__).joinpath("abbreviations.txt").read_text(encoding="utf-8").split()
 )
-_END = re.compile(r"[.!?](?:[\"'”’)\]]|\[\d+(?:[,–-]\d+)*\]|\^\[[\d,–-]+\])*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# The next sentence starts with a capital, a digit, an opening quote or bracket, or (in figure
+# captions) a lower-case panel letter before a capitalised word: "... PLIF. b CT showed ...".
+_END = re.compile(r"[.!?](?:[\"'”’)\]]|\[\d+(?:[,–-]\d+)*\]|\^\[[\d,–-]+\])*"
+                  r"(?=\s+[\"'“‘(\[]?[A-Z0-9]|\s+[a-h]\s+[A-Z])")
 _BREAK = re.compile(r"\n+")
 _SPACE = re.compile(r"\s+")
 _INITIAL = re.compile(r"[A-Z]")

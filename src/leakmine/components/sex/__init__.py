@@ -16,7 +16,7 @@ from leakmine.components.sex.normalize import (
 )
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.spans import write_found
 
 GROUP = "leakmine_sex"
 LABEL = "SEX"
@@ -43,13 +43,8 @@ class SexExtractor:
         self.vocab = vocab
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for m, value, attrs in match_sex(doc_text(doc), self.rules, self.vocab):
-            span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
-            if span is not None:
-                spans.append(span)
-        write_group(doc, GROUP, spans)
-        return doc
+        return write_found(doc, GROUP, ((m.start, m.end, LABEL, value, m.rule.id, attrs)
+                                        for m, value, attrs in match_sex(doc_text(doc), self.rules, self.vocab)))
 
 
 @Language.factory("leakmine_sex")

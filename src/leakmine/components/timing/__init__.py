@@ -18,7 +18,7 @@ from leakmine.components.timing.normalize import (
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.spans import write_found
 
 GROUP = "leakmine_timing"
 LABEL = "TIMING"
@@ -53,13 +53,8 @@ class TimingExtractor:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for m, value, attrs in match_timings(doc_text(doc), self.rules):
-            span = make_span(doc, m.start, m.end, LABEL, value, m.rule.id, attrs)
-            if span is not None:
-                spans.append(span)
-        write_group(doc, GROUP, spans)
-        return doc
+        return write_found(doc, GROUP, ((m.start, m.end, LABEL, value, m.rule.id, attrs)
+                                        for m, value, attrs in match_timings(doc_text(doc), self.rules)))
 
 
 @Language.factory("leakmine_timing")
