@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -48,9 +47,3 @@ def extract(document: Document, nlp: Language) -> list[Mention]:
     """All mentions of one document (pure: the same document and pipeline give the same list)."""
     return doc_mentions(document, nlp(document.text))
 
-
-def extract_many(documents: Iterable[Document], nlp: Language) -> Iterator[tuple[Document, list[Mention]]]:
-    """Mentions of many documents, batched through `nlp.pipe`."""
-    docs = list(documents)
-    for document, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        yield document, doc_mentions(document, doc)

@@ -62,12 +62,6 @@ class Document:
     text: str
     sections: list[Section]
 
-    def section_at(self, char: int) -> Section | None:
-        for s in self.sections:
-            if s.start_char <= char < s.end_char:
-                return s
-        return None
-
     def to_json(self) -> dict[str, Any]:
         return {
             "paper": {"paper_id": self.paper_id, "source_path": self.source_path,

@@ -256,11 +256,6 @@ def is_date(text: str) -> bool:
     return bool(_DATE_LINE.fullmatch(" ".join(text.split()).strip(" .")))
 
 
-def is_cite_as(text: str) -> bool:
-    """Whether `text` is a "How to cite this article:" line."""
-    return bool(_CITE_PREFIX.match(text))
-
-
 def parse_cite_as(text: str) -> Citation | None:
     """Journal, year, DOI and first author's surname from a "How to cite this article: ..." line."""
     m = _CITE_PREFIX.match(text)
