@@ -20,7 +20,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Twenty-two patients (22/1500; 1.5%) were readmitted.", 22, 1500),
     ("15 patients (1.1%, 15/1364) developed leakage", 15, 1364),
     ("25 consecutive patients (25/900) were reviewed", 25, 900),
-    ("30 of 4,078 patients had a deficit", 30, 4078),
+    ("30 of 3,150 patients had a deficit", 30, 3150),
     ("17 out of 2,410 consecutive patients", 17, 2410),
     ("eleven of 240 patients", 11, 240),
     ("a total of 45 patients", 45, None),
@@ -82,7 +82,7 @@ def test_age_stat(text, value, stat):
     "Twenty-seven patients (90%) improved.",
     "(11 patients, 36%)",
     "eight needed revision",
-    "4078 patients had posterior fusion",
+    "3150 patients had posterior fusion",
     "the patient was 62 years old",
     "a 62-year-old woman",
     "one patient (1/30)",
@@ -99,10 +99,10 @@ def test_age_stat(text, value, stat):
     "the patients' mean BMI was 24.1",
     "n = 1",
     "2 of the patients",
-    "30/4078",
+    "30/3150",
     "the two men",
     "a man and a woman",
-    "0.74% (30/4078)",
+    "0.95% (30/3150)",
     "Table 1 Patients' data",
     "mean age",
     "Age of onset",
@@ -118,9 +118,9 @@ def test_not_a_cohort_statistic(text):
 
 
 @pytest.mark.parametrize("n, n2, den, expected", [
-    ("Thirty", "30", "4078", {"n": 30, "denominator": 4078}),
-    ("30", "31", "4078", {"n": 30, "denominator": None}),
-    ("30", None, "4,078", {"n": 30, "denominator": 4078}),
+    ("Thirty", "30", "3150", {"n": 30, "denominator": 3150}),
+    ("30", "31", "3150", {"n": 30, "denominator": None}),
+    ("30", None, "3,150", {"n": 30, "denominator": 3150}),
     ("30", None, "20", {"n": 30, "denominator": None}),
     ("one", None, None, None),
 ])

@@ -597,7 +597,7 @@ def test_running_heads_give_journal_year_doi_and_first_author():
     # the paper cited above its title
     (f"Pritchard R, Hughes E. Cement. Spine Cases Q. 2021;9:33-38.\n\n{TITLE}\n\n{BODY}", TITLE),
     # a banner of two words, a cookie notice
-    (f"Spine Research\n\n{TITLE}\n\n{BODY}", TITLE),
+    (f"Spine Case Reports\n\n{TITLE}\n\n{BODY}", TITLE),
     (f"We use cookies to improve your experience. By using this site you accept cookies.\n\n{TITLE}\n\n"
      f"Ana Costa, Li Wei\n\n{BODY}", TITLE),
     # a short all-capitals banner gives way to the title

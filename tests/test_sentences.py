@@ -21,7 +21,7 @@ def split(text: str) -> list[str]:
     ("Strength was 4/5 at L4/5. Pain resolved.", ["Strength was 4/5 at L4/5.", "Pain resolved."]),
     ("Leaks are common.[3] Most are silent.", ["Leaks are common.[3]", "Most are silent."]),
     ("Leaks are common.^[3,4] Most are silent.", ["Leaks are common.^[3,4]", "Most are silent."]),
-    ("The mean was 62.9 years. Twelve were men.", ["The mean was 62.9 years.", "Twelve were men."]),
+    ("The mean was 58.4 years. Twelve were men.", ["The mean was 58.4 years.", "Twelve were men."]),
     ("Seen by Dr. Lee. She agreed.", ["Seen by Dr. Lee.", "She agreed."]),
     ("Approved (No. 2020-11). Data follow.", ["Approved (No. 2020-11).", "Data follow."]),
     ("Chen C. H. wrote it. It helped.", ["Chen C. H. wrote it.", "It helped."]),

@@ -78,7 +78,7 @@ TEXTS = [
     "left leg weakness, MRC grade 3/5 for hip flexion and 4+/5 at the ankle. Cement leaked into the "
     "spinal canal and the epidural space. Laminectomy and removal of the cement followed; at the "
     "2-year follow-up her strength was normal.",
-    "Thirty patients (12M/18F), mean age 62.9 ± 12.7 years (range 41-80), n = 30, were treated by "
+    "Thirty patients (12M/18F), mean age 58.4 ± 11.2 years (range 41-80), n = 30, were treated by "
     "vertebroplasty; on postoperative day 2 one had paraparesis, another a pulmonary embolism.",
     "T2-weighted images, Figure S2, dopamine D2 receptors and Th17 cells are not levels; "
     "the tenth thoracic vertebra is. Power in both lower limbs was M4 bilaterally.",

@@ -16,7 +16,7 @@
 | FOLLOW_UP      | leakmine_follow_up        | "28 months"                    | number, unit |
 | COHORT_SIZE    | leakmine_cohort           | "30"                           | n, denominator |
 | SEX_COUNT      | leakmine_cohort           | "12M/18F"                      | n_male, n_female |
-| AGE_STAT       | leakmine_cohort           | "62.9±12.7"                    | mean, sd, min, max |
+| AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
 | CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | |
 
 ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on every mention.

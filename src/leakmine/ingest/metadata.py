@@ -59,7 +59,7 @@ _CITATION_FORMS = (
     # "Int Med Case Rep J. 2025 Aug 22;18:1063-9", "Eur Spine J 2021; 30(3): 44-49"
     re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL}\s+(?P<year>{_YEAR})"
                rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d"),
-    # "Spine Research (2026) 2:1;58-61", "Eur Spine J (2020) 29:1234-1240"
+    # "Spine Cases (2024) 3:2;41-45", "Eur Spine J (2020) 29:1234-1240"
     re.compile(rf"^{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
     re.compile(rf"^{_JOURNAL},?\s+(?P<year>{_YEAR}),\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?,\s*[eE]?\d+"
@@ -205,7 +205,7 @@ def _clean_journal(journal: str) -> str:
 
 def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     """A short line that cites a journal issue: "Eur Spine J. 2021;30:12-19. doi: ..." or a footer
-    like "Spine Research (2026) 2:1;58-61". None for anything else (reference items included)."""
+    like "Spine Cases (2024) 3:2;41-45". None for anything else (reference items included)."""
     t = " ".join(text.split())
     if len(t.split()) > max_words:
         return None
@@ -321,7 +321,7 @@ def _name_pattern() -> re.Pattern[str]:
     middle = rf"(?:{word}|{_INITIAL}|{_PARTICLE}|[A-Z](?=\s))"  # "Olumide A Adeyemi"
     return re.compile(
         rf"(?:(?:Dr|Prof)\.?\s+)?(?P<name>"
-        rf"{_CAPS}\s+{word}(?:\s+{word})?"  # SHANG Chunfeng
+        rf"{_CAPS}\s+{word}(?:\s+{word})?"  # ZHAO Minghui
         rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
         rf"\s+(?:{_PARTICLE}\s+)*{word}"
         rf"|{word}(?:\s+{word})?\s+{initials})"  # Chen CH
@@ -402,7 +402,7 @@ def _is_initials(token: str) -> bool:
 
 
 def names_surname_first(names: list[str] | tuple[str, ...]) -> bool:
-    """Whether a byline prints family names first ("Liao Wensheng, Hou Zhenxing").
+    """Whether a byline prints family names first ("Zhao Minghui, Sun Jiaqi").
 
     Each two-part name votes: a known first-printed family name before a name that is not one votes
     yes, the reverse votes no; ties and no votes mean given name first.
@@ -420,9 +420,9 @@ def names_surname_first(names: list[str] | tuple[str, ...]) -> bool:
 
 def surname(name: str, surname_first: bool = False) -> str:
     """The family name in one printed name: "Chia-Hui Chen" -> "Chen", "Chen CH" -> "Chen",
-    "SHANG Chunfeng" -> "Shang", "Shang, Chunfeng" -> "Shang", "Liao Wensheng" (surname_first) -> "Liao",
+    "ZHAO Minghui" -> "Zhao", "Zhao, Minghui" -> "Zhao", "Sun Jiaqi" (surname_first) -> "Sun",
     "Jan van Dijk" -> "van Dijk"."""
-    if "," in name:  # "Shang, Chunfeng" and "Shang, C." put the family name first
+    if "," in name:  # "Zhao, Minghui" and "Zhao, M." put the family name first
         return name.split(",", 1)[0].strip()
     toks = name.split()
     if not toks:

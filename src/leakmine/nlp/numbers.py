@@ -48,7 +48,7 @@ _UNIT_NAMES = {
 
 
 def parse_number(text: str) -> int | float | None:
-    """"52" -> 52, "62.9" -> 62.9, "Thirty" -> 30, "twenty-seven" -> 27, "a"/"an" -> 1; else None."""
+    """"52" -> 52, "58.4" -> 58.4, "Thirty" -> 30, "twenty-seven" -> 27, "a"/"an" -> 1; else None."""
     t = re.sub(r"[\s‐‑–-]+", " ", text.strip().lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         value = float(t)

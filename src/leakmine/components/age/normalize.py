@@ -1,7 +1,7 @@
 """Patient ages: "52-year-old", "aged 70", "seventy-year-old", "in her sixties" -> years (pure functions).
 
 Thresholds ("older than 65 years", "≥ 65 years of age"), inclusion ranges ("aged 18-80 years") and
-group statistics ("mean age 62.9") are not a patient's age and are refused by `is_individual_age`.
+group statistics ("mean age 58.4") are not a patient's age and are refused by `is_individual_age`.
 """
 
 from __future__ import annotations

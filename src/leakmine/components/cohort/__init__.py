@@ -1,6 +1,6 @@
 """`leakmine_cohort`: aggregate statistics of a group of patients -> span group `leakmine_cohort`:
 COHORT_SIZE (value "30", attrs `n`, `denominator`), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`)
-and AGE_STAT ("62.9±12.7", attrs `mean`, `sd`, `min`, `max`, `median`)."""
+and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 from typing import Any
 

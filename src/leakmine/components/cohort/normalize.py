@@ -1,5 +1,5 @@
-"""Aggregate statistics of a group: its size ("Thirty patients (30/4078)"), sex counts ("12 men and
-18 women") and age statistics ("mean age 62.9 ± 12.7", "range 45–82") (pure functions)."""
+"""Aggregate statistics of a group: its size ("Twenty-two patients (22/3150)"), sex counts ("9 men and
+13 women") and age statistics ("mean age 58.4 ± 11.2", "range 45–82") (pure functions)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*
 
 
 def cohort_size(n: str, n2: str | None = None, denominator: str | None = None) -> dict[str, int | None] | None:
-    """{"n", "denominator"} of a group ("Thirty", "30", "4078" -> 30 of 4078); None when implausible."""
+    """{"n", "denominator"} of a group ("Twenty-two", "22", "3150" -> 22 of 3150); None when implausible."""
     size = parse_number(n)
     den = parse_number(denominator.replace(",", "")) if denominator else None
     if not isinstance(size, int) or size < MIN_COHORT:
@@ -58,7 +58,7 @@ def sex_count(male: str, female: str) -> dict[str, int] | None:
 def age_stat(text: str, groups: dict[str, str | None], kind: str = "mean") -> dict[str, Any] | None:
     """mean/median, sd, min, max of an age statistic phrase; None when the numbers are not ages.
 
-    "mean age 62.9 ± 12.7" -> mean 62.9, sd 12.7; "mean age was 65 (range 45–82)" -> min 45, max 82;
+    "mean age 58.4 ± 11.2" -> mean 58.4, sd 11.2; "mean age was 65 (range 45–82)" -> min 45, max 82;
     "median age 70 (IQR 60–78)" -> median 70 (an interquartile range is not the range).
     """
     kind = (groups.get("kind") or kind).lower()
@@ -91,7 +91,7 @@ def age_stat(text: str, groups: dict[str, str | None], kind: str = "mean") -> di
 
 
 def age_stat_value(stat: dict[str, Any]) -> str:
-    """"62.9±12.7", "65 (45-82)", "median 70", "45-82"."""
+    """"58.4±11.2", "65 (45-82)", "median 70", "45-82"."""
     parts = []
     if stat["mean"] is not None:
         parts.append(f"{stat['mean']}" + (f"±{stat['sd']}" if stat["sd"] is not None else ""))
