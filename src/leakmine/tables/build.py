@@ -166,7 +166,9 @@ def paper_rows(result: PaperResult) -> dict[str, list[Any]]:
                    section_kind=m.section_kind, sentence=m.sentence, sentence_start=m.sentence_start,
                    start_char=m.start_char, end_char=m.end_char, text=m.text, label=m.label,
                    value=m.value, rule_id=m.rule_id, attrs=json.dumps(m.attrs, sort_keys=True),
-                   negated=m.negated, historical=m.historical, hypothetical=m.hypothetical)
+                   negated=m.negated, historical=m.historical, hypothetical=m.hypothetical,
+                   page=boxes[0].page if (boxes := result.boxes.get(m.mention_id)) else None,
+                   boxes=[asdict(b) for b in boxes or []])
         for m in result.mentions]
     rows["cohorts"] = [
         CohortRow(paper_id=d.paper_id, cohort_id=cohort_id(d.paper_id, n), cohort=n,

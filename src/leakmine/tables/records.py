@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from leakmine.labels import LABELS
-from leakmine.records import SECTION_KINDS
+from leakmine.records import SECTION_KINDS, Box
 
 LEVEL_PATTERN = r"C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5]"
 STUDY_TYPES = ("case report", "case series", "cohort study", "image report")
@@ -99,6 +99,8 @@ class MentionRow:
     negated: bool = col()
     historical: bool = col()
     hypothetical: bool = col()
+    page: int | None = col()
+    boxes: list[Box] = col()
 
 
 @dataclass(frozen=True)
