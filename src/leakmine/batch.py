@@ -24,6 +24,7 @@ from leakmine.nlp import CONFIG_PATH, load_pipeline
 from leakmine.pipeline import PaperResult, process_file
 from leakmine.tables import ErrorRow, write_tables
 from leakmine.tables.build import build_frames
+from leakmine.tables.corrections import apply_corrections, read_corrections, review_warnings
 
 log = logging.getLogger(__name__)
 CACHE_DIR = ".cache"
@@ -43,11 +44,15 @@ class RunSummary:
     papers: int = 0
     duplicates: int = 0
     errors: list[ErrorRow] = field(default_factory=list)
+    corrections: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         dup = f", {self.duplicates} duplicate papers skipped" if self.duplicates else ""
+        fixes = (", corrections: " + ", ".join(f"{n} {status}" for status, n in self.corrections.items())
+                 if self.corrections else "")
         return (f"{self.files} files ({self.processed} processed, {self.reused} unchanged): "
-                f"{self.papers} papers{dup}, {len(self.errors)} errors")
+                f"{self.papers} papers{dup}, {len(self.errors)} errors{fixes}")
 
 
 # Code that only presents or stores results: changing it does not change what a paper yields.
@@ -111,8 +116,10 @@ def _write_cache(path: Path, outcome: Outcome) -> None:
     os.replace(tmp, path)
 
 
-def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1) -> RunSummary:
-    """Process every file in `raw_dir`; write all tables to `out_dir` atomically."""
+def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1, corrections: Path | None = None) -> RunSummary:
+    """Process every file in `raw_dir`; apply the reviewer's `corrections` file if given; write all
+    tables to `out_dir` atomically."""
+    fixes = read_corrections(corrections) if corrections else []
     files = input_files(raw_dir)
     cache = out_dir / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
@@ -158,5 +165,8 @@ def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1) -> RunSummary:
         "counts": {"files": len(files), "papers": len(results), "duplicates": summary.duplicates,
                    "errors": len(summary.errors)},
     }
-    write_tables(build_frames(results, summary.errors), out_dir, meta)
+    frames = apply_corrections(build_frames(results, summary.errors), fixes)
+    summary.corrections = frames["reviews"].status.value_counts().to_dict()
+    summary.warnings = review_warnings(frames["reviews"], corrections)
+    write_tables(frames, out_dir, meta)
     return summary

@@ -14,6 +14,8 @@ import typer
 from leakmine import __version__
 from leakmine.errors import LeakmineError
 
+CORRECTIONS_NAME = "corrections.csv"
+
 app = typer.Typer(
     help="Mine spine-surgery case reports (PDF, text, JATS or PubMed XML) for cement leaks, "
          "levels, muscle grades and rescue treatments, with evidence for every value.",
@@ -103,11 +105,15 @@ def extract(
 def run(
     raw_dir: Annotated[Path, typer.Argument(help="Folder of papers to mine.")] = Path("data/raw"),
     out_dir: Annotated[Path, typer.Argument(help="Folder for the tables.")] = Path("data/processed"),
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-j", metavar="N", help="Worker processes.")] = 1,
+    corrections: Annotated[Path | None, typer.Option(
+        metavar="CSV", help="A reviewer's corrections to apply [default: corrections.csv beside RAW_DIR, "
+                            "when there is one].")] = None,
 ) -> None:
     """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet, CSV, DuckDB, _meta.json).
 
     Papers whose input and leakmine's code are unchanged since the last run are not redone.
+    A reviewer's corrections are applied on top (the reviews table says what became of each line).
     Unreadable papers go to the errors table; the run goes on and exits 1. Tables that break
     their schema (docs/tables.md) are not written; the run exits 2.
     """
@@ -117,11 +123,18 @@ def run(
     if not raw_dir.is_dir():
         typer.echo(f"leakmine: {raw_dir}: not a folder", err=True)
         raise typer.Exit(2)
+    if corrections is None and (raw_dir.resolve().parent / CORRECTIONS_NAME).is_file():
+        corrections = raw_dir.resolve().parent / CORRECTIONS_NAME
     try:
-        summary = run_batch(raw_dir, out_dir, workers=max(1, workers))
+        summary = run_batch(raw_dir, out_dir, workers=max(1, workers), corrections=corrections)
     except SchemaError as e:
         typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
         raise typer.Exit(2) from e
+    except LeakmineError as e:
+        typer.echo(f"leakmine: {e}", err=True)
+        raise typer.Exit(2) from e
+    for line in summary.warnings:
+        typer.echo(f"leakmine: {line}", err=True)
     typer.echo(summary.line())
     raise typer.Exit(1 if summary.errors else 0)
 

@@ -30,10 +30,12 @@ from leakmine.tables.schemas import SCHEMAS, SchemaError, TableSchema
 if TYPE_CHECKING:
     from leakmine.pipeline import PaperResult
 
+EXTRACTED = "extracted"
 LEVEL_FIELDS = {"treated_levels": "treated", "leak_levels": "leak", "treatment_levels": "treatment"}
 _MRC = re.compile(r"(?P<base>[0-5])(?P<modifier>[+-]?)")
 _GRADE_KEYS = [k for k in GradeEntry.__dataclass_fields__]
-_PATIENT_FIELDS = [k for k in PatientRow.__dataclass_fields__ if k not in ("paper_id", "patient_id", "evidence")]
+_PATIENT_FIELDS = [k for k in PatientRow.__dataclass_fields__
+                   if k not in ("paper_id", "patient_id", "evidence", "source")]
 _COHORT_FIELDS = [k for k in CohortRow.__dataclass_fields__
                   if k not in ("paper_id", "cohort_id", "cohort", "evidence")]
 
@@ -111,7 +113,7 @@ def _grade_rows(pid: str, owner: str, person: dict[str, Any], ev: _Evidence) -> 
             text=grade_mentions[0].text if grade_mentions else None,
             scale="MRC" if m else None, value=value, base=int(m["base"]) if m else None,
             modifier=(m["modifier"] or None) if m else None, side=g.get("side"), limb=g.get("limb"),
-            muscle=g.get("muscle"), time=g.get("time"), evidence=ids,
+            muscle=g.get("muscle"), time=g.get("time"), evidence=ids, source=EXTRACTED,
         ))
     return rows
 
@@ -124,15 +126,15 @@ def _patient_rows(paper_id: str, patients: list[dict[str, Any]], ev: _Evidence) 
         values = {k: p.get(k) for k in _PATIENT_FIELDS}
         values["muscle_grades"] = _grade_entries(values["muscle_grades"])
         out["patients"].append(PatientRow(paper_id=paper_id, patient_id=pid, **values,
-                                          evidence=list(ev.by_owner.get(owner, []))))
+                                          evidence=list(ev.by_owner.get(owner, [])), source=EXTRACTED))
         for field, role in LEVEL_FIELDS.items():
             for level in _list(p.get(field)):
                 out["levels"].append(LevelRow(
                     paper_id=paper_id, patient_id=pid, level=level, role=role,
                     spine_order=ORDER.index(level) + 1 if level in ORDER else None,
-                    evidence=ev.of(owner, field, level)))
+                    evidence=ev.of(owner, field, level), source=EXTRACTED))
         for t in _list(p.get("treatments")):
-            out["treatments"].append(TreatmentRow(paper_id, pid, t, ev.of(owner, "treatments", t)))
+            out["treatments"].append(TreatmentRow(paper_id, pid, t, ev.of(owner, "treatments", t), EXTRACTED))
         out["muscle_grades"].extend(_grade_rows(pid, owner, p, ev))
     return out
 
