@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from leakmine.cli import app
 from leakmine.tables import load_tables, validate
+from leakmine.tables.agreement import agreement
 from leakmine.tables.build import build_frames
 from leakmine.tables.corrections import (
     COLUMNS,
@@ -171,3 +172,37 @@ def test_corrections_survive_a_rule_change_and_stale_ones_are_reported(tmp_path,
     assert leak == {"L2": "confirmed", "L1": "corrected"}
     assert t.reviews.status.tolist() == ["restored", "applied", "applied", "stale"]
     assert f"{corrections}:2: restored" in result.output and f"{corrections}:5: stale" in result.output
+
+
+def test_agreement_counts_per_field(frames):
+    out = apply_corrections(frames, [
+        fix("leak_levels", "T12", "right", line=2),        # extracted, right: tp
+        fix("leak_levels", "L3", "missing", line=3),       # not extracted: fn
+        fix("treatments", "cement removal", "wrong", line=4),  # extracted, wrong: fp
+        fix("treatments", "hemilaminectomy", "right", line=5),  # tp
+        fix("treatments", "fusion", "wrong", line=6),      # not extracted, wrong: not counted
+        fix("age", "81", "right", paper="ffff000000000009", line=7),  # stale: not counted
+    ])
+    table = agreement(out["reviews"]).set_index("field")
+    assert table.loc["leak_levels", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]
+    assert table.loc["treatments", ["tp", "fp", "fn"]].tolist() == [1, 1, 0]
+    assert table.loc["all", ["reviewed", "tp", "fp", "fn"]].tolist() == [4, 2, 1, 1]
+    assert table.loc["leak_levels", "precision"] == 1.0 and table.loc["leak_levels", "recall"] == 0.5
+    assert table.loc["treatments", "precision"] == 0.5 and table.loc["all", "recall"] == pytest.approx(2 / 3)
+
+
+def test_agreement_command(tmp_path, frames):
+    from leakmine.tables import write_tables
+
+    runner = CliRunner()
+    write_tables(frames, tmp_path / "none", {})
+    result = runner.invoke(app, ["agreement", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "no reviewed values" in result.output
+    write_tables(apply_corrections(frames, [fix("leak_levels", "T12", "right"), fix("age", "79", "missing", line=3)]),
+                 tmp_path / "out", {})
+    result = runner.invoke(app, ["agreement", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()}
+    assert lines["field"] == ["reviewed", "tp", "fp", "fn", "precision", "recall"]
+    assert lines["leak_levels"] == ["1", "1", "0", "0", "1.00", "1.00"]
+    assert lines["age"] == ["1", "0", "0", "1", "-", "0.00"]

@@ -153,3 +153,33 @@ def report(
                    err=True)
         raise typer.Exit(2) from e
     typer.echo(str(path))
+
+
+@app.command()
+def agreement(
+    out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+) -> None:
+    """Per-field precision and recall of the extracted values against the reviewer's corrections.
+
+    Counts come from the reviews table: extracted values marked right are true positives, marked
+    wrong false positives; values marked missing (or right but no longer extracted) false negatives.
+    """
+    import pandas as pd
+
+    from leakmine.tables import load_tables
+    from leakmine.tables.agreement import agreement as measure
+
+    try:
+        reviews = load_tables(out_dir).reviews
+    except FileNotFoundError as e:
+        typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
+                   err=True)
+        raise typer.Exit(2) from e
+    table = measure(reviews)
+    if table.empty:
+        typer.echo(f"leakmine: {out_dir}: no reviewed values; run `leakmine run` with a corrections file",
+                   err=True)
+        raise typer.Exit(1)
+    for name in ("precision", "recall"):
+        table[name] = [f"{x:.2f}" if pd.notna(x) else "-" for x in table[name]]
+    typer.echo(table.to_string(index=False))
