@@ -142,12 +142,16 @@ def run(
 @app.command()
 def report(
     out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+    pages: Annotated[bool, typer.Option("--pages/--no-pages",
+                                        help="Show PDF evidence on a crop of the printed page.")] = True,
 ) -> None:
-    """Write OUT_DIR/report.html: corpus summary, patient cards whose values link to their sentences, plots."""
+    """Write OUT_DIR/report.html: corpus summary, patient cards whose values link to their sentences
+    (and, for PDF papers, to a crop of the page with the words highlighted), right/wrong controls that
+    download a corrections.csv, plots."""
     from leakmine.report import write_report
 
     try:
-        path = write_report(out_dir)
+        path = write_report(out_dir, pages=pages)
     except FileNotFoundError as e:
         typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
                    err=True)
