@@ -187,3 +187,77 @@ def agreement(
     for name in ("precision", "recall"):
         table[name] = [f"{x:.2f}" if pd.notna(x) else "-" for x in table[name]]
     typer.echo(table.to_string(index=False))
+
+
+class ExportFormat(StrEnum):
+    bioc = "bioc"
+    spacy = "spacy"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _tables(out_dir: Path):
+    from leakmine.tables import load_tables
+
+    try:
+        return load_tables(out_dir)
+    except FileNotFoundError as e:
+        typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
+                   err=True)
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="bioc (BioC XML and JSON), spacy (DocBin), jsonl (Label Studio and doccano "
+                               "tasks with pre-annotations) or csv (one row per supporting span).")] = ExportFormat.bioc,
+    to: Annotated[Path | None, typer.Option(metavar="DIR", help="Where to write [default: OUT_DIR/export].")] = None,
+) -> None:
+    """Export the papers with their annotated spans for other tools, from the tables (corrections included)."""
+    from leakmine.export import export as write
+
+    for path in write(_tables(out_dir), format.value, to or out_dir / "export"):
+        typer.echo(str(path))
+
+
+corrections_app = typer.Typer(help="Bring reviews made elsewhere into corrections.csv.", no_args_is_help=True)
+app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.command("import")
+def corrections_import(
+    file: Annotated[Path, typer.Argument(help="A Label Studio JSON or doccano JSONL export of tasks that "
+                                              "`leakmine export --format jsonl` wrote.")],
+    out_dir: Annotated[Path, typer.Option("--tables", metavar="DIR",
+                                          help="The tables the tasks were exported from.")] = Path("data/processed"),
+    into: Annotated[Path, typer.Option(metavar="CSV", help="The corrections file to add to.")] = Path(
+        "data") / CORRECTIONS_NAME,
+    reviewer: Annotated[str, typer.Option(metavar="NAME", help="Who reviewed the tasks.")] = "",
+) -> None:
+    """Turn an annotation tool's export into lines of the corrections file (right, wrong, missing)."""
+    from collections import Counter
+
+    from leakmine.export import papers
+    from leakmine.export.annotators import read_tasks, task_corrections
+    from leakmine.tables.corrections import read_corrections, write_corrections
+
+    tables = _tables(out_dir)
+    try:
+        tasks = read_tasks(file)
+        existing = read_corrections(into) if into.exists() else []
+    except LeakmineError as e:
+        _fail(e)
+    known = set(tables.papers.paper_id)
+    for t in tasks:
+        if t.paper_id not in known:
+            typer.echo(f"leakmine: {file}: paper {t.paper_id} (patient {t.patient}) is not in {out_dir}; "
+                       "its task was skipped", err=True)
+    new = task_corrections(tasks, papers(tables), reviewer)
+    keys = {(c.paper, c.patient, c.field, c.value, c.action) for c in existing}
+    added = [c for c in new if (c.paper, c.patient, c.field, c.value, c.action) not in keys]
+    write_corrections(into, existing + added)
+    counts = Counter(c.action for c in added)
+    typer.echo(f"{into}: {len(added)} corrections added ("
+               + ", ".join(f"{counts[a]} {a}" for a in ("right", "wrong", "missing")) + ")")
