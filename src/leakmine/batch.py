@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from rich.progress import Progress
-
 from leakmine import __version__
 from leakmine.errors import LeakmineError
 from leakmine.nlp import CONFIG_PATH, load_pipeline
 from leakmine.pipeline import PaperResult, process_file
+from leakmine.progress import progress
 from leakmine.tables import ErrorRow, write_tables
 from leakmine.tables.build import build_frames
 from leakmine.tables.corrections import apply_corrections, read_corrections, review_warnings
@@ -95,19 +94,28 @@ def _process(path: Path) -> Outcome:
 def _mine(todo: list[Path], workers: int) -> dict[Path, Outcome]:
     """Process files with a progress bar, in `workers` processes when more than one."""
     outcome: dict[Path, Outcome] = {}
-    with Progress(transient=True) as progress:
-        task = progress.add_task("mining papers", total=len(todo))
+    with progress("mining papers", len(todo)) as advance:
         if workers > 1 and len(todo) > 1:
             with ProcessPoolExecutor(min(workers, len(todo)), initializer=_init_worker) as pool:
                 futures = {pool.submit(_process, p): p for p in todo}
                 for f in as_completed(futures):
                     outcome[futures[f]] = f.result()
-                    progress.advance(task)
+                    _log_outcome(futures[f], outcome[futures[f]])
+                    advance()
         else:
             for p in todo:
                 outcome[p] = _process(p)
-                progress.advance(task)
+                _log_outcome(p, outcome[p])
+                advance()
     return outcome
+
+
+def _log_outcome(path: Path, res: Outcome) -> None:
+    if isinstance(res, ErrorRow):
+        log.debug("%s: %s error: %s", path, res.stage, res.reason)
+    else:
+        log.debug("%s: %d papers, %d mentions, %d patients", path, len(res), sum(len(r.mentions) for r in res),
+                  sum(len(r.paper_json.get("patients", [])) for r in res))
 
 
 def _write_cache(path: Path, outcome: Outcome) -> None:
@@ -132,6 +140,8 @@ def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1, corrections: Path 
         if cached.exists():
             outcome[p] = pickle.loads(cached.read_bytes())
     todo = [p for p in files if p not in outcome]
+    log.info("%s: %d files, %d unchanged since the last run, %d to mine with %d workers",
+             raw_dir, len(files), len(files) - len(todo), len(todo), workers)
     fresh = _mine(todo, workers) if todo else {}
     for p in todo:
         _write_cache(cache / f"{keys[p]}.pickle", fresh[p])
@@ -168,5 +178,8 @@ def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1, corrections: Path 
     frames = apply_corrections(build_frames(results, summary.errors), fixes)
     summary.corrections = frames["reviews"].status.value_counts().to_dict()
     summary.warnings = review_warnings(frames["reviews"], corrections)
+    if corrections:
+        log.info("%s: %d corrections applied to the tables", corrections, len(fixes))
     write_tables(frames, out_dir, meta)
+    log.info("%s: %s", out_dir, ", ".join(f"{name} {len(df)} rows" for name, df in frames.items()))
     return summary

@@ -19,7 +19,7 @@ CORRECTIONS_NAME = "corrections.csv"
 app = typer.Typer(
     help="Mine spine-surgery case reports (PDF, text, JATS or PubMed XML) for cement leaks, "
          "levels, muscle grades and rescue treatments, with evidence for every value.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 
 
@@ -42,7 +42,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv for debug).")] = 0,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, show_default=False,
+                                          help="-v: what each stage did (files, rows, rates); -vv: every file.")] = 0,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
@@ -57,7 +58,7 @@ def _fail(err: LeakmineError) -> None:
 
 @app.command()
 def sections(
-    paper: Annotated[Path, typer.Argument(help="A paper: PDF, text, JATS or PubMed XML.")],
+    paper: Annotated[Path, typer.Argument(metavar="PAPER", help="A paper: PDF, text, JATS or PubMed XML.")],
     format: Annotated[SectionsFormat, typer.Option("--format", "-f", help="json or text.")] = SectionsFormat.json,
 ) -> None:
     """Show how leakmine reads a paper: metadata and sections with their kinds."""
@@ -80,9 +81,12 @@ def sections(
 
 @app.command()
 def extract(
-    paper: Annotated[Path, typer.Argument(help="A paper: PDF, text, JATS or PubMed XML.")],
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json (SCHEMA.md), table or csv.")] = ExtractFormat.json,
-    model: Annotated[str | None, typer.Option(help="A saved pipeline directory to use instead of models/.")] = None,
+    paper: Annotated[Path, typer.Argument(metavar="PAPER", help="A paper: PDF, text, JATS or PubMed XML.")],
+    format: Annotated[ExtractFormat, typer.Option(
+        "--format", "-f", help="json (leakmine's JSON contract: docs/contract.md in the source), table or "
+                               "csv (every mention).")] = ExtractFormat.json,
+    model: Annotated[str | None, typer.Option(metavar="DIR", help="A saved pipeline directory to use "
+                                                                  "instead of models/.")] = None,
 ) -> None:
     """Extract one paper: patients, cohorts and paper facts (json), or its mentions (csv)."""
     from leakmine.pipeline import process_file
@@ -103,8 +107,8 @@ def extract(
 
 @app.command()
 def run(
-    raw_dir: Annotated[Path, typer.Argument(help="Folder of papers to mine.")] = Path("data/raw"),
-    out_dir: Annotated[Path, typer.Argument(help="Folder for the tables.")] = Path("data/processed"),
+    raw_dir: Annotated[Path, typer.Argument(metavar="RAW_DIR", help="Folder of papers to mine.")] = Path("data/raw"),
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder for the tables.")] = Path("data/processed"),
     workers: Annotated[int, typer.Option("--workers", "-j", metavar="N", help="Worker processes.")] = 1,
     corrections: Annotated[Path | None, typer.Option(
         metavar="CSV", help="A reviewer's corrections to apply [default: corrections.csv beside RAW_DIR, "
@@ -141,7 +145,8 @@ def run(
 
 @app.command()
 def report(
-    out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder of tables written by `leakmine run`.")] = Path(
+        "data/processed"),
     pages: Annotated[bool, typer.Option("--pages/--no-pages",
                                         help="Show PDF evidence on a crop of the printed page.")] = True,
 ) -> None:
@@ -161,7 +166,8 @@ def report(
 
 @app.command()
 def agreement(
-    out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder of tables written by `leakmine run`.")] = Path(
+        "data/processed"),
 ) -> None:
     """Per-field precision and recall of the extracted values against the reviewer's corrections.
 
@@ -209,7 +215,8 @@ def _tables(out_dir: Path):
 
 @app.command()
 def export(
-    out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder of tables written by `leakmine run`.")] = Path(
+        "data/processed"),
     format: Annotated[ExportFormat, typer.Option(
         "--format", "-f", help="bioc (BioC XML and JSON), spacy (DocBin), jsonl (Label Studio and doccano "
                                "tasks with pre-annotations) or csv (one row per supporting span).")] = ExportFormat.bioc,
@@ -228,7 +235,7 @@ app.add_typer(corrections_app, name="corrections")
 
 @corrections_app.command("import")
 def corrections_import(
-    file: Annotated[Path, typer.Argument(help="A Label Studio JSON or doccano JSONL export of tasks that "
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A Label Studio JSON or doccano JSONL export of tasks that "
                                               "`leakmine export --format jsonl` wrote.")],
     out_dir: Annotated[Path, typer.Option("--tables", metavar="DIR",
                                           help="The tables the tasks were exported from.")] = Path("data/processed"),

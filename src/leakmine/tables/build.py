@@ -90,7 +90,7 @@ def _list(value: Any) -> list[Any]:
 
 
 def _grade_entries(grades: Any) -> Any:
-    """SCHEMA.md's keys of each muscle grade object (further keys an assembly adds are not tabled)."""
+    """The contract's keys of each muscle grade object (further keys an assembly adds are not tabled)."""
     if not isinstance(grades, list):
         return grades
     return [{k: g.get(k) for k in _GRADE_KEYS} if isinstance(g, dict) else g for g in grades]

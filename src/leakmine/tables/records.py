@@ -41,7 +41,7 @@ def col(*, key: bool = False, allowed: tuple[Any, ...] | None = None, pattern: s
 
 @dataclass(frozen=True)
 class GradeEntry:
-    """One muscle grade inside `patients.muscle_grades`, as SCHEMA.md writes it."""
+    """One muscle grade inside `patients.muscle_grades`, as leakmine's JSON writes it (docs/contract.md)."""
 
     value: str
     side: str | None
