@@ -18,6 +18,7 @@ from leakmine.locate import locate, normalize
 from leakmine.records import PaperMeta, build_document
 from leakmine.report.pages import MIN_WIDTH, region
 from leakmine.tables import load_tables
+from leakmine.tables.corrections import apply_corrections, read_corrections
 from tables_helpers import mention_at
 from test_report import CHROMIUM_FLAGS, parse
 
@@ -196,3 +197,41 @@ def test_chromium_draws_the_highlight_over_the_values_words(reported, tmp_path):
     ink = sum(1 for r, g, b in pixels if r + g + b < 300) / len(pixels)
     tint = sum(1 for r, g, b in pixels if r > 200 and g > 180 and b < 190) / len(pixels)
     assert ink > 0.03 and tint > 0.3, (ink, tint)  # the page's words under the highlight colour
+
+
+CLICKS = """<script>
+(function () {
+  URL.createObjectURL = (blob) => { blob.text().then((t) => { document.body.dataset.csv = t; }); return "#"; };
+  window.prompt = () => "L5";
+  document.getElementById("reviewer").value = "Ana";
+  const card = document.querySelector("article.patient");
+  const values = card.querySelectorAll("details.value[data-key]");
+  values[0].querySelector("button[data-action=right]").click();
+  values[1].querySelector("button[data-action=wrong]").click();
+  card.querySelector("dd[data-key=leak_levels] button.add").click();
+  document.getElementById("download").click();
+})();
+</script></body>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_report_buttons_download_a_corrections_file_the_next_run_applies(reported, tmp_path):
+    out, _, page = reported
+    probe = tmp_path / "clicks.html"
+    probe.write_text(page.replace("</body>", CLICKS), encoding="utf-8")
+    run = subprocess.run(["chromium", *CHROMIUM_FLAGS, "--virtual-time-budget=3000",
+                          f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", probe.resolve().as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    dom = parse(run.stdout)
+    csv_text = dom.one("body").attrs["data-csv"]
+    path = tmp_path / "corrections.csv"
+    path.write_text(csv_text)
+    rows = read_corrections(path)
+    assert [(r.action, r.reviewer) for r in rows] == [("right", "Ana"), ("wrong", "Ana"), ("missing", "Ana")]
+    assert rows[2].field == "leak_levels" and rows[2].value == "L5"
+    card = dom.all("article", cls="patient")[0]
+    assert {(r.paper, r.patient) for r in rows} == {(card.attrs["data-paper"], card.attrs["data-number"])}
+    frames = {name: df for name, df in load_tables(out).items()}
+    reviews = apply_corrections(frames, rows)["reviews"]
+    assert reviews.status.tolist() == ["applied", "applied", "applied"]
