@@ -164,7 +164,7 @@ def test_corrections_survive_a_rule_change_and_stale_ones_are_reported(tmp_path,
         return original(result)
 
     monkeypatch.setattr(build, "paper_rows", fewer_levels)
-    result = runner.invoke(app, ["run", str(raw), str(out), "--corrections", str(corrections)])
+    result = runner.invoke(app, ["run", str(raw), str(out)])  # corrections.csv beside the raw folder
     assert result.exit_code == 0, result.output
     t = load_tables(out)
     assert sorted(t.patients.leak_levels[0]) == ["L1", "L2"] and t.patients.age[0] is pd.NA
@@ -206,3 +206,14 @@ def test_agreement_command(tmp_path, frames):
     assert lines["field"] == ["reviewed", "tp", "fp", "fn", "precision", "recall"]
     assert lines["leak_levels"] == ["1", "1", "0", "0", "1.00", "1.00"]
     assert lines["age"] == ["1", "0", "0", "1", "-", "0.00"]
+
+
+def test_run_with_an_unreadable_corrections_file_writes_nothing(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "case.txt").write_text(CASE)
+    bad = tmp_path / "fixes.csv"
+    bad.write_text("paper,patient\n")
+    result = CliRunner().invoke(app, ["run", str(raw), str(out), "--corrections", str(bad)])
+    assert result.exit_code == 2 and f"leakmine: {bad}: no field, value, action column" in result.output
+    assert not (out / "patients.parquet").exists()
