@@ -51,6 +51,9 @@ def test_bioc_loads_with_passages_and_annotations_at_their_offsets(exported, nam
     with (out / "export" / name).open() as f:
         collection = (biocxml if name.endswith("xml") else biocjson).load(f)
     assert isinstance(collection, bioc.BioCCollection)
+    problems = []
+    bioc.validate(collection, onerror=lambda msg, where: problems.append(msg))  # offsets and texts agree
+    assert problems == []
     assert {d.id for d in collection.documents} == set(t.papers.paper_id)
     seen = set()
     for d in collection.documents:
