@@ -25,6 +25,7 @@ from leakmine.ingest.headings import (
 from leakmine.ingest.language import detect_language, script_language
 from leakmine.ingest.metadata import cited_first_author, parse_byline, running_head_author, split_run_in_title
 from leakmine.ingest.textclean import join_wrapped
+from leakmine.records import CELL_SEP
 
 _TERMINAL = re.compile(r"[.!?:][\"'\u201d\u2019)\]*]*(?:\^?\[[\d,\u2013\s-]+\])?$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
@@ -178,6 +179,11 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         after_heading = bool(paras) and paras[-1].role == "heading" and not cur
         at_start = j == 0 or wrap_free or terminated(prev) or after_heading
         in_matter = bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
+        in_table = cur_role == "table" and bool(cur) or bool(paras) and paras[-1].role in ("table", "row")
+        if in_table and t.count(CELL_SEP) >= 2:  # a table's row under its caption, cells joined by " | "
+            close()
+            paras.append(Para("row", t))
+            continue
         # A known heading ("Case Report") may follow a line that ends without punctuation, as a title does.
         may_head = at_start or (heading_kind(t) is not None and _line_may_end(prev))
         if may_head and not opens_boilerplate(t) and not caption_label(t) and looks_like_heading(t, nxt) \
