@@ -419,7 +419,7 @@ def test_json_record_abstract_is_used_when_the_text_lacks_it():
                           "of L5 and recovered after foraminotomy.</p>"}
     doc = read(json.dumps(record) + "\n")
     s = section_with(doc, "foot drop after vertebroplasty")
-    assert (s.title, s.kind) == ("Observations", "abstract")
+    assert (s.title, s.kind) == ("Observations", "case")
 
 
 PAGE = """<!DOCTYPE html>

@@ -24,6 +24,7 @@ from leakmine.ingest.headings import (
 )
 from leakmine.ingest.language import detect_language, script_language
 from leakmine.ingest.metadata import cited_first_author, parse_byline, running_head_author, split_run_in_title
+from leakmine.ingest.runin import BODY_KINDS, split_run_in
 from leakmine.ingest.textclean import join_wrapped
 
 _TERMINAL = re.compile(r"[.!?:][\"'\u201d\u2019)\]*]*(?:\^?\[[\d,\u2013\s-]+\])?$")
@@ -38,7 +39,6 @@ FIELD = re.compile(r"^(?P<key>title|article title|authors?|journal|year)\s*:\s*(
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
-BODY_KINDS = frozenset({"abstract", "introduction", "case", "methods", "results", "discussion", "conclusion"})
 _WRAP_FREE = 200  # no one hard-wraps lines this long: such a block holds one paragraph per line
 
 
@@ -241,6 +241,31 @@ def classify(p: Para) -> None:
         p.role, p.kind = "reference", "references"
 
 
+def split_labelled(p: Para) -> list[Para]:
+    """A body paragraph cut at its run-in labels (a structured abstract pasted as one block): each
+    piece led by a label of the body of a paper becomes a labelled paragraph; others stay body text."""
+    if p.role != "body":
+        return [p]
+    pieces = split_run_in(p.text)
+    if len(pieces) == 1 and (pieces[0][0] is None or inline_heading(p.text) is not None):
+        return [p]
+    out = []
+    for label, text in pieces:
+        if label is not None and label.kind in BODY_KINDS:
+            out.append(Para("label", text, title=label.label, kind=label.kind, rule="run-in", block=p.block))
+        else:
+            out.append(Para("body", text, block=p.block))
+    return out
+
+
+def classify_all(paras: list[Para]) -> list[Para]:
+    """Paragraphs cut at their run-in labels, each classified."""
+    out = [piece for p in paras for piece in split_labelled(p)]
+    for p in out:
+        classify(p)
+    return out
+
+
 def paragraphs(blocks: list[list[Line]]) -> list[Para]:
     paras: list[Para] = []
     for i, block in enumerate(blocks):
@@ -248,9 +273,7 @@ def paragraphs(blocks: list[list[Line]]) -> list[Para]:
         for p in _split_block(block, nxt):
             p.block = i
             paras.append(p)
-    for p in paras:
-        classify(p)
-    return paras
+    return classify_all(paras)
 
 
 # --- title ----------------------------------------------------------------------------------

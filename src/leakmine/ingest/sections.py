@@ -14,6 +14,7 @@ from typing import Any
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, inline_heading, normalize_title, numbering_depth
 from leakmine.ingest.paragraphs import BODY_KINDS, OPEN_ENDINGS, Para, terminated
+from leakmine.ingest.runin import strip_label
 from leakmine.ingest.textclean import join_wrapped
 
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
@@ -43,7 +44,13 @@ class SectionBuilder:
         self.table: dict[str, Any] | None = None
         self.seen = ""
         self.abstract_seen = False
+        # The open abstract: its labelled parts so far, whether its conclusion came, whether text came
+        # before any part.
+        self.abstract_open = False
         self.abstract_closed = False
+        self.abstract_plain = False
+        self.abstract_story = False  # a part past the opening ones (case, methods, results) came
+        self.abstract_parts: set[str] = set()  # normalised titles of its parts
         self.dropped = 0  # repeated paragraphs left out
 
     # sections
@@ -59,9 +66,39 @@ class SectionBuilder:
         self._flush()
         self.section = _Section(title, kind)
 
+    def _abstract_part(self, kind: str | None, title: str, heading: bool) -> str | None:
+        """The kind of a labelled part of the open abstract ("Case presentation" -> "case", other parts
+        -> "abstract"), or None when the label ends the abstract: after its conclusion, at an opening
+        part after the story began or a title it already had (the body's "Introduction" or
+        "Background"), and for a heading, when the abstract's text came before any part."""
+        if not self.abstract_open or self.abstract_closed or (kind or "other") not in BODY_KINDS | {"other"}:
+            return None
+        if heading and (kind is None or self.abstract_plain):
+            return None
+        opening = kind in ("abstract", "introduction")
+        key = normalize_title(title)
+        if key in self.abstract_parts or (opening and self.abstract_story):
+            return None
+        self.abstract_parts.add(key)
+        self.abstract_story = self.abstract_story or not opening
+        self.abstract_closed = kind == "conclusion"
+        return "case" if kind == "case" else "abstract"
+
+    def _opened(self, kind: str) -> None:
+        """Track the abstract as sections open."""
+        self.abstract_open = kind == "abstract"
+        self.abstract_closed = False
+        self.abstract_plain = False
+        self.abstract_story = False
+        self.abstract_parts = set()
+
     def heading(self, title: str) -> None:
         kind = heading_kind(title)
         cur = self.section
+        part = None if numbering_depth(title) else self._abstract_part(kind, title, heading=True)
+        if part is not None:
+            self.open(title.strip().rstrip(":").strip(), part)
+            return
         if kind == "abstract" and self.abstract_seen and normalize_title(title) in _ABSTRACT_OPENERS:
             kind = "introduction"  # "Background" opening the body after a structured abstract
         if kind is None:
@@ -69,20 +106,19 @@ class SectionBuilder:
             inherit = cur is not None and (depth > max(numbering_depth(cur.title), 1)
                                            or (cur.kind in _INHERITING and depth != 1))
             kind = cur.kind if cur is not None and inherit else "other"
-        if kind == "abstract":
-            self.abstract_closed = False
+        self._opened(kind)
         self.open(title.strip().rstrip(":").strip(), kind)
 
     def label(self, p: Para) -> None:
         kind = p.kind or "other"
-        cur = self.section
-        in_abstract = cur is not None and cur.kind == "abstract" and not self.abstract_closed
-        if in_abstract and kind in BODY_KINDS | {"other"}:
-            self.abstract_closed = kind == "conclusion"
-            kind = "abstract"
-        self.open(p.title, kind)
-        rest = inline_heading(p.text)
-        self.body(Para("body", rest[1] if rest else p.text, language=p.language), dedupe_text=p.text)
+        part = self._abstract_part(p.kind or None, p.title, heading=False)
+        if part is None:
+            self._opened(kind)
+            self.abstract_parts.add(normalize_title(p.title))
+        self.open(p.title, part or kind)
+        rest = None if p.rule == "run-in" else inline_heading(p.text)
+        text = rest[1] if rest else strip_label(p.text, p.title)
+        self.body(Para("body", text, language=p.language), dedupe_text=p.text)
 
     # asides
     def aside(self, part: dict[str, Any]) -> None:
@@ -130,6 +166,8 @@ class SectionBuilder:
             return
         cur.paras.append(p.text)
         self.abstract_seen = self.abstract_seen or cur.kind == "abstract"
+        if self.abstract_open and not self.abstract_parts:
+            self.abstract_plain = True
 
     def _continue(self, p: Para) -> bool:
         """Rejoin a paragraph that continues a sentence cut by a page break, caption or footer."""

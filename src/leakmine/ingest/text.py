@@ -42,7 +42,7 @@ from leakmine.ingest.paragraphs import (
     FIELD,
     Line,
     Para,
-    classify,
+    classify_all,
     find_title,
     paragraphs,
     running_heads,
@@ -211,9 +211,7 @@ def _abstract_parts(records: list[dict[str, Any]], seen: str) -> list[dict[str, 
         return []
     asm = SectionBuilder()
     asm.heading("Abstract")
-    for line in plain.split("\n"):
-        p = Para("body", line)
-        classify(p)
+    for p in classify_all([Para("body", line) for line in plain.split("\n")]):
         asm.add(p)
     return asm.finish()
 

@@ -1,0 +1,98 @@
+"""Run-in labels of structured abstracts pasted as one paragraph (leakmine.ingest.runin), and the
+sections they give."""
+
+import pytest
+
+from leakmine.ingest.runin import run_in_labels, split_run_in, strip_label
+from leakmine.ingest.text import read_text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (labels found, with the kind each names)
+    ("Vertebral augmentation is common. Case presentation A 79-year-old woman fell. Conclusion Care is needed.",
+     [("Case presentation", "case"), ("Conclusion", "conclusion")]),
+    ("METHODS: A 66-year-old man had kyphoplasty of T9. RESULTS: He walked again.",
+     [("METHODS", "methods"), ("RESULTS", "results")]),
+    ("BACKGROUND: Leaks happen. CASE PRESENTATION: An 81-year-old woman had leg pain.",
+     [("BACKGROUND", "abstract"), ("CASE PRESENTATION", "case")]),
+    ("Background Leaks are rare. ResultsThe two patients recovered fully.",
+     [("Background", "abstract"), ("Results", "results")]),
+    ("Leaks are rare. Case Description: The patient, aged 70, had T11 vertebroplasty.",
+     [("Case Description", "case")]),
+    ("Cement may leak into the canal. Case report. A 58-year-old man had foot drop.",
+     [("Case report", "case")]),
+    ("Objective and importance: Leaks can harm. Clinical presentation: A woman of 77 had pain.",
+     [("Objective and importance", "abstract"), ("Clinical presentation", "case")]),
+    ("Introduction: Leaks occur. Case presentationAn 80-year-old man had paraparesis. Conclusions: Rare.",
+     [("Introduction", "introduction"), ("Case presentation", "case"), ("Conclusions", "conclusion")]),
+    ("Rationale: Cement can embolise. Patient concerns: A 64-year-old had dyspnoea. Lessons: Watch the veins.",
+     [("Rationale", "abstract"), ("Patient concerns", "case"), ("Lessons", "abstract")]),
+    ("Background and Clinical Significance: Leaks are common. Case Presentation: A 71-year-old woman had pain.",
+     [("Background and Clinical Significance", "abstract"), ("Case Presentation", "case")]),
+    ("Summary of Background Data: Few reports exist. Methods: A 45-year-old man had a leak at L2.",
+     [("Summary of Background Data", "abstract"), ("Methods", "methods")]),
+    ("Pain improved. Outcome and Follow Up: She walked at 6 months. Keywords : kyphoplasty, leak",
+     [("Outcome and Follow Up", "case"), ("Keywords", "front-matter")]),
+    # must not split
+    ("We compared the results of the methods used by both teams.", []),
+    ("Results were good in most patients. Methods differed between centres.", []),
+    ("In conclusion, cement leaks are rare. Discussion with the family followed.", []),
+    ("Follow-up Magnetic resonance imaging showed no cord signal change.", []),
+    ("Treatment Options were discussed with the patient.", []),
+    ("The case: an 80-year-old man with pain.", []),
+    ("Case 1 is a 70-year-old woman. Case 2 is a 75-year-old man.", []),
+    ("Imaging results: cement at L2. The methods: standard.", []),
+    ("She was treated with steroids. Outcome was good.", []),
+    ("A 60-year-old man (case presentation in Fig. 1) had pain.", []),
+])
+def test_run_in_labels(text, expected):
+    assert [(r.label, r.kind) for r in run_in_labels(text)] == expected
+
+
+def test_split_run_in_keeps_every_character_of_the_text():
+    text = "Leaks are rare [1]. Case presentation A 79-year-old woman fell. Conclusions: Rare."
+    pieces = split_run_in(text)
+    assert [label.label if label else None for label, _ in pieces] == [None, "Case presentation", "Conclusions"]
+    assert [strip_label(piece, label.label) if label else piece for label, piece in pieces] == [
+        "Leaks are rare [1].", "A 79-year-old woman fell.", "Rare."]
+
+
+@pytest.mark.parametrize("piece, label, rest", [
+    ("Methods: We reviewed charts.", "Methods", "We reviewed charts."),
+    ("ResultsThe patients recovered.", "Results", "The patients recovered."),
+    ("Case report. A man had pain.", "Case report", "A man had pain."),
+    ("Case presentation An 80-year-old.", "Case presentation", "An 80-year-old."),
+    ("Keywords : leak", "Keywords", "leak"),
+])
+def test_strip_label(piece, label, rest):
+    assert strip_label(piece, label) == rest
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    doc = read_text(__import__("pathlib").Path("x.txt"), text.encode())[0]
+    return [(s.title, s.kind) for s in doc.sections if s.kind != "title"]
+
+
+def test_pasted_structured_abstract_becomes_its_parts():
+    text = ("Cement in the canal after kyphoplasty\n\nAbstract\n\nBackground Kyphoplasty is common. "
+            "Case presentation An 80-year-old man had weakness after T12 kyphoplasty. He recovered. "
+            "Conclusions Leaks need care.\n")
+    assert _sections(text) == [("Background", "abstract"), ("Case presentation", "case"),
+                               ("Conclusions", "abstract")]
+
+
+def test_abstract_parts_as_headings_then_the_body():
+    text = ("Cement in the canal after kyphoplasty\n\nAbstract\n\nSTUDY DESIGN:\n\nWe report one patient.\n\n"
+            "OBJECTIVE:\n\nTo report a leak.\n\nMETHODS:\n\nA 70-year-old woman had T12 vertebroplasty.\n\n"
+            "CONCLUSION:\n\nLeaks are rare.\n\nIntroduction\n\nVertebroplasty is common.\n\n"
+            "Case report\n\nA 70-year-old woman had back pain.\n")
+    assert _sections(text) == [("STUDY DESIGN", "abstract"), ("OBJECTIVE", "abstract"), ("METHODS", "abstract"),
+                               ("CONCLUSION", "abstract"), ("Introduction", "introduction"),
+                               ("Case report", "case")]
+
+
+def test_an_abstract_without_conclusion_ends_at_the_body_introduction():
+    text = ("Cement in the canal after kyphoplasty\n\nBackground: Leaks happen.\n\n"
+            "Case presentation: A 70-year-old woman had pain.\n\nIntroduction\n\nVertebroplasty is common.\n")
+    assert _sections(text) == [("Background", "abstract"), ("Case presentation", "case"),
+                               ("Introduction", "introduction")]
