@@ -24,7 +24,7 @@ from leakmine.ingest.headings import (
 )
 from leakmine.ingest.language import detect_language, script_language
 from leakmine.ingest.metadata import cited_first_author, parse_byline, running_head_author, split_run_in_title
-from leakmine.ingest.runin import BODY_KINDS, split_run_in
+from leakmine.ingest.runin import BODY_KINDS, split_identifiers, split_run_in
 from leakmine.ingest.textclean import join_wrapped
 
 _TERMINAL = re.compile(r"[.!?:][\"'\u201d\u2019)\]*]*(?:\^?\[[\d,\u2013\s-]+\])?$")
@@ -34,8 +34,9 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,100}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+\S")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
-FIELD = re.compile(r"^(?P<key>title|article title|authors?|journal|year)\s*:\s*(?P<value>\S.{0,400})$",
-                   re.IGNORECASE)
+# "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" as index pages print it.
+FIELD = re.compile(r"^(?P<key>title|article title|authors?|journal|year)"
+                   r"(?:\s*:\s*|(?<=year)\s+(?=(?:19|20)\d\d$))(?P<value>\S.{0,400})$", re.IGNORECASE)
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
@@ -242,19 +243,22 @@ def classify(p: Para) -> None:
 
 
 def split_labelled(p: Para) -> list[Para]:
-    """A body paragraph cut at its run-in labels (a structured abstract pasted as one block): each
-    piece led by a label of the body of a paper becomes a labelled paragraph; others stay body text."""
+    """A body paragraph cut at the DOIs and run-in labels it runs in (a structured abstract pasted as
+    one block): each piece led by a label of the body of a paper becomes a labelled paragraph; others
+    stay body text."""
     if p.role != "body":
         return [p]
-    pieces = split_run_in(p.text)
-    if len(pieces) == 1 and (pieces[0][0] is None or inline_heading(p.text) is not None):
-        return [p]
     out = []
-    for label, text in pieces:
-        if label is not None and label.kind in BODY_KINDS:
-            out.append(Para("label", text, title=label.label, kind=label.kind, rule="run-in", block=p.block))
-        else:
-            out.append(Para("body", text, block=p.block))
+    for chunk in split_identifiers(p.text):
+        pieces = split_run_in(chunk)
+        if len(pieces) == 1 and (pieces[0][0] is None or inline_heading(chunk) is not None):
+            out.append(Para("body", chunk, block=p.block))
+            continue
+        for label, text in pieces:
+            if label is not None and label.kind in BODY_KINDS:
+                out.append(Para("label", text, title=label.label, kind=label.kind, rule="run-in", block=p.block))
+            else:
+                out.append(Para("body", text, block=p.block))
     return out
 
 

@@ -30,6 +30,9 @@ _STOP = re.compile(r"\.[ \t]+(?=[A-Z0-9])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+(?=(?:A|An)[ \t]|[A-Z][a-z]|\d+-year-old)")
 _GLUED = re.compile(r"(?<=[a-z])(?=(?:An?[ \t]|[A-Z][a-z]{1,}))")
 
+# "... Taipei, Taiwan. DOI : 10.5555/abc.12 Cement leaks ...": a DOI run into the text around it.
+_IDENTIFIER = re.compile(r"(?:(?<=\s)|^)(?:DOI|doi|Doi)\s*:\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+(?=\s+[A-Z])")
+
 SURE, WORDS, BARE = "sure", "words", "bare"  # how a label was found (see the module docstring)
 
 
@@ -109,6 +112,24 @@ def run_in_labels(text: str) -> list[RunIn]:
     """The run-in labels of a paragraph, in order (see the module docstring for which count)."""
     found = [r for m in _SENTENCE_START.finditer(text) if (r := _label_at(text, m.end()))]
     return found if any(r.how != BARE for r in found) else []
+
+
+def split_identifiers(text: str) -> list[str]:
+    """A paragraph cut before and after each labelled DOI that runs into the next sentence ("Taipei.
+    DOI: 10.5555/x Cement leaks ..."); a DOI closing a paragraph (a citation) stays in it."""
+    out, at = [], 0
+    for m in _IDENTIFIER.finditer(text):
+        out += [text[at:m.start()], m.group()]
+        at = m.end()
+    out.append(text[at:])
+    return [piece.strip() for piece in out if piece.strip()]
+
+
+def leading_label(text: str) -> RunIn | None:
+    """A label of the body of a paper opening `text` however it is set off ("Background Leaks are
+    rare."), for text known to start a section."""
+    found = _label_at(text, 0) if text[:1].isupper() else None
+    return found if found and found.kind in BODY_KINDS else None
 
 
 def split_run_in(text: str) -> list[tuple[RunIn | None, str]]:

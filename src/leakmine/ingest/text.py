@@ -33,6 +33,7 @@ from leakmine.ingest.metadata import (
     parse_citation_line,
     parse_cite_as,
     parse_issue_line,
+    parse_journal_field,
     parse_reference,
     published_year,
     record_metadata,
@@ -123,6 +124,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     # Citation and DOI lines in the reference list belong to the papers it cites.
     own = [p for p, r in zip(paras, in_refs, strict=True) if not (r and (p.rule in _REFERENCE_PIECES
                                                                          or p.role != "boiler"))]
+    field_journal = parse_journal_field(fields.get("journal", ""))
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
     cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
     lines = [c for p in own if p.rule in ("citation-line", "issue-line", "journal.issue") and (c := _citation(p.text))]
@@ -150,9 +152,10 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
                             first_author_surname(field_authors),
                             first_author_surname(bylines[0].names) if bylines else None,
                             *(c.first_author for c in self_cites), *map(running_head_author, heads)),
-        journal=_first(rec.get("journal"), fields.get("journal"), *(c.journal for c in lines), *journals,
+        journal=_first(rec.get("journal"), field_journal and field_journal.journal, fields.get("journal"), *(c.journal for c in lines), *journals,
                        *(c.journal for c in head_lines), cite and cite.journal, *(c.journal for c in self_cites)),
-        year=_first(rec.get("year"), date_year(fields.get("year", "")), cite and cite.year,
+        year=_first(rec.get("year"), date_year(fields.get("year", "")), field_journal and field_journal.year,
+                    cite and cite.year,
                     *(c.year for c in lines), *(c.year for c in head_lines), *(c.year for c in self_cites),
                     *map(published_year, history), *copyright_years, *dates, *map(history_year, history),
                     *(date_year(h) for h in heads if boilerplate_of(h))),
@@ -188,6 +191,8 @@ def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
             if looks_like_record(obj):
                 records.append(record_metadata(obj))
                 continue
+        if htmltext.has_jats(line):
+            line = htmltext.jats_text(line)
         kept.append(htmltext.strip_tags(line) if htmltext.has_tags(line) else line)
     return "\n".join(kept), records
 
