@@ -140,3 +140,60 @@ def test_jats_sections_with_run_in_colons_and_ids():
     assert [(s.title, s.kind) for s in doc.sections if s.kind != "title"] == [
         ("Background", "abstract"), ("Case Description", "case")]
     assert not any("<" in s.text for s in doc.sections)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a title ending with a full stop: an author heading follows, or it names the article type
+    (f"{TITLE}.\n\nAuthors\nCategory Case report\nYear 2021\n{STORY}\n", f"{TITLE}."),
+    (f"{TITLE}.\n\nAuthor information\n1 Northfield General Hospital, Northfield, UK.\n\n{STORY}\n", f"{TITLE}."),
+    ("Foraminal cement after sacroplasty: a case report and literature review.\n\n" + STORY + "\n",
+     "Foraminal cement after sacroplasty: a case report and literature review."),
+    ("Cement in the veins after kyphoplasty: case report.\n\n" + STORY + "\n",
+     "Cement in the veins after kyphoplasty: case report."),
+    (f"{TITLE}.\n\nAna Ruiz, Li Wei\n\n{STORY}\n", f"{TITLE}."),
+    # a page's loading notice under the title does not continue it
+    (f"{TITLE}\n\n    loading  checking for access\n\nAbstract\n\n{STORY}\n", TITLE),
+    # a sentence is not a title
+    (f"A 71-year-old woman had pain after sacroplasty.\n\nAuthors\nAna Ruiz\n\n{STORY}\n", None),
+    (f"The cement was removed at L5.\n\n{STORY}\n", None),
+    (f"Leaks are rare: we saw one.\n\n{STORY}\n", None),
+    # a title wrapped over two lines continues in lower case
+    (f"Cement in the foramen after\nsacroplasty in an elderly woman\n\n{STORY}\n",
+     "Cement in the foramen after sacroplasty in an elderly woman"),
+])
+def test_titles_of_abstract_pages(text, title):
+    assert _read(text).meta.title == title
+
+
+def test_record_cut_short_gives_metadata_and_its_abstract():
+    record = ('{"title":"Cement in the veins after kyphoplasty: a case report.","authors":"Ana Ruiz, Li Wei",'
+              '"doi":"10.5555/cr.8.172","year":2024,"url":null,"abstract":"<p><b>Background:</b> Leaks happen. '
+              '<b>Case Presentation:</b> A 68-year-old woman had dyspnoea after vertebroplasty. <b>Conclusions:</b> Th')
+    doc = _read(f"Cement in the veins after kyphoplasty: a case report\n\n{record}\n")
+    m = doc.meta
+    assert (m.title, m.doi, m.year, m.first_author) == (
+        "Cement in the veins after kyphoplasty: a case report.", "10.5555/cr.8.172", 2024, "Ruiz")
+    assert [(s.title, s.kind) for s in doc.sections] == [
+        ("", "title"), ("Background", "abstract"), ("Case Presentation", "case"), ("Conclusions", "abstract")]
+    assert not any('"' in s.text or "<" in s.text for s in doc.sections)
+
+
+@pytest.mark.parametrize("line", [
+    '{"note": "a line of a table, not a record"',
+    '{this is not json at all',
+    '{"title": "Cement", "year": 2019} trailing words',
+])
+def test_lines_that_are_no_cut_records_stay_text(line):
+    doc = _read(f"{TITLE}\n\n{line}\n\n{STORY}\n")
+    assert doc.meta.title == TITLE and doc.meta.year is None
+
+
+def test_cut_short_preview_of_the_abstract_is_left_out():
+    full = ("Foot drop after lumbar fusion is uncommon in spinal practice, and most reports advise early surgery "
+            "when it appears. We describe a man of 58 whose foot drop followed fusion at L4-5 and recovered.")
+    preview = full[:120] + "..."
+    doc = _read(f"{TITLE}\n\n{preview}\n\nFull description\n\nSummary: {full}\n")
+    assert sum("Foot drop after lumbar fusion" in s.text for s in doc.sections) == 1
+    doc = _read(f"{TITLE}\n\nLeaks are common but seldom harm the patient in any lasting way at all, as the "
+                f"series show...\n\n{STORY}\n")
+    assert any("series show..." in s.text for s in doc.sections)

@@ -289,12 +289,20 @@ def _one_sentence(text: str) -> bool:
 
 
 def _title_like(p: Para, nxt: Para | None) -> bool:
+    """Whether a paragraph may be a title: one sentence of 3 to 40 words that the next paragraph does not
+    continue. A full stop may end it when authors, front matter or an author heading follow, or when it
+    names the article type ("...: a case report.")."""
     words = p.text.split()
     if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text):
         return False
-    if nxt and nxt.text[:1].islower() and nxt.role not in ("byline", "boiler"):
+    if nxt and nxt.text[:1].islower() and nxt.role not in ("byline", "boiler") and nxt.block == p.block:
         return False
-    return not p.text.endswith(".") or (nxt is not None and nxt.role in ("byline", "boiler"))
+    if not p.text.endswith("."):
+        return True
+    typed = ":" in p.text and article_type(p.text.rsplit(":", 1)[1]) is not None
+    titled = ":" in p.text or _capitalisation(p.text) == "title"
+    return typed or (nxt is not None and (nxt.role in ("byline", "boiler") or (
+        titled and nxt.role == "heading" and heading_kind(nxt.text) == "front-matter")))
 
 
 def _candidate(p: Para, nxt: Para | None) -> bool:

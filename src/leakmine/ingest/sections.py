@@ -2,7 +2,7 @@
 
 Captions, tables and front/back matter that interrupt a section wait until it ends; a sentence they
 cut is rejoined when the next paragraph clearly continues it. Repeated paragraphs (an abstract
-pasted twice) are kept once; a structured abstract's labels become sections of kind "abstract".
+pasted twice, a cut-short preview of it) are kept once; a structured abstract's labels become sections of kind "abstract".
 """
 
 from __future__ import annotations
@@ -20,11 +20,26 @@ from leakmine.ingest.textclean import join_wrapped
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
 _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
+_MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
+_CUT_SHORT = re.compile(r"\s*\S*(?:\.\.\.|\u2026)$")  # "... that can lea..." (the cut word goes too)
 
 
 def normalized(text: str) -> str:
     """Letters and digits only, lower case: how repeated paragraphs are recognised."""
     return re.sub(r"[\W_]+", "", text.lower())
+
+
+def drop_previews(paras: list[Para]) -> list[Para]:
+    """Without the cut-short previews of a paragraph that follows in full ("... can lea..." above the
+    whole abstract on a catalogue page)."""
+    keep = []
+    for i, p in enumerate(paras):
+        m = _CUT_SHORT.search(p.text)
+        key = normalized(p.text[:m.start()]) if m else ""
+        if len(key) >= _MIN_PREVIEW and any(key in normalized(q.text) for q in paras[i + 1:]):
+            continue
+        keep.append(p)
+    return keep
 
 
 @dataclass

@@ -49,7 +49,7 @@ from leakmine.ingest.paragraphs import (
     running_heads,
     text_blocks,
 )
-from leakmine.ingest.sections import SectionBuilder, normalized
+from leakmine.ingest.sections import SectionBuilder, drop_previews, normalized
 from leakmine.ingest.textclean import fix_chars
 from leakmine.records import Document, PaperMeta, build_document
 
@@ -178,19 +178,47 @@ def _language(parts: list[dict[str, Any]]) -> str:
     return max(sizes, key=lambda k: sizes[k]) if sizes else "en"
 
 
+# A JSON record cut short (a page shows its first characters): its whole "key": value pairs, then the
+# string it was cut in.
+_JSON_PAIR = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*(?P<value>"(?:[^"\\]|\\.)*"|null|true|false|-?\d+(?:\.\d+)?)\s*,?')
+_JSON_CUT = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*"(?P<value>(?:[^"\\]|\\.)*)\\?$')
+
+
+def _cut_record(line: str) -> dict[str, Any] | None:
+    """The fields of a one-line JSON object cut short at the end of the line, else None."""
+    if not line.startswith('{"') or line.endswith("}"):
+        return None
+    obj: dict[str, Any] = {}
+    pos = 1
+    while m := _JSON_PAIR.match(line, pos):
+        obj[m.group("key")] = json.loads(m.group("value"))
+        pos = m.end()
+    cut = _JSON_CUT.match(line, pos)
+    if cut:
+        try:
+            obj[cut.group("key")] = json.loads(f'"{cut.group("value")}"')
+        except json.JSONDecodeError:
+            pass
+    return obj if cut or pos == len(line) else None
+
+
 def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
-    """Pull embedded JSON records (one object on a line) out of the text; strip inline HTML."""
+    """Pull embedded JSON records (one object on a line, or its start) out of the text; strip inline
+    HTML and JATS markup."""
     kept, records = [], []
     for line in text.split("\n"):
         s = line.strip()
+        obj = None
         if s.startswith("{") and s.endswith("}"):
             try:
                 obj = json.loads(s)
             except json.JSONDecodeError:
                 obj = None
-            if looks_like_record(obj):
-                records.append(record_metadata(obj))
-                continue
+        else:
+            obj = _cut_record(s)
+        if looks_like_record(obj):
+            records.append(record_metadata(obj))
+            continue
         if htmltext.has_jats(line):
             line = htmltext.jats_text(line)
         kept.append(htmltext.strip_tags(line) if htmltext.has_tags(line) else line)
@@ -253,7 +281,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     if source_format == "text":
         find_title(paras)
     asm = SectionBuilder()
-    for p in paras:
+    for p in drop_previews(paras):
         asm.add(p)
     parts = asm.finish()
     if asm.dropped:
@@ -263,7 +291,8 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     if rec_title and not any(p["kind"] == "title" for p in parts):
         head.append({"title": "", "kind": "title", "text": rec_title})
     head.extend(_abstract_parts(records, asm.seen))
-    parts = head + parts
+    titles = [p for p in parts[:1] if p["kind"] == "title"]  # the record's abstract goes under the title
+    parts = titles + head + parts[len(titles):]
     meta = _metadata(paras, parts, records, heads)
     meta.language = _language(parts)
     paper_id = hashlib.sha256(data).hexdigest()[:16]
