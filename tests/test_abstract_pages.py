@@ -7,6 +7,8 @@ import pytest
 
 from leakmine.ingest.htmltext import jats_text
 from leakmine.ingest.metadata import (
+    et_al_author,
+    family_given_author,
     find_dois,
     is_date,
     parse_citation_line,
@@ -197,3 +199,46 @@ def test_cut_short_preview_of_the_abstract_is_left_out():
     doc = _read(f"{TITLE}\n\nLeaks are common but seldom harm the patient in any lasting way at all, as the "
                 f"series show...\n\n{STORY}\n")
     assert any("series show..." in s.text for s in doc.sections)
+
+
+@pytest.mark.parametrize("line, first", [
+    ("Ana Ruiz et al.", "Ruiz"),
+    ("A. Ruiz et al.", "Ruiz"),
+    ("Jan van Dijk et al.", "van Dijk"),
+    ("Copyright \u00a9 2024, Okafor et al.", "Okafor"),
+    ("\u00a9 2021 Okafor et al.", "Okafor"),
+    ("Okafor CN, et al.", "Okafor"),
+    ("Okafor et al. reported a case of leakage", None),
+    ("The patient et al.", None),
+    ("we and others et al.", None),
+])
+def test_et_al_lines(line, first):
+    assert et_al_author(line) == first
+
+
+@pytest.mark.parametrize("line, first", [
+    ("Ruiz, Ana; Wei, Li; Okafor, Chidi.", "Ruiz"),
+    ("van Dijk, Jan; Berg, Anna-Lena", "van Dijk"),
+    ("Ruiz, A.; Wei, L.", "Ruiz"),
+    ("Garcia Lopez, Maria; Wei, Li", "Garcia Lopez"),
+    ("Ruiz, Ana", None),  # one name: not a list
+    ("Pain, numbness; weakness, palsy", None),
+    ("Pain improved, she walked; Later, she ran.", None),
+])
+def test_family_given_author_lists(line, first):
+    assert family_given_author(line) == first
+
+
+@pytest.mark.parametrize("authors, first", [
+    ("Ruiz, Ana; Wei, Li; Okafor, Chidi.\n", "Ruiz"),
+    ("Ana Ruiz et al.\n", "Ruiz"),
+    ("Main Authors: Ana Ruiz, Li Wei\n", "Ruiz"),
+    ("Ana Ruiz^1, Li Wei^2\n", "Ruiz"),
+])
+def test_first_author_of_abstract_pages(authors, first):
+    assert _read(f"{TITLE}\n\n{authors}\nAbstract\n\n{STORY}\n").meta.first_author == first
+
+
+def test_a_lone_marked_term_below_the_text_is_no_byline():
+    text = f"{TITLE}\n\nAbstract\n\n{STORY}\n\nMeSH Terms\n\nCauda Equina*\nFemale\nHumans\n"
+    assert _read(text).meta.first_author is None

@@ -304,6 +304,30 @@ def running_head_author(text: str) -> str | None:
     return m.group("sur") if m else None
 
 
+# Author lines of index pages: "Ana Ruiz et al.", "Copyright © 2024, Ruiz et al."; "Ruiz, Ana; Wei, Li."
+_ET_AL_LINE = re.compile(
+    rf"^(?:(?i:copyright\s*)?(?:\u00a9|\([cC]\)|(?i:copyright))\s*(?:{_YEAR})?,?\s*)?"
+    rf"(?:(?!{_PARTICLE}\s)[A-Z][a-z'\u2019-]+\s+)?(?:[A-Z]\.\s?)*(?P<sur>(?:{_PARTICLE}\s+)*[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*)"
+    rf"(?:\s+[A-Z]{{1,3}})?,?\s+et\s+al\.?$")
+_FAMILY_GIVEN = r"(?:{p}\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?,\s*[A-Z][\w.'\u2019-]*(?:[\s-]+[A-Z][\w.'\u2019-]*)*"
+_FAMILY_GIVEN_LIST = re.compile(
+    rf"^(?P<first>{_FAMILY_GIVEN.format(p=_PARTICLE)})(?:\s*;\s*{_FAMILY_GIVEN.format(p=_PARTICLE)}){{1,60}}\s*\.?$")
+
+
+def et_al_author(text: str) -> str | None:
+    """The surname of a line naming the first author only: "Ana Ruiz et al.", "A. Ruiz et al.",
+    "Copyright \u00a9 2024, Ruiz et al." -> "Ruiz"."""
+    m = _ET_AL_LINE.match(" ".join(text.split()))
+    return m.group("sur") if m else None
+
+
+def family_given_author(text: str) -> str | None:
+    """The first surname of an author list printed "Family, Given; Family, Given." ("Ruiz, Ana; Wei,
+    Li; van Dijk, Jan.") -> "Ruiz"."""
+    m = _FAMILY_GIVEN_LIST.match(" ".join(text.split()))
+    return m.group("first").split(",", 1)[0].strip() if m else None
+
+
 def cited_first_author(text: str) -> str | None:
     """The surname opening a Vancouver or APA author list: "Chen CH, Wang K." -> "Chen"."""
     m = _CITED_AUTHOR.match(" ".join(text.split()))

@@ -23,7 +23,13 @@ from leakmine.ingest.headings import (
     numbering_depth,
 )
 from leakmine.ingest.language import detect_language, script_language
-from leakmine.ingest.metadata import cited_first_author, parse_byline, running_head_author, split_run_in_title
+from leakmine.ingest.metadata import (
+    cited_first_author,
+    family_given_author,
+    parse_byline,
+    running_head_author,
+    split_run_in_title,
+)
 from leakmine.ingest.runin import BODY_KINDS, split_identifiers, split_run_in
 from leakmine.ingest.textclean import join_wrapped
 
@@ -34,8 +40,8 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,100}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+\S")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
-# "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" as index pages print it.
-FIELD = re.compile(r"^(?P<key>title|article title|authors?|journal|year)"
+# "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" or "Main Authors: ..." as index pages print them.
+FIELD = re.compile(r"^(?:main\s+)?(?P<key>title|article title|authors?|journal|year)"
                    r"(?:\s*:\s*|(?<=year)\s+(?=(?:19|20)\d\d$))(?P<value>\S.{0,400})$", re.IGNORECASE)
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
@@ -145,8 +151,10 @@ def _ends_item(cur: list[str]) -> bool:
 
 
 def _is_byline_line(text: str) -> bool:
+    """A line of author names only: a byline, or a "Family, Given; Family, Given." list."""
     b = parse_byline(text)
-    return bool(b) and len(text.split()) <= 60 and b.end >= len(" ".join(text.split())) - 2
+    return (bool(b) and len(text.split()) <= 60 and b.end >= len(" ".join(text.split())) - 2) \
+        or family_given_author(text) is not None
 
 
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:

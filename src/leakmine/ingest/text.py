@@ -24,6 +24,8 @@ from leakmine.ingest.medline import is_medline, medline_fields, medline_record
 from leakmine.ingest.metadata import (
     Citation,
     date_year,
+    et_al_author,
+    family_given_author,
     find_dois,
     first_author_surname,
     history_year,
@@ -124,13 +126,17 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     # Citation and DOI lines in the reference list belong to the papers it cites.
     own = [p for p, r in zip(paras, in_refs, strict=True) if not (r and (p.rule in _REFERENCE_PIECES
                                                                          or p.role != "boiler"))]
+    front = _front_block(paras)
+    front_ids = {id(p) for p in front}
     field_journal = parse_journal_field(fields.get("journal", ""))
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
     cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
     lines = [c for p in own if p.rule in ("citation-line", "issue-line", "journal.issue") and (c := _citation(p.text))]
     head_lines = [c for h in heads if (c := _citation(h))]
-    bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))]
-    front = _front_block(paras)
+    bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))
+               and (len(b.names) > 1 or id(p) in front_ids)]  # one name alone counts above the text
+    author_lines = [a for p in own if len(p.text.split()) <= 60
+                    and (a := family_given_author(p.text) or et_al_author(p.text))]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
@@ -150,7 +156,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
         authors=list(bylines[0].names) if bylines else list(rec.get("authors") or field_authors),
         first_author=_first(cite and cite.first_author, rec.get("first_author"),
                             first_author_surname(field_authors),
-                            first_author_surname(bylines[0].names) if bylines else None,
+                            first_author_surname(bylines[0].names) if bylines else None, *author_lines,
                             *(c.first_author for c in self_cites), *map(running_head_author, heads)),
         journal=_first(rec.get("journal"), field_journal and field_journal.journal, fields.get("journal"), *(c.journal for c in lines), *journals,
                        *(c.journal for c in head_lines), cite and cite.journal, *(c.journal for c in self_cites)),
