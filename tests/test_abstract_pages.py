@@ -242,3 +242,20 @@ def test_first_author_of_abstract_pages(authors, first):
 def test_a_lone_marked_term_below_the_text_is_no_byline():
     text = f"{TITLE}\n\nAbstract\n\n{STORY}\n\nMeSH Terms\n\nCauda Equina*\nFemale\nHumans\n"
     assert _read(text).meta.first_author is None
+
+
+@pytest.mark.parametrize("heading", ["Similar articles", "Cited by", "Related articles", "Recommended articles"])
+def test_lists_of_other_papers_give_no_metadata(heading):
+    text = (f"{TITLE}\n\nAbstract\n\n{STORY}\n\n{heading}\n\n"
+            "Cement leak after kyphoplasty. Okafor C, et al. Spine J. 2019 Mar;19(3):1-9. doi: 10.5555/sj.19.1.\n")
+    doc = _read(text)
+    assert (doc.meta.year, doc.meta.doi) == (None, None)
+    assert not any("Okafor" in s.text for s in doc.sections if s.mined)
+
+
+def test_index_terms_are_not_mined_but_bulleted_captions_are():
+    text = (f"{TITLE}\n\nAbstract\n\n{STORY}\n\nMeSH Terms\n\nParaplegia*\nFemale\nSpinal Canal\n\nFigure\n\n"
+            "  \u2022 Figure 1 Axial CT showing cement in the left S1 foramen.\n")
+    doc = _read(text)
+    assert not any("Paraplegia" in s.text for s in doc.sections if s.mined)
+    assert [s.kind for s in doc.sections if "Axial CT" in s.text] == ["caption"]
