@@ -33,6 +33,8 @@ from leakmine.ingest.text import read_text
      [("Summary of Background Data", "abstract"), ("Methods", "methods")]),
     ("Pain improved. Outcome and Follow Up: She walked at 6 months. Keywords : kyphoplasty, leak",
      [("Outcome and Follow Up", "case"), ("Keywords", "front-matter")]),
+    ("Leaks are rare.Case presentation: A 70-year-old man had pain.Conclusions: Rare.",
+     [("Case presentation", "case"), ("Conclusions", "conclusion")]),
     # must not split
     ("We compared the results of the methods used by both teams.", []),
     ("Results were good in most patients. Methods differed between centres.", []),
@@ -44,6 +46,7 @@ from leakmine.ingest.text import read_text
     ("Imaging results: cement at L2. The methods: standard.", []),
     ("She was treated with steroids. Outcome was good.", []),
     ("A 60-year-old man (case presentation in Fig. 1) had pain.", []),
+    ("He was treated in the U.S.Results of that care were good.", []),
 ])
 def test_run_in_labels(text, expected):
     assert [(r.label, r.kind) for r in run_in_labels(text)] == expected

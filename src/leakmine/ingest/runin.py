@@ -21,7 +21,7 @@ from leakmine.ingest.headings import heading_kind
 
 # Kinds of the body of a paper: a label without punctuation must name one of them.
 BODY_KINDS = frozenset({"abstract", "introduction", "case", "methods", "results", "discussion", "conclusion"})
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"'\u201d\u2019)\]]*\s+)(?=[A-Z])")
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"'\u201d\u2019)\]]*\s*)(?=[A-Z])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019()&/-]*")
 _WORD_GAP = re.compile(r"[ \t]+")
 _MAX_WORDS = 6

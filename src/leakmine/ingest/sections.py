@@ -32,11 +32,14 @@ def normalized(text: str) -> str:
 def drop_previews(paras: list[Para]) -> list[Para]:
     """Without the cut-short previews of a paragraph that follows in full ("... can lea..." above the
     whole abstract on a catalogue page)."""
+    cuts = [_CUT_SHORT.search(p.text) for p in paras]
+    if not any(cuts):
+        return paras
+    norms = [normalized(p.text) for p in paras]
     keep = []
-    for i, p in enumerate(paras):
-        m = _CUT_SHORT.search(p.text)
+    for i, (p, m) in enumerate(zip(paras, cuts, strict=True)):
         key = normalized(p.text[:m.start()]) if m else ""
-        if len(key) >= _MIN_PREVIEW and any(key in normalized(q.text) for q in paras[i + 1:]):
+        if len(key) >= _MIN_PREVIEW and any(key in n for n in norms[i + 1:]):
             continue
         keep.append(p)
     return keep
