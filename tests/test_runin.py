@@ -3,6 +3,7 @@ sections they give."""
 
 import pytest
 
+from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.runin import run_in_labels, split_run_in, strip_label
 from leakmine.ingest.text import read_text
 
@@ -99,3 +100,32 @@ def test_an_abstract_without_conclusion_ends_at_the_body_introduction():
             "Case presentation: A 70-year-old woman had pain.\n\nIntroduction\n\nVertebroplasty is common.\n")
     assert _sections(text) == [("Background", "abstract"), ("Case presentation", "case"),
                                ("Introduction", "introduction")]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Observations", "case"),
+    ("Patient concerns", "case"),
+    ("Presentation of case", "case"),
+    ("Outcome and Follow Up", "case"),
+    ("Interventions", "case"),
+    ("Objective and importance", "abstract"),
+    ("Background and Clinical Significance", "abstract"),
+    ("SUMMARY OF BACKGROUND DATA", "abstract"),
+    ("Rationale", "abstract"),
+    ("TL;DR", "abstract"),
+    ("AI-generated summary", "abstract"),
+    ("Assessment/Results", "results"),
+    ("Setting", "methods"),
+    ("Similar articles", "references"),
+    ("MeSH terms", "front-matter"),
+    ("Summary of the findings of the study", None),
+])
+def test_structured_abstract_vocabulary(title, kind):
+    assert heading_kind(title) == kind
+
+
+def test_a_generated_summary_is_read_with_the_abstract():
+    text = ("Cement in the foramen after sacroplasty\n\nAbstract\n\nBackground: Leaks occur. Case presentation: "
+            "A 71-year-old woman had leg pain after sacroplasty.\n\nAI summary\n\nA woman in her seventies had "
+            "leg pain from cement in the S1 foramen.\n")
+    assert _sections(text)[-1] == ("AI summary", "abstract")
