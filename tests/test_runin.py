@@ -129,3 +129,11 @@ def test_a_generated_summary_is_read_with_the_abstract():
             "A 71-year-old woman had leg pain after sacroplasty.\n\nAI summary\n\nA woman in her seventies had "
             "leg pain from cement in the S1 foramen.\n")
     assert _sections(text)[-1] == ("AI summary", "abstract")
+
+
+def test_labelled_body_after_an_unstructured_abstract():
+    text = ("Cement in the canal after kyphoplasty\n\nAbstract\n\nWe report a woman of 70 with a leak.\n\n"
+            "INTRODUCTION: Vertebroplasty is common.\n\nCASE REPORT: A 70-year-old woman had back pain.\n\n"
+            "DISCUSSION: Leaks are rare.\n")
+    assert _sections(text) == [("Abstract", "abstract"), ("INTRODUCTION", "introduction"), ("CASE REPORT", "case"),
+                               ("DISCUSSION", "discussion")]

@@ -88,10 +88,11 @@ class SectionBuilder:
         """The kind of a labelled part of the open abstract ("Case presentation" -> "case", other parts
         -> "abstract"), or None when the label ends the abstract: after its conclusion, at an opening
         part after the story began or a title it already had (the body's "Introduction" or
-        "Background"), and for a heading, when the abstract's text came before any part."""
+        "Background"), when the abstract's text came before any part (an unstructured abstract), and at a
+        heading the vocabulary does not know."""
         if not self.abstract_open or self.abstract_closed or (kind or "other") not in BODY_KINDS | {"other"}:
             return None
-        if heading and (kind is None or self.abstract_plain):
+        if self.abstract_plain or (heading and kind is None):
             return None
         opening = kind in ("abstract", "introduction")
         key = normalize_title(title)
