@@ -137,3 +137,17 @@ def test_labelled_body_after_an_unstructured_abstract():
             "DISCUSSION: Leaks are rare.\n")
     assert _sections(text) == [("Abstract", "abstract"), ("INTRODUCTION", "introduction"), ("CASE REPORT", "case"),
                                ("DISCUSSION", "discussion")]
+
+
+@pytest.mark.parametrize("abstract, kinds", [
+    # the story goes on after a case part, until the abstract's commentary
+    ("Rationale: Leaks occur. Patient concerns: A woman of 79 had chest pain. Interventions: Surgery. "
+     "Outcomes: She went home. Lessons: Be careful.", ["abstract", "case", "case", "case", "abstract"]),
+    ("Background: Leaks occur. Case presentation: A man of 60 had pain. Results: He walked. "
+     "Conclusions: Rare.", ["abstract", "case", "case", "abstract"]),
+    # no case part: a cohort's methods and results stay in the abstract
+    ("Background: Leaks occur. Methods: We reviewed 312 patients. Results: 48 had leaks. Conclusions: Rare.",
+     ["abstract", "abstract", "abstract", "abstract"]),
+])
+def test_abstract_parts_telling_the_case(abstract, kinds):
+    assert [k for _, k in _sections(f"Cement in the canal after kyphoplasty\n\n{abstract}\n")] == kinds

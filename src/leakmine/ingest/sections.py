@@ -68,6 +68,7 @@ class SectionBuilder:
         self.abstract_closed = False
         self.abstract_plain = False
         self.abstract_story = False  # a part past the opening ones (case, methods, results) came
+        self.abstract_case = False  # the last part told the case
         self.abstract_parts: set[str] = set()  # normalised titles of its parts
         self.dropped = 0  # repeated paragraphs left out
 
@@ -85,8 +86,8 @@ class SectionBuilder:
         self.section = _Section(title, kind)
 
     def _abstract_part(self, kind: str | None, title: str, heading: bool) -> str | None:
-        """The kind of a labelled part of the open abstract ("Case presentation" -> "case", other parts
-        -> "abstract"), or None when the label ends the abstract: after its conclusion, at an opening
+        """The kind of a labelled part of the open abstract ("Case presentation", and the results or
+        outcome that follow it -> "case", other parts -> "abstract"), or None when the label ends the abstract: after its conclusion, at an opening
         part after the story began or a title it already had (the body's "Introduction" or
         "Background"), when the abstract's text came before any part (an unstructured abstract), and at a
         heading the vocabulary does not know."""
@@ -101,7 +102,9 @@ class SectionBuilder:
         self.abstract_parts.add(key)
         self.abstract_story = self.abstract_story or not opening
         self.abstract_closed = kind == "conclusion"
-        return "case" if kind == "case" else "abstract"
+        # The story goes on in the parts after a case part ("Patient concerns", then "Outcomes").
+        self.abstract_case = kind == "case" or (self.abstract_case and kind in ("methods", "results", None))
+        return "case" if self.abstract_case else "abstract"
 
     def _opened(self, kind: str) -> None:
         """Track the abstract as sections open."""
@@ -109,6 +112,7 @@ class SectionBuilder:
         self.abstract_closed = False
         self.abstract_plain = False
         self.abstract_story = False
+        self.abstract_case = False
         self.abstract_parts = set()
 
     def heading(self, title: str) -> None:
