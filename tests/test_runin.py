@@ -151,3 +151,16 @@ def test_labelled_body_after_an_unstructured_abstract():
 ])
 def test_abstract_parts_telling_the_case(abstract, kinds):
     assert [k for _, k in _sections(f"Cement in the canal after kyphoplasty\n\n{abstract}\n")] == kinds
+
+
+def test_headings_after_an_abstract_and_its_translation_are_the_body():
+    text = ("Cement in the canal after kyphoplasty\n\nAbstract\n\nA man of 63 had foot drop after vertebroplasty.\n\n"
+            "Zusammenfassung\n\nEin 63-j\u00e4hriger Mann hatte nach der Vertebroplastie eine Fu\u00dfheberparese.\n\n"
+            "Case presentation\n\nA 63-year-old man had vertebroplasty of L5.\n\nDiscussion\n\nLeaks are rare.\n")
+    kinds = dict(_sections(text))
+    assert (kinds["Case presentation"], kinds["Discussion"]) == ("case", "discussion")
+
+
+@pytest.mark.parametrize("word", ["Diagnosis", "Patient"])
+def test_table_row_labels_are_no_case_headings(word):
+    assert heading_kind(word) is None

@@ -176,6 +176,8 @@ class SectionBuilder:
         if self._continue(p):
             return
         self._close_table()
+        if self.abstract_open and not self.abstract_parts:
+            self.abstract_plain = True  # text, in any language, straight under the abstract's heading
         if p.language != "en":
             title, kind = (cur.title, cur.kind) if cur else ("", "other")
             self.aside({"title": title, "kind": kind, "text": p.text, "language": p.language})
@@ -189,8 +191,6 @@ class SectionBuilder:
             return
         cur.paras.append(p.text)
         self.abstract_seen = self.abstract_seen or cur.kind == "abstract"
-        if self.abstract_open and not self.abstract_parts:
-            self.abstract_plain = True
 
     def _continue(self, p: Para) -> bool:
         """Rejoin a paragraph that continues a sentence cut by a page break, caption or footer."""
