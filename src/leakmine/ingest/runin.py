@@ -28,7 +28,7 @@ _MAX_WORDS = 6
 _COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
 _STOP = re.compile(r"\.[ \t]+(?=[A-Z0-9])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+(?=(?:A|An)[ \t]|[A-Z][a-z]|\d+-year-old)")
-_GLUED = re.compile(r"(?<=[a-z])(?=(?:An?[ \t]|[A-Z][a-z]{1,}))")
+_GLUED = re.compile(r"(?<=[a-z])(?=An?[ \t]|[A-Z][a-z])")
 
 # "... Taipei, Taiwan. DOI : 10.5555/abc.12 Cement leaks ...": a DOI run into the text around it.
 _IDENTIFIER = re.compile(r"(?:(?<=\s)|^)(?:DOI|doi|Doi)\s*:\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+(?=\s+[A-Z])")
@@ -38,14 +38,12 @@ SURE, WORDS, BARE = "sure", "words", "bare"  # how a label was found (see the mo
 
 @dataclass(frozen=True)
 class RunIn:
-    """A label found in a paragraph: its text, kind, how it was found and where it starts and ends;
-    `body` is where the labelled text begins."""
+    """A label found in a paragraph: its text, kind, how it was found and where it starts."""
 
     label: str
     kind: str
     how: str
     start: int
-    body: int
 
 
 def _capitalised(label: str) -> bool:
@@ -85,26 +83,26 @@ def _set_off(text: str, pos: int, end: int, n_words: int) -> RunIn | None:
         return None
     colon = _COLON.match(text, end)
     if colon:
-        return RunIn(label, kind, SURE, pos, colon.end())
+        return RunIn(label, kind, SURE, pos)
     if kind not in BODY_KINDS:
         return None
     stop = _STOP.match(text, end)
     if stop and n_words <= 4:
-        return RunIn(label, kind, SURE, pos, stop.end())
+        return RunIn(label, kind, SURE, pos)
     bare = _CAPITALISED_NEXT.match(text, end)
     if bare and label.split()[-1] not in ("A", "An"):  # "Case presentation A 79-year-old": not "Case A"
-        return RunIn(label, kind, WORDS if n_words > 1 else BARE, pos, bare.end())
+        return RunIn(label, kind, WORDS if n_words > 1 else BARE, pos)
     return None
 
 
 def _glued(text: str, pos: int, end: int) -> RunIn | None:
     """"ResultsThe patients", "Case presentationA 70-year-old": a label run into the next word."""
-    last_start = text.rfind(" ", pos, end) + 1 if " " in text[pos:end] else pos
-    for g in _GLUED.finditer(text, max(last_start, pos) + 1, end):
+    last_word = max(text.rfind(" ", pos, end) + 1, pos)
+    for g in _GLUED.finditer(text, last_word + 1, end):
         label = text[pos:g.start()]
         kind = heading_kind(label)
         if kind in BODY_KINDS and len(label) >= 4:
-            return RunIn(label, kind, SURE, pos, g.start())
+            return RunIn(label, kind, SURE, pos)
     return None
 
 
@@ -144,7 +142,7 @@ def split_run_in(text: str) -> list[tuple[RunIn | None, str]]:
         out.append((None, head))
     for r, nxt in zip(labels, labels[1:] + [None], strict=True):
         piece = text[r.start:nxt.start if nxt else len(text)].strip()
-        out.append((RunIn(r.label, r.kind, r.how, 0, r.body - r.start), piece))
+        out.append((r, piece))
     return out
 
 
