@@ -2,7 +2,9 @@
 
 Captions, tables and front/back matter that interrupt a section wait until it ends; a sentence they
 cut is rejoined when the next paragraph clearly continues it. Repeated paragraphs (an abstract
-pasted twice, a cut-short preview of it) are kept once; a structured abstract's labels become sections of kind "abstract".
+pasted twice, a cut-short preview of it) are kept once. A structured abstract's labelled parts
+become sections of kind "abstract", those telling the case ("Case presentation", "Observations" and
+the outcome after them) of kind "case".
 """
 
 from __future__ import annotations
@@ -87,10 +89,10 @@ class SectionBuilder:
 
     def _abstract_part(self, kind: str | None, title: str, heading: bool) -> str | None:
         """The kind of a labelled part of the open abstract ("Case presentation", and the results or
-        outcome that follow it -> "case", other parts -> "abstract"), or None when the label ends the abstract: after its conclusion, at an opening
-        part after the story began or a title it already had (the body's "Introduction" or
-        "Background"), when the abstract's text came before any part (an unstructured abstract), and at a
-        heading the vocabulary does not know."""
+        outcome that follow it -> "case", other parts -> "abstract"), or None when the label ends the
+        abstract: after its conclusion, at an opening part after the story began or a title it already
+        had (the body's "Introduction" or "Background"), when the abstract's text came before any part
+        (an unstructured abstract), and at a heading the vocabulary does not know."""
         if not self.abstract_open or self.abstract_closed or (kind or "other") not in BODY_KINDS | {"other"}:
             return None
         if self.abstract_plain or (heading and kind is None):

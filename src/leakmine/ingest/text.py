@@ -1,10 +1,12 @@
 """Plain text as users paste it from PDFs and web pages, and saved HTML pages -> `Document`.
 
-Paragraphs (paragraphs.py) are gathered into sections (sections.py); embedded JSON records, HTML
-<meta> tags, "how to cite" lines, the paper's own citation and issue lines, running heads, bylines,
+Paragraphs (paragraphs.py) are gathered into sections (sections.py); embedded JSON records (whole
+or cut short at the end of the line), HTML <meta> tags, "how to cite" lines, the paper's own
+citation and issue lines, "Journal:" fields, running heads, bylines and author lines,
 article-history, copyright and date lines give the paper's metadata (metadata.py), never the
-reference list; an abstract the text lacks is taken from a record. MEDLINE files (medline.py) give
-one document per record.
+reference list or lists of other papers; an abstract the text lacks is taken from a record. Inline
+HTML and JATS markup is stripped, JATS section titles kept as headings. MEDLINE files (medline.py)
+give one document per record.
 """
 
 from __future__ import annotations
@@ -158,11 +160,11 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
                             first_author_surname(field_authors),
                             first_author_surname(bylines[0].names) if bylines else None, *author_lines,
                             *(c.first_author for c in self_cites), *map(running_head_author, heads)),
-        journal=_first(rec.get("journal"), field_journal and field_journal.journal, fields.get("journal"), *(c.journal for c in lines), *journals,
-                       *(c.journal for c in head_lines), cite and cite.journal, *(c.journal for c in self_cites)),
+        journal=_first(rec.get("journal"), field_journal and field_journal.journal, fields.get("journal"),
+                       *(c.journal for c in lines), *journals, *(c.journal for c in head_lines),
+                       cite and cite.journal, *(c.journal for c in self_cites)),
         year=_first(rec.get("year"), date_year(fields.get("year", "")), field_journal and field_journal.year,
-                    cite and cite.year,
-                    *(c.year for c in lines), *(c.year for c in head_lines), *(c.year for c in self_cites),
+                    cite and cite.year, *(c.year for c in lines), *(c.year for c in head_lines), *(c.year for c in self_cites),
                     *map(published_year, history), *copyright_years, *dates, *map(history_year, history),
                     *(date_year(h) for h in heads if boilerplate_of(h))),
         doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in lines for d in c.dois),
