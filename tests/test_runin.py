@@ -36,12 +36,16 @@ from leakmine.ingest.text import read_text
      [("Outcome and Follow Up", "case"), ("Keywords", "front-matter")]),
     ("Leaks are rare.Case presentation: A 70-year-old man had pain.Conclusions: Rare.",
      [("Case presentation", "case"), ("Conclusions", "conclusion")]),
+    ("Discussion Cement leaks into the canal are rare. They need care.", [("Discussion", "discussion")]),
+    ("RESULTS Twenty patients had leaks.", [("RESULTS", "results")]),
     # must not split
     ("We compared the results of the methods used by both teams.", []),
     ("Results were good in most patients. Methods differed between centres.", []),
     ("In conclusion, cement leaks are rare. Discussion with the family followed.", []),
     ("Follow-up Magnetic resonance imaging showed no cord signal change.", []),
     ("Treatment Options were discussed with the patient.", []),
+    ("Outcome Scores improved in both groups.", []),
+    ("She had pain. Discussion Groups met weekly.", []),
     ("The case: an 80-year-old man with pain.", []),
     ("Case 1 is a 70-year-old woman. Case 2 is a 75-year-old man.", []),
     ("Imaging results: cement at L2. The methods: standard.", []),
@@ -164,3 +168,19 @@ def test_headings_after_an_abstract_and_its_translation_are_the_body():
 @pytest.mark.parametrize("word", ["Diagnosis", "Patient"])
 def test_table_row_labels_are_no_case_headings(word):
     assert heading_kind(word) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a paragraph opening with a part of the paper, no punctuation: its other labels count too
+    ("Purpose To count leaks. Methods A registry was searched. Results Twenty had leaks. Conclusions Rare.",
+     [("Purpose", "abstract"), ("Methods", "methods"), ("Results", "results"), ("Conclusions", "conclusion")]),
+    ("Abstract A woman of 63 had weakness after osteotomy.", [("Abstract", "abstract")]),
+])
+def test_unpunctuated_labels_opening_a_paragraph(text, expected):
+    assert [(r.label, r.kind) for r in run_in_labels(text)] == expected
+
+
+def test_run_in_abstract_then_headed_body():
+    text = ("Cement in the canal after kyphoplasty\n\nAbstract A woman of 63 had weakness after osteotomy.\n\n"
+            "Introduction\n\nOsteotomy corrects imbalance.\n\nCase report\n\nA 63-year-old woman had an osteotomy.\n")
+    assert _sections(text) == [("Abstract", "abstract"), ("Introduction", "introduction"), ("Case report", "case")]

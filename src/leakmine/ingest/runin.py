@@ -8,14 +8,15 @@ the capitalised first word of its sentence. Such labels split the paragraph into
 How sure a label is decides where it counts: after a colon, full stop or glued to the next word it is
 a label wherever a sentence starts; a label of several words followed by a capitalised word also
 ("Case presentation An ..."); a one-word label followed by a capitalised word ("Results Twenty ...")
-only in a paragraph that holds a surer label too, since "Follow-up Magnetic resonance ..." may begin
-a sentence.
+only in a paragraph that holds a surer label too, or opening a paragraph when it names a part of
+the paper other than the case ("Discussion Leaks are ..."), since "Follow-up Magnetic resonance ..."
+may begin a sentence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leakmine.ingest.headings import heading_kind
 
@@ -33,7 +34,12 @@ _GLUED = re.compile(r"(?<=[a-z])(?=An?[ \t]|[A-Z][a-z])")
 # "... Taipei, Taiwan. DOI : 10.5555/abc.12 Cement leaks ...": a DOI run into the text around it.
 _IDENTIFIER = re.compile(r"(?:(?<=\s)|^)(?:DOI|doi|Doi)\s*:\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+(?=\s+[A-Z])")
 
+# Kinds whose one-word headings may open a paragraph without punctuation ("Discussion Leaks are ...");
+# one-word case headings ("Treatment", "Outcome") open sentences too often.
+_OPENING_KINDS = BODY_KINDS - {"case"}
+
 SURE, WORDS, BARE = "sure", "words", "bare"  # how a label was found (see the module docstring)
+_STRENGTH = (BARE, WORDS, SURE)
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,8 @@ def _glued(text: str, pos: int, end: int) -> RunIn | None:
 def run_in_labels(text: str) -> list[RunIn]:
     """The run-in labels of a paragraph, in order (see the module docstring for which count)."""
     found = [r for m in _SENTENCE_START.finditer(text) if (r := _label_at(text, m.end()))]
+    if found and found[0].start == 0 and found[0].kind in _OPENING_KINDS:
+        found[0] = replace(found[0], how=max(found[0].how, WORDS, key=_STRENGTH.index))
     return found if any(r.how != BARE for r in found) else []
 
 

@@ -21,6 +21,7 @@ from leakmine.ingest.textclean import join_wrapped
 
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
 _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
+_WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstract, not of one of its parts
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
 _MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
 _CUT_SHORT = re.compile(r"\s*\S*(?:\.\.\.|\u2026)$")  # "... that can lea..." (the cut word goes too)
@@ -67,6 +68,7 @@ class SectionBuilder:
         # The open abstract: its labelled parts so far, whether its conclusion came, whether text came
         # before any part.
         self.abstract_open = False
+        self.abstract_by_heading = False
         self.abstract_closed = False
         self.abstract_plain = False
         self.abstract_story = False  # a part past the opening ones (case, methods, results) came
@@ -92,10 +94,11 @@ class SectionBuilder:
         outcome that follow it -> "case", other parts -> "abstract"), or None when the label ends the
         abstract: after its conclusion, at an opening part after the story began or a title it already
         had (the body's "Introduction" or "Background"), when the abstract's text came before any part
-        (an unstructured abstract), and at a heading the vocabulary does not know."""
+        (an unstructured abstract), and at a heading the vocabulary does not know or under an abstract
+        that no heading opened (its parts are run-in labels)."""
         if not self.abstract_open or self.abstract_closed or (kind or "other") not in BODY_KINDS | {"other"}:
             return None
-        if self.abstract_plain or (heading and kind is None):
+        if self.abstract_plain or (heading and (kind is None or not self.abstract_by_heading)):
             return None
         opening = kind in ("abstract", "introduction")
         key = normalize_title(title)
@@ -108,9 +111,10 @@ class SectionBuilder:
         self.abstract_case = kind == "case" or (self.abstract_case and kind in ("methods", "results", None))
         return "case" if self.abstract_case else "abstract"
 
-    def _opened(self, kind: str) -> None:
+    def _opened(self, kind: str, heading: bool) -> None:
         """Track the abstract as sections open."""
         self.abstract_open = kind == "abstract"
+        self.abstract_by_heading = heading
         self.abstract_closed = False
         self.abstract_plain = False
         self.abstract_story = False
@@ -131,15 +135,16 @@ class SectionBuilder:
             inherit = cur is not None and (depth > max(numbering_depth(cur.title), 1)
                                            or (cur.kind in _INHERITING and depth != 1))
             kind = cur.kind if cur is not None and inherit else "other"
-        self._opened(kind)
+        self._opened(kind, heading=True)
         self.open(title.strip().rstrip(":").strip(), kind)
 
     def label(self, p: Para) -> None:
         kind = p.kind or "other"
         part = self._abstract_part(p.kind or None, p.title, heading=False)
         if part is None:
-            self._opened(kind)
-            self.abstract_parts.add(normalize_title(p.title))
+            self._opened(kind, heading=False)
+            if normalize_title(p.title) not in _WHOLE_ABSTRACT:  # "Background: ..." is its first part
+                self.abstract_parts.add(normalize_title(p.title))
         self.open(p.title, part or kind)
         rest = None if p.rule == "run-in" else inline_heading(p.text)
         text = rest[1] if rest else strip_label(p.text, p.title)
