@@ -259,3 +259,10 @@ def test_index_terms_are_not_mined_but_bulleted_captions_are():
     doc = _read(text)
     assert not any("Paraplegia" in s.text for s in doc.sections if s.mined)
     assert [s.kind for s in doc.sections if "Axial CT" in s.text] == ["caption"]
+
+
+def test_a_year_row_below_the_text_is_not_the_papers_year():
+    text = (f"{TITLE}\n\nSpine Case Rep ; 4(2): 100731, 2022 Mar.\n\nAbstract\n\n{STORY}\n\n"
+            "Table 1 Timeline\nYear 2015\nVertebroplasty at L2\n")
+    assert _read(text).meta.year == 2022
+    assert _read(f"{TITLE}\n\nAbstract\n\n{STORY}\n\nTable 1 Timeline\nYear 2015\n").meta.year is None

@@ -75,12 +75,14 @@ def _first(*values: Any) -> Any:
     return next((v for v in values if v not in (None, "", [])), None)
 
 
-def _fields(paras: list[Para]) -> dict[str, str]:
-    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines."""
+def _fields(paras: list[Para], front: list[Para]) -> dict[str, str]:
+    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines; "Year 2021" without
+    a colon only above the text (further down it may be a row of a table)."""
     out: dict[str, str] = {}
+    above = {id(p) for p in front}
     for p in paras:
         m = FIELD.match(p.text) if p.rule.startswith("field.") else None
-        if m:
+        if m and (":" in p.text[m.end("key"):m.start("value")] or id(p) in above):
             out.setdefault(p.rule[len("field."):], m.group("value").strip())
     return out
 
@@ -123,13 +125,13 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     the paper's own citation and issue lines (also in running heads), article history, copyright and
     date lines, bylines. Nothing is read from the reference list."""
     rec = records[0] if records else {}
-    fields = _fields(paras)
     in_refs = _reference_list(paras)
     # Citation and DOI lines in the reference list belong to the papers it cites.
     own = [p for p, r in zip(paras, in_refs, strict=True) if not (r and (p.rule in _REFERENCE_PIECES
                                                                          or p.role != "boiler"))]
     front = _front_block(paras)
     front_ids = {id(p) for p in front}
+    fields = _fields(paras, front)
     field_journal = parse_journal_field(fields.get("journal", ""))
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
     cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
