@@ -266,3 +266,8 @@ def test_a_year_row_below_the_text_is_not_the_papers_year():
             "Table 1 Timeline\nYear 2015\nVertebroplasty at L2\n")
     assert _read(text).meta.year == 2022
     assert _read(f"{TITLE}\n\nAbstract\n\n{STORY}\n\nTable 1 Timeline\nYear 2015\n").meta.year is None
+
+
+def test_index_terms_in_family_given_shape_are_no_authors():
+    text = f"{TITLE}\n\nAbstract\n\n{STORY}\n\nMeSH terms\n\nSpinal Fractures, Surgery; Bone Cements, Adverse Effects\n"
+    assert _read(text).meta.first_author is None

@@ -44,6 +44,7 @@ from leakmine.ingest.metadata import (
     running_head_author,
 )
 from leakmine.ingest.paragraphs import (
+    BODY_KINDS,
     FIELD,
     Line,
     Para,
@@ -115,6 +116,16 @@ def _front_block(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _top(paras: list[Para]) -> list[Para]:
+    """The paragraphs before the first section of the paper's text (its abstract or body)."""
+    out: list[Para] = []
+    for p in paras:
+        if p.role in ("heading", "label") and heading_kind(p.title or p.text) in BODY_KINDS:
+            break
+        out.append(p)
+    return out
+
+
 def _citation(line: str) -> Citation | None:
     return parse_citation_line(line) or parse_issue_line(line)
 
@@ -131,6 +142,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
                                                                          or p.role != "boiler"))]
     front = _front_block(paras)
     front_ids = {id(p) for p in front}
+    top_ids = {id(p) for p in _top(paras)}
     fields = _fields(paras, front)
     field_journal = parse_journal_field(fields.get("journal", ""))
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
@@ -139,8 +151,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     head_lines = [c for h in heads if (c := _citation(h))]
     bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))
                and (len(b.names) > 1 or id(p) in front_ids)]  # one name alone counts above the text
-    author_lines = [a for p in own if len(p.text.split()) <= 60
-                    and (a := family_given_author(p.text) or et_al_author(p.text))]
+    author_lines = [a for p in own if len(p.text.split()) <= 60 and (
+        a := (family_given_author(p.text) if id(p) in top_ids else None) or et_al_author(p.text))]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
