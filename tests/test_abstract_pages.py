@@ -39,6 +39,8 @@ def _read(text: str):
     ("2018 Nov 3;7(4):e112.", None, 2018),
     ("Northfield Neurosurgery 2015 , Vol 25 , Num 6", "Northfield Neurosurgery", 2015),
     ("Spine Cases, Vol. 3, Num. 1, 2021", "Spine Cases", 2021),
+    ("Asian Spine Reports, 2023; 15(2): e0412.", "Asian Spine Reports", 2023),
+    ("Ruiz et al. Journal of Spine Cases (2021) 14:88", "Journal of Spine Cases", 2021),
 ])
 def test_citation_lines_of_abstract_pages(line, journal, year):
     c = parse_citation_line(line) or parse_issue_line(line)
@@ -53,6 +55,8 @@ def test_citation_lines_of_abstract_pages(line, journal, year):
     "Follow-up at 2 years; 12 of 14 improved.",
     "Back pain (2016)",
     "2019, after the fall, she had pain",
+    "Ruiz et al. reported leaks (2021) in 14 cases",
+    "In 2015, 3 patients: two died",
 ])
 def test_sentences_are_not_citation_lines(line):
     assert parse_citation_line(line) is None and parse_issue_line(line) is None

@@ -56,12 +56,13 @@ _ISSUE_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z
 # ("Spine (Phila Pa 1976)"); a lower-case word with a full stop ends a title sentence, not a journal.
 _JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)"  # "of", never "ended."
 _JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
+_ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
     # "Int Med Case Rep J. 2025 Aug 22;18:1063-9", "Eur Spine J 2021; 30(3): 44-49"
-    re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL}\s+(?P<year>{_YEAR})"
+    re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})"
                rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,12}}\))?\s*[:,.]"),
-    # "Spine Cases (2024) 3:2;41-45", "Eur Spine J (2020) 29:1234-1240"
-    re.compile(rf"^{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
+    # "Spine Cases (2024) 3:2;41-45", "Eur Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
+    re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
     re.compile(rf"^{_JOURNAL},?\s+(?P<year>{_YEAR}),\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?,\s*[eE]?\d+"
                rf"(?:\s*[\u2013-]\s*[eE]?\d+)?(?:[.;,]|$)"),
