@@ -9,11 +9,13 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fpdf import FPDF
 
 from leakmine.errors import IngestError
-from leakmine.ingest.pdf import dedupe_chars, read_pdf
+from leakmine.ingest.pdf import read_pdf
+from leakmine.ingest.pdf_glyphs import Glyphs, RawWord, Run, group_words
 from leakmine.ingest.pdf_layout import to_words
 from leakmine.ingest.pdf_meta import find_doi, find_journal, find_year, surname
 from leakmine.ingest.pdf_structure import CAPTION, article_type, is_front_matter, looks_like_byline
@@ -260,26 +262,40 @@ def test_damaged_pdf_raises():
         read_pdf(Path("x.pdf"), b"%PDF-1.4\nnot really a pdf")
 
 
-def test_dedupe_chars_drops_overprinted_glyphs():
-    def char(text, x0):
-        return {"text": text, "x0": x0, "top": 10.0, "size": 10.0}
-
-    chars = [char("C", 10.0), char("C", 10.4), char("a", 17.0), char("l", 22.0), char("l", 24.8)]
-    assert [c["x0"] for c in dedupe_chars(chars)] == [10.0, 17.0, 22.0, 24.8]
+ROMAN, BOLD = Run("Times", 400, 10.0, True), Run("Times-Bold", 700, 10.0, True)
+ROMAN_AGAIN = Run("Times", 400, 10.0, True, baseline=1.0)  # another text object in the same font
 
 
-@pytest.mark.parametrize("raw, kept", [
-    ({"text": "leak", "upright": True}, "leak"),
-    ({"text": "(cid:129)", "upright": True}, None),          # a bullet with no character code
-    ({"text": "(cid:3)word", "upright": True}, "word"),
-    ({"text": "label", "upright": False}, None),             # rotated text
-    ({"text": "inside", "upright": True, "x0": 120.0, "x1": 150.0}, None),  # printed on a figure
+def _glyphs(chars: list[tuple[str, float, int]], runs=(ROMAN, BOLD, ROMAN_AGAIN)) -> Glyphs:
+    """Glyphs of one line at top 100 from (text, x0, run) with 5 pt advances."""
+    box = np.array([[x, 100.0, x + 5.0, 110.0] for _, x, _ in chars]).reshape(-1, 4)
+    return Glyphs([c for c, _, _ in chars], box, np.array([r for _, _, r in chars], dtype=int),
+                  np.zeros(len(chars), dtype=bool), list(runs))
+
+
+@pytest.mark.parametrize("chars, words", [
+    ([("l", 0, 0), ("e", 5, 0), ("g", 10, 0)], ["leg"]),
+    ([("l", 0, 0), ("e", 5, 0), ("g", 16, 0)], ["le", "g"]),                # a gap wider than 0.1 em
+    ([("l", 0, 0), (" ", 5, 0), ("e", 5.5, 0), ("g", 10.5, 0)], ["l", "eg"]),  # a space glyph, however narrow
+    ([("C", 10, 0), ("C", 10.4, 2), ("T", 15.4, 0)], ["CT"]),             # fake bold: printed twice
+    ([("f", 0, 0), ("f", 0, 0), ("i", 5, 0)], ["ffi"]),                     # ligature letters share a box
+    ([("g", 10, 0), ("l", 0, 0), ("e", 5, 0)], ["leg"]),                    # drawn out of order
+    ([("T", 0, 0), ("h", 5, 0), ("e", 10, 1)], ["Th", "e"]),               # a font change ends a word
 ])
-def test_to_words(raw, kept):
-    word = {"x0": 10.0, "x1": 30.0, "top": 100.0, "bottom": 110.0, "size": 10.0, "fontname": "AB+Times"} | raw
-    words = to_words([word], [(100.0, 90.0, 200.0, 120.0)])
+def test_group_words(chars, words):
+    assert [w.text for w in group_words(_glyphs(chars))] == words
+
+
+@pytest.mark.parametrize("text, run, kept", [
+    ("leak", ROMAN, "leak"),
+    ("label", Run("Times", 400, 10.0, False), None),                     # rotated text
+    ("inside", ROMAN, None),                                             # printed on a figure
+])
+def test_to_words(text, run, kept):
+    x0 = 120.0 if text == "inside" else 10.0
+    words = to_words([RawWord(text, x0, 100.0, x0 + 30, 110.0, run, False)], [(100.0, 90.0, 200.0, 120.0)], 3)
     assert [w.text for w in words] == ([kept] if kept else [])
-    assert all(w.font == "Times" for w in words)
+    assert all(w.font == "Times" and w.page == 3 for w in words)
 
 
 @pytest.mark.parametrize("text, label", [

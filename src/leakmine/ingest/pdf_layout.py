@@ -1,4 +1,4 @@
-"""PDF page geometry -> text lines in reading order (pure functions over pdfplumber word dicts).
+"""PDF page geometry -> text lines in reading order (pure functions over words with boxes).
 
 Columns are found from word x-positions on each page: the left edge of a right-hand column is the
 x where many lines start, with line ends of a left-hand column just before it; between them lies the
@@ -12,14 +12,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-# A space between two characters is a gap wider than this share of the font size.
-SPACE_RATIO = 0.1
-_CID = re.compile(r"\(cid:\d+\)")
+from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
+
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|[.-]b$|-bd|\bmedi", re.IGNORECASE)
 
 
 @dataclass
 class Word:
+    """One printed word: its text, box (points from the page's top-left corner), font and page."""
+
     text: str
     x0: float
     x1: float
@@ -27,6 +28,8 @@ class Word:
     bottom: float
     size: float
     font: str
+    page: int = 0
+    spaced: bool = False  # a space is printed right before the word
 
     @property
     def middle(self) -> float:
@@ -100,25 +103,22 @@ def join_words(words: list[Word]) -> str:
     for w in words:
         if prev is not None:
             gap = w.x0 - prev.x1
-            out += " " if gap > SPACE_RATIO * min(prev.size, w.size) else ""
+            out += " " if gap > SPACE_RATIO * min(prev.size, w.size) or (w.spaced and gap > -1) else ""
         out += w.text
         prev = w
     return out
 
 
-def to_words(raw: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[Word]:
-    """pdfplumber word dicts -> `Word`s, without rotated text, text printed inside images, and glyphs
-    with no known character ("(cid:129)", mostly bullets and symbols)."""
+def to_words(raw: list[RawWord], boxes: list[tuple[float, float, float, float]], page: int = 0) -> list[Word]:
+    """Glyph words -> `Word`s, without rotated text and text printed inside images."""
     words = []
     for w in raw:
-        text = _CID.sub("", w["text"])
-        if not w.get("upright", True) or not text.strip():
+        if not w.run.upright or not w.text.strip():
             continue
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes):
             continue
-        font = w["fontname"].split("+", 1)[-1]  # without the subset tag, which differs between pages
-        words.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], font))
+        words.append(Word(w.text, w.x0, w.x1, w.top, w.bottom, w.run.size, w.run.font, page, w.spaced))
     return words
 
 
