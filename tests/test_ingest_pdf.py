@@ -269,7 +269,8 @@ ROMAN_AGAIN = Run("Times", 400, 10.0, True, baseline=1.0)  # another text object
 def _glyphs(chars: list[tuple[str, float, int]], runs=(ROMAN, BOLD, ROMAN_AGAIN)) -> Glyphs:
     """Glyphs of one line at top 100 from (text, x0, run) with 5 pt advances."""
     box = np.array([[x, 100.0, x + 5.0, 110.0] for _, x, _ in chars]).reshape(-1, 4)
-    return Glyphs([c for c, _, _ in chars], box, np.array([r for _, _, r in chars], dtype=int),
+    return Glyphs([c for c, _, _ in chars], np.array([ord(c) for c, _, _ in chars], dtype=np.uint32), box,
+                  np.array([r for _, _, r in chars], dtype=int),
                   np.zeros(len(chars), dtype=bool), list(runs))
 
 

@@ -34,8 +34,7 @@ def page_words(page, number: int) -> tuple[list[Word], float, float, list, int, 
     # a page-sized image is a background or a scan under an OCR text layer, not a figure
     images = [b for b in images if (b[2] - b[0]) * (b[3] - b[1]) < 0.5 * width * height]
     words = to_words(group_words(glyphs), images, number)
-    n_text = sum(1 for t in glyphs.text if not t.isspace())
-    return words, width, height, images, n_text, int(glyphs.unmapped.sum())
+    return words, width, height, images, glyphs.count_text(), int(glyphs.unmapped.sum())
 
 
 def _page(page, number: int) -> tuple[Page, int, int]:

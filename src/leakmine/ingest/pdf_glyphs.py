@@ -24,7 +24,8 @@ LINE_TOLERANCE = 3.0
 MAX_TILT = 2.0
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb01": "fi", "\ufb02": "fl",
                             "\ufb06": "st", "\ufb05": "st"})
-_SOFT_HYPHENS = frozenset({2, 0xFFFE})
+_SOFT_HYPHENS = np.array([2, 0xFFFE])
+_SPACE_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()] + [0x200B, 0xFEFF])
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Run:
     upright: bool
     baseline: float = 0.0
     descent: float = 0.0
+    unmapped: bool = False  # the font gives its glyphs no Unicode values
 
 
 @dataclass
@@ -45,10 +47,15 @@ class Glyphs:
     """A page's glyphs as arrays (index = PDFium's character index)."""
 
     text: list[str]
+    code: np.ndarray  # (n,): Unicode code points of `text`
     box: np.ndarray  # (n, 4): x0, top, x1, bottom
     run: np.ndarray  # (n,): index into `runs`
-    unmapped: np.ndarray  # (n,) bool: no Unicode value known for the glyph
+    unmapped: np.ndarray  # (n,) bool: no Unicode value known for the glyph's text object
     runs: list[Run]
+
+    def count_text(self) -> int:
+        """How many glyphs print something (not spaces)."""
+        return int(np.count_nonzero(~np.isin(self.code, _SPACE_CODES)))
 
 
 def _bare(fn, restype, *argtypes):
@@ -58,17 +65,21 @@ def _bare(fn, restype, *argtypes):
 
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _GET_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
-_GET_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
 _GET_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
-_HAS_ERROR = _bare(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
 
 
-def _run_of(textpage, k: int, obj, rect) -> Run:
-    """The run of the text object `obj`, whose glyph `k` has the loose box `rect`."""
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
+def _font_name(font: int) -> str:
+    """A font's base name without its subset tag ("ABCDEF+Times-Bold" -> "Times-Bold")."""
     buf = ctypes.create_string_buffer(256)
-    n = pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256) if font else 0
-    name = buf.value.decode("latin-1") if n else ""
+    n = pdfium_c.FPDFFont_GetBaseFontName(ctypes.cast(font, pdfium_c.FPDF_FONT), buf, 256)
+    return buf.value.decode("latin-1").split("+", 1)[-1] if n else ""
+
+
+def _run_of(textpage, k: int, obj, rect, fonts: dict[int, str]) -> Run:
+    """The run of the text object `obj`, whose glyph `k` has the loose box `rect`; `fonts`: the names
+    of the page's fonts met so far, by handle."""
+    font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value
+    name = (fonts[font] if font in fonts else fonts.setdefault(font, _font_name(font))) if font else ""
     m = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, k, ctypes.byref(m))
     scale = math.hypot(m.c, m.d) or 1.0
@@ -81,8 +92,8 @@ def _run_of(textpage, k: int, obj, rect) -> Run:
     descent = y.value - rect.bottom
     if not 0.1 * size <= descent <= 0.35 * size:
         descent = 0.22 * size
-    return Run(name.split("+", 1)[-1], pdfium_c.FPDFText_GetFontWeight(textpage, k), size, upright,
-               y.value, descent)
+    return Run(name, pdfium_c.FPDFText_GetFontWeight(textpage, k), size, upright,
+               y.value, descent, bool(pdfium_c.FPDFText_HasUnicodeMapError(textpage, k)))
 
 
 def read_glyphs(textpage, top: float, left: float) -> Glyphs:
@@ -94,29 +105,30 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
         codes = np.frombuffer(buf.raw, dtype="<u2", count=n).tolist()
     else:
         codes = [pdfium_c.FPDFText_GetUnicode(textpage, k) for k in range(n)]
+    code = np.array(codes, dtype=np.uint32).reshape(-1)
     # PDFium gives a hyphen that ends a line as a "soft hyphen" code (2, or U+FFFE in whole-page text)
-    text = [chr(c) if c not in _SOFT_HYPHENS else "-" for c in codes]
+    code[np.isin(code, _SOFT_HYPHENS)] = ord("-")
+    text = [chr(c) for c in code.tolist()]
     rect = pdfium_c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect_at, ox_at, oy_at = ctypes.addressof(rect), ctypes.addressof(ox), ctypes.addressof(oy)
+    rect_at = ctypes.addressof(rect)
     page_at = ctypes.cast(textpage, ctypes.c_void_p).value
     runs: list[Run] = []
     run_ids: dict[int | None, int] = {}
+    fonts: dict[int, str] = {}
     rows = []
     for k in range(n):
         _GET_BOX(page_at, k, rect_at)
-        _GET_ORIGIN(page_at, k, ox_at, oy_at)
         key = _GET_OBJECT(page_at, k)
         rid = run_ids.get(key)
         if rid is None:
             rid = run_ids[key] = len(runs)
             obj = ctypes.cast(key, type(pdfium_c.FPDFText_GetTextObject(textpage, k)))
-            runs.append(_run_of(textpage, k, obj, rect) if key else Run("", 400, 0.0, True, rect.bottom))
-        rows.append((ox.value, rect.right, rid, _HAS_ERROR(page_at, k)))
-    arr = np.array(rows, dtype=float).reshape(-1, 4)
+            runs.append(_run_of(textpage, k, obj, rect, fonts) if key else Run("", 400, 0.0, True, rect.bottom))
+        rows.append((rect.left, rect.right, rid))
+    arr = np.array(rows, dtype=float).reshape(-1, 3)
     rid = arr[:, 2].astype(int)
-    # A glyph's box runs from its origin to where the next glyph of its text object starts, or to the
-    # right of its outline where that is nearer (outlines of "f" or "y" reach past the glyph's advance).
+    # PDFium's box of a glyph spans its advance and its outline; the outline of "f" or "y" may reach past
+    # the advance, into the next glyph: a glyph ends where the next one of its text object starts.
     x0, x1 = arr[:, 0], arr[:, 1].copy()
     follows = np.flatnonzero((rid[1:] == rid[:-1]) & (x0[1:] > x0[:-1]))
     x1[follows] = np.minimum(x1[follows], x0[follows + 1])
@@ -124,7 +136,8 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
     low = np.array([r.baseline - r.descent for r in runs] or [0.0])[rid]
     sizes = np.array([r.size for r in runs] or [0.0])[rid]
     box = np.column_stack([x0 - left, top - low - sizes, x1 - left, top - low])
-    return Glyphs(text, box, rid, arr[:, 3] > 0, runs)
+    unmapped = np.array([r.unmapped for r in runs] or [False])[rid]
+    return Glyphs(text, code, box, rid, unmapped, runs)
 
 
 @dataclass
@@ -145,8 +158,8 @@ def group_words(g: Glyphs) -> list[RawWord]:
     n = len(g.text)
     if n == 0:
         return []
-    space = np.fromiter((t.isspace() for t in g.text), dtype=bool, count=n)
-    control = np.fromiter((not t.isprintable() for t in g.text), dtype=bool, count=n)
+    space = np.isin(g.code, _SPACE_CODES)
+    control = (g.code < 0x20) | ((g.code >= 0x7F) & (g.code < 0xA0)) | (g.code == 0xAD) | (g.code >= 0xFFF0)
     keep = ~g.unmapped & ~space & ~control
     # font runs in stream order: a new run wherever the text object's font, size or uprightness changes
     styles: dict[tuple, int] = {}
@@ -181,9 +194,7 @@ def group_words(g: Glyphs) -> list[RawWord]:
     orun = g.run[o_idx]
     dup = np.zeros(o_idx.size, dtype=bool)
     dup[1:] = ~brk[1:] & (orun[1:] != orun[:-1]) & (np.abs(ox0[1:] - ox0[:-1]) < 0.15 * osize[1:])
-    texts = g.text
-    dup[1:] &= np.fromiter((texts[a] == texts[b] for a, b in zip(o_idx[1:].tolist(), o_idx[:-1].tolist(),
-                                                                  strict=True)), dtype=bool, count=o_idx.size - 1)
+    dup[1:] &= g.code[o_idx[1:]] == g.code[o_idx[:-1]]
     use = ~dup
     after_space = osp[use]
     word_no = np.cumsum(brk)[use]
@@ -197,12 +208,15 @@ def group_words(g: Glyphs) -> list[RawWord]:
     wtop = np.minimum.reduceat(bx[:, 1], starts)
     wx1 = np.maximum.reduceat(bx[:, 2], starts)
     wbot = np.maximum.reduceat(bx[:, 3], starts)
+    texts = g.text
     chars = [texts[k] for k in u_idx.tolist()]
     first_run = g.run[u_idx[starts]].tolist()
     spaced = after_space[starts].tolist()
+    ligatures = bool(np.any((g.code >= 0xFB00) & (g.code <= 0xFB06)))
     out = []
     for w, (s, e) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-        out.append(RawWord("".join(chars[s:e]).translate(_LIGATURES), float(wx0[w]), float(wtop[w]),
+        text = "".join(chars[s:e])
+        out.append(RawWord(text.translate(_LIGATURES) if ligatures else text, float(wx0[w]), float(wtop[w]),
                            float(wx1[w]), float(wbot[w]), g.runs[first_run[w]], spaced[w]))
     return out
 

@@ -532,12 +532,19 @@ def _cells(ln: Line) -> list[str]:
     return cells if len(cells) >= 2 else []
 
 
+@lru_cache(maxsize=1)
+def _article_types() -> list[tuple[str, str]]:
+    """(printed type without spaces, JATS type), longest first."""
+    types = vocabulary()["article_types"]
+    return [(printed.replace(" ", ""), types[printed]) for printed in sorted(types, key=len, reverse=True)]
+
+
 def article_type(text: str) -> str | None:
     """The JATS article-type of a printed type line ("Case Report", "S T U D Y  P R O T O C O L")."""
     squeezed = re.sub(r"[^a-z]", "", text.lower())
-    types = vocabulary()["article_types"]
-    for printed in sorted(types, key=len, reverse=True):
-        p = printed.replace(" ", "")
+    if len(squeezed) > 40:
+        return None
+    for p, jats in _article_types():
         if squeezed == p or (squeezed.startswith(p) and squeezed[len(p):] in ("openaccess", "")):
-            return types[printed]
+            return jats
     return None
