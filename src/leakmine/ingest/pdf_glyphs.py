@@ -108,6 +108,11 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
     code = np.array(codes, dtype=np.uint32).reshape(-1)
     # PDFium gives a hyphen that ends a line as a "soft hyphen" code (2, or U+FFFE in whole-page text)
     code[np.isin(code, _SOFT_HYPHENS)] = ord("-")
+    # a character beyond the Basic Multilingual Plane may take two glyph slots, one per UTF-16 half
+    high = np.flatnonzero((code[:-1] >= 0xD800) & (code[:-1] < 0xDC00) & (code[1:] >= 0xDC00) & (code[1:] < 0xE000))
+    code[high] = 0x10000 + ((code[high] - 0xD800) << 10) + (code[high + 1] - 0xDC00)
+    code[high + 1] = 0xFFFF
+    code[(code >= 0xD800) & (code < 0xE000)] = 0xFFFD
     text = [chr(c) for c in code.tolist()]
     rect = pdfium_c.FS_RECTF()
     rect_at = ctypes.addressof(rect)
@@ -225,10 +230,11 @@ def _bounds(obj, matrix: tuple[float, ...]) -> tuple[float, float, float, float]
     """An object's bounds (left, bottom, right, top) in page space, given its form's matrix."""
     c = [ctypes.c_float() for _ in range(4)]
     pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in c))
-    l, b, r, t = (v.value for v in c)
-    a, b_, c_, d, e, f = matrix
-    xs = [a * x + c_ * y + e for x, y in ((l, b), (l, t), (r, b), (r, t))]
-    ys = [b_ * x + d * y + f for x, y in ((l, b), (l, t), (r, b), (r, t))]
+    x0, y0, x1, y1 = (v.value for v in c)
+    a, b, c_, d, e, f = matrix
+    corners = ((x0, y0), (x0, y1), (x1, y0), (x1, y1))
+    xs = [a * x + c_ * y + e for x, y in corners]
+    ys = [b * x + d * y + f for x, y in corners]
     return min(xs), min(ys), max(xs), max(ys)
 
 
