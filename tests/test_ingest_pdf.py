@@ -14,10 +14,10 @@ import pytest
 from fpdf import FPDF
 
 from leakmine.errors import IngestError
+from leakmine.ingest.metadata import header_journal, latest_version, printed_year
 from leakmine.ingest.pdf import read_pdf
 from leakmine.ingest.pdf_glyphs import Glyphs, RawWord, Run, group_words
 from leakmine.ingest.pdf_layout import to_words
-from leakmine.ingest.pdf_meta import find_doi, find_journal, find_year, surname
 from leakmine.ingest.pdf_structure import CAPTION, article_type, is_front_matter, looks_like_byline
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -46,6 +46,10 @@ def _draw(pages: list[list[tuple]], **setup) -> bytes:
             pdf.text(295, 815, str(n))
         if setup.get("figure"):
             pdf.rect(*setup["figure"])
+        if setup.get("watermark"):  # set diagonally across the page, as "Journal Pre-proof" is
+            pdf.set_font("Helvetica", "", 40)
+            with pdf.rotation(45, 300, 420):
+                pdf.text(150, 420, setup["watermark"])
     if setup.get("password"):
         pdf.set_encryption(owner_password="owner", user_password=setup["password"])
     return bytes(pdf.output())
@@ -85,6 +89,25 @@ def two_column_article() -> bytes:
 
 
 @cache
+def versioned_article() -> bytes:
+    """A title wrapped over lines with an italic line and a version status, and every version's DOI."""
+    page1 = HEADER + [
+        (50, 80, "Cement leakage into the paravertebral veins of", "B", 16),
+        (50, 100, "Ovis aries after vertebroplasty", "BI", 16),
+        (50, 120, "in a sheep model [v2; ref status: indexed]", "B", 16),
+        (50, 146, "Anna Kowalska1* and Peter lindqvist2", "", 11),
+        (50, 162, "doi:10.5555/openrev.2031.1 (first version); doi:10.5555/openrev.2031.2", "", 8),
+        (50, 190, "Abstract", "B", 11),
+    ] + _column(50, 206, ["We describe the paths of cement leaking into veins after augmentation of sheep",
+                          "vertebrae, and the decompression that restored walking in one of them."]) \
+        + [(LEFT, 260, "1. Introduction", "B", 12)] + _column(LEFT, 278, 2 * (INTRO + CASE_1 + CASE_2 + DISCUSSION))
+    return _draw([page1], watermark=WATERMARK)
+
+
+WATERMARK = "Journal Pre-proof"
+
+
+@cache
 def read_article(data: bytes):
     (doc,) = read_pdf(Path("article.pdf"), data)
     return doc
@@ -92,6 +115,21 @@ def read_article(data: bytes):
 
 def _section(doc, kind: str, title_part: str = ""):
     return next(s for s in doc.sections if s.kind == kind and title_part in s.title)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("title", "Cement leakage into the paravertebral veins of Ovis aries after vertebroplasty in a sheep model"),
+    ("doi", "10.5555/openrev.2031.2"),
+    ("first_author", "Kowalska"),
+])
+def test_versioned_title_and_doi(field, value):
+    assert getattr(read_article(versioned_article()).meta, field) == value
+
+
+def test_diagonal_watermark_is_not_read():
+    doc = read_article(versioned_article())
+    assert "Pre-proof" not in doc.text and "Journal Pre" not in doc.text
+    assert _section(doc, "introduction").text.startswith("Cement augmentation of osteoporotic fractures")
 
 
 def test_two_column_reading_order():
@@ -331,6 +369,9 @@ def test_article_type(text, kind):
     ("Shane M. Burke,1,2 Steven W. Hwang,1,2 and Ron I. Riesenburger1", True),
     ("Maurits W van Tulder1 and Raymond W Ostelo1,2", True),
     ("A. Smith*, B. Jones", True),
+    ("Fatima Ruiz-Alonso1 and Tomas wendt2", True),         # a marked name first, a lower-case surname after
+    ("Ruiz A*, Wendt T**, Okafor C***", True),              # family names first, initials after
+    ("Ruiz A*, Department of Surgery, Metro Hospital", False),
     ("Department of Neurosurgery, Tufts Medical Center, Boston", False),
     ("Correspondence should be addressed to Ron Riesenburger", False),
     ("the patient was treated with steroids", False),
@@ -351,24 +392,14 @@ def test_is_front_matter(text, expected):
     assert is_front_matter(text) is expected
 
 
-@pytest.mark.parametrize("name, family", [
-    ("Shane M. Burke", "Burke"),
-    ("Maurits W van Tulder", "van Tulder"),
-    ("Ghassan Tranesh Jr.", "Tranesh"),
-    ("Ditza Vilhena", "Vilhena"),
+@pytest.mark.parametrize("dois, doi", [
+    (["10.5555/openrev.4767.1", "10.5555/openrev.4767.2"], "10.5555/openrev.4767.2"),  # every version printed
+    (["10.5555/jst.2031.033"], "10.5555/jst.2031.033"),
+    (["10.5555/a.1", "10.5555/b.2"], "10.5555/a.1"),                                # another paper's DOI
+    ([], None),
 ])
-def test_surname(name, family):
-    assert surname(name) == family
-
-
-@pytest.mark.parametrize("text, doi", [
-    ("http://dx.doi.org/10.1155/2016/2318759", "10.1155/2016/2318759"),
-    ("doi:10.1017/S1041610213001804.", "10.1017/s1041610213001804"),
-    ("DOI 10.1186/s13054-014-0721-8)", "10.1186/s13054-014-0721-8"),
-    ("no identifier here", None),
-])
-def test_find_doi(text, doi):
-    assert find_doi(text) == doi
+def test_latest_version(dois, doi):
+    assert latest_version(dois) == doi
 
 
 @pytest.mark.parametrize("text, year", [
@@ -379,8 +410,8 @@ def test_find_doi(text, doi):
     ("Received 18 June 2015; Accepted 16 November 2015", 2015),
     ("5 pages", None),
 ])
-def test_find_year(text, year):
-    assert find_year(text) == year
+def test_printed_year(text, year):
+    assert printed_year(text) == year
 
 
 @pytest.mark.parametrize("lines, journal", [
@@ -391,8 +422,8 @@ def test_find_year(text, year):
     (["Eur J Spine Case Rep. 2023;11:88-93."], "Eur J Spine Case Rep"),
     (["Department of Surgery"], None),
 ])
-def test_find_journal(lines, journal):
-    assert find_journal(lines) == journal
+def test_header_journal(lines, journal):
+    assert header_journal(lines) == journal
 
 
 # ---- real journal PDFs (shared corpus) -------------------------------------------------------
@@ -436,3 +467,29 @@ def test_real_unreadable_pdfs(pattern, reason):
     path = _real(pattern)
     with pytest.raises(IngestError, match=reason):
         read_pdf(path, path.read_bytes())
+
+
+# ---- other publishers' layouts (shared corpus: PDF and JATS of the same article) -------------------
+
+MULTI = SHARED / "corpus" / "multi"
+
+
+def _jats_facts(path: Path) -> dict:
+    import xml.etree.ElementTree as ET
+
+    meta = next(e for e in ET.parse(path).iter() if e.tag.endswith("article-meta"))
+    doi = next((e.text for e in meta.iter() if e.tag.endswith("article-id") and e.get("pub-id-type") == "doi"), None)
+    return {"doi": doi.strip().lower() if doi else None}
+
+
+@pytest.mark.parametrize("stem", ["F1000R4767v2", "PMC12103844", "PMC4391421", "PMC4632522", "PMC5411863",
+                                  "PMC5426739", "PMC5427463", "PMC7057695"])
+def test_multi_publisher_doi(stem):
+    if not MULTI.is_dir():
+        pytest.skip("shared corpus absent")
+    pdf = MULTI / f"{stem}.pdf"
+    (doc,) = read_pdf(pdf, pdf.read_bytes())
+    facts = _jats_facts(MULTI / f"{stem}.xml")
+    if facts["doi"]:
+        assert doc.meta.doi == facts["doi"]
+    assert doc.meta.year and doc.meta.title

@@ -3,21 +3,78 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from leakmine.errors import IngestError
+from leakmine.ingest.metadata import (
+    find_dois,
+    first_author_surname,
+    header_journal,
+    latest_version,
+    parse_byline,
+    printed_year,
+)
 from leakmine.ingest.pdf_glyphs import group_words, image_boxes, read_glyphs
-from leakmine.ingest.pdf_layout import Page, Word, layout_page, to_words
-from leakmine.ingest.pdf_meta import read_meta
-from leakmine.ingest.pdf_structure import Reader
-from leakmine.records import Document, build_document
+from leakmine.ingest.pdf_layout import Line, Page, Word, join_words, layout_page, to_words
+from leakmine.ingest.pdf_structure import Reader, article_type, looks_like_byline, vocabulary
+from leakmine.ingest.textclean import fix_chars, join_wrapped
+from leakmine.records import Document, PaperMeta, build_document
 
 # Share of glyphs with no known character above which the text layer is unusable.
 CID_LIMIT = 0.2
 # Keys of the PDF's document information read as metadata fallbacks.
 _INFO_KEYS = ("Title", "Author", "Subject", "CreationDate", "doi")
+
+
+# "[v2; ref status: indexed, http://...]" after the title of a versioned, openly reviewed article
+_VERSION_STATUS = re.compile(r"\s*\[v\d+;[^\]]*\]\s*$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+
+
+def authors_from(lines: list[Line]) -> list[str]:
+    """Author names from byline lines, without affiliation marks (superscripts, *, digits)."""
+    byline = parse_byline(" ".join(ln.text for ln in lines))
+    if byline:
+        return list(byline.names)
+    text = " ".join(join_words([w for w in ln.words if w.size >= ln.size - 0.5]) for ln in lines)
+    text = fix_chars(re.sub(r"[\d*\u2020\u2021\u00a7\u00b6#]+(?:,[\d*]+)*", " ", text))
+    suffixes = set(vocabulary()["name_suffixes"])
+    names = []
+    for piece in _NAME_SPLIT.split(text):
+        piece = " ".join(piece.split()).strip(" .")
+        if re.search(r"[A-Za-z\u00c0-\u024f]{2}", piece) and len(piece.split()) <= 6 \
+                and piece.lower().replace(".", "") not in suffixes:
+            names.append(piece)
+    return names
+
+
+def paper_meta(reader: Reader, first_page: list[Line], pdf_info: dict) -> PaperMeta:
+    """Title, authors, journal, year, DOI and article type from page 1; PDF info fills the gaps."""
+    page_text = "\n".join(ln.text for ln in first_page)
+    title = _VERSION_STATUS.sub("", fix_chars(join_wrapped([ln.text for ln in reader.title_lines]))) or None
+    info_title = str(pdf_info.get("Title") or "").strip()
+    if not title and len(info_title.split()) >= 3:
+        title = info_title
+    authors = authors_from(reader.author_lines)
+    info_authors = str(pdf_info.get("Author") or "")
+    publisher = re.search(r"journal|press|publish", info_authors, re.IGNORECASE)
+    if not authors and looks_like_byline(info_authors) and not publisher:
+        authors = [a.strip() for a in _NAME_SPLIT.split(info_authors) if a.strip()]
+    year = printed_year(page_text)
+    if year is None:
+        m = re.match(r"D:((?:19|20)\d\d)", str(pdf_info.get("CreationDate") or ""))
+        year = int(m.group(1)) if m else None
+    types = [t for t in (article_type(ln.text) for ln in reader.front_lines if len(ln.text) < 60) if t]
+    doi = latest_version(find_dois(page_text.replace("\u2010", "-"))) \
+        or latest_version(find_dois(str(pdf_info.get("doi") or pdf_info.get("Subject") or "")))
+    return PaperMeta(
+        title=title, authors=authors, first_author=first_author_surname(authors),
+        journal=header_journal([ln.text for ln in first_page]), year=year, doi=doi,
+        article_type=types[0] if types else None,
+    )
 
 
 def page_words(page, number: int) -> tuple[list[Word], float, float, list, int, int]:
@@ -87,6 +144,6 @@ def read_pdf(path: Path, data: bytes) -> list[Document]:
         raise IngestError(str(path), "PDF text layer is unreadable (glyphs with no character codes)")
     reader = Reader(pages)
     parts = reader.read()
-    meta = read_meta(pages[0].lines, reader.front_lines, reader.title_lines, reader.author_lines, info)
+    meta = paper_meta(reader, pages[0].lines, info)
     paper_id = hashlib.sha256(data).hexdigest()[:16]
     return [build_document(str(path), "pdf", meta, parts, paper_id)]

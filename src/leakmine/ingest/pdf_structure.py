@@ -17,6 +17,7 @@ from importlib import resources
 from itertools import pairwise
 
 from leakmine.ingest.headings import heading_kind, normalize_title
+from leakmine.ingest.metadata import parse_byline
 from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
 from leakmine.ingest.textclean import fix_chars, join_wrapped, text_words
 
@@ -28,6 +29,7 @@ _NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d]?$")
 _ABBREV_END = re.compile(r"(?:\bal|\bFig|\be\.g|\bi\.e|\bvs|\bDr|\bNo|\bcf|\bet)\.$")
 _MARGIN = 0.1
+_ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
 _BODY_KINDS = frozenset({"introduction", "case", "methods", "results", "discussion"})
 
@@ -479,8 +481,12 @@ class Reader:
                       and re.search(r"[A-Za-z]{2}", lines[k].text) and not article_type(lines[k].text)]
         groups: list[list[int]] = []
         for k in candidates:
-            if groups and groups[-1][-1] == k - 1 and lines[k].font == lines[k - 1].font \
-                    and lines[k].size == lines[k - 1].size:
+            # a title's lines share one size and font; italic words (species, genes) may give a line
+            # another main font
+            if groups and groups[-1][-1] == k - 1 and lines[k].size == lines[k - 1].size \
+                    and lines[k].top - lines[k - 1].top <= 1.8 * lines[k].size \
+                    and (lines[k].font == lines[k - 1].font or _font_share(lines[k], lines[k - 1].font) >= 0.3
+                         or _ITALIC.search(lines[k].font + lines[k - 1].font)):
                 groups[-1].append(k)
             else:
                 groups.append([k])
@@ -510,8 +516,18 @@ class Reader:
         return h is not None and h.rest is None and bool(heading_kind(h.title) or _NUMBERED.match(h.title))
 
 
+def _font_share(ln: Line, font: str) -> float:
+    """The share of a line's letters set in `font`."""
+    return sum(len(w.text) for w in ln.words if w.font == font) / max(1, sum(len(w.text) for w in ln.words))
+
+
 def looks_like_byline(text: str) -> bool:
-    """"A. Author1, B. C. Author2* and D. Author" (names of capitalised words, initials and particles)."""
+    """"A. Author1, B. C. Author2* and D. Author" (names of capitalised words, initials and particles),
+    or a line opening with marked names ("Ana Ruiz1* Li wei2", "Ruiz A*, Wei L**")."""
+    byline = parse_byline(text)
+    if byline and byline.marked and byline.end >= 0.5 * len(" ".join(text.split())) \
+            and not is_front_matter(text):
+        return True
     text = re.sub(r"[\d*\u2020\u2021\u00a7\u00b6#]+", " ", text)
     names = [n.split() for n in re.split(r",|;|\band\b|&", text) if n.strip()]
     if not names or is_front_matter(text):
