@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
 
+_ORNAMENT = re.compile(r"[\u25a0-\u25ff\u2b1b-\u2b1f\u2b24-\u2b2f]+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|[.-]b$|-bd|\bmedi", re.IGNORECASE)
 
 
@@ -110,10 +111,11 @@ def join_words(words: list[Word]) -> str:
 
 
 def to_words(raw: list[RawWord], boxes: list[tuple[float, float, float, float]], page: int = 0) -> list[Word]:
-    """Glyph words -> `Word`s, without rotated text and text printed inside images."""
+    """Glyph words -> `Word`s, without rotated text, text printed inside images and lone ornaments
+    (the square or triangle some journals set before a heading)."""
     words = []
     for w in raw:
-        if not w.run.upright or not w.text.strip():
+        if not w.run.upright or not w.text.strip() or _ORNAMENT.fullmatch(w.text):
             continue
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes):

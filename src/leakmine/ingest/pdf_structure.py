@@ -160,6 +160,7 @@ class Reader:
         self.top_style: tuple[str, float] | None = None  # font and size of top-level headings
         self.abstract_style: tuple[str, float] | None = None  # ... of the heading "Abstract"
         self.seen_abstract = False
+        self.past_references = False  # a reference list was read: what follows is back matter
         self.numbers: set[tuple[int, ...]] = set()  # heading numbers seen: (2,) for "2.", (2, 1) for "2.1."
         self.title_lines: list[Line] = []
         self.author_lines: list[Line] = []
@@ -261,6 +262,8 @@ class Reader:
             kind = "introduction"  # "Background" after the abstract, or set like "Abstract", opens the body
         if kind:
             return kind
+        if self.past_references:  # reviewer reports, appendices, author notes
+            return "back-matter"
         parent = next((p for p in reversed(self.headed) if p.level < level), None)
         return parent.kind if parent else "other"
 
@@ -280,6 +283,7 @@ class Reader:
         self.current = Part(title, kind, level=level, pages=[ln.page])
         self.headed.append(self.current)
         self.seen_abstract = self.seen_abstract or kind == "abstract"
+        self.past_references = self.past_references or kind == "references"
         self.prev = None
 
     def close(self) -> None:
