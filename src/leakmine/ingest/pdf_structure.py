@@ -196,6 +196,8 @@ class Reader:
         numbered = _NUMBERED.match(text)
         if len(text.split()) > 14 or text.endswith((",", ";")) or not (text[0].isupper() or numbered):
             return None
+        if _lettering(text) or len(_cells(ln)) >= 2:
+            return None  # figure lettering, an equation, or a table row
         other_font = ln.font != self.body_font
         known = bool(heading_kind(text)) and len(text.split()) <= 6 and ln.size >= self.body_size - 3
         set_off = self.styled(ln) or (numbered and other_font and ln.size >= self.body_size - 0.5) \
@@ -206,6 +208,16 @@ class Reader:
         if set_off and (heading_kind(text) or numbered or not re.search(r"[a-z]\.\s+[A-Z]", text)):
             return Heading(text.rstrip(".: "), self._level(ln, numbered))
         return None
+
+    def _wraps_heading(self, first: Line, last: Line, ln: Line) -> bool:
+        """Whether `ln` carries on a heading begun on `first` (whose last line so far is `last`): set
+        in its type right under it, short, and no heading of its own."""
+        text = ln.text.strip()
+        return (ln.page == last.page and ln.side == last.side and abs(ln.size - first.size) < 0.3
+                and _font_share(ln, first.font) >= 0.6 and 0 < ln.top - last.top <= 1.6 * ln.size
+                and len(text.split()) <= 8 and not _NUMBERED.match(text) and not heading_kind(text)
+                and not CAPTION.match(text) and not last.text.rstrip().endswith((".", ":"))
+                and first.font != self.body_font and len(_cells(ln)) < 2)
 
     def _quiet_heading(self, ln: Line, nxt: Line) -> bool:
         """A short line wholly in another font than the body, not filling its column, with body text
@@ -323,8 +335,11 @@ class Reader:
                 i = self.caption(i, m.group("label"))
             elif (h := self.heading(ln, lines[i + 1] if i + 1 < len(lines) else None)) \
                     and self.accepts(h):
-                self.enter(h, ln)
                 i += 1
+                while h.rest is None and i < len(lines) and self._wraps_heading(ln, lines[i - 1], lines[i]):
+                    h.title = f"{h.title} {lines[i].text.strip().rstrip('.: ')}"
+                    i += 1
+                self.enter(h, ln)
             elif self.small(ln) and kind not in ("references", "back-matter", "front-matter"):
                 i = self.small_print(i)
             else:
@@ -518,6 +533,13 @@ class Reader:
         labels of an unlabelled structured abstract do not."""
         h = self.heading(ln)
         return h is not None and h.rest is None and bool(heading_kind(h.title) or _NUMBERED.match(h.title))
+
+
+def _lettering(text: str) -> bool:
+    """Single letters spaced out, as figure panels, axes and equations print them ("a b c", "s nfij e yz"),
+    not words."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and sum(len(w) for w in words) / len(words) < 2.5
 
 
 def _font_share(ln: Line, font: str) -> float:
