@@ -14,11 +14,12 @@ import pytest
 from fpdf import FPDF
 
 from leakmine.errors import IngestError
+from leakmine.ingest.captions import caption_label
 from leakmine.ingest.metadata import header_journal, latest_version, printed_year
 from leakmine.ingest.pdf import read_pdf
 from leakmine.ingest.pdf_glyphs import Glyphs, RawWord, Run, group_words
 from leakmine.ingest.pdf_layout import to_words
-from leakmine.ingest.pdf_structure import CAPTION, article_type, is_front_matter, looks_like_byline
+from leakmine.ingest.pdf_structure import article_type, is_front_matter, looks_like_byline
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 REAL = SHARED / "corpus" / "real" / "pdf"
@@ -348,8 +349,8 @@ def test_to_words(text, run, kept):
     ("Figure 1 shows a leak", None),
 ])
 def test_caption_labels(text, label):
-    m = CAPTION.match(text)
-    assert (m.group("label") if m else None) == label
+    found = caption_label(text)
+    assert (found[1] if found else None) == label
 
 
 @pytest.mark.parametrize("text, kind", [

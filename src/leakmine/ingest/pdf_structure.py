@@ -16,15 +16,12 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, normalize_title
 from leakmine.ingest.metadata import parse_byline
 from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
 from leakmine.ingest.textclean import fix_chars, join_wrapped, text_words
 
-CAPTION = re.compile(
-    r"^(?P<label>(?:Supplementary\s+|Additional\s+)?"
-    r"(?:Figure|Fig\.?|FIGURE|FIG\.?|Table|TABLE|Scheme|Chart)\s*(?:S?\d+|[IVX]+)[A-Za-z]?)"
-    r"(?P<sep>\s*[:.|\u2014\u2013-]|\s+(?=[A-Z(])|\s*$)")
 _NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d]?$")
 _ABBREV_END = re.compile(r"(?:\bal|\bFig|\be\.g|\bi\.e|\bvs|\bDr|\bNo|\bcf|\bet)\.$")
@@ -188,7 +185,7 @@ class Reader:
         """A run-in heading at the start of the line, or a whole-line heading (`nxt`, the line after
         it, tells a subheading set in its own font, as BMC sets them, from a line of other text)."""
         text = ln.text.strip()
-        if CAPTION.match(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 3:
+        if caption_label(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 3:
             return None
         run_in = self.run_in(ln)
         if run_in:
@@ -216,7 +213,7 @@ class Reader:
         return (ln.page == last.page and ln.side == last.side and abs(ln.size - first.size) < 0.3
                 and _font_share(ln, first.font) >= 0.6 and 0 < ln.top - last.top <= 1.6 * ln.size
                 and len(text.split()) <= 8 and not _NUMBERED.match(text) and not heading_kind(text)
-                and not CAPTION.match(text) and not last.text.rstrip().endswith((".", ":"))
+                and not caption_label(text) and not last.text.rstrip().endswith((".", ":"))
                 and first.font != self.body_font and len(_cells(ln)) < 2)
 
     def _quiet_heading(self, ln: Line, nxt: Line) -> bool:
@@ -331,8 +328,8 @@ class Reader:
             kind = self.current.kind if self.current else "other"
             if id(ln) in self.used:
                 i += 1
-            elif (m := CAPTION.match(ln.text)) and kind != "references" and self._caption_start(ln):
-                i = self.caption(i, m.group("label"))
+            elif (cap := caption_label(ln.text)) and kind != "references" and self._caption_start(ln):
+                i = self.caption(i, cap[0])
             elif (h := self.heading(ln, lines[i + 1] if i + 1 < len(lines) else None)) \
                     and self.accepts(h):
                 i += 1
@@ -385,7 +382,7 @@ class Reader:
             return True
         return self.new_paragraph(ln, self.prev)
 
-    def caption(self, i: int, label: str) -> int:
+    def caption(self, i: int, kind: str) -> int:
         """Read a caption block (and, after "Table N", the table under it) into an aside part."""
         lines = self.lines
         block = [lines[i]]
@@ -394,7 +391,7 @@ class Reader:
             ln, prev = lines[j], block[-1]
             # a full-width caption may end in a short line that stays within one column
             sides_ok = ln.side == prev.side or "F" in (ln.side, prev.side) and abs(ln.x0 - prev.x0) < ln.size
-            if ln.page != prev.page or not sides_ok or ln.top <= prev.top or CAPTION.match(ln.text):
+            if ln.page != prev.page or not sides_ok or ln.top <= prev.top or caption_label(ln.text):
                 break
             if abs(ln.size - block[0].size) > 0.3 or self.spaced(prev, ln):
                 break
@@ -406,7 +403,7 @@ class Reader:
         for b in block:
             part.add(b, b.text, False)
         self.aside.append(part)
-        if label.lower().startswith("table"):
+        if kind == "table":
             j = self.table(j, block[-1])
         return j
 
@@ -416,7 +413,7 @@ class Reader:
         rows: list[Line] = []
         while j < len(lines):
             ln = lines[j]
-            if ln.page != caption_end.page or CAPTION.match(ln.text):
+            if ln.page != caption_end.page or caption_label(ln.text):
                 break
             if ln.size >= self.body_size - 0.3 and not _cells(ln) and (rows or ln.side != "F"):
                 break
