@@ -16,7 +16,7 @@ from fpdf import FPDF
 from leakmine.errors import IngestError
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.metadata import header_journal, latest_version, printed_year
-from leakmine.ingest.pdf import read_pdf
+from leakmine.ingest.pdf import read_pdf, words_on_page
 from leakmine.ingest.pdf_glyphs import Glyphs, RawWord, Run, group_words
 from leakmine.ingest.pdf_layout import to_words
 from leakmine.ingest.pdf_structure import article_type, is_front_matter, looks_like_byline
@@ -131,6 +131,33 @@ def test_diagonal_watermark_is_not_read():
     doc = read_article(versioned_article())
     assert "Pre-proof" not in doc.text and "Journal Pre" not in doc.text
     assert _section(doc, "introduction").text.startswith("Cement augmentation of osteoporotic fractures")
+
+
+def test_words_on_page_keep_boxes_and_page(tmp_path):
+    path = tmp_path / "article.pdf"
+    path.write_bytes(two_column_article())
+    words = words_on_page(path, 2)
+    discussion = next(w for w in words if w.text == "Discussion")
+    assert discussion.page == 2 and discussion.font == "Times-Bold"
+    # "3. Discussion" is printed at x 50, baseline 80 in 12 pt type
+    assert 50 < discussion.x0 < discussion.x1 < 150 and 65 < discussion.top < discussion.bottom < 85
+    with pytest.raises(IngestError, match="no page 3"):
+        words_on_page(path, 3)
+
+
+@pytest.mark.parametrize("lines, language", [
+    (["We describe a patient whose cement leak caused weakness of both legs weeks after",
+      "augmentation, and the decompression that restored her walking."], "en"),
+    (["Describimos una paciente cuya fuga de cemento causó debilidad de las piernas y la",
+      "descompresión que le devolvió la marcha después de la cirugía de la columna."], "es"),
+])
+def test_section_language(lines, language):
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 120, "Abstract", "B", 11)] + _column(50, 136, lines) \
+        + [(LEFT, 200, "1. Introduction", "B", 12)] + _column(LEFT, 218, 2 * (INTRO + CASE_1 + DISCUSSION))
+    doc = read_article(_draw([page]))
+    assert _section(doc, "abstract").language == language
+    assert _section(doc, "introduction").language == "en"
 
 
 def test_two_column_reading_order():

@@ -100,6 +100,24 @@ def _page(page, number: int) -> tuple[Page, int, int]:
     return layout_page(number, width, height, words, separators), n_text, n_cid
 
 
+def words_on_page(path: Path, number: int) -> list[Word]:
+    """The words printed on page `number` (from 1) of a PDF, each with its box in points from the
+    page's top-left corner, its font and its page: what a reviewer-facing view needs to point at the
+    words a value was read from. Raises `IngestError` for a PDF that cannot be opened or a page it
+    does not have."""
+    pdf = _open(path, path.read_bytes())
+    try:
+        if not 1 <= number <= len(pdf):
+            raise IngestError(str(path), f"PDF has no page {number} (it has {len(pdf)})")
+        page = pdf[number - 1]
+        try:
+            return page_words(page, number)[0]
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+
+
 def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)

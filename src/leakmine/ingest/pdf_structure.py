@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, normalize_title
+from leakmine.ingest.language import detect_language
 from leakmine.ingest.metadata import parse_byline
 from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
 from leakmine.ingest.textclean import fix_chars, join_wrapped, text_words
@@ -121,13 +122,22 @@ class Part:
         self.paragraphs[-1].append(text)
         self.pages.append(line.page)
 
-    def to_dict(self, known: frozenset[str] = frozenset()) -> dict:
-        """The part as build_document takes it; a heading with no text of its own (only subsections)
-        keeps its title as text so that it is not lost."""
-        text = "\n".join(fix_chars(join_wrapped(p, known)) for p in self.paragraphs) or self.title
-        return {"title": fix_chars(self.title), "kind": self.kind, "text": text,
-                "page_start": min(self.pages) if self.pages else None,
-                "page_end": max(self.pages) if self.pages else None}
+    def to_dicts(self, known: frozenset[str] = frozenset()) -> list[dict]:
+        """The part as build_document takes it, one dict per run of paragraphs in one language (an
+        abstract printed again in another language is not mined); a heading with no text of its own
+        (only subsections) keeps its title as text so that it is not lost."""
+        runs: list[tuple[str, list[str]]] = []
+        for p in self.paragraphs:
+            text = fix_chars(join_wrapped(p, known))
+            language = detect_language(text)
+            if runs and runs[-1][0] == language:
+                runs[-1][1].append(text)
+            else:
+                runs.append((language, [text]))
+        pages = {"page_start": min(self.pages) if self.pages else None,
+                 "page_end": max(self.pages) if self.pages else None}
+        return [{"title": fix_chars(self.title), "kind": self.kind, "text": "\n".join(texts) or self.title,
+                 "language": language, **pages} for language, texts in runs or [("en", [])]]
 
 
 @dataclass
@@ -344,7 +354,7 @@ class Reader:
                 i += 1
         self.close()
         known = text_words([ln.text for ln in self.lines])
-        return [p.to_dict(known) for p in self.parts]
+        return [d for p in self.parts for d in p.to_dicts(known)]
 
     def enter(self, h: Heading, ln: Line) -> None:
         numbered = _NUMBERED.match(h.title)
@@ -556,7 +566,7 @@ def looks_like_byline(text: str) -> bool:
     if not names or is_front_matter(text):
         return False
     particles = set(vocabulary()["name_particles"])
-    return all(1 <= len(n) <= 5 and all(t[0].isupper() or t.lower() in particles for t in n) for n in names)
+    return all(2 <= len(n) <= 5 and all(t[0].isupper() or t.lower() in particles for t in n) for n in names)
 
 
 def _cells(ln: Line) -> list[str]:
