@@ -19,7 +19,7 @@ from leakmine.ingest.metadata import header_journal, latest_version, printed_yea
 from leakmine.ingest.pdf import read_pdf, words_on_page
 from leakmine.ingest.pdf_glyphs import Glyphs, RawWord, Run, group_words
 from leakmine.ingest.pdf_layout import to_words
-from leakmine.ingest.pdf_structure import article_type, is_front_matter, looks_like_byline
+from leakmine.ingest.pdf_structure import _lettering, article_type, is_front_matter, looks_like_byline
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 REAL = SHARED / "corpus" / "real" / "pdf"
@@ -39,8 +39,9 @@ def _draw(pages: list[list[tuple]], **setup) -> bytes:
     pdf.set_auto_page_break(False)
     for n, items in enumerate(pages, start=1):
         pdf.add_page()
-        for x, y, text, style, size in items:
+        for x, y, text, style, size, *spacing in items:
             pdf.set_font("Times", style, size)
+            pdf.set_char_spacing(spacing[0] if spacing else 0)
             pdf.text(x, y, text)
         if setup.get("page_numbers", True):
             pdf.set_font("Times", "", 8)
@@ -158,6 +159,53 @@ def test_section_language(lines, language):
     doc = read_article(_draw([page]))
     assert _section(doc, "abstract").language == language
     assert _section(doc, "introduction").language == "en"
+
+
+def _headed_article(heading: tuple, after: list[tuple] = ()) -> bytes:
+    """A one-column article whose second section opens with `heading`; `after` follows a reference list."""
+    body = 2 * (INTRO + CASE_1 + DISCUSSION)
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, body) \
+        + [heading] + _column(50, 475, INTRO)
+    page2 = HEADER + [(50, 80, "References", "B", 12)] + _column(50, 96, REFERENCES, size=8) + list(after)
+    return _draw([page, page2])
+
+
+@pytest.mark.parametrize("heading, title, kind", [
+    ((50, 455, "METHODS", "B", 12, 4), "METHODS", "methods"),                        # letter-spaced type
+    ((50, 455, "MATERIALS AND METHODS", "B", 12, 3), "MATERIALS AND METHODS", "methods"),
+])
+def test_heading_classes(heading, title, kind):
+    doc = read_article(_headed_article(heading))
+    assert _section(doc, kind).title == title
+    assert _section(doc, kind).text.startswith("Cement augmentation of osteoporotic")
+
+
+def test_wrapped_heading_is_one_title():
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, 2 * (INTRO + CASE_1 + DISCUSSION)) \
+        + [(50, 455, "Neurological deficits after augmentation of", "B", 12), (50, 469, "osteoporotic fractures", "B", 12)] \
+        + _column(50, 487, INTRO)
+    doc = read_article(_draw([page]))
+    titles = [s.title for s in doc.sections]
+    assert "Neurological deficits after augmentation of osteoporotic fractures" in titles
+
+
+def test_sections_after_references_are_back_matter():
+    after = [(50, 160, "Competing interests", "B", 12)] + _column(50, 176, ["No competing interests were disclosed."]) \
+        + [(50, 200, "Comments of the second reviewer", "B", 12)] \
+        + _column(50, 216, ["I have read this submission and believe it is of an acceptable standard."])
+    doc = read_article(_headed_article((50, 455, "2. Discussion", "B", 12), after))
+    report = next(s for s in doc.sections if "acceptable standard" in s.text)
+    assert report.kind == "back-matter"
+    assert "acceptable standard" not in " ".join(s.text for s in doc.sections if s.mined)
+
+
+@pytest.mark.parametrize("text, lettering", [
+    ("a b c d", True), ("s nfij e yz", True), ("DNA repair", False), ("Results", False), ("2.1 PCR", False),
+])
+def test_lettering(text, lettering):
+    assert _lettering(text) is lettering
 
 
 def test_two_column_reading_order():
@@ -357,6 +405,7 @@ def test_group_words(chars, words):
     ("leak", ROMAN, "leak"),
     ("label", Run("Times", 400, 10.0, False), None),                     # rotated text
     ("inside", ROMAN, None),                                             # printed on a figure
+    ("\u25a0", ROMAN, None),                                             # an ornament before a heading
 ])
 def test_to_words(text, run, kept):
     x0 = 120.0 if text == "inside" else 10.0

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 import numpy as np
 import pypdfium2.raw as pdfium_c
 
+from leakmine.ingest.textclean import LIGATURES
+
 # A space between two glyphs is a gap wider than this share of the font size.
 SPACE_RATIO = 0.1
 # Glyphs whose tops lie within this many points (chained) share a line.
 LINE_TOLERANCE = 3.0
 # Text turned by more than this many degrees is not read (diagonal watermarks, vertical labels).
 MAX_TILT = 2.0
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb01": "fi", "\ufb02": "fl",
-                            "\ufb06": "st", "\ufb05": "st"})
+_LIGATURES = str.maketrans(LIGATURES)
 _SOFT_HYPHENS = np.array([2, 0xFFFE])
 _SPACE_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()] + [0x200B, 0xFEFF])
 

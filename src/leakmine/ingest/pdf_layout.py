@@ -98,15 +98,38 @@ class Page:
 
 
 def join_words(words: list[Word]) -> str:
-    """Words of one line -> text; pieces split only by a font change are joined without a space."""
+    """Words of one line -> text; pieces split only by a font change are joined without a space, and
+    letter-spaced type ("I N T R O D U C T I O N") is read as words."""
     out = ""
     prev: Word | None = None
-    for w in words:
+    tracked = _letter_spacing(words)
+    for k, w in enumerate(words):
         if prev is not None:
             gap = w.x0 - prev.x1
-            out += " " if gap > SPACE_RATIO * min(prev.size, w.size) or (w.spaced and gap > -1) else ""
+            if k in tracked:
+                out += " " if gap > tracked[k] else ""
+            else:
+                out += " " if gap > SPACE_RATIO * min(prev.size, w.size) or (w.spaced and gap > -1) else ""
         out += w.text
         prev = w
+    return out
+
+
+def _letter_spacing(words: list[Word]) -> dict[int, float]:
+    """For each word that continues a run of four or more single letters set apart by even gaps (letter-
+    spaced headings), the gap beyond which a space stands: clearly wider than the gaps between letters."""
+    out: dict[int, float] = {}
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and len(words[j].text) == 1 and words[j].text.isalpha():
+            j += 1
+        if j - k >= 4:
+            gaps = sorted(words[i].x0 - words[i - 1].x1 for i in range(k + 1, j))
+            letter_gap = gaps[len(gaps) // 3]
+            for i in range(k + 1, j):
+                out[i] = max(1.6 * letter_gap, letter_gap + 0.15 * words[i].size)
+        k = max(j, k + 1)
     return out
 
 
