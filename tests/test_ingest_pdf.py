@@ -201,6 +201,23 @@ def test_sections_after_references_are_back_matter():
     assert "acceptable standard" not in " ".join(s.text for s in doc.sections if s.mined)
 
 
+def test_table_without_caption_and_row_numbers():
+    """Rows of a table continued from the page before (no caption here), numbered down the margin: the
+    numbers make no column of text and the rows are no body text."""
+    rows = [(50, 300 + 14 * k, str(k + 1), "", 10) for k in range(12)] \
+        + [(x, 300 + 14 * k, cell, "", 10) for k in range(12)
+           for x, cell in ((80, f"Compound {k + 1}"), (220, f"{k + 2}.{k}"), (320, f"{k + 5}.1"), (420, "0.07"))]
+    wide = [f"{a} {b}" for a, b in zip(INTRO + DISCUSSION, CASE_1 + CASE_2 + INTRO[:1], strict=True)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, wide) + rows + _column(50, 480, wide)
+    doc = read_article(_draw([page]))
+    intro = _section(doc, "introduction").text
+    assert "Compound" not in intro and "0.07" not in intro
+    assert intro.count("walked with a frame at the last visit.") == 2  # the text above and below the table
+    table = _section(doc, "table").text
+    assert "Compound 3 | 4.2 | 7.1 | 0.07" in table
+
+
 @pytest.mark.parametrize("text, lettering", [
     ("a b c d", True), ("s nfij e yz", True), ("DNA repair", False), ("Results", False), ("2.1 PCR", False),
 ])

@@ -178,6 +178,7 @@ def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
     starts, ends = _line_neighbours(words)
     edges = Counter(round(w.x0) for w in starts if 0.3 * width <= w.x0 <= 0.7 * width)
     left_margin = min(w.x0 for w in words)
+    right_margin = max(w.x1 for w in words)
     margin_rows = {round(s.bottom) for s in starts if s.x0 <= left_margin + 0.1 * width}
     best: tuple[int, float, float] | None = None
     for edge, n in edges.most_common(4):
@@ -197,7 +198,13 @@ def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
         # hanging or outdented lines of the right column start a little left of its usual edge
         outdents = Counter(round(w.x0) for w in starts if gl + 4 <= w.x0 < x)
         gr = min([x] + [float(v) for v, c in outdents.items() if c >= 2])
-        if full >= 3 and gr - gl >= 4 and (best is None or full > best[0]):
+        # both columns hold text lines, not a strip of row numbers or labels beside a table, and lines
+        # starting at the edge run on to the right margin, as a column's do and a table's cells do not
+        wide = gl - left_margin >= 0.15 * width and right_margin - gr >= 0.15 * width
+        right_rows = {round(w.bottom) + d for w in starts if abs(w.x0 - x) <= 1.5 for d in (-1, 0, 1)}
+        wide = wide and sum(1 for e in ends if e.x1 >= right_margin - 0.1 * width
+                            and round(e.bottom) in right_rows) >= 3
+        if full >= 3 and gr - gl >= 4 and wide and (best is None or full > best[0]):
             best = (full, gl, gr - 0.5)
     return best[1:] if best else None
 

@@ -347,6 +347,8 @@ class Reader:
                     h.title = f"{h.title} {lines[i].text.strip().rstrip('.: ')}"
                     i += 1
                 self.enter(h, ln)
+            elif kind != "references" and self._grid(i):
+                i = self.table(i, None)
             elif self.small(ln) and kind not in ("references", "back-matter", "front-matter"):
                 i = self.small_print(i)
             else:
@@ -417,9 +419,17 @@ class Reader:
             j = self.table(j, block[-1])
         return j
 
-    def table(self, j: int, caption_end: Line) -> int:
-        """Lines after a table caption, up to the next body text, heading or caption: one table part."""
+    def _grid(self, i: int) -> bool:
+        """A table with no caption of its own here (a table's continuation on the next page, a table
+        set as running text): three lines in a row of three or more cells, in one page."""
+        rows = self.lines[i:i + 3]
+        return len(rows) == 3 and all(r.page == rows[0].page and len(_cells(r)) >= 3 for r in rows)
+
+    def table(self, j: int, caption_end: Line | None) -> int:
+        """Lines after a table caption (or from the first row of a table without one), up to the next
+        body text, heading or caption: one table part."""
         lines = self.lines
+        caption_end = caption_end or lines[j]
         rows: list[Line] = []
         while j < len(lines):
             ln = lines[j]
