@@ -26,7 +26,9 @@ LINE_TOLERANCE = 3.0
 MAX_TILT = 2.0
 _LIGATURES = str.maketrans(LIGATURES)
 _SOFT_HYPHENS = np.array([2, 0xFFFE])
-_SPACE_CODES = np.array([c for c in range(0x3001) if chr(c).isspace()] + [0x200B, 0xFEFF])
+# which of the first 65536 code points are spaces (zero-width ones included)
+_IS_SPACE = np.zeros(0x10000, dtype=bool)
+_IS_SPACE[[c for c in range(0x3001) if chr(c).isspace()] + [0x200B, 0xFEFF]] = True
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class Glyphs:
 
     def count_text(self) -> int:
         """How many glyphs print something (not spaces)."""
-        return int(np.count_nonzero(~np.isin(self.code, _SPACE_CODES)))
+        return int(self.code.size - np.count_nonzero(_is_space(self.code)))
 
 
 def _bare(fn, restype, *argtypes):
@@ -121,7 +123,7 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
     runs: list[Run] = []
     run_ids: dict[int | None, int] = {}
     fonts: dict[int, str] = {}
-    rows = []
+    lefts, rights, rids = [], [], []
     for k in range(n):
         _GET_BOX(page_at, k, rect_at)
         key = _GET_OBJECT(page_at, k)
@@ -130,8 +132,10 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
             rid = run_ids[key] = len(runs)
             obj = ctypes.cast(key, type(pdfium_c.FPDFText_GetTextObject(textpage, k)))
             runs.append(_run_of(textpage, k, obj, rect, fonts) if key else Run("", 400, 0.0, True, rect.bottom))
-        rows.append((rect.left, rect.right, rid))
-    arr = np.array(rows, dtype=float).reshape(-1, 3)
+        lefts.append(rect.left)
+        rights.append(rect.right)
+        rids.append(rid)
+    arr = np.array([lefts, rights, rids], dtype=float).T.reshape(-1, 3)
     rid = arr[:, 2].astype(int)
     # PDFium's box of a glyph spans its advance and its outline; the outline of "f" or "y" may reach past
     # the advance, into the next glyph: a glyph ends where the next one of its text object starts.
@@ -144,6 +148,10 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
     box = np.column_stack([x0 - left, top - low - sizes, x1 - left, top - low])
     unmapped = np.array([r.unmapped for r in runs] or [False])[rid]
     return Glyphs(text, code, box, rid, unmapped, runs)
+
+
+def _is_space(code: np.ndarray) -> np.ndarray:
+    return _IS_SPACE[np.minimum(code, 0xFFFF)] & (code <= 0xFFFF)
 
 
 @dataclass
@@ -164,7 +172,7 @@ def group_words(g: Glyphs) -> list[RawWord]:
     n = len(g.text)
     if n == 0:
         return []
-    space = np.isin(g.code, _SPACE_CODES)
+    space = _is_space(g.code)
     control = (g.code < 0x20) | ((g.code >= 0x7F) & (g.code < 0xA0)) | (g.code == 0xAD) | (g.code >= 0xFFF0)
     keep = ~g.unmapped & ~space & ~control
     # font runs in stream order: a new run wherever the text object's font, size or uprightness changes

@@ -119,6 +119,8 @@ def _letter_spacing(words: list[Word]) -> dict[int, float]:
     """For each word that continues a run of four or more single letters set apart by even gaps (letter-
     spaced headings), the gap beyond which a space stands: clearly wider than the gaps between letters."""
     out: dict[int, float] = {}
+    if sum(1 for w in words if len(w.text) == 1) < 4:
+        return out
     k = 0
     while k < len(words):
         j = k
@@ -217,7 +219,7 @@ def _overlap(a: Word | Line, top: float, bottom: float) -> float:
 def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
     """Cluster words into lines by vertical overlap (superscripts join their line)."""
     groups: list[list[Word]] = []
-    spans: list[list[float]] = []
+    spans: list[list[float]] = []  # top, bottom and largest size of each line's main type
     for w in sorted(words, key=lambda w: (w.middle, w.x0)):
         home = None
         for g, span in zip(reversed(groups), reversed(spans), strict=True):
@@ -228,11 +230,12 @@ def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
                 break
         if home is None:
             groups.append([w])
-            spans.append([w.top, w.bottom])
+            spans.append([w.top, w.bottom, w.size])
             continue
         g, span = home
         g.append(w)
-        if w.size >= max(x.size for x in g) - 0.5:
+        span[2] = max(span[2], w.size)
+        if w.size >= span[2] - 0.5:
             span[0], span[1] = min(span[0], w.top), max(span[1], w.bottom)
     lines = [Line(g, page, side) for g in groups]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
@@ -266,8 +269,8 @@ def layout_page(number: int, width: float, height: float, words: list[Word],
     # Column words continuing a gutter-crossing row at a word space belong to that full-width row.
     for ln in full:
         top, bottom = ln.top, ln.bottom
-        row = sorted((w for side in (left, right) for w in side if _overlap(w, top, bottom) >= 0.5),
-                     key=lambda w: w.x0)
+        row = sorted((w for side in (left, right) for w in side
+                      if w.bottom > top and w.top < bottom and _overlap(w, top, bottom) >= 0.5), key=lambda w: w.x0)
         joined, x0, x1 = [w for w in row if w.x0 >= ln.x0 and w.x1 <= ln.x1], ln.x0, ln.x1
         for w in sorted((w for w in row if w.x0 < ln.x0), key=lambda w: -w.x1):
             if x0 - w.x1 > w.size:
