@@ -19,7 +19,13 @@ from leakmine.ingest.metadata import header_journal, latest_version, printed_yea
 from leakmine.ingest.pdf import read_pdf, words_on_page
 from leakmine.ingest.pdf_glyphs import Glyphs, RawWord, Run, group_words
 from leakmine.ingest.pdf_layout import to_words
-from leakmine.ingest.pdf_structure import _lettering, article_type, is_front_matter, looks_like_byline
+from leakmine.ingest.pdf_structure import (
+    _lettering,
+    article_type,
+    dash_as_e,
+    is_front_matter,
+    looks_like_byline,
+)
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 REAL = SHARED / "corpus" / "real" / "pdf"
@@ -216,6 +222,24 @@ def test_table_without_caption_and_row_numbers():
     assert intro.count("walked with a frame at the last visit.") == 2  # the text above and below the table
     table = _section(doc, "table").text
     assert "Compound 3 | 4.2 | 7.1 | 0.07" in table
+
+
+def test_en_dash_printed_as_e():
+    """A font that prints the en dash of ranges as "e", all through the paper."""
+    lines = ["Patients aged 62e81 years had", "cement leaks at 3e5 levels, seen", "on days 2e9 after surgery."]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, lines + INTRO + CASE_1 + DISCUSSION)
+    assert _section(read_article(_draw([page])), "introduction").text.startswith(
+        "Patients aged 62\u201381 years had cement leaks at 3\u20135 levels, seen on days 2\u20139 after surgery.")
+
+
+@pytest.mark.parametrize("lines, dashed", [
+    (["aged 62e81 years", "pp. 1573e1577", "levels L4e5"], True),
+    (["aged 62\u201381 years", "titres of 1e5 and 2e6", "and 3e4 copies"], False),  # en dashes print
+    (["aged 62e81 years", "1.5e10 copies"], False),                                 # no recurring ranges
+])
+def test_dash_as_e(lines, dashed):
+    assert dash_as_e(lines) is dashed
 
 
 @pytest.mark.parametrize("text, lettering", [

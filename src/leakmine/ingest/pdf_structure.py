@@ -27,6 +27,7 @@ _NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d]?$")
 _ABBREV_END = re.compile(r"(?:\bal|\bFig|\be\.g|\bi\.e|\bvs|\bDr|\bNo|\bcf|\bet)\.$")
 _MARGIN = 0.1
+_E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
 _BODY_KINDS = frozenset({"introduction", "case", "methods", "results", "discussion"})
@@ -356,7 +357,11 @@ class Reader:
                 i += 1
         self.close()
         known = text_words([ln.text for ln in self.lines])
-        return [d for p in self.parts for d in p.to_dicts(known)]
+        parts = [d for p in self.parts for d in p.to_dicts(known)]
+        if dash_as_e([ln.text for ln in self.lines]):
+            for d in parts:
+                d["text"], d["title"] = _E_DASH.sub("\\1\u2013", d["text"]), _E_DASH.sub("\\1\u2013", d["title"])
+        return parts
 
     def enter(self, h: Heading, ln: Line) -> None:
         numbered = _NUMBERED.match(h.title)
@@ -550,6 +555,12 @@ class Reader:
         labels of an unlabelled structured abstract do not."""
         h = self.heading(ln)
         return h is not None and h.rest is None and bool(heading_kind(h.title) or _NUMBERED.match(h.title))
+
+
+def dash_as_e(lines: list[str]) -> bool:
+    """Whether a PDF's font prints the en dash of number ranges as "e" ("aged 2e76 years", "pp.
+    1573e1577"): such ranges recur and no en dash is printed anywhere."""
+    return not any("\u2013" in t for t in lines) and sum(len(_E_DASH.findall(t)) for t in lines) >= 3
 
 
 def _lettering(text: str) -> bool:
