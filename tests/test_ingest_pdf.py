@@ -258,6 +258,19 @@ def test_two_column_reading_order():
     assert "common, and most leaks of cement stay silent. Symptomatic leaks" in text
 
 
+@pytest.mark.parametrize("intruder", [
+    (LEFT, 255, "see www.spinaltesting-registry.org/cases", "", 10),  # a URL running into the gap
+    (RIGHT - 22, 255, "[10] Registry of cement leaks.", "", 10),      # a reference label set in the gap
+])
+def test_glyphs_in_the_gutter_do_not_cut_columns(intruder):
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (LEFT, 120, "1. Introduction", "B", 12), (RIGHT, 120, "2. Case presentation", "B", 12)] \
+        + _column(LEFT, 138, INTRO) + _column(RIGHT, 138, CASE_1 + CASE_2) \
+        + [intruder] + _column(LEFT, 268, DISCUSSION) + _column(RIGHT, 268 + 3 * PITCH, INTRO)
+    text = read_article(_draw([page])).text
+    assert text.index("may need urgent") < text.index("Early imaging") < text.index("An elderly woman")
+
+
 def test_sections_headings_and_kinds():
     doc = read_article(two_column_article())
     kinds = [(s.kind, s.title) for s in doc.sections if s.kind not in ("front-matter",)]

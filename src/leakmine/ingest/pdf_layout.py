@@ -288,6 +288,16 @@ def layout_page(number: int, width: float, height: float, words: list[Word],
             left[:] = [w for w in left if id(w) not in ids]
             right[:] = [w for w in right if id(w) not in ids]
             ln.refresh()
+    # A line that only pokes into the white strip (a long URL, a reference label set in the gap) stays
+    # in its column rather than cutting the page into bands.
+    for ln in list(full):
+        if ln.x1 <= gutter[1] + 2 * ln.size:
+            left.extend(ln.words)
+        elif ln.x0 >= gutter[0] - 2 * ln.size:
+            right.extend(ln.words)
+        else:
+            continue
+        full.remove(ln)
     cols = build_lines(left, number, "L") + build_lines(right, number, "R")
     cuts = sorted([(ln.top, ln.bottom) for ln in full] + separators)
     ordered: list[Line] = []
@@ -304,13 +314,15 @@ def layout_page(number: int, width: float, height: float, words: list[Word],
 
 
 def _set_columns(lines: list[Line]) -> None:
-    """Record each line's column extent (the common left edge and the right edge of its side)."""
+    """Record each line's column extent (the common left edge and the right edge of its side: where
+    most of its long lines end, so that a line reaching past the column does not move the edge)."""
     for side in ("L", "R", "F"):
         own = [ln for ln in lines if ln.side == side]
         if not own:
             continue
         starts = Counter(round(ln.x0) for ln in own)
         x0 = min(x for x, n in starts.items() if n >= max(starts.values()) / 3)
-        x1 = max(ln.x1 for ln in own)
+        ends = sorted(ln.x1 for ln in own)
+        x1 = ends[int(0.8 * (len(ends) - 1))] if len(ends) >= 5 else ends[-1]
         for ln in own:
             ln.col_x0, ln.col_x1 = x0, x1

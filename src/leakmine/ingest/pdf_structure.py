@@ -518,7 +518,7 @@ class Reader:
         """Indexes of the title lines: the longest run of lines in the largest type (larger than the
         body, or bold) near the top of page 1, leaving out running heads and printed article types."""
         lines, page = self.lines, self.pages[0]
-        candidates = [k for k in first_page if 0.06 * page.height < lines[k].top < 0.6 * page.height
+        candidates = [k for k in first_page if 0.02 * page.height < lines[k].top < 0.6 * page.height
                       and re.search(r"[A-Za-z]{2}", lines[k].text) and not article_type(lines[k].text)]
         groups: list[list[int]] = []
         for k in candidates:
@@ -527,7 +527,7 @@ class Reader:
             if groups and groups[-1][-1] == k - 1 and lines[k].size == lines[k - 1].size \
                     and lines[k].top - lines[k - 1].top <= 1.8 * lines[k].size \
                     and (lines[k].font == lines[k - 1].font or _font_share(lines[k], lines[k - 1].font) >= 0.3
-                         or _ITALIC.search(lines[k].font + lines[k - 1].font)):
+                         or _ITALIC.search(lines[k].font) or _ITALIC.search(lines[k - 1].font)):
                 groups[-1].append(k)
             else:
                 groups.append([k])
