@@ -224,6 +224,16 @@ def test_table_without_caption_and_row_numbers():
     assert "Compound 3 | 4.2 | 7.1 | 0.07" in table
 
 
+def test_keywords_set_small_after_the_abstract_are_front_matter():
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "Abstract", "B", 11)] + _column(50, 126, INTRO) \
+        + [(50, 176, "Keywords:", "B", 9), (92, 176, "vertebroplasty, cement leakage, paraparesis", "", 9),
+           (LEFT, 210, "1. Introduction", "B", 12)] + _column(LEFT, 228, 2 * (INTRO + CASE_1 + DISCUSSION))
+    doc = read_article(_draw([page]))
+    assert "Keywords" not in _section(doc, "abstract").text
+    assert any(s.kind == "front-matter" and "cement leakage, paraparesis" in s.text for s in doc.sections)
+
+
 def test_en_dash_printed_as_e():
     """A font that prints the en dash of ranges as "e", all through the paper."""
     lines = ["Patients aged 62e81 years had", "cement leaks at 3e5 levels, seen", "on days 2e9 after surgery."]

@@ -236,10 +236,11 @@ class Reader:
                 and nxt.page == ln.page and nxt.side == ln.side and 0 < nxt.top - ln.top < 3 * nxt.size)
 
     def run_in(self, ln: Line) -> Heading | None:
-        """"2.1. Operation. We performed ..." -> a heading with the words after it."""
+        """"2.1. Operation. We performed ..." -> a heading with the words after it; a front- or back-matter
+        label ("Keywords:", "Funding:") may be set smaller than the body."""
         words = ln.words
         k = 0
-        while k < len(words) and words[k].font != self.body_font and words[k].size >= self.body_size - 0.5:
+        while k < len(words) and words[k].font != self.body_font and words[k].size >= self.body_size - 1.5:
             k += 1
         if k == 0 or k == len(words) or k > 10:
             return None
@@ -247,6 +248,9 @@ class Reader:
         if not head.endswith((".", ":")) or not (head[0].isupper() or head[0].isdigit()):
             return None
         title = head.rstrip(".: ")
+        if min(w.size for w in words[:k]) < self.body_size - 0.5 \
+                and heading_kind(title) not in ("front-matter", "back-matter"):
+            return None
         numbered = _NUMBERED.match(head)
         if numbered and not self.in_sequence(numbered.group("num")):
             return None
