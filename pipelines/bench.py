@@ -23,22 +23,13 @@ from leakmine.nlp import load_pipeline
 REPEATS = 3
 
 
-def best_of(fn, repeats: int = REPEATS) -> float:
+def best_of(fn, repeats: int = REPEATS, clock=time.perf_counter) -> float:
+    """The least time (by `clock`: wall time, or `time.process_time` for CPU time) of a few runs of `fn`."""
     times = []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = clock()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
-def best_cpu(fn, repeats: int = REPEATS) -> float:
-    """The least CPU time (user + system, this process) of a few runs of `fn`."""
-    times = []
-    for _ in range(repeats):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
+        times.append(clock() - t0)
     return min(times)
 
 
@@ -59,9 +50,9 @@ def pdfium_text(path: Path) -> None:
 def bench_pdf(pdfs: list[Path]) -> None:
     """leakmine's PDF ingest against pdfplumber's `extract_text` and PDFium's plain text, in pages/CPU-s."""
     pages = sum(len(pdfium.PdfDocument(p)) for p in pdfs)
-    ours = pages / best_cpu(lambda: [ingest(p) for p in pdfs])
-    plumber = pages / best_cpu(lambda: [plumber_text(p) for p in pdfs])
-    plain = pages / best_cpu(lambda: [pdfium_text(p) for p in pdfs])
+    ours = pages / best_of(lambda: [ingest(p) for p in pdfs], clock=time.process_time)
+    plumber = pages / best_of(lambda: [plumber_text(p) for p in pdfs], clock=time.process_time)
+    plain = pages / best_of(lambda: [pdfium_text(p) for p in pdfs], clock=time.process_time)
     print(f"PDF ingest: {pages} pages, {ours:.1f} pages/CPU-s = {ours / plumber:.1f}x pdfplumber extract_text "
           f"({plumber:.1f} pages/CPU-s), {ours / plain:.2f}x pypdfium2 plain text ({plain:.1f} pages/CPU-s)")
 
