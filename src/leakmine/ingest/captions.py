@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _CAPTION = re.compile(
-    r"^(?:[\u2022\u25aa\u25cf*-]\s+)?(?P<label>(?:Supplementa(?:l|ry)\s+|SUPPLEMENTA(?:L|RY)\s+)?"
+    r"^(?:[\u2022\u25aa\u25cf*-]\s+)?(?P<label>(?:Supplementa(?:l|ry)\s+|SUPPLEMENTA(?:L|RY)\s+|Additional\s+|ADDITIONAL\s+)?"
     r"(?P<word>Figure|FIGURE|Fig\.?|FIG\.?|Table|TABLE|Tab\.|Chart|Graph|Scheme|Video|Plate|Illustration)"
     r"\s*(?:S?\d{1,3}|[IVX]{1,5})[A-Za-z]?)"
     r"(?:\s*[.:|\u2014\u2013-]\s*|\s+(?=[A-Z(\"'\u201c\u2018])|\s*$)"

@@ -335,6 +335,57 @@ def cited_first_author(text: str) -> str | None:
     return m.group("sur") if m else None
 
 
+def latest_version(dois: list[str]) -> str | None:
+    """The first DOI, or a later version of it printed beside it ("10.12688/f1000research.4767.2" over
+    "...4767.1": versioned journals print the DOI of every version on page 1)."""
+    if not dois:
+        return None
+    first = dois[0]
+    stem = re.sub(r"\.\d{1,2}$", "", first)
+    versions = [d for d in dois if re.fullmatch(re.escape(stem) + r"\.\d{1,2}", d)]
+    return max(versions, key=lambda d: int(d.rsplit(".", 1)[1])) if versions else first
+
+
+# In order of trust: the issue a citation line names, then the licence and history dates.
+_PRINTED_YEAR_CUES = [
+    re.compile(rf"\bvol(?:ume|\.)?\s*({_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"\(\s*({_YEAR})\s*\)\s*[,;:]?\s*\d"),
+    re.compile(rf"\b({_YEAR})\s*[,;]\s*\d+\s*[:(]"),
+    re.compile(rf"\bpublished(?:\s+online)?\s*:?\s*(?:\w+\s+){{0,3}}({_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"(?:\u00a9|\(c\)|copyright)\s*(?:\D{{0,60}}?\s)?({_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"\baccepted\s*:?\s*(?:\w+\s+){{0,3}}({_YEAR})\b", re.IGNORECASE),
+]
+_HEADER_JOURNAL_CUES = [
+    re.compile(r"et al\.?\s*(?P<j>[A-Z][A-Za-z&.,:' -]{2,80}?)\s+\(?(?:19|20)\d\d\b"),
+    re.compile(r"^(?P<j>[A-Z][A-Za-z&.,:' -]{2,80}?)\s*\((?:19|20)\d\d\)"),
+    re.compile(r"^(?P<j>[A-Z][A-Za-z&.,:' -]{2,80}?)\s+(?:19|20)\d\d\s*[;,]\s*\d"),
+]
+
+
+def printed_year(text: str) -> int | None:
+    """The publication year a printed first page states: its volume or issue line, else its publication,
+    copyright or acceptance date ("Volume 2016, Article ID 5", "(2014), 26:1", "Copyright 2014")."""
+    for cue in _PRINTED_YEAR_CUES:
+        m = cue.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def header_journal(lines: list[str]) -> str | None:
+    """The journal a printed first page names in its header ("Case Reports in Surgery" above "Volume
+    2016, ...") or a citation line ("Chiarotto et al. Trials 2014, 15:511")."""
+    for k, text in enumerate(lines[:-1]):
+        if re.match(r"^vol(?:ume|\.)\s*\d", lines[k + 1], re.IGNORECASE) and not _DOI.search(text):
+            return text.strip()
+    for text in lines:
+        for cue in _HEADER_JOURNAL_CUES:
+            m = cue.search(text)
+            if m and len(m.group("j").split()) <= 10:
+                return m.group("j").strip(" ,.:")
+    return None
+
+
 # --- bylines and names ----------------------------------------------------------------------
 
 @dataclass(frozen=True)
