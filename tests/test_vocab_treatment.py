@@ -10,6 +10,8 @@ from vocab_helpers import values
     ("the cement mass was isolated from the dura and removed", "cement removal"),
     ("the PMMA was freed from the root and then extracted", "cement removal"),
     ("the cement leak was removed en bloc", "cement removal"),
+    ("epidural cement, which was surgically removed", "cement removal"),
+    ("the PMMA in the canal, which was then excised", "cement removal"),
     ("stabilization by a posterior short fixation", "posterior fixation"),
     ("posterior thoracolumbar instrumentation", "posterior fixation"),
     ("a posterior screw-rod construct", "posterior fixation"),
@@ -79,6 +81,7 @@ def test_treatment_values(text, expected):
     ("the posterior wall was intact", "posterior fixation"),
     ("the decompressive effect of the cage", "decompression"),
     ("the cement was injected and allowed to harden", "cement removal"),
+    ("cement, which was not removed", "cement removal"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

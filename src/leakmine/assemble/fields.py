@@ -30,6 +30,7 @@ _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentar
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 _PROCEDURE_LABELS = PROCEDURE_LABELS
 _RESCUE_REACH = 40  # a rescue operation named this close after a timing is what the timing dates
+_JOINED_REACH = 60  # an operation this close to the cement augmentation, in one phrase, is part of it
 
 
 def is_complication(m: Mention) -> bool:
@@ -74,7 +75,8 @@ class PatientView:
         self.by_sentence = by_sentence
         self.own = [a for a in self.items if not a.broadcast]
         vocab = vocabulary()
-        cement = set(vocab["cement_procedures"])
+        cement = self.cement = set(vocab["cement_procedures"])
+        self.index = set(vocab["index_procedures"])
         self.cement_index = any(a.mention.label == "PROCEDURE" and a.mention.value in cement and a.mention.asserted
                                 for a in self.items)
         self.non_surgical = set(vocab["non_surgical_treatments"])
@@ -153,11 +155,26 @@ class PatientView:
             before = first is None or m.start_char < first
             if m.value in self.non_surgical and before and (first is not None or not self._after_complication(m, unit)):
                 self._roles[key] = None
+            elif self.cement_index and self._with_augmentation(m):  # "index", or a part with no contract term
+                self._roles[key] = "index" if m.value in self.index else None
             else:
                 self._roles[key] = procedure_role(
                     m.value, preceding, cement_index=self.cement_index, outcome_in_sentence=outcome,
                     before_complication=before, historical=m.historical)
         return self._roles[key]
+
+    def _with_augmentation(self, m: Mention) -> bool:
+        """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
+        with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion"):
+        after it, joined by "with"/"and", with no verb or story step between."""
+        for o in self.by_sentence.get(m.sentence_start, []):
+            if o.label != "PROCEDURE" or o.value not in self.cement or not o.asserted or o.end_char > m.start_char:
+                continue
+            gap = m.sentence[o.end_char - m.sentence_start: m.start_char - m.sentence_start]
+            if len(gap) <= _JOINED_REACH and has_cue(gap, "JOINED") and not (
+                    has_cue(gap, "FINITE") or has_cue(gap, "CLAUSE")):
+                return True
+        return False
 
     def sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
         mention_cues = []

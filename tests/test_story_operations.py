@@ -1,0 +1,52 @@
+"""Which operation is which, end to end: the index operation (with what is done with the augmentation),
+the rescue operation, and history."""
+
+from __future__ import annotations
+
+import pytest
+
+from story_helpers import case_report, mine
+
+TITLE = "Cement embolism after vertebroplasty: a case report"
+
+
+@pytest.mark.parametrize("index, joined", [
+    ("vertebroplasty of T7 with posterior fusion of T5-T10", "fusion"),
+    ("kyphoplasty of L1 and posterior fusion from T12 to L2", "fusion"),
+    ("vertebroplasty of T7 with posterior fusion of T5-T10 and T7 corpectomy", "fusion"),
+    ("kyphoplasty of L2 combined with short-segment posterior fusion", "fusion"),
+    ("vertebroplasty of L3 together with a laminectomy at L3", "laminectomy"),
+])
+def test_an_operation_named_with_the_augmentation_is_part_of_the_index(tmp_path, index, joined):
+    text = case_report(TITLE, f"A 61-year-old woman underwent {index}. On the second day she developed "
+                              "dyspnea and CT showed cement in the pulmonary arteries. She was treated with "
+                              "anticoagulation and improved.")
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert joined in patient["index_procedures"]
+    assert joined not in patient["treatments"]
+    assert patient["treatments"] == ["anticoagulation"]
+
+
+@pytest.mark.parametrize("story", [
+    "After vertebroplasty of T12, she underwent posterior fusion because of paraparesis.",
+    "She underwent vertebroplasty of T12. Paraparesis followed and an emergency laminectomy was performed.",
+    "Two days after vertebroplasty of T12 she had paraparesis; laminectomy and cement removal were done.",
+])
+def test_a_later_operation_is_the_rescue(tmp_path, story):
+    paper = mine(tmp_path, case_report(TITLE, "A 61-year-old woman had an osteoporotic fracture. " + story))
+    (patient,) = paper["patients"]
+    assert patient["treatments"]
+    assert not set(patient["treatments"]) & set(patient["index_procedures"]) - {"fusion", "laminectomy"}
+    assert "vertebroplasty" in patient["index_procedures"]
+
+
+@pytest.mark.parametrize("history", [
+    "She had undergone posterior decompression and fusion from L3-L5 4 years prior.",
+    "Posterior fusion of L4-L5 had been performed 10 years earlier.",
+])
+def test_operations_years_before_are_history(tmp_path, history):
+    text = case_report(TITLE, f"A 81-year-old woman underwent kyphoplasty of L1. {history} A week later she "
+                              "developed leg weakness from epidural cement, which was removed.")
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert "fusion" not in patient["treatments"] and "fusion" not in patient["index_procedures"]
+    assert "cement removal" in patient["treatments"]
