@@ -99,29 +99,68 @@ def extract(
         print_table(results)
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+SHOWN_ERRORS = 20
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds: workers are stopped, the lock released
+
+
 @app.command()
 def run(
     raw_dir: Annotated[Path, typer.Argument(help="Folder of papers to mine.")] = Path("data/raw"),
     out_dir: Annotated[Path, typer.Argument(help="Folder for the tables.")] = Path("data/processed"),
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Worker processes (Dask: LocalCluster workers).")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local: worker processes here; dask: a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); "
+                                                       "without it a LocalCluster.")] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds per paper before it becomes an error row (0: none).")] = 300.0,
+    memory_limit: Annotated[int, typer.Option(help="MB of address space per worker process (0: none).")] = 4096,
+    csv: Annotated[bool, typer.Option("--csv/--no-csv", help="Also write each table as one CSV file.")] = False,
+    shard_mb: Annotated[int, typer.Option(help="Parquet shard size in MB of table data.")] = 64,
 ) -> None:
-    """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet, CSV, DuckDB, _meta.json).
+    """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet shards, DuckDB, _meta.json).
 
-    Papers whose input and leakmine's code are unchanged since the last run are not redone.
-    Unreadable papers go to the errors table; the run goes on and exits 1. Tables that break
-    their schema (docs/tables.md) are not written; the run exits 2.
+    Each paper's result is checkpointed as it is mined: a rerun redoes only new or changed papers,
+    and one with nothing changed reads only the manifest. Exit status: 0 all papers mined, 1 some
+    inputs unreadable (see the errors table), 2 leakmine failed (nothing new published).
     """
-    from leakmine.batch import run_batch
+    import signal
+
+    from leakmine.batch import Options, RunLocked, run_batch
     from leakmine.tables import SchemaError
 
     if not raw_dir.is_dir():
         typer.echo(f"leakmine: {raw_dir}: not a folder", err=True)
         raise typer.Exit(2)
+    if engine == Engine.local and scheduler:
+        typer.echo("leakmine: --scheduler needs --engine dask", err=True)
+        raise typer.Exit(2)
+    signal.signal(signal.SIGTERM, _terminate)
+    options = Options(workers=max(1, workers), engine=engine.value, scheduler=scheduler,
+                      time_limit=max(0.0, time_limit), memory_limit=max(0, memory_limit), csv=csv,
+                      shard_bytes=max(1, shard_mb) << 20)
     try:
-        summary = run_batch(raw_dir, out_dir, workers=max(1, workers))
+        summary = run_batch(raw_dir, out_dir, options)
+    except RunLocked as e:
+        typer.echo(f"leakmine: {e}", err=True)
+        raise typer.Exit(2) from e
     except SchemaError as e:
         typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
         raise typer.Exit(2) from e
+    except Exception as e:
+        logging.getLogger(__name__).debug("run failed", exc_info=True)
+        typer.echo(f"leakmine: run failed, nothing new published in {out_dir}: {type(e).__name__}: {e}", err=True)
+        raise typer.Exit(2) from e
+    for err in summary.errors[:SHOWN_ERRORS]:
+        typer.echo(f"leakmine: {err.source_path}: {err.reason}", err=True)
+    if len(summary.errors) > SHOWN_ERRORS:
+        typer.echo(f"leakmine: ... and {len(summary.errors) - SHOWN_ERRORS} more in the errors table", err=True)
     typer.echo(summary.line())
     raise typer.Exit(1 if summary.errors else 0)
 
@@ -132,11 +171,15 @@ def report(
 ) -> None:
     """Write OUT_DIR/report.html: corpus summary, patient cards whose values link to their sentences, plots."""
     from leakmine.report import write_report
+    from leakmine.tables import StoreError
 
     try:
         path = write_report(out_dir)
     except FileNotFoundError as e:
         typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
                    err=True)
+        raise typer.Exit(2) from e
+    except StoreError as e:
+        typer.echo(f"leakmine: {e}", err=True)
         raise typer.Exit(2) from e
     typer.echo(str(path))
