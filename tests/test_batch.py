@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
@@ -338,3 +339,29 @@ def test_small_shards_hold_the_same_tables(first_run, tmp_path):
     assert len(meta["tables"]["papers"]["shards"]) == 2
     for name, df in load_tables(tmp_path / "sharded").items():
         pd.testing.assert_frame_equal(df, load_tables(out)[name], obj=name)
+
+
+def _slow(path):
+    time.sleep(30)
+
+
+def _greedy(path):
+    return [bytearray(4 << 30)]
+
+
+@pytest.mark.parametrize(("fn", "options", "reason"), [
+    (_slow, Options(time_limit=0.5), "time limit exceeded (0.5 s per paper)"),
+    (_greedy, Options(memory_limit=0), None),
+])
+def test_limits_end_a_paper_as_an_error_row_naming_the_limit(tmp_path, monkeypatch, fn, options, reason):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "vp_canal.txt").write_text(PAPERS["vp_canal.txt"])
+    if reason is None:  # a cap a little above what this process already maps
+        mapped = int(next(line.split()[1] for line in Path("/proc/self/status").read_text().splitlines()
+                          if line.startswith("VmSize:"))) >> 10
+        options = Options(memory_limit=mapped + 512)
+        reason = f"memory limit exceeded ({mapped + 512} MB per worker)"
+    monkeypatch.setattr(work, "process_file", fn)
+    summary = run_batch(raw, tmp_path / "out", options)
+    assert [(e.stage, e.reason) for e in summary.errors] == [("limit", reason)]

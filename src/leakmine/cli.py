@@ -142,6 +142,7 @@ def run(
         typer.echo("leakmine: --scheduler needs --engine dask", err=True)
         raise typer.Exit(2)
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
     options = Options(workers=max(1, workers), engine=engine.value, scheduler=scheduler,
                       time_limit=max(0.0, time_limit), memory_limit=max(0, memory_limit), csv=csv,
                       shard_bytes=max(1, shard_mb) << 20)

@@ -41,7 +41,7 @@ class Limits:
         return error(key, "limit", f"memory limit exceeded ({self.memory_mb} MB per worker)", limit="memory")
 
 
-class _TimeUp(Exception):
+class _TimeUp(BaseException):  # not an Exception: `mine` must not catch it
     pass
 
 
