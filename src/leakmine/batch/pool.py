@@ -10,6 +10,7 @@ dies (memory, a crash in a C library) is replaced. Each of these ends as an erro
 from __future__ import annotations
 
 import ctypes
+import itertools
 import multiprocessing as mp
 import os
 import resource
@@ -70,9 +71,6 @@ def _worker(conn: Connection, parent_pid: int, limits: Limits) -> None:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard if hard != resource.RLIM_INFINITY and hard < cap
                                                  else cap))
-    from leakmine.nlp import load_pipeline
-
-    load_pipeline()
     while True:
         try:
             unit = conn.recv()
@@ -121,8 +119,18 @@ def run_local(units: Iterable[Unit], workers: int, limits: Limits,
               on_result: Callable[[Unit, Mined | tuple], None]) -> None:
     """Mine `units` in `workers` processes; `on_result` gets each unit with its result as it ends.
 
-    Units are drawn from the iterable only when a worker is free, so a lazy iterable stays lazy.
+    Units are drawn from the iterable only when a worker is free, so a lazy iterable stays lazy. The
+    pipeline is loaded here, once, before the workers are forked: they share its memory and start
+    at once.
     """
+    from leakmine.nlp import load_pipeline
+
+    todo: Iterator[Unit] = iter(units)
+    first = next(todo, None)
+    if first is None:
+        return
+    todo = itertools.chain([first], todo)
+    load_pipeline()
     ctx = mp.get_context("fork")
     parent = os.getpid()
 
@@ -133,7 +141,6 @@ def run_local(units: Iterable[Unit], workers: int, limits: Limits,
         worker_end.close()
         return _Slot(proc, mine_end)
 
-    todo: Iterator[Unit] = iter(units)
     slots: list[_Slot] = []
     try:
         slots = [spawn() for _ in range(max(1, workers))]
