@@ -195,14 +195,6 @@ def test_an_interrupted_write_leaves_the_old_generation_published(written, monke
             assert_frame_equal(df, old[name], obj=name)
 
 
-def test_shards_are_bounded_and_read_back_in_order(tmp_path, frames):
-    write_tables(frames, tmp_path, {}, shard_bytes=1)
-    meta = json.loads((tmp_path / META_NAME).read_text())
-    assert len(meta["tables"]["mentions"]["shards"]) == 1  # one in-memory table is one shard
-    t = load_tables(tmp_path)
-    assert t.mentions.mention_id.tolist() == frames["mentions"].mention_id.tolist()
-
-
 @pytest.fixture
 def two_generations(tmp_path, written):
     """`written` and a second folder with other tables, whose shards can be mixed into the first."""

@@ -69,6 +69,7 @@ class Checkpoints:
         return json.loads(parts[1])
 
     def remove_except(self, keep: set[str]) -> None:
-        for p in self.folder.glob(f"*{SUFFIX}"):
+        """Delete entries no longer in the plan (and the pickles older leakmines left)."""
+        for p in [*self.folder.glob(f"*{SUFFIX}"), *self.folder.glob("*.pickle")]:
             if p.stem not in keep:
                 p.unlink(missing_ok=True)

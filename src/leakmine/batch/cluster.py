@@ -9,12 +9,14 @@ flight, so a lazy stream of units (a large PubMed file) stays lazy.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 
 from leakmine.batch.work import Mined, Unit, mine
 from leakmine.tables.schemas import SchemaError
 
 IN_FLIGHT_PER_THREAD = 2
+log = logging.getLogger(__name__)
 
 
 def _mine_checked(unit: Unit) -> Mined | tuple:
@@ -28,8 +30,10 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
              on_result: Callable[[Unit, Mined | tuple], None], processes: bool = True) -> None:
     from dask.distributed import Client, LocalCluster, as_completed
 
+    if not log.isEnabledFor(logging.INFO):
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # its start-up chatter
     cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                  processes=processes, dashboard_address=None)
+                                                  processes=processes, dashboard_address=":0")
     try:
         with Client(scheduler or cluster) as client:
             threads = max(1, sum(client.nthreads().values()))

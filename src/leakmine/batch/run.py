@@ -337,11 +337,14 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
                 raise OSError(f"checkpoint of {f.path} vanished during the run")
             headers[key] = header
     repeats, duplicate_of = _duplicates(plan, headers)
+    repeated: dict[int, set[str]] = {}
+    for i, pid in repeats:
+        repeated.setdefault(i, set()).add(pid)
     errors: list[ErrorRow] = []
     writer = GenerationWriter(out_dir, generation, csv=options.csv, shard_bytes=options.shard_bytes)
     papers = 0
     for i, f in enumerate(plan):
-        gone = {pid for j, pid in repeats if j == i} | set(duplicate_of)
+        gone = repeated.get(i, set()) | duplicate_of.keys()
         for key in f.units or []:
             if headers[key].get("error"):
                 err = headers[key]["error"]
@@ -352,7 +355,7 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
                 if name != "papers":
                     tables[name] = [r for r in rows if r["paper_id"] not in gone]
             tables["papers"] = [{**r, "source_path": str(f.path), "duplicate_of": duplicate_of.get(r["paper_id"])}
-                                for r in tables["papers"] if (i, r["paper_id"]) not in repeats]
+                                for r in tables["papers"] if r["paper_id"] not in repeated.get(i, ())]
             papers += sum(r["duplicate_of"] is None for r in tables["papers"])
             writer.add_rows(tables)
         marker = ckpt.header(_marker(f.key)) if f.streamed else None

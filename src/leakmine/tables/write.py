@@ -139,6 +139,9 @@ class GenerationWriter:
         write_json_atomic(self.out_dir / META_NAME, manifest)
         point_current(self.out_dir, self.name)
         remove_stale_generations(self.out_dir, keep=self.name)
+        for name in SCHEMAS:  # the flat files of leakmines before generations
+            for legacy in (self.out_dir / f"{name}.parquet", self.out_dir / f"{name}.csv"):
+                legacy.unlink(missing_ok=True)
         return manifest
 
 
