@@ -34,10 +34,11 @@ $(MODEL)/meta.json: $(STAMP) $(CODE)
 
 model: $(MODEL)/meta.json ## Build the extraction pipeline into models/
 
-# `leakmine run` itself finds what changed (with nothing changed it reads only the manifest), so any
-# file name works in data/raw. Exit 1 means some inputs are unreadable: they are listed on every run
-# and in the errors table, and do not stop `make report`; exit 2 (leakmine failed) does.
-run: $(MODEL)/meta.json ## Mine the papers in data/raw into tables in data/processed
+# `leakmine run` itself finds what changed (inputs, code, data/corrections.csv; with nothing changed it
+# reads only the manifest), so any file name works in data/raw. Exit 1 means some inputs are
+# unreadable: they are listed on every run and in the errors table, and do not stop `make report`;
+# exit 2 (leakmine failed) does.
+run: $(MODEL)/meta.json ## Mine data/raw into tables in data/processed (applying data/corrections.csv)
 	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2 --csv || [ $$? -eq 1 ]
 
 report: run ## Write data/processed/report.html from the tables

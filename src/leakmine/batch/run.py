@@ -43,8 +43,8 @@ class RunLocked(RuntimeError):
 @dataclass(frozen=True)
 class Options:
     """How to run: engine ("local" or "dask"), worker count, Dask scheduler address, per-paper
-    limits (seconds, MB of address space per worker; 0 for none), CSV files, shard size and the
-    number of citations per unit of a streamed PubMed file."""
+    limits (seconds, MB of address space per worker; 0 for none), CSV files, shard size, the
+    number of citations per unit of a streamed PubMed file, and a reviewer's corrections file."""
 
     workers: int = 1
     engine: str = "local"
@@ -54,6 +54,7 @@ class Options:
     csv: bool = False
     shard_bytes: int = SHARD_BYTES
     batch_size: int = 200
+    corrections: Path | None = None
 
 
 @dataclass
@@ -67,12 +68,16 @@ class RunSummary:
     duplicates: int = 0
     errors: list[ErrorRow] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
+    corrections: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         dup = f", {self.duplicates} duplicate papers skipped" if self.duplicates else ""
+        fixes = (", corrections: " + ", ".join(f"{n} {status}" for status, n in self.corrections.items())
+                 if self.corrections else "")
         skip = f"; {len(self.skipped)} files skipped (not papers)" if self.skipped else ""
         return (f"{self.files} files ({self.processed} processed, {self.reused} unchanged): "
-                f"{self.papers} papers{dup}, {len(self.errors)} errors{skip}")
+                f"{self.papers} papers{dup}, {len(self.errors)} errors{fixes}{skip}")
 
 
 @dataclass
@@ -124,7 +129,8 @@ def _run(raw_dir: Path, out_dir: Path, options: Options) -> RunSummary:
         plan.append(_File(path, digest, key, units, streamed))
     input_errors.sort(key=lambda e: e.source_path)
     summary = RunSummary(files=len(plan) + len(input_errors), skipped=found.skipped)
-    generation = _generation(plan, input_errors, options, raw_dir)
+    fixes = _corrections_digest(options.corrections)
+    generation = _generation(plan, input_errors, options, fixes)
     published = _published(out_dir, generation)
     if published is not None:
         digests.save()
@@ -132,13 +138,15 @@ def _run(raw_dir: Path, out_dir: Path, options: Options) -> RunSummary:
         summary.papers = published["counts"]["papers"]
         summary.duplicates = published["counts"]["duplicates"]
         summary.errors = [ErrorRow(**e) for e in published["errors"]]
+        summary.corrections = published["corrections"]["counts"]
+        summary.warnings = published["corrections"]["warnings"]
         os.utime(out_dir / "_meta.json")  # Make compares times: the run is done
         return summary
 
     _mine(plan, ckpt, run, options)
     summary.processed = sum(f.mined for f in plan)
     summary.reused = len(plan) - summary.processed
-    generation = _generation(plan, input_errors, options, raw_dir)
+    generation = _generation(plan, input_errors, options, fixes)
     meta = _publish(plan, ckpt, input_errors, out_dir, generation, options, raw_dir, summary)
     ckpt.remove_except({k for f in plan for k in f.units or []} | {_marker(f.key) for f in plan if f.streamed})
     digests.save()
@@ -165,13 +173,25 @@ def _known_units(ckpt: Any, run: str, key: str, digest: str) -> tuple[list[str] 
     return None, False
 
 
-def _generation(plan: list[_File], input_errors: list[ErrorRow], options: Options, raw_dir: Path) -> str | None:
-    """A name for the tables this plan gives: a hash of every unit key with its path, and of the
-    options that shape the files. None while a file's units are unknown."""
+def _corrections_digest(path: Path | None) -> str | None:
+    """The SHA-256 of the corrections file (a LeakmineError when it cannot be read)."""
+    if path is None:
+        return None
+    from leakmine.tables.corrections import CorrectionsError
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as e:
+        raise CorrectionsError(str(path), f"cannot read corrections ({e.strerror or e})") from e
+
+
+def _generation(plan: list[_File], input_errors: list[ErrorRow], options: Options, fixes: str | None) -> str | None:
+    """A name for the tables this plan gives: a hash of every unit key with its path, of the
+    corrections and of the options that shape the files. None while a file's units are unknown."""
     if any(f.units is None for f in plan):
         return None
-    h = hashlib.sha256(json.dumps([STORE_FORMAT, options.csv, options.shard_bytes,
-                                   [e.__dict__ for e in input_errors]]).encode())
+    h = hashlib.sha256(json.dumps([STORE_FORMAT, options.csv, options.shard_bytes, fixes,
+                                   str(options.corrections), [e.__dict__ for e in input_errors]]).encode())
     for f in plan:
         h.update(json.dumps([str(f.path), f.units]).encode())
     return h.hexdigest()[:16]
@@ -258,21 +278,22 @@ def _stream(f: _File, ckpt: Any, run: str, options: Options) -> Iterator[Any]:
 
 
 def _mine(plan: list[_File], ckpt: Any, run: str, options: Options) -> None:
-    from rich.progress import Progress
-
+    from leakmine.progress import progress
     from leakmine.tables.schemas import SchemaError
 
     problems: list[str] = []
-
-    with Progress(transient=True) as progress:
-        task = progress.add_task("mining papers", total=None)
+    todo = sum(1 for f in plan if f.units is None or not all(ckpt.has(k) for k in f.units))
+    with progress("mining papers", todo) as advance:
 
         def done(unit: Any, result: Any) -> None:
             if isinstance(result, tuple):
                 problems.extend(f"{unit.path}: {p}" for p in result[1])
             else:
                 ckpt.save(result.key, result.header, result.tables)
-            progress.advance(task)
+                if result.header.get("error"):
+                    log.debug("%s: %s error: %s", unit.path, result.header["error"]["stage"],
+                              result.header["error"]["reason"])
+            advance()
 
         units = _units(plan, ckpt, run, options)
         if options.engine == "dask":
@@ -327,6 +348,7 @@ def _duplicates(plan: list[_File], headers: dict[str, dict[str, Any]]) -> tuple[
 def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir: Path, generation: str,
              options: Options, raw_dir: Path, summary: RunSummary) -> dict[str, Any]:
     """Stream every unit's rows into a new generation of the tables and publish it."""
+    from leakmine.batch.fixes import Fixes
     from leakmine.tables.write import GenerationWriter
 
     headers = {}
@@ -336,6 +358,7 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
             if header is None:
                 raise OSError(f"checkpoint of {f.path} vanished during the run")
             headers[key] = header
+    fixes = Fixes(options.corrections)
     repeats, duplicate_of = _duplicates(plan, headers)
     repeated: dict[int, set[str]] = {}
     for i, pid in repeats:
@@ -357,12 +380,13 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
             tables["papers"] = [{**r, "source_path": str(f.path), "duplicate_of": duplicate_of.get(r["paper_id"])}
                                 for r in tables["papers"] if r["paper_id"] not in repeated.get(i, ())]
             papers += sum(r["duplicate_of"] is None for r in tables["papers"])
-            writer.add_rows(tables)
+            writer.add_rows(fixes.apply(tables))
         marker = ckpt.header(_marker(f.key)) if f.streamed else None
         if marker and marker.get("error"):
             errors.append(ErrorRow(str(f.path), marker["error"]["stage"], marker["error"]["reason"]))
     errors += input_errors
-    writer.add_rows({"errors": [e.__dict__ for e in errors]})
+    writer.add_rows({"errors": [e.__dict__ for e in errors], "reviews": fixes.reviews()})
+    summary.corrections, summary.warnings = fixes.counts(), fixes.warnings()
     summary.errors = errors
     summary.duplicates = len(repeats) + len(duplicate_of)
     meta = {
@@ -372,5 +396,7 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
         "errors": [e.__dict__ for e in errors],
         "counts": {"files": summary.files, "papers": papers, "duplicates": summary.duplicates,
                    "errors": len(errors), "skipped": len(summary.skipped)},
+        "corrections": {"path": str(options.corrections) if options.corrections else None,
+                        "counts": summary.corrections, "warnings": summary.warnings},
     }
     return writer.publish(meta)
