@@ -14,8 +14,11 @@ from leakmine import __version__
 
 CODE_SUFFIXES = (".py", ".json", ".jsonl", ".txt", ".cfg")
 VERSIONED = ("spacy", "scispacy", "medspacy", "pdfplumber", "pypdfium2", "pdfminer.six", "numpy")
-# Code that only presents, stores or schedules results: changing it does not change what a paper yields.
-PRESENTATION = frozenset({"report", "tables", "batch", "views.py", "cli.py", "build_model.py", "__main__.py"})
+# Code that only presents, stores or schedules results: changing it does not change what a paper yields
+# (tables/build.py, records.py and schemas.py do: a checkpoint holds a paper's table rows).
+PRESENTATION = frozenset({"report", "export", "batch", "views.py", "cli.py", "build_model.py", "__main__.py",
+                          "progress.py", "tables/write.py", "tables/load.py", "tables/manifest.py",
+                          "tables/questions.py", "tables/corrections.py", "tables/agreement.py"})
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -24,7 +27,8 @@ def code_hash() -> str:
     """A hash of the code, rules and pipeline config that shape a paper's results."""
     h = hashlib.sha256()
     for p in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in CODE_SUFFIXES
-                    and p.relative_to(PACKAGE).parts[0] not in PRESENTATION):
+                    and p.relative_to(PACKAGE).parts[0] not in PRESENTATION
+                    and p.relative_to(PACKAGE).as_posix() not in PRESENTATION):
         h.update(p.relative_to(PACKAGE).as_posix().encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
