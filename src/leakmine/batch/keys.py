@@ -11,6 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from leakmine import __version__
+from leakmine.tables.manifest import sha256_file, write_json_atomic
 
 CODE_SUFFIXES = (".py", ".json", ".jsonl", ".txt", ".cfg")
 VERSIONED = ("spacy", "scispacy", "medspacy", "pdfplumber", "pypdfium2", "pdfminer.six", "numpy")
@@ -55,14 +56,6 @@ def unit_key(run: str, digest: str, part: str = "") -> str:
     return hashlib.sha256(f"{run}:{digest}:{part}".encode()).hexdigest()[:24]
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 class Digests:
     """SHA-256 of input files, reread only when a file's size, time or inode changed since it was
     last hashed (the table is kept in `path` between runs)."""
@@ -82,12 +75,10 @@ class Digests:
         name = str(file)
         old = self.known.get(name)
         if not (isinstance(old, list) and old[:3] == stamp):
-            old = [*stamp, sha256_of(file)]
+            old = [*stamp, sha256_file(file)]
         self.used[name] = old
         return old[3]
 
     def save(self) -> None:
         if self.used != self.known:
-            from leakmine.tables.manifest import write_json_atomic
-
             write_json_atomic(self.path, self.used)
