@@ -280,13 +280,18 @@ def test_a_file_without_read_permission_is_an_error_row_and_the_run_goes_on(shar
         p.chmod(0o777 if p.is_dir() else 0o644)
     (raw / "locked.txt").write_text(PAPERS["vp_canal.txt"].replace("68", "66"))
     (raw / "locked.txt").chmod(0)
+    (raw / "private").mkdir(mode=0o700)
+    (raw / "private" / "hidden_case.txt").write_text(PAPERS["vp_canal.txt"])
+    (raw / "private").chmod(0)
+    papers = sorted(p for p in raw.iterdir() if p.is_file())
     if os.geteuid() == 0:
-        status = _as_nobody(lambda: len(run_batch(raw, out).errors), sorted(raw.iterdir()))
+        status = _as_nobody(lambda: len(run_batch(raw, out).errors), papers)
     else:
         status = len(run_batch(raw, out).errors)
-    assert status == 3
-    reason = load_tables(out).errors.set_index("source_path").reason[str(raw / "locked.txt")]
-    assert "Permission denied" in reason
+    assert status == 4
+    reasons = load_tables(out).errors.set_index("source_path").reason
+    assert reasons[str(raw / "locked.txt")] == "cannot read (Permission denied)"
+    assert reasons[str(raw / "private")] == "unreadable folder (Permission denied)"
 
 
 def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
@@ -299,6 +304,14 @@ def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
     assert result.exit_code == 2
     assert "is being written by another `leakmine run`" in result.stderr
     assert not (out / "_meta.json").exists()
+
+
+def test_a_run_that_cannot_write_its_tables_exits_2(tmp_path):
+    raw = make_raw(tmp_path / "raw")
+    (tmp_path / "out").write_text("a file where the output folder should be")
+    result = run(raw, tmp_path / "out")
+    assert result.exit_code == 2
+    assert "leakmine: run failed, nothing new published" in result.stderr
 
 
 def test_a_clean_folder_exits_0(tmp_path):
