@@ -69,7 +69,8 @@ class Checkpoints:
         return json.loads(parts[1])
 
     def remove_except(self, keep: set[str]) -> None:
-        """Delete entries no longer in the plan (and the pickles older leakmines left)."""
-        for p in [*self.folder.glob(f"*{SUFFIX}"), *self.folder.glob("*.pickle")]:
+        """Delete entries no longer in the plan, half-written ones of killed runs, and the pickles
+        older leakmines left."""
+        for p in [*self.folder.glob(f"*{SUFFIX}"), *self.folder.glob("*.pickle"), *self.folder.glob(".*.tmp")]:
             if p.stem not in keep:
                 p.unlink(missing_ok=True)
