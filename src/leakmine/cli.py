@@ -147,7 +147,6 @@ def run(
     import signal
 
     from leakmine.batch import Options, RunLocked, run_batch
-    from leakmine.tables import SchemaError
 
     if not raw_dir.is_dir():
         typer.echo(f"leakmine: {raw_dir}: not a folder", err=True)
@@ -167,12 +166,15 @@ def run(
     except (RunLocked, LeakmineError) as e:
         typer.echo(f"leakmine: {e}", err=True)
         raise typer.Exit(2) from e
-    except SchemaError as e:
-        typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
-        raise typer.Exit(2) from e
     except Exception as e:
-        logging.getLogger(__name__).debug("run failed", exc_info=True)
-        typer.echo(f"leakmine: run failed, nothing new published in {out_dir}: {type(e).__name__}: {e}", err=True)
+        from leakmine.tables import SchemaError  # imported here: it brings pandas, which a rerun need not
+
+        if isinstance(e, SchemaError):
+            typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
+        else:
+            logging.getLogger(__name__).debug("run failed", exc_info=True)
+            typer.echo(f"leakmine: run failed, nothing new published in {out_dir}: {type(e).__name__}: {e}",
+                       err=True)
         raise typer.Exit(2) from e
     for err in summary.errors[:SHOWN_ERRORS]:
         typer.echo(f"leakmine: {err.source_path}: {err.reason}", err=True)
