@@ -35,6 +35,10 @@ class Limits:
     time_s: float = 300.0
     memory_mb: int = 4096
 
+    def seconds(self, unit: Unit) -> float:
+        """The unit's time: `time_s` per paper it holds (a slice of a PubMed file holds many)."""
+        return self.time_s * max(1, len(unit.documents or ()))
+
     def time_error(self, key: str) -> Mined:
         return error(key, "limit", f"time limit exceeded ({self.time_s:g} s per paper)", limit="time")
 
@@ -80,7 +84,7 @@ def _worker(conn: Connection, parent_pid: int, limits: Limits) -> None:
             return
         fatal = False
         if limits.time_s:
-            signal.setitimer(signal.ITIMER_REAL, limits.time_s)
+            signal.setitimer(signal.ITIMER_REAL, limits.seconds(unit))
         try:
             result: Any = mine(unit)
         except _TimeUp:
@@ -155,7 +159,12 @@ def run_local(units: Iterable[Unit], workers: int, limits: Limits,
                     if unit is None:
                         exhausted = True
                         break
-                    s.conn.send(unit)
+                    try:
+                        s.conn.send(unit)
+                    except OSError:  # it died just now: a fresh worker takes the unit
+                        s.conn.close()
+                        slots[i] = s = spawn()
+                        s.conn.send(unit)
                     s.unit, s.started = unit, time.monotonic()
             busy = [s for s in slots if s.unit is not None]
             if not busy:
@@ -174,7 +183,7 @@ def run_local(units: Iterable[Unit], workers: int, limits: Limits,
                     unit, s.unit = s.unit, None
                     on_result(unit, result)
                     continue
-                overran = limits.time_s and time.monotonic() - s.started > limits.time_s + GRACE_S
+                overran = limits.time_s and time.monotonic() - s.started > limits.seconds(s.unit) + GRACE_S
                 if s.conn in ready or s.proc.sentinel in ready or overran:
                     s.proc.kill()
                     s.proc.join()
