@@ -19,6 +19,7 @@ from leakmine.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 VARIANTS = 3  # copies of each sample text, each a distinct paper
+REPEATS = 4  # times its text is repeated in each copy
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +27,9 @@ def raw(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("interrupted") / "raw"
     folder.mkdir()
     for src in sorted((ROOT / "data" / "raw").glob("*.txt")):
-        for n in range(VARIANTS):
-            (folder / f"{src.stem}_{n}.txt").write_text(src.read_text() + f"\nReviewed copy {n}.\n")
+        for n in range(VARIANTS):  # long enough papers that a run is stopped well before its end
+            body = "\n\n".join(f"{src.read_text()}\nPart {k} of reviewed copy {n}.\n" for k in range(REPEATS))
+            (folder / f"{src.stem}_{n}.txt").write_text(body)
     return folder
 
 
@@ -62,7 +64,7 @@ def wait_until(condition, limit: float = 120.0) -> bool:
     while time.monotonic() < end:
         if condition():
             return True
-        time.sleep(0.05)
+        time.sleep(0.01)
     return False
 
 
