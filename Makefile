@@ -13,8 +13,6 @@ OUT := data/processed
 MODEL := models/leakmine-extract
 STAMP := $(VENV)/.installed
 
-PAPERS := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null | sort)
-CORRECTIONS := $(wildcard data/corrections.csv)
 CODE := $(shell find src pipelines -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | sort)
 
 .PHONY: help install model run report test bench golden sample-pdfs clean
@@ -36,14 +34,14 @@ $(MODEL)/meta.json: $(STAMP) $(CODE)
 
 model: $(MODEL)/meta.json ## Build the extraction pipeline into models/
 
-# A run with error rows keeps its tables (PRECIOUS) but dates _meta.json back, so `make run` retries.
-.PRECIOUS: $(OUT)/_meta.json
-$(OUT)/_meta.json: $(MODEL)/meta.json $(RAW) $(PAPERS) $(CORRECTIONS)
-	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2 || { touch -d @0 $@ 2>/dev/null; exit 1; }
+# `leakmine run` itself finds what changed (inputs, code, data/corrections.csv; with nothing changed it
+# reads only the manifest), so any file name works in data/raw. Exit 1 means some inputs are
+# unreadable: they are listed on every run and in the errors table, and do not stop `make report`;
+# exit 2 (leakmine failed) does.
+run: $(MODEL)/meta.json ## Mine data/raw into tables in data/processed (applying data/corrections.csv)
+	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2 --csv || [ $$? -eq 1 ]
 
-run: $(OUT)/_meta.json ## Mine data/raw into tables in data/processed (applying data/corrections.csv)
-
-report: $(OUT)/_meta.json ## Write data/processed/report.html from the tables
+report: run ## Write data/processed/report.html from the tables
 	$(BIN)/leakmine report $(OUT)
 
 test: $(STAMP) ## Run the linter and the test suite
@@ -61,4 +59,5 @@ sample-pdfs: $(STAMP) ## Re-render the two-column sample PDFs from pipelines/pdf
 	  $(BIN)/python pipelines/render_pdf.py "$$src" "$(RAW)/$$(basename "$${src%.txt}").pdf"; done
 
 clean: ## Remove the venv, built model and outputs
-	rm -rf $(VENV) $(MODEL) $(OUT)/* $(OUT)/.cache $(OUT)/.staging .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(MODEL) $(OUT)/* $(OUT)/.cache $(OUT)/.generations $(OUT)/.digests.json $(OUT)/.lock \
+	  .pytest_cache .ruff_cache

@@ -86,4 +86,8 @@ def main(raw_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data/raw"))
+    import bench_batch
+
+    raw = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data/raw")
+    main(raw)
+    bench_batch.main(raw)

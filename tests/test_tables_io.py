@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from leakmine.tables import DUCKDB_NAME, META_NAME, SCHEMAS, ErrorRow, load_tables, write_tables
+from leakmine.tables import DUCKDB_NAME, META_NAME, SCHEMAS, ErrorRow, StoreError, load_tables, write_tables
 from leakmine.tables.build import build_frames
 from tables_helpers import case_result, cohort_result
 
@@ -100,12 +100,12 @@ def test_load_tables_is_exported_lazily_from_the_package():
 
 
 def test_load_tables_names_missing_files(tmp_path):
-    with pytest.raises(FileNotFoundError, match="papers.parquet"):
+    with pytest.raises(FileNotFoundError, match="_meta.json"):
         load_tables(tmp_path)
 
 
 def test_csv_joins_lists_and_writes_grades_as_json(written):
-    patients = pd.read_csv(written / "patients.csv", dtype=str, keep_default_na=False)
+    patients = pd.read_csv(written / "tables" / "patients.csv", dtype=str, keep_default_na=False)
     row = patients.iloc[0]
     assert row.treated_levels == "T11;T12;L1"
     assert row.symptoms == ""
@@ -114,19 +114,23 @@ def test_csv_joins_lists_and_writes_grades_as_json(written):
     assert row.follow_up == ""
 
 
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def test_second_write_leaves_every_file_byte_identical(written, frames):
-    before = {p.name: p.read_bytes() for p in written.iterdir() if p.is_file()}
+    before = files(written)
     write_tables(build_frames([case_result(), cohort_result()], ERRORS), written, {"counts": {"papers": 2}})
-    after = {p.name: p.read_bytes() for p in written.iterdir() if p.is_file()}
-    assert after == before
-    assert not (written / ".staging").exists()
+    assert files(written) == before
 
 
 def test_meta_counts_rows_and_hashes_tables_without_clock_times(written):
     meta = json.loads((written / META_NAME).read_text())
     assert meta["counts"] == {"papers": 2}
     assert meta["tables"]["levels"]["rows"] == 5
-    assert re.fullmatch(r"[0-9a-f]{64}", meta["tables"]["patients"]["sha256"])
+    (shard,) = meta["tables"]["patients"]["shards"]
+    assert re.fullmatch(r"[0-9a-f]{64}", shard["sha256"]) and shard["rows"] == 1
+    assert (written / shard["path"]).stat().st_size == shard["bytes"]
     assert not re.search(r"\d{4}-\d\d-\d\d[T ]\d\d:", (written / META_NAME).read_text())
 
 
@@ -174,25 +178,50 @@ def test_data_dictionary_documents_every_column_with_its_type():
         assert documented == schema.names, name
 
 
-def test_an_interrupted_write_leaves_whole_tables_and_the_old_meta(written, monkeypatch):
+def test_an_interrupted_write_leaves_the_old_generation_published(written, monkeypatch):
     from leakmine.tables import write as write_module
 
-    old = {p.name: p.read_bytes() for p in written.iterdir() if p.is_file()}
-    real_replace, calls = write_module.os.replace, []
+    old = load_tables(written)
 
-    def replace_then_die(src, dst):
-        calls.append(dst)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        real_replace(src, dst)
+    def die(*_):
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(write_module.os, "replace", replace_then_die)
+    monkeypatch.setattr(write_module, "write_json_atomic", die)
     with pytest.raises(KeyboardInterrupt):
         write_tables(build_frames([case_result()], ERRORS), written, {"counts": {"papers": 1}})
     monkeypatch.undo()
-    assert (written / META_NAME).read_bytes() == old[META_NAME]
-    changed = [p.name for p in written.iterdir() if p.is_file() and p.read_bytes() != old[p.name]]
-    assert len(changed) == 2
-    for name in changed:
-        assert name.endswith((".parquet", ".csv"))
-    assert len(load_tables(written).papers) in (1, 2)
+    for source in (written, written / DUCKDB_NAME):
+        for name, df in load_tables(source).items():
+            assert_frame_equal(df, old[name], obj=name)
+
+
+@pytest.fixture
+def two_generations(tmp_path, written):
+    """`written` and a second folder with other tables, whose shards can be mixed into the first."""
+    other = tmp_path / "other"
+    write_tables(build_frames([case_result("cccc000000000003")], []), other, {})
+    return written, other
+
+
+def test_a_shard_from_another_generation_is_refused(two_generations):
+    first, other = two_generations
+    mine = json.loads((first / META_NAME).read_text())["tables"]["patients"]["shards"][0]["path"]
+    theirs = json.loads((other / META_NAME).read_text())["tables"]["patients"]["shards"][0]["path"]
+    (first / mine).write_bytes((other / theirs).read_bytes())
+    with pytest.raises(StoreError, match="patients shard .* mixed or partial"):
+        load_tables(first)
+
+
+def test_a_missing_shard_is_refused(written):
+    shard = json.loads((written / META_NAME).read_text())["tables"]["papers"]["shards"][0]["path"]
+    (written / shard).unlink()
+    with pytest.raises(StoreError, match="papers shard .* is missing"):
+        load_tables(written)
+
+
+def test_a_duckdb_file_of_another_generation_is_refused(two_generations):
+    first, other = two_generations
+    target = first / "tables" / DUCKDB_NAME
+    target.write_bytes((other / "tables" / DUCKDB_NAME).read_bytes())
+    with pytest.raises(StoreError, match="mixed set"):
+        load_tables(first / DUCKDB_NAME)

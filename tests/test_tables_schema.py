@@ -137,11 +137,11 @@ def test_extra_keys_of_a_grade_object_are_not_tabled():
 def test_nothing_is_written_when_a_table_breaks_its_schema(tmp_path, frames):
     out = tmp_path / "out"
     write_tables(frames, out, {})
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     frames["patients"].at[0, "sex"] = "unknown"
     with pytest.raises(SchemaError):
         write_tables(frames, out, {"changed": True})
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     fresh = tmp_path / "fresh"
     with pytest.raises(SchemaError):
         write_tables(frames, fresh, {})

@@ -1,4 +1,4 @@
-"""`python -m leakmine.build_model DIR`: build the pipeline from pipelines/extract.cfg into DIR."""
+"""`python -m leakmine.build_model DIR`: build the pipeline from nlp/extract.cfg into DIR."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ import typer
 
 from leakmine import __version__
 from leakmine.errors import LeakmineError
+from leakmine.tables.manifest import StoreError
 
 CORRECTIONS_NAME = "corrections.csv"
 
@@ -105,38 +106,80 @@ def extract(
         print_table(results)
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+SHOWN_ERRORS = 20
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds: workers are stopped, the lock released
+
+
 @app.command()
 def run(
     raw_dir: Annotated[Path, typer.Argument(metavar="RAW_DIR", help="Folder of papers to mine.")] = Path("data/raw"),
     out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder for the tables.")] = Path("data/processed"),
-    workers: Annotated[int, typer.Option("--workers", "-j", metavar="N", help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-j", metavar="N",
+                                         help="Worker processes (Dask: LocalCluster workers).")] = 1,
     corrections: Annotated[Path | None, typer.Option(
         metavar="CSV", help="A reviewer's corrections to apply [default: corrections.csv beside RAW_DIR, "
                             "when there is one].")] = None,
+    engine: Annotated[Engine, typer.Option(help="local: worker processes here; dask: a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(metavar="ADDRESS", help="Dask scheduler address "
+                                                  "(tcp://host:8786); without it a LocalCluster.")] = None,
+    time_limit: Annotated[float, typer.Option(metavar="S", help="Seconds per paper before it becomes an "
+                                              "error row (0: none).")] = 300.0,
+    memory_limit: Annotated[int, typer.Option(metavar="MB", help="MB of address space per worker "
+                                              "process (0: none).")] = 4096,
+    csv: Annotated[bool, typer.Option("--csv/--no-csv", help="Also write each table as one CSV file.")] = False,
+    shard_mb: Annotated[int, typer.Option(metavar="MB", help="Parquet shard size in MB of table data.")] = 64,
 ) -> None:
-    """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet, CSV, DuckDB, _meta.json).
+    """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet shards, DuckDB, _meta.json).
 
-    Papers whose input and leakmine's code are unchanged since the last run are not redone.
-    A reviewer's corrections are applied on top (the reviews table says what became of each line).
-    Unreadable papers go to the errors table; the run goes on and exits 1. Tables that break
-    their schema (docs/tables.md) are not written; the run exits 2.
+    Each paper's result is checkpointed as it is mined: a rerun redoes only new or changed papers,
+    and one with nothing changed reads only the manifest. A reviewer's corrections are applied on
+    top (the reviews table says what became of each line). Exit status: 0 all papers mined, 1 some
+    inputs unreadable (see the errors table), 2 leakmine failed (nothing new published).
     """
-    from leakmine.batch import run_batch
-    from leakmine.tables import SchemaError
+    import signal
+
+    from leakmine.batch import Options, RunLocked, run_batch
 
     if not raw_dir.is_dir():
         typer.echo(f"leakmine: {raw_dir}: not a folder", err=True)
         raise typer.Exit(2)
+    if engine == Engine.local and scheduler:
+        typer.echo("leakmine: --scheduler needs --engine dask", err=True)
+        raise typer.Exit(2)
     if corrections is None and (raw_dir.resolve().parent / CORRECTIONS_NAME).is_file():
         corrections = raw_dir.resolve().parent / CORRECTIONS_NAME
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
+    options = Options(workers=max(1, workers), engine=engine.value, scheduler=scheduler,
+                      time_limit=max(0.0, time_limit), memory_limit=max(0, memory_limit), csv=csv,
+                      shard_bytes=max(1, shard_mb) << 20, corrections=corrections)
     try:
-        summary = run_batch(raw_dir, out_dir, workers=max(1, workers), corrections=corrections)
-    except SchemaError as e:
-        typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
-        raise typer.Exit(2) from e
-    except LeakmineError as e:
+        summary = run_batch(raw_dir, out_dir, options)
+    except (RunLocked, LeakmineError) as e:
         typer.echo(f"leakmine: {e}", err=True)
         raise typer.Exit(2) from e
+    except Exception as e:
+        from leakmine.tables import SchemaError  # imported here: it brings pandas, which a rerun need not
+
+        if isinstance(e, SchemaError):
+            typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
+        else:
+            logging.getLogger(__name__).debug("run failed", exc_info=True)
+            typer.echo(f"leakmine: run failed, nothing new published in {out_dir}: {type(e).__name__}: {e}",
+                       err=True)
+        raise typer.Exit(2) from e
+    for err in summary.errors[:SHOWN_ERRORS]:
+        typer.echo(f"leakmine: {err.source_path}: {err.reason}", err=True)
+    if len(summary.errors) > SHOWN_ERRORS:
+        typer.echo(f"leakmine: ... and {len(summary.errors) - SHOWN_ERRORS} more in the errors table", err=True)
     for line in summary.warnings:
         typer.echo(f"leakmine: {line}", err=True)
     typer.echo(summary.line())
@@ -161,6 +204,9 @@ def report(
         typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
                    err=True)
         raise typer.Exit(2) from e
+    except StoreError as e:  # a mixed or partial set of tables
+        typer.echo(f"leakmine: {e}", err=True)
+        raise typer.Exit(2) from e
     typer.echo(str(path))
 
 
@@ -184,6 +230,9 @@ def agreement(
     except FileNotFoundError as e:
         typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
                    err=True)
+        raise typer.Exit(2) from e
+    except StoreError as e:  # a mixed or partial set of tables
+        typer.echo(f"leakmine: {e}", err=True)
         raise typer.Exit(2) from e
     table = measure(reviews)
     if table.empty:
@@ -210,6 +259,9 @@ def _tables(out_dir: Path):
     except FileNotFoundError as e:
         typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
                    err=True)
+        raise typer.Exit(2) from e
+    except StoreError as e:  # a mixed or partial set of tables
+        typer.echo(f"leakmine: {e}", err=True)
         raise typer.Exit(2) from e
 
 

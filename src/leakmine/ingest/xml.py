@@ -13,7 +13,7 @@ import gzip
 import hashlib
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html.entities import name2codepoint
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
@@ -38,12 +38,12 @@ def read_xml(path: Path, data: bytes) -> list[Document]:
         except (OSError, EOFError, zlib.error) as e:
             raise IngestError(str(path), f"corrupt gzip file ({e})") from e
     try:
-        records = list(_read_records(data))
+        records = list(_read_records(_slices(data)))
     except ParseError as e:
         if "undefined entity" not in str(e):
             raise IngestError(str(path), f"malformed XML ({e})") from e
         try:
-            records = list(_read_records(_numeric_entities(data)))
+            records = list(_read_records(_slices(_numeric_entities(data))))
         except ParseError as e2:
             raise IngestError(str(path), f"malformed XML ({e2})") from e2
     if not records:
@@ -57,18 +57,18 @@ def read_xml(path: Path, data: bytes) -> list[Document]:
     return documents
 
 
-def _read_records(data: bytes) -> Iterator[tuple[str, PaperMeta, list[dict]]]:
-    for fmt, el in _iter_records(data):
+def _read_records(chunks: Iterable[bytes]) -> Iterator[tuple[str, PaperMeta, list[dict]]]:
+    for fmt, el in _iter_records(chunks):
         reader = jats if fmt == "jats" else pubmed
         yield fmt, reader.read_meta(el), reader.read_parts(el)
 
 
-def _iter_records(data: bytes) -> Iterator[tuple[str, Element]]:
+def _iter_records(chunks: Iterable[bytes]) -> Iterator[tuple[str, Element]]:
     """(format, element) for each `<article>` and each PubMed citation, freed once read."""
     parser = XMLPullParser(events=("start", "end"))
     open_tags: list[str] = []
-    for start in range(0, len(data), _CHUNK):
-        parser.feed(data[start:start + _CHUNK])
+    for chunk in chunks:
+        parser.feed(chunk)
         for event, el in parser.read_events():
             name = local(el.tag)
             if event == "start":
@@ -83,6 +83,59 @@ def _iter_records(data: bytes) -> Iterator[tuple[str, Element]]:
                 continue
             el.clear()
     parser.close()
+
+
+def _slices(data: bytes) -> Iterator[bytes]:
+    return (data[start:start + _CHUNK] for start in range(0, len(data), _CHUNK))
+
+
+def _file_chunks(path: Path) -> Iterator[bytes]:
+    """The file's bytes (gunzipped) in chunks, entity names rewritten as in `_numeric_entities`."""
+    with open(path, "rb") as raw:
+        gz = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        f = gzip.GzipFile(fileobj=raw) if gz else raw
+        tail = b""
+        while block := f.read(_CHUNK):
+            block = tail + block
+            cut = block.rfind(b"&")
+            if cut >= 0 and b";" not in block[cut:] and len(block) - cut < 64:
+                block, tail = block[:cut], block[cut:]
+            else:
+                tail = b""
+            yield _numeric_entities(block)
+        if tail:
+            yield _numeric_entities(tail)
+
+
+def stream_xml(path: Path, file_hash: str) -> Iterator[Document]:
+    """The documents `read_xml` gives, one at a time, the file read in chunks and never held whole
+    (for PubMed baseline files of tens of thousands of citations). `file_hash` is the SHA-256 of
+    the file's bytes; a file that turns out malformed raises IngestError after the documents before
+    the fault."""
+    seen: set[str] = set()
+    first: tuple[str, PaperMeta, list[dict]] | None = None
+    position = 0
+    try:
+        for fmt, el in _iter_records(_file_chunks(path)):
+            reader = jats if fmt == "jats" else pubmed
+            record = (fmt, reader.read_meta(el), reader.read_parts(el))
+            if first is None and position == 0:
+                first = record
+            else:
+                if first is not None:  # two records at least: ids from the records, as read_xml does
+                    yield build_document(str(path), first[0], first[1], first[2],
+                                         _paper_id(file_hash, first[1], 0, 2, seen))
+                    first = None
+                yield build_document(str(path), fmt, record[1], record[2],
+                                     _paper_id(file_hash, record[1], position, 2, seen))
+            position += 1
+    except (ParseError, OSError, EOFError, zlib.error) as e:
+        raise IngestError(str(path), f"malformed XML ({e})") from e
+    if first is not None:
+        yield build_document(str(path), first[0], first[1], first[2], _paper_id(file_hash, first[1], 0, 1, seen))
+    elif position == 0:
+        raise IngestError(str(path), "XML holds no article or PubMed citation")
 
 
 def _numeric_entities(data: bytes) -> bytes:

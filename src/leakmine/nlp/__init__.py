@@ -1,4 +1,4 @@
-"""The extraction pipeline: built from `pipelines/extract.cfg`, saved to and loaded from `models/`."""
+"""The extraction pipeline: built from `extract.cfg` beside this module, saved to and loaded from `models/`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from spacy.language import Language
 log = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
-CONFIG_PATH = PROJECT_ROOT / "pipelines" / "extract.cfg"
+CONFIG_PATH = Path(__file__).resolve().with_name("extract.cfg")
 MODEL_DIR = PROJECT_ROOT / "models" / "leakmine-extract"
 
 

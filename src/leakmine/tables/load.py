@@ -1,4 +1,4 @@
-"""Reading the tables back as pandas DataFrames with the dtypes they were written with."""
+"""Reading the published tables back as pandas DataFrames with the dtypes they were written with."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from leakmine.tables.manifest import META_NAME, StoreError, read_manifest, shard_paths, verify
 from leakmine.tables.schemas import SCHEMAS, TableSchema
-from leakmine.tables.write import DUCKDB_NAME
 
 
 @dataclass(frozen=True)
@@ -57,19 +57,41 @@ def _read_all(result: pa.Table | pa.RecordBatchReader) -> pa.Table:
     return result.read_all() if isinstance(result, pa.RecordBatchReader) else result
 
 
+def _duckdb_manifest(db: Path) -> tuple[Path, dict]:
+    """The manifest that `db` (OUT/leakmine.duckdb or the file inside a generation) belongs to."""
+    for folder in (db.parent, *db.resolve().parents[:3]):
+        if (folder / META_NAME).exists():
+            return folder, read_manifest(folder)
+    raise StoreError(f"{db}: no {META_NAME} beside it; open the output folder of `leakmine run`")
+
+
 def load_tables(path: str | Path = "data/processed") -> Tables:
-    """The tables `leakmine run` wrote: `path` is its output folder or the `leakmine.duckdb` in it."""
+    """The tables `leakmine run` wrote: `path` is its output folder or the `leakmine.duckdb` in it.
+
+    The manifest (`_meta.json`) names the published generation; a shard that is missing or differs
+    from it, or a DuckDB file of another generation, raises `StoreError` instead of giving a mixed set.
+    """
     path = Path(path)
-    if path.is_dir() and not (path / "papers.parquet").exists() and (path / DUCKDB_NAME).exists():
-        path = path / DUCKDB_NAME
-    if path.is_file():
+    if path.is_dir():
+        try:
+            meta = read_manifest(path)
+        except FileNotFoundError as e:
+            raise FileNotFoundError(f"{path}: no {META_NAME} (no papers.parquet or other tables): "
+                                    "run `leakmine run` first") from e
+        verify(path, meta)
+        arrow = {name: pa.concat_tables([pq.read_table(p, schema=SCHEMAS[name].arrow_schema)
+                                         for p in shard_paths(path, meta, name)]) for name in SCHEMAS}
+    else:
         import duckdb
 
+        folder, meta = _duckdb_manifest(path)
         with duckdb.connect(str(path), read_only=True) as con:
+            try:
+                (generation,), = con.execute("SELECT generation FROM _leakmine").fetchall()
+            except duckdb.Error as e:
+                raise StoreError(f"{path}: not a DuckDB file written by `leakmine run`") from e
+            if generation != meta["generation"]:
+                raise StoreError(f"{path} holds generation {generation} but {folder / META_NAME} publishes "
+                                 f"{meta['generation']}: the tables are a mixed set; rerun `leakmine run`")
             arrow = {name: _read_all(con.table(name).arrow()) for name in SCHEMAS}
-    else:
-        missing = [n for n in SCHEMAS if not (path / f"{n}.parquet").exists()]
-        if missing:
-            raise FileNotFoundError(f"{path}: no {', '.join(f'{n}.parquet' for n in missing)}")
-        arrow = {name: pq.read_table(path / f"{name}.parquet") for name in SCHEMAS}
     return Tables(**{name: to_frame(schema, arrow[name]) for name, schema in SCHEMAS.items()})

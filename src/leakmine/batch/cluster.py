@@ -1,0 +1,63 @@
+"""The Dask engine: the same per-unit function (`work.mine`) mapped over a dask.distributed cluster.
+
+With a scheduler address the units go to that cluster, whose workers must have the same leakmine
+(and the raw folder at the same path) installed; without one a LocalCluster of `workers` processes is
+started and stopped with the run. Results come back to this process, which checkpoints them and
+writes the tables, exactly as with the local engine. At most a few units per worker thread are in
+flight, so a lazy stream of units (a large PubMed file) stays lazy.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from leakmine.batch.work import Mined, Unit, mine
+from leakmine.tables.schemas import SchemaError
+
+IN_FLIGHT_PER_THREAD = 2
+log = logging.getLogger(__name__)
+
+
+def _mine_checked(unit: Unit) -> Mined | tuple:
+    try:
+        return mine(unit)
+    except SchemaError as e:
+        return ("schema", e.problems)
+
+
+def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
+             on_result: Callable[[Unit, Mined | tuple], None], processes: bool = True) -> None:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    if not log.isEnabledFor(logging.INFO):
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # its start-up chatter
+    cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                                  processes=processes, dashboard_address=":0")
+    try:
+        with Client(scheduler or cluster) as client:
+            threads = max(1, sum(client.nthreads().values()))
+            todo = iter(units)
+            running = as_completed()
+            pending: dict = {}
+
+            def submit() -> bool:
+                unit = next(todo, None)
+                if unit is None:
+                    return False
+                future = client.submit(_mine_checked, unit, key=f"leakmine-{unit.key}", pure=False)
+                pending[future.key] = unit
+                running.add(future)
+                return True
+
+            for _ in range(threads * IN_FLIGHT_PER_THREAD):
+                if not submit():
+                    break
+            for future in running:
+                unit = pending.pop(future.key)
+                on_result(unit, future.result())
+                future.release()
+                submit()
+    finally:
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,66 @@
+"""The per-unit function every engine maps: one input file (or a slice of the papers of a large
+PubMed file) -> a checkpoint entry, its header and the rows of every table.
+
+A unit that cannot be read gives an error header naming the stage and the reason; a unit whose rows
+break their schema raises `SchemaError`, a bug of leakmine that stops the run.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from leakmine.errors import LeakmineError
+from leakmine.pipeline import process_document, process_file
+from leakmine.records import Document
+from leakmine.tables.build import paper_rows
+from leakmine.tables.check import check_rows, row_dicts
+
+log = logging.getLogger(__name__)
+IDENTITY = ("paper_id", "doi", "pmid", "pmcid", "source_format")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """`path` as named in this run; `documents` when the papers were read already (a slice of a
+    streamed file), else the worker reads the file."""
+
+    key: str
+    path: str
+    documents: tuple[Document, ...] | None = None
+
+
+@dataclass
+class Mined:
+    """A unit's checkpoint entry: `header` (error or paper identities) and `tables` (rows)."""
+
+    key: str
+    header: dict[str, Any]
+    tables: dict[str, list[dict[str, Any]]] | None = None
+
+
+def error(key: str, stage: str, reason: str, **extra: Any) -> Mined:
+    return Mined(key, {"error": {"stage": stage, "reason": reason, **extra}})
+
+
+def mine(unit: Unit) -> Mined:
+    """Ingest (unless done), extract and assemble the unit's papers into checked table rows."""
+    try:
+        results = ([process_document(d) for d in unit.documents] if unit.documents is not None
+                   else process_file(unit.path))
+    except LeakmineError as e:
+        return error(unit.key, e.stage, e.reason)
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - one bad paper must not stop the batch
+        log.exception("unexpected failure on %s", unit.path)
+        return error(unit.key, "internal", f"{type(e).__name__}: {e}")
+    rows: dict[str, list[Any]] = {}
+    for r in results:
+        for name, part in paper_rows(r).items():
+            rows.setdefault(name, []).extend(part)
+    tables = row_dicts(rows)
+    check_rows(tables)
+    papers = [{k: p[k] for k in IDENTITY} for p in tables["papers"]]
+    return Mined(unit.key, {"error": None, "papers": papers}, tables)

@@ -1,0 +1,96 @@
+"""`_meta.json`, the manifest of an output folder: which generation of the tables is published, and
+every shard of it with its rows, size and SHA-256.
+
+A generation is a folder `.generations/NAME/` holding one Parquet dataset per table (`NAME/part-*.parquet`),
+optional CSV files and `leakmine.duckdb`. Writing the manifest (temp file + rename) publishes it; the
+symlink `tables` then points at it. Readers go through the manifest and refuse any file that does not
+match it, so they never see a mixed or partial set of tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+META_NAME = "_meta.json"
+GENERATIONS = ".generations"
+CURRENT = "tables"
+DUCKDB_NAME = "leakmine.duckdb"
+FORMAT = 1
+
+
+class StoreError(ValueError):
+    """An output folder whose files do not match its manifest (an interrupted or mixed write)."""
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """`data` as JSON at `path`, via a temp file renamed over it (never half-written)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_manifest(out_dir: Path) -> dict[str, Any]:
+    """The manifest of `out_dir`; FileNotFoundError without one, StoreError when unreadable or old."""
+    path = out_dir / META_NAME
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as e:
+        raise StoreError(f"{path}: unreadable manifest ({e}); rerun `leakmine run`") from e
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT or "generation" not in meta:
+        raise StoreError(f"{path}: not a manifest this leakmine reads (written by another version?); "
+                         "rerun `leakmine run`")
+    return meta
+
+
+def generation_dir(out_dir: Path, generation: str) -> Path:
+    return out_dir / GENERATIONS / generation
+
+
+def shard_paths(out_dir: Path, meta: dict[str, Any], table: str) -> list[Path]:
+    return [out_dir / s["path"] for s in meta["tables"][table]["shards"]]
+
+
+def verify(out_dir: Path, meta: dict[str, Any], *, hashes: bool = True) -> None:
+    """Raise StoreError unless every shard the manifest lists is there with its size (and hash)."""
+    for table, entry in meta["tables"].items():
+        for shard in entry["shards"]:
+            path = out_dir / shard["path"]
+            why = None
+            if not path.is_file():
+                why = "is missing"
+            elif path.stat().st_size != shard["bytes"]:
+                why = "has another size"
+            elif hashes and sha256_file(path) != shard["sha256"]:
+                why = "has other contents"
+            if why:
+                raise StoreError(f"{out_dir}: {table} shard {shard['path']} {why} than {META_NAME} says: "
+                                 "the tables are a mixed or partial set; rerun `leakmine run`")
+
+
+def point_current(out_dir: Path, generation: str) -> None:
+    """Swap the `tables` symlink (and create `leakmine.duckdb -> tables/leakmine.duckdb`) atomically."""
+    target = Path(GENERATIONS) / generation
+    link = out_dir / CURRENT
+    if not (link.is_symlink() and Path(os.readlink(link)) == target):
+        tmp = out_dir / f".{CURRENT}.tmp"
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(target, target_is_directory=True)
+        os.replace(tmp, link)
+    db = out_dir / DUCKDB_NAME
+    if not db.is_symlink():
+        db.unlink(missing_ok=True)
+        db.symlink_to(Path(CURRENT) / DUCKDB_NAME)
