@@ -84,7 +84,6 @@ def extract(
 ) -> None:
     """Extract one paper: patients, cohorts and paper facts (json), or its mentions (csv)."""
     from leakmine.pipeline import process_file
-    from leakmine.views import print_csv, print_table
 
     try:
         results = process_file(paper, model=model)
@@ -93,10 +92,13 @@ def extract(
     if format == ExtractFormat.json:
         out = [r.paper_json for r in results]
         typer.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=1))
-    elif format == ExtractFormat.csv:
-        print_csv(results)
+        return
+    from leakmine import views  # rich and pandas: only for the csv and table views
+
+    if format == ExtractFormat.csv:
+        views.print_csv(results)
     else:
-        print_table(results)
+        views.print_table(results)
 
 
 @app.command()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -180,7 +180,7 @@ def _unblocked(found: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-def find_matches(text: str, rules: list[Rule]) -> list[Match]:
+def find_matches(text: str, rules: Sequence[Rule]) -> list[Match]:
     """Every match of every rule in `text`, in text order (overlaps kept).
 
     Matches that overlap a match of a block rule are dropped; block matches are not returned.
