@@ -5,9 +5,9 @@ import re
 
 import pytest
 import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
-import spacy
 
 import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.nlp import load_pipeline
 from leakmine.nlp.rules import find_matches, find_matches_in, parse_rules
 from leakmine.nlp.starts import rule_starts
 
@@ -91,8 +91,8 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def shipped_rules():
-    nlp = spacy.blank("en")
-    return {name: nlp.add_pipe(name).rules for name in SHIPPED}
+    nlp = load_pipeline()
+    return {name: nlp.get_pipe(name).rules for name in SHIPPED}
 
 
 @pytest.mark.parametrize("name", SHIPPED)

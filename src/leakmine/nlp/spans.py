@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import filter_spans
 
 SPAN_ATTRS = ("lm_value", "lm_rule", "lm_attrs")
+# What a leakmine extractor assigns (spaCy's factory metadata); `make_span` may split tokens too.
+SPAN_ASSIGNS = ["doc.spans", *(f"span._.{name}" for name in SPAN_ATTRS)]
 # Token offsets in the serializable abbreviations of scispaCy's AbbreviationDetector (`make_serializable`).
 _TOKEN_KEYS = frozenset({"short_start", "short_end", "long_start", "long_end"})
 GROUP_PREFIX = "leakmine_"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from leakmine.components.case_marker.normalize import case_number
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_case_marker"
 LABEL = "CASE_MARKER"
@@ -43,6 +43,6 @@ class CaseMarkerExtractor:
                                         for m, n in match_case_markers(doc_text(doc), self.rules)))
 
 
-@Language.factory("leakmine_case_marker")
+@Language.factory("leakmine_case_marker", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_case_marker(nlp: Language, name: str) -> CaseMarkerExtractor:
     return CaseMarkerExtractor(load_case_marker_rules())

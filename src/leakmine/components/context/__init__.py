@@ -83,6 +83,8 @@ class ContextAsserter:
         return doc
 
 
-@Language.factory("leakmine_context", default_config={"groups": ASSERTION_GROUPS})
+@Language.factory("leakmine_context", default_config={"groups": ASSERTION_GROUPS},
+                  requires=["doc.spans", "token.is_sent_start"],
+                  assigns=[f"span._.{attr}" for attr in ("is_negated", "is_historical", "is_hypothetical")])
 def make_context(nlp: Language, name: str, groups: list[str]) -> ContextAsserter:
     return ContextAsserter(nlp, name, groups, load_context_rules())
