@@ -81,12 +81,14 @@ def extract(
     paper: Annotated[Path, typer.Argument(help="A paper: PDF, text, JATS or PubMed XML.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json (SCHEMA.md), table or csv.")] = ExtractFormat.json,
     model: Annotated[str | None, typer.Option(help="A saved pipeline directory to use instead of models/.")] = None,
+    screen: Annotated[bool, typer.Option(
+        "--screen", help="Skip extraction in a paper where no leak, cause, grade or treatment rule matches.")] = False,
 ) -> None:
     """Extract one paper: patients, cohorts and paper facts (json), or its mentions (csv)."""
     from leakmine.pipeline import process_file
 
     try:
-        results = process_file(paper, model=model)
+        results = process_file(paper, model=model, screen=screen)
     except LeakmineError as e:
         _fail(e)
     if format == ExtractFormat.json:

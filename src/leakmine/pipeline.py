@@ -11,6 +11,7 @@ from leakmine.extract import extract
 from leakmine.ingest import ingest
 from leakmine.nlp import load_pipeline
 from leakmine.records import Document, Evidence, Mention
+from leakmine.screen import field_screen, is_relevant
 
 
 @dataclass
@@ -23,12 +24,16 @@ class PaperResult:
     evidence: list[Evidence]
 
 
-def process_document(document: Document, model: str | None = None) -> PaperResult:
-    mentions = extract(document, load_pipeline(model))
+def process_document(document: Document, model: str | None = None, screen: bool = False) -> PaperResult:
+    """Extract and assemble one paper; with `screen`, a paper that names nothing of the field
+    (leakmine.screen) skips extraction and keeps its metadata only."""
+    nlp = load_pipeline(model)
+    relevant = not screen or is_relevant(document.text, field_screen(nlp))
+    mentions = extract(document, nlp) if relevant else []
     paper_json, evidence = assemble(document, mentions)
     return PaperResult(document, mentions, paper_json, evidence)
 
 
-def process_file(path: str | Path, model: str | None = None) -> list[PaperResult]:
+def process_file(path: str | Path, model: str | None = None, screen: bool = False) -> list[PaperResult]:
     """Ingest, extract and assemble every paper in one file."""
-    return [process_document(d, model) for d in ingest(path)]
+    return [process_document(d, model, screen) for d in ingest(path)]

@@ -190,6 +190,21 @@ def find_matches(text: str, rules: Sequence[Rule]) -> list[Match]:
     return _unblocked([m for rule in rules for m in _rule_matches(rule, text, _positions(hay, rule))])
 
 
+def any_match(text: str, rules: Sequence[Rule]) -> bool:
+    """Whether any rule that is not a block rule matches somewhere in `text` (stops at the first)."""
+    hay = haystack(text)
+    for rule in rules:
+        if rule.block:
+            continue
+        positions = _positions(hay, rule)
+        if positions is None:
+            if rule.regex.search(text):
+                return True
+        elif any(rule.regex.match(text, at) for at in positions):
+            return True
+    return False
+
+
 def _by_window(rules: list[Rule], positions: list[list[int] | None], windows: list[tuple[int, int]],
                ) -> list[list[tuple[Rule, list[int] | None]]]:
     """For each window (sorted, not overlapping), the rules that may match in it, each with where
