@@ -417,13 +417,21 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
         return
     best_unit = min(_unit_rank(a)[0] for a in found)
     best = [a for a in found if _unit_rank(a)[0] == best_unit]
-    if {a.mention.value for a in best} == {"improved", "no recovery"}:
-        m = max((a for a in best if a.mention.value == "no recovery"), key=_unit_rank).mention
+    values = {a.mention.value for a in best}
+    if "partial recovery" in values or values >= {"improved", "no recovery"}:
+        residual = [a for a in best if a.mention.value in ("partial recovery", "no recovery")]
+        m = max(residual, key=_unit_rank).mention
         b.set("outcome", "partial recovery", m.mention_id)
         return
     pool = [a for a in found if a.mention.value != "improved"] or found
     best_unit = min(_unit_rank(a)[0] for a in pool)
     m = max((a for a in pool if _unit_rank(a)[0] == best_unit), key=lambda a: a.mention.start_char).mention
+    graded = _outcome_from_grades(b.patient["muscle_grades"])
+    if graded is not None and m.value in ("improved", "full recovery") and graded != m.value and (
+            m.value == "improved" or graded == "partial recovery"):
+        # The final grades state the degree a recovery left unstated, or the deficit a "recovered" leaves.
+        b.set("outcome", graded, next(mid for name, _, mid in b.evidence if name == "muscle_grades"))
+        return
     b.set("outcome", m.value, m.mention_id)
 
 
