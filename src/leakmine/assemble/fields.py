@@ -372,7 +372,7 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
         if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS:
             continue
         others = view.by_sentence.get(m.sentence_start, [])
-        if not any(view.complication(o) for o in others):
+        if not any(view.complication(o) for o in others) or not _dates_onset(m, others):
             continue
         if any(o.label in _PROCEDURE_LABELS and o.start_char < m.end_char + _RESCUE_REACH
                and view.role(o, a.unit) == "rescue" for o in others):
@@ -387,6 +387,22 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
             days = int(days)
         b.set("onset", m.value, m.mention_id)
         b.set("onset_days", days, m.mention_id if days is not None else None)
+
+
+def _dates_onset(timing: Mention, others: list[Mention]) -> bool:
+    """Whether a timing can date the complication's start. Unless the sentence says when it began
+    ("developed", "noticed"), not when it dates the admission ("was admitted 1 week after PKP") or the
+    state at an outcome ("at 6 months she had improved"); an implicit timing ("presented with
+    paraparesis following vertebroplasty") not in a sentence that only says what the patient
+    presented with; never when it dates an imaging study ("MRI was taken 12 days after")."""
+    sentence = timing.sentence
+    if has_cue(sentence, "IMAGING_DATED"):
+        return False
+    if has_cue(sentence, "ONSET"):
+        return True
+    if has_cue(sentence, "ADMISSION") or (timing.attrs.get("implicit") and has_cue(sentence, "PRESENTED")):
+        return False
+    return not any(o.label == "OUTCOME" and o.asserted and o.value != "no recovery" for o in others)
 
 
 def _onset_rank(a: Attribution) -> tuple[bool, bool, int, int, bool, int]:
