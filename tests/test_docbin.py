@@ -14,7 +14,7 @@ from leakmine.nlp.vocab import doc_abbreviations
 # "T12-level" is one scispaCy token that the level component splits, before the abbreviation: the
 # abbreviation's token offsets must follow the split.
 TEXT = ("At the T12-level a percutaneous sacroplasty (PCS) was done. After the PCS she had no leg weakness, "
-        "but epidural cement leakage was seen at L2.")
+        "but epidural cement leakage was seen at L2. Hip flexion strength was 4+/5 on the left.")
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +42,16 @@ def test_docbin_round_trip(doc):
     assert back.text == doc.text
     assert content(back) == content(doc)
     assert any(s._.is_negated for s in back.spans["leakmine_symptom"])
+    assert span_values(back.spans["leakmine_muscle_grade"][0])[2]["modifier"] == "+"
     assert doc_abbreviations(back) == doc_abbreviations(doc)
 
 
 def test_doc_pickles(doc):
     back = pickle.loads(pickle.dumps(doc))
     assert content(back) == content(doc)
+
+
+def test_pipe_in_two_processes_gives_what_one_gives(doc):
+    nlp = load_pipeline()
+    texts = [TEXT, "A 70-year-old man had kyphoplasty at L1; power was M4 and he denied numbness."]
+    assert [content(d) for d in nlp.pipe(texts, n_process=2, batch_size=1)] == [content(d) for d in nlp.pipe(texts)]
