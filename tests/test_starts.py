@@ -2,6 +2,7 @@
 what running it over the whole text finds, for every rule leakmine ships."""
 
 import re
+from pathlib import Path
 
 import pytest
 import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
@@ -95,10 +96,13 @@ def shipped_rules():
     return {name: nlp.get_pipe(name).rules for name in SHIPPED}
 
 
+SAMPLE = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "data" / "raw").glob("*.txt"))]
+
+
 @pytest.mark.parametrize("name", SHIPPED)
 def test_find_matches_finds_what_every_rule_finds(shipped_rules, name):
     rules = shipped_rules[name]
-    for text in TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS]:
+    for text in TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS] + SAMPLE:
         assert found(find_matches(text, rules)) == plain(text, rules), text
 
 

@@ -8,8 +8,9 @@ spondylolisthesis" for muscle grades): `find_matches` drops every match that ove
 matches. Anything else is an error that names the file, the line and the problem.
 
 `find_matches` gives what running every regex over the whole text gives, but tries a regex only where
-a match of it can begin (read from its pattern once, nlp/starts.py); `find_matches_in` does the same
-for many windows of one text (the sentences of a doc) at the cost of one search.
+a match of it can begin and only in a text that holds a literal each of its matches holds (both read
+from its pattern once, nlp/starts.py and nlp/factors.py); `find_matches_in` does the same for many
+windows of one text (the sentences of a doc) at the cost of one search.
 """
 
 from __future__ import annotations
@@ -22,7 +23,16 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from leakmine.nlp.starts import Haystack, Starts, haystack, is_word_char, rule_starts, start_positions
+from leakmine.nlp.factors import Factor
+from leakmine.nlp.starts import (
+    Haystack,
+    Starts,
+    haystack,
+    is_word_char,
+    rule_needs,
+    rule_starts,
+    start_positions,
+)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
 _KEYS = {"id", "label", "regex", "phrase", "value", "attrs", "comment", "flags", "block"}
@@ -42,9 +52,12 @@ class Rule:
     block: bool = False
     # Where a match can begin, read from the pattern once (`starts`); None: anywhere.
     starts: Starts | None = field(init=False, repr=False, compare=False, hash=False)
+    # Literals one of which every match holds (`rule_needs`); None: not known.
+    needs: tuple[Factor, ...] | None = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts", rule_starts(self.regex))
+        object.__setattr__(self, "needs", rule_needs(self.regex))
 
 
 def phrase_regex(phrase: str) -> str:
@@ -158,7 +171,10 @@ def _matches_at(regex: re.Pattern[str], text: str, positions: list[int]) -> Iter
 
 
 def _positions(hay: Haystack, rule: Rule) -> list[int] | None:
-    """Where a match of `rule` may begin (see `starts`); None when the whole text must be searched."""
+    """Where a match of `rule` may begin (see `starts`); None when the whole text must be searched.
+    Nowhere when the text lacks every literal the rule needs."""
+    if rule.needs is not None and not hay.holds(rule.needs):
+        return []
     starts = rule.starts
     if starts is None or (starts.lowered and not hay.foldable):
         return None
