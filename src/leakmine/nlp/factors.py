@@ -12,6 +12,7 @@ prefix `re` factors out). A rule whose literals are all missing from a text is n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as sre  # the standard library's own regex parser
 from re import _parser as sre_parser
 from typing import Any
@@ -111,12 +112,23 @@ def _sequence(items: list[tuple[Any, Any]], fold: bool) -> frozenset[Factor] | N
     return max(candidates, key=_rank) if candidates else None
 
 
+@lru_cache(maxsize=1024)
+def _parse(pattern: str, flags: int) -> Any:
+    try:
+        return sre_parser.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+
+
+def parse(regex: re.Pattern[str]) -> Any:
+    """The parse tree of `regex` (the standard library's own parser), read once for every analysis;
+    None when it cannot be read."""
+    return _parse(regex.pattern, regex.flags)
+
+
 def required_factors(regex: re.Pattern[str]) -> frozenset[Factor] | None:
     """Literals one of which every match of `regex` contains, or None when the pattern does not say."""
-    if regex.flags & (re.ASCII | re.LOCALE):
-        return None
-    try:
-        parsed = sre_parser.parse(regex.pattern, regex.flags)
-    except (re.error, RecursionError):
+    parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
+    if parsed is None:
         return None
     return _sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -50,14 +51,16 @@ class Rule:
     value: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
     block: bool = False
-    # Where a match can begin, read from the pattern once (`starts`); None: anywhere.
-    starts: Starts | None = field(init=False, repr=False, compare=False, hash=False)
-    # Literals one of which every match holds (`rule_needs`); None: not known.
-    needs: tuple[Factor, ...] | None = field(init=False, repr=False, compare=False, hash=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "starts", rule_starts(self.regex))
-        object.__setattr__(self, "needs", rule_needs(self.regex))
+    @cached_property
+    def starts(self) -> Starts | None:
+        """Where a match can begin, read from the pattern when first needed; None: anywhere."""
+        return rule_starts(self.regex)
+
+    @cached_property
+    def needs(self) -> tuple[Factor, ...] | None:
+        """Literals one of which every match holds, read when first needed; None: not known."""
+        return rule_needs(self.regex)
 
 
 def phrase_regex(phrase: str) -> str:

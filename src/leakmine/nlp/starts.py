@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from re import _casefix  # the letters `re` equates beyond simple lower-casing
 from re import _constants as sre  # the standard library's own regex parser
-from re import _parser as sre_parser
 from typing import Any
 
-from leakmine.nlp.factors import Factor, required_factors
+from leakmine.nlp.factors import Factor, parse, required_factors
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -180,9 +179,8 @@ def rule_starts(regex: re.Pattern[str]) -> Starts | None:
     """What every match of `regex` begins with, or None when its pattern does not say."""
     if regex.flags & (re.ASCII | re.LOCALE):  # their `\b` is not the Unicode one read here
         return None
-    try:
-        parsed = sre_parser.parse(regex.pattern, regex.flags)
-    except (re.error, RecursionError):
+    parsed = parse(regex)
+    if parsed is None:
         return None
     found = _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
     if not found:
