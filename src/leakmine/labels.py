@@ -18,6 +18,7 @@
 | SEX_COUNT      | leakmine_cohort           | "12M/18F"                      | n_male, n_female |
 | AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
 | CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | |
+| TABLE_ROW      | leakmine_table_row        | "1", "2", ... (row order)      | table, row, fields ([start, end, field] per cell) |
 
 ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on every mention.
 """
@@ -29,9 +30,13 @@ GROUPS = {
     "SYMPTOM": "leakmine_symptom", "TREATMENT": "leakmine_treatment", "OUTCOME": "leakmine_outcome",
     "TIMING": "leakmine_timing", "FOLLOW_UP": "leakmine_follow_up", "COHORT_SIZE": "leakmine_cohort",
     "SEX_COUNT": "leakmine_cohort", "AGE_STAT": "leakmine_cohort", "CASE_MARKER": "leakmine_case_marker",
+    "TABLE_ROW": "leakmine_table_row",
 }
 LABELS = tuple(GROUPS)
-# Labels whose mentions state a fact of the paper (an age, a count, a time, a case marker) rather than a
-# finding that can be denied, planned or past: ConText leaves them alone. Every other label's group
-# is one of ConText's targets (tests/test_pipeline_wiring.py checks it against the config).
-UNASSERTED = frozenset({"AGE", "SEX", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER"})
+# Labels whose mentions state a fact of the paper (an age, a count, a time, a case marker, a table row)
+# rather than a finding that can be denied, planned or past: ConText leaves them alone, and an extractor
+# may write them to a group of its own besides (table cells). Every other label's group is one of
+# ConText's targets (tests/test_pipeline_wiring.py checks it against the config and the spans).
+UNASSERTED = frozenset({
+    "AGE", "SEX", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER", "TABLE_ROW",
+})

@@ -11,8 +11,8 @@ from leakmine.ingest.detect import detect_format
 from leakmine.records import Document
 
 
-def ingest(path: str | Path) -> list[Document]:
-    """Read one file into the documents it holds (PubMed and bundle files hold many)."""
+def paper_bytes(path: str | Path) -> bytes:
+    """A paper file's bytes, gunzipped when it is gzipped."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -23,6 +23,13 @@ def ingest(path: str | Path) -> list[Document]:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as e:
             raise IngestError(str(path), f"corrupt gzip file ({e})") from e
+    return data
+
+
+def ingest(path: str | Path) -> list[Document]:
+    """Read one file into the documents it holds (PubMed and bundle files hold many)."""
+    path = Path(path)
+    data = paper_bytes(path)
     if not data.strip():
         raise IngestError(str(path), "empty file")
     fmt = detect_format(data)
