@@ -46,20 +46,32 @@ def _inner_fold(av: Any, fold: bool) -> bool:
     return (fold or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
 
 
+def _joined(runs: set[str], more: set[str] | None) -> set[str] | None:
+    """Each run followed by each of `more`; None when `more` is unknown or there would be too many."""
+    if more is None or len(runs) * len(more) > _MAX_RUNS:
+        return None
+    return {r + m for r in runs for m in more}
+
+
+def _run_from(items: list[tuple[Any, Any]], i: int, fold: bool) -> tuple[set[str], int]:
+    """The literal runs that items[i:] open with, and the index of the first item that ends them."""
+    runs: set[str] = {""}
+    while i < len(items):
+        op, av = items[i]
+        if op not in _ZERO_WIDTH:
+            grown = _joined(runs, _chars(op, av))
+            if grown is None:
+                break
+            runs = grown
+        i += 1
+    return runs, i
+
+
 def _leading(items: list[tuple[Any, Any]], fold: bool) -> set[str]:
     """The literal runs a match of the sequence begins with ("" where it begins otherwise)."""
-    runs: set[str] = {""}
-    for op, av in items:
-        chars = _chars(op, av)
-        if chars is not None and len(runs) * len(chars) <= _MAX_RUNS:
-            runs = {r + c for r in runs for c in chars}
-            continue
-        if op in _ZERO_WIDTH:
-            continue
-        more = _opening(op, av, fold)
-        if more is not None and len(runs) * len(more) <= _MAX_RUNS:
-            runs = {r + m for r in runs for m in more}
-        break
+    runs, i = _run_from(items, 0, fold)
+    if i < len(items):
+        runs = _joined(runs, _opening(*items[i], fold)) or runs
     return runs
 
 
@@ -79,25 +91,17 @@ def _rank(factors: frozenset[Factor]) -> tuple[int, int]:
 def _sequence(items: list[tuple[Any, Any]], fold: bool) -> frozenset[Factor] | None:
     """The best factor set of a sequence: a run of literals in it, or the factors of one of its parts."""
     candidates: list[frozenset[Factor]] = []
-    runs: set[str] = {""}
-
-    def close() -> None:
-        nonlocal runs
+    i = 0
+    while i <= len(items):
+        runs, i = _run_from(items, i, fold)
+        item = items[i] if i < len(items) else None
+        if item is not None and runs != {""}:  # "M" + "RC" | "edical": the prefix `re` shares out
+            runs = _joined(runs, _opening(*item, fold)) or runs
         if runs != {""} and "" not in runs:
             candidates.append(frozenset((s, fold) for s in runs))
-        runs = {""}
-
-    for op, av in items:
-        chars = _chars(op, av)
-        if chars is not None and len(runs) * len(chars) <= _MAX_RUNS:
-            runs = {r + c for r in runs for c in chars}
-            continue
-        if op in _ZERO_WIDTH:
-            continue
-        more = _opening(op, av, fold) if runs != {""} else None
-        if more is not None and len(runs) * len(more) <= _MAX_RUNS:
-            runs = {r + m for r in runs for m in more}
-        close()
+        if item is None:
+            break
+        op, av = item
         found: frozenset[Factor] | None = None
         if op is sre.SUBPATTERN:
             found = _sequence(list(av[3]), _inner_fold(av, fold))
@@ -108,7 +112,7 @@ def _sequence(items: list[tuple[Any, Any]], fold: bool) -> frozenset[Factor] | N
             found = _sequence(list(av[2]), fold)
         if found:
             candidates.append(found)
-    close()
+        i += 1
     return max(candidates, key=_rank) if candidates else None
 
 
