@@ -602,7 +602,7 @@ def test_real_two_column_case_report():
 
 @pytest.mark.parametrize("pattern, reason", [
     ("*SCANNED-no-text-layer.pdf", "no text layer"),
-    ("*GARBLED-cid-text-layer.pdf", "unreadable \\(cid glyph codes\\)"),
+    ("*GARBLED-cid-text-layer.pdf", "unreadable \\(glyphs with no character codes\\)"),
 ])
 def test_real_unreadable_pdfs(pattern, reason):
     path = _real(pattern)

@@ -74,6 +74,11 @@ class Para:
 
 # --- lines -> paragraphs --------------------------------------------------------------------
 
+# "Case 1", "Case 2", "Patient 3" headings repeat with a number as running heads do, but open a patient.
+_NUMBERED_CASE = re.compile(r"^(?:(?:illustrative\s+)?case|patient|observation)\s*(?:no\.?\s*)?\d{1,2}\s*[:.]?$",
+                            re.IGNORECASE)
+
+
 def _page_furniture(lines: list[str]) -> set[int]:
     """Line numbers of running heads and page numbers: short unpunctuated lines (or "Author et al.")
     repeated on three or more pages, and lines holding only a page number between blank lines."""
@@ -85,7 +90,7 @@ def _page_furniture(lines: list[str]) -> set[int]:
     out = set()
     for i, line in enumerate(flat):
         alone = (i == 0 or not flat[i - 1]) and (i + 1 == len(flat) or not flat[i + 1])
-        if keys[i] in repeated or (alone and _PAGE_NUMBER.match(line)):
+        if (keys[i] in repeated and not _NUMBERED_CASE.match(line)) or (alone and _PAGE_NUMBER.match(line)):
             out.add(i)
     return out
 
