@@ -1,14 +1,20 @@
 """`make bench`: how fast leakmine reads PDFs and mines text, on the sample corpus.
 
-Prints PDF ingest speed (pages per CPU-second, beside pdfplumber's `extract_text` and PDFium's plain
-text timed on the same files in the same run), the speed of the tokenizer alone (the floor any
-pipeline pays) and of the full extraction pipeline (words/s), and the peak memory of this process.
-Each figure is the best of a few repeats, so a busy machine disturbs it less.
+Figures are CPU-seconds (this process's `time.process_time`, a child's `RUSAGE_CHILDREN`), so other
+work on a busy machine disturbs them less than wall time; each is the best of a few repeats. Where a
+peer exists it is timed in the same run on the same inputs, and the figure is given as a ratio to it:
+
+- PDF ingest in pages/CPU-s beside pdfplumber's `extract_text` and PDFium's plain text;
+- text end to end (ingest, extract, assemble) against the bare scispaCy tokenizer (target >= 0.15x),
+  extraction alone likewise, and each pipeline component's share;
+- a cold `leakmine extract` of a short paper in a fresh process (target <= 1.5 CPU-s), and what
+  importing the pipeline alone costs.
 """
 
 from __future__ import annotations
 
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,11 +22,15 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+from leakmine.assemble import assemble
 from leakmine.extract import extract
 from leakmine.ingest import ingest
 from leakmine.nlp import load_pipeline
+from leakmine.records import Document
 
 REPEATS = 3
+TEXT_TARGET = 0.15  # end-to-end text words/CPU-s as a share of the tokenizer's
+COLD_TARGET = 1.5  # CPU-s of a cold `leakmine extract`
 
 
 def best_of(fn, repeats: int = REPEATS, clock=time.perf_counter) -> float:
@@ -57,30 +67,73 @@ def bench_pdf(pdfs: list[Path]) -> None:
           f"({plumber:.1f} pages/CPU-s), {ours / plain:.2f}x pypdfium2 plain text ({plain:.1f} pages/CPU-s)")
 
 
+def child_cpu(cmd: list[str], repeats: int = REPEATS) -> float:
+    """The least CPU time (user + system) a fresh process running `cmd` takes, over `repeats` runs."""
+    times = []
+    for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return min(times)
+
+
+def words_of(documents: list[Document]) -> int:
+    return sum(len(d.text.split()) for d in documents)
+
+
+def text_speed(texts: list[Path]) -> None:
+    """Text papers end to end and extraction alone, in words/CPU-s, against the bare tokenizer."""
+    documents = [d for p in texts for d in ingest(p)]
+    words = words_of(documents)
+    nlp = load_pipeline()
+    tokenizer = nlp.tokenizer  # scispaCy's rule tokenizer, the floor any pipeline over it pays
+
+    def end_to_end() -> None:
+        for path in texts:
+            for document in ingest(path):
+                assemble(document, extract(document, nlp))
+
+    end_to_end()  # warm: lazy imports, regex caches
+    tok = best_of(lambda: [tokenizer(d.text) for d in documents], clock=time.process_time)
+    e2e = best_of(end_to_end, clock=time.process_time)
+    ext = best_of(lambda: [extract(d, nlp) for d in documents], clock=time.process_time)
+    ratio = tok / e2e
+    print(f"text ({len(texts)} files, {words} words), words/CPU-s:")
+    print(f"  scispaCy tokenizer alone  {words / tok:10,.0f}")
+    print(f"  extraction (ingest excl.) {words / ext:10,.0f}   {tok / ext:.3f}x tokenizer")
+    print(f"  end to end                {words / e2e:10,.0f}   {ratio:.3f}x tokenizer "
+          f"(target >= {TEXT_TARGET}x: {'met' if ratio >= TEXT_TARGET else 'NOT met'})")
+    spent = dict.fromkeys(nlp.pipe_names, 0.0)
+    for document in documents:
+        doc = nlp.make_doc(document.text)
+        for name, proc in nlp.pipeline:
+            t0 = time.process_time()
+            doc = proc(doc)
+            spent[name] += time.process_time() - t0
+    total = sum(spent.values()) or 1.0
+    for name, secs in spent.items():
+        print(f"    {name:28} {secs * 1000:7.1f} ms  {secs / total:6.1%}")
+
+
+def cold_start(paper: Path) -> None:
+    """CPU-s of a fresh `leakmine extract PAPER` process, and of importing the pipeline alone."""
+    extract_cpu = child_cpu([sys.executable, "-m", "leakmine", "extract", str(paper)])
+    import_cpu = child_cpu([sys.executable, "-c", "import leakmine.pipeline"])
+    print(f"cold `leakmine extract {paper.name}`: {extract_cpu:.2f} CPU-s "
+          f"(target <= {COLD_TARGET}: {'met' if extract_cpu <= COLD_TARGET else 'NOT met'}); "
+          f"`import leakmine.pipeline` alone {import_cpu:.2f} CPU-s")
+
+
 def main(raw_dir: Path) -> None:
     files = sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
     pdfs = [p for p in files if p.suffix.lower() == ".pdf"]
     if pdfs:
         bench_pdf(pdfs)
-
-    documents = [d for p in files for d in ingest(p)]
-    words = sum(len(d.text.split()) for d in documents)
-    nlp = load_pipeline()
-    texts = [d.text for d in documents]
-    secs = best_of(lambda: [nlp.make_doc(t) for t in texts])
-    print(f"tokenizer alone: {words} words in {secs:.3f} s = {words / secs:,.0f} words/s")
-    secs = best_of(lambda: [extract(d, nlp) for d in documents])
-    print(f"extraction pipeline: {words} words in {secs:.3f} s = {words / secs:,.0f} words/s "
-          f"({len(nlp.pipe_names)} components)")
-    spent = dict.fromkeys(nlp.pipe_names, 0.0)
-    for text in texts:
-        doc = nlp.make_doc(text)
-        for name, proc in nlp.pipeline:
-            t0 = time.perf_counter()
-            doc = proc(doc)
-            spent[name] += time.perf_counter() - t0
-    for name, secs in spent.items():
-        print(f"  {name:28} {secs * 1000:8.1f} ms  ({words / secs if secs else float('inf'):,.0f} words/s)")
+    texts = [p for p in files if p.suffix.lower() == ".txt"]
+    if texts:
+        text_speed(texts)
+        cold_start(min(texts, key=lambda p: p.stat().st_size))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")
 

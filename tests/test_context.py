@@ -5,6 +5,7 @@ import spacy
 
 import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.context import ASSERTION_GROUPS, ContextAsserter, load_context_rules
+from vocab_helpers import add_vocabulary
 
 FLAGS = ("is_negated", "is_historical", "is_hypothetical")
 VOCAB = ["procedure", "cause", "leak_location", "symptom", "treatment", "outcome"]
@@ -15,7 +16,7 @@ def nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     for name in VOCAB:
-        nlp.add_pipe(f"leakmine_{name}")
+        add_vocabulary(nlp, f"leakmine_{name}")
     nlp.add_pipe("leakmine_context")
     return nlp
 

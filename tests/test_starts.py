@@ -2,12 +2,13 @@
 what running it over the whole text finds, for every rule leakmine ships."""
 
 import re
+from pathlib import Path
 
 import pytest
 import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
-import spacy
 
 import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.nlp import load_pipeline
 from leakmine.nlp.rules import find_matches, find_matches_in, parse_rules
 from leakmine.nlp.starts import rule_starts
 
@@ -91,14 +92,17 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def shipped_rules():
-    nlp = spacy.blank("en")
-    return {name: nlp.add_pipe(name).rules for name in SHIPPED}
+    nlp = load_pipeline()
+    return {name: nlp.get_pipe(name).rules for name in SHIPPED}
+
+
+SAMPLE = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "data" / "raw").glob("*.txt"))]
 
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_find_matches_finds_what_every_rule_finds(shipped_rules, name):
     rules = shipped_rules[name]
-    for text in TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS]:
+    for text in TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS] + SAMPLE:
         assert found(find_matches(text, rules)) == plain(text, rules), text
 
 

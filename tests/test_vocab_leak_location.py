@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 import leakmine.components  # noqa: F401  (registers the factories)
-from vocab_helpers import texts, values
+from vocab_helpers import add_vocabulary, texts, values
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -92,7 +92,7 @@ def test_venous_plexus_outranks_epidural():
 def nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("leakmine_leak_location")
+    add_vocabulary(nlp, "leakmine_leak_location")
     return nlp
 
 

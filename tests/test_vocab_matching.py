@@ -12,7 +12,7 @@ from leakmine.nlp.vocab import (
     longest_matches,
     match_long_form,
 )
-from vocab_helpers import RULES
+from vocab_helpers import RULES, add_vocabulary
 
 
 def test_longest_match_wins_and_ties_go_to_the_earlier_rule():
@@ -65,8 +65,8 @@ def nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("abbreviation_detector")
-    nlp.add_pipe("leakmine_procedure")
-    nlp.add_pipe("leakmine_symptom")
+    add_vocabulary(nlp, "leakmine_procedure")
+    add_vocabulary(nlp, "leakmine_symptom")
     return nlp
 
 

@@ -1,16 +1,19 @@
 """Shared helpers for the vocabulary component tests: each component's rules and the values they find."""
 
+from spacy.language import Language
+
+import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.nlp import vocabulary_configs
 from leakmine.nlp.vocab import load_vocabulary_rules, match_vocabulary
 
-COMPONENTS = {
-    "PROCEDURE": "leakmine.components.procedure",
-    "CAUSE": "leakmine.components.cause",
-    "LEAK_LOCATION": "leakmine.components.leak_location",
-    "SYMPTOM": "leakmine.components.symptom",
-    "TREATMENT": "leakmine.components.treatment",
-    "OUTCOME": "leakmine.components.outcome",
-}
+VOCABULARIES = vocabulary_configs()  # component name -> label, rules, cues (pipelines/extract.cfg)
+COMPONENTS = {c["label"]: c["rules"] for c in VOCABULARIES.values()}  # label -> rule folder
 RULES = {label: load_vocabulary_rules(package, label) for label, package in COMPONENTS.items()}
+
+
+def add_vocabulary(nlp: Language, name: str):
+    """Add the vocabulary component `name` ("leakmine_symptom") to `nlp` as the pipeline config sets it up."""
+    return nlp.add_pipe("leakmine_vocabulary", name=name, config=VOCABULARIES[name])
 
 
 def values(label: str, text: str) -> set[str]:

@@ -88,22 +88,26 @@ def extract(
                                "csv (every mention).")] = ExtractFormat.json,
     model: Annotated[str | None, typer.Option(metavar="DIR", help="A saved pipeline directory to use "
                                                                   "instead of models/.")] = None,
+    screen: Annotated[bool, typer.Option(
+        "--screen", help="Skip extraction in a paper where no leak, cause, grade or treatment rule matches.")] = False,
 ) -> None:
     """Extract one paper: patients, cohorts and paper facts (json), or its mentions (csv)."""
     from leakmine.pipeline import process_file
-    from leakmine.views import print_csv, print_table
 
     try:
-        results = process_file(paper, model=model)
+        results = process_file(paper, model=model, screen=screen)
     except LeakmineError as e:
         _fail(e)
     if format == ExtractFormat.json:
         out = [r.paper_json for r in results]
         typer.echo(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=1))
-    elif format == ExtractFormat.csv:
-        print_csv(results)
+        return
+    from leakmine import views  # rich and pandas: only for the csv and table views
+
+    if format == ExtractFormat.csv:
+        views.print_csv(results)
     else:
-        print_table(results)
+        views.print_table(results)
 
 
 class Engine(StrEnum):

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from leakmine.nlp.docs import doc_text, sentence_at, sentence_bounds
+from leakmine.nlp.docs import doc_text, make_doc, sentence_at, sentence_bounds
 from leakmine.nlp.spans import leakmine_groups, span_values
 from leakmine.records import Document, Mention
 
@@ -45,5 +45,5 @@ def doc_mentions(document: Document, doc: Doc) -> list[Mention]:
 
 def extract(document: Document, nlp: Language) -> list[Mention]:
     """All mentions of one document (pure: the same document and pipeline give the same list)."""
-    return doc_mentions(document, nlp(document.text))
+    return doc_mentions(document, nlp(make_doc(nlp, document.text)))
 

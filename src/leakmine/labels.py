@@ -23,8 +23,20 @@
 ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on every mention.
 """
 
-LABELS = (
-    "AGE", "SEX", "LEVEL", "MUSCLE_GRADE", "PROCEDURE", "CAUSE", "LEAK_LOCATION", "SYMPTOM",
-    "TREATMENT", "OUTCOME", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER",
-    "TABLE_ROW",
-)
+# The span group (the component's name in pipelines/extract.cfg) each label's mentions are written to.
+GROUPS = {
+    "AGE": "leakmine_age", "SEX": "leakmine_sex", "LEVEL": "leakmine_level", "MUSCLE_GRADE": "leakmine_muscle_grade",
+    "PROCEDURE": "leakmine_procedure", "CAUSE": "leakmine_cause", "LEAK_LOCATION": "leakmine_leak_location",
+    "SYMPTOM": "leakmine_symptom", "TREATMENT": "leakmine_treatment", "OUTCOME": "leakmine_outcome",
+    "TIMING": "leakmine_timing", "FOLLOW_UP": "leakmine_follow_up", "COHORT_SIZE": "leakmine_cohort",
+    "SEX_COUNT": "leakmine_cohort", "AGE_STAT": "leakmine_cohort", "CASE_MARKER": "leakmine_case_marker",
+    "TABLE_ROW": "leakmine_table_row",
+}
+LABELS = tuple(GROUPS)
+# Labels whose mentions state a fact of the paper (an age, a count, a time, a case marker, a table row)
+# rather than a finding that can be denied, planned or past: ConText leaves them alone, and an extractor
+# may write them to a group of its own besides (table cells). Every other label's group is one of
+# ConText's targets (tests/test_pipeline_wiring.py checks it against the config and the spans).
+UNASSERTED = frozenset({
+    "AGE", "SEX", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER", "TABLE_ROW",
+})

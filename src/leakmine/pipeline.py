@@ -12,6 +12,7 @@ from leakmine.ingest import ingest, paper_bytes
 from leakmine.locate import locate
 from leakmine.nlp import load_pipeline
 from leakmine.records import Box, Document, Evidence, Mention
+from leakmine.screen import field_screen, is_relevant
 
 
 @dataclass
@@ -25,15 +26,19 @@ class PaperResult:
     boxes: dict[str, list[Box]] = field(default_factory=dict)
 
 
-def process_document(document: Document, model: str | None = None) -> PaperResult:
-    mentions = extract(document, load_pipeline(model))
+def process_document(document: Document, model: str | None = None, screen: bool = False) -> PaperResult:
+    """Extract and assemble one paper; with `screen`, a paper that names nothing of the field
+    (leakmine.screen) skips extraction and keeps its metadata only."""
+    nlp = load_pipeline(model)
+    relevant = not screen or is_relevant(document.text, field_screen(nlp))
+    mentions = extract(document, nlp) if relevant else []
     paper_json, evidence = assemble(document, mentions)
     return PaperResult(document, mentions, paper_json, evidence)
 
 
-def process_file(path: str | Path, model: str | None = None) -> list[PaperResult]:
+def process_file(path: str | Path, model: str | None = None, screen: bool = False) -> list[PaperResult]:
     """Ingest, extract and assemble every paper in one file; place a PDF's mentions on its pages."""
-    results = [process_document(d, model) for d in ingest(path)]
+    results = [process_document(d, model, screen) for d in ingest(path)]
     for r in results:
         if r.document.source_format == "pdf":
             r.boxes = locate(r.document, r.mentions, paper_bytes(path))

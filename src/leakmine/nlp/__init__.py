@@ -6,6 +6,7 @@ import logging
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -30,6 +31,18 @@ def build_pipeline(config_path: Path = CONFIG_PATH) -> Language:
     _register()
     config = spacy.util.load_config(config_path, interpolate=True)
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def component_configs(config_path: Path = CONFIG_PATH) -> dict[str, dict[str, Any]]:
+    """Each component's block of the pipeline config (its `factory` and settings), in pipeline order."""
+    config = spacy.util.load_config(config_path, interpolate=True)
+    return {name: dict(config["components"][name]) for name in config["nlp"]["pipeline"]}
+
+
+def vocabulary_configs(config_path: Path = CONFIG_PATH) -> dict[str, dict[str, Any]]:
+    """The settings (`label`, `rules`, `cues`) of each `leakmine_vocabulary` component, by name."""
+    return {name: {k: v for k, v in block.items() if k != "factory"}
+            for name, block in component_configs(config_path).items() if block["factory"] == "leakmine_vocabulary"}
 
 
 def save_pipeline(nlp: Language, model_dir: Path = MODEL_DIR) -> Path:

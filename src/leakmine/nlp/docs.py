@@ -3,7 +3,8 @@
 spaCy joins `Doc.text` from the tokens on every access and builds a `Span` per sentence; with a
 dozen components reading both, that costs more than their rules. A doc's text never changes
 (splitting a token keeps every character), so `doc_text` joins it once and keeps it in
-`doc.user_data`; `sentence_bounds` reads the sentence starts straight from the token array.
+`doc.user_data` (`make_doc` puts it there from the start); `sentence_bounds` reads the sentence
+starts straight from the token array.
 """
 
 from __future__ import annotations
@@ -12,9 +13,18 @@ from bisect import bisect_right
 from math import inf
 
 from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 _TEXT = ("leakmine", "text")
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)` that knows its text (tokenizing keeps every character), so no component
+    joins it from the tokens."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def doc_text(doc: Doc) -> str:

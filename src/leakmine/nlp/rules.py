@@ -8,8 +8,9 @@ spondylolisthesis" for muscle grades): `find_matches` drops every match that ove
 matches. Anything else is an error that names the file, the line and the problem.
 
 `find_matches` gives what running every regex over the whole text gives, but tries a regex only where
-a match of it can begin (read from its pattern once, nlp/starts.py); `find_matches_in` does the same
-for many windows of one text (the sentences of a doc) at the cost of one search.
+a match of it can begin and only in a text that holds a literal each of its matches holds (both read
+from its pattern once, nlp/starts.py and nlp/factors.py); `find_matches_in` does the same for many
+windows of one text (the sentences of a doc) at the cost of one search.
 """
 
 from __future__ import annotations
@@ -17,12 +18,22 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
-from leakmine.nlp.starts import Haystack, Starts, haystack, is_word_char, rule_starts, start_positions
+from leakmine.nlp.factors import Factor
+from leakmine.nlp.starts import (
+    Haystack,
+    Starts,
+    haystack,
+    is_word_char,
+    rule_needs,
+    rule_starts,
+    start_positions,
+)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
 _KEYS = {"id", "label", "regex", "phrase", "value", "attrs", "comment", "flags", "block"}
@@ -40,11 +51,16 @@ class Rule:
     value: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
     block: bool = False
-    # Where a match can begin, read from the pattern once (`starts`); None: anywhere.
-    starts: Starts | None = field(init=False, repr=False, compare=False, hash=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "starts", rule_starts(self.regex))
+    @cached_property
+    def starts(self) -> Starts | None:
+        """Where a match can begin, read from the pattern when first needed; None: anywhere."""
+        return rule_starts(self.regex)
+
+    @cached_property
+    def needs(self) -> tuple[Factor, ...] | None:
+        """Literals one of which every match holds, read when first needed; None: not known."""
+        return rule_needs(self.regex)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -158,7 +174,10 @@ def _matches_at(regex: re.Pattern[str], text: str, positions: list[int]) -> Iter
 
 
 def _positions(hay: Haystack, rule: Rule) -> list[int] | None:
-    """Where a match of `rule` may begin (see `starts`); None when the whole text must be searched."""
+    """Where a match of `rule` may begin (see `starts`); None when the whole text must be searched.
+    Nowhere when the text lacks every literal the rule needs."""
+    if rule.needs is not None and not hay.holds(rule.needs):
+        return []
     starts = rule.starts
     if starts is None or (starts.lowered and not hay.foldable):
         return None
@@ -180,7 +199,7 @@ def _unblocked(found: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-def find_matches(text: str, rules: list[Rule]) -> list[Match]:
+def find_matches(text: str, rules: Sequence[Rule]) -> list[Match]:
     """Every match of every rule in `text`, in text order (overlaps kept).
 
     Matches that overlap a match of a block rule are dropped; block matches are not returned.
@@ -188,6 +207,21 @@ def find_matches(text: str, rules: list[Rule]) -> list[Match]:
     """
     hay = haystack(text)
     return _unblocked([m for rule in rules for m in _rule_matches(rule, text, _positions(hay, rule))])
+
+
+def any_match(text: str, rules: Sequence[Rule]) -> bool:
+    """Whether any rule that is not a block rule matches somewhere in `text` (stops at the first)."""
+    hay = haystack(text)
+    for rule in rules:
+        if rule.block:
+            continue
+        positions = _positions(hay, rule)
+        if positions is None:
+            if rule.regex.search(text):
+                return True
+        elif any(rule.regex.match(text, at) for at in positions):
+            return True
+    return False
 
 
 def _by_window(rules: list[Rule], positions: list[list[int] | None], windows: list[tuple[int, int]],

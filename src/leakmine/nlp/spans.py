@@ -6,19 +6,23 @@ as a procedure and as a treatment) keep their own values.
 
 Spans cover exactly the characters a rule matched: when a match starts or ends inside a token
 (scispaCy keeps "T12-level" or "vertebrae(L2" as one token), `make_span` splits that token first and
-rebuilds every span the document already holds (span groups, span-valued extensions such as the
-abbreviation detector's), so nothing written before goes stale.
+rebuilds every span the document already holds (span groups, span-valued extensions, the token
+offsets of the abbreviation detector's serializable abbreviations), so nothing written before goes stale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import filter_spans
 
 SPAN_ATTRS = ("lm_value", "lm_rule", "lm_attrs")
+# What a leakmine extractor assigns (spaCy's factory metadata); `make_span` may split tokens too.
+SPAN_ASSIGNS = ["doc.spans", *(f"span._.{name}" for name in SPAN_ATTRS)]
+# Token offsets in the serializable abbreviations of scispaCy's AbbreviationDetector (`make_serializable`).
+_TOKEN_KEYS = frozenset({"short_start", "short_end", "long_start", "long_end"})
 GROUP_PREFIX = "leakmine_"
 
 
@@ -47,11 +51,13 @@ def _fresh(doc: Doc, span: Span) -> Span | None:
     return doc.char_span(span.start_char, span.end_char, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
 
-def _rebuild(doc: Doc, value: Any) -> Any:
+def _rebuild(doc: Doc, value: Any, moved: Callable[[int], int]) -> Any:
     if isinstance(value, Span) and value.doc is doc:
         return _fresh(doc, value) or value
-    if isinstance(value, list) and any(isinstance(v, Span) for v in value):
-        return [_rebuild(doc, v) for v in value]
+    if isinstance(value, dict) and _TOKEN_KEYS <= value.keys():
+        return {**value, **{key: moved(value[key]) for key in _TOKEN_KEYS}}
+    if isinstance(value, list) and any(isinstance(v, Span | dict) for v in value):
+        return [_rebuild(doc, v, moved) for v in value]
     return value
 
 
@@ -68,6 +74,12 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
     if not cuts:
         return False
     groups = {name: (dict(group.attrs), list(group)) for name, group in doc.spans.items()}
+    added = sorted(cuts.items())
+
+    def moved(i: int) -> int:
+        """Where the token boundary before old token `i` is after the split."""
+        return i + sum(len(set(offsets)) for at, offsets in added if at < i)
+
     with doc.retokenize() as retokenizer:
         for i, offsets in cuts.items():
             tok = doc[i]
@@ -78,7 +90,7 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
         rebuilt = [s for s in (_fresh(doc, s) for s in spans) if s is not None]
         doc.spans[name] = SpanGroup(doc, name=name, attrs=attrs, spans=rebuilt)
     for key, value in list(doc.user_data.items()):
-        doc.user_data[key] = _rebuild(doc, value)
+        doc.user_data[key] = _rebuild(doc, value, moved)
     return True
 
 

@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from re import _casefix  # the letters `re` equates beyond simple lower-casing
 from re import _constants as sre  # the standard library's own regex parser
-from re import _parser as sre_parser
 from typing import Any
+
+from leakmine.nlp.factors import Factor, parse, required_factors
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -178,9 +179,8 @@ def rule_starts(regex: re.Pattern[str]) -> Starts | None:
     """What every match of `regex` begins with, or None when its pattern does not say."""
     if regex.flags & (re.ASCII | re.LOCALE):  # their `\b` is not the Unicode one read here
         return None
-    try:
-        parsed = sre_parser.parse(regex.pattern, regex.flags)
-    except (re.error, RecursionError):
+    parsed = parse(regex)
+    if parsed is None:
         return None
     found = _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
     if not found:
@@ -194,12 +194,30 @@ def rule_starts(regex: re.Pattern[str]) -> Starts | None:
                   _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}))
 
 
+def rule_needs(regex: re.Pattern[str]) -> tuple[Factor, ...] | None:
+    """Literals one of which every match of `regex` holds (nlp/factors.py), those matched ignoring
+    case lower-cased to be looked up in the lower-cased text; None when they cannot be read."""
+    factors = required_factors(regex)
+    if factors is None:
+        return None
+    out = []
+    for literal, folded in factors:
+        if folded:
+            lowered = literal.lower()
+            if len(lowered) != len(literal) or _CASE_ALIASES.search(lowered):
+                return None
+            literal = lowered
+        out.append((literal, folded))
+    return tuple(sorted(out))
+
+
 _WORD_RUN = re.compile(r"\w+")
 
 
 class Haystack:
-    """A text made ready for finding where rules may match: lower-cased once, with an index of where
-    its words begin, so a word that must begin a word is looked up, not searched."""
+    """A text made ready for finding where rules may match, shared by every rule of every component:
+    lower-cased once, with an index of where its words begin (a word that must begin a word is looked
+    up, not searched) and which literals that rules need it holds."""
 
     def __init__(self, text: str):
         self.text = text
@@ -218,6 +236,19 @@ class Haystack:
         self.word_starts = dict(index)
         self.keys = frozenset(index)
         self._chars: dict[re.Pattern[str], list[int]] = {}
+        self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
+
+    def holds(self, needs: tuple[Factor, ...]) -> bool:
+        """Whether the text holds one of the literals `needs` (`rule_needs`); True when it cannot tell."""
+        if not self.foldable and any(folded for _, folded in needs):
+            return True
+        held = self._held
+        for need in needs:
+            if need not in held:
+                held[need] = need[0] in (self.lowered if need[1] else self.text)
+            if held[need]:
+                return True
+        return False
 
     def char_starts(self, chars: re.Pattern[str]) -> list[int]:
         """Where the one-character regex `chars` matches (rules share them: `\\d` opens every number)."""

@@ -11,7 +11,7 @@ from leakmine.components.age.normalize import age_value, decade_range, is_indivi
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_age"
 LABEL = "AGE"
@@ -57,6 +57,6 @@ class AgeExtractor:
                                         for m, value, attrs in match_ages(doc_text(doc), self.rules)))
 
 
-@Language.factory("leakmine_age")
+@Language.factory("leakmine_age", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_age(nlp: Language, name: str) -> AgeExtractor:
     return AgeExtractor(load_number_rules(__name__, labels=frozenset({LABEL})))

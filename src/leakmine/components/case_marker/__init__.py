@@ -2,19 +2,22 @@
 "Case 2:", "Patient 3", "the first case", "In the second patient", "Case II") -> span group
 `leakmine_case_marker`, value the patient's order ("1", "2", ...), attrs `n`."""
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from leakmine.components.case_marker.normalize import case_number
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_case_marker"
 LABEL = "CASE_MARKER"
 
 
-def match_case_markers(text: str, rules: list[Rule]) -> list[tuple[Match, int]]:
+def match_case_markers(text: str, rules: Sequence[Rule]) -> list[tuple[Match, int]]:
     """Case markers in `text` with the case number each names, overlaps resolved to the first (pure)."""
     out: list[tuple[Match, int]] = []
     for m in find_matches(text, rules):
@@ -25,12 +28,14 @@ def match_case_markers(text: str, rules: list[Rule]) -> list[tuple[Match, int]]:
     return out
 
 
-def load_case_marker_rules() -> list[Rule]:
-    return load_rules(__name__, labels=frozenset({LABEL}))
+@lru_cache(maxsize=1)
+def load_case_marker_rules() -> tuple[Rule, ...]:
+    """The case-marker rules, parsed once per process (assembly reads section titles with them too)."""
+    return tuple(load_rules(__name__, labels=frozenset({LABEL})))
 
 
 class CaseMarkerExtractor:
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: Sequence[Rule]):
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
@@ -38,6 +43,6 @@ class CaseMarkerExtractor:
                                         for m, n in match_case_markers(doc_text(doc), self.rules)))
 
 
-@Language.factory("leakmine_case_marker")
+@Language.factory("leakmine_case_marker", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_case_marker(nlp: Language, name: str) -> CaseMarkerExtractor:
     return CaseMarkerExtractor(load_case_marker_rules())

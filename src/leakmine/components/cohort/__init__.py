@@ -22,7 +22,7 @@ from leakmine.components.cohort.normalize import (
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_cohort"
 LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
@@ -95,6 +95,6 @@ class CohortExtractor:
                                         for m, value, attrs in match_cohort(doc_text(doc), self.rules)))
 
 
-@Language.factory("leakmine_cohort")
+@Language.factory("leakmine_cohort", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_cohort(nlp: Language, name: str) -> CohortExtractor:
     return CohortExtractor(load_number_rules(__name__, labels=LABELS))

@@ -17,14 +17,17 @@ Token patterns open with one fixed word (one rule per first word): spaCy's Match
 from bisect import bisect_right
 from importlib import resources
 
-from medspacy.common.medspacy_matcher import MedspacyMatcher
-from medspacy.context import ConText
-from medspacy.context.context import DEFAULT_ATTRIBUTES
-from medspacy.context.context_graph import ConTextGraph
-from medspacy.context.context_modifier import ConTextModifier
-from medspacy.context.context_rule import ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from leakmine.components.context.medspacy_parts import (
+    DEFAULT_ATTRIBUTES,
+    ConText,
+    ConTextGraph,
+    ConTextModifier,
+    ConTextRule,
+    MedspacyMatcher,
+)
 
 ASSERTION_GROUPS = [
     "leakmine_symptom", "leakmine_cause", "leakmine_leak_location", "leakmine_treatment", "leakmine_procedure",
@@ -80,6 +83,8 @@ class ContextAsserter:
         return doc
 
 
-@Language.factory("leakmine_context", default_config={"groups": ASSERTION_GROUPS})
+@Language.factory("leakmine_context", default_config={"groups": ASSERTION_GROUPS},
+                  requires=["doc.spans", "token.is_sent_start"],
+                  assigns=[f"span._.{attr}" for attr in ("is_negated", "is_historical", "is_hypothetical")])
 def make_context(nlp: Language, name: str, groups: list[str]) -> ContextAsserter:
     return ContextAsserter(nlp, name, groups, load_context_rules())

@@ -11,7 +11,7 @@ from leakmine.components.follow_up.normalize import clause_around, follow_up_val
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_follow_up"
 LABEL = "FOLLOW_UP"
@@ -45,6 +45,6 @@ class FollowUpExtractor:
                                         for m, value, attrs in match_follow_ups(doc_text(doc), self.rules)))
 
 
-@Language.factory("leakmine_follow_up")
+@Language.factory("leakmine_follow_up", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_follow_up(nlp: Language, name: str) -> FollowUpExtractor:
     return FollowUpExtractor(load_number_rules(__name__, labels=frozenset({LABEL})))

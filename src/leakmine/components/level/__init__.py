@@ -16,7 +16,7 @@ from leakmine.components.level.normalize import (
 )
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_level"
 LABEL = "LEVEL"
@@ -63,6 +63,6 @@ class LevelExtractor:
             for m, levels in match_levels(text, self.rules)))
 
 
-@Language.factory("leakmine_level")
+@Language.factory("leakmine_level", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_level(nlp: Language, name: str) -> LevelExtractor:
     return LevelExtractor(load_rules(__name__, labels=frozenset({LABEL}), groups=GROUPS))

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from leakmine.components.muscle_grade.normalize import Anatomy, Grade, grades_of, load_anatomy
 from leakmine.nlp.docs import doc_text, sentence_bounds
 from leakmine.nlp.rules import Rule, find_matches_in, load_rules
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_muscle_grade"
 LABEL = "MUSCLE_GRADE"
@@ -47,6 +47,6 @@ class MuscleGradeExtractor:
                                         for gr in doc_grades(doc, self.rules, self.anatomy)))
 
 
-@Language.factory("leakmine_muscle_grade")
+@Language.factory("leakmine_muscle_grade", assigns=SPAN_ASSIGNS, retokenizes=True, requires=["token.is_sent_start"])
 def make_muscle_grade(nlp: Language, name: str) -> MuscleGradeExtractor:
     return MuscleGradeExtractor(load_grade_rules(__name__), load_anatomy(__name__))

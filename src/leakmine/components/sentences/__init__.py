@@ -50,7 +50,7 @@ def sentence_starts(text: str) -> set[int]:
     return starts
 
 
-@Language.component("leakmine_sentences")
+@Language.component("leakmine_sentences", assigns=["token.is_sent_start"])
 def split_sentences(doc: Doc) -> Doc:
     """Marks each token that starts a sentence (`is_sent_start` True) and every other one False."""
     if not len(doc):

@@ -17,7 +17,7 @@ from leakmine.components.sex.normalize import (
 )
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_sex"
 LABEL = "SEX"
@@ -52,6 +52,6 @@ class SexExtractor:
                                         for m, value, attrs in match_sex(doc_text(doc), self.rules, self.vocab)))
 
 
-@Language.factory("leakmine_sex")
+@Language.factory("leakmine_sex", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_sex(nlp: Language, name: str) -> SexExtractor:
     return SexExtractor(load_rules(__name__, labels=frozenset({LABEL})), load_sex_vocabulary(__name__))

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from leakmine.components.table_row.normalize import patient_rows
 from leakmine.nlp.docs import doc_text
-from leakmine.nlp.spans import make_span, write_found, write_group
+from leakmine.nlp.spans import SPAN_ASSIGNS, make_span, write_found, write_group
 
 GROUP = "leakmine_table_row"
 CELL_GROUP = "leakmine_table_cell"
@@ -42,6 +42,6 @@ class TableRowExtractor:
         return doc
 
 
-@Language.factory("leakmine_table_row")
+@Language.factory("leakmine_table_row", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_table_row(nlp: Language, name: str) -> TableRowExtractor:
     return TableRowExtractor()

@@ -18,7 +18,7 @@ from leakmine.components.timing.normalize import (
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
-from leakmine.nlp.spans import write_found
+from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_timing"
 LABEL = "TIMING"
@@ -57,6 +57,6 @@ class TimingExtractor:
                                         for m, value, attrs in match_timings(doc_text(doc), self.rules)))
 
 
-@Language.factory("leakmine_timing")
+@Language.factory("leakmine_timing", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_timing(nlp: Language, name: str) -> TimingExtractor:
     return TimingExtractor(load_timing_rules())

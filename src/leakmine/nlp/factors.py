@@ -1,0 +1,138 @@
+"""Literals that every match of a regex contains, read from its parsed pattern.
+
+`required_factors(regex)` gives a set of strings such that any text `regex` matches in holds at least
+one of them (each with whether it is matched ignoring case), or None when the pattern does not say:
+"\\b(?:epidural|extradural)\\s+space" gives {"epidural", "extradural"} or {"space"}, whichever is
+rarer to meet by chance (longer, then fewer). A small class inside a run of literals multiplies the
+run ("[Ss]he", "M[0-5]"); look-arounds and anchors consume nothing, so a run goes on across them,
+and a group or choice that opens with literals carries a run on ("M" + "RC" | "edical", the shared
+prefix `re` factors out). A rule whose literals are all missing from a text is not tried there.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as sre  # the standard library's own regex parser
+from re import _parser as sre_parser
+from typing import Any
+
+Factor = tuple[str, bool]  # (literal, matched ignoring case)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_MAX_CLASS = 10  # characters of a class that may extend a run
+_MAX_RUNS = 64  # alternatives a run may grow to
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    chars: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.append(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _MAX_CLASS:
+            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars if len(chars) <= _MAX_CLASS else None
+
+
+def _chars(op: Any, av: Any) -> list[str] | None:
+    """The characters one item consumes, when it is one of a few."""
+    return [chr(av)] if op is sre.LITERAL else _class_chars(av) if op is sre.IN else None
+
+
+def _inner_fold(av: Any, fold: bool) -> bool:
+    _, add_flags, del_flags, _ = av
+    return (fold or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+
+
+def _joined(runs: set[str], more: set[str] | None) -> set[str] | None:
+    """Each run followed by each of `more`; None when `more` is unknown or there would be too many."""
+    if more is None or len(runs) * len(more) > _MAX_RUNS:
+        return None
+    return {r + m for r in runs for m in more}
+
+
+def _run_from(items: list[tuple[Any, Any]], i: int, fold: bool) -> tuple[set[str], int]:
+    """The literal runs that items[i:] open with, and the index of the first item that ends them."""
+    runs: set[str] = {""}
+    while i < len(items):
+        op, av = items[i]
+        if op not in _ZERO_WIDTH:
+            grown = _joined(runs, _chars(op, av))
+            if grown is None:
+                break
+            runs = grown
+        i += 1
+    return runs, i
+
+
+def _leading(items: list[tuple[Any, Any]], fold: bool) -> set[str]:
+    """The literal runs a match of the sequence begins with ("" where it begins otherwise)."""
+    runs, i = _run_from(items, 0, fold)
+    if i < len(items):
+        runs = _joined(runs, _opening(*items[i], fold)) or runs
+    return runs
+
+
+def _opening(op: Any, av: Any, fold: bool) -> set[str] | None:
+    """The literal runs a group or a choice opens with, when it is read under the same case rule."""
+    if op is sre.SUBPATTERN and _inner_fold(av, fold) == fold:
+        return _leading(list(av[3]), fold)
+    if op is sre.BRANCH:
+        return set().union(*(_leading(list(b), fold) for b in av[1]))
+    return None
+
+
+def _rank(factors: frozenset[Factor]) -> tuple[int, int]:
+    return min(len(s) for s, _ in factors), -len(factors)
+
+
+def _sequence(items: list[tuple[Any, Any]], fold: bool) -> frozenset[Factor] | None:
+    """The best factor set of a sequence: a run of literals in it, or the factors of one of its parts."""
+    candidates: list[frozenset[Factor]] = []
+    i = 0
+    while i <= len(items):
+        runs, i = _run_from(items, i, fold)
+        item = items[i] if i < len(items) else None
+        if item is not None and runs != {""}:  # "M" + "RC" | "edical": the prefix `re` shares out
+            runs = _joined(runs, _opening(*item, fold)) or runs
+        if runs != {""} and "" not in runs:
+            candidates.append(frozenset((s, fold) for s in runs))
+        if item is None:
+            break
+        op, av = item
+        found: frozenset[Factor] | None = None
+        if op is sre.SUBPATTERN:
+            found = _sequence(list(av[3]), _inner_fold(av, fold))
+        elif op is sre.BRANCH:
+            branches = [_sequence(list(b), fold) for b in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif op in _REPEATS and av[0] >= 1:
+            found = _sequence(list(av[2]), fold)
+        if found:
+            candidates.append(found)
+        i += 1
+    return max(candidates, key=_rank) if candidates else None
+
+
+@lru_cache(maxsize=1024)
+def _parse(pattern: str, flags: int) -> Any:
+    try:
+        return sre_parser.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+
+
+def parse(regex: re.Pattern[str]) -> Any:
+    """The parse tree of `regex` (the standard library's own parser), read once for every analysis;
+    None when it cannot be read."""
+    return _parse(regex.pattern, regex.flags)
+
+
+def required_factors(regex: re.Pattern[str]) -> frozenset[Factor] | None:
+    """Literals one of which every match of `regex` contains, or None when the pattern does not say."""
+    parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
+    if parsed is None:
+        return None
+    return _sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))

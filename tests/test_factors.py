@@ -1,0 +1,62 @@
+"""Literals every match of a rule holds: read from the pattern, they let the rule engine skip a rule in
+a text that lacks them all, and must never skip one that could match."""
+
+import re
+
+import pytest
+
+from leakmine.nlp.factors import required_factors
+from leakmine.nlp.rules import find_matches, parse_rules
+from leakmine.nlp.starts import rule_needs
+
+
+@pytest.mark.parametrize("pattern, flags, factors", [
+    (r"\bvertebroplast(?:y|ies)\b", re.I, {("vertebroplasty", True), ("vertebroplasties", True)}),
+    (r"\b(?:epidural|extradural)\s+space", re.I, {("epidural", True), ("extradural", True)}),
+    (r"(?<![\w/.\-])M[0-5](?![\w/])", 0, {(f"M{n}", False) for n in range(6)}),
+    (r"\b(?:MRC|Medical\s+Research\s+Council)\b", re.I, {("MRC", True), ("Medical", True)}),
+    (r"[Ss]he\b", 0, {("She", False), ("she", False)}),
+    (r"\bgroup\s*\(\s*n\s*=\s*\d+\)", re.I, {("group", True)}),
+    (r"(?i:cement)\s+(?-i:PMMA)", 0, {("cement", True)}),
+    (r"\b(?:laminectomy|L\d)\b", re.I, {("laminectomy", True), ("L", True)}),  # `\d`: too many to spell out
+])
+def test_required_factors(pattern, flags, factors):
+    found = required_factors(re.compile(pattern, flags))
+    assert {(s.lower() if f else s, f) for s, f in found} == {(s.lower() if f else s, f) for s, f in factors}
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+\s*(?:years?|y)\b",  # a class of many characters, then a choice with a one-letter branch: still "y"
+    r"(?:foo)?bar|baz",
+])
+def test_factors_are_never_empty_strings(pattern):
+    found = required_factors(re.compile(pattern, re.I))
+    assert found is None or all(s for s, _ in found)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+ly",  # every literal in an optional or open part: "ly" is still needed
+    r"[A-Za-z]{3,}",  # nothing literal at all
+    r"(?:a|\d)x?",  # one branch holds no literal
+])
+def test_unreadable_or_weak_patterns(pattern):
+    found = required_factors(re.compile(pattern))
+    assert found is None or all(len(s) <= 2 for s, _ in found)
+
+
+@pytest.mark.parametrize("text, hits", [
+    ("The leakage group (n = 12) and the control group (n = 30).", 2),
+    ("Groups were compared; twelve patients had a leak.", 0),  # no "group (" at all: the rule is skipped
+    ("THE LEAKAGE GROUP (N = 12)", 1),  # case ignored as `re` ignores it
+    ("Die Gruppe (n = 12)", 0),
+    ("", 0),
+])
+def test_rule_is_skipped_only_where_it_cannot_match(text, hits):
+    rules = parse_rules(['{"id": "t.g", "label": "X", "regex": "\\\\b\\\\w+\\\\s+group\\\\s*\\\\(\\\\s*n\\\\s*=\\\\s*\\\\d+\\\\)"}'], "t")
+    assert rules[0].needs == (("group", True),)
+    found = [m.span() for m in rules[0].regex.finditer(text)]
+    assert [(m.start, m.end) for m in find_matches(text, rules)] == found and len(found) == hits
+
+
+def test_letters_that_lower_case_to_two_are_not_looked_up():
+    assert rule_needs(re.compile("\u0130stanbul", re.I)) is None  # "İ" lower-cases to two characters
