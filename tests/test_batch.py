@@ -74,7 +74,7 @@ def tables(out: Path) -> dict[str, bytes]:
 @pytest.fixture(autouse=True)
 def fixed_code(monkeypatch):
     """Other edits to the package while tests run must not change the checkpoint keys under a test."""
-    monkeypatch.setattr(batch_run, "run_key", lambda: "code-v1")
+    monkeypatch.setattr(batch_run, "run_key", lambda *_: "code-v1")
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_only_changed_inputs_or_code_are_redone(first_run, monkeypatch):
     (raw / "blank.txt").unlink()
     assert "3 files (0 processed, 3 unchanged): 2 papers, 1 errors" in run(raw, out).stdout
     assert len(list((out / ".cache").glob("*.json"))) == 3
-    monkeypatch.setattr(batch_run, "run_key", lambda: "code-v2")
+    monkeypatch.setattr(batch_run, "run_key", lambda *_: "code-v2")
     assert "(3 processed, 0 unchanged)" in run(raw, out).stdout
 
 
@@ -163,9 +163,9 @@ def test_same_paper_twice_is_tabled_once(tmp_path):
     assert len(load_tables(tmp_path / "out").papers) == 2
 
 
-def _broken(path):
+def _broken(path, screen=False):
     return [dataclasses.replace(r, paper_json={**r.paper_json, "patients": [
-        {**p, "sex": "unknown"} for p in r.paper_json["patients"]]}) for r in process_file(path)]
+        {**p, "sex": "unknown"} for p in r.paper_json["patients"]]}) for r in process_file(path, screen=screen)]
 
 
 def test_tables_that_break_their_schema_are_not_written(tmp_path, monkeypatch):
@@ -354,11 +354,11 @@ def test_small_shards_hold_the_same_tables(first_run, tmp_path):
         pd.testing.assert_frame_equal(df, load_tables(out)[name], obj=name)
 
 
-def _slow(path):
+def _slow(path, **_):
     time.sleep(30)
 
 
-def _greedy(path):
+def _greedy(path, **_):
     return [bytearray(4 << 30)]
 
 

@@ -165,7 +165,7 @@ def test_corrections_survive_a_rule_change_and_stale_ones_are_reported(tmp_path,
 
     monkeypatch.setattr(build, "paper_rows", fewer_levels)
     monkeypatch.setattr("leakmine.batch.work.paper_rows", fewer_levels)
-    monkeypatch.setattr("leakmine.batch.run.run_key", lambda: "rules-changed")  # as a changed code hash does
+    monkeypatch.setattr("leakmine.batch.run.run_key", lambda *_: "rules-changed")  # as a changed code hash does
     result = runner.invoke(app, ["run", str(raw), str(out)])  # corrections.csv beside the raw folder
     assert result.exit_code == 0, result.output
     t = load_tables(out)

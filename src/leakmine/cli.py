@@ -140,6 +140,9 @@ def run(
                                               "process (0: none).")] = 4096,
     csv: Annotated[bool, typer.Option("--csv/--no-csv", help="Also write each table as one CSV file.")] = False,
     shard_mb: Annotated[int, typer.Option(metavar="MB", help="Parquet shard size in MB of table data.")] = 64,
+    screen: Annotated[bool, typer.Option(
+        "--screen", help="Mine only papers where a leak, cause, grade or treatment rule matches; the others keep "
+                         "their papers row (screened_out) and sections.")] = False,
 ) -> None:
     """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet shards, DuckDB, _meta.json).
 
@@ -164,7 +167,7 @@ def run(
     signal.signal(signal.SIGINT, _terminate)
     options = Options(workers=max(1, workers), engine=engine.value, scheduler=scheduler,
                       time_limit=max(0.0, time_limit), memory_limit=max(0, memory_limit), csv=csv,
-                      shard_bytes=max(1, shard_mb) << 20, corrections=corrections)
+                      shard_bytes=max(1, shard_mb) << 20, corrections=corrections, screen=screen)
     try:
         summary = run_batch(raw_dir, out_dir, options)
     except (RunLocked, LeakmineError) as e:

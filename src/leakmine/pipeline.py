@@ -17,13 +17,15 @@ from leakmine.screen import field_screen, is_relevant
 
 @dataclass
 class PaperResult:
-    """Everything leakmine knows about one paper; `boxes` place a PDF paper's mentions on its pages."""
+    """Everything leakmine knows about one paper; `boxes` place a PDF paper's mentions on its pages;
+    `screened_out` when the relevance screen passed the paper by unmined."""
 
     document: Document
     mentions: list[Mention]
     paper_json: dict[str, Any]
     evidence: list[Evidence]
     boxes: dict[str, list[Box]] = field(default_factory=dict)
+    screened_out: bool = False
 
 
 def process_document(document: Document, model: str | None = None, screen: bool = False) -> PaperResult:
@@ -33,7 +35,7 @@ def process_document(document: Document, model: str | None = None, screen: bool 
     relevant = not screen or is_relevant(document.text, field_screen(nlp))
     mentions = extract(document, nlp) if relevant else []
     paper_json, evidence = assemble(document, mentions)
-    return PaperResult(document, mentions, paper_json, evidence)
+    return PaperResult(document, mentions, paper_json, evidence, screened_out=not relevant)
 
 
 def process_file(path: str | Path, model: str | None = None, screen: bool = False) -> list[PaperResult]:

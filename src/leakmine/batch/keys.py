@@ -46,9 +46,9 @@ def versions() -> dict[str, str]:
     return out
 
 
-def run_key() -> str:
-    """What every checkpoint key of this installation shares."""
-    state = {"leakmine": __version__, "code": code_hash(), "versions": versions()}
+def run_key(screen: bool = False) -> str:
+    """What every checkpoint key of this installation (and screen setting) shares."""
+    state = {"leakmine": __version__, "code": code_hash(), "versions": versions(), "screen": screen}
     return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -43,7 +43,8 @@ class RunLocked(RuntimeError):
 class Options:
     """How to run: engine ("local" or "dask"), worker count, Dask scheduler address, per-paper
     limits (seconds, MB of address space per worker; 0 for none), CSV files, shard size, the
-    number of citations per unit of a streamed PubMed file, and a reviewer's corrections file."""
+    number of citations per unit of a streamed PubMed file, a reviewer's corrections file, and
+    whether the relevance screen (leakmine.screen) passes by papers that name nothing of the field."""
 
     workers: int = 1
     engine: str = "local"
@@ -54,6 +55,7 @@ class Options:
     shard_bytes: int = SHARD_BYTES
     batch_size: int = 200
     corrections: Path | None = None
+    screen: bool = False
 
 
 @dataclass
@@ -64,6 +66,7 @@ class RunSummary:
     processed: int = 0
     reused: int = 0
     papers: int = 0
+    screened_out: int = 0
     duplicates: int = 0
     errors: list[ErrorRow] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
@@ -75,8 +78,9 @@ class RunSummary:
         fixes = (", corrections: " + ", ".join(f"{n} {status}" for status, n in self.corrections.items())
                  if self.corrections else "")
         skip = f"; {len(self.skipped)} files skipped (not papers)" if self.skipped else ""
+        screened = f" ({self.screened_out} screened out)" if self.screened_out else ""
         return (f"{self.files} files ({self.processed} processed, {self.reused} unchanged): "
-                f"{self.papers} papers{dup}, {len(self.errors)} errors{fixes}{skip}")
+                f"{self.papers} papers{screened}{dup}, {len(self.errors)} errors{fixes}{skip}")
 
 
 @dataclass
@@ -115,7 +119,7 @@ def _run(raw_dir: Path, out_dir: Path, options: Options) -> RunSummary:
     input_errors = list(found.errors)
     digests = Digests(out_dir / DIGESTS)
     ckpt = Checkpoints(out_dir / CACHE_DIR)
-    run = run_key()
+    run = run_key(options.screen)
     plan: list[_File] = []
     for path in found.papers:
         try:
@@ -135,6 +139,7 @@ def _run(raw_dir: Path, out_dir: Path, options: Options) -> RunSummary:
         digests.save()
         summary.reused = len(plan)
         summary.papers = published["counts"]["papers"]
+        summary.screened_out = published["counts"].get("screened_out", 0)
         summary.duplicates = published["counts"]["duplicates"]
         summary.errors = [ErrorRow(**e) for e in published["errors"]]
         summary.corrections = published["corrections"]["counts"]
@@ -149,6 +154,7 @@ def _run(raw_dir: Path, out_dir: Path, options: Options) -> RunSummary:
     ckpt.remove_except({k for f in plan for k in f.units or []} | {_marker(f.key) for f in plan if f.streamed})
     digests.save()
     summary.papers = meta["counts"]["papers"]
+    summary.screened_out = meta["counts"]["screened_out"]
     return summary
 
 
@@ -234,12 +240,12 @@ def _units(plan: list[_File], ckpt: Any, run: str, options: Options) -> Iterator
             for key in f.units:
                 if ckpt.header(key) is None:
                     f.mined = True
-                    yield Unit(key, str(f.path))
+                    yield Unit(key, str(f.path), screen=options.screen)
         elif _is_pubmed(f.path):
             streams.append(f)
         else:
             f.units, f.mined = [f.key], True
-            yield Unit(f.key, str(f.path))
+            yield Unit(f.key, str(f.path), screen=options.screen)
     for f in streams:
         yield from _stream(f, ckpt, run, options)
 
@@ -260,7 +266,7 @@ def _stream(f: _File, ckpt: Any, run: str, options: Options) -> Iterator[Any]:
         f.units.append(key)
         if ckpt.header(key) is None:
             f.mined = True
-            yield Unit(key, str(f.path), tuple(batch))
+            yield Unit(key, str(f.path), tuple(batch), options.screen)
 
     try:
         for doc in stream_xml(f.path, f.digest):
@@ -363,7 +369,7 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
         repeated.setdefault(i, set()).add(pid)
     errors: list[ErrorRow] = []
     writer = GenerationWriter(out_dir, generation, csv=options.csv, shard_bytes=options.shard_bytes)
-    papers = 0
+    papers = screened_out = 0
     for i, f in enumerate(plan):
         gone = repeated.get(i, set()) | duplicate_of.keys()
         for key in f.units or []:
@@ -378,6 +384,7 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
             tables["papers"] = [{**r, "source_path": str(f.path), "duplicate_of": duplicate_of.get(r["paper_id"])}
                                 for r in tables["papers"] if r["paper_id"] not in repeated.get(i, ())]
             papers += sum(r["duplicate_of"] is None for r in tables["papers"])
+            screened_out += sum(r["duplicate_of"] is None and r["screened_out"] for r in tables["papers"])
             writer.add_rows(fixes.apply(tables))
         marker = ckpt.header(_marker(f.key)) if f.streamed else None
         if marker and marker.get("error"):
@@ -392,7 +399,8 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
         "inputs": {f.path.relative_to(raw_dir).as_posix(): f.digest for f in plan},
         "skipped": summary.skipped,
         "errors": [e.__dict__ for e in errors],
-        "counts": {"files": summary.files, "papers": papers, "duplicates": summary.duplicates,
+        "counts": {"files": summary.files, "papers": papers, "screened_out": screened_out,
+                   "duplicates": summary.duplicates,
                    "errors": len(errors), "skipped": len(summary.skipped)},
         "corrections": {"path": str(options.corrections) if options.corrections else None,
                         "counts": summary.corrections, "warnings": summary.warnings},

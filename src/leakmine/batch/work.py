@@ -24,11 +24,13 @@ IDENTITY = ("paper_id", "doi", "pmid", "pmcid", "source_format")
 @dataclass(frozen=True)
 class Unit:
     """`path` as named in this run; `documents` when the papers were read already (a slice of a
-    streamed file), else the worker reads the file."""
+    streamed file), else the worker reads the file; `screen`: pass by papers that name nothing of
+    the field (leakmine.screen)."""
 
     key: str
     path: str
     documents: tuple[Document, ...] | None = None
+    screen: bool = False
 
 
 @dataclass
@@ -47,8 +49,8 @@ def error(key: str, stage: str, reason: str, **extra: Any) -> Mined:
 def mine(unit: Unit) -> Mined:
     """Ingest (unless done), extract and assemble the unit's papers into checked table rows."""
     try:
-        results = ([process_document(d) for d in unit.documents] if unit.documents is not None
-                   else process_file(unit.path))
+        results = ([process_document(d, screen=unit.screen) for d in unit.documents]
+                   if unit.documents is not None else process_file(unit.path, screen=unit.screen))
     except LeakmineError as e:
         return error(unit.key, e.stage, e.reason)
     except MemoryError:

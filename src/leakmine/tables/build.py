@@ -156,7 +156,7 @@ def paper_rows(result: PaperResult) -> dict[str, list[Any]]:
         doi=facts.get("doi", meta["doi"]), pmid=meta["pmid"], pmcid=meta["pmcid"],
         article_type=meta["article_type"], language=meta["language"],
         study_type=facts.get("study_type"), n_patients=len(paper.get("patients", [])),
-        n_cohorts=len(cohorts), duplicate_of=None,
+        n_cohorts=len(cohorts), screened_out=result.screened_out, duplicate_of=None,
     )]
     rows["sections"] = [
         SectionRow(paper_id=d.paper_id, section_index=i, title=s.title, kind=s.kind, text=s.text,

@@ -68,6 +68,7 @@ class PaperRow:
     study_type: str | None = col(allowed=STUDY_TYPES)
     n_patients: int = col()
     n_cohorts: int = col()
+    screened_out: bool = col()
     duplicate_of: str | None = col(references=("papers.paper_id",))
 
 

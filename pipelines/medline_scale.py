@@ -1,0 +1,178 @@
+"""`make scale`: a large MEDLINE file through both engines, with peak memory per process.
+
+    python pipelines/medline_scale.py build N FILE.xml.gz     # N citations with distinct PMIDs
+    python pipelines/medline_scale.py run FILE.xml.gz WORK [--workers 2] [--screen]
+
+`build` repeats the citations of the shared MEDLINE sample until there are N, each copy with its own
+PMID and DOI (so no two are the same article), streamed into a gzipped MedlineCitationSet. `run` mines
+the file with `leakmine run --engine local`, then `--engine dask` (a LocalCluster), into WORK/local and
+WORK/dask, sampling the resident memory of every process of each run; it prints wall time, CPU
+seconds of the whole run (leakmine run and every worker), the peak resident memory of each kind of
+process, the rows of each table, and whether the two engines' Parquet files are byte-identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared")
+               if (p / "corpus").is_dir()), ROOT / "shared") / "corpus/real/pubmed/medline16n0902_sample.xml.gz"
+CITATION = re.compile(rb"<MedlineCitation\b.*?</MedlineCitation>", re.DOTALL)
+PMID = re.compile(rb"<PMID\b[^>]*>\d+</PMID>")
+DOI = re.compile(rb'(<ELocationID EIdType="doi"[^>]*>)([^<]+)(</ELocationID>)')
+FIRST_PMID = 90_000_000  # above any PMID PubMed has given
+SAMPLE_S = 0.25
+
+
+def citations(sample: Path) -> list[bytes]:
+    with gzip.open(sample) as f:
+        return CITATION.findall(f.read())
+
+
+def build(n: int, out: Path, sample: Path = SAMPLE) -> int:
+    """Write `n` citations with distinct PMIDs (and DOIs) to `out`, gzipped; the number written."""
+    cits = citations(sample)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wb", compresslevel=6) as f:
+        f.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<MedlineCitationSet>\n')
+        for i in range(n):
+            copy, cit = divmod(i, len(cits))
+            cit = PMID.sub(f'<PMID Version="1">{FIRST_PMID + i}</PMID>'.encode(), cits[cit], count=1)
+            if copy:
+                cit = DOI.sub(lambda m, c=copy: m.group(1) + m.group(2) + f"-copy{c}".encode() + m.group(3), cit)
+            f.write(cit + b"\n")
+        f.write(b"</MedlineCitationSet>\n")
+    return n
+
+
+def _tree(root: psutil.Process) -> Iterator[psutil.Process]:
+    yield root
+    try:
+        yield from root.children(recursive=True)
+    except psutil.Error:
+        return
+
+
+def _kind(p: psutil.Process) -> str:
+    """Which part of a run a process is: leakmine run itself, a worker, Dask's scheduler side."""
+    try:
+        cmd = " ".join(p.cmdline())
+    except psutil.Error:
+        return "gone"
+    if " run " in cmd and "leakmine" in cmd:
+        return "leakmine run"
+    if "multiprocessing" in cmd or "spawn_main" in cmd or "forkserver" in cmd:
+        return "worker"
+    return "worker" if p.ppid() != 1 else "other"
+
+
+def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
+    """(wall s, CPU s of the command and its descendants, peak RSS in bytes per kind of process, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peaks: dict[int, tuple[str, int]] = {}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "leakmine", "run", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            for p in _tree(root):
+                try:
+                    rss = p.memory_info().rss
+                except psutil.Error:
+                    continue
+                kind, peak = peaks.get(p.pid, (None, 0))
+                peaks[p.pid] = (kind or _kind(p), max(peak, rss))
+            done.wait(SAMPLE_S)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    out, err = proc.communicate()
+    done.set()
+    watcher.join()
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"leakmine run failed ({proc.returncode}): {err[-2000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    by_kind: dict[str, int] = {}
+    for kind, peak in peaks.values():
+        by_kind[kind] = max(by_kind.get(kind, 0), peak)
+    by_kind["any (getrusage)"] = after.ru_maxrss << 10  # the largest descendant ever, in bytes
+    return wall, cpu, by_kind, out.strip()
+
+
+def parquet(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out / "tables").as_posix(): p.read_bytes()
+            for p in sorted((out / "tables").rglob("*.parquet"))}
+
+
+def rows(out: Path) -> dict[str, int]:
+    import pyarrow.parquet as pq
+
+    counts: dict[str, int] = {}
+    for p in sorted((out / "tables").rglob("*.parquet")):
+        table = p.relative_to(out / "tables").parts[0]
+        counts[table] = counts.get(table, 0) + pq.ParquetFile(p).metadata.num_rows
+    return counts
+
+
+def run(file: Path, work: Path, workers: int, screen: bool) -> bool:
+    raw = work / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    if not (raw / file.name).exists():
+        (raw / file.name).symlink_to(file.resolve())
+    options = ["--workers", str(workers), *(["--screen"] if screen else [])]
+    outs = {}
+    for engine in ("local", "dask"):
+        out = work / engine
+        shutil.rmtree(out, ignore_errors=True)
+        wall, cpu, peaks, summary = measured_run([str(raw), str(out), "--engine", engine, *options])
+        outs[engine] = out
+        papers = int(re.search(r"(\d+) papers", summary).group(1))
+        print(f"{engine}: {summary}")
+        print(f"  {wall:.0f} s wall, {cpu:.0f} CPU-s ({papers / cpu:.0f} citations/CPU-s), "
+              f"{workers} workers{', screened' if screen else ''}")
+        print("  peak RSS: " + ", ".join(f"{k} {v / 2**20:.0f} MiB" for k, v in sorted(peaks.items())))
+        print("  rows: " + ", ".join(f"{k} {v}" for k, v in rows(out).items()))
+        shutil.rmtree(out / ".cache", ignore_errors=True)  # the checkpoints: as large as the tables
+    same = parquet(outs["local"]) == parquet(outs["dask"])
+    print(f"the engines' Parquet files are {'identical' if same else 'DIFFERENT'}")
+    return same
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build")
+    b.add_argument("n", type=int)
+    b.add_argument("file", type=Path)
+    r = sub.add_parser("run")
+    r.add_argument("file", type=Path)
+    r.add_argument("work", type=Path)
+    r.add_argument("--workers", type=int, default=2)
+    r.add_argument("--screen", action="store_true")
+    a = parser.parse_args()
+    if a.command == "build":
+        print(f"{build(a.n, a.file)} citations in {a.file}")
+    elif not run(a.file, a.work, a.workers, a.screen):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
