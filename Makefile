@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 
 CODE := $(shell find src pipelines -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | sort)
 
-.PHONY: help install model run report test bench golden sample-pdfs clean
+.PHONY: help install model run report test bench scale golden sample-pdfs clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,17 @@ test: $(STAMP) ## Run the linter and the test suite
 
 bench: $(MODEL)/meta.json ## Measure ingest and extraction speed on the sample corpus
 	$(BIN)/python pipelines/bench.py $(RAW)
+
+# A MEDLINE file of SCALE_N citations (the shared sample repeated, distinct PMIDs) built in SCALE_DIR and
+# mined by both engines: time, CPU, peak memory per process, rows, and whether the tables are identical.
+SCALE_N ?= 100000
+SCALE_DIR ?= /tmp/leakmine-scale
+SCALE_FLAGS ?= --screen
+scale: $(MODEL)/meta.json ## Mine a 100k-citation MEDLINE file with both engines (long; SCALE_N, SCALE_FLAGS)
+	test -f $(SCALE_DIR)/medline-$(SCALE_N).xml.gz || \
+	  $(BIN)/python pipelines/medline_scale.py build $(SCALE_N) $(SCALE_DIR)/medline-$(SCALE_N).xml.gz
+	$(BIN)/python pipelines/medline_scale.py run $(SCALE_DIR)/medline-$(SCALE_N).xml.gz \
+	  $(SCALE_DIR)/run-$(SCALE_N) --workers 2 $(SCALE_FLAGS)
 
 golden: $(MODEL)/meta.json ## Regenerate tests/golden from data/raw (on purpose; review the diff)
 	$(BIN)/python pipelines/regen_golden.py

@@ -66,21 +66,9 @@ def _tree(root: psutil.Process) -> Iterator[psutil.Process]:
         return
 
 
-def _kind(p: psutil.Process) -> str:
-    """Which part of a run a process is: leakmine run itself, a worker, Dask's scheduler side."""
-    try:
-        cmd = " ".join(p.cmdline())
-    except psutil.Error:
-        return "gone"
-    if " run " in cmd and "leakmine" in cmd:
-        return "leakmine run"
-    if "multiprocessing" in cmd or "spawn_main" in cmd or "forkserver" in cmd:
-        return "worker"
-    return "worker" if p.ppid() != 1 else "other"
-
-
 def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
-    """(wall s, CPU s of the command and its descendants, peak RSS in bytes per kind of process, stdout)."""
+    """(wall s, CPU s of the command and its descendants, peak RSS in bytes of `leakmine run` and of the
+    largest of its descendants, sampled, and as getrusage saw it, stdout)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     peaks: dict[int, tuple[str, int]] = {}
     t0 = time.perf_counter()
@@ -96,8 +84,8 @@ def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
                     rss = p.memory_info().rss
                 except psutil.Error:
                     continue
-                kind, peak = peaks.get(p.pid, (None, 0))
-                peaks[p.pid] = (kind or _kind(p), max(peak, rss))
+                kind = "leakmine run" if p.pid == root.pid else "largest other (workers, Dask nannies)"
+                peaks[p.pid] = (kind, max(peaks.get(p.pid, (kind, 0))[1], rss))
             done.wait(SAMPLE_S)
 
     watcher = threading.Thread(target=sample, daemon=True)

@@ -12,14 +12,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from leakmine.batch.work import Mined, Unit, mine
+from leakmine.batch.work import Mined, Unit, mine, warm
 from leakmine.tables.schemas import SchemaError
 
 IN_FLIGHT_PER_THREAD = 2
+_warm = False
 log = logging.getLogger(__name__)
 
 
 def _mine_checked(unit: Unit) -> Mined | tuple:
+    global _warm
+    if not _warm:  # once per worker process
+        warm()
+        _warm = True
     try:
         return mine(unit)
     except SchemaError as e:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from leakmine.batch.work import Mined, Unit, error, mine
+from leakmine.batch.work import Mined, Unit, error, mine, warm
 from leakmine.tables.schemas import SchemaError
 
 PR_SET_PDEATHSIG = 1
@@ -127,14 +127,12 @@ def run_local(units: Iterable[Unit], workers: int, limits: Limits,
     pipeline is loaded here, once, before the workers are forked: they share its memory and start
     at once.
     """
-    from leakmine.nlp import load_pipeline
-
     todo: Iterator[Unit] = iter(units)
     first = next(todo, None)
     if first is None:
         return
     todo = itertools.chain([first], todo)
-    load_pipeline()
+    warm()
     ctx = mp.get_context("fork")
     parent = os.getpid()
 
