@@ -35,6 +35,7 @@ def code_hash() -> str:
     return h.hexdigest()[:16]
 
 
+@cache
 def versions() -> dict[str, str]:
     """Python's version and those of the libraries in `VERSIONED`."""
     out = {"python": platform.python_version()}
