@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.age import match_ages
 from leakmine.components.age.normalize import age_value, decade_range
 from leakmine.nlp.numbers import load_number_rules, parse_number, parse_ordinal

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from assemble_helpers import Paper
-from leakmine.assemble import assemble
 from leakmine.assemble.cohorts import build_cohort, own_statistics
 from leakmine.records import PaperMeta
 
@@ -51,7 +50,7 @@ def cohort_paper() -> Paper:
 
 def test_cohort_study_with_caption_patients():
     p = cohort_paper()
-    paper, evidence = assemble(p.doc, p.mentions)
+    paper, evidence = p.assemble()
     assert paper["paper"]["study_type"] == "cohort study"
     assert paper["cohorts"] == [{"n_patients": 22, "n_male": 9, "n_female": 13, "age_mean": 58.4, "age_sd": 11.2,
                                  "age_min": None, "age_max": None, "denominator": 3150}]
@@ -69,7 +68,7 @@ def test_cohort_study_with_caption_patients():
 
 def test_cited_studies_are_not_the_cohort():
     p = cohort_paper()
-    stats = own_statistics(p.doc, p.mentions)
+    stats = own_statistics(p.doc, p.mentions, p.cue_index())
     assert "4 of 46 patients (4/46)" not in {m.text for m in stats}
     assert "0.7% (22/3150)" in {m.text for m in stats}
 
@@ -122,4 +121,4 @@ def test_a_review_pools_other_authors_patients(title, cohorts):
               meta=PaperMeta(title=title))
     p.m("COHORT_SIZE", "120 patients (120/400)", "120", n=120, denominator=400)
     p.m("SEX_COUNT", "50 men and 70 women", "50M/70F", n_male=50, n_female=70)
-    assert len(assemble(p.doc, p.mentions)[0]["cohorts"]) == cohorts
+    assert len(p.assemble()[0]["cohorts"]) == cohorts

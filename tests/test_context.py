@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.context import ASSERTION_GROUPS, ContextAsserter, load_context_rules
 
 FLAGS = ("is_negated", "is_historical", "is_hypothetical")

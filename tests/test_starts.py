@@ -7,7 +7,6 @@ import pytest
 import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.nlp.rules import find_matches, find_matches_in, parse_rules
 from leakmine.nlp.starts import rule_starts
 

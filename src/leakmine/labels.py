@@ -18,11 +18,29 @@
 | SEX_COUNT      | leakmine_cohort           | "12M/18F"                      | n_male, n_female |
 | AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
 | CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | |
+| CUE_<kind>     | leakmine_cue              | the cue kind (CUE_KINDS)       | |
 
-ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on every mention.
+ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on the mentions it reads (not on cues).
 """
+
+# The words assembly reasons with (components/cue/patterns.jsonl): what a sentence is about, where
+# the story stands, which role a level has, where a clause ends.
+CUE_KINDS = (
+    "SKIP", "LITERATURE", "CITATION", "GENERIC", "PATIENT", "WE_PRESENT", "CASE_TOLD", "REVIEW", "OUR_STUDY",
+    "BROADCAST", "CEMENT", "FOLLOW_UP", "PREOP", "POSTOP", "AFTER", "RESCUE", "TREATED", "LEAK", "NO_ROLE",
+    "ANATOMY", "RESCUE_SURGERY", "CLAUSE", "FLASHBACK", "BEFORE_INDEX", "INDICATION", "STORY_MOVES", "FINAL",
+    "RESCUE_OPERATION", "LINKED", "UNDERGONE", "RECOVERY", "AFTER_RESCUE",
+)
+CUE_PREFIX = "CUE_"
+
+
+def cue_label(kind: str) -> str:
+    """The mention label of a cue kind: "CUE_LITERATURE"."""
+    return CUE_PREFIX + kind
+
 
 LABELS = (
     "AGE", "SEX", "LEVEL", "MUSCLE_GRADE", "PROCEDURE", "CAUSE", "LEAK_LOCATION", "SYMPTOM",
     "TREATMENT", "OUTCOME", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER",
+    *(cue_label(kind) for kind in CUE_KINDS),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from leakmine.assemble.cues import has_cue
+from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.sections import section_flow
 from leakmine.assemble.sentences import sentence_voice
 from leakmine.records import Document, Mention
@@ -15,12 +15,7 @@ _MIN_COHORT = 3
 _MIN_BARE_COHORT = 10
 
 
-def pools_other_studies(document: Document) -> bool:
-    """A systematic review or meta-analysis: its counts are other authors' patients."""
-    return has_cue(" ".join(filter(None, (document.meta.title, document.meta.article_type))), "REVIEW")
-
-
-def own_statistics(document: Document, mentions: list[Mention]) -> list[Mention]:
+def own_statistics(document: Document, mentions: list[Mention], cues: CueIndex) -> list[Mention]:
     """Aggregate mentions about the paper's own group: literature and cited studies left out; the
     introduction and discussion only where they speak of "our study" / "this series"."""
     out = []
@@ -28,14 +23,14 @@ def own_statistics(document: Document, mentions: list[Mention]) -> list[Mention]
         if m.label not in ("COHORT_SIZE", "SEX_COUNT", "AGE_STAT") or not m.asserted:
             continue
         flow = section_flow(document.sections[m.section_index])
-        voice = sentence_voice(m.sentence)
+        voice = sentence_voice(cues.of(m))
         if flow == "none" and document.sections[m.section_index].kind != "table":
             continue
         if voice.literature or voice.skip:
             continue
         if flow in ("commentary", "abstract") and voice.citation:
             continue
-        if flow == "commentary" and not has_cue(m.sentence, "OUR_STUDY"):
+        if flow == "commentary" and not cues.of(m).has("OUR_STUDY"):
             continue
         out.append(m)
     return out

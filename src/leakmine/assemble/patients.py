@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from leakmine.assemble.cues import has_cue
+from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.sections import unit_flow, units
 from leakmine.assemble.sentences import about_patient, sentence_voice
-from leakmine.components.case_marker import load_case_marker_rules, match_case_markers
 from leakmine.records import Document, Mention
 
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
@@ -86,7 +85,7 @@ def _near(a: Mention, b: Mention) -> int:
     return max(a.start_char, b.start_char) - min(a.end_char, b.end_char)
 
 
-def intro_anchors(document: Document, mentions: list[Mention], unit_of: list[str]) -> list[Anchor]:
+def intro_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> list[Anchor]:
     """Introductions: an individual age ("52-year-old", "aged 70") with the sex of the same person."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -97,10 +96,10 @@ def intro_anchors(document: Document, mentions: list[Mention], unit_of: list[str
             continue
         unit = unit_of[m.section_index]
         flow = unit_flow(unit)
-        voice = sentence_voice(m.sentence)
+        voice = sentence_voice(cues.of(m))
         if flow not in ANCHOR_FLOWS or voice.literature or voice.skip:
             continue
-        if flow == "commentary" and not has_cue(m.sentence, "WE_PRESENT"):
+        if flow == "commentary" and not cues.of(m).has("WE_PRESENT"):
             continue
         if flow != "body" and flow != "caption" and voice.citation:
             continue
@@ -121,21 +120,18 @@ def intro_anchors(document: Document, mentions: list[Mention], unit_of: list[str
     return out
 
 
-def marker_anchors(document: Document, mentions: list[Mention], unit_of: list[str]) -> list[Anchor]:
-    """Case markers in the text and in section titles ("Case 2" as a heading)."""
+def marker_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> list[Anchor]:
+    """Case markers in the text and in section titles ("Case 2" as a heading, found at ingest)."""
     out = []
     for m in mentions:
         if m.label == "CASE_MARKER" and unit_flow(unit_of[m.section_index]) in ANCHOR_FLOWS:
-            if sentence_voice(m.sentence).literature:
+            if sentence_voice(cues.of(m)).literature:
                 continue
             out.append(Anchor(m.start_char, m.sentence_start, m.section_index, unit_of[m.section_index],
                               number=int(m.value), evidence=[("patient", m.value, m.mention_id)]))
-    rules = load_case_marker_rules()
     for i, s in enumerate(document.sections):
-        if unit_flow(unit_of[i]) in ANCHOR_FLOWS - {"commentary"}:
-            found = match_case_markers(s.title or "", rules)
-            if found:
-                out.append(Anchor(s.start_char, s.start_char, i, unit_of[i], number=found[0][1]))
+        if s.case_number is not None and unit_flow(unit_of[i]) in ANCHOR_FLOWS - {"commentary"}:
+            out.append(Anchor(s.start_char, s.start_char, i, unit_of[i], number=s.case_number))
     return out
 
 
@@ -236,7 +232,7 @@ def _number_by_markers(clusters: list[Cluster], of: dict[int, int]) -> tuple[lis
     return slots, {a: where[c] for a, c in of.items()}
 
 
-def plausible_single_patient(document: Document, mentions: list[Mention], unit_of: list[str]) -> bool:
+def plausible_single_patient(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> bool:
     """A paper without introductions still describes one patient when it has a case section or tells
     of one case ("the patient", "we report a woman", "a case of") where a procedure, symptom,
     treatment or leak is told."""
@@ -245,8 +241,8 @@ def plausible_single_patient(document: Document, mentions: list[Mention], unit_o
     for m in mentions:
         flow = unit_flow(unit_of[m.section_index])
         if m.label in NARRATIVE_LABELS and flow in ("title", "abstract", "body", "caption"):
-            voice = sentence_voice(m.sentence)
-            if has_cue(m.sentence, "CASE_TOLD") and not voice.generic and about_patient(voice, flow):
+            voice = sentence_voice(cues.of(m))
+            if cues.of(m).has("CASE_TOLD") and not voice.generic and about_patient(voice, flow):
                 return True
     return False
 
@@ -257,8 +253,8 @@ def _distributive(m: Mention, values: set[str]) -> bool:
     return len(values - {m.value}) > 0
 
 
-def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor], of: dict[int, int],
-              n_patients: int, cohort: bool) -> list[Attribution]:
+def attribute(document: Document, mentions: list[Mention], cues: CueIndex, anchors: list[Anchor],
+              of: dict[int, int], n_patients: int, cohort: bool) -> list[Attribution]:
     """Each patient-level mention with the patients it speaks of (mentions of no patient left out).
 
     A sentence that names a case ("In Case 2, ...") speaks of that patient even in the discussion.
@@ -278,7 +274,7 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
         flow = unit_flow(unit)
         if m.label in COHORT_LABELS or flow == "none" or n_patients == 0:
             continue
-        voice = sentence_voice(m.sentence)
+        voice = sentence_voice(cues.of(m))
         here = by_sentence.get(m.sentence_start)
         if here:
             before = [i for i in here if anchors[i].start <= m.start_char]

@@ -1,6 +1,9 @@
 """`leakmine_case_marker`: markers that open one patient's account in a multi-patient paper ("Case 1",
 "Case 2:", "Patient 3", "the first case", "In the second patient", "Case II") -> span group
-`leakmine_case_marker`, value the patient's order ("1", "2", ...), attrs `n`."""
+`leakmine_case_marker`, value the patient's order ("1", "2", ...), attrs `n`. Ingest reads section
+titles with the same rules (`title_case_number`: "Case 2" as a heading)."""
+
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +30,17 @@ def match_case_markers(text: str, rules: list[Rule]) -> list[tuple[Match, int]]:
 
 def load_case_marker_rules() -> list[Rule]:
     return load_rules(__name__, labels=frozenset({LABEL}))
+
+
+@lru_cache(maxsize=1)
+def _title_rules() -> list[Rule]:
+    return load_case_marker_rules()
+
+
+def title_case_number(title: str) -> int | None:
+    """The patient a section title opens ("Case 2", "Patient 1", "Second case"), else None."""
+    found = match_case_markers(title, _title_rules()) if title else []
+    return found[0][1] if found else None
 
 
 class CaseMarkerExtractor:
