@@ -2,7 +2,7 @@
 
 `assemble(document, mentions)` indexes the cue mentions by sentence (cues.py), finds the patients
 (patients.py), attributes every other mention to its patient, fills each patient's fields (fields.py:
-roles.py for procedures and levels, timepoints.py for grades, onset and outcome), builds the cohort
+roles.py for procedures and levels, timepoints.py for grades, onset and outcome), builds the cohorts
 of aggregate statistics (cohorts.py) and names the study type (study_type.py). Every value comes with the mentions that support it (`Evidence`).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from leakmine.assemble.cohorts import build_cohort, own_statistics
+from leakmine.assemble.cohorts import build_cohorts, cohort_evidence, to_json
 from leakmine.assemble.cues import CueIndex, is_cue
 from leakmine.assemble.fields import LIST_FIELDS, build_patient, empty_patient
 from leakmine.assemble.patients import (
@@ -39,16 +39,13 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         anchors = intro_anchors(document, mentions, cues, unit_of) + marker_anchors(document, mentions, cues, unit_of)
         clusters, of = cluster_anchors(anchors)
         case_like = bool(clusters) or any(s.kind == "case" and s.mined for s in document.sections)
-        # a systematic review's counts are other authors' patients
-        stats = [] if document.meta.pools_studies else own_statistics(document, mentions, cues)
-        cohort, cohort_evidence = build_cohort(stats, len(clusters), case_like)
-        if cohort is not None:
-            cohorts.append(cohort)
-            evidence += [Evidence("cohort:1", f, v, mid) for f, v, mid in cohort_evidence]
+        records = build_cohorts(document, mentions, cues, len(clusters), case_like)
+        cohorts = [to_json(c) for c in records]
+        evidence += cohort_evidence(records)
         n = len(clusters)
-        if n == 0 and cohort is None and plausible_single_patient(document, mentions, cues, unit_of):
+        if n == 0 and not cohorts and plausible_single_patient(document, mentions, cues, unit_of):
             n = 1
-        attributions = attribute(document, mentions, cues, anchors, of, n, cohort is not None)
+        attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts))
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_start, []).append(m)

@@ -265,6 +265,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     for _start, i in placed:
         by_sentence.setdefault(anchors[i].sentence_start, []).append(i)
     single = n_patients == 1 and not cohort
+    told = case_told_at(document, mentions, cues, unit_of) if single else {}
     by_label: dict[tuple[int, str], set[str]] = {}
     for m in mentions:
         by_label.setdefault((m.sentence_start, m.label), set()).add(m.value)
@@ -300,7 +301,22 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         if scope:
             if about_patient(voice, flow):
                 out.append(Attribution(m, unit, (of[scope[-1]] + 1,)))
-        elif single and about_patient(voice, flow, before_anchor=flow == "abstract" or (
+        elif single and about_patient(voice, flow, before_anchor=(
+                flow == "abstract" and not told.get(unit, m.start_char + 1) <= m.sentence_start) or (
                 flow == "body" and m.section_kind != "case" and any(anchors[i].unit == unit for _s, i in placed))):
             out.append(Attribution(m, unit, (1,)))
+    return out
+
+
+def case_told_at(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> dict[str, int]:
+    """Per unit, the first sentence that introduces the paper's case without an age ("We report a case
+    of ...", "A case of ... is presented"): what follows it tells of the patient."""
+    out: dict[str, int] = {}
+    for m in mentions:
+        unit = unit_of[m.section_index]
+        if unit in out or unit_flow(unit) != "abstract":
+            continue
+        voice = sentence_voice(cues.of(m))
+        if cues.of(m).has("CASE_TOLD") and voice.patient and not (voice.generic or voice.literature):
+            out[unit] = m.sentence_start
     return out

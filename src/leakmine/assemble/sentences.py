@@ -1,4 +1,5 @@
-"""What a sentence is about: literature, advice, the patient, all patients (pure functions of its cues)."""
+"""What a sentence is about: literature, advice, the patient, all patients, tallies over many patients
+(pure functions of its cues)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Voice:
     generic: bool
     patient: bool
     broadcast: bool
+    tally: bool
 
 
 def sentence_voice(cues: SentenceCues) -> Voice:
@@ -24,6 +26,7 @@ def sentence_voice(cues: SentenceCues) -> Voice:
     return Voice(
         skip=cues.has("SKIP"), literature=cues.has("LITERATURE"), citation=cues.has("CITATION"),
         generic=cues.has("GENERIC"), patient=cues.has("PATIENT"), broadcast=cues.has("BROADCAST"),
+        tally=cues.has("TALLY"),
     )
 
 
@@ -37,7 +40,7 @@ def about_patient(voice: Voice, flow: str, before_anchor: bool = False) -> bool:
     """
     if flow == "title":
         return not voice.skip
-    if voice.skip or voice.literature:
+    if voice.skip or voice.literature or voice.tally:
         return False
     if flow in ("body", "caption"):
         if before_anchor and not voice.patient:
