@@ -10,6 +10,7 @@ from typing import Any
 
 from leakmine.assemble import assemble
 from leakmine.assemble.cues import CueIndex, SentenceCues
+from leakmine.components.age.normalize import age_form
 from leakmine.components.cue import load_cue_rules, match_cues
 from leakmine.components.sentences import sentence_starts
 from leakmine.ingest import read_titles
@@ -97,7 +98,7 @@ class Paper:
         return mention
 
     def age(self, surface: str, age: int, **kw: Any) -> Mention:
-        return self.m("AGE", surface, str(age), age=age, **kw)
+        return self.m("AGE", surface, str(age), age=age, **age_form(surface), **kw)
 
     def sex(self, surface: str, value: str, kind: str = "noun", **kw: Any) -> Mention:
         return self.m("SEX", surface, value, cue=surface.lower(), kind=kind, **kw)

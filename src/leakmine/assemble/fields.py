@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from leakmine.assemble.cues import CueIndex, vocabulary
-from leakmine.assemble.patients import YEAR_OLD, Attribution, Cluster
+from leakmine.assemble.patients import Attribution, Cluster
 from leakmine.assemble.roles import (
     Cue,
     after_operation,
@@ -223,7 +223,7 @@ def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> N
         b.patient["age"], b.patient["sex"] = cluster.age, cluster.sex
     if b.patient["age"] is None:
         age = next((a.mention for a in view.own if a.mention.label == "AGE"
-                    and isinstance(a.mention.attrs.get("age"), int) and YEAR_OLD.search(a.mention.text)), None)
+                    and isinstance(a.mention.attrs.get("age"), int) and a.mention.attrs.get("year_old")), None)
         if age is not None:
             b.set("age", age.attrs["age"], age.mention_id)
     if b.patient["sex"] is None:

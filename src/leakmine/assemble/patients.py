@@ -25,9 +25,9 @@ BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
 NARRATIVE_LABELS = frozenset({"PROCEDURE", "SYMPTOM", "TREATMENT", "LEAK_LOCATION", "CAUSE", "MUSCLE_GRADE"})
 _INTRO_WINDOW = 60
 MAX_NUMBERED = 10
+# The words just before an introduction: a determiner joined to its age or sex ("the 72-year-old
+# woman"), read as the relation of the mentions (a cue for every "the" would swamp the tables).
 _DEFINITE = re.compile(r"\b(?:the|this|our|that|said|same)\s+$", re.IGNORECASE)
-YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b", re.IGNORECASE)
-_AGED = re.compile(r"^\s*aged\b", re.IGNORECASE)
 _AGED_REACH = 25
 
 
@@ -106,8 +106,8 @@ def intro_anchors(document: Document, mentions: list[Mention], cues: CueIndex, u
         nouns = sorted((s for s in by_sentence[m.sentence_start] if s.label == "SEX"
                         and s.attrs.get("kind") != "pronoun" and _near(s, m) <= _INTRO_WINDOW), key=lambda s: _near(s, m))
         sex = nouns[0] if nouns else None
-        if not YEAR_OLD.search(m.text) and not (
-                _AGED.match(m.text) and sex is not None and _near(sex, m) <= _AGED_REACH):
+        if not m.attrs.get("year_old") and not (
+                m.attrs.get("aged") and sex is not None and _near(sex, m) <= _AGED_REACH):
             continue
         first = min(m.start_char, sex.start_char) if sex else m.start_char
         before = document.text[m.sentence_start:first]

@@ -14,7 +14,8 @@ _STOP = frozenset({
     "during", "under", "through", "via", "within", "without", "following", "using", "because", "due", "than",
     "as", "when", "while", "where", "since", "until", "towards", "toward", "over", "across", "along", "between",
 })
-# The words between a level and the role word it may hang on, read as the relation of two mentions.
+# The words between a level and the role word it may hang on: the relation of two mentions, which no
+# cue can hold (where the gap ends depends on the other mention).
 _RIGHT_GAP = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){0,3}$")
 _LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
 _NEAREST = 80

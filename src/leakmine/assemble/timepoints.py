@@ -20,7 +20,7 @@ from leakmine.assemble.roles import clause
 PRESENTATION, POST_TREATMENT, FOLLOW_UP = "presentation", "post-treatment", "follow-up"
 _CUE_TIME = {"PREOP": PRESENTATION, "POSTOP": POST_TREATMENT, "FOLLOW_UP": FOLLOW_UP}
 # The words between a grade and the operation named after it, and the words before a grade that rose
-# "from" it, read as the relation of two mentions.
+# "from" it: the relation of two mentions, which no cue can hold (where the gap ends depends on them).
 _AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:an?\s+)?(?:MRC\s+)?(?:grade|power|strength|level)\s+(?:of\s+)?)?$", re.IGNORECASE)
 

@@ -12,9 +12,11 @@ abbreviation detector's), so nothing written before goes stale.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import filter_spans
 
@@ -61,15 +63,17 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
     Span groups and span-valued extension attributes are rebuilt on the new tokens.
     """
     cuts: dict[int, list[int]] = {}
-    for tok in doc:
-        inside = [c - tok.idx for c in chars if tok.idx < c < tok.idx + len(tok.text)]
-        if inside:
-            cuts[tok.i] = inside
+    if chars:
+        idx, length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist()
+        for c in chars:
+            i = bisect_right(idx, c) - 1
+            if i >= 0 and idx[i] < c < idx[i] + length[i]:
+                cuts.setdefault(i, []).append(c - idx[i])
     if not cuts:
         return False
     groups = {name: (dict(group.attrs), list(group)) for name, group in doc.spans.items()}
     with doc.retokenize() as retokenizer:
-        for i, offsets in cuts.items():
+        for i, offsets in sorted(cuts.items()):
             tok = doc[i]
             bounds = [0, *sorted(set(offsets)), len(tok.text)]
             orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
@@ -121,6 +125,29 @@ def write_found(doc: Doc, group: str,
     """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`."""
     spans = [make_span(doc, *f) for f in found]
     write_group(doc, group, [s for s in spans if s is not None])
+    return doc
+
+
+def write_many(doc: Doc, group: str, found: list[tuple[int, int, str, str, str]]) -> Doc:
+    """Spans for many matches, each (start, end, label, value, rule_id), into `group`, overlaps kept:
+    what `make_span` and `write_group` do one span at a time, with the tokens split once for all."""
+    split_tokens(doc, [c for start, end, *_ in found for c in (start, end)])
+    idx, length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist()
+    first = {a: i for i, a in enumerate(idx)}
+    after = {a + n: i + 1 for i, (a, n) in enumerate(zip(idx, length, strict=True))}
+    spans = []
+    for start, end, label, value, rule_id in found:
+        i, j = first.get(start), after.get(end)
+        if i is None or j is None or i >= j:  # an end in white space: widened as `make_span` does
+            span = make_span(doc, start, end, label, value, rule_id)
+            if span is not None:
+                spans.append(span)
+            continue
+        span = Span(doc, i, j, label=label)
+        for name, stored in zip(SPAN_ATTRS, (value, rule_id, {}), strict=True):
+            doc.user_data[_key(span, name)] = stored
+        spans.append(span)
+    doc.spans[group] = sorted(spans, key=lambda s: (s.start, s.end))
     return doc
 
 

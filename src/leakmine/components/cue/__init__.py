@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from leakmine.labels import CUE_KINDS, cue_label
 from leakmine.nlp.docs import doc_text, sentence_bounds
-from leakmine.nlp.rules import Rule, find_matches_in, load_rules
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.rules import Rule, find_spans_in, load_rules
+from leakmine.nlp.spans import write_many
 
 GROUP = "leakmine_cue"
 
@@ -28,10 +28,10 @@ def load_cue_rules() -> list[Rule]:
 def match_cues(text: str, rules: list[Rule], sentences: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, rule id) of every cue in the `sentences` (start, end) of `text`, in text
     order; of several rules of one kind over the same characters, the first (pure)."""
+    order = {rule.id: i for i, rule in enumerate(rules)}
     out: dict[tuple[int, int, str], str] = {}
-    for (start, _), matches in zip(sentences, find_matches_in(text, rules, sentences), strict=True):
-        for m in matches:
-            out.setdefault((start + m.start, start + m.end, m.rule.label), m.rule.id)
+    for s, e, rule in sorted(find_spans_in(text, rules, sentences), key=lambda f: (f[0], -f[1], order[f[2].id])):
+        out.setdefault((s, e, rule.label), rule.id)
     return sorted((s, e, kind, rule_id) for (s, e, kind), rule_id in out.items())
 
 
@@ -51,9 +51,7 @@ class CueExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found = match_cues(doc_text(doc), self.rules, sentence_bounds(doc))
-        spans = [make_span(doc, s, e, cue_label(kind), kind, rule_id) for s, e, kind, rule_id in found]
-        write_group(doc, GROUP, [s for s in spans if s is not None], longest=False)
-        return doc
+        return write_many(doc, GROUP, [(s, e, cue_label(kind), kind, rule_id) for s, e, kind, rule_id in found])
 
 
 @Language.factory(GROUP)
