@@ -128,6 +128,17 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Box:
+    """Where words are printed: a PDF page (1-based) and a rectangle in points from its top-left."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Which mention supports which value: `owner` is "paper", "patient:N" or "cohort:N"."""
 

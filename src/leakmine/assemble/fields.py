@@ -227,8 +227,8 @@ def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> N
         if age is not None:
             b.set("age", age.attrs["age"], age.mention_id)
     if b.patient["sex"] is None:
-        sexes = [a.mention for a in view.own if a.mention.label == "SEX"]
-        nouns = [m for m in sexes if m.attrs.get("kind") != "pronoun"]
+        sexes = [a.mention for a in view.own if a.mention.label == "SEX" and a.mention.attrs.get("kind") != "group"]
+        nouns = [m for m in sexes if m.attrs.get("kind") == "noun"]
         if nouns:
             b.set("sex", nouns[0].value, nouns[0].mention_id)
         elif sexes:

@@ -11,6 +11,21 @@ from leakmine.ingest.detect import detect_format
 from leakmine.records import Document
 
 
+def paper_bytes(path: str | Path) -> bytes:
+    """A paper file's bytes, gunzipped when it is gzipped."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise IngestError(str(path), f"cannot read file ({e.strerror or e})") from e
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            raise IngestError(str(path), f"corrupt gzip file ({e})") from e
+    return data
+
+
 def ingest(path: str | Path) -> list[Document]:
     """Read one file into the documents it holds (PubMed and bundle files hold many), with what their
     titles state (`read_titles`)."""
@@ -35,15 +50,7 @@ def read_titles(document: Document) -> None:
 
 
 def _read(path: Path) -> list[Document]:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise IngestError(str(path), f"cannot read file ({e.strerror or e})") from e
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            raise IngestError(str(path), f"corrupt gzip file ({e})") from e
+    data = paper_bytes(path)
     if not data.strip():
         raise IngestError(str(path), "empty file")
     fmt = detect_format(data)
