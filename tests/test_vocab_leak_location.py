@@ -84,3 +84,11 @@ def test_not_lung_or_disc(text, unwanted):
 
 def test_venous_plexus_outranks_epidural():
     assert texts("LEAK_LOCATION", "the epidural venous plexus") == [("epidural venous plexus", "venous")]
+
+
+@pytest.mark.parametrize("text", [
+    "cement in the central canal",
+    "leakage into the central canal at T12",
+])
+def test_central_canal_is_the_spinal_canal(text):
+    assert "spinal canal" in values("LEAK_LOCATION", text)
