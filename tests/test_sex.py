@@ -108,6 +108,21 @@ def test_no_group_of_a_few_patients(text):
     assert not [c for c in cues(text) if c[2] == "group"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. K., aged 74, developed radiculopathy.", "M"),
+    ("Mrs. A.B. was admitted.", "F"),
+    ("Ms T, a teacher, fell.", "F"),
+    ("Mr A. underwent kyphoplasty.", "M"),
+])
+def test_patients_named_by_initials(text, expected):
+    assert (expected, "noun") in [(v, k) for v, _, k in cues(text)]
+
+
+@pytest.mark.parametrize("text", ["MRI showed the cord", "mr imaging", "the MS patient group"])
+def test_no_honorific(text):
+    assert cues(text) == []
+
+
 @pytest.mark.parametrize("prefix, expected", [
     ("The surgeon noticed that ", "surgeon"), ("The patient's ", "patient"), ("Jones et al. said ", "et al"),
     ("No person at all ", None), ("His wife and the patient ", "patient"),

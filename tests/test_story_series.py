@@ -72,3 +72,20 @@ def test_summaries_and_literature_give_no_leak_site_to_each(tmp_path, not_shared
         " Case 1 was a 70-year-old man with foraminal cement at L2 after vertebroplasty. "
         "Case 2 was a 77-year-old woman with epidural cement at T12 after vertebroplasty.")))
     assert [p["leak_locations"] for p in paper["patients"]] == [["foraminal"], ["epidural"]]
+
+
+@pytest.mark.parametrize("heading", ["Case 1", "Case 2", "Patient 1", "CASE 3", "PATIENT 2", "Observation 1"])
+def test_numbered_case_headings_are_no_running_heads(tmp_path, heading):
+    word, number = heading.rsplit(" ", 1)
+    cases = "\n\n".join(f"{word} {k}\nA {60 + k}-year-old woman developed leg weakness after vertebroplasty "
+                        f"of L{k}." for k in range(1, 4))
+    paper = mine(tmp_path, f"Cement leakage after vertebroplasty: three cases\n\nCase reports\n\n{cases}\n")
+    assert summary(paper) == [(61, "F"), (62, "F"), (63, "F")]
+    assert [p["treated_levels"] for p in paper["patients"]] == [["L1"], ["L2"], ["L3"]]
+
+
+def test_a_patient_named_by_initials(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Case 1 was a 70-year-old man with paraparesis after vertebroplasty of T12. "
+        "Case 2: Mrs. K., aged 74, developed radiculopathy after vertebroplasty of L3.")))
+    assert summary(paper) == [(70, "M"), (74, "F")]

@@ -28,7 +28,7 @@ from leakmine.tables.corrections import apply_corrections, read_corrections, rev
 log = logging.getLogger(__name__)
 CACHE_DIR = ".cache"
 CODE_SUFFIXES = (".py", ".json", ".jsonl", ".txt", ".cfg")
-VERSIONED = ("spacy", "scispacy", "medspacy", "pdfplumber", "pandas", "pyarrow", "duckdb")
+VERSIONED = ("spacy", "scispacy", "medspacy", "pdfplumber", "pypdfium2", "pandas", "pyarrow", "duckdb")
 
 Outcome = list[PaperResult] | ErrorRow
 

@@ -18,6 +18,7 @@
 | SEX_COUNT      | leakmine_cohort           | "12M/18F"                      | n_male, n_female |
 | AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
 | CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | |
+| TABLE_ROW      | leakmine_table_row        | "1", "2", ... (row order)      | table, row, fields ([start, end, field] per cell) |
 | CUE_<kind>     | leakmine_cue              | the cue kind (CUE_KINDS)       | |
 
 ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on the mentions it reads (not on cues).
@@ -43,5 +44,6 @@ def cue_label(kind: str) -> str:
 LABELS = (
     "AGE", "SEX", "LEVEL", "MUSCLE_GRADE", "PROCEDURE", "CAUSE", "LEAK_LOCATION", "SYMPTOM",
     "TREATMENT", "OUTCOME", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER",
+    "TABLE_ROW",
     *(cue_label(kind) for kind in CUE_KINDS),
 )

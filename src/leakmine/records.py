@@ -13,6 +13,8 @@ SECTION_KINDS = (
     "title", "abstract", "introduction", "case", "methods", "results", "discussion", "conclusion",
     "caption", "table", "references", "front-matter", "back-matter", "other",
 )
+# How every reader writes a table row's cells in a "table" section's text, one row per line.
+CELL_SEP = " | "
 # Sections whose text is never mined: bibliography, affiliations, licences and the like.
 UNMINED_KINDS = frozenset({"references", "front-matter", "back-matter"})
 

@@ -20,8 +20,9 @@ from leakmine.assemble.patients import (
     marker_anchors,
     plausible_single_patient,
 )
-from leakmine.assemble.sections import units
+from leakmine.assemble.sections import unit_flow, units
 from leakmine.assemble.study_type import describes_no_patients, study_type
+from leakmine.assemble.table_patients import build_table_patient, paper_procedures, table_rows
 from leakmine.records import Document, Evidence, Mention
 
 __all__ = ["LIST_FIELDS", "assemble", "empty_patient"]
@@ -38,8 +39,9 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     if not describes_no_patients(document):
         anchors = intro_anchors(document, mentions, cues, unit_of) + marker_anchors(document, mentions, cues, unit_of)
         clusters, of = cluster_anchors(anchors)
-        case_like = bool(clusters) or any(s.kind == "case" and s.mined for s in document.sections)
-        records = build_cohorts(document, mentions, cues, len(clusters), case_like)
+        rows = table_rows(mentions)
+        case_like = bool(clusters) or bool(rows) or any(s.kind == "case" and s.mined for s in document.sections)
+        records = build_cohorts(document, mentions, cues, max(len(clusters), len(rows)), case_like)
         cohorts = [to_json(c) for c in records]
         evidence += cohort_evidence(records)
         n = len(clusters)
@@ -49,6 +51,13 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_start, []).append(m)
+        if len(rows) > n:  # a table lists more patients than the text introduces: one per row
+            shared = paper_procedures(mentions, {i: unit_flow(u) for i, u in enumerate(unit_of)})
+            for k, row in enumerate(rows, 1):
+                built = build_table_patient(k, row, shared)
+                patients.append(built.patient)
+                evidence += [Evidence(f"patient:{k}", f, v, mid) for f, v, mid in built.evidence]
+            n = 0
         for k in range(1, n + 1):
             mine = [a for a in attributions if k in a.patients]
             restarts = frozenset(anchors[i].sentence_start for i, c in of.items()
