@@ -38,6 +38,32 @@ def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
 
 
+@pytest.mark.parametrize("text, n", [
+    ("Symptomatic leakage was seen in 14 patients.", 14),
+    ("Neurological deficits were observed in 6 patients", 6),
+    ("Pulmonary embolism occurred in 12 cases.", 12),
+    ("Foraminal leakage was noted in nine patients", 9),
+    ("Radiculopathy developed in 21 consecutive patients", 21),
+    ("Cement leakage occurred in 48 patients", 48),
+    ("Epidural leakage was found in 33 patients.", 33),
+    ("Paraparesis was documented in 4 patients", 4),
+    ("cement emboli were present in 40 patients", 40),
+    ("Venous leakage was recorded in 57 patients", 57),
+])
+def test_complication_group_counts(text, n):
+    assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]
+
+
+@pytest.mark.parametrize("text", [
+    "Leakage occurred in 402 of 1,245 patients.",
+    "seen in 14 vertebrae",
+    "found in 2 of the cases",
+])
+def test_counts_against_a_population_are_read_once(text):
+    assert len(found(text, "COHORT_SIZE")) <= 1
+    assert all(a.get("kind") != "subgroup" or a.get("denominator") for _, a in found(text, "COHORT_SIZE"))
+
+
 @pytest.mark.parametrize("text, male, female", [
     ("There were 14 men and 16 women.", 14, 16),
     ("14 males/16 females", 14, 16),
