@@ -2,9 +2,11 @@
 
 from spacy.language import Language
 
-import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.components import register
 from leakmine.nlp import vocabulary_configs
 from leakmine.nlp.vocab import load_vocabulary_rules, match_vocabulary
+
+register()  # leakmine's factories
 
 VOCABULARIES = vocabulary_configs()  # component name -> label, rules, cues (pipelines/extract.cfg)
 COMPONENTS = {c["label"]: c["rules"] for c in VOCABULARIES.values()}  # label -> rule folder
