@@ -4,10 +4,11 @@ A cue tells what a sentence is about (literature, advice, the patient, all patie
 story stands (before or after surgery, at follow-up, a rescue operation) or which role a vertebral
 level has (a fracture treated, a leak, a screw). Each rule's `label` is its cue kind; a span's label
 is `CUE_<kind>` (labels.py), its value the kind, its rule id the rule's. Rules run over each sentence
-on its own, so `^` and `$` are a sentence's ends. Overlapping cues are all kept: one span per
-characters and kind.
+on its own, so `^` and `$` are a sentence's ends, and only over the sentences that hold a value another
+extractor found (assembly reads no other). Overlapping cues are all kept: one span per characters and kind.
 """
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from leakmine.labels import CUE_KINDS, cue_label
 from leakmine.nlp.docs import doc_text, sentence_bounds
 from leakmine.nlp.rules import Rule, find_spans_in, load_rules
-from leakmine.nlp.spans import SPAN_ASSIGNS, write_many
+from leakmine.nlp.spans import SPAN_ASSIGNS, leakmine_groups, write_many
 
 GROUP = "leakmine_cue"
 
@@ -50,8 +51,17 @@ class CueExtractor:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        found = match_cues(doc_text(doc), self.rules, sentence_bounds(doc))
+        found = match_cues(doc_text(doc), self.rules, told_sentences(doc))
         return write_many(doc, GROUP, [(s, e, cue_label(kind), kind, rule_id) for s, e, kind, rule_id in found])
+
+
+def told_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences that hold a value another extractor found: the only ones assembly reads cues of."""
+    bounds = sentence_bounds(doc)
+    starts = [a for a, _ in bounds]
+    held = {bisect_right(starts, span.start_char) - 1
+            for name in leakmine_groups(doc) if name != GROUP for span in doc.spans[name]}
+    return [bounds[i] for i in sorted(held) if i >= 0]
 
 
 @Language.factory(GROUP, assigns=SPAN_ASSIGNS, retokenizes=True, requires=["token.is_sent_start"])
