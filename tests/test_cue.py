@@ -12,6 +12,7 @@ from leakmine.components.cue import GROUP, load_cue_rules
 from leakmine.ingest import read_titles
 from leakmine.labels import CUE_KINDS, LABELS, cue_label
 from leakmine.records import Document, PaperMeta
+from vocab_helpers import add_vocabulary
 
 RULES = load_cue_rules()
 
@@ -55,12 +56,16 @@ def test_cue_words(sentence, kind, expected):
 def test_the_component_writes_every_cue_with_its_kind_and_rule():
     nlp = spacy.blank("en")
     nlp.add_pipe("leakmine_sentences")
+    add_vocabulary(nlp, "leakmine_leak_location")
+    add_vocabulary(nlp, "leakmine_outcome")
     nlp.add_pipe("leakmine_cue")
-    doc = nlp("Cement leakage into the canal was seen. Both patients recovered.")
+    doc = nlp("Cement leakage into the canal was seen. Both patients recovered. Both patients were seen.")
     found = {(s.text, s.label_, s._.lm_value) for s in doc.spans[GROUP]}
     assert {("leakage", "CUE_CEMENT", "CEMENT"), ("leakage", "CUE_LEAK", "LEAK"), ("canal", "CUE_LEAK", "LEAK"),
             ("Both patients", "CUE_BROADCAST", "BROADCAST")} <= found
     assert all(s._.lm_rule for s in doc.spans[GROUP])
+    # a sentence where no extractor found a value has no cue: assembly reads none there
+    assert not [s for s in doc.spans[GROUP] if s.start_char >= doc.text.index("Both patients were")]
 
 
 @pytest.mark.parametrize(("sentence", "procedure", "expected"), [
