@@ -8,7 +8,7 @@ from leakmine.nlp.vocab import load_vocabulary_rules, match_vocabulary
 
 register()  # leakmine's factories
 
-VOCABULARIES = vocabulary_configs()  # component name -> label, rules, cues (pipelines/extract.cfg)
+VOCABULARIES = vocabulary_configs()  # component name -> label, rules (src/leakmine/nlp/extract.cfg)
 COMPONENTS = {c["label"]: c["rules"] for c in VOCABULARIES.values()}  # label -> rule folder
 RULES = {label: load_vocabulary_rules(package, label) for label, package in COMPONENTS.items()}
 

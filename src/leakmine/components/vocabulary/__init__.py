@@ -1,5 +1,5 @@
 """`leakmine_vocabulary`: one component per controlled vocabulary of SCHEMA.md, each configured in
-pipelines/extract.cfg by its span group (the component's name), its `label` and `rules`, the folder
+src/leakmine/nlp/extract.cfg by its span group (the component's name), its `label` and `rules`, the folder
 (as a package name) holding its patterns.jsonl and vocabulary.json:
 
 | component              | label         | rules (leakmine.components.*) | vocabulary (SCHEMA.md) |
