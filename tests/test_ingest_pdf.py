@@ -634,3 +634,76 @@ def test_multi_publisher_doi(stem):
     if facts["doi"]:
         assert doc.meta.doi == facts["doi"]
     assert doc.meta.year and doc.meta.title
+
+
+ABSTRACT = ["We describe a patient whose cement leak caused weakness of both legs",
+            "weeks after augmentation, and the decompression that restored her",
+            "walking. Imaging after any new neurological complaint is advised for",
+            "patients treated with cement, and surgeons should explain the risk of",
+            "leakage before consent is taken for the augmentation procedure."]
+KEY_MESSAGES = ["Cement leaks are common", "and mostly silent.", "Late deficits need", "urgent imaging.",
+                "Decompression helps."]
+
+
+def _boxed_article(box_x: float, abstract_x: float, heading: str, box: list[str], size: float = 9) -> bytes:
+    """Page 1 with a side box printed beside the abstract, row for row, above a two-column body."""
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (50, 104, "Anna Kowalska, Peter Lindqvist and Maria Santos", "", 11),
+                     (abstract_x, 146, "Abstract", "B", 11), (box_x, 146, heading, "B", size)] \
+        + _column(abstract_x, 162, ABSTRACT) + _column(box_x, 162, box, size=size) \
+        + [(LEFT, 250, "1. Introduction", "B", 12), (RIGHT, 250, "2. Case presentation", "B", 12)] \
+        + _column(LEFT, 268, INTRO + DISCUSSION + INTRO) + _column(RIGHT, 268, CASE_1 + CASE_2 + CASE_1)
+    return _draw([page])
+
+
+@pytest.mark.parametrize("box_x, abstract_x, heading, box", [
+    (420, 50, "Key messages", KEY_MESSAGES),                        # a box right of the abstract
+    (50, 200, "Learning points", KEY_MESSAGES),                     # ... left of it
+    (420, 50, "Article info", ["Received 2 May 2031", "Accepted 9 June 2031", "Published 1 July 2031",
+                               "Keywords: cement", "leakage; paraparesis"]),
+])
+def test_side_box_beside_the_abstract_is_read_whole(box_x, abstract_x, heading, box):
+    doc = read_article(_boxed_article(box_x, abstract_x, heading, box))
+    abstract = _section(doc, "abstract").text
+    assert abstract == " ".join(ABSTRACT)
+    side = _section(doc, "front-matter", heading)
+    assert side.text == " ".join(box)
+    assert not any(line in s.text for s in doc.sections if s is not side for line in box)
+
+
+def test_two_columns_beside_each_other_are_not_a_box():
+    # two columns of one width under the title are the body, read column after column
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (LEFT, 120, "1. Introduction", "B", 12), (RIGHT, 120, "2. Case presentation", "B", 12)] \
+        + _column(LEFT, 138, INTRO + DISCUSSION) + _column(RIGHT, 138, CASE_1 + CASE_2)
+    doc = read_article(_draw([page]))
+    assert all(s.kind != "front-matter" or "elderly" not in s.text for s in doc.sections)
+    assert _section(doc, "case").text.startswith("An elderly woman")
+
+
+COVER = [(50, 60, "Journal of Spinal Testing", "B", 14), (50, 80, "ISSN: 0000-0000 (Print) Journal homepage:", "", 9),
+         (50, 120, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 14),
+         (50, 140, "Anna Kowalska, Peter Lindqvist & Maria Santos", "", 10),
+         (50, 170, "To cite this article: Anna Kowalska et al. (2033) Delayed paraparesis.", "", 9),
+         (50, 185, "To link to this article: https://doi.org/10.5555/jst.2031.033", "", 9),
+         (50, 200, "Published online: 05 Jan 2033", "", 9),
+         (50, 230, "Submit your article to this journal", "", 9), (50, 245, "View related articles", "", 9),
+         (50, 700, "Full Terms & Conditions of access and use can be found at the journal homepage", "", 8)]
+
+
+@pytest.mark.parametrize("cover, notice, first_page", [
+    (COVER, [], 2),                                    # a publisher's cover is not read
+    (None, [(50, 780, "Downloaded from https://spinaltesting.example.org on 2 May 2033", "", 8)], 1),
+])
+def test_prepended_cover_page(cover, notice, first_page):
+    article = read_article(two_column_article())
+    page1 = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                      (50, 104, "Anna Kowalska, Peter Lindqvist and Maria Santos", "", 11),
+                      (50, 120, "J Spinal Test. 2031;12:33-37. doi:10.5555/jst.2031.033", "I", 8),
+                      (LEFT, 146, "1. Introduction", "B", 12)] + _column(LEFT, 164, INTRO + DISCUSSION) + notice
+    page2 = HEADER + [(LEFT, 80, "2. Case presentation", "B", 12)] + _column(LEFT, 98, CASE_1 + CASE_2)
+    page3 = HEADER + [(LEFT, 80, "3. Discussion", "B", 12)] + _column(LEFT, 98, DISCUSSION)
+    doc = read_article(_draw([p for p in (cover, page1, page2, page3) if p], page_numbers=False))
+    assert (doc.meta.year, doc.meta.doi, doc.meta.authors) == (2031, "10.5555/jst.2031.033", article.meta.authors)
+    assert _section(doc, "introduction").page_start == first_page
+    assert all("cite this article" not in s.text and "Full Terms" not in s.text for s in doc.sections)

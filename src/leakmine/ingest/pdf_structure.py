@@ -51,6 +51,23 @@ def is_front_matter(text: str) -> bool:
     return bool(anywhere.search(text) or start.match(text))
 
 
+# Most words a prepended cover page holds (an article's first page holds more).
+_COVER_WORDS = 400
+
+
+def is_cover(pages: list[Page]) -> bool:
+    """Whether page 1 is a cover that a publisher or repository set before the article ("To cite this
+    article", "Full Terms & Conditions", "Please cite this article as"): two or more such notices on a
+    short first page of a paper that has at least two more pages."""
+    if len(pages) < 3:
+        return False
+    text = " ".join(ln.text for ln in pages[0].lines)
+    if len(text.split()) > _COVER_WORDS:
+        return False
+    notices = sum(1 for p in vocabulary()["cover_page"] if re.search(p, text, re.IGNORECASE))
+    return notices >= 2
+
+
 def _key(text: str) -> str:
     """A running head without its page number: "2 Case Reports in Surgery" -> "casereportsinsurgery"."""
     return re.sub(r"[\d\W_]+", "", text.lower())
@@ -343,6 +360,8 @@ class Reader:
             kind = self.current.kind if self.current else "other"
             if id(ln) in self.used:
                 i += 1
+            elif ln.box:
+                i = self.box(i)
             elif (cap := caption_label(ln.text)) and kind != "references" and self._caption_start(ln):
                 i = self.caption(i, cap[0])
             elif (h := self.heading(ln, lines[i + 1] if i + 1 < len(lines) else None)) \
@@ -380,6 +399,23 @@ class Reader:
         self.open(h.title, kind, h.level, ln)
         if h.rest:
             self.add(ln, join_words(h.rest))
+
+    def box(self, i: int) -> int:
+        """A side box read whole into an aside part of front matter, titled by its heading if it has one."""
+        lines = self.lines
+        j = i
+        while j < len(lines) and lines[j].box and lines[j].page == lines[i].page:
+            j += 1
+        block = lines[i:j]
+        head = self.heading(block[0], block[1] if len(block) > 1 else None)
+        titled = head is not None and head.rest is None
+        part = Part(head.title if titled else "", "front-matter")
+        prev = None
+        for b in block[1:] if titled else block:
+            part.add(b, b.text, self.new_paragraph(b, prev))
+            prev = b
+        self.aside.append(part)
+        return j
 
     def small_print(self, i: int) -> int:
         """Small lines in the body flow: front matter when they read so (affiliations, licence),
@@ -495,7 +531,8 @@ class Reader:
                 break
             self.author_lines.append(ln)
             k += 1
-        end = next((j for j in first_page if j >= k and self._opens_body(lines[j])), first_page[-1] + 1)
+        end = next((j for j in first_page if j >= k and (lines[j].box or self._opens_body(lines[j]))),
+                   first_page[-1] + 1)
         self.front_lines += lines[k:end]
         front = Part("", "front-matter")
         for ln in self.author_lines:
