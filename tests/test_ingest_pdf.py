@@ -707,3 +707,57 @@ def test_prepended_cover_page(cover, notice, first_page):
     assert (doc.meta.year, doc.meta.doi, doc.meta.authors) == (2031, "10.5555/jst.2031.033", article.meta.authors)
     assert _section(doc, "introduction").page_start == first_page
     assert all("cite this article" not in s.text and "Full Terms" not in s.text for s in doc.sections)
+
+
+CITING = ["Table 2. The levels treated, the volume of cement and the leaks seen on computed",
+          "tomography are listed for each patient, and the leaks that reached the canal or the",
+          "foramina are marked. Most leaks were small and stayed in the disc or the paravertebral",
+          "veins, and only two patients needed a second operation to remove the cement."]
+
+
+@pytest.mark.parametrize("block, style, rows, in_body", [
+    (CITING, "", [], True),                                          # a paragraph citing a table
+    (CITING, "B", [], False),                                        # a caption with a bold label
+    (["Table 2. Levels treated and leaks seen in each patient"], "", [], False),  # short: a caption
+    (CITING, "", [("Patient", "Level", "Leak"), ("1", "T12", "disc"), ("2", "L1", "canal"),
+                  ("*Levels are counted from the sacrum upwards.",)], False),     # with a table footnote
+])
+def test_paragraph_opening_with_a_table_label(block, style, rows, in_body):
+    """A block opening with "Table 2." in body type is a caption when it is short, has its label set off
+    or sits above the table's rows; a paragraph running on from it is body text, no word lost."""
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + DISCUSSION)
+    page += [(50, 240 + PITCH * k, text, style if k == 0 else "", 10) for k, text in enumerate(block)]
+    y = 240 + PITCH * len(block)
+    page += [(x, y + PITCH * k, cell, "", 10) for k, row in enumerate(rows)
+             for x, cell in zip((50, 200, 350), row, strict=False)]
+    page += _column(50, y + PITCH * (len(rows) + 1), CASE_1 + CASE_2)
+    doc = read_article(_draw([page]))
+    intro = _section(doc, "introduction").text
+    assert (" ".join(block) in intro) is in_body
+    assert intro.endswith("she walked with a frame at the last visit.")
+    assert any(s.kind == "caption" for s in doc.sections) is not in_body
+    assert "sacrum" not in intro
+
+
+def _kerned(x: float, y: float, pieces: list[str], gap: float) -> list[tuple]:
+    """A bold heading printed in pieces with a gap wider than a letter's but narrower than a word space."""
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Times", "B", 12)
+    items = []
+    for piece in pieces:
+        items.append((x, y, piece, "B", 12))
+        x += pdf.get_string_width(piece) + gap
+    return items
+
+
+@pytest.mark.parametrize("pieces, title, kind", [
+    (["REFERENC", "ES"], "REFERENCES", "references"),
+    (["2. DISCUS", "SION"], "2. DISCUSSION", "discussion"),
+])
+def test_heading_split_by_kerning(pieces, title, kind):
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + CASE_1) \
+        + _kerned(50, 250, pieces, 3.5) + _column(50, 268, DISCUSSION)
+    doc = read_article(_draw([page]))
+    assert _section(doc, kind).title == title

@@ -17,7 +17,7 @@ from importlib import resources
 from itertools import pairwise
 
 from leakmine.ingest.captions import caption_label
-from leakmine.ingest.headings import heading_kind, normalize_title
+from leakmine.ingest.headings import heading_kind, mend_spacing, normalize_title
 from leakmine.ingest.language import detect_language
 from leakmine.ingest.metadata import parse_byline
 from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
@@ -27,6 +27,10 @@ _NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d]?$")
 _ABBREV_END = re.compile(r"(?:\bal|\bFig|\be\.g|\bi\.e|\bvs|\bDr|\bNo|\bcf|\bet)\.$")
 _MARGIN = 0.1
+# A footnote under a table's rows: a mark, or a note or abbreviations label.
+_TABLE_NOTE = re.compile(r"^(?:[*\u2020\u2021\u00a7\u00b6#]|(?:Notes?|Abbreviations?)\b\s*[:.])")
+# Most words of a caption set in body type; a longer paragraph opening with "Table 2." is body text.
+_CAPTION_WORDS = 40
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
@@ -387,6 +391,7 @@ class Reader:
         return parts
 
     def enter(self, h: Heading, ln: Line) -> None:
+        h.title = mend_spacing(h.title)
         numbered = _NUMBERED.match(h.title)
         if numbered and numbered.group("num")[0].isdigit():
             self.numbers.add(tuple(int(p) for p in numbered.group("num").rstrip(".").split(".") if p))
@@ -452,10 +457,14 @@ class Reader:
                 break
             if abs(ln.size - block[0].size) > 0.3 or self.spaced(prev, ln):
                 break
-            if abs(block[0].size - self.body_size) < 0.3 and self.new_paragraph(ln, prev):
-                break
+            if abs(block[0].size - self.body_size) < 0.3 and (self.new_paragraph(ln, prev) or _cells(ln)):
+                break  # a caption in body type ends at the next paragraph or at the table's first row
             block.append(ln)
             j += 1
+        if self._cites(block, lines[j] if j < len(lines) else None):
+            for b in block:
+                self.add(b, b.text)
+            return j
         part = Part("", "caption")
         for b in block:
             part.add(b, b.text, False)
@@ -463,6 +472,16 @@ class Reader:
         if kind == "table":
             j = self.table(j, block[-1])
         return j
+
+    def _cites(self, block: list[Line], after: Line | None) -> bool:
+        """Whether a block opening with a caption label is a body paragraph that cites the table or
+        figure: set in body type with the label too, running on longer than a caption, and for a table
+        with no rows of cells under it."""
+        first = block[0]
+        body_type = all(abs(b.size - self.body_size) < 0.3 for b in block) \
+            and first.words[0].font == self.body_font and not first.words[0].bold
+        table_rows = after is not None and after.page == first.page and len(_cells(after)) >= 2
+        return body_type and sum(len(b.text.split()) for b in block) > _CAPTION_WORDS and not table_rows
 
     def _grid(self, i: int) -> bool:
         """A table with no caption of its own here (a table's continuation on the next page, a table
@@ -484,6 +503,11 @@ class Reader:
                 break
             rows.append(ln)
             j += 1
+        notes: list[Line] = []  # the table's footnotes under its rows ("*Listed in the order ...")
+        while rows and j < len(lines) and lines[j].page == rows[-1].page and not caption_label(lines[j].text) \
+                and (_TABLE_NOTE.match(lines[j].text) if not notes else not self.new_paragraph(lines[j], notes[-1])):
+            notes.append(lines[j])
+            j += 1
         if not rows:
             return j
         # rows of the same table that reading order put after the column beside it
@@ -497,6 +521,8 @@ class Reader:
         part = Part("", "table")
         for row in build_lines([w for r in rows for w in r.words], caption_end.page, "F"):
             part.add(row, " | ".join(_cells(row) or [row.text]), True)
+        for n, note in enumerate(notes):
+            part.add(note, note.text, n == 0)
         self.aside.append(part)
         return j
 
