@@ -761,3 +761,23 @@ def test_heading_split_by_kerning(pieces, title, kind):
         + _kerned(50, 250, pieces, 3.5) + _column(50, 268, DISCUSSION)
     doc = read_article(_draw([page]))
     assert _section(doc, kind).title == title
+
+
+def _superscripted(x: float, y: float, text: str, mark: str, size: float, rise: float) -> list[tuple]:
+    """`text` with `mark` set after it in smaller type, raised by `rise` points (lowered when negative)."""
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Times", "", size)
+    return [(x, y, text, "", size), (x + pdf.get_string_width(text), y - rise, mark, "", 0.6 * size)]
+
+
+@pytest.mark.parametrize("above, below, mark, expected, unexpected", [
+    # a superscript in rows set tight (a table's) reaches into the row above it
+    ("White cells counted", "(normal 4000-10000/mm", "3", "(normal 4000-10000/mm3", "counted3"),
+    ("Area of the whole park", "under protection was 750 km", "2", "protection was 750 km2", "park2"),
+])
+def test_superscript_stays_on_its_line(above, below, mark, expected, unexpected):
+    rows = [(50, 300, above, "", 9)] + _superscripted(50, 310, below, mark, 9, 5.5)
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16)] \
+        + _column(50, 128, INTRO + CASE_1) + rows
+    text = read_article(_draw([page])).text
+    assert expected in text and unexpected not in text.replace(" ", "")

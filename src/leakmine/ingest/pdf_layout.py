@@ -247,9 +247,32 @@ def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
         span[2] = max(span[2], w.size)
         if w.size >= span[2] - 0.5:
             span[0], span[1] = min(span[0], w.top), max(span[1], w.bottom)
-    lines = [Line(g, page, side) for g in groups]
+    _rehome_raised(groups, spans)
+    lines = [Line(g, page, side) for g in groups if g]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
+
+
+def _hugs(w: Word, group: list[Word], slack: float = 0.0) -> bool:
+    """Whether smaller type `w` sits right after a larger word of `group`, as a superscript does (`slack`
+    in letters widens the gap allowed, as an italic letter's box leaves it)."""
+    return any(v is not w and w.size <= 0.85 * v.size
+               and -1 - slack * v.size <= w.x0 - v.x1 <= (0.3 + slack) * v.size for v in group)
+
+
+def _rehome_raised(groups: list[list[Word]], spans: list[list[float]]) -> None:
+    """Move a superscript or subscript that landed in the line above or below its own (tight rows of a
+    table: "/mm" with its "3") to the line of the word it sits right after."""
+    for k, g in enumerate(groups):
+        for w in [w for w in g if w.size < spans[k][2] - 0.5 or len(g) <= 2]:
+            if _hugs(w, g, slack=0.5):
+                continue
+            for n in (k + 1, k - 1):
+                if 0 <= n < len(groups) and min(w.bottom, spans[n][1]) > max(w.top, spans[n][0]) \
+                        and _hugs(w, groups[n]):
+                    g.remove(w)
+                    groups[n].append(w)
+                    break
 
 
 def _split_by_gutter(words: list[Word], gutter: tuple[float, float]
