@@ -781,3 +781,26 @@ def test_superscript_stays_on_its_line(above, below, mark, expected, unexpected)
         + _column(50, 128, INTRO + CASE_1) + rows
     text = read_article(_draw([page])).text
     assert expected in text and unexpected not in text.replace(" ", "")
+
+
+LONG_LABELS = ["Time from the augmentation to the open surgery, days", "Volume of the cement injected at each level, ml",
+               "Levels treated in one and the same session, n", "Leaks that reached into the spinal canal, n (%)",
+               "Patients who walked again at the last visit, n (%)"]
+
+
+@pytest.mark.parametrize("labels, columns", [
+    (LONG_LABELS, (300, 400, 490)),   # labels long enough that the first values line up like a text column
+    ([label.split(",")[0][:24] for label in LONG_LABELS], (330, 420, 500)),
+])
+def test_table_columns_that_pass_for_text_columns(labels, columns):
+    values = [("12 (5-30)", "9 (3-21)", "21"), ("3.5 (2-6)", "3.1 (2-5)", "6.6"), ("2 (1-4)", "1 (1-3)", "3"),
+              ("4 (12)", "2 (7)", "6"), ("30 (88)", "26 (90)", "56")]
+    rows = [(x, 300 + 14 * k, cell, "", 10) for k, (label, row) in enumerate(zip(labels, values, strict=True))
+            for x, cell in zip((50, *columns), (label, *row), strict=True)]
+    wide = [f"{a} {b}" for a, b in zip(INTRO + DISCUSSION, CASE_1 + CASE_2 + INTRO[:1], strict=True)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, wide) + rows + _column(50, 400, wide)
+    doc = read_article(_draw([page]))
+    intro = _section(doc, "introduction").text
+    assert not any(label in intro for label in labels) and "26 (90)" not in intro
+    assert f"{labels[4]} | 30 (88) | 26 (90) | 56" in _section(doc, "table").text

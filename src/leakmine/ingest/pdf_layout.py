@@ -441,11 +441,36 @@ def _layout(number: int, width: float, height: float, words: list[Word],
     for cut_top, _ in cuts + [(float("inf"), float("inf"))]:
         band = [ln for ln in pending if ln.top < cut_top]
         pending = [ln for ln in pending if ln.top >= cut_top]
-        ordered += [ln for ln in band if ln.side == "L"] + [ln for ln in band if ln.side == "R"]
+        if _table_band(band):  # a table whose columns passed for text columns: rows read whole
+            ordered += build_lines([w for ln in band for w in ln.words], number, "F")
+        else:
+            ordered += [ln for ln in band if ln.side == "L"] + [ln for ln in band if ln.side == "R"]
         while fulls and fulls[0].top <= cut_top:
             ordered.append(fulls.pop(0))
     _set_columns(ordered)
     return Page(number, width, height, ordered, gutter)
+
+
+def _table_band(band: list[Line]) -> bool:
+    """Whether the left and right lines of a band are the rows of one table: three or more of them
+    share a baseline across the gutter, most such rows hold cells (gaps wider than a letter), and on
+    neither side do most lines read as running text (a text column beside a table is no table)."""
+    right = [ln for ln in band if ln.side == "R"]
+    rows = [(a, b) for a in band if a.side == "L" for b in right if abs(a.bottom - b.bottom) < 0.3 * a.size]
+    if len(rows) < 3:
+        return False
+    most = 2 / 3 * len(rows)
+    return sum(1 for a, b in rows if _gapped(a) or _gapped(b)) >= most \
+        and all(sum(1 for pair in rows if _cell_like(pair[side])) >= most for side in (0, 1))
+
+
+def _gapped(ln: Line) -> bool:
+    return any(b.x0 - a.x1 > max(a.size, b.size) for a, b in pairwise(ln.words))
+
+
+def _cell_like(ln: Line) -> bool:
+    """A line of table cells or a short label, not a line of running text."""
+    return _gapped(ln) or len(ln.words) <= 4
 
 
 def _set_columns(lines: list[Line]) -> None:
