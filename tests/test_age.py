@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.age import match_ages
 from leakmine.components.age.normalize import age_value, decade_range
 from leakmine.nlp.numbers import load_number_rules, parse_number, parse_ordinal
@@ -135,6 +134,23 @@ def test_age_at_an_event_is_marked(text, at_event):
     assert attrs.get("at_event", False) is at_event
 
 
+@pytest.mark.parametrize("text, year_old, aged", [
+    ("a 61-year-old woman", True, False),
+    ("a 61 year old woman", True, False),
+    ("a seventy-year-old man", True, False),
+    ("a 70 y/o man", True, False),
+    ("a 70 y/o woman", True, False),
+    ("a woman aged 61", False, True),
+    ("a woman aged 61 years old", True, True),
+    ("a man, age 70,", False, False),
+    ("a man 70 years of age", False, False),
+    ("at the age of 61 years", False, False),
+])
+def test_how_an_age_is_written(text, year_old, aged):
+    (_, _, attrs), = match_ages(text, RULES)
+    assert (attrs["year_old"], attrs["aged"]) == (year_old, aged)
+
+
 def test_pipeline_writes_age_spans_with_offsets():
     nlp = spacy.blank("en")
     nlp.add_pipe("leakmine_age")
@@ -142,7 +158,7 @@ def test_pipeline_writes_age_spans_with_offsets():
     doc = nlp(text)
     spans = list(doc.spans["leakmine_age"])
     assert [(s.label_, s._.lm_value) for s in spans] == [("AGE", "67"), ("AGE", "50-59")]
-    assert spans[0]._.lm_attrs == {"age": 67}
+    assert spans[0]._.lm_attrs == {"age": 67, "year_old": True, "aged": False}
     assert spans[1]._.lm_attrs == {"age_min": 50, "age_max": 59}
     for s in spans:
         assert text[s.start_char:s.end_char] == s.text

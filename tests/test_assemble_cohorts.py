@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from assemble_helpers import Paper
-from leakmine.assemble import assemble
 from leakmine.assemble.cohorts import build_cohorts, cohort_evidence, own_statistics, to_json
 from leakmine.records import PaperMeta
 
@@ -51,7 +50,7 @@ def cohort_paper() -> Paper:
 
 def test_cohort_study_with_caption_patients():
     p = cohort_paper()
-    paper, evidence = assemble(p.doc, p.mentions)
+    paper, evidence = p.assemble()
     assert paper["paper"]["study_type"] == "cohort study"
     assert paper["cohorts"] == [{"n_patients": 22, "n_male": 9, "n_female": 13, "age_mean": 58.4, "age_sd": 11.2,
                                  "age_min": None, "age_max": None, "denominator": 3150}]
@@ -69,7 +68,7 @@ def test_cohort_study_with_caption_patients():
 
 def test_cited_studies_are_not_the_cohort():
     p = cohort_paper()
-    stats = own_statistics(p.doc, p.mentions)
+    stats = own_statistics(p.doc, p.mentions, p.cue_index())
     assert "4 of 46 patients (4/46)" not in {m.text for m in stats}
     assert "0.7% (22/3150)" in {m.text for m in stats}
 
@@ -94,7 +93,7 @@ def test_build_cohorts_sizes(sizes, sexes, ages, described, expected_n):
         p.m("SEX_COUNT", "x", f"{male}M/{female}F", n_male=male, n_female=female, nth=len(sizes))
     for mean in ages:
         p.m("AGE_STAT", "x", str(mean), mean=mean, sd=None, min=None, max=None, nth=len(sizes) + 1)
-    assert [c.n_patients for c in build_cohorts(p.doc, p.mentions, described)] == expected_n
+    assert [c.n_patients for c in build_cohorts(p.doc, p.mentions, p.cue_index(), described)] == expected_n
 
 
 @pytest.mark.parametrize(("case_like", "expected_n"), [(False, [120]), (True, [])])
@@ -102,14 +101,14 @@ def test_a_bare_count_is_a_cohort_only_in_a_paper_without_cases(case_like, expec
     p = Paper(("results", "Results", "x " * 20))
     p.m("COHORT_SIZE", "x", "120", n=120, denominator=None)
     p.m("COHORT_SIZE", "x", "45", n=45, denominator=None, nth=1)
-    assert [c.n_patients for c in build_cohorts(p.doc, p.mentions, 0, case_like)] == expected_n
+    assert [c.n_patients for c in build_cohorts(p.doc, p.mentions, p.cue_index(), 0, case_like)] == expected_n
 
 
 def test_sex_counts_that_do_not_add_up_to_the_group_are_left_out():
     p = Paper(("results", "Results", "x " * 20))
     p.m("COHORT_SIZE", "x", "33", n=33, denominator=34)
     p.m("SEX_COUNT", "x", "36M/20F", n_male=36, n_female=20, nth=1)
-    (cohort,) = build_cohorts(p.doc, p.mentions)
+    (cohort,) = build_cohorts(p.doc, p.mentions, p.cue_index())
     assert (cohort.n_patients, cohort.n_male, cohort.n_female) == (33, None, None)
 
 
@@ -120,7 +119,7 @@ def test_groups_relate_and_their_relations_are_evidence():
     p.m("COHORT_SIZE", "x", "48", n=48, denominator=None, kind="group", name="leakage", nth=2)
     p.m("COHORT_SIZE", "x", "264", n=264, denominator=None, kind="group", name="non leakage", nth=3)
     p.m("COHORT_SIZE", "x", "48", n=48, denominator=312, kind="subgroup", predicate="event", nth=4)
-    whole, leak, rest = build_cohorts(p.doc, p.mentions)
+    whole, leak, rest = build_cohorts(p.doc, p.mentions, p.cue_index())
     assert (whole.n_patients, leak.n_patients, leak.denominator, rest.n_patients) == (312, 48, 312, 264)
     assert {(r.kind, r.other) for r in leak.relations} == {("drawn from", 1), ("compared with", 3), ("part of", 1)}
     assert to_json(rest) == {"n_patients": 264, "n_male": None, "n_female": None, "age_mean": None,
@@ -138,4 +137,4 @@ def test_a_review_pools_other_authors_patients(title, cohorts):
               meta=PaperMeta(title=title))
     p.m("COHORT_SIZE", "120 patients (120/400)", "120", n=120, denominator=400)
     p.m("SEX_COUNT", "50 men and 70 women", "50M/70F", n_male=50, n_female=70)
-    assert len(assemble(p.doc, p.mentions)[0]["cohorts"]) == cohorts
+    assert len(p.assemble()[0]["cohorts"]) == cohorts

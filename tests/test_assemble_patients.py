@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from assemble_helpers import Paper
-from leakmine.assemble import assemble
 from leakmine.records import PaperMeta
 
 
@@ -62,7 +61,7 @@ def single_case() -> Paper:
 
 def test_single_case_report_fields():
     p = single_case()
-    paper, evidence = assemble(p.doc, p.mentions)
+    paper, evidence = p.assemble()
     assert paper["paper"] == {"title": "Paraparesis from intradural cement after vertebroplasty", "year": 2024,
                               "journal": "Spine Cases", "doi": "10.1/x", "first_author": "Rossi",
                               "study_type": "case report"}
@@ -127,7 +126,7 @@ def two_cases(with_abstract_intros: bool = True) -> Paper:
 
 def test_two_cases_with_headings_and_abstract():
     p = two_cases()
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert paper["paper"]["study_type"] == "case series"
     one, two = paper["patients"]
     assert (one["age"], one["sex"], two["age"], two["sex"]) == (59, "M", 80, "F")
@@ -141,7 +140,7 @@ def test_two_cases_with_headings_and_abstract():
 
 def test_two_cases_known_only_from_headings():
     p = two_cases(with_abstract_intros=False)
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert [(x["patient"], x["age"]) for x in paper["patients"]] == [(1, 59), (2, 80)]
 
 
@@ -158,7 +157,7 @@ def test_all_cases_sentence_gives_the_procedure_to_every_patient():
     p.age("64-year-old", 64)
     p.sex("woman", "F")
     p.m("SYMPTOM", "numbness", "numbness")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     one, two = paper["patients"]
     assert one["index_procedures"] == two["index_procedures"] == ["vertebroplasty"]
     assert (one["symptoms"], two["symptoms"]) == (["pain"], ["numbness"])
@@ -175,7 +174,7 @@ def test_a_sentence_giving_each_case_its_own_cause_gives_none_to_all():
     p.sex("man", "M")
     p.age("61-year-old", 61)
     p.sex("man", "M", nth=1)
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert [x["causes"] for x in paper["patients"]] == [[], []]
 
 
@@ -186,7 +185,7 @@ def test_repeated_abstract_is_one_patient():
         p.age("77-year-old", 77, nth=nth)
         p.sex("man", "M", nth=nth)
         p.m("LEAK_LOCATION", "epidural", "epidural", nth=nth)
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert len(paper["patients"]) == 1
     assert paper["patients"][0]["leak_locations"] == ["epidural"]
 
@@ -204,7 +203,7 @@ def test_literature_cases_and_later_ages_are_not_patients():
     p.age("68-year-old", 68)
     p.age("71-year-old", 71)
     p.sex("man", "M")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert [(x["age"], x["sex"]) for x in paper["patients"]] == [(66, "F")]
 
 
@@ -213,7 +212,7 @@ def test_an_age_without_the_patients_sex_is_no_new_patient():
     p.age("58-year-old", 58)
     p.sex("man", "M")
     p.age("30-year-old", 30)
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert [(x["age"], x["sex"]) for x in paper["patients"]] == [(58, "M")]
 
 
@@ -221,7 +220,7 @@ def test_a_case_number_without_its_predecessor_keeps_its_place():
     p = Paper(("case", "Case 2", "A 79-year-old man received vertebroplasty of L3."))
     p.age("79-year-old", 79)
     p.sex("man", "M")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert [(x["patient"], x["age"]) for x in paper["patients"]] == [(1, None), (2, 79)]
 
 
@@ -233,7 +232,7 @@ def test_a_back_reference_to_the_first_case_is_no_new_patient():
     p.age("41-year-old", 41)
     p.sex("woman", "F")
     p.marker("the first case", 1)
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert [x["age"] for x in paper["patients"]] == [30, 41]
 
 
@@ -245,7 +244,7 @@ def test_abstract_only_paper_without_age_still_has_its_patient():
     p.m("LEAK_LOCATION", "intradural", "intradural")
     p.m("SYMPTOM", "paraplegia", "paralysis")
     p.m("OUTCOME", "recovered partially", "partial recovery")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     [pt] = paper["patients"]
     assert pt["leak_locations"] == ["intradural"] and pt["symptoms"] == ["paralysis"]
     assert pt["outcome"] == "partial recovery"
@@ -256,7 +255,7 @@ def test_a_correction_describes_no_patient():
               meta=PaperMeta(article_type="correction"))
     p.age("72-year-old", 72)
     p.sex("woman", "F")
-    paper, evidence = assemble(p.doc, p.mentions)
+    paper, evidence = p.assemble()
     assert paper["patients"] == [] and paper["paper"]["study_type"] is None and evidence == []
 
 
@@ -264,7 +263,7 @@ def test_a_paper_about_no_one_has_no_patient():
     p = Paper(("abstract", "", "Cement leakage occurs in many vertebroplasty procedures."),
               ("results", "Results", "Leakage was epidural in 30% and foraminal in 12%."))
     p.m("LEAK_LOCATION", "epidural", "epidural")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert paper["patients"] == [] and paper["paper"]["study_type"] is None
 
 
@@ -274,7 +273,7 @@ def test_image_report():
               ("caption", "", "Fig. 1. CT showing cement in the canal at L2."))
     p.age("83-year-old", 83)
     p.sex("woman", "F")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     assert paper["paper"]["study_type"] == "image report"
 
 
@@ -301,7 +300,7 @@ def test_fusion_story_index_rescue_and_baseline():
     p.m("TREATMENT", "decompression", "decompression", after="revision")
     p.m("FOLLOW_UP", "6-month follow-up", "6 months", number=6, unit="month")
     p.grade("grade 4", "4", muscle="ankle dorsiflexion")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     [pt] = paper["patients"]
     assert set(pt["index_procedures"]) == {"decompression", "fusion"}
     assert pt["treatments"] == ["decompression"]
@@ -319,10 +318,11 @@ def test_onset_is_dated_from_the_operation_not_from_the_visit():
     p.age("77-year-old", 77)
     p.sex("man", "M")
     p.m("PROCEDURE", "vertebroplasty", "vertebroplasty")
-    p.m("TIMING", "Three weeks later", "delayed", days=21.0, anchor="later", reference="he")
+    p.m("TIMING", "Three weeks later", "delayed", days=21.0, anchor="later", reference="he", from_operation=False)
     p.m("SYMPTOM", "weakness", "weakness")
-    p.m("TIMING", "2 days after", "delayed", days=2.0, anchor="after", reference="the vertebroplasty")
-    paper, _ = assemble(p.doc, p.mentions)
+    p.m("TIMING", "2 days after", "delayed", days=2.0, anchor="after", reference="the vertebroplasty",
+        from_operation=True)
+    paper, _ = p.assemble()
     assert (paper["patients"][0]["onset"], paper["patients"][0]["onset_days"]) == ("delayed", 2.0)
 
 
@@ -343,7 +343,7 @@ def _values(patient: dict) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("build", [single_case, two_cases, lambda: two_cases(False)])
 def test_every_value_has_evidence_and_every_evidence_a_value(build):
     p = build()
-    paper, evidence = assemble(p.doc, p.mentions)
+    paper, evidence = p.assemble()
     ids = {m.mention_id for m in p.mentions}
     for pt in paper["patients"]:
         owned = {(e.field, e.value) for e in evidence if e.owner == f"patient:{pt['patient']}"}
@@ -358,7 +358,7 @@ def test_image_report_named_in_the_title():
               meta=PaperMeta(title="Images in spine surgery: cement in the canal"))
     p.age("70-year-old", 70)
     p.sex("woman", "F")
-    assert assemble(p.doc, p.mentions)[0]["paper"]["study_type"] == "image report"
+    assert p.assemble()[0]["paper"]["study_type"] == "image report"
 
 
 def test_unlabelled_background_before_the_case_and_medication_history_are_not_the_patients():
@@ -375,7 +375,7 @@ def test_unlabelled_background_before_the_case_and_medication_history_are_not_th
     p.m("TIMING", "Two days later", "delayed", days=2.0, anchor="later")
     p.m("SYMPTOM", "leg pain", "pain")
     p.m("TREATMENT", "Laminectomy", "laminectomy")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     [pt] = paper["patients"]
     assert pt["index_procedures"] == ["kyphoplasty"] and pt["leak_locations"] == []
     assert pt["treatments"] == ["laminectomy"]
@@ -391,7 +391,7 @@ def test_a_discussion_sentence_naming_a_case_speaks_of_that_case():
     p.marker("Case 2", 2, after="In Case")
     p.m("LEAK_LOCATION", "canal", "spinal canal", after="In Case 2")
     p.m("PROCEDURE", "cement injection", "vertebroplasty")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     one, two = paper["patients"]
     assert two["leak_locations"] == ["spinal canal"] and one["leak_locations"] == ["foraminal"]
     assert one["index_procedures"] == two["index_procedures"] == ["kyphoplasty"]
@@ -413,7 +413,7 @@ def test_a_title_for_all_cases_fills_in_only_what_a_case_lacks():
     p.age("61-year-old", 61)
     p.sex("man", "M")
     p.m("PROCEDURE", "kyphoplasty", "kyphoplasty")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     one, two = paper["patients"]
     assert one["index_procedures"] == ["vertebroplasty"] and two["index_procedures"] == ["kyphoplasty"]
     assert one["treatments"] == ["anticoagulation"]
@@ -431,7 +431,7 @@ def test_normal_strength_before_the_complication_is_a_baseline():
     p.m("SYMPTOM", "leg weakness", "weakness")
     p.grade("grade 2", "2")
     p.m("TREATMENT", "hematoma was evacuated", "hematoma evacuation")
-    paper, _ = assemble(p.doc, p.mentions)
+    paper, _ = p.assemble()
     [pt] = paper["patients"]
     assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [("2", "presentation")]
     assert (pt["onset"], pt["onset_days"], pt["treatments"]) == ("delayed", 3, ["hematoma evacuation"])
@@ -449,7 +449,7 @@ def test_a_case_is_told_only_where_a_case_is_meant(text, patients):
                              else ("PROCEDURE", "fusion", "fusion") if "fusion" in text
                              else ("SYMPTOM", "paraplegia", "paralysis"))
     p.m(label, surface, value)
-    assert len(assemble(p.doc, p.mentions)[0]["patients"]) == patients
+    assert len(p.assemble()[0]["patients"]) == patients
 
 
 @pytest.mark.parametrize(("early", "late", "expected"), [
@@ -475,7 +475,7 @@ def test_the_outcome_is_the_final_state(early, late, expected):
         for where in (early, late):
             if surface in where:
                 p.m("OUTCOME", surface, value, after=where)
-    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    [pt] = p.assemble()[0]["patients"]
     assert pt["outcome"] == expected
 
 
@@ -497,7 +497,7 @@ def test_a_rescue_operation_named_without_a_treatment_word_turns_the_story(rescu
     p.sex("He", "M", kind="pronoun")  # the rescue's sentence is known to the story by its mentions
     p.grade("grade 3", "3", muscle="ankle dorsiflexion")
     p.grade("grade 5", "5", muscle="ankle dorsiflexion")
-    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    [pt] = p.assemble()[0]["patients"]
     assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [
         ("1", "presentation"), ("3", "post-treatment"), ("5", "follow-up")]
 
@@ -509,7 +509,7 @@ def test_a_rescue_word_before_the_complication_is_no_turn():
     p.sex("man", "M")
     p.m("SYMPTOM", "foot drop", "foot drop")
     p.grade("grade 2", "2", muscle="ankle dorsiflexion")
-    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    [pt] = p.assemble()[0]["patients"]
     assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [("2", "presentation")]
 
 
@@ -527,6 +527,6 @@ def test_a_follow_up_length_told_early_does_not_make_later_grades_final():
     p.m("FOLLOW_UP", "followed for 18 months", "18 months", number=18, unit="month")
     p.grade("grade 3", "3")
     p.grade("grade 4", "4")
-    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    [pt] = p.assemble()[0]["patients"]
     assert [(g["value"], g["time"]) for g in pt["muscle_grades"]] == [
         ("0", "presentation"), ("3", "post-treatment"), ("4", "follow-up")]

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from leakmine.assemble.roles import Cue, level_roles, merge_cues, procedure_role, regex_cues
+from assemble_helpers import sentence_cues
+from leakmine.assemble.roles import Cue, level_roles, merge_cues, procedure_role, word_cues
 
 
 def roles_of(sentence: str, level: str, mentions: dict[str, str] | None = None) -> set[str]:
@@ -14,7 +15,8 @@ def roles_of(sentence: str, level: str, mentions: dict[str, str] | None = None) 
     start = sentence.index(level)
     cues = [Cue(m.start(), m.end(), role) for word, role in (mentions or {}).items()
             for m in re.finditer(re.escape(word), sentence)]
-    return level_roles(sentence, start, start + len(level), merge_cues(cues, regex_cues(sentence)))
+    found = sentence_cues(sentence)
+    return level_roles(found, start, start + len(level), merge_cues(cues, word_cues(found)))
 
 
 @pytest.mark.parametrize(("sentence", "level", "mentions", "expected"), [
@@ -80,7 +82,8 @@ def test_level_roles(sentence, level, mentions, expected):
 ])
 def test_procedure_role(value, preceding, kw, expected):
     args = {"cement_index": False, "before_complication": True, "outcome_in_sentence": False, "historical": False}
-    assert procedure_role(value, preceding, **{**args, **kw}) == expected
+    cues = sentence_cues(f"{preceding}{value} was done.")
+    assert procedure_role(value, cues, len(preceding), **{**args, **kw}) == expected
 
 
 def test_screw_words_keep_denying_a_role_under_a_treatment_mention():

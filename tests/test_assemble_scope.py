@@ -7,7 +7,6 @@ import re
 import pytest
 
 from assemble_helpers import Paper
-from leakmine.assemble import assemble
 from leakmine.assemble.fields import is_complication
 from leakmine.assemble.scope import pre_index_symptoms
 
@@ -31,7 +30,7 @@ def marked(text: str, symptoms: list[tuple[str, str]], kind: str = "case", timin
 
 def excluded(p: Paper) -> set[str]:
     mentions = sorted(p.mentions, key=lambda m: m.start_char)
-    keys = pre_index_symptoms(mentions, lambda m: m.label == "PROCEDURE", is_complication)
+    keys = pre_index_symptoms(mentions, p.cue_index(), lambda m: m.label == "PROCEDURE", is_complication)
     return {m.text for m in mentions if (m.start_char, m.end_char) in keys}
 
 
@@ -83,5 +82,5 @@ def test_assembled_symptoms_leave_out_the_indication(text, expected):
     p.m("SYMPTOM", "painful", "pain")
     p.m("PROCEDURE", "kyphoplasty", "kyphoplasty")
     p.m("SYMPTOM", "leg weakness", "weakness")
-    [pt] = assemble(p.doc, p.mentions)[0]["patients"]
+    [pt] = p.assemble()[0]["patients"]
     assert pt["symptoms"] == expected

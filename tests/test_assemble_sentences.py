@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assemble_helpers import sentence_cues
 from leakmine.assemble.sentences import about_patient, sentence_voice
 
 
@@ -30,7 +31,7 @@ from leakmine.assemble.sentences import about_patient, sentence_voice
     ("With the new drug the patient will require fewer visits.", "body", False, True),
 ])
 def test_about_patient(sentence, flow, before_anchor, expected):
-    assert about_patient(sentence_voice(sentence), flow, before_anchor) is expected
+    assert about_patient(sentence_voice(sentence_cues(sentence)), flow, before_anchor) is expected
 
 
 @pytest.mark.parametrize(("sentence", "broadcast"), [
@@ -41,4 +42,4 @@ def test_about_patient(sentence, flow, before_anchor, expected):
     ("Two days later he developed weakness.", False),
 ])
 def test_broadcast(sentence, broadcast):
-    assert sentence_voice(sentence).broadcast is broadcast
+    assert sentence_voice(sentence_cues(sentence)).broadcast is broadcast

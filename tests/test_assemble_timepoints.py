@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assemble_helpers import sentence_cues, story_cues
 from leakmine.assemble.timepoints import (
     FOLLOW_UP,
     POST_TREATMENT,
@@ -26,7 +27,7 @@ STORY = [
 
 def states(story, pivots, follow_ups=None):
     timeline = Timeline()
-    read_unit(timeline, story, pivots, follow_ups or {})
+    read_unit(timeline, story, pivots, follow_ups or {}, story_cues(story))
     return [timeline.at(start, 0) for start, _ in story], timeline
 
 
@@ -67,7 +68,7 @@ def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     ("Strength was still grade 4.", "grade 4", FOLLOW_UP, FOLLOW_UP),
 ])
 def test_grade_time(sentence, grade, state, expected):
-    assert grade_time(sentence, sentence.index(grade), state) == expected
+    assert grade_time(sentence_cues(sentence), sentence.index(grade), state) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -77,7 +78,7 @@ def test_grade_time(sentence, grade, state, expected):
 def test_grade_told_before_the_rescue_it_followed(sentence, expected):
     turn = (sentence.index("removal" if "removal" in sentence else "screw was"), POST_TREATMENT)
     grade = sentence.index("normal" if "normal" in sentence else "grade 1")
-    assert grade_time(sentence, grade, PRESENTATION, turn) == expected
+    assert grade_time(sentence_cues(sentence), grade, PRESENTATION, turn) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -88,7 +89,7 @@ def test_grade_told_before_the_rescue_it_followed(sentence, expected):
     ("Then the strength was 4/5.", None),
 ])
 def test_local_cue(sentence, expected):
-    assert local_cue(sentence, sentence.index("the strength")) == expected
+    assert local_cue(sentence_cues(sentence), sentence.index("the strength")) == expected
 
 
 @pytest.mark.parametrize(("sentence", "grade", "state", "expected"), [
@@ -102,12 +103,12 @@ def test_local_cue(sentence, expected):
 ])
 def test_a_grade_dated_from_the_rescue_is_post_treatment_after_a_follow_up_was_named(sentence, grade, state,
                                                                                       expected):
-    assert grade_time(sentence, sentence.index(grade), state, pivoted=True) == expected
+    assert grade_time(sentence_cues(sentence), sentence.index(grade), state, pivoted=True) == expected
 
 
 def test_without_a_rescue_a_follow_up_story_stays_at_follow_up():
     sentence = "One week after surgery strength was 4/5."
-    assert grade_time(sentence, sentence.index("4/5"), FOLLOW_UP) == FOLLOW_UP
+    assert grade_time(sentence_cues(sentence), sentence.index("4/5"), FOLLOW_UP) == FOLLOW_UP
 
 
 @pytest.mark.parametrize(("sentence", "grade", "state", "expected"), [
@@ -118,7 +119,7 @@ def test_without_a_rescue_a_follow_up_story_stays_at_follow_up():
     ("Strength went from grade 1 to grade 3 after removal.", "grade 1", PRESENTATION, PRESENTATION),
 ])
 def test_a_grade_that_rose_from_is_the_earlier_one(sentence, grade, state, expected):
-    assert grade_time(sentence, sentence.index(grade), state) == expected
+    assert grade_time(sentence_cues(sentence), sentence.index(grade), state) == expected
 
 
 @pytest.mark.parametrize(("sentence", "grade", "expected"), [
@@ -130,13 +131,14 @@ def test_a_grade_that_rose_from_is_the_earlier_one(sentence, grade, state, expec
     ("Strength was grade 3 after a fall.", "grade 3", PRESENTATION),
 ])
 def test_a_grade_told_as_regained_after_an_operation(sentence, grade, expected):
-    assert grade_time(sentence, sentence.index(grade), PRESENTATION) == expected
+    assert grade_time(sentence_cues(sentence), sentence.index(grade), PRESENTATION) == expected
 
 
 def test_units_with_a_rescue_are_marked():
     timeline = Timeline()
-    read_unit(timeline, [(0, "A laminectomy was done.")], {0: 2}, {})
-    read_unit(timeline, [(40, "She was seen at follow-up.")], {}, {})
+    first, second = [(0, "A laminectomy was done.")], [(40, "She was seen at follow-up.")]
+    read_unit(timeline, first, {0: 2}, {}, story_cues(first))
+    read_unit(timeline, second, {}, {}, story_cues(second))
     assert timeline.pivoted == {0}
 
 
@@ -147,4 +149,4 @@ def test_units_with_a_rescue_are_marked():
     ("Two days after the operation the strength was 4/5.", POST_TREATMENT),
 ])
 def test_words_inside_a_follow_up_cue_are_part_of_it(sentence, expected):
-    assert local_cue(sentence, sentence.index("the strength")) == expected
+    assert local_cue(sentence_cues(sentence), sentence.index("the strength")) == expected

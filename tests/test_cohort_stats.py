@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.cohort import match_cohort
 from leakmine.components.cohort.normalize import age_stat, age_stat_value, cohort_size, sex_count
 from leakmine.nlp.numbers import load_number_rules, parse_number

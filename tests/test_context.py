@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.context import ASSERTION_GROUPS, ContextAsserter, load_context_rules
 from vocab_helpers import add_vocabulary
 

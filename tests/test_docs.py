@@ -4,7 +4,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.nlp.docs import doc_text, sentence_at, sentence_bounds
 from leakmine.nlp.spans import make_span, span_values
 

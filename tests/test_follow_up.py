@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.follow_up import match_follow_ups
 from leakmine.components.follow_up.normalize import follow_up_value
 from leakmine.nlp.numbers import load_number_rules

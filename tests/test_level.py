@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.level import GROUPS, LABEL, match_levels
 from leakmine.components.level.normalize import (
     anatomy_after,

@@ -6,7 +6,6 @@ from importlib import resources
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.muscle_grade import load_grade_rules
 from leakmine.components.muscle_grade.normalize import (
     find_grades,

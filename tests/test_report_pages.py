@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pdfplumber
 import pytest
 from fpdf import FPDF
@@ -106,7 +107,7 @@ def test_pdf_mentions_carry_page_and_boxes(reported):
     pdf, text = t.mentions[t.mentions.paper_id.isin(pdf_ids)], t.mentions[~t.mentions.paper_id.isin(pdf_ids)]
     assert pdf.page.notna().mean() > 0.95
     assert all(len(b) >= 1 and all(x["page"] == p for x in b) for b, p in zip(pdf.boxes, pdf.page, strict=True)
-               if p is not None and p == p)
+               if not pd.isna(p))
     assert text.page.isna().all() and (text.boxes.list.len() == 0).all()
 
 

@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.sex import match_sex
 from leakmine.components.sex.normalize import load_sex_vocabulary, nearest_person
 from leakmine.nlp.rules import load_rules

@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from leakmine.nlp.spans import leakmine_groups, make_span, split_tokens, write_group
+from leakmine.nlp.spans import leakmine_groups, make_span, split_tokens, write_group, write_many
 
 
 @pytest.fixture()
@@ -85,3 +85,18 @@ def test_write_group_keeps_the_longest_of_overlapping_spans(nlp):
     assert [s.text for s in doc.spans["leakmine_level"]] == ["T11 to L1"]
     write_group(doc, "leakmine_level", spans, longest=False)
     assert [s.text for s in doc.spans["leakmine_level"]] == ["T11", "T11 to L1"]
+
+
+def test_write_many_gives_what_make_span_gives_with_one_split(nlp):
+    text = "The T12-level leakage-related deficit, then a fusion."
+    doc = nlp(text)
+    at = {w: text.index(w) for w in ("T12", "level", "leakage", "then")}
+    found = [(at["T12"], at["T12"] + 3, "CUE_X", "X", "x.1"), (at["level"], at["level"] + 5, "CUE_Y", "Y", "y.1"),
+             (at["leakage"], at["leakage"] + 7, "CUE_A", "A", "a.1"),
+             (at["leakage"], at["leakage"] + 7, "CUE_B", "B", "b.1"), (at["then"], at["then"] + 5, "CUE_C", "C", "c.1")]
+    write_many(doc, "leakmine_test", found)
+    spans = {(s.text, s.label_): (s._.lm_value, s._.lm_rule) for s in doc.spans["leakmine_test"]}
+    assert spans == {("T12", "CUE_X"): ("X", "x.1"), ("level", "CUE_Y"): ("Y", "y.1"),
+                     ("leakage", "CUE_A"): ("A", "a.1"), ("leakage", "CUE_B"): ("B", "b.1"),
+                     ("then", "CUE_C"): ("C", "c.1")}
+    assert doc.text == text

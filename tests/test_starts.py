@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 
-import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.components import register
 from leakmine.nlp import load_pipeline
-from leakmine.nlp.rules import find_matches, find_matches_in, parse_rules
+from leakmine.nlp.rules import find_matches, find_matches_in, find_spans_in, parse_rules
 from leakmine.nlp.starts import rule_starts
+
+register()  # leakmine's factories
 
 
 def readout(pattern: str, flags: int = 0):
@@ -72,7 +74,7 @@ def found(matches):
 SHIPPED = ["leakmine_level", "leakmine_case_marker", "leakmine_age", "leakmine_sex", "leakmine_timing",
            "leakmine_follow_up", "leakmine_cohort", "leakmine_procedure", "leakmine_cause",
            "leakmine_leak_location", "leakmine_symptom", "leakmine_treatment", "leakmine_outcome",
-           "leakmine_muscle_grade"]
+           "leakmine_muscle_grade", "leakmine_cue"]
 
 TEXTS = [
     "A seventy-two-year-old woman (case 2) underwent PKP at T12 and L1-L3; 3 days later she noted "
@@ -115,6 +117,19 @@ def test_find_matches_in_windows_is_find_matches_of_each_window(shipped_rules, n
         for windows in (sentences, cut_words):
             for (a, b), matches in zip(windows, find_matches_in(text, rules, windows), strict=True):
                 assert found(matches) == found(find_matches(text[a:b], rules)), text[a:b]
+
+
+@pytest.mark.parametrize("name", ["leakmine_cue", "leakmine_level", "leakmine_procedure", "leakmine_symptom"])
+def test_find_spans_in_finds_what_find_matches_in_finds(shipped_rules, name):
+    rules = [r for r in shipped_rules[name] if not r.block]
+    for text in TEXTS + [t.lower() for t in TEXTS]:
+        sentences = [m.span() for m in re.finditer(r"[^.;]+[.;]?", text)]
+        gaps = [(a + 1, b) for a, b in sentences if b > a + 1]  # windows with text between them
+        cut_words = [(a, b) for a, b in zip(range(0, len(text), 7), range(5, len(text), 7), strict=False)]
+        for windows in (sentences, gaps, cut_words):
+            expected = sorted((a + m.start, a + m.end, m.rule.id) for (a, _), matches
+                              in zip(windows, find_matches_in(text, rules, windows), strict=True) for m in matches)
+            assert sorted((s, e, r.id) for s, e, r in find_spans_in(text, rules, windows)) == expected, text
 
 
 def test_a_look_behind_before_the_word_is_respected():

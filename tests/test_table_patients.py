@@ -55,6 +55,7 @@ def test_follow_up_cells(cell, unit, expected):
     table("Level | Leakage | Volume", "L1 | epidural | 4 mL", "T12 | none | 3 mL"),
     table("Age group | n | Leakage", "60-69 | 40 | 8", "70-79 | 52 | 12"),
     "Case | Age | Sex\n\n1 | 67 | F\n2 | 72 | M",
+    table("Species | Tag # | Sex | Length (mm)", "R. terraenovae | L2881 | F | 712", "C. acronotus | L3002 | M | 980"),
 ])
 def test_tables_that_list_no_patients(text):
     assert patient_rows(text) == []

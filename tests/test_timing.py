@@ -3,7 +3,6 @@
 import pytest
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.timing import load_timing_rules, match_timings
 from leakmine.components.timing.normalize import delay_days, onset_value
 

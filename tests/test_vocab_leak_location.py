@@ -1,10 +1,8 @@
-"""Leak locations: where leaked cement went -> the leak_locations vocabulary, with its cement context."""
+"""Leak locations: where leaked cement went -> the leak_locations vocabulary."""
 
 import pytest
-import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
-from vocab_helpers import add_vocabulary, texts, values
+from vocab_helpers import texts, values
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -86,25 +84,6 @@ def test_not_lung_or_disc(text, unwanted):
 
 def test_venous_plexus_outranks_epidural():
     assert texts("LEAK_LOCATION", "the epidural venous plexus") == [("epidural venous plexus", "venous")]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    add_vocabulary(nlp, "leakmine_leak_location")
-    return nlp
-
-
-@pytest.mark.parametrize("text, cement", [
-    ("Cement was seen in the epidural space.", True),
-    ("PMMA reached the foramen.", True),
-    ("The leak extended into the canal.", True),
-    ("The epidural space was narrowed by a disc. Cement filled the body well.", False),
-])
-def test_cement_context_attr(nlp, text, cement):
-    doc = nlp(text)
-    assert doc.spans["leakmine_leak_location"][0]._.lm_attrs["cement_context"] is cement
 
 
 @pytest.mark.parametrize("text", [

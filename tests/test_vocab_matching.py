@@ -4,7 +4,6 @@ import pytest
 import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 import spacy
 
-import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.nlp.rules import RuleError, find_matches, parse_rules
 from leakmine.nlp.vocab import (
     abbreviation_matches,

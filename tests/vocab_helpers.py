@@ -2,11 +2,13 @@
 
 from spacy.language import Language
 
-import leakmine.components  # noqa: F401  (registers the factories)
+from leakmine.components import register
 from leakmine.nlp import vocabulary_configs
 from leakmine.nlp.vocab import load_vocabulary_rules, match_vocabulary
 
-VOCABULARIES = vocabulary_configs()  # component name -> label, rules, cues (pipelines/extract.cfg)
+register()  # leakmine's factories
+
+VOCABULARIES = vocabulary_configs()  # component name -> label, rules (src/leakmine/nlp/extract.cfg)
 COMPONENTS = {c["label"]: c["rules"] for c in VOCABULARIES.values()}  # label -> rule folder
 RULES = {label: load_vocabulary_rules(package, label) for label, package in COMPONENTS.items()}
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -202,15 +204,8 @@ def report(
     download a corrections.csv, plots."""
     from leakmine.report import write_report
 
-    try:
+    with _reading_tables(out_dir):
         path = write_report(out_dir, pages=pages)
-    except FileNotFoundError as e:
-        typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
-                   err=True)
-        raise typer.Exit(2) from e
-    except StoreError as e:  # a mixed or partial set of tables
-        typer.echo(f"leakmine: {e}", err=True)
-        raise typer.Exit(2) from e
     typer.echo(str(path))
 
 
@@ -226,18 +221,9 @@ def agreement(
     """
     import pandas as pd
 
-    from leakmine.tables import load_tables
     from leakmine.tables.agreement import agreement as measure
 
-    try:
-        reviews = load_tables(out_dir).reviews
-    except FileNotFoundError as e:
-        typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
-                   err=True)
-        raise typer.Exit(2) from e
-    except StoreError as e:  # a mixed or partial set of tables
-        typer.echo(f"leakmine: {e}", err=True)
-        raise typer.Exit(2) from e
+    reviews = _tables(out_dir).reviews
     table = measure(reviews)
     if table.empty:
         typer.echo(f"leakmine: {out_dir}: no reviewed values; run `leakmine run` with a corrections file",
@@ -255,11 +241,11 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-def _tables(out_dir: Path):
-    from leakmine.tables import load_tables
-
+@contextmanager
+def _reading_tables(out_dir: Path) -> Iterator[None]:
+    """A missing or mixed set of tables in `out_dir` -> one line and exit status 2."""
     try:
-        return load_tables(out_dir)
+        yield
     except FileNotFoundError as e:
         typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
                    err=True)
@@ -267,6 +253,13 @@ def _tables(out_dir: Path):
     except StoreError as e:  # a mixed or partial set of tables
         typer.echo(f"leakmine: {e}", err=True)
         raise typer.Exit(2) from e
+
+
+def _tables(out_dir: Path):
+    from leakmine.tables import load_tables
+
+    with _reading_tables(out_dir):
+        return load_tables(out_dir)
 
 
 @app.command()

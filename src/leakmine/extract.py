@@ -7,6 +7,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from leakmine.components.cue import GROUP as CUE_GROUP
 from leakmine.nlp.docs import doc_text, make_doc, sentence_at, sentence_bounds
 from leakmine.nlp.spans import leakmine_groups, span_values
 from leakmine.records import Document, Mention
@@ -16,26 +17,31 @@ _STATUS = ("is_negated", "is_historical", "is_hypothetical")
 
 
 def doc_mentions(document: Document, doc: Doc) -> list[Mention]:
-    """Mentions from every leakmine span group of a processed `Doc`, in mined sections only."""
+    """Mentions from every leakmine span group of a processed `Doc`, in mined sections only. Cues are
+    no ConText target: they carry no assertion status."""
     text = doc_text(doc)
     sentences = sentence_bounds(doc)
     sections = document.sections
     section_starts = [s.start_char for s in sections]
     status = [name for name in _STATUS if Span.has_extension(name)]
     mentions = []
+    said: dict[int, str] = {}  # sentence start -> its text, one string for all its mentions
     for group in leakmine_groups(doc):
+        asserted = group == CUE_GROUP
         for span in doc.spans[group]:
             start, end = span.start_char, span.end_char
             idx = bisect_right(section_starts, start) - 1
             if idx < 0 or start >= sections[idx].end_char or not sections[idx].mined:
                 continue
             sent_start, sent_end = sentence_at(sentences, start)
-            ext = span._
-            flags = {name: bool(ext.get(name)) for name in status}
+            if sent_start not in said:
+                said[sent_start] = text[sent_start:sent_end]
+            ext = None if asserted else span._
+            flags = {name: bool(ext.get(name)) for name in status} if ext is not None else {}
             value, rule_id, attrs = span_values(span)
             mentions.append(Mention(
                 paper_id=document.paper_id, section_index=idx, section_kind=sections[idx].kind,
-                sentence=text[sent_start:sent_end], sentence_start=sent_start, start_char=start, end_char=end,
+                sentence=said[sent_start], sentence_start=sent_start, start_char=start, end_char=end,
                 text=text[start:end], label=span.label_, value=value or "", rule_id=rule_id or "",
                 attrs=dict(attrs or {}), negated=flags.get("is_negated", False),
                 historical=flags.get("is_historical", False), hypothetical=flags.get("is_hypothetical", False),

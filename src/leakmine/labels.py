@@ -19,11 +19,29 @@
 | AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
 | CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | |
 | TABLE_ROW      | leakmine_table_row        | "1", "2", ... (row order)      | table, row, fields ([start, end, field] per cell) |
+| CUE_<kind>     | leakmine_cue              | the cue kind (CUE_KINDS)       | |
 
-ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on every mention.
+ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on the mentions it reads (not on cues).
 """
 
-# The span group (the component's name in pipelines/extract.cfg) each label's mentions are written to.
+# The words assembly reasons with (components/cue/patterns.jsonl): what a sentence is about, where
+# the story stands, which role a level has, where a clause ends.
+CUE_KINDS = (
+    "SKIP", "LITERATURE", "CITATION", "GENERIC", "PATIENT", "WE_PRESENT", "CASE_TOLD", "REVIEW", "OUR_STUDY",
+    "BROADCAST", "CEMENT", "FOLLOW_UP", "PREOP", "POSTOP", "AFTER", "RESCUE", "TREATED", "LEAK", "NO_ROLE",
+    "ANATOMY", "RESCUE_SURGERY", "CLAUSE", "FLASHBACK", "BEFORE_INDEX", "INDICATION", "STORY_MOVES", "FINAL",
+    "RESCUE_OPERATION", "LINKED", "UNDERGONE", "RECOVERY", "AFTER_RESCUE", "TALLY", "EACH", "ADMISSION",
+    "PRESENTED", "ONSET", "IMAGING_DATED", "JOINED", "FINITE",
+)
+CUE_PREFIX = "CUE_"
+
+
+def cue_label(kind: str) -> str:
+    """The mention label of a cue kind: "CUE_LITERATURE"."""
+    return CUE_PREFIX + kind
+
+
+# The span group (the component's name in the pipeline config) each label's mentions are written to.
 GROUPS = {
     "AGE": "leakmine_age", "SEX": "leakmine_sex", "LEVEL": "leakmine_level", "MUSCLE_GRADE": "leakmine_muscle_grade",
     "PROCEDURE": "leakmine_procedure", "CAUSE": "leakmine_cause", "LEAK_LOCATION": "leakmine_leak_location",
@@ -31,12 +49,15 @@ GROUPS = {
     "TIMING": "leakmine_timing", "FOLLOW_UP": "leakmine_follow_up", "COHORT_SIZE": "leakmine_cohort",
     "SEX_COUNT": "leakmine_cohort", "AGE_STAT": "leakmine_cohort", "CASE_MARKER": "leakmine_case_marker",
     "TABLE_ROW": "leakmine_table_row",
+    **{cue_label(kind): "leakmine_cue" for kind in CUE_KINDS},
 }
 LABELS = tuple(GROUPS)
 # Labels whose mentions state a fact of the paper (an age, a count, a time, a case marker, a table row)
-# rather than a finding that can be denied, planned or past: ConText leaves them alone, and an extractor
-# may write them to a group of its own besides (table cells). Every other label's group is one of
-# ConText's targets (tests/test_pipeline_wiring.py checks it against the config and the spans).
+# or a word assembly reasons with (a cue), rather than a finding that can be denied, planned or past:
+# ConText leaves them alone, and an extractor may write them to a group of its own besides (table cells).
+# Every other label's group is one of ConText's targets (tests/test_pipeline_wiring.py checks it against
+# the config and the spans).
 UNASSERTED = frozenset({
     "AGE", "SEX", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER", "TABLE_ROW",
+    *(cue_label(kind) for kind in CUE_KINDS),
 })

@@ -33,11 +33,13 @@ class PaperMeta:
     pmcid: str | None = None
     article_type: str | None = None
     language: str | None = "en"
+    pools_studies: bool = False  # the title or article type names a systematic review or meta-analysis
 
 
 @dataclass
 class Section:
-    """One titled part of a document; `start_char`/`end_char` index `Document.text`."""
+    """One titled part of a document; `start_char`/`end_char` index `Document.text`; `case_number`
+    is the patient its title opens ("Case 2" -> 2), set at ingest."""
 
     title: str
     kind: str
@@ -47,6 +49,7 @@ class Section:
     page_start: int | None = None
     page_end: int | None = None
     language: str = "en"
+    case_number: int | None = None
 
     @property
     def mined(self) -> bool:

@@ -1,9 +1,9 @@
 """Assembly stage: mentions -> the patients and cohorts a paper describes (SCHEMA.md's JSON).
 
-`assemble(document, mentions)` finds the patients (patients.py), attributes every mention to its
-patient, fills each patient's fields (fields.py: roles.py for procedures and levels, timepoints.py
-for grades, onset and outcome), builds the cohorts of aggregate statistics (cohorts.py) and names the
-study type (study_type.py). Every value comes with the mentions that support it (`Evidence`).
+`assemble(document, mentions)` indexes the cue mentions by sentence (cues.py), finds the patients
+(patients.py), attributes every other mention to its patient, fills each patient's fields (fields.py:
+roles.py for procedures and levels, timepoints.py for grades, onset and outcome), builds the cohorts
+of aggregate statistics (cohorts.py) and names the study type (study_type.py). Every value comes with the mentions that support it (`Evidence`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from leakmine.assemble.cohorts import build_cohorts, cohort_evidence, to_json
+from leakmine.assemble.cues import CueIndex, is_cue
 from leakmine.assemble.fields import LIST_FIELDS, build_patient, empty_patient
 from leakmine.assemble.patients import (
     attribute,
@@ -29,23 +30,24 @@ __all__ = ["LIST_FIELDS", "assemble", "empty_patient"]
 
 def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any], list[Evidence]]:
     """The paper's JSON (metadata, one patient per described case, cohorts) and its evidence."""
-    mentions = sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
+    cues = CueIndex(mentions)
+    mentions = sorted((m for m in mentions if not is_cue(m)), key=lambda m: (m.start_char, m.end_char, m.label))
     unit_of = units(document)
     evidence: list[Evidence] = []
     patients: list[dict[str, Any]] = []
     cohorts: list[dict[str, Any]] = []
     if not describes_no_patients(document):
-        anchors = intro_anchors(document, mentions, unit_of) + marker_anchors(document, mentions, unit_of)
+        anchors = intro_anchors(document, mentions, cues, unit_of) + marker_anchors(document, mentions, cues, unit_of)
         clusters, of = cluster_anchors(anchors)
         rows = table_rows(mentions)
         case_like = bool(clusters) or bool(rows) or any(s.kind == "case" and s.mined for s in document.sections)
-        records = build_cohorts(document, mentions, max(len(clusters), len(rows)), case_like)
+        records = build_cohorts(document, mentions, cues, max(len(clusters), len(rows)), case_like)
         cohorts = [to_json(c) for c in records]
         evidence += cohort_evidence(records)
         n = len(clusters)
-        if n == 0 and not cohorts and plausible_single_patient(document, mentions, unit_of):
+        if n == 0 and not cohorts and plausible_single_patient(document, mentions, cues, unit_of):
             n = 1
-        attributions = attribute(document, mentions, anchors, of, n, bool(cohorts))
+        attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts))
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_start, []).append(m)
@@ -60,7 +62,8 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
             mine = [a for a in attributions if k in a.patients]
             restarts = frozenset(anchors[i].sentence_start for i, c in of.items()
                                  if c == k - 1 and anchors[i].number is None)
-            built = build_patient(k, clusters[k - 1] if k <= len(clusters) else None, mine, by_sentence, restarts)
+            built = build_patient(k, clusters[k - 1] if k <= len(clusters) else None, mine, by_sentence, cues,
+                                  restarts)
             patients.append(built.patient)
             evidence += [Evidence(f"patient:{k}", f, v, mid) for f, v, mid in built.evidence]
     meta = document.meta

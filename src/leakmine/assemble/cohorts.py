@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from leakmine.assemble.cues import has_cue
+from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.sentences import sentence_voice
 from leakmine.records import Document, Evidence, Mention
 
@@ -85,12 +85,7 @@ def cohort_evidence(cohorts: list[CohortRecord]) -> list[Evidence]:
     return out
 
 
-def pools_other_studies(document: Document) -> bool:
-    """A systematic review or meta-analysis: its counts are other authors' patients."""
-    return has_cue(" ".join(filter(None, (document.meta.title, document.meta.article_type))), "REVIEW")
-
-
-def own_statistics(document: Document, mentions: list[Mention]) -> list[Mention]:
+def own_statistics(document: Document, mentions: list[Mention], cues: CueIndex) -> list[Mention]:
     """Aggregate mentions about the paper's own groups: never a sentence that cites or speaks of the
     literature; the introduction, discussion, conclusion and an abstract's background or conclusion
     part only where they speak of "our study" / "this series"; the title never."""
@@ -101,13 +96,13 @@ def own_statistics(document: Document, mentions: list[Mention]) -> list[Mention]
         section = document.sections[m.section_index]
         if not section.mined or section.kind == "title":
             continue
-        voice = sentence_voice(m.sentence)
+        voice = sentence_voice(cues.of(m))
         if voice.literature or voice.skip or voice.citation:
             continue
         commentary = section.kind in _COMMENTARY_KINDS or (
             section.kind == "abstract" and _abstract_part(section.text[:m.start_char - section.start_char])
             in _COMMENTARY_PARTS)
-        if commentary and not has_cue(m.sentence, "OUR_STUDY"):
+        if commentary and not cues.of(m).has("OUR_STUDY"):
             continue
         out.append(m)
     return out
@@ -148,14 +143,14 @@ class _Group:
         return next((m.attrs["predicate"] for m in self.sizes if m.attrs.get("predicate")), None)
 
 
-def build_cohorts(document: Document, mentions: list[Mention], described: int = 0,
+def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, described: int = 0,
                   case_like: bool = True) -> list[CohortRecord]:
     """The paper's cohorts (see the module docstring). `described`: how many patients the paper
     describes one by one (a group must be larger); `case_like`: the paper tells cases, so a bare
     count with no statistic is not taken for a cohort."""
-    if pools_other_studies(document):
+    if document.meta.pools_studies:  # a systematic review's counts are other authors' patients
         return []
-    stats = sorted(own_statistics(document, mentions), key=lambda m: (m.start_char, m.end_char))
+    stats = sorted(own_statistics(document, mentions, cues), key=lambda m: (m.start_char, m.end_char))
     sizes = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)
              and m.attrs["n"] >= _MIN_COHORT]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]

@@ -1,31 +1,29 @@
-"""Cue phrases as data (cues.jsonl): what marks a sentence as literature, advice, about the patient,
-about all patients, about cement; and the words that bind a vertebral level to a role."""
+"""The cue mentions of a paper (`leakmine_cue`, labels `CUE_<kind>`), indexed by sentence, and the
+value sets of SCHEMA.md that assembly reasons with (vocabulary.json).
+
+Assembly never reads a sentence's words itself: it asks whether a cue of a kind lies in a stretch of
+the sentence (`SentenceCues.has`), where the cues of a kind are (`SentenceCues.spans`), or whether
+a cue leads up to a mention (`SentenceCues.leads_to`).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from math import inf
 from typing import Any
 
-from leakmine.nlp.rules import Rule, load_rules
+from leakmine.labels import CUE_PREFIX
+from leakmine.records import Mention
 
-CUE_LABELS = frozenset({
-    "SKIP", "LITERATURE", "CITATION", "GENERIC", "PATIENT", "WE_PRESENT", "CASE_TOLD", "REVIEW", "OUR_STUDY",
-    "BROADCAST",
-    "CEMENT", "FOLLOW_UP", "PREOP", "POSTOP", "AFTER", "RESCUE", "PROCEDURE_REF", "TREATED", "LEAK", "NO_ROLE", "ANATOMY",
-    "RESCUE_SURGERY", "CLAUSE", "FLASHBACK", "BEFORE_INDEX", "INDICATION", "STORY_MOVES", "FINAL", "RESCUE_OPERATION",
-    "LINKED", "RECOVERY", "AFTER_RESCUE", "TALLY", "EACH", "JOINED", "FINITE", "ADMISSION", "PRESENTED", "ONSET", "IMAGING_DATED",
-})
-
-
-@lru_cache(maxsize=1)
-def cue_rules() -> dict[str, list[Rule]]:
-    """The cue rules of `cues.jsonl`, by label."""
-    out: dict[str, list[Rule]] = {label: [] for label in CUE_LABELS}
-    for rule in load_rules(__package__, "cues.jsonl", labels=CUE_LABELS):
-        out[rule.label].append(rule)
-    return out
+# What ends a phrase within a clause: a cue word bound to a mention has none of these between them.
+_PHRASE_BREAKS = frozenset(".;,()")
+# What the words between a linking cue and the operation it names may be made of: word characters
+# and these (a level "L3-L4", "(PVP)", "T12/L1").
+_WORD_MARKS = frozenset("_()/–-")
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +32,62 @@ def vocabulary() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("vocabulary.json").read_text(encoding="utf-8"))
 
 
-def has_cue(text: str, label: str) -> bool:
-    return any(r.regex.search(text) for r in cue_rules()[label])
+def is_cue(m: Mention) -> bool:
+    return m.label.startswith(CUE_PREFIX)
 
 
-def cue_spans(text: str, label: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of the `label` cues in `text`, in text order."""
-    spans = [(m.start(), m.end()) for r in cue_rules()[label] for m in r.regex.finditer(text) if m.end() > m.start()]
-    return sorted(spans)
+@dataclass(frozen=True)
+class SentenceCues:
+    """The cues of one sentence: for each kind, (start, end) offsets into the sentence, in order."""
+
+    text: str = ""
+    kinds: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    def spans(self, kind: str) -> tuple[tuple[int, int], ...]:
+        return self.kinds.get(kind, ())
+
+    def has(self, kind: str, lo: int = 0, hi: float = inf) -> bool:
+        """Whether a cue of `kind` lies wholly within [lo, hi) of the sentence."""
+        return any(lo <= s and e <= hi for s, e in self.kinds.get(kind, ()))
+
+    def leads_to(self, kind: str, at: int, reach: int, lo: int = 0) -> bool:
+        """Whether a cue of `kind` (starting at or after `lo`) ends at most `reach` characters before
+        offset `at`, with no phrase break (. ; , ( )) between: "an emergency L4 laminectomy"."""
+        return any(lo <= s and e <= at and at - e <= reach and not _PHRASE_BREAKS & set(self.text[e:at])
+                   for s, e in self.kinds.get(kind, ()))
+
+    def links_to(self, kind: str, at: int, lo: int = 0, words: int = 3, unless: str | None = None) -> bool:
+        """Whether a cue of `kind` (starting at or after `lo`) is followed, up to offset `at`, by white
+        space and at most `words` words (word characters, levels, brackets), no cue of `unless`
+        starting among them: "paraplegia after the L2 | kyphoplasty"."""
+        for s, e in self.kinds.get(kind, ()):
+            gap = self.text[e:at]
+            if s < lo or e > at or not gap[:1].isspace() or not gap[-1:].isspace():
+                continue
+            parts = gap.split()
+            if len(parts) > words or any(not (c.isalnum() or c in _WORD_MARKS) for w in parts for c in w):
+                continue
+            if unless is None or not any(e <= u < at for u, _ in self.kinds.get(unless, ())):
+                return True
+        return False
+
+
+class CueIndex:
+    """The cue mentions of one paper by sentence, built once per paper."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        found: dict[int, tuple[str, dict[str, list[tuple[int, int]]]]] = {}
+        for m in mentions:
+            if is_cue(m):
+                kinds = found.setdefault(m.sentence_start, (m.sentence, {}))[1]
+                kinds.setdefault(m.value, []).append((m.start_char - m.sentence_start, m.end_char - m.sentence_start))
+        self._by_sentence = {start: SentenceCues(text, {k: tuple(sorted(v)) for k, v in kinds.items()})
+                             for start, (text, kinds) in found.items()}
+
+    def of(self, m: Mention) -> SentenceCues:
+        """The cues of the sentence of `m`."""
+        return self._by_sentence.get(m.sentence_start) or SentenceCues(m.sentence)
+
+    def at(self, sentence_start: int, sentence: str) -> SentenceCues:
+        """The cues of the sentence `sentence` starting at `sentence_start`."""
+        return self._by_sentence.get(sentence_start) or SentenceCues(sentence)

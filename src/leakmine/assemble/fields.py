@@ -7,9 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from leakmine.assemble.cues import cue_spans, has_cue, vocabulary
-from leakmine.assemble.patients import YEAR_OLD, Attribution, Cluster
-from leakmine.assemble.roles import Cue, level_roles, merge_cues, procedure_role, regex_cues
+from leakmine.assemble.cues import CueIndex, vocabulary
+from leakmine.assemble.patients import Attribution, Cluster
+from leakmine.assemble.roles import (
+    Cue,
+    after_operation,
+    called_rescue,
+    level_roles,
+    merge_cues,
+    procedure_role,
+    word_cues,
+)
 from leakmine.assemble.scope import HISTORY_ANCHORS, PROCEDURE_LABELS, pre_index_symptoms
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.timepoints import (
@@ -69,10 +77,11 @@ def _unit_rank(a: Attribution) -> tuple[int, int]:
 class PatientView:
     """The attributions of one patient with the sentence context they need."""
 
-    def __init__(self, attributions: list[Attribution], by_sentence: dict[int, list[Mention]],
+    def __init__(self, attributions: list[Attribution], by_sentence: dict[int, list[Mention]], cues: CueIndex,
                  restarts: frozenset[int] = frozenset()):
         self.items = _tellings(sorted(attributions, key=lambda a: a.mention.start_char), restarts)
         self.by_sentence = by_sentence
+        self.cues = cues
         self.own = [a for a in self.items if not a.broadcast]
         vocab = vocabulary()
         cement = self.cement = set(vocab["cement_procedures"])
@@ -99,12 +108,12 @@ class PatientView:
                 return False
             if m.value in cement or m.value not in rescue:
                 return True
-            return not self.cement_index and not has_cue(m.sentence[: m.start_char - m.sentence_start], "RESCUE")
+            return not self.cement_index and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start)
 
         out: set[tuple[int, int]] = set()
         for unit in dict.fromkeys(a.unit for a in self.items):
             mine = [a.mention for a in self.items if a.unit == unit]
-            out |= pre_index_symptoms(mine, is_index, is_complication)
+            out |= pre_index_symptoms(mine, self.cues, is_index, is_complication)
         return out
 
     def _rescue_phases(self, index: set[str], rescue: set[str]) -> dict[str, int]:
@@ -133,8 +142,7 @@ class PatientView:
     def _follows(self, procedure: Mention) -> bool:
         """Whether a complication told before the operation is said to follow it ("developed dyspnea
         2 days after vertebroplasty"): the story is past the operation once it is named."""
-        preceding = procedure.sentence[: procedure.start_char - procedure.sentence_start]
-        return has_cue(preceding, "AFTER") and any(
+        return after_operation(self.cues.of(procedure), procedure.start_char - procedure.sentence_start) and any(
             self.complication(o) and o.end_char <= procedure.start_char
             for o in self.by_sentence.get(procedure.sentence_start, []))
 
@@ -149,7 +157,6 @@ class PatientView:
         before any complication is told) are history, not rescue treatment."""
         key = (m.start_char, m.end_char)
         if key not in self._roles:
-            preceding = m.sentence[: m.start_char - m.sentence_start]
             outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
@@ -159,7 +166,7 @@ class PatientView:
                 self._roles[key] = "index" if m.value in self.index else None
             else:
                 self._roles[key] = procedure_role(
-                    m.value, preceding, cement_index=self.cement_index, outcome_in_sentence=outcome,
+                    m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index, outcome_in_sentence=outcome,
                     before_complication=before, historical=m.historical)
         return self._roles[key]
 
@@ -170,9 +177,10 @@ class PatientView:
         for o in self.by_sentence.get(m.sentence_start, []):
             if o.label != "PROCEDURE" or o.value not in self.cement or not o.asserted or o.end_char > m.start_char:
                 continue
-            gap = m.sentence[o.end_char - m.sentence_start: m.start_char - m.sentence_start]
-            if len(gap) <= _JOINED_REACH and has_cue(gap, "JOINED") and not (
-                    has_cue(gap, "FINITE") or has_cue(gap, "CLAUSE")):
+            lo, hi = o.end_char - m.sentence_start, m.start_char - m.sentence_start
+            cues = self.cues.of(m)
+            if hi - lo <= _JOINED_REACH and cues.has("JOINED", lo, hi) and not (
+                    cues.has("FINITE", lo, hi) or cues.has("CLAUSE", lo, hi)):
                 return True
         return False
 
@@ -185,7 +193,7 @@ class PatientView:
                 mention_cues.append(Cue(s, e, {"index": "treated", "rescue": "treatment"}.get(role or "", "none")))
             elif o.label == "LEAK_LOCATION":
                 mention_cues.append(Cue(s, e, "remote" if o.value in self.remote else "leak"))
-        return merge_cues(mention_cues, regex_cues(m.sentence))
+        return merge_cues(mention_cues, word_cues(self.cues.of(m)))
 
 
 def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attribution]:
@@ -200,9 +208,10 @@ def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attrib
 
 
 def build_patient(n: int, cluster: Cluster | None, attributions: list[Attribution],
-                  by_sentence: dict[int, list[Mention]], restarts: frozenset[int] = frozenset()) -> PatientBuilder:
+                  by_sentence: dict[int, list[Mention]], cues: CueIndex,
+                  restarts: frozenset[int] = frozenset()) -> PatientBuilder:
     """One patient's fields; `restarts` are the sentences where the patient is introduced."""
-    view = PatientView(attributions, by_sentence, restarts)
+    view = PatientView(attributions, by_sentence, cues, restarts)
     b = PatientBuilder(empty_patient(n))
     _age_sex(b, cluster, view)
     _levels(b, view)
@@ -232,7 +241,7 @@ def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> N
         b.patient["age"], b.patient["sex"] = cluster.age, cluster.sex
     if b.patient["age"] is None:
         age = next((a.mention for a in view.own if a.mention.label == "AGE"
-                    and isinstance(a.mention.attrs.get("age"), int) and YEAR_OLD.search(a.mention.text)), None)
+                    and isinstance(a.mention.attrs.get("age"), int) and a.mention.attrs.get("year_old")), None)
         if age is not None:
             b.set("age", age.attrs["age"], age.mention_id)
     if b.patient["sex"] is None:
@@ -260,8 +269,8 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
             if not (a.broadcast and b.patient["index_procedures"] and m.value not in b.patient["index_procedures"]):
                 b.add("index_procedures", m.value, m.mention_id)
         elif role == "rescue" and m.value in rescue:
-            if m.value in index and when(m) == FOLLOW_UP and not has_cue(m.sentence[: m.start_char - m.sentence_start],
-                                                                        "RESCUE"):
+            if m.value in index and when(m) == FOLLOW_UP and not called_rescue(view.cues.of(m),
+                                                                               m.start_char - m.sentence_start):
                 continue
             b.add("treatments", m.value, m.mention_id)
 
@@ -272,7 +281,7 @@ def _levels(b: PatientBuilder, view: PatientView) -> None:
         if m.label != "LEVEL" or not m.asserted:
             continue
         s, e = m.start_char - m.sentence_start, m.end_char - m.sentence_start
-        for role in sorted(level_roles(m.sentence, s, e, view.sentence_cues(m, a.unit))):
+        for role in sorted(level_roles(view.cues.of(m), s, e, view.sentence_cues(m, a.unit))):
             for lvl in m.attrs.get("levels") or m.value.split(";"):
                 b.add(_LEVEL_FIELD[role], lvl, m.mention_id)
 
@@ -302,11 +311,11 @@ def _timeline(view: PatientView) -> Timeline:
         starts = {s for s, _ in sentences}
         unit_pivots = {s: o for s, o in pivots.items() if s in starts}
         for start, text in sentences:
-            named = [o for o, _ in cue_spans(text, "RESCUE_OPERATION")
+            named = [o for o, _ in view.cues.at(start, text).spans("RESCUE_OPERATION")
                      if any(view.complication(m) and m.end_char <= start + o for m in mine)]
             if named:
                 unit_pivots[start] = min([*named, unit_pivots.get(start, len(text))])
-        read_unit(timeline, sentences, unit_pivots, follow_ups)
+        read_unit(timeline, sentences, unit_pivots, follow_ups, view.cues)
     return timeline
 
 
@@ -324,12 +333,12 @@ def _grades(b: PatientBuilder, view: PatientView, timeline: Timeline, when: Call
         if m.label != "MUSCLE_GRADE" or not m.asserted:
             continue
         if m.sentence_start < first_index.get(a.unit, -1) and \
-                local_cue(m.sentence, m.start_char - m.sentence_start) == PRESENTATION:
+                local_cue(view.cues.of(m), m.start_char - m.sentence_start) == PRESENTATION:
             continue
         if m.value == "5" and _before_complication(m, view, a.unit):
             continue
         offset = m.start_char - m.sentence_start
-        time = grade_time(m.sentence, offset, when(m), timeline.next_turn(m.sentence_start, offset),
+        time = grade_time(view.cues.of(m), offset, when(m), timeline.next_turn(m.sentence_start, offset),
                           pivoted=m.sentence_start in timeline.pivoted)
         grade = {"value": m.value, "side": m.attrs.get("side"), "limb": m.attrs.get("limb"),
                  "muscle": m.attrs.get("muscle"), "time": time}
@@ -362,7 +371,7 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
                 b.add("symptoms", implied, m.mention_id)
         elif m.label == "CAUSE":
             b.add("causes", m.value, m.mention_id)
-        elif m.label == "LEAK_LOCATION" and (m.attrs.get("cement_context") or has_cue(m.sentence, "CEMENT")):
+        elif m.label == "LEAK_LOCATION" and view.cues.of(m).has("CEMENT"):
             b.add("leak_locations", m.value, m.mention_id)
             if view.cement_index:
                 b.add("causes", vocab["leak_cause"], m.mention_id)
@@ -389,7 +398,7 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
         if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS:
             continue
         others = view.by_sentence.get(m.sentence_start, [])
-        if not any(view.complication(o) for o in others) or not _dates_onset(m, others):
+        if not any(view.complication(o) for o in others) or not _dates_onset(m, others, view):
             continue
         if any(o.label in _PROCEDURE_LABELS and o.start_char < m.end_char + _RESCUE_REACH
                and view.role(o, a.unit) == "rescue" for o in others):
@@ -406,18 +415,18 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
         b.set("onset_days", days, m.mention_id if days is not None else None)
 
 
-def _dates_onset(timing: Mention, others: list[Mention]) -> bool:
+def _dates_onset(timing: Mention, others: list[Mention], view: PatientView) -> bool:
     """Whether a timing can date the complication's start. Unless the sentence says when it began
     ("developed", "noticed"), not when it dates the admission ("was admitted 1 week after PKP") or the
     state at an outcome ("at 6 months she had improved"); an implicit timing ("presented with
     paraparesis following vertebroplasty") not in a sentence that only says what the patient
     presented with; never when it dates an imaging study ("MRI was taken 12 days after")."""
-    sentence = timing.sentence
-    if has_cue(sentence, "IMAGING_DATED"):
+    cues = view.cues.of(timing)
+    if cues.has("IMAGING_DATED"):
         return False
-    if has_cue(sentence, "ONSET"):
+    if cues.has("ONSET"):
         return True
-    if has_cue(sentence, "ADMISSION") or (timing.attrs.get("implicit") and has_cue(sentence, "PRESENTED")):
+    if cues.has("ADMISSION") or (timing.attrs.get("implicit") and cues.has("PRESENTED")):
         return False
     return not any(o.label == "OUTCOME" and o.asserted and o.value != "no recovery" for o in others)
 
@@ -426,7 +435,7 @@ def _onset_rank(a: Attribution) -> tuple[bool, bool, int, int, bool, int]:
     """Explicit timings with a number of days first, then by unit (body before abstract) and order;
     within one sentence the timing dated from an operation ("2 days after the vertebroplasty")."""
     m = a.mention
-    from_operation = has_cue(str(m.attrs.get("reference") or ""), "PROCEDURE_REF")
+    from_operation = bool(m.attrs.get("from_operation"))
     flow_rank, _ = _unit_rank(a)
     return (bool(m.attrs.get("implicit")), m.attrs.get("days") is None, flow_rank, m.sentence_start,
             not from_operation, m.start_char)
@@ -440,8 +449,8 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
     stated, the grades tell."""
     found = [a for a in view.own if a.mention.label == "OUTCOME" and a.mention.asserted
              and (not treated or when(a.mention) != PRESENTATION)]
-    final = [a for a in found if when(a.mention) == FOLLOW_UP or has_cue(a.mention.sentence, "FINAL")
-             or has_cue(a.mention.sentence, "FOLLOW_UP")]
+    final = [a for a in found if when(a.mention) == FOLLOW_UP or view.cues.of(a.mention).has("FINAL")
+             or view.cues.of(a.mention).has("FOLLOW_UP")]
     found = final or found
     if not found:
         derived = _outcome_from_grades(b.patient["muscle_grades"])

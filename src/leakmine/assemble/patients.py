@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from leakmine.assemble.cues import has_cue
+from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.sections import unit_flow, units
 from leakmine.assemble.sentences import about_patient, sentence_voice
-from leakmine.components.case_marker import load_case_marker_rules, match_case_markers
 from leakmine.records import Document, Mention
 
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
@@ -33,9 +32,9 @@ _INTRODUCTION = re.compile(r"^(?:(?:patient|case)\s+\d{1,2}\s*\(?\s*(?:an?\s+)?)
 NARRATIVE_LABELS = frozenset({"PROCEDURE", "SYMPTOM", "TREATMENT", "LEAK_LOCATION", "CAUSE", "MUSCLE_GRADE"})
 _INTRO_WINDOW = 60
 MAX_NUMBERED = 10
+# The words just before an introduction: a determiner joined to its age or sex ("the 72-year-old
+# woman"), read as the relation of the mentions (a cue for every "the" would swamp the tables).
 _DEFINITE = re.compile(r"\b(?:the|this|our|that|said|same)\s+$", re.IGNORECASE)
-YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b", re.IGNORECASE)
-_AGED = re.compile(r"^\s*aged\b", re.IGNORECASE)
 _AGED_REACH = 25
 
 
@@ -94,7 +93,7 @@ def _near(a: Mention, b: Mention) -> int:
     return max(a.start_char, b.start_char) - min(a.end_char, b.end_char)
 
 
-def intro_anchors(document: Document, mentions: list[Mention], unit_of: list[str]) -> list[Anchor]:
+def intro_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> list[Anchor]:
     """Introductions: an individual age ("52-year-old", "aged 70") with the sex of the same person."""
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -105,24 +104,24 @@ def intro_anchors(document: Document, mentions: list[Mention], unit_of: list[str
             continue
         unit = unit_of[m.section_index]
         flow = unit_flow(unit)
-        voice = sentence_voice(m.sentence)
+        voice = sentence_voice(cues.of(m))
         if flow not in ANCHOR_FLOWS or voice.literature or voice.skip:
             continue
-        if flow == "commentary" and not has_cue(m.sentence, "WE_PRESENT"):
+        if flow == "commentary" and not cues.of(m).has("WE_PRESENT"):
             continue
         if flow != "body" and flow != "caption" and voice.citation:
             continue
         here = by_sentence[m.sentence_start]
         if "joint" in m.attrs:
             sex = _joint_sex(m, here)
-            if sex is None and not has_cue(m.sentence, "BROADCAST"):
+            if sex is None and not cues.of(m).has("BROADCAST"):
                 continue
         else:
             nouns = sorted((s for s in here if s.label == "SEX" and s.attrs.get("kind") == "noun"
                             and _near(s, m) <= _INTRO_WINDOW), key=lambda s: _near(s, m))
             sex = nouns[0] if nouns else None
-        if "joint" not in m.attrs and not YEAR_OLD.search(m.text) and not (
-                _AGED.match(m.text) and sex is not None and _near(sex, m) <= _AGED_REACH):
+        if "joint" not in m.attrs and not m.attrs.get("year_old") and not (
+                m.attrs.get("aged") and sex is not None and _near(sex, m) <= _AGED_REACH):
             continue
         first = min(m.start_char, sex.start_char) if sex else m.start_char
         before = document.text[m.sentence_start:first]
@@ -176,21 +175,18 @@ def _definite_references(mentions: list[Mention], unit_of: list[str], intros: li
     return out
 
 
-def marker_anchors(document: Document, mentions: list[Mention], unit_of: list[str]) -> list[Anchor]:
-    """Case markers in the text and in section titles ("Case 2" as a heading)."""
+def marker_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> list[Anchor]:
+    """Case markers in the text and in section titles ("Case 2" as a heading, found at ingest)."""
     out = []
     for m in mentions:
         if m.label == "CASE_MARKER" and unit_flow(unit_of[m.section_index]) in ANCHOR_FLOWS:
-            if sentence_voice(m.sentence).literature:
+            if sentence_voice(cues.of(m)).literature:
                 continue
             out.append(Anchor(m.start_char, m.sentence_start, m.section_index, unit_of[m.section_index],
                               number=int(m.value), evidence=[("patient", m.value, m.mention_id)]))
-    rules = load_case_marker_rules()
     for i, s in enumerate(document.sections):
-        if unit_flow(unit_of[i]) in ANCHOR_FLOWS - {"commentary"}:
-            found = match_case_markers(s.title or "", rules)
-            if found:
-                out.append(Anchor(s.start_char, s.start_char, i, unit_of[i], number=found[0][1]))
+        if s.case_number is not None and unit_flow(unit_of[i]) in ANCHOR_FLOWS - {"commentary"}:
+            out.append(Anchor(s.start_char, s.start_char, i, unit_of[i], number=s.case_number))
     return out
 
 
@@ -294,7 +290,7 @@ def _number_by_markers(clusters: list[Cluster], of: dict[int, int]) -> tuple[lis
     return slots, {a: where[c] for a, c in of.items()}
 
 
-def plausible_single_patient(document: Document, mentions: list[Mention], unit_of: list[str]) -> bool:
+def plausible_single_patient(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> bool:
     """A paper without introductions still describes one patient when it has a case section or tells
     of one case ("the patient", "we report a woman", "a case of") where a procedure, symptom,
     treatment or leak is told."""
@@ -303,8 +299,8 @@ def plausible_single_patient(document: Document, mentions: list[Mention], unit_o
     for m in mentions:
         flow = unit_flow(unit_of[m.section_index])
         if m.label in NARRATIVE_LABELS and flow in ("title", "abstract", "body", "caption"):
-            voice = sentence_voice(m.sentence)
-            if has_cue(m.sentence, "CASE_TOLD") and not voice.generic and about_patient(voice, flow):
+            voice = sentence_voice(cues.of(m))
+            if cues.of(m).has("CASE_TOLD") and not voice.generic and about_patient(voice, flow):
                 return True
     return False
 
@@ -333,8 +329,8 @@ def _distributive(m: Mention, values: set[str]) -> bool:
     return len(values - {m.value}) > 0
 
 
-def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor], of: dict[int, int],
-              n_patients: int, cohort: bool) -> list[Attribution]:
+def attribute(document: Document, mentions: list[Mention], cues: CueIndex, anchors: list[Anchor],
+              of: dict[int, int], n_patients: int, cohort: bool) -> list[Attribution]:
     """Each patient-level mention with the patients it speaks of (mentions of no patient left out).
 
     A sentence that names a case ("In Case 2, ...") speaks of that patient even in the discussion.
@@ -345,7 +341,7 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
     for _start, i in placed:
         by_sentence.setdefault(anchors[i].sentence_start, []).append(i)
     single = n_patients == 1 and not cohort
-    told = case_told_at(document, mentions, unit_of) if single else {}
+    told = case_told_at(document, mentions, cues, unit_of) if single else {}
     by_label: dict[tuple[int, str], set[str]] = {}
     for m in mentions:
         by_label.setdefault((m.sentence_start, m.label), set()).add(m.value)
@@ -355,7 +351,7 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
         flow = unit_flow(unit)
         if m.label in COHORT_LABELS or flow == "none" or n_patients == 0:
             continue
-        voice = sentence_voice(m.sentence)
+        voice = sentence_voice(cues.of(m))
         here = by_sentence.get(m.sentence_start)
         if here:
             before = [i for i in here if anchors[i].start <= m.start_char]
@@ -366,7 +362,7 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
                 chosen = sorted(k + 1 for k in together) if m.label in SHARED_LABELS else [of[pick] + 1]
                 out.append(Attribution(m, unit, tuple(chosen) or (of[pick] + 1,)))
             continue
-        each = flow != "title" and has_cue(m.sentence, "EACH")
+        each = flow != "title" and cues.of(m).has("EACH")
         if flow == "title" or ((voice.broadcast or each) and flow in ("abstract", "body")):
             if single:
                 if about_patient(voice, flow):
@@ -393,7 +389,7 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
     return out
 
 
-def case_told_at(document: Document, mentions: list[Mention], unit_of: list[str]) -> dict[str, int]:
+def case_told_at(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> dict[str, int]:
     """Per unit, the first sentence that introduces the paper's case without an age ("We report a case
     of ...", "A case of ... is presented"): what follows it tells of the patient."""
     out: dict[str, int] = {}
@@ -401,7 +397,7 @@ def case_told_at(document: Document, mentions: list[Mention], unit_of: list[str]
         unit = unit_of[m.section_index]
         if unit in out or unit_flow(unit) != "abstract":
             continue
-        voice = sentence_voice(m.sentence)
-        if has_cue(m.sentence, "CASE_TOLD") and voice.patient and not (voice.generic or voice.literature):
+        voice = sentence_voice(cues.of(m))
+        if cues.of(m).has("CASE_TOLD") and voice.patient and not (voice.generic or voice.literature):
             out[unit] = m.sentence_start
     return out

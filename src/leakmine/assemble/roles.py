@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from leakmine.assemble.cues import cue_spans, has_cue, vocabulary
+from leakmine.assemble.cues import SentenceCues, vocabulary
 
 _STOP = frozenset({
     "of", "at", "from", "with", "and", "or", "was", "were", "is", "are", "to", "in", "by", "for", "on", "the",
@@ -14,9 +14,13 @@ _STOP = frozenset({
     "during", "under", "through", "via", "within", "without", "following", "using", "because", "due", "than",
     "as", "when", "while", "where", "since", "until", "towards", "toward", "over", "across", "along", "between",
 })
+# The words between a level and the role word it may hang on: the relation of two mentions, which no
+# cue can hold (where the gap ends depends on the other mention).
 _RIGHT_GAP = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){0,3}$")
 _LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
 _NEAREST = 80
+_RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
+_AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class Cue:
     role: str
 
 
-def procedure_role(value: str, preceding: str, *, cement_index: bool, before_complication: bool,
+def procedure_role(value: str, cues: SentenceCues, at: int, *, cement_index: bool, before_complication: bool,
                    outcome_in_sentence: bool, historical: bool) -> str | None:
     """"index", "rescue" or None for a procedure or treatment `value`.
 
@@ -46,22 +50,32 @@ def procedure_role(value: str, preceding: str, *, cement_index: bool, before_com
         return "index"
     if value not in index:
         return "rescue" if value in rescue else None
-    if has_cue(preceding, "RESCUE"):
+    if called_rescue(cues, at):
         return "rescue"
     if cement_index:
         return None if historical else "rescue"
-    if has_cue(preceding, "AFTER") and not outcome_in_sentence:
+    if after_operation(cues, at) and not outcome_in_sentence:
         return "index"
     return "index" if before_complication else "rescue"
 
 
-def regex_cues(sentence: str) -> list[Cue]:
-    """Role words found by the cue rules (fractures, leak words, revision surgery, screws, neural anatomy)."""
-    out = [Cue(s, e, "treated") for s, e in cue_spans(sentence, "TREATED")]
-    out += [Cue(s, e, "leak") for s, e in cue_spans(sentence, "LEAK")]
-    out += [Cue(s, e, "treatment") for s, e in cue_spans(sentence, "RESCUE_SURGERY")]
-    out += [Cue(s, e, "none") for s, e in cue_spans(sentence, "NO_ROLE")]
-    out += [Cue(s, e, "anatomy") for s, e in cue_spans(sentence, "ANATOMY")]
+def called_rescue(cues: SentenceCues, at: int) -> bool:
+    """Whether the procedure at offset `at` is called rescue work ("an emergency L2 laminectomy")."""
+    return cues.leads_to("RESCUE", at, _RESCUE_REACH)
+
+
+def after_operation(cues: SentenceCues, at: int) -> bool:
+    """Whether the procedure at offset `at` is one the complication followed ("3 days after an L4 TLIF")."""
+    return cues.leads_to("AFTER", at, _AFTER_REACH)
+
+
+def word_cues(cues: SentenceCues) -> list[Cue]:
+    """Role words among a sentence's cues (fractures, leak words, revision surgery, screws, neural anatomy)."""
+    out = [Cue(s, e, "treated") for s, e in cues.spans("TREATED")]
+    out += [Cue(s, e, "leak") for s, e in cues.spans("LEAK")]
+    out += [Cue(s, e, "treatment") for s, e in cues.spans("RESCUE_SURGERY")]
+    out += [Cue(s, e, "none") for s, e in cues.spans("NO_ROLE")]
+    out += [Cue(s, e, "anatomy") for s, e in cues.spans("ANATOMY")]
     return out
 
 
@@ -73,10 +87,10 @@ def merge_cues(mention_cues: list[Cue], word_cues: list[Cue]) -> list[Cue]:
     return sorted(mention_cues + kept, key=lambda c: (c.start, c.role != "none", c.end))
 
 
-def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause of `sentence` holding [start, end) (see the CLAUSE cues)."""
-    lo, hi = 0, len(sentence)
-    for s, e in cue_spans(sentence, "CLAUSE"):
+def clause(cues: SentenceCues, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause of a sentence holding [start, end) (see the CLAUSE cues)."""
+    lo, hi = 0, len(cues.text)
+    for s, e in cues.spans("CLAUSE"):
         if e <= start:
             lo = max(lo, e)
         elif s >= end:
@@ -84,8 +98,8 @@ def clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def level_roles(sentence: str, start: int, end: int, cues: list[Cue]) -> set[str]:
-    """The roles of the level at [start, end) of `sentence`: treated, treatment and/or leak.
+def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cue]) -> set[str]:
+    """The roles of the level at [start, end) of a sentence: treated, treatment and/or leak.
 
     A level takes the role of the noun it modifies ("L2–L4 laminectomy", "L3 pedicle screw"), else of
     the head its preposition hangs on ("laminectomy from T12 to L2", "foramina of L2/L3"), else of the
@@ -94,7 +108,8 @@ def level_roles(sentence: str, start: int, end: int, cues: list[Cue]) -> set[str
     the sentence; a treated level whose own clause tells of a leak at the spine ("an L5 fracture and
     cement leakage into the lateral recess") is also where the cement leaked.
     """
-    lo, hi = clause(sentence, start, end)
+    sentence = sentence_cues.text
+    lo, hi = clause(sentence_cues, start, end)
     near = [c for c in cues if c.start >= lo and c.end <= hi and (c.end <= start or c.start >= end)]
     role = None
     right = [c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
@@ -110,7 +125,7 @@ def level_roles(sentence: str, start: int, end: int, cues: list[Cue]) -> set[str
         dist = [(d, c) for d, c in dist if d <= _NEAREST]
         if dist:
             role = min(dist, key=lambda dc: dc[0])[1].role
-    cement = has_cue(sentence, "CEMENT")
+    cement = sentence_cues.has("CEMENT")
     role = "leak" if role == "remote" else role
     if role in (None, "none", "anatomy") or (role == "leak" and not cement):
         return set()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from leakmine.assemble.cues import has_cue
+from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.roles import clause
 from leakmine.records import Mention
 
@@ -23,7 +23,7 @@ HISTORY_ANCHORS = frozenset({"ago", "before", "prior", "history", "for"})
 _INDICATION_REACH = 80
 
 
-def pre_index_symptoms(mentions: list[Mention], is_index: Callable[[Mention], bool],
+def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callable[[Mention], bool],
                        is_complication: Callable[[Mention], bool]) -> set[tuple[int, int]]:
     """(start, end) of the symptoms of one unit's `mentions` (in text order) that the patient had
     before the index operation; `is_index` tells an index operation, `is_complication` a finding of
@@ -32,48 +32,54 @@ def pre_index_symptoms(mentions: list[Mention], is_index: Callable[[Mention], bo
                   and is_index(m)), None)
     if index is None:
         return set()
-    retrospective = has_cue(index.sentence, "FLASHBACK") or _dated_after(index, mentions, is_complication)
+    retrospective = cues.of(index).has("FLASHBACK") or _dated_after(index, mentions, cues, is_complication)
     out: set[tuple[int, int]] = set()
     told = False
     for m in mentions:
         if m.start_char < index.start_char:
-            if m.label == "SYMPTOM" and m.asserted and not retrospective and not _dated(m, mentions):
+            if m.label == "SYMPTOM" and m.asserted and not retrospective and not _dated(m, mentions, cues):
                 out.add((m.start_char, m.end_char))
             continue
         if m.label != "SYMPTOM":
             told = told or is_complication(m)
             continue
-        if _indication(index, m) or (not told and _before_index(m)):
+        if _indication(index, m, cues) or (not told and _before_index(m, cues)):
             out.add((m.start_char, m.end_char))
         elif m.asserted:
             told = True
     return out
 
 
-def _dated_after(index: Mention, mentions: list[Mention], is_complication: Callable[[Mention], bool]) -> bool:
+def _dated_after(index: Mention, mentions: list[Mention], cues: CueIndex,
+                 is_complication: Callable[[Mention], bool]) -> bool:
     """Whether a complication told before the index operation in its sentence is said to follow it or
-    come from it ("paraplegia after kyphoplasty", "radiculopathy from cement leakage from PVP")."""
-    end = index.start_char - index.sentence_start
+    come from it ("paraplegia after kyphoplasty", "radiculopathy from cement leakage from PVP"): a
+    LINKED cue after the complication, at most three words before the operation, none of them an
+    UNDERGONE word ("after she underwent" tells the operation anew)."""
+    here, end = cues.of(index), index.start_char - index.sentence_start
     return any(o.sentence_start == index.sentence_start and o.end_char <= index.start_char and is_complication(o)
-               and has_cue(index.sentence[o.end_char - o.sentence_start: end], "LINKED") for o in mentions)
+               and here.links_to("LINKED", end, lo=o.end_char - o.sentence_start, unless="UNDERGONE")
+               for o in mentions)
 
 
-def _dated(m: Mention, mentions: list[Mention]) -> bool:
+def _dated(m: Mention, mentions: list[Mention], cues: CueIndex) -> bool:
     """Whether the symptom's sentence dates it after an operation ("postoperatively", "two days later")."""
-    return has_cue(m.sentence, "POSTOP") or any(
+    return cues.of(m).has("POSTOP") or any(
         o.label == "TIMING" and o.sentence_start == m.sentence_start
         and str(o.attrs.get("anchor") or "").lower() not in HISTORY_ANCHORS for o in mentions)
 
 
-def _indication(index: Mention, m: Mention) -> bool:
+def _indication(index: Mention, m: Mention, cues: CueIndex) -> bool:
     """A symptom named, in the index operation's sentence, as what the operation was for."""
     if m.sentence_start != index.sentence_start or not 0 <= m.start_char - index.end_char <= _INDICATION_REACH:
         return False
-    gap = index.sentence[index.end_char - index.sentence_start: m.start_char - m.sentence_start]
-    return has_cue(gap, "INDICATION") and not has_cue(gap, "STORY_MOVES") and not has_cue(gap, "CLAUSE")
+    here = cues.of(m)
+    lo, hi = index.end_char - index.sentence_start, m.start_char - m.sentence_start
+    return here.has("INDICATION", lo, hi) and not here.has("STORY_MOVES", lo, hi) and not here.has("CLAUSE", lo, hi)
 
 
-def _before_index(m: Mention) -> bool:
+def _before_index(m: Mention, cues: CueIndex) -> bool:
     """A symptom whose clause says it was there before surgery ("preoperatively she had sciatica")."""
-    lo, hi = clause(m.sentence, m.start_char - m.sentence_start, m.end_char - m.sentence_start)
-    return has_cue(m.sentence[lo:hi], "BEFORE_INDEX")
+    here = cues.of(m)
+    lo, hi = clause(here, m.start_char - m.sentence_start, m.end_char - m.sentence_start)
+    return here.has("BEFORE_INDEX", lo, hi)

@@ -18,6 +18,7 @@ _FLOW_OF_KIND = {
     "caption": "caption", "introduction": "commentary", "discussion": "commentary",
     "conclusion": "commentary", "methods": "commentary",
 }
+# Section titles and the opening words of a section are read here, not sentences: no mention covers a title.
 _CAPTION_TEXT = re.compile(r"^\s*(?:fig(?:ure)?s?\.?|supplementa(?:l|ry)\s+fig(?:ure)?s?\.?)\s*\d", re.IGNORECASE)
 _ABSTRACT_COMMENTARY = re.compile(
     r"^\s*(?:background|introduction|objectives?|purpose|aims?|importance|significance|context|rationale|"

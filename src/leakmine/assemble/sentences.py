@@ -1,12 +1,11 @@
-"""What a sentence is about: literature, advice, the patient, all patients, cement, tallies over many
-patients (pure functions)."""
+"""What a sentence is about: literature, advice, the patient, all patients, tallies over many patients
+(pure functions of its cues)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from leakmine.assemble.cues import has_cue
+from leakmine.assemble.cues import SentenceCues
 
 
 @dataclass(frozen=True)
@@ -19,16 +18,15 @@ class Voice:
     generic: bool
     patient: bool
     broadcast: bool
-    cement: bool
     tally: bool
 
 
-@lru_cache(maxsize=4096)
-def sentence_voice(text: str) -> Voice:
+def sentence_voice(cues: SentenceCues) -> Voice:
+    """The voice of a sentence from its cues."""
     return Voice(
-        skip=has_cue(text, "SKIP"), literature=has_cue(text, "LITERATURE"), citation=has_cue(text, "CITATION"),
-        generic=has_cue(text, "GENERIC"), patient=has_cue(text, "PATIENT"), broadcast=has_cue(text, "BROADCAST"),
-        cement=has_cue(text, "CEMENT"), tally=has_cue(text, "TALLY"),
+        skip=cues.has("SKIP"), literature=cues.has("LITERATURE"), citation=cues.has("CITATION"),
+        generic=cues.has("GENERIC"), patient=cues.has("PATIENT"), broadcast=cues.has("BROADCAST"),
+        tally=cues.has("TALLY"),
     )
 
 

@@ -7,6 +7,8 @@ import re
 from leakmine.assemble.sections import section_flow
 from leakmine.records import Document
 
+# The article type, journal and title (metadata) and the opening of a caption are read here: no mention
+# covers them.
 _NOT_A_STUDY = re.compile(r"correct|errat|corrigend|retract|expression of concern|withdraw", re.IGNORECASE)
 _IMAGE_HINT = re.compile(r"^images?\s+in\b|\bimages?\s+in\s+(?:clinical|spine|neuro|radiolog|medicine|surgery)"
                          r"|\bclinical\s+images?\b|\bimage\s+(?:report|quiz)\b|\bphoto\s+quiz\b", re.IGNORECASE)

@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from leakmine.assemble.cues import cue_spans, has_cue
+from leakmine.assemble.cues import CueIndex, SentenceCues
 from leakmine.assemble.roles import clause
 
 PRESENTATION, POST_TREATMENT, FOLLOW_UP = "presentation", "post-treatment", "follow-up"
 _CUE_TIME = {"PREOP": PRESENTATION, "POSTOP": POST_TREATMENT, "FOLLOW_UP": FOLLOW_UP}
+# The words between a grade and the operation named after it, and the words before a grade that rose
+# "from" it: the relation of two mentions, which no cue can hold (where the gap ends depends on them).
 _AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:an?\s+)?(?:MRC\s+)?(?:grade|power|strength|level)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
@@ -45,7 +47,7 @@ class Timeline:
 
 
 def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: dict[int, int],
-              follow_ups: dict[int, int]) -> None:
+              follow_ups: dict[int, int], cues: CueIndex) -> None:
     """Add the sentences of one unit, given in order as (sentence_start, text), to `timeline`.
 
     `pivots` maps the sentences that tell of a rescue operation to the offset where it is named;
@@ -60,9 +62,10 @@ def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: 
             timeline.pivoted.add(start)
         turns = [(0, state)]
         events = [(pivots[start], "pivot")] if start in pivots else []
-        cues = [s for s, _ in cue_spans(text, "FOLLOW_UP")] + ([follow_ups[start]] if start in follow_ups else [])
-        if cues:
-            events.append((min(cues), "follow"))
+        follow = [s for s, _ in cues.at(start, text).spans("FOLLOW_UP")] + (
+            [follow_ups[start]] if start in follow_ups else [])
+        if follow:
+            events.append((min(follow), "follow"))
         for offset, event in sorted(events):
             if event == "pivot" and state == PRESENTATION:
                 state = POST_TREATMENT
@@ -74,22 +77,22 @@ def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: 
         timeline.turns[start] = turns
 
 
-def local_cue(sentence: str, at: int) -> str | None:
-    """The time named by the nearest time cue before offset `at` of `sentence`, if any; words inside
+def local_cue(cues: SentenceCues, at: int) -> str | None:
+    """The time named by the nearest time cue before offset `at` of a sentence, if any; words inside
     a follow-up cue ("28 months after the surgery") are part of it."""
-    follow = cue_spans(sentence, "FOLLOW_UP")
+    follow = cues.spans("FOLLOW_UP")
     best: tuple[int, str] | None = None
     for label, time in _CUE_TIME.items():
-        for s, e in cue_spans(sentence, label):
+        for s, e in cues.spans(label):
             inside = label != "FOLLOW_UP" and any(fs <= s and e <= fe for fs, fe in follow)
             if e <= at and not inside and (best is None or s > best[0]):
                 best = (s, time)
     return best[1] if best else None
 
 
-def grade_time(sentence: str, offset: int, state: str, turn: tuple[int, str] | None = None,
+def grade_time(cues: SentenceCues, offset: int, state: str, turn: tuple[int, str] | None = None,
                pivoted: bool = False) -> str:
-    """Time point of a grade at `offset` of `sentence` in story state `state`: a cue next to the grade
+    """Time point of a grade at `offset` of a sentence in story state `state`: a cue next to the grade
     may take it back to presentation ("preoperatively") or on to follow-up; a grade said to follow
     the rescue operation named just after it ("regained normal strength after removal of the
     cement", the sentence's `turn`; or any operation when the grade is told as regained, as abstracts
@@ -97,18 +100,19 @@ def grade_time(sentence: str, offset: int, state: str, turn: tuple[int, str] | N
     Once the story is past a rescue (`pivoted`: its unit tells one), a grade dated from the operation
     ("one week after surgery", "on the third postoperative day") is post-treatment even after a
     follow-up was named: follow-up is the last visit."""
+    sentence = cues.text
     if state == PRESENTATION:
         if _FROM.search(sentence[:offset]):
             return PRESENTATION
         if turn is not None and turn[1] == POST_TREATMENT and _AFTER_NEXT.search(sentence[offset:turn[0]]):
             return POST_TREATMENT
-        lo, _ = clause(sentence, offset, offset + 1)
-        if has_cue(sentence[lo:offset], "RECOVERY") and has_cue(sentence[offset:], "AFTER_RESCUE"):
+        lo, _ = clause(cues, offset, offset + 1)
+        if cues.has("RECOVERY", lo, offset) and cues.has("AFTER_RESCUE", offset):
             return POST_TREATMENT
         return PRESENTATION
     if _FROM.search(sentence[:offset]):
         return PRESENTATION
-    cue = local_cue(sentence, offset)
+    cue = local_cue(cues, offset)
     if cue == PRESENTATION or (cue == FOLLOW_UP and state == POST_TREATMENT):
         return cue
     if cue == POST_TREATMENT and state == FOLLOW_UP and pivoted:

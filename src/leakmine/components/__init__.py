@@ -1,11 +1,15 @@
 """leakmine's spaCy components: one package per extractor, each with its rules as data.
 
-Importing this package imports every component package, which registers its factory with spaCy.
+`register()` imports every component package, which registers its factory with spaCy. Importing one
+component alone (ingest reads section titles with the case-marker rules) leaves the others unloaded.
 """
 
 import importlib
 import pkgutil
 
-for _info in pkgutil.iter_modules(__path__):
-    if _info.ispkg:
-        importlib.import_module(f"{__name__}.{_info.name}")
+
+def register() -> None:
+    """Register every leakmine factory with spaCy."""
+    for info in pkgutil.iter_modules(__path__):
+        if info.ispkg:
+            importlib.import_module(f"{__name__}.{info.name}")

@@ -27,8 +27,29 @@ def paper_bytes(path: str | Path) -> bytes:
 
 
 def ingest(path: str | Path) -> list[Document]:
-    """Read one file into the documents it holds (PubMed and bundle files hold many)."""
-    path = Path(path)
+    """Read one file into the documents it holds (PubMed and bundle files hold many), with what their
+    titles state (`read_titles`)."""
+    documents = _read(Path(path))
+    for document in documents:
+        read_titles(document)
+    return documents
+
+
+def read_titles(document: Document) -> None:
+    """Set what the titles state, read with the extractors' rules: the patient a section title opens
+    ("Case 2", "Second patient": `Section.case_number`) and whether the paper pools other studies
+    (a systematic review or meta-analysis by its title or article type: `PaperMeta.pools_studies`)."""
+    # imported here like the readers below: the rules load on first use
+    from leakmine.components.case_marker import title_case_number
+    from leakmine.components.cue import names_review
+
+    for section in document.sections:
+        section.case_number = title_case_number(section.title)
+    meta = document.meta
+    document.meta.pools_studies = names_review(" ".join(filter(None, (meta.title, meta.article_type))))
+
+
+def _read(path: Path) -> list[Document]:
     data = paper_bytes(path)
     if not data.strip():
         raise IngestError(str(path), "empty file")

@@ -22,8 +22,10 @@ def _register() -> None:
     """Import the modules whose decorators register leakmine's factories with spaCy."""
     import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 
-    import leakmine.components  # noqa: F401
     import leakmine.nlp.tokenizer  # noqa: F401
+    from leakmine.components import register
+
+    register()
 
 
 def build_pipeline(config_path: Path = CONFIG_PATH) -> Language:

@@ -271,3 +271,40 @@ def find_matches_in(text: str, rules: list[Rule], windows: list[tuple[int, int]]
             found += [m for rule, pos in could_block for m in _rule_matches(rule, window, pos)]
         out.append(_unblocked(found))
     return out
+
+
+def find_spans_in(text: str, rules: list[Rule], windows: list[tuple[int, int]]) -> list[tuple[int, int, Rule]]:
+    """(start, end, rule) of every match `find_matches_in` finds, offsets into `text`, in no set order:
+    its lean form for rules (none of them block rules) read only for where they match."""
+    hay = haystack(text)
+    starts = [a for a, _ in windows]
+    texts = [text[a:b] for a, b in windows]
+    cut = [w for w, (a, _) in enumerate(windows) if a and is_word_char(text[a - 1])]
+    out: list[tuple[int, int, Rule]] = []
+    for rule in rules:
+        regex = rule.regex
+        positions = _positions(hay, rule)
+        for w in range(len(windows)) if positions is None else cut:
+            a = starts[w]
+            out += [(a + m.start(), a + m.end(), rule) for m in regex.finditer(texts[w]) if m.end() > m.start()]
+        if positions is None:
+            continue
+        w, a, b, last = -1, 0, -1, 0  # the window holding the position, its bounds, its last match end
+        skip = frozenset(cut)
+        for p in positions:
+            if p >= b:
+                w = bisect_right(starts, p) - 1
+                if w < 0:
+                    continue
+                a, b, last = windows[w][0], windows[w][1], 0
+                if p >= b or w in skip:
+                    b = p + 1 if p >= b else b
+                    continue
+            elif w in skip:
+                continue
+            local = p - a
+            if local >= last and (m := regex.match(texts[w], local)):
+                last = m.end()
+                if m.end() > m.start():
+                    out.append((a + m.start(), a + m.end(), rule))
+    return out

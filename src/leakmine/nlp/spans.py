@@ -12,9 +12,11 @@ offsets of the abbreviation detector's serializable abbreviations), so nothing w
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import filter_spans
 
@@ -46,19 +48,35 @@ for _name in SPAN_ATTRS:
         Span.set_extension(_name, getter=_get, setter=_set)
 
 
-def _fresh(doc: Doc, span: Span) -> Span | None:
-    """The span over the same characters, rebuilt on the current tokens."""
-    return doc.char_span(span.start_char, span.end_char, label=span.label, kb_id=span.kb_id, span_id=span.id)
+class _Tokens:
+    """Where the doc's current tokens begin and end, by character: spans over exactly those characters
+    (what `Doc.char_span` gives, read from one array instead of a search per span)."""
 
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        idx, length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist()
+        self.first = {a: i for i, a in enumerate(idx)}
+        self.after = {a + n: i + 1 for i, (a, n) in enumerate(zip(idx, length, strict=True))}
 
-def _rebuild(doc: Doc, value: Any, moved: Callable[[int], int]) -> Any:
-    if isinstance(value, Span) and value.doc is doc:
-        return _fresh(doc, value) or value
-    if isinstance(value, dict) and _TOKEN_KEYS <= value.keys():
-        return {**value, **{key: moved(value[key]) for key in _TOKEN_KEYS}}
-    if isinstance(value, list) and any(isinstance(v, Span | dict) for v in value):
-        return [_rebuild(doc, v, moved) for v in value]
-    return value
+    def span(self, start: int, end: int, label: Any = 0, kb_id: Any = 0, span_id: Any = 0) -> Span | None:
+        i, j = self.first.get(start), self.after.get(end)
+        return Span(self.doc, i, j, label=label, kb_id=kb_id, span_id=span_id) if i is not None and j is not None \
+            and i < j else None
+
+    def fresh(self, span: Span) -> Span | None:
+        """The span over the same characters, rebuilt on the current tokens."""
+        return self.span(span.start_char, span.end_char, span.label, span.kb_id, span.id)
+
+    def rebuild(self, value: Any, moved: Callable[[int], int]) -> Any:
+        """A stored value on the current tokens: spans rebuilt, token positions of serialisable spans
+        (the abbreviation detector's dicts) moved by `moved`."""
+        if isinstance(value, Span) and value.doc is self.doc:
+            return self.fresh(value) or value
+        if isinstance(value, dict) and _TOKEN_KEYS <= value.keys():
+            return {**value, **{key: moved(value[key]) for key in _TOKEN_KEYS}}
+        if isinstance(value, list) and any(isinstance(v, Span | dict) for v in value):
+            return [self.rebuild(v, moved) for v in value]
+        return value
 
 
 def split_tokens(doc: Doc, chars: list[int]) -> bool:
@@ -67,10 +85,12 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
     Span groups and span-valued extension attributes are rebuilt on the new tokens.
     """
     cuts: dict[int, list[int]] = {}
-    for tok in doc:
-        inside = [c - tok.idx for c in chars if tok.idx < c < tok.idx + len(tok.text)]
-        if inside:
-            cuts[tok.i] = inside
+    if chars:
+        idx, length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist()
+        for c in chars:
+            i = bisect_right(idx, c) - 1
+            if i >= 0 and idx[i] < c < idx[i] + length[i]:
+                cuts.setdefault(i, []).append(c - idx[i])
     if not cuts:
         return False
     groups = {name: (dict(group.attrs), list(group)) for name, group in doc.spans.items()}
@@ -81,16 +101,17 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
         return i + sum(len(set(offsets)) for at, offsets in added if at < i)
 
     with doc.retokenize() as retokenizer:
-        for i, offsets in cuts.items():
+        for i, offsets in sorted(cuts.items()):
             tok = doc[i]
             bounds = [0, *sorted(set(offsets)), len(tok.text)]
             orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
+    tokens = _Tokens(doc)
     for name, (attrs, spans) in groups.items():
-        rebuilt = [s for s in (_fresh(doc, s) for s in spans) if s is not None]
+        rebuilt = [s for s in map(tokens.fresh, spans) if s is not None]
         doc.spans[name] = SpanGroup(doc, name=name, attrs=attrs, spans=rebuilt)
     for key, value in list(doc.user_data.items()):
-        doc.user_data[key] = _rebuild(doc, value, moved)
+        doc.user_data[key] = tokens.rebuild(value, moved)
     return True
 
 
@@ -123,7 +144,8 @@ def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -
 
     Spans are rebuilt on the current tokens, so a token split by a later `make_span` leaves them whole.
     """
-    current = [s for s in (_fresh(doc, s) for s in spans) if s is not None]
+    current = [s for s in (doc.char_span(s.start_char, s.end_char, label=s.label, kb_id=s.kb_id, span_id=s.id)
+                           for s in spans) if s is not None]
     kept = filter_spans(current) if longest else sorted(current, key=lambda s: (s.start, s.end))
     doc.spans[group] = kept
 
@@ -133,6 +155,26 @@ def write_found(doc: Doc, group: str,
     """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`."""
     spans = [make_span(doc, *f) for f in found]
     write_group(doc, group, [s for s in spans if s is not None])
+    return doc
+
+
+def write_many(doc: Doc, group: str, found: list[tuple[int, int, str, str, str]]) -> Doc:
+    """Spans for many matches, each (start, end, label, value, rule_id), into `group`, overlaps kept:
+    what `make_span` and `write_group` do one span at a time, with the tokens split once for all."""
+    split_tokens(doc, [c for start, end, *_ in found for c in (start, end)])
+    tokens = _Tokens(doc)
+    spans = []
+    for start, end, label, value, rule_id in found:
+        span = tokens.span(start, end, label)
+        if span is None:  # an end in white space: widened as `make_span` does
+            span = make_span(doc, start, end, label, value, rule_id)
+            if span is not None:
+                spans.append(span)
+            continue
+        for name, stored in zip(SPAN_ATTRS, (value, rule_id, {}), strict=True):
+            doc.user_data[_key(span, name)] = stored
+        spans.append(span)
+    doc.spans[group] = sorted(spans, key=lambda s: (s.start, s.end))
     return doc
 
 

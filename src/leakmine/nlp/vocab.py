@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from leakmine.nlp.docs import doc_text, sentence_at, sentence_bounds
+from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules, load_vocabulary
 from leakmine.nlp.spans import make_span, write_group
 
@@ -109,11 +109,6 @@ def doc_abbreviations(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def sentence_flags(sentence: str, cues: dict[str, list[Rule]]) -> dict[str, bool]:
-    """For each attribute name, whether any of its cue rules occurs in the sentence."""
-    return {name: any(r.regex.search(sentence) for r in rules) for name, rules in cues.items()}
-
-
 def load_vocabulary_rules(package: str, label: str) -> list[Rule]:
     """A component's patterns.jsonl, each rule's value checked against its vocabulary.json."""
     vocabulary = load_vocabulary(package)
@@ -125,32 +120,17 @@ def load_vocabulary_rules(package: str, label: str) -> list[Rule]:
 
 
 class VocabularyExtractor:
-    """Writes one span per vocabulary term found (directly or through a defined short form) to `group`.
+    """Writes one span per vocabulary term found (directly or through a defined short form) to `group`."""
 
-    `cues` maps an attribute name to rules; each span's attrs then say whether its sentence holds one.
-    """
-
-    def __init__(self, label: str, group: str, rules: list[Rule], cues: dict[str, list[Rule]] | None = None):
+    def __init__(self, label: str, group: str, rules: list[Rule]):
         self.label = label
         self.group = group
         self.rules = rules
-        self.cues = cues or {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found = merge_matches(match_vocabulary(text, self.rules),
                               abbreviation_matches(doc_abbreviations(doc), self.rules))
-        sentences, tokens = None, -1  # read again when `make_span` split a token: sentence starts may move
-        spans = []
-        for m in found:
-            span = make_span(doc, m.start, m.end, self.label, m.value, m.rule_id, dict(m.attrs))
-            if span is None:
-                continue
-            if self.cues:
-                if doc.has_annotation("SENT_START") and len(doc) != tokens:
-                    sentences, tokens = sentence_bounds(doc), len(doc)
-                start, end = sentence_at(sentences, span.start_char) if sentences else (0, len(text))
-                span._.lm_attrs = {**span._.lm_attrs, **sentence_flags(text[start:end], self.cues)}
-            spans.append(span)
-        write_group(doc, self.group, spans)
+        spans = [make_span(doc, m.start, m.end, self.label, m.value, m.rule_id, dict(m.attrs)) for m in found]
+        write_group(doc, self.group, [s for s in spans if s is not None])
         return doc

@@ -1,5 +1,6 @@
 """`leakmine_age`: a patient's age ("52-year-old", "aged 70", "seventy-year-old", "in her 60s") ->
-span group `leakmine_age`, value "52" (attrs `age`) or "60-69" for a range (attrs `age_min`, `age_max`)."""
+span group `leakmine_age`, value "52" (attrs `age`, and how it is written: `year_old`, `aged`) or "60-69"
+for a range (attrs `age_min`, `age_max`)."""
 
 from dataclasses import replace
 from typing import Any
@@ -7,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from leakmine.components.age.normalize import age_value, decade_range, is_individual_age, joint_ages
+from leakmine.components.age.normalize import age_form, age_value, decade_range, is_individual_age, joint_ages
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches
@@ -40,7 +41,7 @@ def match_ages(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[str,
             continue
         age = age_value(g.get("num") or "")
         if age is not None:
-            out.append((m, str(age), {"age": age, **extra}))
+            out.append((m, str(age), {"age": age, **age_form(text[m.start:m.end]), **extra}))
     single = [(m, v, a) for m, v, a in out
               if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
                          for o, _, _ in out)

@@ -18,6 +18,9 @@ _DECADES = {
 _GENARIANS = {"quadra": 40, "quinqua": 50, "sexa": 60, "septua": 70, "octo": 80, "nona": 90}
 _PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
+# How an age is written: as the patient's own ("52-year-old", "70 y/o"), or "aged 70".
+_YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b", re.IGNORECASE)
+_AGED = re.compile(r"^\s*aged\b", re.IGNORECASE)
 # What may not stand right before an age: a comparator, the first end of a range, a group statistic.
 _BEFORE = re.compile(
     r"(?:[≥≤><]=?|=>|=<|\b(?:over|under|above|below|than|least|most|up\s+to|between|from|beyond|"
@@ -32,6 +35,12 @@ _AFTER = re.compile(
 # A bracketed "(70 y)" is an age only right after the person it describes ("the patient (70 y)").
 _PERSON_BEFORE = re.compile(r"\b(?:patients?|case|woman|man|lady|gentleman|girl|boy|female|male)"
                             r"(?:\s+(?:\d{1,2}|[A-Z]))?\s*[,:]?\s*\($", re.IGNORECASE)
+
+
+def age_form(words: str) -> dict[str, bool]:
+    """attrs telling how the age `words` are written: `year_old` ("52-year-old", "70 y/o") and `aged`
+    ("aged 70")."""
+    return {"year_old": bool(_YEAR_OLD.search(words)), "aged": bool(_AGED.match(words))}
 
 
 def age_value(number: str) -> int | None:

@@ -1,6 +1,7 @@
 """`leakmine_case_marker`: markers that open one patient's account in a multi-patient paper ("Case 1",
 "Case 2:", "Patient 3", "the first case", "In the second patient", "Case II") -> span group
-`leakmine_case_marker`, value the patient's order ("1", "2", ...), attrs `n`."""
+`leakmine_case_marker`, value the patient's order ("1", "2", ...), attrs `n`. Ingest reads section
+titles with the same rules (`title_case_number`: "Case 2" as a heading)."""
 
 from collections.abc import Sequence
 from functools import lru_cache
@@ -32,6 +33,12 @@ def match_case_markers(text: str, rules: Sequence[Rule]) -> list[tuple[Match, in
 def load_case_marker_rules() -> tuple[Rule, ...]:
     """The case-marker rules, parsed once per process (assembly reads section titles with them too)."""
     return tuple(load_rules(__name__, labels=frozenset({LABEL})))
+
+
+def title_case_number(title: str) -> int | None:
+    """The patient a section title opens ("Case 2", "Patient 1", "Second case"), else None."""
+    found = match_case_markers(title, load_case_marker_rules()) if title else []
+    return found[0][1] if found else None
 
 
 class CaseMarkerExtractor:

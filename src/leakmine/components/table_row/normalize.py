@@ -100,7 +100,8 @@ def parse_follow_up(text: str, unit: str | None) -> str | None:
 
 def patient_rows(text: str) -> list[PatientRow]:
     """Rows of the tables in `text` that each describe one patient: a table whose heading row names an
-    age or sex column and at least `MIN_PATIENT_ROWS` rows with a readable age or sex under it."""
+    age column (a sex column alone may list animals or groups) and at least `MIN_PATIENT_ROWS` rows with
+    a readable age or sex under it."""
     out: list[PatientRow] = []
     lines, pos = [], 0
     for line in text.split("\n"):
@@ -117,7 +118,7 @@ def patient_rows(text: str) -> list[PatientRow]:
         cells = split_cells(line, start)
         if columns is None:
             named = {i: headings.get(heading_key(c.text)) for i, c in enumerate(cells)}
-            if {"age", "sex", "age_sex"} & set(named.values()):
+            if {"age", "age_sex"} & set(named.values()):
                 table += 1
                 columns = named
                 units = {i: heading_unit(c.text) for i, c in enumerate(cells)}

@@ -14,6 +14,10 @@ _DURATION_BEFORE = re.compile(r"\b(?:for|lasting|lasted|persisting|persisted|dur
 _FOLLOW_UP_BEFORE = re.compile(r"follow[\s‐-]*ups?\b[^.;]{0,30}$", re.IGNORECASE)
 _ONSET_VERB = re.compile(r"\b(?:observed|noted|noticed|developed|occurred|appeared|emerged|experienced|"
                          r"complained|presented|suffered|began|started|felt|showed)\b", re.IGNORECASE)
+# What a delay counted from an operation names: "2 days after the procedure", "... after PVP".
+_OPERATION = re.compile(r"procedure|surgery|surgical|operation|operative|plasty|\b(?:P?VP|PKP|BKP|KP|PLIF|TLIF|PLF|"
+                        r"ALIF|XLIF|OLIF|ACDF)\b|fusion|arthrodesis|discectomy|laminectomy|decompression|osteotomy|"
+                        r"injection|augmentation|instrumentation|fixation", re.IGNORECASE)
 _NOT_ONSET = re.compile(r"\b(?:reliev\w*|relief|improv\w*|resol\w*|recover\w*|remov\w*|disappear\w*|"
                         r"no|not|without|never|normal|average|mean|median|time|within|if|should|may|might|"
                         r"could|would|can|risk\w*)\b", re.IGNORECASE)
@@ -64,7 +68,8 @@ def is_onset_clause(text: str, start: int) -> bool:
 
 def timing_attrs(text: str, start: int, groups: dict[str, str | None], days: float | None,
                  rule_attrs: dict[str, object]) -> dict[str, object]:
-    """attrs of a TIMING mention: days, anchor, reference (what it is counted from) and flags."""
+    """attrs of a TIMING mention: days, anchor, reference (what it is counted from), whether that is an
+    operation (`from_operation`) and flags."""
     before = text[max(0, start - 40):start]
     anchor = re.sub(r"\s+", " ", (groups.get("anchor") or str(rule_attrs.get("anchor", ""))).lower())
     attrs: dict[str, object] = {**{k: v for k, v in rule_attrs.items() if k != "days"},
@@ -78,6 +83,7 @@ def timing_attrs(text: str, start: int, groups: dict[str, str | None], days: flo
         attrs["days_min"], attrs["days_max"] = to_days(number, unit), to_days(high, unit)
     if groups.get("ref"):
         attrs["reference"] = re.sub(r"\s+", " ", groups["ref"].strip())
+        attrs["from_operation"] = bool(_OPERATION.search(attrs["reference"]))
     if _AGGREGATE_BEFORE.search(before):
         attrs["aggregate"] = True
     if _FOLLOW_UP_BEFORE.search(before):

@@ -1,5 +1,5 @@
 """`leakmine_vocabulary`: one component per controlled vocabulary of SCHEMA.md, each configured in
-pipelines/extract.cfg by its span group (the component's name), its `label` and `rules`, the folder
+src/leakmine/nlp/extract.cfg by its span group (the component's name), its `label` and `rules`, the folder
 (as a package name) holding its patterns.jsonl and vocabulary.json:
 
 | component              | label         | rules (leakmine.components.*) | vocabulary (SCHEMA.md) |
@@ -10,22 +10,15 @@ pipelines/extract.cfg by its span group (the component's name), its `label` and 
 | leakmine_symptom       | SYMPTOM       | symptom                       | symptoms               |
 | leakmine_treatment     | TREATMENT     | treatment                     | treatments             |
 | leakmine_outcome       | OUTCOME       | outcome                       | outcome                |
-
-`cues` maps a span attribute to a label of the folder's cues.jsonl: each span's attrs then say whether
-its sentence holds one of those cues (leak locations carry `cement_context`: the sentence also
-speaks of cement or a leak, for the assembly to weigh).
 """
 
 from spacy.language import Language
 
-from leakmine.nlp.rules import load_rules
 from leakmine.nlp.spans import SPAN_ASSIGNS
 from leakmine.nlp.vocab import VocabularyExtractor, load_vocabulary_rules
 
 
-@Language.factory("leakmine_vocabulary", default_config={"cues": {}}, assigns=SPAN_ASSIGNS, retokenizes=True,
+@Language.factory("leakmine_vocabulary", assigns=SPAN_ASSIGNS, retokenizes=True,
                   requires=["doc._.abbreviations", "token.is_sent_start"])
-def make_vocabulary(nlp: Language, name: str, label: str, rules: str, cues: dict[str, str]) -> VocabularyExtractor:
-    cue_rules = {attr: load_rules(rules, "cues.jsonl", labels=frozenset({cue_label}))
-                 for attr, cue_label in cues.items()}
-    return VocabularyExtractor(label, name, load_vocabulary_rules(rules, label), cue_rules)
+def make_vocabulary(nlp: Language, name: str, label: str, rules: str) -> VocabularyExtractor:
+    return VocabularyExtractor(label, name, load_vocabulary_rules(rules, label))

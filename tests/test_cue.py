@@ -1,0 +1,123 @@
+"""Cues: the words assembly reasons with, found by the `leakmine_cue` component, and how assembly
+binds them to the mentions they lead up to."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from assemble_helpers import sentence_cues
+from leakmine.components.case_marker import title_case_number
+from leakmine.components.cue import GROUP, load_cue_rules
+from leakmine.ingest import read_titles
+from leakmine.labels import CUE_KINDS, LABELS, cue_label
+from leakmine.records import Document, PaperMeta
+from vocab_helpers import add_vocabulary
+
+RULES = load_cue_rules()
+
+
+def words(sentence: str, kind: str) -> list[str]:
+    cues = sentence_cues(sentence)
+    return [sentence[s:e] for s, e in cues.spans(kind)]
+
+
+def test_every_kind_has_rules_and_a_label():
+    assert {r.label for r in RULES} == set(CUE_KINDS)
+    assert all(cue_label(kind) in LABELS for kind in CUE_KINDS)
+
+
+@pytest.mark.parametrize(("sentence", "kind", "expected"), [
+    ("Similar leaks were seen by Ortiz et al. in 2011.", "LITERATURE", ["et al"]),
+    ("Cement leakage has been reported after kyphoplasty.", "LITERATURE", ["has been reported"]),
+    ("Our patient recovered fully.", "LITERATURE", []),
+    ("Early decompression should be considered.", "GENERIC", ["should"]),
+    ("Epidural leakage is rare after kyphoplasty.", "GENERIC", ["is rare"]),
+    ("She walked without support.", "GENERIC", []),
+    ("Both patients underwent laminectomy.", "BROADCAST", ["Both patients"]),
+    ("The patient underwent laminectomy.", "BROADCAST", []),
+    ("PMMA reached the foramen.", "CEMENT", ["PMMA"]),
+    ("A pulmonary cement embolism was found.", "CEMENT", ["cement", "embolism"]),
+    ("Methyl methacrylate filled the canal.", "CEMENT", ["Methyl methacrylate"]),
+    ("The epidural space was narrowed by a disc.", "CEMENT", []),
+    ("At the last follow-up she walked.", "FOLLOW_UP", ["follow-up"]),
+    ("She followed the advice.", "FOLLOW_UP", []),
+    ("Preoperatively, strength was normal.", "PREOP", ["Preoperatively"]),
+    ("An L1 burst fracture was seen.", "TREATED", ["burst fracture"]),
+    ("The L3 pedicle screw was removed.", "NO_ROLE", ["screw"]),
+    ("Pain eased, but weakness persisted.", "CLAUSE", [",", "but"]),
+    ("Pain and weakness persisted.", "CLAUSE", []),
+    ("Abbreviations: PVP, percutaneous vertebroplasty.", "SKIP", ["Abbreviations:"]),
+])
+def test_cue_words(sentence, kind, expected):
+    assert words(sentence, kind) == expected
+
+
+def test_the_component_writes_every_cue_with_its_kind_and_rule():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("leakmine_sentences")
+    add_vocabulary(nlp, "leakmine_leak_location")
+    add_vocabulary(nlp, "leakmine_outcome")
+    nlp.add_pipe("leakmine_cue")
+    doc = nlp("Cement leakage into the canal was seen. Both patients recovered. Both patients were seen.")
+    found = {(s.text, s.label_, s._.lm_value) for s in doc.spans[GROUP]}
+    assert {("leakage", "CUE_CEMENT", "CEMENT"), ("leakage", "CUE_LEAK", "LEAK"), ("canal", "CUE_LEAK", "LEAK"),
+            ("Both patients", "CUE_BROADCAST", "BROADCAST")} <= found
+    assert all(s._.lm_rule for s in doc.spans[GROUP])
+    # a sentence where no extractor found a value has no cue: assembly reads none there
+    assert not [s for s in doc.spans[GROUP] if s.start_char >= doc.text.index("Both patients were")]
+
+
+@pytest.mark.parametrize(("sentence", "procedure", "expected"), [
+    ("She then had an emergency laminectomy.", "laminectomy", True),
+    ("A revision of the L4-L5 fusion followed.", "fusion", True),
+    ("Secondary posterior decompression at T12 was done.", "decompression", True),
+    ("She had an emergency, then a fusion.", "fusion", False),
+    ("A revision was planned (and a discectomy done).", "discectomy", False),
+    ("The revision surgery was discussed with the family for a long time before the discectomy.", "discectomy",
+     False),
+    ("He underwent discectomy.", "discectomy", False),
+])
+def test_a_rescue_cue_leads_to_the_procedure_within_its_phrase(sentence, procedure, expected):
+    assert sentence_cues(sentence).leads_to("RESCUE", sentence.index(procedure), 30) is expected
+
+
+@pytest.mark.parametrize(("sentence", "operation", "expected"), [
+    ("Paraplegia after vertebroplasty.", "vertebroplasty", True),
+    ("Paraplegia after the L2 vertebroplasty.", "vertebroplasty", True),
+    ("Radiculopathy due to cement leakage from percutaneous vertebroplasty.", "vertebroplasty", True),
+    ("Dyspnea two days after the kyphoplasty.", "kyphoplasty", True),
+    ("Weakness following a long and difficult L4-L5 fusion.", "fusion", False),
+    ("Weakness after she underwent vertebroplasty.", "vertebroplasty", False),
+    ("Pain after treatment with kyphoplasty.", "kyphoplasty", False),
+    ("Paraplegia, vertebroplasty.", "vertebroplasty", False),
+])
+def test_a_linking_cue_binds_a_complication_to_the_operation(sentence, operation, expected):
+    cues = sentence_cues(sentence)
+    assert cues.links_to("LINKED", sentence.index(operation), unless="UNDERGONE") is expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Case 2", 2), ("Patient 1", 1), ("Second case", 2), ("CASE II", 2), ("Case 3: a delayed deficit", 3),
+    ("Case report", None), ("Case presentation", None), ("Discussion", None), ("", None),
+    ("Patients and methods", None),
+])
+def test_section_titles_that_open_a_patient(title, expected):
+    assert title_case_number(title) == expected
+
+
+@pytest.mark.parametrize(("title", "article_type", "expected"), [
+    ("Cement leakage after kyphoplasty: a systematic review", None, True),
+    ("Neurological deficits after vertebroplasty: a meta-analysis", "Journal Article", True),
+    ("Leg weakness after fusion: a pooled analysis of two trials", None, True),
+    ("Cement leakage after kyphoplasty", "Journal Article; Meta-Analysis", True),
+    ("Cement leakage after kyphoplasty", "Systematic Review", True),
+    ("Intradural cement after vertebroplasty: a case report and review of the literature", "Case Reports", False),
+    ("A review of cement leakage", "review-article", False),
+    ("Cement leakage after kyphoplasty", None, False),
+    (None, None, False),
+])
+def test_titles_of_papers_that_pool_other_studies(title, article_type, expected):
+    document = Document("p0", "p0.xml", "jats", PaperMeta(title=title, article_type=article_type), "", [])
+    read_titles(document)
+    assert document.meta.pools_studies is expected
