@@ -5,7 +5,13 @@ from importlib import resources
 
 import pytest
 
-from leakmine.ingest.headings import heading_kind, inline_heading, looks_like_heading, numbering_depth
+from leakmine.ingest.headings import (
+    heading_kind,
+    inline_heading,
+    looks_like_heading,
+    mend_spacing,
+    numbering_depth,
+)
 from leakmine.records import SECTION_KINDS
 
 
@@ -31,6 +37,8 @@ from leakmine.records import SECTION_KINDS
     ("References", "references"),
     ("Zusammenfassung", "abstract"),
     ("Limitations", "discussion"),
+    ("REFERENC ES", "references"),          # a space kerned into a word
+    ("2. MATERIALS AND METH ODS", "methods"),
     ("A rare complication", None),
     ("Cases were excluded", None),
     ("Case of the month appears yearly", None),
@@ -38,6 +46,20 @@ from leakmine.records import SECTION_KINDS
 ])
 def test_heading_kind(title, kind):
     assert heading_kind(title) == kind
+
+
+@pytest.mark.parametrize("title, mended", [
+    ("REFERENC ES", "REFERENCES"),
+    ("R EFERENCES", "REFERENCES"),
+    ("3. RESULTS AND DISCUS SION", "3. RESULTS AND DISCUSSION"),
+    ("Conclu sions", "Conclusions"),
+    ("ACKNOWLEDG MENTS.", "ACKNOWLEDGMENTS."),
+    ("Materials and Methods", "Materials and Methods"),    # already spaced as known
+    ("Leg weak ness", "Leg weak ness"),                    # not a known heading: left as printed
+    ("Case 2", "Case 2"),
+])
+def test_mend_spacing(title, mended):
+    assert mend_spacing(title) == mended
 
 
 def test_vocabulary_kinds_are_section_kinds():

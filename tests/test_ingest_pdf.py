@@ -634,3 +634,173 @@ def test_multi_publisher_doi(stem):
     if facts["doi"]:
         assert doc.meta.doi == facts["doi"]
     assert doc.meta.year and doc.meta.title
+
+
+ABSTRACT = ["We describe a patient whose cement leak caused weakness of both legs",
+            "weeks after augmentation, and the decompression that restored her",
+            "walking. Imaging after any new neurological complaint is advised for",
+            "patients treated with cement, and surgeons should explain the risk of",
+            "leakage before consent is taken for the augmentation procedure."]
+KEY_MESSAGES = ["Cement leaks are common", "and mostly silent.", "Late deficits need", "urgent imaging.",
+                "Decompression helps."]
+
+
+def _boxed_article(box_x: float, abstract_x: float, heading: str, box: list[str], size: float = 9) -> bytes:
+    """Page 1 with a side box printed beside the abstract, row for row, above a two-column body."""
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (50, 104, "Anna Kowalska, Peter Lindqvist and Maria Santos", "", 11),
+                     (abstract_x, 146, "Abstract", "B", 11), (box_x, 146, heading, "B", size)] \
+        + _column(abstract_x, 162, ABSTRACT) + _column(box_x, 162, box, size=size) \
+        + [(LEFT, 250, "1. Introduction", "B", 12), (RIGHT, 250, "2. Case presentation", "B", 12)] \
+        + _column(LEFT, 268, INTRO + DISCUSSION + INTRO) + _column(RIGHT, 268, CASE_1 + CASE_2 + CASE_1)
+    return _draw([page])
+
+
+@pytest.mark.parametrize("box_x, abstract_x, heading, box", [
+    (420, 50, "Key messages", KEY_MESSAGES),                        # a box right of the abstract
+    (50, 200, "Learning points", KEY_MESSAGES),                     # ... left of it
+    (420, 50, "Article info", ["Received 2 May 2031", "Accepted 9 June 2031", "Published 1 July 2031",
+                               "Keywords: cement", "leakage; paraparesis"]),
+])
+def test_side_box_beside_the_abstract_is_read_whole(box_x, abstract_x, heading, box):
+    doc = read_article(_boxed_article(box_x, abstract_x, heading, box))
+    abstract = _section(doc, "abstract").text
+    assert abstract == " ".join(ABSTRACT)
+    side = _section(doc, "front-matter", heading)
+    assert side.text == " ".join(box)
+    assert not any(line in s.text for s in doc.sections if s is not side for line in box)
+
+
+def test_two_columns_beside_each_other_are_not_a_box():
+    # two columns of one width under the title are the body, read column after column
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (LEFT, 120, "1. Introduction", "B", 12), (RIGHT, 120, "2. Case presentation", "B", 12)] \
+        + _column(LEFT, 138, INTRO + DISCUSSION) + _column(RIGHT, 138, CASE_1 + CASE_2)
+    doc = read_article(_draw([page]))
+    assert all(s.kind != "front-matter" or "elderly" not in s.text for s in doc.sections)
+    assert _section(doc, "case").text.startswith("An elderly woman")
+
+
+COVER = [(50, 60, "Journal of Spinal Testing", "B", 14), (50, 80, "ISSN: 0000-0000 (Print) Journal homepage:", "", 9),
+         (50, 120, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 14),
+         (50, 140, "Anna Kowalska, Peter Lindqvist & Maria Santos", "", 10),
+         (50, 170, "To cite this article: Anna Kowalska et al. (2033) Delayed paraparesis.", "", 9),
+         (50, 185, "To link to this article: https://doi.org/10.5555/jst.2031.033", "", 9),
+         (50, 200, "Published online: 05 Jan 2033", "", 9),
+         (50, 230, "Submit your article to this journal", "", 9), (50, 245, "View related articles", "", 9),
+         (50, 700, "Full Terms & Conditions of access and use can be found at the journal homepage", "", 8)]
+
+
+@pytest.mark.parametrize("cover, notice, first_page", [
+    (COVER, [], 2),                                    # a publisher's cover is not read
+    (None, [(50, 780, "Downloaded from https://spinaltesting.example.org on 2 May 2033", "", 8)], 1),
+])
+def test_prepended_cover_page(cover, notice, first_page):
+    article = read_article(two_column_article())
+    page1 = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                      (50, 104, "Anna Kowalska, Peter Lindqvist and Maria Santos", "", 11),
+                      (50, 120, "J Spinal Test. 2031;12:33-37. doi:10.5555/jst.2031.033", "I", 8),
+                      (LEFT, 146, "1. Introduction", "B", 12)] + _column(LEFT, 164, INTRO + DISCUSSION) + notice
+    page2 = HEADER + [(LEFT, 80, "2. Case presentation", "B", 12)] + _column(LEFT, 98, CASE_1 + CASE_2)
+    page3 = HEADER + [(LEFT, 80, "3. Discussion", "B", 12)] + _column(LEFT, 98, DISCUSSION)
+    doc = read_article(_draw([p for p in (cover, page1, page2, page3) if p], page_numbers=False))
+    assert (doc.meta.year, doc.meta.doi, doc.meta.authors) == (2031, "10.5555/jst.2031.033", article.meta.authors)
+    assert _section(doc, "introduction").page_start == first_page
+    assert all("cite this article" not in s.text and "Full Terms" not in s.text for s in doc.sections)
+
+
+CITING = ["Table 2. The levels treated, the volume of cement and the leaks seen on computed",
+          "tomography are listed for each patient, and the leaks that reached the canal or the",
+          "foramina are marked. Most leaks were small and stayed in the disc or the paravertebral",
+          "veins, and only two patients needed a second operation to remove the cement."]
+
+
+@pytest.mark.parametrize("block, style, rows, in_body", [
+    (CITING, "", [], True),                                          # a paragraph citing a table
+    (CITING, "B", [], False),                                        # a caption with a bold label
+    (["Table 2. Levels treated and leaks seen in each patient"], "", [], False),  # short: a caption
+    (CITING, "", [("Patient", "Level", "Leak"), ("1", "T12", "disc"), ("2", "L1", "canal"),
+                  ("*Levels are counted from the sacrum upwards.",)], False),     # with a table footnote
+])
+def test_paragraph_opening_with_a_table_label(block, style, rows, in_body):
+    """A block opening with "Table 2." in body type is a caption when it is short, has its label set off
+    or sits above the table's rows; a paragraph running on from it is body text, no word lost."""
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + DISCUSSION)
+    page += [(50, 240 + PITCH * k, text, style if k == 0 else "", 10) for k, text in enumerate(block)]
+    y = 240 + PITCH * len(block)
+    page += [(x, y + PITCH * k, cell, "", 10) for k, row in enumerate(rows)
+             for x, cell in zip((50, 200, 350), row, strict=False)]
+    page += _column(50, y + PITCH * (len(rows) + 1), CASE_1 + CASE_2)
+    doc = read_article(_draw([page]))
+    intro = _section(doc, "introduction").text
+    assert (" ".join(block) in intro) is in_body
+    assert intro.endswith("she walked with a frame at the last visit.")
+    assert any(s.kind == "caption" for s in doc.sections) is not in_body
+    assert "sacrum" not in intro
+
+
+def _kerned(x: float, y: float, pieces: list[str], gap: float) -> list[tuple]:
+    """A bold heading printed in pieces with a gap wider than a letter's but narrower than a word space."""
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Times", "B", 12)
+    items = []
+    for piece in pieces:
+        items.append((x, y, piece, "B", 12))
+        x += pdf.get_string_width(piece) + gap
+    return items
+
+
+@pytest.mark.parametrize("pieces, title, kind", [
+    (["REFERENC", "ES"], "REFERENCES", "references"),
+    (["2. DISCUS", "SION"], "2. DISCUSSION", "discussion"),
+])
+def test_heading_split_by_kerning(pieces, title, kind):
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + CASE_1) \
+        + _kerned(50, 250, pieces, 3.5) + _column(50, 268, DISCUSSION)
+    doc = read_article(_draw([page]))
+    assert _section(doc, kind).title == title
+
+
+def _superscripted(x: float, y: float, text: str, mark: str, size: float, rise: float) -> list[tuple]:
+    """`text` with `mark` set after it in smaller type, raised by `rise` points (lowered when negative)."""
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Times", "", size)
+    return [(x, y, text, "", size), (x + pdf.get_string_width(text), y - rise, mark, "", 0.6 * size)]
+
+
+@pytest.mark.parametrize("above, below, mark, expected, unexpected", [
+    # a superscript in rows set tight (a table's) reaches into the row above it
+    ("White cells counted", "(normal 4000-10000/mm", "3", "(normal 4000-10000/mm3", "counted3"),
+    ("Area of the whole park", "under protection was 750 km", "2", "protection was 750 km2", "park2"),
+])
+def test_superscript_stays_on_its_line(above, below, mark, expected, unexpected):
+    rows = [(50, 300, above, "", 9)] + _superscripted(50, 310, below, mark, 9, 5.5)
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16)] \
+        + _column(50, 128, INTRO + CASE_1) + rows
+    text = read_article(_draw([page])).text
+    assert expected in text and unexpected not in text.replace(" ", "")
+
+
+LONG_LABELS = ["Time from the augmentation to the open surgery, days", "Volume of the cement injected at each level, ml",
+               "Levels treated in one and the same session, n", "Leaks that reached into the spinal canal, n (%)",
+               "Patients who walked again at the last visit, n (%)"]
+
+
+@pytest.mark.parametrize("labels, columns", [
+    (LONG_LABELS, (300, 400, 490)),   # labels long enough that the first values line up like a text column
+    ([label.split(",")[0][:24] for label in LONG_LABELS], (330, 420, 500)),
+])
+def test_table_columns_that_pass_for_text_columns(labels, columns):
+    values = [("12 (5-30)", "9 (3-21)", "21"), ("3.5 (2-6)", "3.1 (2-5)", "6.6"), ("2 (1-4)", "1 (1-3)", "3"),
+              ("4 (12)", "2 (7)", "6"), ("30 (88)", "26 (90)", "56")]
+    rows = [(x, 300 + 14 * k, cell, "", 10) for k, (label, row) in enumerate(zip(labels, values, strict=True))
+            for x, cell in zip((50, *columns), (label, *row), strict=True)]
+    wide = [f"{a} {b}" for a, b in zip(INTRO + DISCUSSION, CASE_1 + CASE_2 + INTRO[:1], strict=True)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, wide) + rows + _column(50, 400, wide)
+    doc = read_article(_draw([page]))
+    intro = _section(doc, "introduction").text
+    assert not any(label in intro for label in labels) and "26 (90)" not in intro
+    assert f"{labels[4]} | 30 (88) | 26 (90) | 56" in _section(doc, "table").text

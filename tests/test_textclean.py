@@ -81,6 +81,8 @@ def test_join_wrapped(lines, joined):
     ("anti", "VEGF", True),
     ("CT", "guided", True),
     ("self", "expanding", True),
+    ("two", "thirds", True),           # a number word opens a compound
+    ("half", "life", True),
     ("pain", "free,", True),
     ("spondy", "lolisthesis", False),
     ("decom", "pression", False),
@@ -92,7 +94,8 @@ def test_keeps_hyphen(fragment, continuation, keep):
 
 
 KNOWN = frozenset({"left", "side", "sided", "high", "speed", "drill", "tendon", "repair", "with", "out",
-                   "some", "times", "body", "cross-sectional", "cross", "sectional"})
+                   "some", "times", "body", "cross-sectional", "cross", "sectional", "involvement", "in",
+                   "anterior"})
 
 
 @pytest.mark.parametrize("fragment, continuation, keep", [
@@ -112,11 +115,19 @@ def test_text_words_skips_words_split_at_a_line_end():
     words = text_words(["a cross-sectional study of ten-", "don repairs with a high-speed drill"])
     assert {"cross-sectional", "cross", "sectional", "study", "high-speed", "drill"} <= words
     assert "ten" not in words and "don" not in words
+    # a line's first word may end a word whose line-end hyphen was lost
+    assert "volvement" not in text_words(["the in", "volvement of the cord"])
 
 
 @pytest.mark.parametrize("lines, joined", [
     (["the left-", "side pain"], "the left-side pain"),
     (["a ten-", "don was repaired"], "a tendon was repaired"),
+    (["the in", "volvement of the cord"], "the involvement of the cord"),   # a line-end hyphen lost
+    (["its in", "volvement, then"], "its involvement, then"),
+    (["the left", "side pain"], "the left side pain"),                      # words of their own
+    (["the in", "volvements seen"], "the in volvements seen"),              # not the known word
+    (["an ante", "rior leak"], "an anterior leak"),
+    (["the in", "jury was"], "the in jury was"),                            # "injury" printed nowhere
 ])
 def test_join_wrapped_with_the_texts_own_words(lines, joined):
     assert join_wrapped(lines, KNOWN) == joined

@@ -44,9 +44,39 @@ def normalize_title(title: str) -> str:
     return " ".join(t.split())
 
 
+@lru_cache(maxsize=1)
+def _squeezed() -> dict[str, str]:
+    """Known titles by their letters without spaces: "materialsandmethods" -> "materials and methods"."""
+    out: dict[str, str] = {}
+    for t in sorted(_vocabulary(), key=lambda t: -t.count(" ")):  # the fewest spaces win
+        out[t.replace(" ", "")] = t
+    return out
+
+
+def mend_spacing(title: str) -> str:
+    """A known heading printed with a space inside a word by tight kerning ("REFERENC ES", "MATERIALS
+    AND METH ODS") -> spaced as the vocabulary spells it; any other title as it is."""
+    head = _NUMBERING.match(title)
+    start = head.end() if head else 0
+    rest = title[start:].rstrip(" .:")
+    if " " not in rest or not re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)+", rest):
+        return title
+    known = _squeezed().get(rest.lower().replace(" ", ""))
+    if known is None or known == rest.lower():
+        return title
+    out, k = [], 0
+    for ch in rest.replace(" ", ""):
+        if known[k] == " ":
+            out.append(" ")
+            k += 1
+        out.append(ch)
+        k += 1
+    return title[:start] + "".join(out) + title[start + len(rest):]
+
+
 def heading_kind(title: str) -> str | None:
     """The canonical kind of a known heading ("Case presentation" -> "case"), else None."""
-    t = normalize_title(title)
+    t = normalize_title(mend_spacing(title))
     if not t:
         return None
     vocab = _vocabulary()

@@ -19,7 +19,7 @@ from leakmine.ingest.metadata import (
 )
 from leakmine.ingest.pdf_glyphs import group_words, image_boxes, read_glyphs
 from leakmine.ingest.pdf_layout import Line, Page, Word, join_words, layout_page, to_words
-from leakmine.ingest.pdf_structure import Reader, article_type, looks_like_byline, vocabulary
+from leakmine.ingest.pdf_structure import Reader, article_type, is_cover, looks_like_byline, vocabulary
 from leakmine.ingest.textclean import fix_chars, join_wrapped
 from leakmine.records import Document, PaperMeta, build_document
 
@@ -160,8 +160,11 @@ def read_pdf(path: Path, data: bytes) -> list[Document]:
         raise IngestError(str(path), "PDF has no text layer (scanned image?)")
     if n_cid > CID_LIMIT * n_text:
         raise IngestError(str(path), "PDF text layer is unreadable (glyphs with no character codes)")
+    cover = pages.pop(0) if is_cover(pages) else None  # its notices are not mined
     reader = Reader(pages)
     parts = reader.read()
     meta = paper_meta(reader, pages[0].lines, info)
+    if cover is not None and meta.doi is None:
+        meta.doi = latest_version(find_dois("\n".join(ln.text for ln in cover.lines).replace("\u2010", "-")))
     paper_id = hashlib.sha256(data).hexdigest()[:16]
     return [build_document(str(path), "pdf", meta, parts, paper_id)]

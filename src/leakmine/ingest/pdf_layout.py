@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
 
@@ -53,6 +54,7 @@ class Line:
     side: str  # "L", "R" or "F" (full width / single column)
     col_x0: float = 0.0  # left edge and right edge of the line's column on its page
     col_x1: float = 0.0
+    box: bool = False  # part of a side box beside the main text (key messages, article info)
     text: str = field(init=False)
     size: float = field(init=False)
     font: str = field(init=False)
@@ -194,9 +196,12 @@ def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
         # a justified column ends at one x; a ragged one mostly before its widest line
         common, count = Counter(round(e.x1) for e in left_ends).most_common(1)[0]
         right_edges = sorted(e.x1 for e in left_ends)
-        gl = max(e.x1 for e in left_ends if abs(e.x1 - common) <= 1) if count >= 3 \
-            else right_edges[int(0.9 * (len(right_edges) - 1))]
-        full = sum(1 for e in left_ends if e.x1 >= gl - 1.5 * e.size)
+        if count >= 3:
+            gl = max(e.x1 for e in left_ends if abs(e.x1 - common) <= 1)
+        else:  # or the right end of the densest run of line ends (a byline or an abstract may end nearby)
+            dense = max(right_edges, key=lambda r: sum(1 for e in left_ends if r - 1.5 * e.size <= e.x1 <= r))
+            gl = max((right_edges[int(0.9 * (len(right_edges) - 1))], dense), key=lambda r: _ending(left_ends, r))
+        full = _ending(left_ends, gl)
         # hanging or outdented lines of the right column start a little left of its usual edge
         outdents = Counter(round(w.x0) for w in starts if gl + 4 <= w.x0 < x)
         gr = min([x] + [float(v) for v, c in outdents.items() if c >= 2])
@@ -209,6 +214,11 @@ def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
         if full >= 3 and gr - gl >= 4 and wide and (best is None or full > best[0]):
             best = (full, gl, gr - 0.5)
     return best[1:] if best else None
+
+
+def _ending(ends: list[Word], x: float) -> int:
+    """How many line ends reach the column edge `x` (within one and a half letters of it)."""
+    return sum(1 for e in ends if e.x1 >= x - 1.5 * e.size)
 
 
 def _overlap(a: Word | Line, top: float, bottom: float) -> float:
@@ -237,9 +247,32 @@ def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
         span[2] = max(span[2], w.size)
         if w.size >= span[2] - 0.5:
             span[0], span[1] = min(span[0], w.top), max(span[1], w.bottom)
-    lines = [Line(g, page, side) for g in groups]
+    _rehome_raised(groups, spans)
+    lines = [Line(g, page, side) for g in groups if g]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
+
+
+def _hugs(w: Word, group: list[Word], slack: float = 0.0) -> bool:
+    """Whether smaller type `w` sits right after a larger word of `group`, as a superscript does (`slack`
+    in letters widens the gap allowed, as an italic letter's box leaves it)."""
+    return any(v is not w and w.size <= 0.85 * v.size
+               and -1 - slack * v.size <= w.x0 - v.x1 <= (0.3 + slack) * v.size for v in group)
+
+
+def _rehome_raised(groups: list[list[Word]], spans: list[list[float]]) -> None:
+    """Move a superscript or subscript that landed in the line above or below its own (tight rows of a
+    table: "/mm" with its "3") to the line of the word it sits right after."""
+    for k, g in enumerate(groups):
+        for w in [w for w in g if w.size < spans[k][2] - 0.5 or len(g) <= 2]:
+            if _hugs(w, g, slack=0.5):
+                continue
+            for n in (k + 1, k - 1):
+                if 0 <= n < len(groups) and min(w.bottom, spans[n][1]) > max(w.top, spans[n][0]) \
+                        and _hugs(w, groups[n]):
+                    g.remove(w)
+                    groups[n].append(w)
+                    break
 
 
 def _split_by_gutter(words: list[Word], gutter: tuple[float, float]
@@ -256,10 +289,112 @@ def _split_by_gutter(words: list[Word], gutter: tuple[float, float]
     return left, right, cross
 
 
+# Pages on which side boxes beside the main text are looked for (a cover page may come first).
+BOX_PAGES = 2
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by shared baseline, each row left to right."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.bottom):
+        if rows and w.bottom - rows[-1][0].bottom <= 0.3 * rows[-1][0].size:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    return rows
+
+
+def side_box(words: list[Word], gutter: tuple[float, float] | None) -> list[Word]:
+    """The words of a side box set beside the main text (key messages, article information, a
+    citation sidebar), so that it is read whole rather than line by line with the text beside it.
+
+    Its edge is an x where three or more lines start right after a white gap, with text beside them on
+    the same rows; no word crosses that x over the rows the edge spans; the two sides hold lines of
+    words, not table cells; and the box is the clearly narrower side (two equal columns are columns).
+    """
+    if len(words) < 20:
+        return []
+    rows = _rows(words)
+    starts: dict[int, list[tuple[int, Word]]] = {}
+    for r, row in enumerate(rows):
+        for a, b in pairwise(row):
+            if b.x0 - a.x1 >= 1.5 * max(a.size, b.size):
+                starts.setdefault(round(b.x0), []).append((r, b))
+    left_margin, right_margin = min(w.x0 for w in words), max(w.x1 for w in words)
+    for edge, found in sorted(starts.items(), key=lambda kv: -len(kv[1])):
+        if len(found) < 3:
+            break
+        if gutter is not None and abs(edge - gutter[1]) < 2 * found[0][1].size:
+            continue  # the page's own columns
+        first, last = min(r for r, _ in found), max(r for r, _ in found)
+        band = [w for row in rows[first:last + 1] for w in row]
+        x = min(w.x0 for _, w in found)
+        if any(w.x0 < x - 1 and w.x1 > x + 1 for w in band):
+            continue
+        left = [w for w in band if w.x1 <= x + 1]
+        right = [w for w in band if w.x0 >= x - 1]
+        left_width, right_width = x - left_margin, right_margin - x
+        box = right if right_width < left_width else left
+        if min(left_width, right_width) > 0.6 * max(left_width, right_width):
+            continue
+        if all(_prose(side) for side in (left, right)):
+            return box + _box_rows(rows, first, x, box is left, -1) + _box_rows(rows, last, x, box is left, 1)
+    return []
+
+
+def _box_rows(rows: list[list[Word]], start: int, x: float, left: bool, step: int) -> list[Word]:
+    """Words of a side box in the rows above (step -1) or below (step 1) row `start`: on the box's side
+    of its edge `x` (left of it or right), up to a word crossing the edge or more than two lines' white
+    space."""
+
+    def on_side(w: Word) -> bool:
+        return w.x1 <= x + 1 if left else w.x0 >= x - 1
+
+    out: list[Word] = []
+    last = [w for w in rows[start] if on_side(w)]
+    r = start + step
+    while 0 <= r < len(rows) and last and abs(rows[r][0].bottom - last[0].bottom) <= 2.5 * last[0].size:
+        if any(w.x0 < x - 1 and w.x1 > x + 1 for w in rows[r]):
+            break
+        side = [w for w in rows[r] if on_side(w)]
+        out += side
+        last = side or last
+        r += step
+    return out
+
+
+def _prose(words: list[Word]) -> bool:
+    """Whether words form three or more lines of running words rather than table cells or labels."""
+    rows = _rows(words)
+    if len(rows) < 3 or sum(len(r) for r in rows) < 2 * len(rows):
+        return False
+    return all(b.x0 - a.x1 <= max(a.size, b.size) for row in rows for a, b in pairwise(row))
+
+
 def layout_page(number: int, width: float, height: float, words: list[Word],
                 separators: list[tuple[float, float]]) -> Page:
-    """Lines of one page in reading order; `separators` are (top, bottom) of full-width figures."""
+    """Lines of one page in reading order; `separators` are (top, bottom) of full-width figures. A side
+    box beside the main text is read whole after the rest of the page."""
     gutter = find_gutter(words, width)
+    box = side_box(words, gutter) if number <= BOX_PAGES else []
+    if box:
+        boxed = {id(w) for w in box}
+        words = [w for w in words if id(w) not in boxed]
+        gutter = gutter or find_gutter(words, width)
+    page = _layout(number, width, height, words, separators, gutter)
+    if box:
+        box_lines = build_lines(box, number, "F")
+        _set_columns(box_lines)
+        for ln in box_lines:
+            ln.box = True
+        page.lines += box_lines
+    return page
+
+
+def _layout(number: int, width: float, height: float, words: list[Word],
+            separators: list[tuple[float, float]], gutter: tuple[float, float] | None) -> Page:
     if gutter is None:
         lines = build_lines(words, number, "F")
         _set_columns(lines)
@@ -306,11 +441,36 @@ def layout_page(number: int, width: float, height: float, words: list[Word],
     for cut_top, _ in cuts + [(float("inf"), float("inf"))]:
         band = [ln for ln in pending if ln.top < cut_top]
         pending = [ln for ln in pending if ln.top >= cut_top]
-        ordered += [ln for ln in band if ln.side == "L"] + [ln for ln in band if ln.side == "R"]
+        if _table_band(band):  # a table whose columns passed for text columns: rows read whole
+            ordered += build_lines([w for ln in band for w in ln.words], number, "F")
+        else:
+            ordered += [ln for ln in band if ln.side == "L"] + [ln for ln in band if ln.side == "R"]
         while fulls and fulls[0].top <= cut_top:
             ordered.append(fulls.pop(0))
     _set_columns(ordered)
     return Page(number, width, height, ordered, gutter)
+
+
+def _table_band(band: list[Line]) -> bool:
+    """Whether the left and right lines of a band are the rows of one table: three or more of them
+    share a baseline across the gutter, most such rows hold cells (gaps wider than a letter), and on
+    neither side do most lines read as running text (a text column beside a table is no table)."""
+    right = [ln for ln in band if ln.side == "R"]
+    rows = [(a, b) for a in band if a.side == "L" for b in right if abs(a.bottom - b.bottom) < 0.3 * a.size]
+    if len(rows) < 3:
+        return False
+    most = 2 / 3 * len(rows)
+    return sum(1 for a, b in rows if _gapped(a) or _gapped(b)) >= most \
+        and all(sum(1 for pair in rows if _cell_like(pair[side])) >= most for side in (0, 1))
+
+
+def _gapped(ln: Line) -> bool:
+    return any(b.x0 - a.x1 > max(a.size, b.size) for a, b in pairwise(ln.words))
+
+
+def _cell_like(ln: Line) -> bool:
+    """A line of table cells or a short label, not a line of running text."""
+    return _gapped(ln) or len(ln.words) <= 4
 
 
 def _set_columns(lines: list[Line]) -> None:

@@ -17,7 +17,7 @@ from importlib import resources
 from itertools import pairwise
 
 from leakmine.ingest.captions import caption_label
-from leakmine.ingest.headings import heading_kind, normalize_title
+from leakmine.ingest.headings import heading_kind, mend_spacing, normalize_title
 from leakmine.ingest.language import detect_language
 from leakmine.ingest.metadata import parse_byline
 from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
@@ -27,6 +27,10 @@ _NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d]?$")
 _ABBREV_END = re.compile(r"(?:\bal|\bFig|\be\.g|\bi\.e|\bvs|\bDr|\bNo|\bcf|\bet)\.$")
 _MARGIN = 0.1
+# A footnote under a table's rows: a mark, or a note or abbreviations label.
+_TABLE_NOTE = re.compile(r"^(?:[*\u2020\u2021\u00a7\u00b6#]|(?:Notes?|Abbreviations?)\b\s*[:.])")
+# Most words of a caption set in body type; a longer paragraph opening with "Table 2." is body text.
+_CAPTION_WORDS = 40
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
@@ -49,6 +53,23 @@ def is_front_matter(text: str) -> bool:
     """Whether a small-print block reads as affiliation, correspondence, dates or licence."""
     anywhere, start = _front_matter_patterns()
     return bool(anywhere.search(text) or start.match(text))
+
+
+# Most words a prepended cover page holds (an article's first page holds more).
+_COVER_WORDS = 400
+
+
+def is_cover(pages: list[Page]) -> bool:
+    """Whether page 1 is a cover that a publisher or repository set before the article ("To cite this
+    article", "Full Terms & Conditions", "Please cite this article as"): two or more such notices on a
+    short first page of a paper that has at least two more pages."""
+    if len(pages) < 3:
+        return False
+    text = " ".join(ln.text for ln in pages[0].lines)
+    if len(text.split()) > _COVER_WORDS:
+        return False
+    notices = sum(1 for p in vocabulary()["cover_page"] if re.search(p, text, re.IGNORECASE))
+    return notices >= 2
 
 
 def _key(text: str) -> str:
@@ -343,6 +364,8 @@ class Reader:
             kind = self.current.kind if self.current else "other"
             if id(ln) in self.used:
                 i += 1
+            elif ln.box:
+                i = self.box(i)
             elif (cap := caption_label(ln.text)) and kind != "references" and self._caption_start(ln):
                 i = self.caption(i, cap[0])
             elif (h := self.heading(ln, lines[i + 1] if i + 1 < len(lines) else None)) \
@@ -368,6 +391,7 @@ class Reader:
         return parts
 
     def enter(self, h: Heading, ln: Line) -> None:
+        h.title = mend_spacing(h.title)
         numbered = _NUMBERED.match(h.title)
         if numbered and numbered.group("num")[0].isdigit():
             self.numbers.add(tuple(int(p) for p in numbered.group("num").rstrip(".").split(".") if p))
@@ -380,6 +404,23 @@ class Reader:
         self.open(h.title, kind, h.level, ln)
         if h.rest:
             self.add(ln, join_words(h.rest))
+
+    def box(self, i: int) -> int:
+        """A side box read whole into an aside part of front matter, titled by its heading if it has one."""
+        lines = self.lines
+        j = i
+        while j < len(lines) and lines[j].box and lines[j].page == lines[i].page:
+            j += 1
+        block = lines[i:j]
+        head = self.heading(block[0], block[1] if len(block) > 1 else None)
+        titled = head is not None and head.rest is None
+        part = Part(head.title if titled else "", "front-matter")
+        prev = None
+        for b in block[1:] if titled else block:
+            part.add(b, b.text, self.new_paragraph(b, prev))
+            prev = b
+        self.aside.append(part)
+        return j
 
     def small_print(self, i: int) -> int:
         """Small lines in the body flow: front matter when they read so (affiliations, licence),
@@ -416,10 +457,14 @@ class Reader:
                 break
             if abs(ln.size - block[0].size) > 0.3 or self.spaced(prev, ln):
                 break
-            if abs(block[0].size - self.body_size) < 0.3 and self.new_paragraph(ln, prev):
-                break
+            if abs(block[0].size - self.body_size) < 0.3 and (self.new_paragraph(ln, prev) or _cells(ln)):
+                break  # a caption in body type ends at the next paragraph or at the table's first row
             block.append(ln)
             j += 1
+        if self._cites(block, lines[j] if j < len(lines) else None):
+            for b in block:
+                self.add(b, b.text)
+            return j
         part = Part("", "caption")
         for b in block:
             part.add(b, b.text, False)
@@ -427,6 +472,16 @@ class Reader:
         if kind == "table":
             j = self.table(j, block[-1])
         return j
+
+    def _cites(self, block: list[Line], after: Line | None) -> bool:
+        """Whether a block opening with a caption label is a body paragraph that cites the table or
+        figure: set in body type with the label too, running on longer than a caption, and for a table
+        with no rows of cells under it."""
+        first = block[0]
+        body_type = all(abs(b.size - self.body_size) < 0.3 for b in block) \
+            and first.words[0].font == self.body_font and not first.words[0].bold
+        table_rows = after is not None and after.page == first.page and len(_cells(after)) >= 2
+        return body_type and sum(len(b.text.split()) for b in block) > _CAPTION_WORDS and not table_rows
 
     def _grid(self, i: int) -> bool:
         """A table with no caption of its own here (a table's continuation on the next page, a table
@@ -448,6 +503,11 @@ class Reader:
                 break
             rows.append(ln)
             j += 1
+        notes: list[Line] = []  # the table's footnotes under its rows ("*Listed in the order ...")
+        while rows and j < len(lines) and lines[j].page == rows[-1].page and not caption_label(lines[j].text) \
+                and (_TABLE_NOTE.match(lines[j].text) if not notes else not self.new_paragraph(lines[j], notes[-1])):
+            notes.append(lines[j])
+            j += 1
         if not rows:
             return j
         # rows of the same table that reading order put after the column beside it
@@ -461,6 +521,8 @@ class Reader:
         part = Part("", "table")
         for row in build_lines([w for r in rows for w in r.words], caption_end.page, "F"):
             part.add(row, " | ".join(_cells(row) or [row.text]), True)
+        for n, note in enumerate(notes):
+            part.add(note, note.text, n == 0)
         self.aside.append(part)
         return j
 
@@ -495,7 +557,8 @@ class Reader:
                 break
             self.author_lines.append(ln)
             k += 1
-        end = next((j for j in first_page if j >= k and self._opens_body(lines[j])), first_page[-1] + 1)
+        end = next((j for j in first_page if j >= k and (lines[j].box or self._opens_body(lines[j]))),
+                   first_page[-1] + 1)
         self.front_lines += lines[k:end]
         front = Part("", "front-matter")
         for ln in self.author_lines:

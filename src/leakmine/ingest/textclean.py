@@ -108,7 +108,19 @@ def _join(left: str, right: str, known: Collection[str]) -> str:
         return body + right
     if last in "\u2013\u2014/" and left[-2:-1].strip():
         return left + right
+    if known and _lost_hyphen(left, right, known):
+        return left + right
     return f"{left} {right}"
+
+
+def _lost_hyphen(left: str, right: str, known: Collection[str]) -> bool:
+    """Whether a line ends inside a word whose hyphen the text layer lost ("in" + "volvement"): the
+    joined word is printed elsewhere in the text and the line's first word is no word of it."""
+    fragment = re.search(r"[a-z]+$", left)
+    following = re.match(r"[a-z]{3,}", right)
+    if not fragment or not following or right[following.end():following.end() + 1].isalpha():
+        return False
+    return f"{fragment.group()}{following.group()}" in known and following.group() not in known
 
 
 def join_wrapped(lines: list[str], known: Collection[str] = ()) -> str:
@@ -132,7 +144,7 @@ def text_words(lines: list[str]) -> frozenset[str]:
     broken = False
     for line in lines:
         tokens = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*-?", line)
-        if broken and tokens:
+        if tokens:  # a line's first word may end a word broken at the line end before
             tokens = tokens[1:]
         broken = line.rstrip().endswith(tuple(_LINE_HYPHENS))
         if broken and tokens:
