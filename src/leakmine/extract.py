@@ -1,8 +1,14 @@
-"""Extraction stage: a `Document` through the spaCy pipeline -> `Mention` records."""
+"""Extraction stage: a `Document` through the spaCy pipeline -> `Mention` records.
+
+A text longer than the pipeline's `max_length` is mined in pieces of at most that length: runs of
+whole mined sections, and a section longer than that cut at paragraph (else sentence, else word)
+boundaries. Offsets stay those of `Document.text`.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -13,10 +19,13 @@ from leakmine.records import Document, Mention
 
 # ConText's assertion status of a span (`leakmine_context`); a pipeline without it asserts everything.
 _STATUS = ("is_negated", "is_historical", "is_hypothetical")
+# Where a piece of an over-long section may end, best first: a line break, a sentence end, a space.
+_CUTS = ("\n", ". ", " ")
 
 
-def doc_mentions(document: Document, doc: Doc) -> list[Mention]:
-    """Mentions from every leakmine span group of a processed `Doc`, in mined sections only."""
+def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]:
+    """Mentions from every leakmine span group of a processed `Doc`, in mined sections only; `doc`
+    holds the document's text from character `offset` on."""
     text = doc_text(doc)
     sentences = sentence_bounds(doc)
     sections = document.sections
@@ -26,8 +35,8 @@ def doc_mentions(document: Document, doc: Doc) -> list[Mention]:
     for group in leakmine_groups(doc):
         for span in doc.spans[group]:
             start, end = span.start_char, span.end_char
-            idx = bisect_right(section_starts, start) - 1
-            if idx < 0 or start >= sections[idx].end_char or not sections[idx].mined:
+            idx = bisect_right(section_starts, start + offset) - 1
+            if idx < 0 or start + offset >= sections[idx].end_char or not sections[idx].mined:
                 continue
             sent_start, sent_end = sentence_at(sentences, start)
             ext = span._
@@ -35,15 +44,53 @@ def doc_mentions(document: Document, doc: Doc) -> list[Mention]:
             value, rule_id, attrs = span_values(span)
             mentions.append(Mention(
                 paper_id=document.paper_id, section_index=idx, section_kind=sections[idx].kind,
-                sentence=text[sent_start:sent_end], sentence_start=sent_start, start_char=start, end_char=end,
-                text=text[start:end], label=span.label_, value=value or "", rule_id=rule_id or "",
-                attrs=dict(attrs or {}), negated=flags.get("is_negated", False),
-                historical=flags.get("is_historical", False), hypothetical=flags.get("is_hypothetical", False),
+                sentence=text[sent_start:sent_end], sentence_start=sent_start + offset,
+                start_char=start + offset, end_char=end + offset, text=text[start:end], label=span.label_,
+                value=value or "", rule_id=rule_id or "", attrs=dict(attrs or {}),
+                negated=flags.get("is_negated", False), historical=flags.get("is_historical", False),
+                hypothetical=flags.get("is_hypothetical", False),
             ))
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
 
 
 def extract(document: Document, nlp: Language) -> list[Mention]:
     """All mentions of one document (pure: the same document and pipeline give the same list)."""
-    return doc_mentions(document, nlp(document.text))
+    text = document.text
+    if len(text) <= nlp.max_length:
+        return doc_mentions(document, nlp(text))
+    mentions = [m for start, end in pieces(document, nlp.max_length)
+                for m in doc_mentions(document, nlp(text[start:end]), start)]
+    return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
 
+
+def pieces(document: Document, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of the document's text, none longer than `limit`, that cover its mined
+    sections: consecutive sections while they fit, a long section cut at its best boundaries."""
+    start = end = None
+    for section in document.sections:
+        if not section.mined:
+            if start is not None:
+                yield start, end
+            start = None
+            continue
+        for a, b in _cut(document.text, section.start_char, section.end_char, limit):
+            if start is not None and b - start <= limit:
+                end = b
+                continue
+            if start is not None:
+                yield start, end
+            start, end = a, b
+    if start is not None:
+        yield start, end
+
+
+def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """`text[start:end]` in pieces of at most `limit` characters, each ending after the last line
+    break, else sentence end, else space of its second half."""
+    while end - start > limit:
+        stop = start + limit
+        cut = next((i + len(c) for c in _CUTS if (i := text.rfind(c, start + limit // 2, stop - len(c) + 1)) >= 0),
+                   stop)
+        yield start, cut
+        start = cut
+    yield start, end

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 from pathlib import Path
 
-import pdfplumber
 from pdfminer.layout import LTChar, LTContainer, LTImage
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils import extract_words
-from pdfplumber.utils.exceptions import PdfminerException
 
 from leakmine.errors import IngestError
+from leakmine.ingest.pdf_guard import open_error, open_pdf
 from leakmine.ingest.pdf_layout import SPACE_RATIO, Page, layout_page, to_words
 from leakmine.ingest.pdf_meta import read_meta
 from leakmine.ingest.pdf_structure import Reader
+from leakmine.limits import DEFAULT, Limits
 from leakmine.records import Document, build_document
 
 # Share of glyphs printed as "(cid:NNN)" above which the text layer is unusable.
@@ -82,24 +80,12 @@ def _page(page, number: int) -> tuple[Page, int, int]:
     return layout_page(number, width, height, words, separators), text_chars, cid
 
 
-def _open_error(path: Path, e: Exception) -> IngestError:
-    """A one-line reason for a PDF pdfminer cannot read (pdfplumber wraps pdfminer's exceptions)."""
-    inner = e.args[0] if isinstance(e, PdfminerException) and e.args else e
-    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
-        return IngestError(str(path), "PDF is encrypted (a password is needed to read it)")
-    return IngestError(str(path), f"PDF is damaged or not a PDF ({type(inner).__name__})")
-
-
-def read_pdf(path: Path, data: bytes) -> list[Document]:
+def read_pdf(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document]:
     """Read one PDF paper; raise `IngestError` when it has no usable text layer or cannot be opened."""
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as e:  # noqa: BLE001 - pdfminer raises many types for damaged files
-        raise _open_error(path, e) from e
     pages: list[Page] = []
     n_text = n_cid = 0
-    with pdf:
+    with open_pdf(path, data, limits) as pdf:
         try:
             for number, page in enumerate(pdf.pages, start=1):
                 p, t, c = _page(page, number)
@@ -110,7 +96,7 @@ def read_pdf(path: Path, data: bytes) -> list[Document]:
                     break  # enough glyphs to judge the text layer unreadable
             info = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
         except Exception as e:  # noqa: BLE001
-            raise _open_error(path, e) from e
+            raise open_error(path, e) from e
     if n_text == 0:
         raise IngestError(str(path), "PDF has no text layer (scanned image?)")
     if n_cid > CID_LIMIT * n_text:

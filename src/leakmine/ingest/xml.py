@@ -4,23 +4,24 @@ PubMed/MEDLINE (`PubmedArticleSet`, `MedlineCitationSet`), gzipped or not.
 Files are parsed as a stream, one record at a time, so baseline files with tens of thousands of
 citations stay small in memory. Nothing is fetched: the standard parser never loads the external
 DTDs the DOCTYPEs name, and HTML entity names those DTDs would define (`&nbsp;`) are read as the
-characters they stand for.
+characters they stand for. Encodings the parser does not read itself are recoded first
+(decoding.xml_bytes), and nesting deeper than `Limits.max_xml_depth` is refused.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import re
-import zlib
 from collections.abc import Iterator
 from html.entities import name2codepoint
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
-from leakmine.errors import IngestError
-from leakmine.ingest import jats, pubmed
+from leakmine.errors import IngestError, LimitError
+from leakmine.ingest import gunzip, jats, pubmed
+from leakmine.ingest.decoding import xml_bytes
 from leakmine.ingest.xmltext import local
+from leakmine.limits import DEFAULT, Limits
 from leakmine.records import Document, PaperMeta, build_document
 
 _PUBMED_RECORDS = frozenset({"PubmedArticle", "PubmedBookArticle"})
@@ -29,21 +30,19 @@ _ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
 _CHUNK = 1 << 20
 
 
-def read_xml(path: Path, data: bytes) -> list[Document]:
+def read_xml(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document]:
     """Every article or citation in one XML file, in file order."""
     raw = data
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            raise IngestError(str(path), f"corrupt gzip file ({e})") from e
+        data = gunzip(path, data, limits)
+    data = xml_bytes(data, path)
     try:
-        records = list(_read_records(data))
+        records = list(_read_records(data, path, limits.max_xml_depth))
     except ParseError as e:
         if "undefined entity" not in str(e):
             raise IngestError(str(path), f"malformed XML ({e})") from e
         try:
-            records = list(_read_records(_numeric_entities(data)))
+            records = list(_read_records(_numeric_entities(data), path, limits.max_xml_depth))
         except ParseError as e2:
             raise IngestError(str(path), f"malformed XML ({e2})") from e2
     if not records:
@@ -57,14 +56,15 @@ def read_xml(path: Path, data: bytes) -> list[Document]:
     return documents
 
 
-def _read_records(data: bytes) -> Iterator[tuple[str, PaperMeta, list[dict]]]:
-    for fmt, el in _iter_records(data):
+def _read_records(data: bytes, path: Path, max_depth: int) -> Iterator[tuple[str, PaperMeta, list[dict]]]:
+    for fmt, el in _iter_records(data, path, max_depth):
         reader = jats if fmt == "jats" else pubmed
         yield fmt, reader.read_meta(el), reader.read_parts(el)
 
 
-def _iter_records(data: bytes) -> Iterator[tuple[str, Element]]:
-    """(format, element) for each `<article>` and each PubMed citation, freed once read."""
+def _iter_records(data: bytes, path: Path, max_depth: int) -> Iterator[tuple[str, Element]]:
+    """(format, element) for each `<article>` and each PubMed citation, freed once read; elements
+    nested deeper than `max_depth` stop the file."""
     parser = XMLPullParser(events=("start", "end"))
     open_tags: list[str] = []
     for start in range(0, len(data), _CHUNK):
@@ -73,6 +73,8 @@ def _iter_records(data: bytes) -> Iterator[tuple[str, Element]]:
             name = local(el.tag)
             if event == "start":
                 open_tags.append(name)
+                if len(open_tags) > max_depth:
+                    raise LimitError(str(path), f"XML nested deeper than {max_depth} elements", "max_xml_depth")
                 continue
             open_tags.pop()
             if name == "article":
