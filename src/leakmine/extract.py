@@ -3,17 +3,23 @@
 A text longer than the pipeline's `max_length` is mined in pieces of at most that length: runs of
 whole mined sections, and a section longer than that cut at paragraph (else sentence, else word)
 boundaries. Offsets stay those of `Document.text`.
+
+spaCy's tokenizer takes time quadratic in a token's length when the token is made of prefix or
+suffix characters ("((((..."), so runs of more than 256 characters without a space (junk from a
+broken export; no word or URL is that long) reach it with every 32nd character read as a space.
+Mentions keep the document's own characters.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from leakmine.nlp.docs import doc_text, sentence_at, sentence_bounds
+from leakmine.nlp.docs import sentence_at, sentence_bounds
 from leakmine.nlp.spans import leakmine_groups, span_values
 from leakmine.records import Document, Mention
 
@@ -21,12 +27,14 @@ from leakmine.records import Document, Mention
 _STATUS = ("is_negated", "is_historical", "is_hypothetical")
 # Where a piece of an over-long section may end, best first: a line break, a sentence end, a space.
 _CUTS = ("\n", ". ", " ")
+_LONG_RUN = re.compile(r"\S{257,}")
+_RUN_TOKEN = 32
 
 
 def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]:
     """Mentions from every leakmine span group of a processed `Doc`, in mined sections only; `doc`
     holds the document's text from character `offset` on."""
-    text = doc_text(doc)
+    text = document.text
     sentences = sentence_bounds(doc)
     sections = document.sections
     section_starts = [s.start_char for s in sections]
@@ -44,8 +52,9 @@ def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]
             value, rule_id, attrs = span_values(span)
             mentions.append(Mention(
                 paper_id=document.paper_id, section_index=idx, section_kind=sections[idx].kind,
-                sentence=text[sent_start:sent_end], sentence_start=sent_start + offset,
-                start_char=start + offset, end_char=end + offset, text=text[start:end], label=span.label_,
+                sentence=text[sent_start + offset:sent_end + offset], sentence_start=sent_start + offset,
+                start_char=start + offset, end_char=end + offset, text=text[start + offset:end + offset],
+                label=span.label_,
                 value=value or "", rule_id=rule_id or "", attrs=dict(attrs or {}),
                 negated=flags.get("is_negated", False), historical=flags.get("is_historical", False),
                 hypothetical=flags.get("is_hypothetical", False),
@@ -57,9 +66,9 @@ def extract(document: Document, nlp: Language) -> list[Mention]:
     """All mentions of one document (pure: the same document and pipeline give the same list)."""
     text = document.text
     if len(text) <= nlp.max_length:
-        return doc_mentions(document, nlp(text))
+        return doc_mentions(document, nlp(tokenizable(text)))
     mentions = [m for start, end in pieces(document, nlp.max_length)
-                for m in doc_mentions(document, nlp(text[start:end]), start)]
+                for m in doc_mentions(document, nlp(tokenizable(text[start:end])), start)]
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
 
 
@@ -94,3 +103,14 @@ def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int
         yield start, cut
         start = cut
     yield start, end
+
+
+def tokenizable(text: str) -> str:
+    """`text` with every 32nd character of runs longer than 256 characters without a space read as a
+    space: as long as `text`, and cheap to tokenize."""
+    return _LONG_RUN.sub(_split_run, text) if _LONG_RUN.search(text) else text
+
+
+def _split_run(m: re.Match[str]) -> str:
+    run = m.group()
+    return "".join(" " if i % _RUN_TOKEN == _RUN_TOKEN - 1 else c for i, c in enumerate(run))

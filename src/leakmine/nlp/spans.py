@@ -12,6 +12,7 @@ abbreviation detector's), so nothing written before goes stale.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,11 +61,12 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
 
     Span groups and span-valued extension attributes are rebuilt on the new tokens.
     """
+    chars = sorted(set(chars))
     cuts: dict[int, list[int]] = {}
     for tok in doc:
-        inside = [c - tok.idx for c in chars if tok.idx < c < tok.idx + len(tok.text)]
-        if inside:
-            cuts[tok.i] = inside
+        lo, hi = bisect_right(chars, tok.idx), bisect_left(chars, tok.idx + len(tok.text))
+        if lo < hi:
+            cuts[tok.i] = [c - tok.idx for c in chars[lo:hi]]
     if not cuts:
         return False
     groups = {name: (dict(group.attrs), list(group)) for name, group in doc.spans.items()}
@@ -119,6 +121,8 @@ def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -
 def write_found(doc: Doc, group: str,
                 found: Iterable[tuple[int, int, str, str, str, dict[str, Any] | None]]) -> Doc:
     """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`."""
+    found = list(found)
+    split_tokens(doc, [c for f in found for c in f[:2]])  # at once: each split rebuilds every span
     spans = [make_span(doc, *f) for f in found]
     write_group(doc, group, [s for s in spans if s is not None])
     return doc
