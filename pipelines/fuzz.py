@@ -225,12 +225,17 @@ def _address_space() -> int | None:
     return int(line.split()[1]) * 1024 if line else None
 
 
+def warm() -> None:
+    """Load the pipeline and mine one sample paper, so every forked child starts warm."""
+    from leakmine.pipeline import process_file
+
+    process_file(SAMPLE / "case01_intradural_pvp_single.txt")
+
+
 def fuzz(files: list[Path], count: int, base_seed: int, timeout_s: int = TIMEOUT_S,
          progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """`count` mutated inputs, round-robin over `files`, input i mutated with seed `base_seed + i`."""
-    from leakmine.nlp import load_pipeline
-
-    load_pipeline()  # loaded once; every child inherits it
+    warm()
     outcomes = []
     for i in range(count):
         source, seed = files[i % len(files)], base_seed + i
@@ -271,7 +276,12 @@ def main() -> None:
     files = seed_files(shared=not args.no_shared)
     print(f"fuzzing {args.count} inputs from {len(files)} files, seeds {seed}..{seed + args.count - 1}", flush=True)
 
+    done: list[Outcome] = []
+
     def show(o: Outcome) -> None:
+        done.append(o)
+        if len(done) % 100 == 0:
+            print(json.dumps(summary(done)), flush=True)
         if o.failed:
             print(f"FAIL {o.status} {o.source} seed={o.seed} {o.operations} {o.peak_mb} MB: "
                   f"{o.message.splitlines()[-1] if o.message else ''}", flush=True)

@@ -9,6 +9,7 @@ from typing import Any
 from leakmine.assemble import assemble
 from leakmine.extract import extract
 from leakmine.ingest import ingest
+from leakmine.limits import DEFAULT, Limits
 from leakmine.nlp import load_pipeline
 from leakmine.records import Document, Evidence, Mention
 
@@ -29,6 +30,6 @@ def process_document(document: Document, model: str | None = None) -> PaperResul
     return PaperResult(document, mentions, paper_json, evidence)
 
 
-def process_file(path: str | Path, model: str | None = None) -> list[PaperResult]:
-    """Ingest, extract and assemble every paper in one file."""
-    return [process_document(d, model) for d in ingest(path)]
+def process_file(path: str | Path, model: str | None = None, limits: Limits = DEFAULT) -> list[PaperResult]:
+    """Ingest (within `limits`), extract and assemble every paper in one file."""
+    return [process_document(d, model) for d in ingest(path, limits)]
