@@ -99,9 +99,13 @@ def clean_controls(text: str, path: object = "") -> str:
     text = text.translate(_BREAKS)
     dropped = len(CONTROL.findall(text))
     if dropped:
-        log.warning("%s: dropped %d control character%s (NUL or other)", path, dropped, "s" * (dropped > 1))
+        _warn_dropped(path, dropped)
         text = CONTROL.sub("", text)
     return text
+
+
+def _warn_dropped(path: object, count: int) -> None:
+    log.warning("%s: dropped %d control character%s (NUL or other)", path, count, "s" * (count > 1))
 
 
 # The encoding named in an XML declaration, and the encodings the XML parser (expat) reads itself.
@@ -122,7 +126,7 @@ def xml_bytes(data: bytes, path: object = "") -> bytes:
         data = _DECLARED.sub(rb"\g<1>\g<2>UTF-8\g<4>", text.encode("utf-8"), count=1)
     dropped = len(_XML_CONTROL.findall(data))
     if dropped:
-        log.warning("%s: dropped %d control character%s (NUL or other)", path, dropped, "s" * (dropped > 1))
+        _warn_dropped(path, dropped)
         data = _XML_CONTROL.sub(b"", data)
     return data
 
