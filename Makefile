@@ -14,6 +14,7 @@ MODEL := models/leakmine-extract
 STAMP := $(VENV)/.installed
 
 PAPERS := $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null | sort)
+CORRECTIONS := $(wildcard data/corrections.csv)
 CODE := $(shell find src pipelines -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | sort)
 
 .PHONY: help install model run report test bench golden sample-pdfs clean
@@ -37,10 +38,10 @@ model: $(MODEL)/meta.json ## Build the extraction pipeline into models/
 
 # A run with error rows keeps its tables (PRECIOUS) but dates _meta.json back, so `make run` retries.
 .PRECIOUS: $(OUT)/_meta.json
-$(OUT)/_meta.json: $(MODEL)/meta.json $(RAW) $(PAPERS)
+$(OUT)/_meta.json: $(MODEL)/meta.json $(RAW) $(PAPERS) $(CORRECTIONS)
 	$(BIN)/leakmine run $(RAW) $(OUT) --workers 2 || { touch -d @0 $@ 2>/dev/null; exit 1; }
 
-run: $(OUT)/_meta.json ## Mine the papers in data/raw into tables in data/processed
+run: $(OUT)/_meta.json ## Mine data/raw into tables in data/processed (applying data/corrections.csv)
 
 report: $(OUT)/_meta.json ## Write data/processed/report.html from the tables
 	$(BIN)/leakmine report $(OUT)

@@ -280,7 +280,7 @@ def main() -> None:
 
     def show(o: Outcome) -> None:
         done.append(o)
-        if len(done) % 100 == 0:
+        if len(done) % 100 == 0 and len(done) < args.count:
             print(json.dumps(summary(done)), flush=True)
         if o.failed:
             print(f"FAIL {o.status} {o.source} seed={o.seed} {o.operations} {o.peak_mb} MB: "

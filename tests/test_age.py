@@ -147,3 +147,30 @@ def test_pipeline_writes_age_spans_with_offsets():
     for s in spans:
         assert text[s.start_char:s.end_char] == s.text
         assert s._.lm_rule.startswith("age.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We report two women aged 71 and 78 years.", ["71", "78"]),
+    ("two men, aged 58, 66 and 74 years, respectively", ["58", "66", "74"]),
+    ("the 62- and 75-year-old women", ["62", "75"]),
+    ("a man and a woman aged 58 and 66 years, respectively", ["58", "66"]),
+    ("Both patients, aged 69 and 73 years, recovered.", ["69", "73"]),
+    ("a 65-year female with back pain", ["65"]),
+    ("a 70 year male", ["70"]),
+    ("an 81-year woman", ["81"]),
+    ("aged 45 and 60 years", ["45", "60"]),
+    ("three women aged 60, 68, and 81 years", ["60", "68", "81"]),
+])
+def test_ages_of_patients_introduced_together_and_short_forms(text, expected):
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the 5-year patient survival",
+    "a 2-year follow-up of 30 men",
+    "between 60 and 80 years",
+    "patients older than 65 and 70 years were compared",
+    "a 10-year period",
+])
+def test_not_an_age_of_patients_introduced_together(text):
+    assert ages(text) == []

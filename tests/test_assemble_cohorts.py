@@ -6,7 +6,7 @@ import pytest
 
 from assemble_helpers import Paper
 from leakmine.assemble import assemble
-from leakmine.assemble.cohorts import build_cohort, own_statistics
+from leakmine.assemble.cohorts import build_cohorts, cohort_evidence, own_statistics, to_json
 from leakmine.records import PaperMeta
 
 
@@ -75,42 +75,58 @@ def test_cited_studies_are_not_the_cohort():
 
 
 @pytest.mark.parametrize(("sizes", "sexes", "ages", "described", "expected_n"), [
-    ([(22, 3150)], [(9, 13)], [], 0, 22),
-    ([(3150, None), (22, 3150), (20, None)], [], [], 2, 22),
-    ([(40, None), (12, None), (40, None)], [(15, 25)], [], 0, 40),
-    ([(12, None), (40, None)], [(15, 25)], [], 0, 40),
-    ([(2, None)], [(1, 1)], [58.0], 2, None),
-    ([(3, None)], [(2, 1)], [60.0], 3, None),
-    ([(150, None)], [], [], 1, None),
-    ([], [(10, 14)], [55.0], 0, 24),
+    ([(22, 3150)], [(9, 13)], [], 0, [22]),
+    ([(3150, None), (22, 3150), (20, None)], [], [], 2, [22]),
+    ([(40, None), (12, None), (40, None)], [(15, 25)], [], 0, [40]),
+    ([(12, None), (40, None)], [(15, 25)], [], 0, [40]),
+    ([(2, None)], [(1, 1)], [58.0], 2, []),
+    ([(3, None)], [(2, 1)], [60.0], 3, []),
+    ([(150, None)], [], [], 1, []),
+    ([], [(10, 14)], [55.0], 0, [24]),
+    ([(312, None), (48, 312)], [(114, 198)], [], 0, [312, 48]),
+    ([(30, 4078), (8, 11)], [(12, 18)], [], 0, [30]),
 ])
-def test_build_cohort_size(sizes, sexes, ages, described, expected_n):
+def test_build_cohorts_sizes(sizes, sexes, ages, described, expected_n):
     p = Paper(("results", "Results", "x " * 50))
-    for n, den in sizes:
-        p.m("COHORT_SIZE", "x", str(n), n=n, denominator=den)
+    for k, (n, den) in enumerate(sizes):
+        p.m("COHORT_SIZE", "x", str(n), n=n, denominator=den, kind="subgroup" if den else "population", nth=k)
     for male, female in sexes:
-        p.m("SEX_COUNT", "x", f"{male}M/{female}F", n_male=male, n_female=female)
+        p.m("SEX_COUNT", "x", f"{male}M/{female}F", n_male=male, n_female=female, nth=len(sizes))
     for mean in ages:
-        p.m("AGE_STAT", "x", str(mean), mean=mean, sd=None, min=None, max=None)
-    cohort, _ = build_cohort(p.mentions, described)
-    assert (cohort or {}).get("n_patients") == expected_n
+        p.m("AGE_STAT", "x", str(mean), mean=mean, sd=None, min=None, max=None, nth=len(sizes) + 1)
+    assert [c.n_patients for c in build_cohorts(p.doc, p.mentions, described)] == expected_n
 
 
-@pytest.mark.parametrize(("case_like", "expected_n"), [(False, 120), (True, None)])
+@pytest.mark.parametrize(("case_like", "expected_n"), [(False, [120]), (True, [])])
 def test_a_bare_count_is_a_cohort_only_in_a_paper_without_cases(case_like, expected_n):
     p = Paper(("results", "Results", "x " * 20))
     p.m("COHORT_SIZE", "x", "120", n=120, denominator=None)
     p.m("COHORT_SIZE", "x", "45", n=45, denominator=None, nth=1)
-    cohort, _ = build_cohort(p.mentions, 0, case_like)
-    assert (cohort or {}).get("n_patients") == expected_n
+    assert [c.n_patients for c in build_cohorts(p.doc, p.mentions, 0, case_like)] == expected_n
 
 
 def test_sex_counts_that_do_not_add_up_to_the_group_are_left_out():
     p = Paper(("results", "Results", "x " * 20))
     p.m("COHORT_SIZE", "x", "33", n=33, denominator=34)
-    p.m("SEX_COUNT", "x", "36M/20F", n_male=36, n_female=20)
-    cohort, _ = build_cohort(p.mentions, 0)
-    assert (cohort["n_patients"], cohort["n_male"], cohort["n_female"]) == (33, None, None)
+    p.m("SEX_COUNT", "x", "36M/20F", n_male=36, n_female=20, nth=1)
+    (cohort,) = build_cohorts(p.doc, p.mentions)
+    assert (cohort.n_patients, cohort.n_male, cohort.n_female) == (33, None, None)
+
+
+def test_groups_relate_and_their_relations_are_evidence():
+    p = Paper(("results", "Results", "x " * 20))
+    p.m("COHORT_SIZE", "x", "312", n=312, denominator=None, kind="population")
+    p.m("SEX_COUNT", "x", "114M/198F", n_male=114, n_female=198, nth=1)
+    p.m("COHORT_SIZE", "x", "48", n=48, denominator=None, kind="group", name="leakage", nth=2)
+    p.m("COHORT_SIZE", "x", "264", n=264, denominator=None, kind="group", name="non leakage", nth=3)
+    p.m("COHORT_SIZE", "x", "48", n=48, denominator=312, kind="subgroup", predicate="event", nth=4)
+    whole, leak, rest = build_cohorts(p.doc, p.mentions)
+    assert (whole.n_patients, leak.n_patients, leak.denominator, rest.n_patients) == (312, 48, 312, 264)
+    assert {(r.kind, r.other) for r in leak.relations} == {("drawn from", 1), ("compared with", 3), ("part of", 1)}
+    assert to_json(rest) == {"n_patients": 264, "n_male": None, "n_female": None, "age_mean": None,
+                             "age_sd": None, "age_min": None, "age_max": None, "denominator": None}
+    assert ("cohort:2", "drawn from", "cohort:1") in {(e.owner, e.field, e.value)
+                                                      for e in cohort_evidence([whole, leak, rest])}
 
 
 @pytest.mark.parametrize(("title", "cohorts"), [

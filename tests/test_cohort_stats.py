@@ -6,7 +6,7 @@ import spacy
 import leakmine.components  # noqa: F401  (registers the factories)
 from leakmine.components.cohort import match_cohort
 from leakmine.components.cohort.normalize import age_stat, age_stat_value, cohort_size, sex_count
-from leakmine.nlp.numbers import load_number_rules
+from leakmine.nlp.numbers import load_number_rules, parse_number
 
 RULES = load_number_rules("leakmine.components.cohort", frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"}))
 
@@ -36,7 +36,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("12 patients (12/80) had leaks", 12, 80),
 ])
 def test_cohort_size(text, n, denominator):
-    assert found(text, "COHORT_SIZE") == [(str(n), {"n": n, "denominator": denominator})]
+    assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
 
 
 @pytest.mark.parametrize("text, male, female", [
@@ -147,3 +147,108 @@ def test_pipeline_writes_cohort_spans():
     assert [(s.label_, s._.lm_value) for s in spans] == [
         ("COHORT_SIZE", "20"), ("SEX_COUNT", "8M/12F"), ("AGE_STAT", "70.1±9")]
     assert all(text[s.start_char:s.end_char] == s.text for s in spans)
+
+
+@pytest.mark.parametrize("text, n, denominator, kind, predicate", [
+    ("Cement leakage occurred in 48 of 312 patients.", 48, 312, "subgroup", "event"),
+    ("Leakage was seen in 1,523 of 1,790 patients (85.1%).", 1523, 1790, "subgroup", "event"),
+    ("Of the 312 patients, 48 (15.4%) developed cement leakage.", 48, 312, "subgroup", "event"),
+    ("Among 2,406 consecutive patients, 37 developed foot drop.", 37, 2406, "subgroup", "event"),
+    ("48/312 patients (15.4%) had leakage on CT.", 48, 312, "subgroup", "event"),
+    ("Leakage occurred in 15.4% of patients (48/312).", 48, 312, "subgroup", "event"),
+    ("Nine of the 17 patients required reoperation.", 9, 17, "subgroup", "outcome"),
+    ("In our series, 12 of 80 patients (15%) improved.", 12, 80, "subgroup", "outcome"),
+    ("Two thousand four hundred and six patients were included.", 2406, None, "population", None),
+    ("One hundred and twelve patients were enrolled.", 112, None, "population", None),
+    ("A total of 2,406 patients were reviewed.", 2406, None, "population", None),
+    ("a leakage group (n = 48)", 48, None, "group", None),
+    ("The foot-drop group comprised 14 patients.", 14, None, "group", None),
+    ("Group B (n = 32) received kyphoplasty.", 32, None, "group", "outcome"),
+    ("14 patients were assigned to the foot drop group.", 14, None, "group", None),
+])
+def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
+    (value, attrs), = found(text, "COHORT_SIZE")
+    assert (attrs["n"], attrs["denominator"], attrs["kind"], attrs["predicate"]) == (n, denominator, kind, predicate)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the non-leakage group (n = 264)", "non leakage"),
+    ("the leakage group (48 patients)", "leakage"),
+    ("Group A (n = 30)", "a"),
+    ("group II (28 patients)", "ii"),
+    ("the control group comprised 106 patients", "control"),
+    ("30 patients were allocated to the PKP group", "pkp"),
+    ("the symptomatic group (n = 9)", "symptomatic"),
+    ("the early surgery group (n = 12)", "early surgery"),
+    ("the foot drop group (n=14)", "foot drop"),
+    ("Group 2 (n = 40)", "2"),
+])
+def test_named_group(text, name):
+    (value, attrs), = found(text, "COHORT_SIZE")
+    assert attrs["name"] == name
+
+
+@pytest.mark.parametrize("text, male, female", [
+    ("Their sex distribution was (112 F; 87 M).", 87, 112),
+    ("(87 M; 112 F)", 87, 112),
+    ("87M/112F", 87, 112),
+    ("Of these, 58.3% (n=35) were men.", 35, None),
+    ("35 (58.3%) were male.", 35, None),
+    ("of whom 29 were women", None, 29),
+    ("24 (40%) patients were female", None, 24),
+    ("There were 41 men and 29 women.", 41, 29),
+    ("Among them, 17 were women and 9 were men.", 9, 17),
+    ("Forty-one men and twenty-nine women", 41, 29),
+])
+def test_sex_count_forms(text, male, female):
+    (value, attrs), = found(text, "SEX_COUNT")
+    assert (attrs["n_male"], attrs["n_female"]) == (male, female)
+    assert found(text, "COHORT_SIZE") == []
+
+
+@pytest.mark.parametrize("text, stat", [
+    ("Patients were aged (70.1±8.2) years (55-90).", {"mean": 70.1, "sd": 8.2, "min": 55, "max": 90}),
+    ("Their ages ranged from 41 to 88 (average 66.4±11.9 y).", {"mean": 66.4, "sd": 11.9, "min": 41, "max": 88}),
+    ("The patients ranged in age from 41 to 88 years (mean 66.4 years).", {"mean": 66.4, "min": 41, "max": 88}),
+    ("The mean age was 63.2 ± 9.1 years (range, 45–81).", {"mean": 63.2, "sd": 9.1, "min": 45, "max": 81}),
+    ("The median age was 67 years (IQR 59-74).", {"mean": None, "median": 67, "min": None}),
+    ("Ages ranged from 38 to 82 years.", {"mean": None, "min": 38, "max": 82}),
+    ("were aged 41 to 88 years (average 66.4 ± 11.9 y)", {"mean": 66.4, "sd": 11.9, "min": 41, "max": 88}),
+    ("mean age of the symptomatic patients was 76.3 years (SD 6.2)", {"mean": 76.3, "sd": 6.2}),
+    ("had a mean age of 61.8 ± 10.4 years", {"mean": 61.8, "sd": 10.4}),
+    ("Age (years) 70.1 ± 8.2", {"mean": 70.1, "sd": 8.2}),
+])
+def test_age_stat_forms(text, stat):
+    (value, got), = found(text, "AGE_STAT")
+    assert stat.items() <= got.items()
+
+
+def test_second_group_age_in_one_sentence():
+    text = "The mean age was 68.2 ± 7.5 years in group A and 67.6 ± 8.1 years in group B."
+    assert [a["mean"] for _, a in found(text, "AGE_STAT")] == [68.2, 67.6]
+    assert found("The follow-up was 2.1 ± 0.5 years in group A and 2.4 ± 0.6 years in group B.", "AGE_STAT") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Nine of 17 required reoperation.",
+    "Cement leakage was found in 1152 of the 3902 treated vertebrae.",
+    "15.4% of the patients had leakage.",
+    "rats were divided into two groups (n = 12)",
+    "the vertebrae group (n = 40)",
+    "58.3% were men",
+    "two and three",
+    "a 2 F catheter and 3 M sutures",
+    "the 4/5 grade",
+    "Group A received vertebroplasty.",
+])
+def test_not_a_group_size(text):
+    assert found(text, "COHORT_SIZE") == []
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Two thousand four hundred and six", 2406), ("one hundred and twelve", 112), ("one hundred twelve", 112),
+    ("three thousand", 3000), ("two thousand and six", 2006), ("1,523", 1523), ("1\u2009790", 1790),
+    ("Ninety-nine", 99), ("two hundred three hundred", None), ("hundred", None), ("twenty-twelve", None),
+])
+def test_counts_in_words_and_with_separators(words, expected):
+    assert parse_number(words) == expected

@@ -90,6 +90,34 @@ def test_not_a_reported_follow_up(text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Twelve months after surgery, the patient recovered from his deficit.", "12 months"),
+    ("One month post op, she had almost complete recovery.", "1 month"),
+    ("Five months postoperatively, he could stand with assistance.", "5 months"),
+    ("Two years after the operation she walked without a cane.", "2 years"),
+    ("18 months after the operation, her strength was 5/5.", "18 months"),
+    ("Six months after decompression, motor power had returned.", "6 months"),
+    ("Three years after surgery, there was no residual weakness.", "3 years"),
+    ("Nine months postoperatively, neurological function was normal.", "9 months"),
+    ("One year after vertebroplasty, she remained pain free.", "1 year"),
+    ("Four months after discharge, he was able to walk.", "4 months"),
+])
+def test_status_at_a_time_after_surgery(text, expected):
+    assert follow_ups(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Three months after surgery, she developed weakness of the left leg.",
+    "Two years later, he presented with new back pain.",
+    "Six months after vertebroplasty, the patient was admitted with paraparesis.",
+    "One year after surgery, he fell and sustained a fracture.",
+    "Two days after surgery, she could not move her legs.",
+    "Four weeks postoperatively, he was discharged.",
+])
+def test_a_new_event_is_no_follow_up(text):
+    assert follow_ups(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
     ("She was well at the 1-year review.", "1 year"),
     ("at his 6-week clinic visit the wound had healed", "6 weeks"),
     ("at the 3-month check-up he walked with a stick", "3 months"),

@@ -102,6 +102,9 @@ def test_opens_boilerplate(line, opens):
     ("Figs. 3 and 4 show the fragments.", None),
     ("Table 1 lists the data.", None),
     ("The figure shows cement.", None),
+    ("\u2022 Figure 3 Lateral radiograph showing cement in the disc", ("caption", "Figure 3")),
+    ("- Table 2 Laboratory values", ("table", "Table 2")),
+    ("\u2022 Figure 2 shows the leak.", None),
 ])
 def test_caption_label(text, expected):
     assert caption_label(text) == expected
@@ -419,7 +422,7 @@ def test_json_record_abstract_is_used_when_the_text_lacks_it():
                           "of L5 and recovered after foraminotomy.</p>"}
     doc = read(json.dumps(record) + "\n")
     s = section_with(doc, "foot drop after vertebroplasty")
-    assert (s.title, s.kind) == ("Observations", "abstract")
+    assert (s.title, s.kind) == ("Observations", "case")
 
 
 PAGE = """<!DOCTYPE html>

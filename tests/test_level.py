@@ -127,13 +127,12 @@ def test_levels_found(text, expected):
     "CD4 counts",
     "S1 and S2 heart sounds were normal",
     "T12L2 written without a separator",
-    "an L6 transitional vertebra",
     "T13",
     "the second lumbar puncture",
     "Spine 2005;30:S1",
     "free T4 and TSH",
     "samples S1 through S6",
-    "from C4 to L6",
+    "from C4 to L7",
     "C4-ceramide treatment",
     "the C2-domain fold",
     "configuration at C7'",
@@ -154,7 +153,7 @@ def test_levels_not_found(text):
 
 @pytest.mark.parametrize("token, expected", [
     ("T12", "T12"), ("Th12", "T12"), ("th 12", "T12"), ("D7", "T7"), ("L-4", "L4"), ("l4", "L4"),
-    ("S1", "S1"), ("C8", None), ("T13", None), ("L6", None), ("S6", None), ("X1", None),
+    ("S1", "S1"), ("C8", None), ("T13", None), ("L6", "L6"), ("L7", None), ("S6", None), ("X1", None),
 ])
 def test_canonical_level(token, expected):
     assert canonical_level(token) == expected
@@ -216,7 +215,7 @@ def test_anatomy_after(after, expected):
     ("Baseline (T0), 1 month (T1), 6 months (T2) and the T1 vertebra.", [["T1"]]),
     ("Samples S1 to S6 were tested, S2 and S3 most often; fusion reached S1.", []),
     ("C8 radiculopathy after a C7 fracture and T1 vertebroplasty.", [["C7"], ["T1"]]),
-    ("An L6 transitional vertebra above L5-S1.", [["L5", "S1"]]),
+    ("An L6 transitional vertebra above L5-S1.", [["L6"], ["L5", "S1"]]),
 ])
 def test_letters_used_as_a_numbered_series_are_not_levels(text, expected):
     assert levels(text) == expected
@@ -267,3 +266,17 @@ def test_pipeline_keeps_sentences_after_splitting_tokens(nlp):
     doc = nlp("Cement reached the T12-level canal. Then L1-level fixation followed.")
     assert [s.text for s in doc.sents] == ["Cement reached the T12-level canal.", "Then L1-level fixation followed."]
     assert [s._.lm_attrs["anatomy"] for s in doc.spans["leakmine_level"]] == ["segment", "segment"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("L4-5 and L5-6", ["L4", "L5", "L6"]),
+    ("L5-6", ["L5", "L6"]),
+    ("L4-L6", ["L4", "L5", "L6"]),
+    ("L6-S1", ["L6", "S1"]),
+    ("L3-S1", ["L3", "L4", "L5", "S1"]),
+    ("L5-S1", ["L5", "S1"]),
+])
+def test_a_transitional_sixth_lumbar_vertebra_only_where_named(text, expected):
+    from leakmine.components.level.normalize import parse_levels
+
+    assert parse_levels(text) == expected

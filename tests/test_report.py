@@ -153,8 +153,11 @@ def test_report_is_written_atomically_with_no_leftovers(built):
 
 
 def test_page_fetches_nothing(built):
-    _, _, _, dom = built
-    assert dom.all("script") == [] and dom.all("link") == [] and dom.all("img") == []
+    _, _, page, dom = built
+    assert all("src" not in s.attrs for s in dom.all("script"))  # inline only
+    assert dom.all("link") == [] and dom.all("img") == []
+    assert all(i.attrs.get("href", "data:").startswith("data:") for i in dom.all("image"))
+    assert "fetch(" not in page and "XMLHttpRequest" not in page
     assert all("src" not in n.attrs for tag in ("iframe", "object", "embed", "image") for n in dom.all(tag))
     assert len(dom.all("style")) == 1
 
@@ -202,7 +205,7 @@ def test_every_patient_value_quotes_its_evidence_sentence_with_the_words_marked(
         dd = cards[row.owner_id].one("dd", data_field=FIELD_NAMES.get(row.field, row.field))
         details = dd.one("details", data_value=_shown(row.field, row.value))
         m = mentions.loc[row.mention_id]
-        quotes = [q for q in details.all("blockquote") if q.text == m.sentence]
+        quotes = [q for q in details.all("span", cls="sentence") if q.text == m.sentence]
         assert quotes, (row.owner_id, row.field, row.value, m.sentence)
         assert m.text in [mark.text for mark in quotes[0].all("mark")]
         checked += 1
@@ -218,7 +221,7 @@ def test_muscle_grades_table_shows_time_points_and_quotes(built):
     for pid, grades in graded:
         rows = cards[pid].one("table", cls="grades").one("tbody").all("tr")
         assert sorted(r.attrs["data-time"] for r in rows) == sorted(grades.time.fillna(""))
-        quoted = {q.text for r in rows for q in r.all("blockquote")}
+        quoted = {q.text for r in rows for q in r.all("span", cls="sentence")}
         assert {mentions.loc[i].sentence for ids in grades.evidence for i in ids} <= quoted
 
 

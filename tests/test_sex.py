@@ -82,6 +82,33 @@ def test_not_the_patients_sex(text):
     assert cues(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("We report two women aged 71 and 78 years.", ("F", "two women")),
+    ("Both men developed paraparesis.", ("M", "both men")),
+    ("the two elderly women", ("F", "the two elderly women")),
+    ("three consecutive males", ("M", "three consecutive males")),
+    ("2 women with foraminal leakage", ("F", "2 women")),
+    ("both of the women recovered", ("F", "both of the women")),
+    ("the three men underwent surgery", ("M", "the three men")),
+    ("four postmenopausal women aged 60 to 80", ("F", "four postmenopausal women")),
+    ("two ladies", ("F", "two ladies")),
+    ("two boys with scoliosis", ("M", "two boys")),
+])
+def test_patients_introduced_together(text, expected):
+    assert (expected[0], expected[1].lower(), "group") in cues(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There were 12 men and 18 women.",
+    "women are affected more often than men",
+    "Men and women were equally represented.",
+    "240 women and 96 men were included",
+    "men and women aged 60 to 80 years",
+])
+def test_no_group_of_a_few_patients(text):
+    assert not [c for c in cues(text) if c[2] == "group"]
+
+
 @pytest.mark.parametrize("prefix, expected", [
     ("The surgeon noticed that ", "surgeon"), ("The patient's ", "patient"), ("Jones et al. said ", "et al"),
     ("No person at all ", None), ("His wife and the patient ", "patient"),

@@ -103,6 +103,33 @@ def test_not_a_timing(text):
     assert timings(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Delayed paraplegia after percutaneous vertebroplasty",
+    "a case of delayed-onset paraparesis",
+    "Late onset of neurological deficit after kyphoplasty",
+    "delayed neurological deficit from a misplaced screw",
+    "delayed onset cauda equina syndrome",
+    "Delayed Spinal Cord Compression after Vertebroplasty",
+    "late radiculopathy from cement migration",
+    "delayed foot drop after lumbar fusion",
+    "a delayed complete paraplegia",
+    "delayed progressive myelopathy",
+])
+def test_delayed_deficit_without_days(text):
+    assert timings(text) == [("delayed", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "the surgery was delayed by two days",
+    "delayed union of the fracture",
+    "late complications were not seen",
+    "a delayed diagnosis",
+    "delayed imaging showed cement in the canal",
+])
+def test_not_a_delayed_deficit(text):
+    assert timings(text) == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("When he woke up, his legs were numb.", ("immediate", 0)),
     ("When she awoke she could not lift her feet.", ("immediate", 0)),

@@ -124,7 +124,7 @@ def test_cli_prints_the_cards(results):
 
 @pytest.mark.parametrize("text", ["[bold]L2[/bold]", "[red]", "a [b]c[/] d", "4+/5 \\[x]"])
 def test_values_are_printed_literally_not_as_markup(text):
-    card = PatientCard("p:1", 1, f"Patient 1 {text}", (Field("leak levels", (Value(text),)),),
+    card = PatientCard("p:1", "p", 1, f"Patient 1 {text}", (Field("leak levels", (Value(text),)),),
                        (Grade("presentation", Value(text), text, None, None),))
     console = Console(record=True, width=100, color_system=None)
     console.print(patient_panel(card))

@@ -105,3 +105,11 @@ def nlp():
 def test_cement_context_attr(nlp, text, cement):
     doc = nlp(text)
     assert doc.spans["leakmine_leak_location"][0]._.lm_attrs["cement_context"] is cement
+
+
+@pytest.mark.parametrize("text", [
+    "cement in the central canal",
+    "leakage into the central canal at T12",
+])
+def test_central_canal_is_the_spinal_canal(text):
+    assert "spinal canal" in values("LEAK_LOCATION", text)

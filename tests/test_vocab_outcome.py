@@ -34,6 +34,24 @@ from vocab_helpers import values
     ("failed to recover", "no recovery"),
     ("her leg weakness persisted", "no recovery"),
     ("he was neurologically intact at the last visit", "full recovery"),
+    ("she recovered from the dyspnoea within a week", "full recovery"),
+    ("he recovered completely from his weakness", "full recovery"),
+    ("the patient was recovering from the paraparesis", "full recovery"),
+    ("improved to Frankel grade E", "full recovery"),
+    ("her deficit improved to Nurick grade 0", "full recovery"),
+    ("mild residual weakness of the left foot", "partial recovery"),
+    ("residual numbness in the L5 dermatome", "partial recovery"),
+    ("at two years he could walk with a cane", "partial recovery"),
+    ("she is able to walk with the help of a walker", "partial recovery"),
+    ("ambulating with assistance", "partial recovery"),
+    ("he could stand with slight assistance", "partial recovery"),
+    ("although she continued to experience urinary urgency", "partial recovery"),
+    ("persistent nocturnal incontinence", "partial recovery"),
+    ("neurological recovery was unsatisfactory", "partial recovery"),
+    ("a limited motor recovery", "partial recovery"),
+    ("symptoms improved to Nurick grade II", "partial recovery"),
+    ("the deficit recovered to ASIA D", "partial recovery"),
+    ("improved to Frankel grade C at discharge", "partial recovery"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}
@@ -44,6 +62,12 @@ def test_outcome_values(text, expected):
     "the recovery room",
     "a complete blood count",
     "better visualisation of the canal",
+    "residual cement in the vertebral body",
+    "she recovered from anaesthesia uneventfully",
+    "patients continued to be followed",
+    "the walking distance was measured",
+    "Frankel grade D on admission",
+    "limited access to the canal",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

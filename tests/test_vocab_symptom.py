@@ -134,3 +134,24 @@ def test_lost_movement_phrasings(text, expected):
 ])
 def test_movement_kept_is_not_a_deficit(text):
     assert not values("SYMPTOM", text) & {"paralysis", "weakness"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("she reported monoparesthesia of the left leg", "numbness"),
+    ("hypoparesthesia over the L5 dermatome", "numbness"),
+    ("her neurologic status deteriorated", "neurological deficit"),
+    ("his neurological condition gradually worsened", "neurological deficit"),
+    ("neurological function declined within hours", "neurological deficit"),
+    ("the neurologic examination worsened overnight", "neurological deficit"),
+])
+def test_breadth_of_symptom_phrasing(text, expected):
+    assert expected in values("SYMPTOM", text)
+
+
+@pytest.mark.parametrize("text", [
+    "the neurological status was stable",
+    "neurological function improved",
+    "his general condition deteriorated",
+])
+def test_no_deficit_without_neurological_worsening(text):
+    assert "neurological deficit" not in values("SYMPTOM", text)

@@ -7,6 +7,18 @@ from vocab_helpers import values
 
 @pytest.mark.parametrize("text, expected", [
     ("emergent laminectomy at T12", "laminectomy"),
+    ("the cement mass was isolated from the dura and removed", "cement removal"),
+    ("the PMMA was freed from the root and then extracted", "cement removal"),
+    ("the cement leak was removed en bloc", "cement removal"),
+    ("stabilization by a posterior short fixation", "posterior fixation"),
+    ("posterior thoracolumbar instrumentation", "posterior fixation"),
+    ("a posterior screw-rod construct", "posterior fixation"),
+    ("anterior reconstruction with a cage and a dual rod-screw construct", "anterior fixation"),
+    ("anterior column reconstruction and plate fixation", "anterior fixation"),
+    ("surgery to decompress the neural structures", "decompression"),
+    ("decompressing the exiting nerve root", "decompression"),
+    ("to decompress the spinal cord", "decompression"),
+    ("decompress both L5 roots", "decompression"),
     ("a left hemilaminectomy", "hemilaminectomy"),
     ("hemi-laminectomy of L4", "hemilaminectomy"),
     ("a midline durotomy", "durotomy"),
@@ -61,6 +73,12 @@ def test_treatment_values(text, expected):
     ("insufficient decompression", "decompression"),
     ("a high-resolution scan", "exploration"),
     ("we explored the literature", "exploration"),
+    ("the cement was isolated from the canal by the cortex", "cement removal"),
+    ("a posterior approach", "posterior fixation"),
+    ("the anterior approach offers wide exposure of the canal", "anterior fixation"),
+    ("the posterior wall was intact", "posterior fixation"),
+    ("the decompressive effect of the cage", "decompression"),
+    ("the cement was injected and allowed to harden", "cement removal"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

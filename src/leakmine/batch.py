@@ -16,19 +16,19 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from rich.progress import Progress
-
 from leakmine import __version__
 from leakmine.errors import LeakmineError
 from leakmine.nlp import CONFIG_PATH, load_pipeline
 from leakmine.pipeline import PaperResult, process_file
+from leakmine.progress import progress
 from leakmine.tables import ErrorRow, write_tables
 from leakmine.tables.build import build_frames
+from leakmine.tables.corrections import apply_corrections, read_corrections, review_warnings
 
 log = logging.getLogger(__name__)
 CACHE_DIR = ".cache"
 CODE_SUFFIXES = (".py", ".json", ".jsonl", ".txt", ".cfg")
-VERSIONED = ("spacy", "scispacy", "medspacy", "pdfplumber", "pandas", "pyarrow", "duckdb")
+VERSIONED = ("spacy", "scispacy", "medspacy", "pdfplumber", "pypdfium2", "pandas", "pyarrow", "duckdb")
 
 Outcome = list[PaperResult] | ErrorRow
 
@@ -43,11 +43,15 @@ class RunSummary:
     papers: int = 0
     duplicates: int = 0
     errors: list[ErrorRow] = field(default_factory=list)
+    corrections: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         dup = f", {self.duplicates} duplicate papers skipped" if self.duplicates else ""
+        fixes = (", corrections: " + ", ".join(f"{n} {status}" for status, n in self.corrections.items())
+                 if self.corrections else "")
         return (f"{self.files} files ({self.processed} processed, {self.reused} unchanged): "
-                f"{self.papers} papers{dup}, {len(self.errors)} errors")
+                f"{self.papers} papers{dup}, {len(self.errors)} errors{fixes}")
 
 
 # Code that only presents or stores results: changing it does not change what a paper yields.
@@ -90,19 +94,28 @@ def _process(path: Path) -> Outcome:
 def _mine(todo: list[Path], workers: int) -> dict[Path, Outcome]:
     """Process files with a progress bar, in `workers` processes when more than one."""
     outcome: dict[Path, Outcome] = {}
-    with Progress(transient=True) as progress:
-        task = progress.add_task("mining papers", total=len(todo))
+    with progress("mining papers", len(todo)) as advance:
         if workers > 1 and len(todo) > 1:
             with ProcessPoolExecutor(min(workers, len(todo)), initializer=_init_worker) as pool:
                 futures = {pool.submit(_process, p): p for p in todo}
                 for f in as_completed(futures):
                     outcome[futures[f]] = f.result()
-                    progress.advance(task)
+                    _log_outcome(futures[f], outcome[futures[f]])
+                    advance()
         else:
             for p in todo:
                 outcome[p] = _process(p)
-                progress.advance(task)
+                _log_outcome(p, outcome[p])
+                advance()
     return outcome
+
+
+def _log_outcome(path: Path, res: Outcome) -> None:
+    if isinstance(res, ErrorRow):
+        log.debug("%s: %s error: %s", path, res.stage, res.reason)
+    else:
+        log.debug("%s: %d papers, %d mentions, %d patients", path, len(res), sum(len(r.mentions) for r in res),
+                  sum(len(r.paper_json.get("patients", [])) for r in res))
 
 
 def _write_cache(path: Path, outcome: Outcome) -> None:
@@ -111,8 +124,10 @@ def _write_cache(path: Path, outcome: Outcome) -> None:
     os.replace(tmp, path)
 
 
-def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1) -> RunSummary:
-    """Process every file in `raw_dir`; write all tables to `out_dir` atomically."""
+def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1, corrections: Path | None = None) -> RunSummary:
+    """Process every file in `raw_dir`; apply the reviewer's `corrections` file if given; write all
+    tables to `out_dir` atomically."""
+    fixes = read_corrections(corrections) if corrections else []
     files = input_files(raw_dir)
     cache = out_dir / CACHE_DIR
     cache.mkdir(parents=True, exist_ok=True)
@@ -125,6 +140,8 @@ def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1) -> RunSummary:
         if cached.exists():
             outcome[p] = pickle.loads(cached.read_bytes())
     todo = [p for p in files if p not in outcome]
+    log.info("%s: %d files, %d unchanged since the last run, %d to mine with %d workers",
+             raw_dir, len(files), len(files) - len(todo), len(todo), workers)
     fresh = _mine(todo, workers) if todo else {}
     for p in todo:
         _write_cache(cache / f"{keys[p]}.pickle", fresh[p])
@@ -158,5 +175,11 @@ def run_batch(raw_dir: Path, out_dir: Path, workers: int = 1) -> RunSummary:
         "counts": {"files": len(files), "papers": len(results), "duplicates": summary.duplicates,
                    "errors": len(summary.errors)},
     }
-    write_tables(build_frames(results, summary.errors), out_dir, meta)
+    frames = apply_corrections(build_frames(results, summary.errors), fixes)
+    summary.corrections = frames["reviews"].status.value_counts().to_dict()
+    summary.warnings = review_warnings(frames["reviews"], corrections)
+    if corrections:
+        log.info("%s: %d corrections applied to the tables", corrections, len(fixes))
+    write_tables(frames, out_dir, meta)
+    log.info("%s: %s", out_dir, ", ".join(f"{name} {len(df)} rows" for name, df in frames.items()))
     return summary

@@ -14,10 +14,12 @@ import typer
 from leakmine import __version__
 from leakmine.errors import LeakmineError
 
+CORRECTIONS_NAME = "corrections.csv"
+
 app = typer.Typer(
     help="Mine spine-surgery case reports (PDF, text, JATS or PubMed XML) for cement leaks, "
          "levels, muscle grades and rescue treatments, with evidence for every value.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 
 
@@ -40,7 +42,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv for debug).")] = 0,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, show_default=False,
+                                          help="-v: what each stage did (files, rows, rates); -vv: every file.")] = 0,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
@@ -55,7 +58,7 @@ def _fail(err: LeakmineError) -> None:
 
 @app.command()
 def sections(
-    paper: Annotated[Path, typer.Argument(help="A paper: PDF, text, JATS or PubMed XML.")],
+    paper: Annotated[Path, typer.Argument(metavar="PAPER", help="A paper: PDF, text, JATS or PubMed XML.")],
     format: Annotated[SectionsFormat, typer.Option("--format", "-f", help="json or text.")] = SectionsFormat.json,
 ) -> None:
     """Show how leakmine reads a paper: metadata and sections with their kinds."""
@@ -78,9 +81,12 @@ def sections(
 
 @app.command()
 def extract(
-    paper: Annotated[Path, typer.Argument(help="A paper: PDF, text, JATS or PubMed XML.")],
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json (SCHEMA.md), table or csv.")] = ExtractFormat.json,
-    model: Annotated[str | None, typer.Option(help="A saved pipeline directory to use instead of models/.")] = None,
+    paper: Annotated[Path, typer.Argument(metavar="PAPER", help="A paper: PDF, text, JATS or PubMed XML.")],
+    format: Annotated[ExtractFormat, typer.Option(
+        "--format", "-f", help="json (leakmine's JSON contract: docs/contract.md in the source), table or "
+                               "csv (every mention).")] = ExtractFormat.json,
+    model: Annotated[str | None, typer.Option(metavar="DIR", help="A saved pipeline directory to use "
+                                                                  "instead of models/.")] = None,
 ) -> None:
     """Extract one paper: patients, cohorts and paper facts (json), or its mentions (csv)."""
     from leakmine.pipeline import process_file
@@ -101,13 +107,17 @@ def extract(
 
 @app.command()
 def run(
-    raw_dir: Annotated[Path, typer.Argument(help="Folder of papers to mine.")] = Path("data/raw"),
-    out_dir: Annotated[Path, typer.Argument(help="Folder for the tables.")] = Path("data/processed"),
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Worker processes.")] = 1,
+    raw_dir: Annotated[Path, typer.Argument(metavar="RAW_DIR", help="Folder of papers to mine.")] = Path("data/raw"),
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder for the tables.")] = Path("data/processed"),
+    workers: Annotated[int, typer.Option("--workers", "-j", metavar="N", help="Worker processes.")] = 1,
+    corrections: Annotated[Path | None, typer.Option(
+        metavar="CSV", help="A reviewer's corrections to apply [default: corrections.csv beside RAW_DIR, "
+                            "when there is one].")] = None,
 ) -> None:
     """Mine every paper in RAW_DIR into tables in OUT_DIR (Parquet, CSV, DuckDB, _meta.json).
 
     Papers whose input and leakmine's code are unchanged since the last run are not redone.
+    A reviewer's corrections are applied on top (the reviews table says what became of each line).
     Unreadable papers go to the errors table; the run goes on and exits 1. Tables that break
     their schema (docs/tables.md) are not written; the run exits 2.
     """
@@ -117,26 +127,144 @@ def run(
     if not raw_dir.is_dir():
         typer.echo(f"leakmine: {raw_dir}: not a folder", err=True)
         raise typer.Exit(2)
+    if corrections is None and (raw_dir.resolve().parent / CORRECTIONS_NAME).is_file():
+        corrections = raw_dir.resolve().parent / CORRECTIONS_NAME
     try:
-        summary = run_batch(raw_dir, out_dir, workers=max(1, workers))
+        summary = run_batch(raw_dir, out_dir, workers=max(1, workers), corrections=corrections)
     except SchemaError as e:
         typer.echo(f"leakmine: nothing written to {out_dir}: {e}", err=True)
         raise typer.Exit(2) from e
+    except LeakmineError as e:
+        typer.echo(f"leakmine: {e}", err=True)
+        raise typer.Exit(2) from e
+    for line in summary.warnings:
+        typer.echo(f"leakmine: {line}", err=True)
     typer.echo(summary.line())
     raise typer.Exit(1 if summary.errors else 0)
 
 
 @app.command()
 def report(
-    out_dir: Annotated[Path, typer.Argument(help="Folder of tables written by `leakmine run`.")] = Path("data/processed"),
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder of tables written by `leakmine run`.")] = Path(
+        "data/processed"),
+    pages: Annotated[bool, typer.Option("--pages/--no-pages",
+                                        help="Show PDF evidence on a crop of the printed page.")] = True,
 ) -> None:
-    """Write OUT_DIR/report.html: corpus summary, patient cards whose values link to their sentences, plots."""
+    """Write OUT_DIR/report.html: corpus summary, patient cards whose values link to their sentences
+    (and, for PDF papers, to a crop of the page with the words highlighted), right/wrong controls that
+    download a corrections.csv, plots."""
     from leakmine.report import write_report
 
     try:
-        path = write_report(out_dir)
+        path = write_report(out_dir, pages=pages)
     except FileNotFoundError as e:
         typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
                    err=True)
         raise typer.Exit(2) from e
     typer.echo(str(path))
+
+
+@app.command()
+def agreement(
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder of tables written by `leakmine run`.")] = Path(
+        "data/processed"),
+) -> None:
+    """Per-field precision and recall of the extracted values against the reviewer's corrections.
+
+    Counts come from the reviews table: extracted values marked right are true positives, marked
+    wrong false positives; values marked missing (or right but no longer extracted) false negatives.
+    """
+    import pandas as pd
+
+    from leakmine.tables import load_tables
+    from leakmine.tables.agreement import agreement as measure
+
+    try:
+        reviews = load_tables(out_dir).reviews
+    except FileNotFoundError as e:
+        typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
+                   err=True)
+        raise typer.Exit(2) from e
+    table = measure(reviews)
+    if table.empty:
+        typer.echo(f"leakmine: {out_dir}: no reviewed values; run `leakmine run` with a corrections file",
+                   err=True)
+        raise typer.Exit(1)
+    for name in ("precision", "recall"):
+        table[name] = [f"{x:.2f}" if pd.notna(x) else "-" for x in table[name]]
+    typer.echo(table.to_string(index=False))
+
+
+class ExportFormat(StrEnum):
+    bioc = "bioc"
+    spacy = "spacy"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _tables(out_dir: Path):
+    from leakmine.tables import load_tables
+
+    try:
+        return load_tables(out_dir)
+    except FileNotFoundError as e:
+        typer.echo(f"leakmine: {out_dir}: no leakmine tables here; run `leakmine run RAW {out_dir}` first",
+                   err=True)
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="Folder of tables written by `leakmine run`.")] = Path(
+        "data/processed"),
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="bioc (BioC XML and JSON), spacy (DocBin), jsonl (Label Studio and doccano "
+                               "tasks with pre-annotations) or csv (one row per supporting span).")] = ExportFormat.bioc,
+    to: Annotated[Path | None, typer.Option(metavar="DIR", help="Where to write [default: OUT_DIR/export].")] = None,
+) -> None:
+    """Export the papers with their annotated spans for other tools, from the tables (corrections included)."""
+    from leakmine.export import export as write
+
+    for path in write(_tables(out_dir), format.value, to or out_dir / "export"):
+        typer.echo(str(path))
+
+
+corrections_app = typer.Typer(help="Bring reviews made elsewhere into corrections.csv.", no_args_is_help=True)
+app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.command("import")
+def corrections_import(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A Label Studio JSON or doccano JSONL export of tasks that "
+                                              "`leakmine export --format jsonl` wrote.")],
+    out_dir: Annotated[Path, typer.Option("--tables", metavar="DIR",
+                                          help="The tables the tasks were exported from.")] = Path("data/processed"),
+    into: Annotated[Path, typer.Option(metavar="CSV", help="The corrections file to add to.")] = Path(
+        "data") / CORRECTIONS_NAME,
+    reviewer: Annotated[str, typer.Option(metavar="NAME", help="Who reviewed the tasks.")] = "",
+) -> None:
+    """Turn an annotation tool's export into lines of the corrections file (right, wrong, missing)."""
+    from collections import Counter
+
+    from leakmine.export import papers
+    from leakmine.export.annotators import read_tasks, task_corrections
+    from leakmine.tables.corrections import read_corrections, write_corrections
+
+    tables = _tables(out_dir)
+    try:
+        tasks = read_tasks(file)
+        existing = read_corrections(into) if into.exists() else []
+    except LeakmineError as e:
+        _fail(e)
+    known = set(tables.papers.paper_id)
+    for t in tasks:
+        if t.paper_id not in known:
+            typer.echo(f"leakmine: {file}: paper {t.paper_id} (patient {t.patient}) is not in {out_dir}; "
+                       "its task was skipped", err=True)
+    new = task_corrections(tasks, papers(tables), reviewer)
+    keys = {(c.paper, c.patient, c.field, c.value, c.action) for c in existing}
+    added = [c for c in new if (c.paper, c.patient, c.field, c.value, c.action) not in keys]
+    write_corrections(into, existing + added)
+    counts = Counter(c.action for c in added)
+    typer.echo(f"{into}: {len(added)} corrections added ("
+               + ", ".join(f"{counts[a]} {a}" for a in ("right", "wrong", "missing")) + ")")

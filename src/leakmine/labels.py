@@ -18,6 +18,7 @@
 | SEX_COUNT      | leakmine_cohort           | "12M/18F"                      | n_male, n_female |
 | AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
 | CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | |
+| TABLE_ROW      | leakmine_table_row        | "1", "2", ... (row order)      | table, row, fields ([start, end, field] per cell) |
 
 ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on every mention.
 """
@@ -25,4 +26,5 @@ ConText (`leakmine_context`) sets `negated`, `historical` and `hypothetical` on 
 LABELS = (
     "AGE", "SEX", "LEVEL", "MUSCLE_GRADE", "PROCEDURE", "CAUSE", "LEAK_LOCATION", "SYMPTOM",
     "TREATMENT", "OUTCOME", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER",
+    "TABLE_ROW",
 )

@@ -13,6 +13,8 @@ SECTION_KINDS = (
     "title", "abstract", "introduction", "case", "methods", "results", "discussion", "conclusion",
     "caption", "table", "references", "front-matter", "back-matter", "other",
 )
+# How every reader writes a table row's cells in a "table" section's text, one row per line.
+CELL_SEP = " | "
 # Sections whose text is never mined: bibliography, affiliations, licences and the like.
 UNMINED_KINDS = frozenset({"references", "front-matter", "back-matter"})
 
@@ -122,6 +124,17 @@ class Mention:
     @property
     def asserted(self) -> bool:
         return not (self.negated or self.hypothetical)
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where words are printed: a PDF page (1-based) and a rectangle in points from its top-left."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
 
 
 @dataclass(frozen=True)

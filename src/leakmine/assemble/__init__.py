@@ -2,7 +2,7 @@
 
 `assemble(document, mentions)` finds the patients (patients.py), attributes every mention to its
 patient, fills each patient's fields (fields.py: roles.py for procedures and levels, timepoints.py
-for grades, onset and outcome), builds the cohort of aggregate statistics (cohorts.py) and names the
+for grades, onset and outcome), builds the cohorts of aggregate statistics (cohorts.py) and names the
 study type (study_type.py). Every value comes with the mentions that support it (`Evidence`).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from leakmine.assemble.cohorts import build_cohort, own_statistics, pools_other_studies
+from leakmine.assemble.cohorts import build_cohorts, cohort_evidence, to_json
 from leakmine.assemble.fields import LIST_FIELDS, build_patient, empty_patient
 from leakmine.assemble.patients import (
     attribute,
@@ -19,8 +19,9 @@ from leakmine.assemble.patients import (
     marker_anchors,
     plausible_single_patient,
 )
-from leakmine.assemble.sections import units
+from leakmine.assemble.sections import unit_flow, units
 from leakmine.assemble.study_type import describes_no_patients, study_type
+from leakmine.assemble.table_patients import build_table_patient, paper_procedures, table_rows
 from leakmine.records import Document, Evidence, Mention
 
 __all__ = ["LIST_FIELDS", "assemble", "empty_patient"]
@@ -36,19 +37,25 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     if not describes_no_patients(document):
         anchors = intro_anchors(document, mentions, unit_of) + marker_anchors(document, mentions, unit_of)
         clusters, of = cluster_anchors(anchors)
-        case_like = bool(clusters) or any(s.kind == "case" and s.mined for s in document.sections)
-        stats = [] if pools_other_studies(document) else own_statistics(document, mentions)
-        cohort, cohort_evidence = build_cohort(stats, len(clusters), case_like)
-        if cohort is not None:
-            cohorts.append(cohort)
-            evidence += [Evidence("cohort:1", f, v, mid) for f, v, mid in cohort_evidence]
+        rows = table_rows(mentions)
+        case_like = bool(clusters) or bool(rows) or any(s.kind == "case" and s.mined for s in document.sections)
+        records = build_cohorts(document, mentions, max(len(clusters), len(rows)), case_like)
+        cohorts = [to_json(c) for c in records]
+        evidence += cohort_evidence(records)
         n = len(clusters)
-        if n == 0 and cohort is None and plausible_single_patient(document, mentions, unit_of):
+        if n == 0 and not cohorts and plausible_single_patient(document, mentions, unit_of):
             n = 1
-        attributions = attribute(document, mentions, anchors, of, n, cohort is not None)
+        attributions = attribute(document, mentions, anchors, of, n, bool(cohorts))
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_start, []).append(m)
+        if len(rows) > n:  # a table lists more patients than the text introduces: one per row
+            shared = paper_procedures(mentions, {i: unit_flow(u) for i, u in enumerate(unit_of)})
+            for k, row in enumerate(rows, 1):
+                built = build_table_patient(k, row, shared)
+                patients.append(built.patient)
+                evidence += [Evidence(f"patient:{k}", f, v, mid) for f, v, mid in built.evidence]
+            n = 0
         for k in range(1, n + 1):
             mine = [a for a in attributions if k in a.patients]
             restarts = frozenset(anchors[i].sentence_start for i, c in of.items()

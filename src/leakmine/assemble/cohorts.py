@@ -1,18 +1,88 @@
-"""Cohorts: a group the paper reports in aggregate (n, sex counts, age statistics, denominator)."""
+"""Cohorts: the groups a paper reports in aggregate, each with its size, sex counts, age statistics
+and denominator, and how the groups relate ("drawn from", "part of", "compared with").
+
+`build_cohorts(document, mentions)` reads the COHORT_SIZE, SEX_COUNT and AGE_STAT mentions about the
+paper's own patients (not cited studies, not a review's pooled numbers) and returns one
+`CohortRecord` per group, in the order the text first names them:
+
+- a group counted against its population ("leakage occurred in 48 of 312 patients": 48 drawn from 312);
+- a named comparison group ("the leakage group (n = 48)", "group B (n = 32)");
+- the study population when the text gives its sex or age ("199 patients (112 F; 87 M), mean age 70").
+
+A count of what happened to a group already counted ("9 of the 17 patients required reoperation") is
+an outcome tally, not a group; so are groups no larger than the patients described one by one.
+Sex counts join the group they add up to; one sex alone, and age statistics, the group counted just
+before them in the same section. A value the text does not state (the other sex by subtraction)
+stays None.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from leakmine.assemble.cues import has_cue
-from leakmine.assemble.sections import section_flow
 from leakmine.assemble.sentences import sentence_voice
-from leakmine.records import Document, Mention
+from leakmine.records import Document, Evidence, Mention
 
 COHORT_FIELDS = ("n_patients", "n_male", "n_female", "age_mean", "age_sd", "age_min", "age_max", "denominator")
+RELATIONS = ("drawn from", "part of", "compared with")
+_STAT_LABELS = ("COHORT_SIZE", "SEX_COUNT", "AGE_STAT")
+_AGE_FIELDS = (("age_mean", "mean"), ("age_sd", "sd"), ("age_min", "min"), ("age_max", "max"))
 _MIN_COHORT = 3
+_COMMENTARY_KINDS = frozenset({"introduction", "discussion", "conclusion"})
+_COMMENTARY_PARTS = frozenset({"background", "introduction", "objective", "objectives", "purpose", "aim", "aims",
+                               "context", "conclusion", "conclusions", "discussion"})
+_IN_GROUP = re.compile(r"\s*(?:years?\s*|y\s*)?\)?\s*,?\s*(?:in|for|of|among)\s+(?:the\s+|those\s+of\s+the\s+)?"
+                       r"(?:group\s+([A-D]|I{1,3}|[1-4])\b|((?:[A-Za-z][\w‐-]*\s+){1,3}?)group\b)", re.IGNORECASE)
+_ABSTRACT_LABEL = re.compile(
+    r"(?:^|(?<=[.\n])\s*)\s*((?i:background|introduction|objectives?|purpose|aims?|context|methods?|materials|"
+    r"patients\s+and\s+methods|results?|findings|case\s+(?:presentation|report|description)s?|conclusions?|"
+    r"discussion))\s*(?::|(?=\s+[A-Z]))")
 _MIN_BARE_COHORT = 10
+
+
+@dataclass(frozen=True)
+class Relation:
+    """This cohort stands in `kind` (one of RELATIONS) to cohort number `other` (1-based)."""
+
+    kind: str
+    other: int
+    mention_id: str
+
+
+@dataclass
+class CohortRecord:
+    """One group of the paper: SCHEMA.md's eight cohort fields, the group's name when the paper names
+    it, its relations to the paper's other cohorts, and (field, value, mention id) evidence."""
+
+    n_patients: int
+    n_male: int | None = None
+    n_female: int | None = None
+    age_mean: float | None = None
+    age_sd: float | None = None
+    age_min: float | None = None
+    age_max: float | None = None
+    denominator: int | None = None
+    name: str | None = None
+    relations: list[Relation] = field(default_factory=list)
+    evidence: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def to_json(cohort: CohortRecord) -> dict[str, Any]:
+    """The cohort as the extraction contract prints it (SCHEMA.md's eight fields)."""
+    return {f: getattr(cohort, f) for f in COHORT_FIELDS}
+
+
+def cohort_evidence(cohorts: list[CohortRecord]) -> list[Evidence]:
+    """Evidence records of every cohort: its values, and its relations as field "drawn from" (etc.)
+    with value "cohort:N"."""
+    out = []
+    for k, c in enumerate(cohorts, start=1):
+        out += [Evidence(f"cohort:{k}", f, v, mid) for f, v, mid in c.evidence]
+        out += [Evidence(f"cohort:{k}", r.kind, f"cohort:{r.other}", r.mention_id) for r in c.relations]
+    return out
 
 
 def pools_other_studies(document: Document) -> bool:
@@ -21,85 +91,226 @@ def pools_other_studies(document: Document) -> bool:
 
 
 def own_statistics(document: Document, mentions: list[Mention]) -> list[Mention]:
-    """Aggregate mentions about the paper's own group: literature and cited studies left out; the
-    introduction and discussion only where they speak of "our study" / "this series"."""
+    """Aggregate mentions about the paper's own groups: never a sentence that cites or speaks of the
+    literature; the introduction, discussion, conclusion and an abstract's background or conclusion
+    part only where they speak of "our study" / "this series"; the title never."""
     out = []
     for m in mentions:
-        if m.label not in ("COHORT_SIZE", "SEX_COUNT", "AGE_STAT") or not m.asserted:
+        if m.label not in _STAT_LABELS or not m.asserted:
             continue
-        flow = section_flow(document.sections[m.section_index])
+        section = document.sections[m.section_index]
+        if not section.mined or section.kind == "title":
+            continue
         voice = sentence_voice(m.sentence)
-        if flow == "none" and document.sections[m.section_index].kind != "table":
+        if voice.literature or voice.skip or voice.citation:
             continue
-        if voice.literature or voice.skip:
-            continue
-        if flow in ("commentary", "abstract") and voice.citation:
-            continue
-        if flow == "commentary" and not has_cue(m.sentence, "OUR_STUDY"):
+        commentary = section.kind in _COMMENTARY_KINDS or (
+            section.kind == "abstract" and _abstract_part(section.text[:m.start_char - section.start_char])
+            in _COMMENTARY_PARTS)
+        if commentary and not has_cue(m.sentence, "OUR_STUDY"):
             continue
         out.append(m)
     return out
 
 
-def build_cohort(stats: list[Mention], n_individual: int,
-                 case_like: bool = True) -> tuple[dict[str, Any] | None, list[tuple[str, str, str]]]:
-    """The paper's cohort, or None when the paper gives no aggregate group beyond its described
-    patients. A group needs at least 3 members, more than are described one by one, and a sex count,
-    an age statistic or a denominator; in a paper that tells no case, a group of 10 or more suffices."""
-    sizes = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)]
+def _abstract_part(before: str) -> str | None:
+    """The label of the structured-abstract part that `before` (an abstract's text up to a mention)
+    ends in, lower case: "background", "methods", "results", ...; None when unlabelled."""
+    labels = _ABSTRACT_LABEL.findall(before)
+    return labels[-1].lower().split()[0] if labels else None
+
+
+@dataclass
+class _Group:
+    """A group while it is being built: every mention that states its size, and its statistics."""
+
+    n: int
+    name: str | None
+    sizes: list[Mention]
+    sex: Mention | None = None
+    ages: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.sizes[0]
+
+    @property
+    def named(self) -> bool:
+        return any(m.attrs.get("kind") == "group" for m in self.sizes)
+
+    @property
+    def denominator(self) -> tuple[int, Mention] | None:
+        return next(((m.attrs["denominator"], m) for m in self.sizes
+                     if isinstance(m.attrs.get("denominator"), int)), None)
+
+    @property
+    def predicate(self) -> str | None:
+        return next((m.attrs["predicate"] for m in self.sizes if m.attrs.get("predicate")), None)
+
+
+def build_cohorts(document: Document, mentions: list[Mention], described: int = 0,
+                  case_like: bool = True) -> list[CohortRecord]:
+    """The paper's cohorts (see the module docstring). `described`: how many patients the paper
+    describes one by one (a group must be larger); `case_like`: the paper tells cases, so a bare
+    count with no statistic is not taken for a cohort."""
+    if pools_other_studies(document):
+        return []
+    stats = sorted(own_statistics(document, mentions), key=lambda m: (m.start_char, m.end_char))
+    sizes = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)
+             and m.attrs["n"] >= _MIN_COHORT]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
-    ages = [m for m in stats if m.label == "AGE_STAT" and m.attrs.get("mean") is not None
-            or m.label == "AGE_STAT" and m.attrs.get("min") is not None]
-    with_denominator = [m for m in sizes if isinstance(m.attrs.get("denominator"), int)]
-    size = _pick_size(with_denominator or sizes, sexes)
-    if size is None:
-        n = next((_sex_total(m) for m in sexes if _sex_total(m)), None)
-    else:
-        n = size.attrs["n"]
-    if n is None or n < _MIN_COHORT or n <= n_individual:
-        return None, []
-    if not (with_denominator or sexes or ages or (not case_like and n >= _MIN_BARE_COHORT)):
-        return None, []
-    cohort: dict[str, Any] = dict.fromkeys(COHORT_FIELDS)
-    evidence: list[tuple[str, str, str]] = []
-    cohort["n_patients"] = n
-    if size is not None:
-        evidence.append(("n_patients", str(n), size.mention_id))
-        if isinstance(size.attrs.get("denominator"), int):
-            cohort["denominator"] = size.attrs["denominator"]
-            evidence.append(("denominator", str(cohort["denominator"]), size.mention_id))
-    sex = next((m for m in sexes if _sex_total(m) == n or _sex_total(m) is None and _one_sex(m) <= n), None)
-    if sex is not None:
+    ages = [m for m in stats if m.label == "AGE_STAT"
+            and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
+    groups = _groups(sizes)
+    if not groups:
+        total = next((t for m in sexes if (t := _sex_total(m)) and t >= _MIN_COHORT), None)
+        if total is None:
+            return []
+        groups = [_Group(total, None, [])]
+    tallies = _tallies(groups, sexes)
+    _attach_sexes(groups, sexes, tallies)
+    _attach_ages(groups, ages, tallies)
+    kept = [g for g in groups if g.n > described and id(g) not in tallies
+            and (g.named or g.denominator or g.sex or g.ages)]
+    if not kept and not case_like:
+        kept = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
+    return _records(kept)
+
+
+def _groups(sizes: list[Mention]) -> list[_Group]:
+    """One group per stated size: restatements of a size join the first group of that size; two
+    named groups of the same size stay two."""
+    groups: list[_Group] = []
+    for m in sizes:
+        n, name = m.attrs["n"], m.attrs.get("name") if m.attrs.get("kind") == "group" else None
+        same = [g for g in groups if g.n == n]
+        target = next((g for g in same if name is None or g.name in (None, name)), None)
+        if target is None:
+            groups.append(_Group(n, name, [m]))
+        else:
+            target.sizes.append(m)
+            target.name = target.name or name
+    return sorted(groups, key=lambda g: g.first.start_char)
+
+
+def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:
+    """Counts that are not groups of their own (ids): a breakdown of a group already counted against
+    its population or named (its denominator is no larger than that group: "8 of the 11 patients with
+    loose screws" within 30 patients drawn from 4078), and an outcome of the study population whose
+    sex counts are given ("9 of the 17 patients required reoperation")."""
+    subgroups = {g.n for g in groups if g.named or g.denominator}
+    populations = {t for m in sexes if (t := _sex_total(m))} - subgroups
+    out = set()
+    for g in groups:
+        den = g.denominator
+        if g.named or den is None:
+            continue
+        if any(den[0] <= n for n in subgroups - {g.n}) or (
+                g.predicate == "outcome" and any(den[0] <= n for n in populations - {g.n})):
+            out.add(id(g))
+    return out
+
+
+def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int]) -> None:
+    """Each group takes the sex count that adds up to its size (both sexes counted), else one sex
+    counted in its section after it, within its size."""
+    candidates = [g for g in groups if id(g) not in tallies]
+    for m in sexes:
+        total = _sex_total(m)
+        if total is not None:
+            fitting = [g for g in candidates if g.n == total and (g.sex is None or _sex_total(g.sex) is None)]
+            target = _named_after(fitting, m) or _nearest_before(fitting, m) or (fitting[0] if fitting else None)
+        else:
+            one = next(v for k in ("n_male", "n_female") if isinstance(v := m.attrs.get(k), int))
+            target = _nearest_before([g for g in candidates if g.n > one and g.sex is None], m, same_section=True)
+        if target is not None:
+            target.sex = m
+
+
+def _attach_ages(groups: list[_Group], ages: list[Mention], tallies: set[int]) -> None:
+    """Each age statistic joins the group counted last before it in its section (or in its own
+    sentence); else, when the paper has one group, that group."""
+    candidates = [g for g in groups if id(g) not in tallies]
+    for m in ages:
+        sex_groups = [g for g in candidates if g.sex is not None and g.sex.sentence_start == m.sentence_start]
+        target = _named_after(candidates, m) or (sex_groups[0] if len(sex_groups) == 1 else None) or _nearest_before(
+            candidates, m, same_section=True) or next(
+            (g for g in candidates if any(s.sentence_start == m.sentence_start for s in g.sizes)), None)
+        if target is None and len(candidates) == 1:
+            target = candidates[0]
+        if target is not None:
+            target.ages.append(m)
+
+
+def _named_after(groups: list[_Group], m: Mention) -> _Group | None:
+    """The named group that the words right after `m` assign it to ("... in group A", "... for the
+    leakage group")."""
+    after = m.sentence[m.end_char - m.sentence_start:][:60]
+    said = _IN_GROUP.match(after)
+    if said is None:
+        return None
+    name = (said.group(1) or said.group(2) or "").lower().strip()
+    name = re.sub(r"[\s‐-]+", " ", re.sub(r"^(?:the|a|an)\s+", "", name))
+    return next((g for g in groups if g.name == name), None)
+
+
+def _nearest_before(groups: list[_Group], m: Mention, same_section: bool = False) -> _Group | None:
+    """The group with a size mention closest before `m` (in `m`'s section when `same_section`)."""
+    best: tuple[int, _Group] | None = None
+    for g in groups:
+        for s in g.sizes:
+            if s.start_char <= m.start_char and (not same_section or s.section_index == m.section_index):
+                if best is None or s.start_char > best[0]:
+                    best = (s.start_char, g)
+    return best[1] if best else None
+
+
+def _records(groups: list[_Group]) -> list[CohortRecord]:
+    records = [_record(g) for g in groups]
+    index = {id(g): k for k, g in enumerate(groups, start=1)}
+    for g, rec in zip(groups, records, strict=True):
+        den = g.denominator
+        if den is not None:
+            parent = next((p for p in groups if p.n == den[0] and p is not g), None)
+            if parent is not None:
+                rec.relations.append(Relation("drawn from", index[id(parent)], den[1].mention_id))
+    named = [g for g in groups if g.named]
+    for g in named:
+        rivals = [o for o in named if o is not g and o.first.section_index == g.first.section_index]
+        records[index[id(g)] - 1].relations += [
+            Relation("compared with", index[id(o)], g.first.mention_id) for o in rivals]
+        whole = next((p for p in groups if not p.named and p.n == sum(o.n for o in [g, *rivals]) and rivals), None)
+        if whole is not None:
+            records[index[id(g)] - 1].relations.append(Relation("part of", index[id(whole)], g.first.mention_id))
+    return records
+
+
+def _record(g: _Group) -> CohortRecord:
+    rec = CohortRecord(n_patients=g.n, name=g.name)
+    if g.sizes:
+        rec.evidence.append(("n_patients", str(g.n), g.first.mention_id))
+    den = g.denominator
+    if den is not None:
+        rec.denominator = den[0]
+        rec.evidence.append(("denominator", str(den[0]), den[1].mention_id))
+    if g.sex is not None:
         for f in ("n_male", "n_female"):
-            if isinstance(sex.attrs.get(f), int):
-                cohort[f] = sex.attrs[f]
-                evidence.append((f, str(sex.attrs[f]), sex.mention_id))
-    age = next((m for m in ages if m.attrs.get("sd") is not None), ages[0] if ages else None)
-    if age is not None:
-        for f, key in (("age_mean", "mean"), ("age_sd", "sd"), ("age_min", "min"), ("age_max", "max")):
-            if age.attrs.get(key) is not None:
-                cohort[f] = age.attrs[key]
-                evidence.append((f, str(age.attrs[key]), age.mention_id))
-    return cohort, evidence
+            if isinstance(v := g.sex.attrs.get(f), int):
+                setattr(rec, f, v)
+                rec.evidence.append((f, str(v), g.sex.mention_id))
+        if not g.sizes:
+            rec.evidence.append(("n_patients", str(g.n), g.sex.mention_id))
+    ages = sorted(g.ages, key=lambda m: m.attrs.get("sd") is None)
+    for age in ages:
+        if age.attrs.get("mean") not in (None, rec.age_mean) and rec.age_mean is not None:
+            continue
+        for f, key in _AGE_FIELDS:
+            if age.attrs.get(key) is not None and getattr(rec, f) is None:
+                setattr(rec, f, age.attrs[key])
+                rec.evidence.append((f, str(age.attrs[key]), age.mention_id))
+    return rec
 
 
 def _sex_total(m: Mention) -> int | None:
     male, female = m.attrs.get("n_male"), m.attrs.get("n_female")
     return male + female if isinstance(male, int) and isinstance(female, int) else None
-
-
-def _one_sex(m: Mention) -> int:
-    return next((m.attrs[f] for f in ("n_male", "n_female") if isinstance(m.attrs.get(f), int)), 0)
-
-
-def _pick_size(sizes: list[Mention], sexes: list[Mention]) -> Mention | None:
-    """The group size most often stated, preferring one that the sex counts add up to."""
-    if not sizes:
-        return None
-    totals = {_sex_total(m) for m in sexes} - {None}
-    matching = [m for m in sizes if m.attrs["n"] in totals]
-    if matching:
-        return matching[0]
-    counts = Counter(m.attrs["n"] for m in sizes)
-    top = max(counts.values())
-    return next(m for m in sizes if counts[m.attrs["n"]] == top)

@@ -219,8 +219,8 @@ def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> N
         if age is not None:
             b.set("age", age.attrs["age"], age.mention_id)
     if b.patient["sex"] is None:
-        sexes = [a.mention for a in view.own if a.mention.label == "SEX"]
-        nouns = [m for m in sexes if m.attrs.get("kind") != "pronoun"]
+        sexes = [a.mention for a in view.own if a.mention.label == "SEX" and a.mention.attrs.get("kind") != "group"]
+        nouns = [m for m in sexes if m.attrs.get("kind") == "noun"]
         if nouns:
             b.set("sex", nouns[0].value, nouns[0].mention_id)
         elif sexes:
@@ -372,7 +372,7 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
         if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS:
             continue
         others = view.by_sentence.get(m.sentence_start, [])
-        if not any(view.complication(o) for o in others):
+        if not any(view.complication(o) for o in others) or not _dates_onset(m, others):
             continue
         if any(o.label in _PROCEDURE_LABELS and o.start_char < m.end_char + _RESCUE_REACH
                and view.role(o, a.unit) == "rescue" for o in others):
@@ -387,6 +387,22 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
             days = int(days)
         b.set("onset", m.value, m.mention_id)
         b.set("onset_days", days, m.mention_id if days is not None else None)
+
+
+def _dates_onset(timing: Mention, others: list[Mention]) -> bool:
+    """Whether a timing can date the complication's start. Unless the sentence says when it began
+    ("developed", "noticed"), not when it dates the admission ("was admitted 1 week after PKP") or the
+    state at an outcome ("at 6 months she had improved"); an implicit timing ("presented with
+    paraparesis following vertebroplasty") not in a sentence that only says what the patient
+    presented with; never when it dates an imaging study ("MRI was taken 12 days after")."""
+    sentence = timing.sentence
+    if has_cue(sentence, "IMAGING_DATED"):
+        return False
+    if has_cue(sentence, "ONSET"):
+        return True
+    if has_cue(sentence, "ADMISSION") or (timing.attrs.get("implicit") and has_cue(sentence, "PRESENTED")):
+        return False
+    return not any(o.label == "OUTCOME" and o.asserted and o.value != "no recovery" for o in others)
 
 
 def _onset_rank(a: Attribution) -> tuple[bool, bool, int, int, bool, int]:
@@ -417,13 +433,21 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
         return
     best_unit = min(_unit_rank(a)[0] for a in found)
     best = [a for a in found if _unit_rank(a)[0] == best_unit]
-    if {a.mention.value for a in best} == {"improved", "no recovery"}:
-        m = max((a for a in best if a.mention.value == "no recovery"), key=_unit_rank).mention
+    values = {a.mention.value for a in best}
+    if "partial recovery" in values or values >= {"improved", "no recovery"}:
+        residual = [a for a in best if a.mention.value in ("partial recovery", "no recovery")]
+        m = max(residual, key=_unit_rank).mention
         b.set("outcome", "partial recovery", m.mention_id)
         return
     pool = [a for a in found if a.mention.value != "improved"] or found
     best_unit = min(_unit_rank(a)[0] for a in pool)
     m = max((a for a in pool if _unit_rank(a)[0] == best_unit), key=lambda a: a.mention.start_char).mention
+    graded = _outcome_from_grades(b.patient["muscle_grades"])
+    if graded is not None and m.value in ("improved", "full recovery") and graded != m.value and (
+            m.value == "improved" or graded == "partial recovery"):
+        # The final grades state the degree a recovery left unstated, or the deficit a "recovered" leaves.
+        b.set("outcome", graded, next(mid for name, _, mid in b.evidence if name == "muscle_grades"))
+        return
     b.set("outcome", m.value, m.mention_id)
 
 

@@ -23,6 +23,13 @@ from leakmine.records import Document, Mention
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
 COHORT_LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
+# What a sentence says of each case ("in both cases", "both patients improved", "two women aged 71 and 78
+# ... developed"); a paper's summary of its cases ("we report two patients with ...") gives only
+# procedures, causes and treatments, and those only fill in what a patient lacks (broadcast).
+SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMING", "FOLLOW_UP"}
+_JOINED = re.compile(r"^[\s,;)‐‑–-]*(?:and|&)?[\s,]*(?:an?|the)?\s*$", re.IGNORECASE)
+_INTRODUCTION = re.compile(r"^(?:(?:patient|case)\s+\d{1,2}\s*\(?\s*(?:an?\s+)?)?\d{1,3}(?:\s*[-‐‑–]?\s*(?:years?|yrs?)\s*[-‐‑–]?\s*old)?"
+                           r"(?:\s+(?:man|woman|male|female|lady|gentleman|boy|girl|patient))?", re.IGNORECASE)
 NARRATIVE_LABELS = frozenset({"PROCEDURE", "SYMPTOM", "TREATMENT", "LEAK_LOCATION", "CAUSE", "MUSCLE_GRADE"})
 _INTRO_WINDOW = 60
 MAX_NUMBERED = 10
@@ -44,6 +51,7 @@ class Anchor:
     age: int | None = None
     sex: str | None = None
     definite: bool = False
+    joint: bool = False  # one of several patients introduced together ("aged 71 and 78 years")
     evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (field, value, mention_id)
 
 
@@ -104,20 +112,67 @@ def intro_anchors(document: Document, mentions: list[Mention], unit_of: list[str
             continue
         if flow != "body" and flow != "caption" and voice.citation:
             continue
-        nouns = sorted((s for s in by_sentence[m.sentence_start] if s.label == "SEX"
-                        and s.attrs.get("kind") != "pronoun" and _near(s, m) <= _INTRO_WINDOW), key=lambda s: _near(s, m))
-        sex = nouns[0] if nouns else None
-        if not YEAR_OLD.search(m.text) and not (
+        here = by_sentence[m.sentence_start]
+        if "joint" in m.attrs:
+            sex = _joint_sex(m, here)
+            if sex is None and not has_cue(m.sentence, "BROADCAST"):
+                continue
+        else:
+            nouns = sorted((s for s in here if s.label == "SEX" and s.attrs.get("kind") == "noun"
+                            and _near(s, m) <= _INTRO_WINDOW), key=lambda s: _near(s, m))
+            sex = nouns[0] if nouns else None
+        if "joint" not in m.attrs and not YEAR_OLD.search(m.text) and not (
                 _AGED.match(m.text) and sex is not None and _near(sex, m) <= _AGED_REACH):
             continue
         first = min(m.start_char, sex.start_char) if sex else m.start_char
         before = document.text[m.sentence_start:first]
         anchor = Anchor(m.start_char, m.sentence_start, m.section_index, unit, age=m.attrs["age"],
                         sex=sex.value if sex else None, definite=bool(_DEFINITE.search(before)),
+                        joint="joint" in m.attrs,
                         evidence=[("age", str(m.attrs["age"]), m.mention_id)])
         if sex is not None:
             anchor.evidence.append(("sex", sex.value, sex.mention_id))
         out.append(anchor)
+    return out + _definite_references(mentions, unit_of, out)
+
+
+def _joint_sex(age: Mention, sentence: list[Mention]) -> Mention | None:
+    """The sex of one of the patients introduced together: the group noun before the ages ("two women
+    aged 71 and 78"), else the singular nouns listed before them in the same order ("a man and a woman
+    aged 58 and 66 years, respectively")."""
+    before = [s for s in sentence if s.label == "SEX" and s.end_char <= age.start_char
+              and age.start_char - s.end_char <= _INTRO_WINDOW * 2]
+    groups = [s for s in before if s.attrs.get("kind") == "group"]
+    if groups:
+        return groups[-1]
+    ages = [o for o in sentence if o.label == "AGE" and "joint" in o.attrs]
+    after = [s for s in sentence if s.label == "SEX" and s.attrs.get("kind") == "group"
+             and 0 <= s.start_char - max(o.end_char for o in ages) <= 20]
+    if after:
+        return after[0]
+    nouns = [s for s in before if s.attrs.get("kind") == "noun"]
+    k = age.attrs["joint"]
+    return nouns[k] if len(nouns) >= len(ages) > k else None
+
+
+def _definite_references(mentions: list[Mention], unit_of: list[str], intros: list[Anchor]) -> list[Anchor]:
+    """"The man underwent TLIF ...", "In the woman, ...": where the patients introduced together differ
+    in sex, a definite sex noun names one of them. Kept only when the introductions leave one patient
+    of that sex (checked when clustering: an anchor with a sex and no age joins the one cluster of that sex)."""
+    sexes: dict[str, set[int | None]] = {}
+    for a in intros:
+        sexes.setdefault(a.unit, set()).add(a.sex and a.age and hash((a.sex, a.age)))
+    out = []
+    for m in mentions:
+        unit = unit_of[m.section_index]
+        if m.label != "SEX" or m.attrs.get("kind") != "noun" or len(sexes.get(unit, ())) < 2:
+            continue
+        before = m.sentence[max(0, m.start_char - m.sentence_start - 30): m.start_char - m.sentence_start]
+        if not _DEFINITE.search(before) or any(a.start <= m.start_char <= a.start + _INTRO_WINDOW and
+                                               a.sentence_start == m.sentence_start for a in intros):
+            continue
+        out.append(Anchor(m.start_char, m.sentence_start, m.section_index, unit, sex=m.value, definite=True,
+                          evidence=[("sex", m.value, m.mention_id)]))
     return out
 
 
@@ -183,6 +238,9 @@ def _intro_cluster(a: Anchor, clusters: list[Cluster], active_marker: dict[str, 
                    sentence_marker: dict[int, int]) -> int | None:
     if a.sentence_start in sentence_marker:
         return sentence_marker[a.sentence_start]
+    if a.age is None and a.sex is not None and a.definite and not a.evidence[1:]:
+        same = [k for k, cl in enumerate(clusters) if cl.sex == a.sex]
+        return same[0] if len(same) == 1 and len(clusters) > 1 else current.get(a.unit)
     match = next((k for k, cl in enumerate(clusters) if cl.compatible(a.age, a.sex)), None)
     if a.unit in active_marker:
         c = active_marker[a.unit]
@@ -193,7 +251,7 @@ def _intro_cluster(a: Anchor, clusters: list[Cluster], active_marker: dict[str, 
         return current[a.unit]
     if match is not None:
         return match
-    if a.sex is None and clusters:
+    if a.sex is None and clusters and not a.joint:
         return current.get(a.unit)
     if unit_flow(a.unit) == "commentary" and clusters:
         return None
@@ -251,6 +309,24 @@ def plausible_single_patient(document: Document, mentions: list[Mention], unit_o
     return False
 
 
+def _introduced_together(text: str, before: list[tuple[Anchor, int]]) -> list[int]:
+    """The patients (cluster indexes) introduced together just before a mention: ages of one list
+    ("aged 71 and 78 years") or introductions joined by "and" or commas ("a 58-year-old man and a
+    66-year-old woman developed ...", "patient 1 (a 70-year-old man) and patient 2 (...) developed")."""
+    groups: list[tuple[Anchor, Anchor, int]] = []  # first and last anchor of each patient, in order
+    for anchor, cluster in before:
+        if groups and groups[-1][2] == cluster:
+            groups[-1] = (groups[-1][0], anchor, cluster)
+        else:
+            groups.append((anchor, anchor, cluster))
+    chosen = [groups[-1][2]] if groups else []
+    for (_, last, cluster), (first, _, _) in zip(groups[-2::-1], groups[:0:-1], strict=False):
+        if not _JOINED.match(_INTRODUCTION.sub("", text[last.start:first.start], count=1)):
+            break
+        chosen.append(cluster)
+    return chosen
+
+
 def _distributive(m: Mention, values: set[str]) -> bool:
     """A sentence about all cases that names several values of one kind gives each case its own
     ("a misplaced screw, a migrated cage and leaked cement"): none of them belongs to every case."""
@@ -269,6 +345,7 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
     for _start, i in placed:
         by_sentence.setdefault(anchors[i].sentence_start, []).append(i)
     single = n_patients == 1 and not cohort
+    told = case_told_at(document, mentions, unit_of) if single else {}
     by_label: dict[tuple[int, str], set[str]] = {}
     for m in mentions:
         by_label.setdefault((m.sentence_start, m.label), set()).add(m.value)
@@ -285,15 +362,20 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
             pick = before[-1] if before else here[0]
             named = replace(voice, patient=True) if anchors[pick].number is not None else voice
             if about_patient(named, flow):
-                out.append(Attribution(m, unit, (of[pick] + 1,)))
+                together = _introduced_together(document.text, [(anchors[i], of[i]) for i in before])
+                chosen = sorted(k + 1 for k in together) if m.label in SHARED_LABELS else [of[pick] + 1]
+                out.append(Attribution(m, unit, tuple(chosen) or (of[pick] + 1,)))
             continue
-        if flow == "title" or (voice.broadcast and flow in ("abstract", "body")):
+        each = flow != "title" and has_cue(m.sentence, "EACH")
+        if flow == "title" or ((voice.broadcast or each) and flow in ("abstract", "body")):
             if single:
                 if about_patient(voice, flow):
                     out.append(Attribution(m, unit, (1,)))
-            elif not cohort and m.label in BROADCAST_LABELS and about_patient(voice, flow) \
+            elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) \
+                    and about_patient(voice, flow) \
                     and not _distributive(m, by_label.get((m.sentence_start, m.label), set())):
-                out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)), broadcast=True))
+                out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)),
+                                       broadcast=m.label in BROADCAST_LABELS))
             continue
         if flow == "commentary":
             if single and about_patient(voice, flow):
@@ -304,7 +386,22 @@ def attribute(document: Document, mentions: list[Mention], anchors: list[Anchor]
         if scope:
             if about_patient(voice, flow):
                 out.append(Attribution(m, unit, (of[scope[-1]] + 1,)))
-        elif single and about_patient(voice, flow, before_anchor=flow == "abstract" or (
+        elif single and about_patient(voice, flow, before_anchor=(
+                flow == "abstract" and not told.get(unit, m.start_char + 1) <= m.sentence_start) or (
                 flow == "body" and m.section_kind != "case" and any(anchors[i].unit == unit for _s, i in placed))):
             out.append(Attribution(m, unit, (1,)))
+    return out
+
+
+def case_told_at(document: Document, mentions: list[Mention], unit_of: list[str]) -> dict[str, int]:
+    """Per unit, the first sentence that introduces the paper's case without an age ("We report a case
+    of ...", "A case of ... is presented"): what follows it tells of the patient."""
+    out: dict[str, int] = {}
+    for m in mentions:
+        unit = unit_of[m.section_index]
+        if unit in out or unit_flow(unit) != "abstract":
+            continue
+        voice = sentence_voice(m.sentence)
+        if has_cue(m.sentence, "CASE_TOLD") and voice.patient and not (voice.generic or voice.literature):
+            out[unit] = m.sentence_start
     return out

@@ -1,4 +1,5 @@
-"""What a sentence is about: literature, advice, the patient, all patients, cement (pure functions)."""
+"""What a sentence is about: literature, advice, the patient, all patients, cement, tallies over many
+patients (pure functions)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class Voice:
     patient: bool
     broadcast: bool
     cement: bool
+    tally: bool
 
 
 @lru_cache(maxsize=4096)
@@ -26,7 +28,7 @@ def sentence_voice(text: str) -> Voice:
     return Voice(
         skip=has_cue(text, "SKIP"), literature=has_cue(text, "LITERATURE"), citation=has_cue(text, "CITATION"),
         generic=has_cue(text, "GENERIC"), patient=has_cue(text, "PATIENT"), broadcast=has_cue(text, "BROADCAST"),
-        cement=has_cue(text, "CEMENT"),
+        cement=has_cue(text, "CEMENT"), tally=has_cue(text, "TALLY"),
     )
 
 
@@ -40,7 +42,7 @@ def about_patient(voice: Voice, flow: str, before_anchor: bool = False) -> bool:
     """
     if flow == "title":
         return not voice.skip
-    if voice.skip or voice.literature:
+    if voice.skip or voice.literature or voice.tally:
         return False
     if flow in ("body", "caption"):
         if before_anchor and not voice.patient:

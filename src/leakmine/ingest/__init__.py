@@ -18,12 +18,17 @@ from leakmine.limits import DEFAULT, Limits, size
 from leakmine.records import Document
 
 
+def paper_bytes(path: str | Path, limits: Limits = DEFAULT) -> bytes:
+    """A paper file's bytes, gunzipped when it is gzipped."""
+    path = Path(path)
+    data = read_bounded(path, limits)
+    return gunzip(path, data, limits) if data[:2] == b"\x1f\x8b" else data
+
+
 def ingest(path: str | Path, limits: Limits = DEFAULT) -> list[Document]:
     """Read one file into the documents it holds (PubMed and bundle files hold many)."""
     path = Path(path)
-    data = read_bounded(path, limits)
-    if data[:2] == b"\x1f\x8b":
-        data = gunzip(path, data, limits)
+    data = paper_bytes(path, limits)
     if not data.strip():
         raise IngestError(str(path), "empty file")
     fmt = detect_format(data)

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from leakmine.ingest.metadata import date_year, first_author_surname, normalize_doi
+from leakmine.ingest.runin import leading_label, strip_label
 
 _BLOCKS = frozenset(
     "p div li dd dt blockquote section article header footer aside figure main ul ol dl pre table "
@@ -24,6 +25,11 @@ _SKIP = frozenset("script style noscript nav form button svg math select templat
 _VOID = frozenset("br hr img meta link input area base col embed source track wbr".split())
 _INLINE_TAGS = "p|br|strong|em|b|i|u|sup|sub|span|div|a|h[1-6]|li|ul|ol|table|tr|td|th"
 _TAG = re.compile(rf"<\s*/?\s*(?:{_INLINE_TAGS})\b[^>]*>", re.IGNORECASE)
+# JATS markup that abstract records carry into web pages: sections and paragraphs end a block, titles
+# stand on their own, other elements (italics, lists) leave only their text.
+_JATS = re.compile(r"<\s*/?\s*jats:[\w-]+\b[^>]*>", re.IGNORECASE)
+_JATS_BLOCK = re.compile(r"<\s*/?\s*jats:(?:sec|p|list-item|list|abstract)\b[^>]*>", re.IGNORECASE)
+_JATS_TITLE = re.compile(r"<\s*jats:title\b[^>]*>(?P<title>.*?)<\s*/\s*jats:title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -125,6 +131,24 @@ def strip_tags(fragment: str) -> str:
     """Inline HTML in pasted text ("<p><strong>Background:</strong> ...</p>") -> plain text lines."""
     blocks, _, _ = parse_html(fragment)
     return "\n".join(line for b in blocks for line in b.lines) or unescape(_TAG.sub(" ", fragment))
+
+
+def has_jats(line: str) -> bool:
+    """Whether a line of pasted text carries JATS markup (`<jats:sec>`, `<jats:title>`)."""
+    return bool(_JATS.search(line))
+
+
+def jats_text(line: str) -> str:
+    """A line with JATS markup -> lines of plain text: each section's title and each paragraph on a
+    line of its own. A section whose title was flattened into its first sentence ("<jats:sec>Background
+    Leaks are rare.") gets it back on a line of its own."""
+    text = _JATS_TITLE.sub(lambda m: f"\n{' '.join(m.group('title').split())}\n", line)
+    blocks = []
+    for block in _JATS_BLOCK.split(text):
+        block = unescape(_JATS.sub("", block)).strip()
+        label = leading_label(block)
+        blocks.append(f"{label.label}\n{strip_label(block, label.label)}" if label else block)
+    return "\n".join(b for b in blocks if b)
 
 
 def has_tags(line: str) -> bool:

@@ -18,6 +18,7 @@ _YEAR = r"(?:19|20)\d\d"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_GLUED_WORD = re.compile(r"(?<=\d)[A-Z][a-z]{2,}$")  # "10.5555/abc.12Get rights": a page's link text
 _DOI_PREFIX = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
 _DATE_YEAR = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<a>{_YEAR})\b"
@@ -29,16 +30,16 @@ _DATE_YEAR = re.compile(
 # A whole line that is a date: "3 March 2020", "March 3, 2020", "2020-03-03", "Mar 2020", "Published: 2021".
 _DATE_LINE = re.compile(
     rf"(?:(?:published|publication\s+date|date|online|e-?pub(?:lished)?|first\s+published|issue\s+date)"
-    rf"(?:\s+online)?\s*:?\s*)?"
+    rf"(?:\s+online)?\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
     rf"|{_YEAR}[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{{1,2}})?|{_MONTH}\s+{_YEAR}|{_YEAR}(?:\s+{_MONTH})?)\.?",
     re.IGNORECASE,
 )
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "pp. 33-38", "Article ID 5550123", "2021", a date).
-_ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|number)\s*(?P<n>\d+)", re.IGNORECASE)
+_ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
 _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
-    rf"|(?:issue|iss\.|no\.?|number|nr\.?)\s*\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?"
+    rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?"
     rf"|suppl(?:ement)?\.?\s*\d{{0,3}}"
     rf"|(?:pp?\.|pages?)\s*:?\s*[eE]?\d{{1,6}}(?:\s*[-\u2013]\s*[eE]?\d{{1,6}})?|\d{{1,3}}\s+pages"
     rf"|article\s+(?:id|no\.?|number)?\s*:?\s*[eE]?\d[\w.-]*"
@@ -55,12 +56,13 @@ _ISSUE_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z
 # ("Spine (Phila Pa 1976)"); a lower-case word with a full stop ends a title sentence, not a journal.
 _JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)"  # "of", never "ended."
 _JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
+_ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
     # "Int Med Case Rep J. 2025 Aug 22;18:1063-9", "Eur Spine J 2021; 30(3): 44-49"
-    re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL}\s+(?P<year>{_YEAR})"
-               rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d"),
-    # "Spine Cases (2024) 3:2;41-45", "Eur Spine J (2020) 29:1234-1240"
-    re.compile(rf"^{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
+    re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})"
+               rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,12}}\))?\s*[:,.]"),
+    # "Spine Cases (2024) 3:2;41-45", "Eur Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
+    re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
     re.compile(rf"^{_JOURNAL},?\s+(?P<year>{_YEAR}),\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?,\s*[eE]?\d+"
                rf"(?:\s*[\u2013-]\s*[eE]?\d+)?(?:[.;,]|$)"),
@@ -70,6 +72,16 @@ _CITATION_FORMS = (
     # "J Neurosurg Spine 34:123-130, 2021"
     re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*(?:\(\d+\))?\s*:\s*[eE]?\d+(?:[\u2013-]\d+)?,"
                rf"\s*(?P<year>{_YEAR})\b"),
+    # "Pain Med Rep ; 2(3): 100264, 2023 Sep." (catalogue pages)
+    re.compile(rf"^{_JOURNAL}\s*;\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?\s*:\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\s*,"
+               rf"\s*(?P<year>{_YEAR})(?:\s+{_MONTH})?\.?$"),
+    # "2019, Spine Case Reports, p. 80", "2021, Spine Cases, № 3, p. 12-15" (index pages)
+    re.compile(rf"^(?P<year>{_YEAR}),\s*{_JOURNAL}(?:,\s*(?:\u2116\s*\d+|[pP]\.\s*[eE]?\d+(?:\s*[\u2013-]\s*\d+)?|\d+))+\.?$"),
+    # "Journal of Spine Cases (Sep 2016)" (a journal's name in title case, then its date)
+    re.compile(rf"^(?P<journal>[A-Z][\w&'\u2019-]*(?:\s+(?:[A-Z][\w&'\u2019-]*|of|and|the|in|for|on|&)){{1,12}})"
+               rf"\s*\((?:{_MONTH}\s+)?(?P<year>{_YEAR})\)$"),
+    # ". 2021 Mar 3;9(2):33-38." (a web page's citation line whose journal name was a link)
+    re.compile(rf"^(?P<journal>)[.\s]*(?P<year>{_YEAR})\s+{_MONTH}(?:\s+\d{{1,2}})?\s*;\s*\d{{1,4}}\s*(?:\(\w{{1,6}}\))?\s*:"),
 )
 # Inside a "how to cite" line: "... Title. *Spine Res.* 2026;2(1):e00028."
 _CITED_JOURNAL = re.compile(
@@ -145,7 +157,7 @@ def find_dois(text: str) -> list[str]:
     """Every distinct DOI in `text`, normalised, in order of appearance."""
     out: list[str] = []
     for m in _DOI.finditer(unquote(text) if "%2" in text else text):
-        d = normalize_doi(m.group())
+        d = normalize_doi(_GLUED_WORD.sub("", m.group()))
         if d not in out:
             out.append(d)
     return out
@@ -212,8 +224,18 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     for form in _CITATION_FORMS:
         m = form.match(t)
         if m:
-            return Citation(_clean_journal(m.group("journal")), int(m.group("year")), tuple(find_dois(t)))
+            return Citation(_clean_journal(m.group("journal")) or None, int(m.group("year")), tuple(find_dois(t)))
     return None
+
+
+_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*,\s*(?P<year>{_YEAR})\b(?:\s*,.*)?$")
+
+
+def parse_journal_field(value: str) -> Citation | None:
+    """The value of a "Journal:" line that also gives the year and issue: "Spine Cases, 2022, № 3,
+    p. 162-165" -> journal "Spine Cases", year 2022."""
+    m = _JOURNAL_FIELD.match(" ".join(value.split()))
+    return Citation(_clean_journal(m.group("journal")), int(m.group("year")), ()) if m else None
 
 
 def parse_issue_line(text: str) -> Citation | None:
@@ -283,10 +305,85 @@ def running_head_author(text: str) -> str | None:
     return m.group("sur") if m else None
 
 
+# Author lines of index pages: "Ana Ruiz et al.", "Copyright © 2024, Ruiz et al."; "Ruiz, Ana; Wei, Li."
+_ET_AL_LINE = re.compile(
+    rf"^(?:(?i:copyright\s*)?(?:\u00a9|\([cC]\)|(?i:copyright))\s*(?:{_YEAR})?,?\s*)?"
+    rf"(?:(?!{_PARTICLE}\s)[A-Z][a-z'\u2019-]+\s+)?(?:[A-Z]\.\s?)*(?P<sur>(?:{_PARTICLE}\s+)*[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*)"
+    rf"(?:\s+[A-Z]{{1,3}})?,?\s+et\s+al\.?$")
+_FAMILY_GIVEN = r"(?:{p}\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?,\s*[A-Z][\w.'\u2019-]*(?:[\s-]+[A-Z][\w.'\u2019-]*)*"
+_FAMILY_GIVEN_LIST = re.compile(
+    rf"^(?P<first>{_FAMILY_GIVEN.format(p=_PARTICLE)})(?:\s*;\s*{_FAMILY_GIVEN.format(p=_PARTICLE)}){{1,60}}\s*\.?$")
+
+
+def et_al_author(text: str) -> str | None:
+    """The surname of a line naming the first author only: "Ana Ruiz et al.", "A. Ruiz et al.",
+    "Copyright \u00a9 2024, Ruiz et al." -> "Ruiz"."""
+    m = _ET_AL_LINE.match(" ".join(text.split()))
+    return m.group("sur") if m else None
+
+
+def family_given_author(text: str) -> str | None:
+    """The first surname of an author list printed "Family, Given; Family, Given." ("Ruiz, Ana; Wei,
+    Li; van Dijk, Jan.") -> "Ruiz"."""
+    m = _FAMILY_GIVEN_LIST.match(" ".join(text.split()))
+    return m.group("first").split(",", 1)[0].strip() if m else None
+
+
 def cited_first_author(text: str) -> str | None:
     """The surname opening a Vancouver or APA author list: "Chen CH, Wang K." -> "Chen"."""
     m = _CITED_AUTHOR.match(" ".join(text.split()))
     return m.group("sur") if m else None
+
+
+def latest_version(dois: list[str]) -> str | None:
+    """The first DOI, or a later version of it printed beside it ("10.12688/f1000research.4767.2" over
+    "...4767.1": versioned journals print the DOI of every version on page 1)."""
+    if not dois:
+        return None
+    first = dois[0]
+    stem = re.sub(r"\.\d{1,2}$", "", first)
+    versions = [d for d in dois if re.fullmatch(re.escape(stem) + r"\.\d{1,2}", d)]
+    return max(versions, key=lambda d: int(d.rsplit(".", 1)[1])) if versions else first
+
+
+# In order of trust: the issue a citation line names, then the licence and history dates.
+_PRINTED_YEAR_CUES = [
+    re.compile(rf"\bvol(?:ume|\.)?\s*({_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"\(\s*({_YEAR})\s*\)\s*[,;:]?\s*\d"),
+    re.compile(rf"\b({_YEAR})\s*[,;]\s*\d+\s*[:(]"),
+    re.compile(rf"\bpublished(?:\s+online)?\s*:?\s*(?:\w+\s+){{0,3}}({_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"(?:\u00a9|\(c\)|copyright)\s*(?:\D{{0,60}}?\s)?({_YEAR})\b", re.IGNORECASE),
+    re.compile(rf"\baccepted\s*:?\s*(?:\w+\s+){{0,3}}({_YEAR})\b", re.IGNORECASE),
+]
+_HEADER_JOURNAL_CUES = [
+    re.compile(r"et al\.?\s*(?P<j>[A-Z][A-Za-z&.,:' -]{2,80}?)\s+\(?(?:19|20)\d\d\b"),
+    re.compile(r"^(?P<j>[A-Z][A-Za-z&.,:' -]{2,80}?)\s*\((?:19|20)\d\d\)"),
+    re.compile(r"^(?P<j>[A-Z][A-Za-z&.,:' -]{2,80}?)\s+(?:19|20)\d\d\s*[;,]\s*\d"),
+]
+
+
+def printed_year(text: str) -> int | None:
+    """The publication year a printed first page states: its volume or issue line, else its publication,
+    copyright or acceptance date ("Volume 2016, Article ID 5", "(2014), 26:1", "Copyright 2014")."""
+    for cue in _PRINTED_YEAR_CUES:
+        m = cue.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def header_journal(lines: list[str]) -> str | None:
+    """The journal a printed first page names in its header ("Case Reports in Surgery" above "Volume
+    2016, ...") or a citation line ("Chiarotto et al. Trials 2014, 15:511")."""
+    for k, text in enumerate(lines[:-1]):
+        if re.match(r"^vol(?:ume|\.)\s*\d", lines[k + 1], re.IGNORECASE) and not _DOI.search(text):
+            return text.strip()
+    for text in lines:
+        for cue in _HEADER_JOURNAL_CUES:
+            m = cue.search(text)
+            if m and len(m.group("j").split()) <= 10:
+                return m.group("j").strip(" ,.:")
+    return None
 
 
 # --- bylines and names ----------------------------------------------------------------------

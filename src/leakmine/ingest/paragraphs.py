@@ -23,8 +23,16 @@ from leakmine.ingest.headings import (
     numbering_depth,
 )
 from leakmine.ingest.language import detect_language, script_language
-from leakmine.ingest.metadata import cited_first_author, parse_byline, running_head_author, split_run_in_title
+from leakmine.ingest.metadata import (
+    cited_first_author,
+    family_given_author,
+    parse_byline,
+    running_head_author,
+    split_run_in_title,
+)
+from leakmine.ingest.runin import BODY_KINDS, split_identifiers, split_run_in
 from leakmine.ingest.textclean import join_wrapped
+from leakmine.records import CELL_SEP
 
 _TERMINAL = re.compile(r"[.!?:][\"'\u201d\u2019)\]*]*(?:\^?\[[\d,\u2013\s-]+\])?$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
@@ -33,12 +41,12 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,100}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+\S")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
-FIELD = re.compile(r"^(?P<key>title|article title|authors?|journal|year)\s*:\s*(?P<value>\S.{0,400})$",
-                   re.IGNORECASE)
+# "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" or "Main Authors: ..." as index pages print them.
+FIELD = re.compile(r"^(?:main\s+)?(?P<key>title|article title|authors?|journal|year)"
+                   r"(?:\s*:\s*|(?<=year)\s+(?=(?:19|20)\d\d$))(?P<value>\S.{0,400})$", re.IGNORECASE)
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
-BODY_KINDS = frozenset({"abstract", "introduction", "case", "methods", "results", "discussion", "conclusion"})
 _WRAP_FREE = 200  # no one hard-wraps lines this long: such a block holds one paragraph per line
 
 
@@ -144,8 +152,10 @@ def _ends_item(cur: list[str]) -> bool:
 
 
 def _is_byline_line(text: str) -> bool:
+    """A line of author names only: a byline, or a "Family, Given; Family, Given." list."""
     b = parse_byline(text)
-    return bool(b) and len(text.split()) <= 60 and b.end >= len(" ".join(text.split())) - 2
+    return (bool(b) and len(text.split()) <= 60 and b.end >= len(" ".join(text.split())) - 2) \
+        or family_given_author(text) is not None
 
 
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
@@ -178,6 +188,11 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         after_heading = bool(paras) and paras[-1].role == "heading" and not cur
         at_start = j == 0 or wrap_free or terminated(prev) or after_heading
         in_matter = bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
+        in_table = cur_role == "table" and bool(cur) or bool(paras) and paras[-1].role in ("table", "row")
+        if in_table and t.count(CELL_SEP) >= 2:  # a table's row under its caption, cells joined by " | "
+            close()
+            paras.append(Para("row", t))
+            continue
         # A known heading ("Case Report") may follow a line that ends without punctuation, as a title does.
         may_head = at_start or (heading_kind(t) is not None and _line_may_end(prev))
         if may_head and not opens_boilerplate(t) and not caption_label(t) and looks_like_heading(t, nxt) \
@@ -241,6 +256,34 @@ def classify(p: Para) -> None:
         p.role, p.kind = "reference", "references"
 
 
+def split_labelled(p: Para) -> list[Para]:
+    """A body paragraph cut at the DOIs and run-in labels it runs in (a structured abstract pasted as
+    one block): each piece led by a label of the body of a paper becomes a labelled paragraph; others
+    stay body text."""
+    if p.role != "body":
+        return [p]
+    out = []
+    for chunk in split_identifiers(p.text):
+        pieces = split_run_in(chunk)
+        if len(pieces) == 1 and (pieces[0][0] is None or inline_heading(chunk) is not None):
+            out.append(Para("body", chunk, block=p.block))
+            continue
+        for label, text in pieces:
+            if label is not None and label.kind in BODY_KINDS:
+                out.append(Para("label", text, title=label.label, kind=label.kind, rule="run-in", block=p.block))
+            else:
+                out.append(Para("body", text, block=p.block))
+    return out
+
+
+def classify_all(paras: list[Para]) -> list[Para]:
+    """Paragraphs cut at their run-in labels, each classified."""
+    out = [piece for p in paras for piece in split_labelled(p)]
+    for p in out:
+        classify(p)
+    return out
+
+
 def paragraphs(blocks: list[list[Line]]) -> list[Para]:
     paras: list[Para] = []
     for i, block in enumerate(blocks):
@@ -248,9 +291,7 @@ def paragraphs(blocks: list[list[Line]]) -> list[Para]:
         for p in _split_block(block, nxt):
             p.block = i
             paras.append(p)
-    for p in paras:
-        classify(p)
-    return paras
+    return classify_all(paras)
 
 
 # --- title ----------------------------------------------------------------------------------
@@ -262,12 +303,20 @@ def _one_sentence(text: str) -> bool:
 
 
 def _title_like(p: Para, nxt: Para | None) -> bool:
+    """Whether a paragraph may be a title: one sentence of 3 to 40 words that the next paragraph does not
+    continue. A full stop may end it when authors, front matter or an author heading follow, or when it
+    names the article type ("...: a case report.")."""
     words = p.text.split()
     if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text):
         return False
-    if nxt and nxt.text[:1].islower() and nxt.role not in ("byline", "boiler"):
+    if nxt and nxt.text[:1].islower() and nxt.role not in ("byline", "boiler") and nxt.block == p.block:
         return False
-    return not p.text.endswith(".") or (nxt is not None and nxt.role in ("byline", "boiler"))
+    if not p.text.endswith("."):
+        return True
+    typed = ":" in p.text and article_type(p.text.rsplit(":", 1)[1]) is not None
+    titled = ":" in p.text or _capitalisation(p.text) == "title"
+    return typed or (nxt is not None and (nxt.role in ("byline", "boiler") or (
+        titled and nxt.role == "heading" and heading_kind(nxt.text) == "front-matter")))
 
 
 def _candidate(p: Para, nxt: Para | None) -> bool:

@@ -1,4 +1,4 @@
-"""PDF page geometry -> text lines in reading order (pure functions over pdfplumber word dicts).
+"""PDF page geometry -> text lines in reading order (pure functions over words with boxes).
 
 Columns are found from word x-positions on each page: the left edge of a right-hand column is the
 x where many lines start, with line ends of a left-hand column just before it; between them lies the
@@ -12,14 +12,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-# A space between two characters is a gap wider than this share of the font size.
-SPACE_RATIO = 0.1
-_CID = re.compile(r"\(cid:\d+\)")
+from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
+
+_ORNAMENT = re.compile(r"[\u25a0-\u25ff\u2b1b-\u2b1f\u2b24-\u2b2f]+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|[.-]b$|-bd|\bmedi", re.IGNORECASE)
 
 
 @dataclass
 class Word:
+    """One printed word: its text, box (points from the page's top-left corner), font and page."""
+
     text: str
     x0: float
     x1: float
@@ -27,6 +29,8 @@ class Word:
     bottom: float
     size: float
     font: str
+    page: int = 0
+    spaced: bool = False  # a space is printed right before the word
 
     @property
     def middle(self) -> float:
@@ -94,31 +98,54 @@ class Page:
 
 
 def join_words(words: list[Word]) -> str:
-    """Words of one line -> text; pieces split only by a font change are joined without a space."""
+    """Words of one line -> text; pieces split only by a font change are joined without a space, and
+    letter-spaced type ("I N T R O D U C T I O N") is read as words."""
     out = ""
     prev: Word | None = None
-    for w in words:
+    tracked = _letter_spacing(words)
+    for k, w in enumerate(words):
         if prev is not None:
             gap = w.x0 - prev.x1
-            out += " " if gap > SPACE_RATIO * min(prev.size, w.size) else ""
+            if k in tracked:
+                out += " " if gap > tracked[k] else ""
+            else:
+                out += " " if gap > SPACE_RATIO * min(prev.size, w.size) or (w.spaced and gap > -1) else ""
         out += w.text
         prev = w
     return out
 
 
-def to_words(raw: list[dict], boxes: list[tuple[float, float, float, float]]) -> list[Word]:
-    """pdfplumber word dicts -> `Word`s, without rotated text, text printed inside images, and glyphs
-    with no known character ("(cid:129)", mostly bullets and symbols)."""
+def _letter_spacing(words: list[Word]) -> dict[int, float]:
+    """For each word that continues a run of four or more single letters set apart by even gaps (letter-
+    spaced headings), the gap beyond which a space stands: clearly wider than the gaps between letters."""
+    out: dict[int, float] = {}
+    if sum(1 for w in words if len(w.text) == 1) < 4:
+        return out
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and len(words[j].text) == 1 and words[j].text.isalpha():
+            j += 1
+        if j - k >= 4:
+            gaps = sorted(words[i].x0 - words[i - 1].x1 for i in range(k + 1, j))
+            letter_gap = gaps[len(gaps) // 3]
+            for i in range(k + 1, j):
+                out[i] = max(1.6 * letter_gap, letter_gap + 0.15 * words[i].size)
+        k = max(j, k + 1)
+    return out
+
+
+def to_words(raw: list[RawWord], boxes: list[tuple[float, float, float, float]], page: int = 0) -> list[Word]:
+    """Glyph words -> `Word`s, without rotated text, text printed inside images and lone ornaments
+    (the square or triangle some journals set before a heading)."""
     words = []
     for w in raw:
-        text = _CID.sub("", w["text"])
-        if not w.get("upright", True) or not text.strip():
+        if not w.run.upright or not w.text.strip() or _ORNAMENT.fullmatch(w.text):
             continue
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes):
             continue
-        font = w["fontname"].split("+", 1)[-1]  # without the subset tag, which differs between pages
-        words.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"], w["size"], font))
+        words.append(Word(w.text, w.x0, w.x1, w.top, w.bottom, w.run.size, w.run.font, page, w.spaced))
     return words
 
 
@@ -153,6 +180,7 @@ def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
     starts, ends = _line_neighbours(words)
     edges = Counter(round(w.x0) for w in starts if 0.3 * width <= w.x0 <= 0.7 * width)
     left_margin = min(w.x0 for w in words)
+    right_margin = max(w.x1 for w in words)
     margin_rows = {round(s.bottom) for s in starts if s.x0 <= left_margin + 0.1 * width}
     best: tuple[int, float, float] | None = None
     for edge, n in edges.most_common(4):
@@ -172,7 +200,13 @@ def find_gutter(words: list[Word], width: float) -> tuple[float, float] | None:
         # hanging or outdented lines of the right column start a little left of its usual edge
         outdents = Counter(round(w.x0) for w in starts if gl + 4 <= w.x0 < x)
         gr = min([x] + [float(v) for v, c in outdents.items() if c >= 2])
-        if full >= 3 and gr - gl >= 4 and (best is None or full > best[0]):
+        # both columns hold text lines, not a strip of row numbers or labels beside a table, and lines
+        # starting at the edge run on to the right margin, as a column's do and a table's cells do not
+        wide = gl - left_margin >= 0.15 * width and right_margin - gr >= 0.15 * width
+        right_rows = {round(w.bottom) + d for w in starts if abs(w.x0 - x) <= 1.5 for d in (-1, 0, 1)}
+        wide = wide and sum(1 for e in ends if e.x1 >= right_margin - 0.1 * width
+                            and round(e.bottom) in right_rows) >= 3
+        if full >= 3 and gr - gl >= 4 and wide and (best is None or full > best[0]):
             best = (full, gl, gr - 0.5)
     return best[1:] if best else None
 
@@ -185,7 +219,7 @@ def _overlap(a: Word | Line, top: float, bottom: float) -> float:
 def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
     """Cluster words into lines by vertical overlap (superscripts join their line)."""
     groups: list[list[Word]] = []
-    spans: list[list[float]] = []
+    spans: list[list[float]] = []  # top, bottom and largest size of each line's main type
     for w in sorted(words, key=lambda w: (w.middle, w.x0)):
         home = None
         for g, span in zip(reversed(groups), reversed(spans), strict=True):
@@ -196,11 +230,12 @@ def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
                 break
         if home is None:
             groups.append([w])
-            spans.append([w.top, w.bottom])
+            spans.append([w.top, w.bottom, w.size])
             continue
         g, span = home
         g.append(w)
-        if w.size >= max(x.size for x in g) - 0.5:
+        span[2] = max(span[2], w.size)
+        if w.size >= span[2] - 0.5:
             span[0], span[1] = min(span[0], w.top), max(span[1], w.bottom)
     lines = [Line(g, page, side) for g in groups]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
@@ -234,8 +269,8 @@ def layout_page(number: int, width: float, height: float, words: list[Word],
     # Column words continuing a gutter-crossing row at a word space belong to that full-width row.
     for ln in full:
         top, bottom = ln.top, ln.bottom
-        row = sorted((w for side in (left, right) for w in side if _overlap(w, top, bottom) >= 0.5),
-                     key=lambda w: w.x0)
+        row = sorted((w for side in (left, right) for w in side
+                      if w.bottom > top and w.top < bottom and _overlap(w, top, bottom) >= 0.5), key=lambda w: w.x0)
         joined, x0, x1 = [w for w in row if w.x0 >= ln.x0 and w.x1 <= ln.x1], ln.x0, ln.x1
         for w in sorted((w for w in row if w.x0 < ln.x0), key=lambda w: -w.x1):
             if x0 - w.x1 > w.size:
@@ -253,6 +288,16 @@ def layout_page(number: int, width: float, height: float, words: list[Word],
             left[:] = [w for w in left if id(w) not in ids]
             right[:] = [w for w in right if id(w) not in ids]
             ln.refresh()
+    # A line that only pokes into the white strip (a long URL, a reference label set in the gap) stays
+    # in its column rather than cutting the page into bands.
+    for ln in list(full):
+        if ln.x1 <= gutter[1] + 2 * ln.size:
+            left.extend(ln.words)
+        elif ln.x0 >= gutter[0] - 2 * ln.size:
+            right.extend(ln.words)
+        else:
+            continue
+        full.remove(ln)
     cols = build_lines(left, number, "L") + build_lines(right, number, "R")
     cuts = sorted([(ln.top, ln.bottom) for ln in full] + separators)
     ordered: list[Line] = []
@@ -269,13 +314,15 @@ def layout_page(number: int, width: float, height: float, words: list[Word],
 
 
 def _set_columns(lines: list[Line]) -> None:
-    """Record each line's column extent (the common left edge and the right edge of its side)."""
+    """Record each line's column extent (the common left edge and the right edge of its side: where
+    most of its long lines end, so that a line reaching past the column does not move the edge)."""
     for side in ("L", "R", "F"):
         own = [ln for ln in lines if ln.side == side]
         if not own:
             continue
         starts = Counter(round(ln.x0) for ln in own)
         x0 = min(x for x, n in starts.items() if n >= max(starts.values()) / 3)
-        x1 = max(ln.x1 for ln in own)
+        ends = sorted(ln.x1 for ln in own)
+        x1 = ends[int(0.8 * (len(ends) - 1))] if len(ends) >= 5 else ends[-1]
         for ln in own:
             ln.col_x0, ln.col_x1 = x0, x1

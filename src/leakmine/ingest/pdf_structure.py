@@ -16,18 +16,19 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, normalize_title
+from leakmine.ingest.language import detect_language
+from leakmine.ingest.metadata import parse_byline
 from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
 from leakmine.ingest.textclean import fix_chars, join_wrapped, text_words
 
-CAPTION = re.compile(
-    r"^(?P<label>(?:Supplementary\s+|Additional\s+)?"
-    r"(?:Figure|Fig\.?|FIGURE|FIG\.?|Table|TABLE|Scheme|Chart)\s*(?:S?\d+|[IVX]+)[A-Za-z]?)"
-    r"(?P<sep>\s*[:.|\u2014\u2013-]|\s+(?=[A-Z(])|\s*$)")
 _NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d]?$")
 _ABBREV_END = re.compile(r"(?:\bal|\bFig|\be\.g|\bi\.e|\bvs|\bDr|\bNo|\bcf|\bet)\.$")
 _MARGIN = 0.1
+_E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
+_ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
 _BODY_KINDS = frozenset({"introduction", "case", "methods", "results", "discussion"})
 
@@ -122,13 +123,22 @@ class Part:
         self.paragraphs[-1].append(text)
         self.pages.append(line.page)
 
-    def to_dict(self, known: frozenset[str] = frozenset()) -> dict:
-        """The part as build_document takes it; a heading with no text of its own (only subsections)
-        keeps its title as text so that it is not lost."""
-        text = "\n".join(fix_chars(join_wrapped(p, known)) for p in self.paragraphs) or self.title
-        return {"title": fix_chars(self.title), "kind": self.kind, "text": text,
-                "page_start": min(self.pages) if self.pages else None,
-                "page_end": max(self.pages) if self.pages else None}
+    def to_dicts(self, known: frozenset[str] = frozenset()) -> list[dict]:
+        """The part as build_document takes it, one dict per run of paragraphs in one language (an
+        abstract printed again in another language is not mined); a heading with no text of its own
+        (only subsections) keeps its title as text so that it is not lost."""
+        runs: list[tuple[str, list[str]]] = []
+        for p in self.paragraphs:
+            text = fix_chars(join_wrapped(p, known))
+            language = detect_language(text)
+            if runs and runs[-1][0] == language:
+                runs[-1][1].append(text)
+            else:
+                runs.append((language, [text]))
+        pages = {"page_start": min(self.pages) if self.pages else None,
+                 "page_end": max(self.pages) if self.pages else None}
+        return [{"title": fix_chars(self.title), "kind": self.kind, "text": "\n".join(texts) or self.title,
+                 "language": language, **pages} for language, texts in runs or [("en", [])]]
 
 
 @dataclass
@@ -158,6 +168,7 @@ class Reader:
         self.top_style: tuple[str, float] | None = None  # font and size of top-level headings
         self.abstract_style: tuple[str, float] | None = None  # ... of the heading "Abstract"
         self.seen_abstract = False
+        self.past_references = False  # a reference list was read: what follows is back matter
         self.numbers: set[tuple[int, ...]] = set()  # heading numbers seen: (2,) for "2.", (2, 1) for "2.1."
         self.title_lines: list[Line] = []
         self.author_lines: list[Line] = []
@@ -185,7 +196,7 @@ class Reader:
         """A run-in heading at the start of the line, or a whole-line heading (`nxt`, the line after
         it, tells a subheading set in its own font, as BMC sets them, from a line of other text)."""
         text = ln.text.strip()
-        if CAPTION.match(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 3:
+        if caption_label(text) or len(re.sub(r"[^A-Za-z]", "", text)) < 3:
             return None
         run_in = self.run_in(ln)
         if run_in:
@@ -193,6 +204,8 @@ class Reader:
         numbered = _NUMBERED.match(text)
         if len(text.split()) > 14 or text.endswith((",", ";")) or not (text[0].isupper() or numbered):
             return None
+        if _lettering(text) or len(_cells(ln)) >= 2:
+            return None  # figure lettering, an equation, or a table row
         other_font = ln.font != self.body_font
         known = bool(heading_kind(text)) and len(text.split()) <= 6 and ln.size >= self.body_size - 3
         set_off = self.styled(ln) or (numbered and other_font and ln.size >= self.body_size - 0.5) \
@@ -204,6 +217,16 @@ class Reader:
             return Heading(text.rstrip(".: "), self._level(ln, numbered))
         return None
 
+    def _wraps_heading(self, first: Line, last: Line, ln: Line) -> bool:
+        """Whether `ln` carries on a heading begun on `first` (whose last line so far is `last`): set
+        in its type right under it, short, and no heading of its own."""
+        text = ln.text.strip()
+        return (ln.page == last.page and ln.side == last.side and abs(ln.size - first.size) < 0.3
+                and _font_share(ln, first.font) >= 0.6 and 0 < ln.top - last.top <= 1.6 * ln.size
+                and len(text.split()) <= 8 and not _NUMBERED.match(text) and not heading_kind(text)
+                and not caption_label(text) and not last.text.rstrip().endswith((".", ":"))
+                and first.font != self.body_font and len(_cells(ln)) < 2)
+
     def _quiet_heading(self, ln: Line, nxt: Line) -> bool:
         """A short line wholly in another font than the body, not filling its column, with body text
         right under it."""
@@ -213,10 +236,11 @@ class Reader:
                 and nxt.page == ln.page and nxt.side == ln.side and 0 < nxt.top - ln.top < 3 * nxt.size)
 
     def run_in(self, ln: Line) -> Heading | None:
-        """"2.1. Operation. We performed ..." -> a heading with the words after it."""
+        """"2.1. Operation. We performed ..." -> a heading with the words after it; a front- or back-matter
+        label ("Keywords:", "Funding:") may be set smaller than the body."""
         words = ln.words
         k = 0
-        while k < len(words) and words[k].font != self.body_font and words[k].size >= self.body_size - 0.5:
+        while k < len(words) and words[k].font != self.body_font and words[k].size >= self.body_size - 1.5:
             k += 1
         if k == 0 or k == len(words) or k > 10:
             return None
@@ -224,6 +248,9 @@ class Reader:
         if not head.endswith((".", ":")) or not (head[0].isupper() or head[0].isdigit()):
             return None
         title = head.rstrip(".: ")
+        if min(w.size for w in words[:k]) < self.body_size - 0.5 \
+                and heading_kind(title) not in ("front-matter", "back-matter"):
+            return None
         numbered = _NUMBERED.match(head)
         if numbered and not self.in_sequence(numbered.group("num")):
             return None
@@ -259,6 +286,8 @@ class Reader:
             kind = "introduction"  # "Background" after the abstract, or set like "Abstract", opens the body
         if kind:
             return kind
+        if self.past_references:  # reviewer reports, appendices, author notes
+            return "back-matter"
         parent = next((p for p in reversed(self.headed) if p.level < level), None)
         return parent.kind if parent else "other"
 
@@ -278,6 +307,7 @@ class Reader:
         self.current = Part(title, kind, level=level, pages=[ln.page])
         self.headed.append(self.current)
         self.seen_abstract = self.seen_abstract or kind == "abstract"
+        self.past_references = self.past_references or kind == "references"
         self.prev = None
 
     def close(self) -> None:
@@ -313,12 +343,17 @@ class Reader:
             kind = self.current.kind if self.current else "other"
             if id(ln) in self.used:
                 i += 1
-            elif (m := CAPTION.match(ln.text)) and kind != "references" and self._caption_start(ln):
-                i = self.caption(i, m.group("label"))
+            elif (cap := caption_label(ln.text)) and kind != "references" and self._caption_start(ln):
+                i = self.caption(i, cap[0])
             elif (h := self.heading(ln, lines[i + 1] if i + 1 < len(lines) else None)) \
                     and self.accepts(h):
-                self.enter(h, ln)
                 i += 1
+                while h.rest is None and i < len(lines) and self._wraps_heading(ln, lines[i - 1], lines[i]):
+                    h.title = f"{h.title} {lines[i].text.strip().rstrip('.: ')}"
+                    i += 1
+                self.enter(h, ln)
+            elif kind != "references" and self._grid(i):
+                i = self.table(i, None)
             elif self.small(ln) and kind not in ("references", "back-matter", "front-matter"):
                 i = self.small_print(i)
             else:
@@ -326,7 +361,11 @@ class Reader:
                 i += 1
         self.close()
         known = text_words([ln.text for ln in self.lines])
-        return [p.to_dict(known) for p in self.parts]
+        parts = [d for p in self.parts for d in p.to_dicts(known)]
+        if dash_as_e([ln.text for ln in self.lines]):
+            for d in parts:
+                d["text"], d["title"] = _E_DASH.sub("\\1\u2013", d["text"]), _E_DASH.sub("\\1\u2013", d["title"])
+        return parts
 
     def enter(self, h: Heading, ln: Line) -> None:
         numbered = _NUMBERED.match(h.title)
@@ -364,7 +403,7 @@ class Reader:
             return True
         return self.new_paragraph(ln, self.prev)
 
-    def caption(self, i: int, label: str) -> int:
+    def caption(self, i: int, kind: str) -> int:
         """Read a caption block (and, after "Table N", the table under it) into an aside part."""
         lines = self.lines
         block = [lines[i]]
@@ -373,7 +412,7 @@ class Reader:
             ln, prev = lines[j], block[-1]
             # a full-width caption may end in a short line that stays within one column
             sides_ok = ln.side == prev.side or "F" in (ln.side, prev.side) and abs(ln.x0 - prev.x0) < ln.size
-            if ln.page != prev.page or not sides_ok or ln.top <= prev.top or CAPTION.match(ln.text):
+            if ln.page != prev.page or not sides_ok or ln.top <= prev.top or caption_label(ln.text):
                 break
             if abs(ln.size - block[0].size) > 0.3 or self.spaced(prev, ln):
                 break
@@ -385,17 +424,25 @@ class Reader:
         for b in block:
             part.add(b, b.text, False)
         self.aside.append(part)
-        if label.lower().startswith("table"):
+        if kind == "table":
             j = self.table(j, block[-1])
         return j
 
-    def table(self, j: int, caption_end: Line) -> int:
-        """Lines after a table caption, up to the next body text, heading or caption: one table part."""
+    def _grid(self, i: int) -> bool:
+        """A table with no caption of its own here (a table's continuation on the next page, a table
+        set as running text): three lines in a row of three or more cells, in one page."""
+        rows = self.lines[i:i + 3]
+        return len(rows) == 3 and all(r.page == rows[0].page and len(_cells(r)) >= 3 for r in rows)
+
+    def table(self, j: int, caption_end: Line | None) -> int:
+        """Lines after a table caption (or from the first row of a table without one), up to the next
+        body text, heading or caption: one table part."""
         lines = self.lines
+        caption_end = caption_end or lines[j]
         rows: list[Line] = []
         while j < len(lines):
             ln = lines[j]
-            if ln.page != caption_end.page or CAPTION.match(ln.text):
+            if ln.page != caption_end.page or caption_label(ln.text):
                 break
             if ln.size >= self.body_size - 0.3 and not _cells(ln) and (rows or ln.side != "F"):
                 break
@@ -475,12 +522,16 @@ class Reader:
         """Indexes of the title lines: the longest run of lines in the largest type (larger than the
         body, or bold) near the top of page 1, leaving out running heads and printed article types."""
         lines, page = self.lines, self.pages[0]
-        candidates = [k for k in first_page if 0.06 * page.height < lines[k].top < 0.6 * page.height
+        candidates = [k for k in first_page if 0.02 * page.height < lines[k].top < 0.6 * page.height
                       and re.search(r"[A-Za-z]{2}", lines[k].text) and not article_type(lines[k].text)]
         groups: list[list[int]] = []
         for k in candidates:
-            if groups and groups[-1][-1] == k - 1 and lines[k].font == lines[k - 1].font \
-                    and lines[k].size == lines[k - 1].size:
+            # a title's lines share one size and font; italic words (species, genes) may give a line
+            # another main font
+            if groups and groups[-1][-1] == k - 1 and lines[k].size == lines[k - 1].size \
+                    and lines[k].top - lines[k - 1].top <= 1.8 * lines[k].size \
+                    and (lines[k].font == lines[k - 1].font or _font_share(lines[k], lines[k - 1].font) >= 0.3
+                         or _ITALIC.search(lines[k].font) or _ITALIC.search(lines[k - 1].font)):
                 groups[-1].append(k)
             else:
                 groups.append([k])
@@ -510,14 +561,37 @@ class Reader:
         return h is not None and h.rest is None and bool(heading_kind(h.title) or _NUMBERED.match(h.title))
 
 
+def dash_as_e(lines: list[str]) -> bool:
+    """Whether a PDF's font prints the en dash of number ranges as "e" ("aged 2e76 years", "pp.
+    1573e1577"): such ranges recur and no en dash is printed anywhere."""
+    return not any("\u2013" in t for t in lines) and sum(len(_E_DASH.findall(t)) for t in lines) >= 3
+
+
+def _lettering(text: str) -> bool:
+    """Single letters spaced out, as figure panels, axes and equations print them ("a b c", "s nfij e yz"),
+    not words."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and sum(len(w) for w in words) / len(words) < 2.5
+
+
+def _font_share(ln: Line, font: str) -> float:
+    """The share of a line's letters set in `font`."""
+    return sum(len(w.text) for w in ln.words if w.font == font) / max(1, sum(len(w.text) for w in ln.words))
+
+
 def looks_like_byline(text: str) -> bool:
-    """"A. Author1, B. C. Author2* and D. Author" (names of capitalised words, initials and particles)."""
+    """"A. Author1, B. C. Author2* and D. Author" (names of capitalised words, initials and particles),
+    or a line opening with marked names ("Ana Ruiz1* Li wei2", "Ruiz A*, Wei L**")."""
+    byline = parse_byline(text)
+    if byline and byline.marked and byline.end >= 0.5 * len(" ".join(text.split())) \
+            and not is_front_matter(text):
+        return True
     text = re.sub(r"[\d*\u2020\u2021\u00a7\u00b6#]+", " ", text)
     names = [n.split() for n in re.split(r",|;|\band\b|&", text) if n.strip()]
     if not names or is_front_matter(text):
         return False
     particles = set(vocabulary()["name_particles"])
-    return all(1 <= len(n) <= 5 and all(t[0].isupper() or t.lower() in particles for t in n) for n in names)
+    return all(2 <= len(n) <= 5 and all(t[0].isupper() or t.lower() in particles for t in n) for n in names)
 
 
 def _cells(ln: Line) -> list[str]:
@@ -532,12 +606,19 @@ def _cells(ln: Line) -> list[str]:
     return cells if len(cells) >= 2 else []
 
 
+@lru_cache(maxsize=1)
+def _article_types() -> list[tuple[str, str]]:
+    """(printed type without spaces, JATS type), longest first."""
+    types = vocabulary()["article_types"]
+    return [(printed.replace(" ", ""), types[printed]) for printed in sorted(types, key=len, reverse=True)]
+
+
 def article_type(text: str) -> str | None:
     """The JATS article-type of a printed type line ("Case Report", "S T U D Y  P R O T O C O L")."""
     squeezed = re.sub(r"[^a-z]", "", text.lower())
-    types = vocabulary()["article_types"]
-    for printed in sorted(types, key=len, reverse=True):
-        p = printed.replace(" ", "")
+    if len(squeezed) > 40:
+        return None
+    for p, jats in _article_types():
         if squeezed == p or (squeezed.startswith(p) and squeezed[len(p):] in ("openaccess", "")):
-            return types[printed]
+            return jats
     return None

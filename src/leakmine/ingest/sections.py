@@ -2,7 +2,9 @@
 
 Captions, tables and front/back matter that interrupt a section wait until it ends; a sentence they
 cut is rejoined when the next paragraph clearly continues it. Repeated paragraphs (an abstract
-pasted twice) are kept once; a structured abstract's labels become sections of kind "abstract".
+pasted twice, a cut-short preview of it) are kept once. A structured abstract's labelled parts
+become sections of kind "abstract", those telling the case ("Case presentation", "Observations" and
+the outcome after them) of kind "case".
 """
 
 from __future__ import annotations
@@ -14,16 +16,37 @@ from typing import Any
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, inline_heading, normalize_title, numbering_depth
 from leakmine.ingest.paragraphs import BODY_KINDS, OPEN_ENDINGS, Para, terminated
+from leakmine.ingest.runin import strip_label
 from leakmine.ingest.textclean import join_wrapped
 
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
 _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
+_WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstract, not of one of its parts
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
+_MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
+# "... that can lea..." (the cut word goes too; bounded, so a long unbroken line is searched in linear time)
+_CUT_SHORT = re.compile(r"\s*\S{0,60}(?:\.\.\.|\u2026)$")
 
 
 def normalized(text: str) -> str:
     """Letters and digits only, lower case: how repeated paragraphs are recognised."""
     return re.sub(r"[\W_]+", "", text.lower())
+
+
+def drop_previews(paras: list[Para]) -> list[Para]:
+    """Without the cut-short previews of a paragraph that follows in full ("... can lea..." above the
+    whole abstract on a catalogue page)."""
+    cuts = [_CUT_SHORT.search(p.text) for p in paras]
+    if not any(cuts):
+        return paras
+    norms = [normalized(p.text) for p in paras]
+    keep = []
+    for i, (p, m) in enumerate(zip(paras, cuts, strict=True)):
+        key = normalized(p.text[:m.start()]) if m else ""
+        if len(key) >= _MIN_PREVIEW and any(key in n for n in norms[i + 1:]):
+            continue
+        keep.append(p)
+    return keep
 
 
 @dataclass
@@ -43,7 +66,15 @@ class SectionBuilder:
         self.table: dict[str, Any] | None = None
         self.seen = ""
         self.abstract_seen = False
+        # The open abstract: its labelled parts so far, whether its conclusion came, whether text came
+        # before any part.
+        self.abstract_open = False
+        self.abstract_by_heading = False
         self.abstract_closed = False
+        self.abstract_plain = False
+        self.abstract_story = False  # a part past the opening ones (case, methods, results) came
+        self.abstract_case = False  # the last part told the case
+        self.abstract_parts: set[str] = set()  # normalised titles of its parts
         self.dropped = 0  # repeated paragraphs left out
 
     # sections
@@ -59,9 +90,45 @@ class SectionBuilder:
         self._flush()
         self.section = _Section(title, kind)
 
+    def _abstract_part(self, kind: str | None, title: str, heading: bool) -> str | None:
+        """The kind of a labelled part of the open abstract ("Case presentation", and the results or
+        outcome that follow it -> "case", other parts -> "abstract"), or None when the label ends the
+        abstract: after its conclusion, at an opening part after the story began or a title it already
+        had (the body's "Introduction" or "Background"), when the abstract's text came before any part
+        (an unstructured abstract), and at a heading the vocabulary does not know or under an abstract
+        that no heading opened (its parts are run-in labels)."""
+        if not self.abstract_open or self.abstract_closed or (kind or "other") not in BODY_KINDS | {"other"}:
+            return None
+        if self.abstract_plain or (heading and (kind is None or not self.abstract_by_heading)):
+            return None
+        opening = kind in ("abstract", "introduction")
+        key = normalize_title(title)
+        if key in self.abstract_parts or (opening and self.abstract_story):
+            return None
+        self.abstract_parts.add(key)
+        self.abstract_story = self.abstract_story or not opening
+        self.abstract_closed = kind == "conclusion"
+        # The story goes on in the parts after a case part ("Patient concerns", then "Outcomes").
+        self.abstract_case = kind == "case" or (self.abstract_case and kind in ("methods", "results", None))
+        return "case" if self.abstract_case else "abstract"
+
+    def _opened(self, kind: str, heading: bool) -> None:
+        """Track the abstract as sections open."""
+        self.abstract_open = kind == "abstract"
+        self.abstract_by_heading = heading
+        self.abstract_closed = False
+        self.abstract_plain = False
+        self.abstract_story = False
+        self.abstract_case = False
+        self.abstract_parts = set()
+
     def heading(self, title: str) -> None:
         kind = heading_kind(title)
         cur = self.section
+        part = None if numbering_depth(title) else self._abstract_part(kind, title, heading=True)
+        if part is not None:
+            self.open(title.strip().rstrip(":").strip(), part)
+            return
         if kind == "abstract" and self.abstract_seen and normalize_title(title) in _ABSTRACT_OPENERS:
             kind = "introduction"  # "Background" opening the body after a structured abstract
         if kind is None:
@@ -69,20 +136,20 @@ class SectionBuilder:
             inherit = cur is not None and (depth > max(numbering_depth(cur.title), 1)
                                            or (cur.kind in _INHERITING and depth != 1))
             kind = cur.kind if cur is not None and inherit else "other"
-        if kind == "abstract":
-            self.abstract_closed = False
+        self._opened(kind, heading=True)
         self.open(title.strip().rstrip(":").strip(), kind)
 
     def label(self, p: Para) -> None:
         kind = p.kind or "other"
-        cur = self.section
-        in_abstract = cur is not None and cur.kind == "abstract" and not self.abstract_closed
-        if in_abstract and kind in BODY_KINDS | {"other"}:
-            self.abstract_closed = kind == "conclusion"
-            kind = "abstract"
-        self.open(p.title, kind)
-        rest = inline_heading(p.text)
-        self.body(Para("body", rest[1] if rest else p.text, language=p.language), dedupe_text=p.text)
+        part = self._abstract_part(p.kind or None, p.title, heading=False)
+        if part is None:
+            self._opened(kind, heading=False)
+            if normalize_title(p.title) not in _WHOLE_ABSTRACT:  # "Background: ..." is its first part
+                self.abstract_parts.add(normalize_title(p.title))
+        self.open(p.title, part or kind)
+        rest = None if p.rule == "run-in" else inline_heading(p.text)
+        text = rest[1] if rest else strip_label(p.text, p.title)
+        self.body(Para("body", text, language=p.language), dedupe_text=p.text)
 
     # asides
     def aside(self, part: dict[str, Any]) -> None:
@@ -117,6 +184,8 @@ class SectionBuilder:
         if self._continue(p):
             return
         self._close_table()
+        if self.abstract_open and not self.abstract_parts:
+            self.abstract_plain = True  # text, in any language, straight under the abstract's heading
         if p.language != "en":
             title, kind = (cur.title, cur.kind) if cur else ("", "other")
             self.aside({"title": title, "kind": kind, "text": p.text, "language": p.language})

@@ -1,10 +1,12 @@
 """Plain text as users paste it from PDFs and web pages, and saved HTML pages -> `Document`.
 
-Paragraphs (paragraphs.py) are gathered into sections (sections.py); embedded JSON records, HTML
-<meta> tags, "how to cite" lines, the paper's own citation and issue lines, running heads, bylines,
+Paragraphs (paragraphs.py) are gathered into sections (sections.py); embedded JSON records (whole
+or cut short at the end of the line), HTML <meta> tags, "how to cite" lines, the paper's own
+citation and issue lines, "Journal:" fields, running heads, bylines and author lines,
 article-history, copyright and date lines give the paper's metadata (metadata.py), never the
-reference list; an abstract the text lacks is taken from a record. MEDLINE files (medline.py) give
-one document per record.
+reference list or lists of other papers; an abstract the text lacks is taken from a record. Inline
+HTML and JATS markup is stripped, JATS section titles kept as headings. MEDLINE files (medline.py)
+give one document per record.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from leakmine.ingest.medline import is_medline, medline_fields, medline_record
 from leakmine.ingest.metadata import (
     Citation,
     date_year,
+    et_al_author,
+    family_given_author,
     find_dois,
     first_author_surname,
     history_year,
@@ -34,22 +38,24 @@ from leakmine.ingest.metadata import (
     parse_citation_line,
     parse_cite_as,
     parse_issue_line,
+    parse_journal_field,
     parse_reference,
     published_year,
     record_metadata,
     running_head_author,
 )
 from leakmine.ingest.paragraphs import (
+    BODY_KINDS,
     FIELD,
     Line,
     Para,
-    classify,
+    classify_all,
     find_title,
     paragraphs,
     running_heads,
     text_blocks,
 )
-from leakmine.ingest.sections import SectionBuilder, normalized
+from leakmine.ingest.sections import SectionBuilder, drop_previews, normalized
 from leakmine.ingest.textclean import fix_chars
 from leakmine.records import Document, PaperMeta, build_document
 
@@ -61,12 +67,14 @@ def _first(*values: Any) -> Any:
     return next((v for v in values if v not in (None, "", [])), None)
 
 
-def _fields(paras: list[Para]) -> dict[str, str]:
-    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines."""
+def _fields(paras: list[Para], front: list[Para]) -> dict[str, str]:
+    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines; "Year 2021" without
+    a colon only above the text (further down it may be a row of a table)."""
     out: dict[str, str] = {}
+    above = {id(p) for p in front}
     for p in paras:
         m = FIELD.match(p.text) if p.rule.startswith("field.") else None
-        if m:
+        if m and (":" in p.text[m.end("key"):m.start("value")] or id(p) in above):
             out.setdefault(p.rule[len("field."):], m.group("value").strip())
     return out
 
@@ -99,6 +107,16 @@ def _front_block(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _top(paras: list[Para]) -> list[Para]:
+    """The paragraphs before the first section of the paper's text (its abstract or body)."""
+    out: list[Para] = []
+    for p in paras:
+        if p.role in ("heading", "label") and heading_kind(p.title or p.text) in BODY_KINDS:
+            break
+        out.append(p)
+    return out
+
+
 def _citation(line: str) -> Citation | None:
     return parse_citation_line(line) or parse_issue_line(line)
 
@@ -109,17 +127,23 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     the paper's own citation and issue lines (also in running heads), article history, copyright and
     date lines, bylines. Nothing is read from the reference list."""
     rec = records[0] if records else {}
-    fields = _fields(paras)
     in_refs = _reference_list(paras)
     # Citation and DOI lines in the reference list belong to the papers it cites.
     own = [p for p, r in zip(paras, in_refs, strict=True) if not (r and (p.rule in _REFERENCE_PIECES
                                                                          or p.role != "boiler"))]
+    front = _front_block(paras)
+    front_ids = {id(p) for p in front}
+    top_ids = {id(p) for p in _top(paras)}
+    fields = _fields(paras, front)
+    field_journal = parse_journal_field(fields.get("journal", ""))
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
     cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
     lines = [c for p in own if p.rule in ("citation-line", "issue-line", "journal.issue") and (c := _citation(p.text))]
     head_lines = [c for h in heads if (c := _citation(h))]
-    bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))]
-    front = _front_block(paras)
+    bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))
+               and (len(b.names) > 1 or id(p) in front_ids)]  # one name alone counts above the text
+    author_lines = [a for p in own if len(p.text.split()) <= 60 and (
+        a := (family_given_author(p.text) if id(p) in top_ids else None) or et_al_author(p.text))]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
@@ -139,12 +163,13 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
         authors=list(bylines[0].names) if bylines else list(rec.get("authors") or field_authors),
         first_author=_first(cite and cite.first_author, rec.get("first_author"),
                             first_author_surname(field_authors),
-                            first_author_surname(bylines[0].names) if bylines else None,
+                            first_author_surname(bylines[0].names) if bylines else None, *author_lines,
                             *(c.first_author for c in self_cites), *map(running_head_author, heads)),
-        journal=_first(rec.get("journal"), fields.get("journal"), *(c.journal for c in lines), *journals,
-                       *(c.journal for c in head_lines), cite and cite.journal, *(c.journal for c in self_cites)),
-        year=_first(rec.get("year"), date_year(fields.get("year", "")), cite and cite.year,
-                    *(c.year for c in lines), *(c.year for c in head_lines), *(c.year for c in self_cites),
+        journal=_first(rec.get("journal"), field_journal and field_journal.journal, fields.get("journal"),
+                       *(c.journal for c in lines), *journals, *(c.journal for c in head_lines),
+                       cite and cite.journal, *(c.journal for c in self_cites)),
+        year=_first(rec.get("year"), date_year(fields.get("year", "")), field_journal and field_journal.year,
+                    cite and cite.year, *(c.year for c in lines), *(c.year for c in head_lines), *(c.year for c in self_cites),
                     *map(published_year, history), *copyright_years, *dates, *map(history_year, history),
                     *(date_year(h) for h in heads if boilerplate_of(h))),
         doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in lines for d in c.dois),
@@ -166,19 +191,49 @@ def _language(parts: list[dict[str, Any]]) -> str:
     return max(sizes, key=lambda k: sizes[k]) if sizes else "en"
 
 
+# A JSON record cut short (a page shows its first characters): its whole "key": value pairs, then the
+# string it was cut in.
+_JSON_PAIR = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*(?P<value>"(?:[^"\\]|\\.)*"|null|true|false|-?\d+(?:\.\d+)?)\s*,?')
+_JSON_CUT = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*"(?P<value>(?:[^"\\]|\\.)*)\\?$')
+
+
+def _cut_record(line: str) -> dict[str, Any] | None:
+    """The fields of a one-line JSON object cut short at the end of the line, else None."""
+    if not line.startswith('{"') or line.endswith("}"):
+        return None
+    obj: dict[str, Any] = {}
+    pos = 1
+    while m := _JSON_PAIR.match(line, pos):
+        obj[m.group("key")] = json.loads(m.group("value"))
+        pos = m.end()
+    cut = _JSON_CUT.match(line, pos)
+    if cut:
+        try:
+            obj[cut.group("key")] = json.loads(f'"{cut.group("value")}"')
+        except json.JSONDecodeError:
+            pass
+    return obj if cut or pos == len(line) else None
+
+
 def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
-    """Pull embedded JSON records (one object on a line) out of the text; strip inline HTML."""
+    """Pull embedded JSON records (one object on a line, or its start) out of the text; strip inline
+    HTML and JATS markup."""
     kept, records = [], []
     for line in text.split("\n"):
         s = line.strip()
+        obj = None
         if s.startswith("{") and s.endswith("}"):
             try:
                 obj = json.loads(s)
             except json.JSONDecodeError:
                 obj = None
-            if looks_like_record(obj):
-                records.append(record_metadata(obj))
-                continue
+        else:
+            obj = _cut_record(s)
+        if looks_like_record(obj):
+            records.append(record_metadata(obj))
+            continue
+        if htmltext.has_jats(line):
+            line = htmltext.jats_text(line)
         kept.append(htmltext.strip_tags(line) if htmltext.has_tags(line) else line)
     return "\n".join(kept), records
 
@@ -202,9 +257,7 @@ def _abstract_parts(records: list[dict[str, Any]], seen: str) -> list[dict[str, 
         return []
     asm = SectionBuilder()
     asm.heading("Abstract")
-    for line in plain.split("\n"):
-        p = Para("body", line)
-        classify(p)
+    for p in classify_all([Para("body", line) for line in plain.split("\n")]):
         asm.add(p)
     return asm.finish()
 
@@ -241,7 +294,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     if source_format == "text":
         find_title(paras)
     asm = SectionBuilder()
-    for p in paras:
+    for p in drop_previews(paras):
         asm.add(p)
     parts = asm.finish()
     if asm.dropped:
@@ -251,7 +304,8 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     if rec_title and not any(p["kind"] == "title" for p in parts):
         head.append({"title": "", "kind": "title", "text": rec_title})
     head.extend(_abstract_parts(records, asm.seen))
-    parts = head + parts
+    titles = [p for p in parts[:1] if p["kind"] == "title"]  # the record's abstract goes under the title
+    parts = titles + head + parts[len(titles):]
     meta = _metadata(paras, parts, records, heads)
     meta.language = _language(parts)
     paper_id = hashlib.sha256(data).hexdigest()[:16]

@@ -1,5 +1,6 @@
-"""Numbers as clinicians write them ("52", "Thirty", "twenty-seven", "a", "third"), and rule files
-that name them with shared regex fragments (`<<NUMWORD>>`, `<<ORDINAL>>`, `<<DURATION_UNIT>>`)."""
+"""Numbers as clinicians write them ("52", "1,523", "Thirty", "twenty-seven", "Two thousand four hundred
+and six", "a", "third"), and rule files that name them with shared regex fragments (`<<NUMWORD>>`,
+`<<COUNTWORD>>`, `<<ORDINAL>>`, `<<DURATION_UNIT>>`)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,14 @@ def _alternation(words: list[str]) -> str:
 _UNIT_WORDS = [w for w in _UNITS if w != "zero"]
 NUMWORD = (rf"(?:(?:{_alternation(list(_TENS))})(?:[\s‐‑–-]+(?:{_alternation(_UNIT_WORDS[:9])}))?"
            rf"|{_alternation(_UNIT_WORDS)})\b")
+_SCALES = {"hundred": 100, "thousand": 1000}
+_SMALL = NUMWORD.removesuffix(r"\b")
+_SCALE = r"[\s‐‑–-]+(?:hundred|thousand)\b"
+# A count in words up to the thousands: "one hundred and twelve", "Two thousand four hundred and six".
+COUNTWORD = rf"{_SMALL}(?:{_SCALE}(?:(?:\s+and)?[\s‐‑–-]+{_SMALL}(?:{_SCALE})?)*)?\b"
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(list(_ORDINALS))})"
 DURATION_UNIT = r"(?:hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
-FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT}
+FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<COUNTWORD>>": COUNTWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT}
 
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _UNIT_NAMES = {
@@ -48,21 +54,48 @@ _UNIT_NAMES = {
 
 
 def parse_number(text: str) -> int | float | None:
-    """"52" -> 52, "58.4" -> 58.4, "Thirty" -> 30, "twenty-seven" -> 27, "a"/"an" -> 1; else None."""
+    """"52" -> 52, "58.4" -> 58.4, "1,523" -> 1523, "Thirty" -> 30, "twenty-seven" -> 27, "Two thousand four
+    hundred and six" -> 2406, "a"/"an" -> 1; else None."""
     t = re.sub(r"[\s‐‑–-]+", " ", text.strip().lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         value = float(t)
         return int(value) if value.is_integer() and "." not in t else value
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
-        return int(t.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", t):
+        return int(re.sub(r"\D", "", t))
     if t in _ARTICLES:
         return _ARTICLES[t]
+    if any(scale in t.split(" ") for scale in _SCALES):
+        return _count_in_words(t)
+    return _below_hundred(t)
+
+
+def _below_hundred(t: str) -> int | None:
+    """"seventy" -> 70, "ninety nine" -> 99 (lower case, single spaces); else None."""
     if t in _UNITS:
         return _UNITS[t]
     parts = t.split(" ")
     if parts[0] in _TENS and (len(parts) == 1 or (len(parts) == 2 and 0 < _UNITS.get(parts[1], 0) < 10)):
         return _TENS[parts[0]] + (_UNITS[parts[1]] if len(parts) == 2 else 0)
     return None
+
+
+def _count_in_words(t: str) -> int | None:
+    """"two thousand four hundred and six" -> 2406, "one hundred twelve" -> 112; else None."""
+    total = current = 0
+    for chunk in re.split(r"\s*\b(hundred|thousand)\b\s*", t):
+        chunk = re.sub(r"^and\b\s*", "", chunk)
+        if chunk == "hundred" and 0 < current < 10:
+            current *= 100
+        elif chunk == "thousand" and 0 < current < 1000:
+            total, current = total + current * 1000, 0
+        elif chunk in _SCALES:
+            return None
+        elif chunk:
+            value = _below_hundred(chunk)
+            if value is None or current % 100:
+                return None
+            current += value
+    return total + current
 
 
 def parse_ordinal(text: str) -> int | None:

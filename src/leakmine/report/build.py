@@ -53,9 +53,16 @@ def show(value: Any) -> str:
     return str(value)
 
 
+Rect = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points from the page's top-left
+
+
 @dataclass(frozen=True)
 class Quote:
-    """One evidence sentence; `marks` are (start, end) offsets of the matched words in `sentence`."""
+    """One evidence sentence; `marks` are (start, end) offsets of the matched words in `sentence`.
+
+    `context` is the rest of the sentence's paragraph (before, after); for a PDF paper, `page` and
+    `highlights` place the matched words on the printed page.
+    """
 
     sentence: str
     marks: tuple[tuple[int, int], ...]
@@ -63,6 +70,10 @@ class Quote:
     section_kind: str
     rule_ids: tuple[str, ...]
     mention_ids: tuple[str, ...]
+    context: tuple[str, str] = ("", "")
+    paper_id: str = ""
+    page: int | None = None
+    highlights: tuple[Rect, ...] = ()
 
     def parts(self) -> list[tuple[str, bool]]:
         """The sentence cut into (text, marked) pieces, marks merged where they overlap."""
@@ -80,16 +91,22 @@ class Quote:
 
 @dataclass(frozen=True)
 class Value:
-    """One value as shown, with the sentences that state it."""
+    """One value as shown, with the sentences that state it; `raw` is the value as the tables write it
+    and `source` where it comes from (extracted, corrected or confirmed)."""
 
     text: str
     quotes: tuple[Quote, ...] = ()
+    raw: str = ""
+    source: str = "extracted"
 
 
 @dataclass(frozen=True)
 class Field:
+    """A field as shown (`name`) and as the tables call it (`key`)."""
+
     name: str
     values: tuple[Value, ...]
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +123,7 @@ class Grade:
 @dataclass(frozen=True)
 class PatientCard:
     patient_id: str
+    paper_id: str
     patient: int
     heading: str
     fields: tuple[Field, ...]
@@ -170,6 +188,7 @@ class Report:
     levels: tuple[LevelCount, ...]
     ages: tuple[int, ...]
     trajectories: tuple[Trajectory, ...]
+    corrections: tuple[dict[str, Any], ...] = ()  # the corrections file's lines, for the download
 
 
 def grade_score(value: str | None) -> float | None:
@@ -184,8 +203,7 @@ class Sentences:
 
     def __init__(self, mentions: pd.DataFrame, sections: pd.DataFrame):
         self.mentions = {r["mention_id"]: r for r in mentions.to_dict("records")}
-        self.section_titles = {(r["paper_id"], r["section_index"]): r["title"]
-                               for r in sections.to_dict("records")}
+        self.sections = {(r["paper_id"], r["section_index"]): r for r in sections.to_dict("records")}
 
     def quotes(self, mention_ids: list[str]) -> tuple[Quote, ...]:
         by_sentence: dict[tuple[str, int, str], list[dict[str, Any]]] = defaultdict(list)
@@ -196,14 +214,32 @@ class Sentences:
         out = []
         for (paper_id, start, sentence), ms in sorted(by_sentence.items(), key=lambda kv: kv[0][:2]):
             first = ms[0]
+            section = self.sections.get((paper_id, first["section_index"]))
+            page = plain(first.get("page"))
             out.append(Quote(
                 sentence=sentence,
                 marks=tuple(sorted({span for m in ms if (span := _mark(m, start, sentence))})),
-                section=self.section_titles.get((paper_id, first["section_index"])) or "",
+                section=(section or {}).get("title") or "",
                 section_kind=first["section_kind"],
                 rule_ids=tuple(dict.fromkeys(m["rule_id"] for m in ms)),
-                mention_ids=tuple(m["mention_id"] for m in ms)))
+                mention_ids=tuple(m["mention_id"] for m in ms),
+                context=paragraph_context(section, start, len(sentence)) if page is None else ("", ""),
+                paper_id=paper_id, page=page,
+                highlights=tuple((b["x0"], b["top"], b["x1"], b["bottom"]) for m in ms
+                                 for b in (plain(m.get("boxes")) or []) if b["page"] == page)))
         return tuple(out)
+
+
+def paragraph_context(section: dict[str, Any] | None, start: int, length: int) -> tuple[str, str]:
+    """The text of a sentence's paragraph (its section's lines around it) before and after it."""
+    if not section:
+        return "", ""
+    text, offset = section["text"], start - section["start_char"]
+    if not 0 <= offset <= len(text):
+        return "", ""
+    begin = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset + length)
+    return text[begin:offset], text[offset + length:end if end >= 0 else len(text)]
 
 
 def _mark(m: dict[str, Any], sentence_start: int, sentence: str) -> tuple[int, int] | None:
@@ -231,17 +267,30 @@ class _Evidence:
         return list(values.get(value, []))
 
 
-def _field(owner: str, field: str, value: Any, ev: _Evidence, sentences: Sentences) -> Field:
+def _field(owner: str, field: str, value: Any, ev: _Evidence, sentences: Sentences,
+           sources: dict[tuple[str, str, str], str]) -> Field:
     value = plain(value)
     if isinstance(value, list):
         items = sorted(value, key=_spine_index) if field in LEVEL_FIELDS else value
-        shown = tuple(Value(str(v), sentences.quotes(ev.of(owner, field, str(v)))) for v in items)
+        shown = tuple(Value(str(v), sentences.quotes(ev.of(owner, field, str(v))), str(v),
+                            sources.get((owner, field, str(v)), "extracted")) for v in items)
     elif value is None:
         shown = ()
     else:
         text = SEX_NAMES.get(value, value) if field == "sex" else show(value)
-        shown = (Value(text, sentences.quotes(ev.of(owner, field))),)
-    return Field(FIELD_NAMES.get(field, field), shown)
+        shown = (Value(text, sentences.quotes(ev.of(owner, field)), show(value),
+                       sources.get((owner, field, show(value)), "extracted")),)
+    return Field(FIELD_NAMES.get(field, field), shown, field)
+
+
+def review_sources(reviews: pd.DataFrame) -> dict[tuple[str, str, str], str]:
+    """(patient_id, field, value) -> `corrected` or `confirmed`, from the corrections applied this run."""
+    out = {}
+    for r in reviews.to_dict("records"):
+        if plain(r["patient_id"]) and r["status"] in ("applied", "restored", "already") and r["action"] != "wrong":
+            confirmed = r["action"] == "right" or r["status"] == "already"
+            out[(r["patient_id"], r["field"], r["value"])] = "confirmed" if confirmed else "corrected"
+    return out
 
 
 def _spine_index(level: str) -> int:
@@ -269,6 +318,7 @@ def _label(paper: dict[str, Any], patient: int) -> str:
 def paper_cards(t: Tables) -> tuple[PaperCard, ...]:
     """One card per paper, in the papers table's order, holding its patients' and cohorts' cards."""
     ev, sentences = _Evidence(t.evidence), Sentences(t.mentions, t.sections)
+    sources = review_sources(t.reviews)
     grades: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g in t.muscle_grades.sort_values(["patient_id", "grade_index"]).to_dict("records"):
         grades[g["patient_id"]].append({k: plain(v) for k, v in g.items()})
@@ -277,17 +327,17 @@ def paper_cards(t: Tables) -> tuple[PaperCard, ...]:
         p = {k: plain(v) for k, v in p.items()}
         pid = p["patient_id"]
         patients[p["paper_id"]].append(PatientCard(
-            patient_id=pid, patient=p["patient"], heading=_heading(p),
-            fields=tuple(_field(pid, f, p[f], ev, sentences) for f in PATIENT_FIELDS),
-            grades=tuple(Grade(g["time"], Value(g["value"], sentences.quotes(g["evidence"])), g["side"],
-                               g["limb"], g["muscle"])
+            patient_id=pid, paper_id=p["paper_id"], patient=p["patient"], heading=_heading(p),
+            fields=tuple(_field(pid, f, p[f], ev, sentences, sources) for f in PATIENT_FIELDS),
+            grades=tuple(Grade(g["time"], Value(g["value"], sentences.quotes(g["evidence"]), g["value"],
+                                                g["source"]), g["side"], g["limb"], g["muscle"])
                          for g in sorted(grades[pid], key=lambda g: _time_index(g["time"])))))
     cohorts: dict[str, list[CohortCard]] = defaultdict(list)
     for c in t.cohorts.sort_values(["paper_id", "cohort"]).to_dict("records"):
         c = {k: plain(v) for k, v in c.items()}
         cohorts[c["paper_id"]].append(CohortCard(
             c["cohort_id"], c["cohort"],
-            tuple(_field(c["cohort_id"], f, c[f], ev, sentences) for f in COHORT_FIELDS)))
+            tuple(_field(c["cohort_id"], f, c[f], ev, sentences, {}) for f in COHORT_FIELDS)))
     cards = []
     for paper in t.papers.to_dict("records"):
         paper = {k: plain(v) for k, v in paper.items()}
@@ -342,4 +392,7 @@ def build_report(t: Tables) -> Report:
         summary=summary(t), papers=paper_cards(t),
         errors=tuple((r.source_path, r.stage, r.reason) for r in t.errors.itertuples(index=False)),
         levels=level_counts(t), ages=tuple(int(a) for a in t.patients.age.dropna()),
-        trajectories=trajectories(t))
+        trajectories=trajectories(t),
+        corrections=tuple({"paper": r["paper_id"], "patient": "" if r["patient"] is None else str(r["patient"]),
+                           **{k: r[k] or "" for k in ("field", "value", "action", "reviewer", "note")}}
+                          for r in ({k: plain(v) for k, v in x.items()} for x in t.reviews.to_dict("records"))))

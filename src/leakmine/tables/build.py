@@ -30,10 +30,12 @@ from leakmine.tables.schemas import SCHEMAS, SchemaError, TableSchema
 if TYPE_CHECKING:
     from leakmine.pipeline import PaperResult
 
+EXTRACTED = "extracted"
 LEVEL_FIELDS = {"treated_levels": "treated", "leak_levels": "leak", "treatment_levels": "treatment"}
 _MRC = re.compile(r"(?P<base>[0-5])(?P<modifier>[+-]?)")
 _GRADE_KEYS = [k for k in GradeEntry.__dataclass_fields__]
-_PATIENT_FIELDS = [k for k in PatientRow.__dataclass_fields__ if k not in ("paper_id", "patient_id", "evidence")]
+_PATIENT_FIELDS = [k for k in PatientRow.__dataclass_fields__
+                   if k not in ("paper_id", "patient_id", "evidence", "source")]
 _COHORT_FIELDS = [k for k in CohortRow.__dataclass_fields__
                   if k not in ("paper_id", "cohort_id", "cohort", "evidence")]
 
@@ -88,7 +90,7 @@ def _list(value: Any) -> list[Any]:
 
 
 def _grade_entries(grades: Any) -> Any:
-    """SCHEMA.md's keys of each muscle grade object (further keys an assembly adds are not tabled)."""
+    """The contract's keys of each muscle grade object (further keys an assembly adds are not tabled)."""
     if not isinstance(grades, list):
         return grades
     return [{k: g.get(k) for k in _GRADE_KEYS} if isinstance(g, dict) else g for g in grades]
@@ -111,7 +113,7 @@ def _grade_rows(pid: str, owner: str, person: dict[str, Any], ev: _Evidence) -> 
             text=grade_mentions[0].text if grade_mentions else None,
             scale="MRC" if m else None, value=value, base=int(m["base"]) if m else None,
             modifier=(m["modifier"] or None) if m else None, side=g.get("side"), limb=g.get("limb"),
-            muscle=g.get("muscle"), time=g.get("time"), evidence=ids,
+            muscle=g.get("muscle"), time=g.get("time"), evidence=ids, source=EXTRACTED,
         ))
     return rows
 
@@ -124,15 +126,15 @@ def _patient_rows(paper_id: str, patients: list[dict[str, Any]], ev: _Evidence) 
         values = {k: p.get(k) for k in _PATIENT_FIELDS}
         values["muscle_grades"] = _grade_entries(values["muscle_grades"])
         out["patients"].append(PatientRow(paper_id=paper_id, patient_id=pid, **values,
-                                          evidence=list(ev.by_owner.get(owner, []))))
+                                          evidence=list(ev.by_owner.get(owner, [])), source=EXTRACTED))
         for field, role in LEVEL_FIELDS.items():
             for level in _list(p.get(field)):
                 out["levels"].append(LevelRow(
                     paper_id=paper_id, patient_id=pid, level=level, role=role,
                     spine_order=ORDER.index(level) + 1 if level in ORDER else None,
-                    evidence=ev.of(owner, field, level)))
+                    evidence=ev.of(owner, field, level), source=EXTRACTED))
         for t in _list(p.get("treatments")):
-            out["treatments"].append(TreatmentRow(paper_id, pid, t, ev.of(owner, "treatments", t)))
+            out["treatments"].append(TreatmentRow(paper_id, pid, t, ev.of(owner, "treatments", t), EXTRACTED))
         out["muscle_grades"].extend(_grade_rows(pid, owner, p, ev))
     return out
 
@@ -166,7 +168,9 @@ def paper_rows(result: PaperResult) -> dict[str, list[Any]]:
                    section_kind=m.section_kind, sentence=m.sentence, sentence_start=m.sentence_start,
                    start_char=m.start_char, end_char=m.end_char, text=m.text, label=m.label,
                    value=m.value, rule_id=m.rule_id, attrs=json.dumps(m.attrs, sort_keys=True),
-                   negated=m.negated, historical=m.historical, hypothetical=m.hypothetical)
+                   negated=m.negated, historical=m.historical, hypothetical=m.hypothetical,
+                   page=boxes[0].page if (boxes := result.boxes.get(m.mention_id)) else None,
+                   boxes=[asdict(b) for b in boxes or []])
         for m in result.mentions]
     rows["cohorts"] = [
         CohortRow(paper_id=d.paper_id, cohort_id=cohort_id(d.paper_id, n), cohort=n,

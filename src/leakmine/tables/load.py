@@ -26,6 +26,7 @@ class Tables:
     treatments: pd.DataFrame
     cohorts: pd.DataFrame
     evidence: pd.DataFrame
+    reviews: pd.DataFrame
     errors: pd.DataFrame
 
     def __getitem__(self, name: str) -> pd.DataFrame:

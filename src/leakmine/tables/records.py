@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from leakmine.labels import LABELS
-from leakmine.records import SECTION_KINDS
+from leakmine.records import SECTION_KINDS, Box
 
 LEVEL_PATTERN = r"C[1-7]|T(?:[1-9]|1[0-2])|L[1-5]|S[1-5]"
 STUDY_TYPES = ("case report", "case series", "cohort study", "image report")
@@ -27,6 +27,10 @@ OWNER_KINDS = ("paper", "patient", "cohort")
 SCALES = ("MRC",)
 MODIFIERS = ("+", "-")
 MENTION_IDS = ("mentions.mention_id",)
+# Where a value comes from: leakmine's rules, a reviewer's correction, or rules a reviewer confirmed.
+SOURCES = ("extracted", "corrected", "confirmed")
+ACTIONS = ("wrong", "missing", "right")
+REVIEW_STATUSES = ("applied", "restored", "already", "stale", "invalid")
 
 
 def col(*, key: bool = False, allowed: tuple[Any, ...] | None = None, pattern: str | None = None,
@@ -37,7 +41,7 @@ def col(*, key: bool = False, allowed: tuple[Any, ...] | None = None, pattern: s
 
 @dataclass(frozen=True)
 class GradeEntry:
-    """One muscle grade inside `patients.muscle_grades`, as SCHEMA.md writes it."""
+    """One muscle grade inside `patients.muscle_grades`, as leakmine's JSON writes it (docs/contract.md)."""
 
     value: str
     side: str | None
@@ -99,6 +103,8 @@ class MentionRow:
     negated: bool = col()
     historical: bool = col()
     hypothetical: bool = col()
+    page: int | None = col()
+    boxes: list[Box] = col()
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,7 @@ class PatientRow:
     outcome: str | None = col(allowed=OUTCOMES)
     follow_up: str | None = col()
     evidence: list[str] = col(references=MENTION_IDS)
+    source: str = col(allowed=SOURCES)
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,7 @@ class LevelRow:
     role: str = col(key=True, allowed=LEVEL_ROLES)
     spine_order: int = col()
     evidence: list[str] = col(references=MENTION_IDS)
+    source: str = col(allowed=SOURCES)
 
 
 @dataclass(frozen=True)
@@ -149,6 +157,7 @@ class MuscleGradeRow:
     muscle: str | None = col()
     time: str | None = col(allowed=TIMES)
     evidence: list[str] = col(references=MENTION_IDS)
+    source: str = col(allowed=SOURCES)
 
 
 @dataclass(frozen=True)
@@ -157,6 +166,7 @@ class TreatmentRow:
     patient_id: str = col(key=True, references=("patients.patient_id",))
     treatment: str = col(key=True)
     evidence: list[str] = col(references=MENTION_IDS)
+    source: str = col(allowed=SOURCES)
 
 
 @dataclass(frozen=True)
@@ -186,6 +196,24 @@ class EvidenceRow:
 
 
 @dataclass(frozen=True)
+class ReviewRow:
+    """One line of the reviewer's corrections file and what became of it in this run."""
+
+    line: int = col(key=True)
+    paper_id: str = col()
+    patient: int | None = col()
+    patient_id: str | None = col(references=("patients.patient_id",))
+    field: str = col()
+    value: str = col()
+    action: str = col()
+    reviewer: str | None = col()
+    note: str | None = col()
+    extracted: bool = col()
+    status: str = col(allowed=REVIEW_STATUSES)
+    reason: str | None = col()
+
+
+@dataclass(frozen=True)
 class ErrorRow:
     """A file that could not be mined, and why."""
 
@@ -198,5 +226,5 @@ class ErrorRow:
 TABLES: dict[str, type] = {
     "papers": PaperRow, "sections": SectionRow, "mentions": MentionRow, "patients": PatientRow,
     "levels": LevelRow, "muscle_grades": MuscleGradeRow, "treatments": TreatmentRow,
-    "cohorts": CohortRow, "evidence": EvidenceRow, "errors": ErrorRow,
+    "cohorts": CohortRow, "evidence": EvidenceRow, "reviews": ReviewRow, "errors": ErrorRow,
 }

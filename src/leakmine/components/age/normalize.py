@@ -62,3 +62,16 @@ def is_individual_age(text: str, start: int, end: int, bracketed: bool = False) 
     if _BEFORE.search(before) or _STAT_BEFORE.search(before) or _AFTER.match(after):
         return False
     return not bracketed or bool(_PERSON_BEFORE.search(text[max(0, start - 40):start + 1]))
+
+
+_LISTED_NUMBER = re.compile(r"\d{1,3}")
+
+
+def joint_ages(phrase: str) -> list[tuple[int, int, int]]:
+    """(start, end, age) of each age of patients introduced together ("aged 71 and 78 years")."""
+    out = []
+    for m in _LISTED_NUMBER.finditer(phrase):
+        age = age_value(m.group(0))
+        if age is not None:
+            out.append((m.start(), m.end(), age))
+    return out

@@ -1,7 +1,9 @@
 """`leakmine_cohort`: aggregate statistics of a group of patients -> span group `leakmine_cohort`:
-COHORT_SIZE (value "30", attrs `n`, `denominator`), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`)
-and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
+COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/group, `name` of a
+comparison group, `predicate` event/outcome), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either
+may be None) and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -12,6 +14,9 @@ from leakmine.components.cohort.normalize import (
     age_stat,
     age_stat_value,
     cohort_size,
+    group_name,
+    not_people,
+    predicate,
     sex_count,
 )
 from leakmine.nlp.docs import doc_text
@@ -28,11 +33,25 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     if m.rule.label == "COHORT_SIZE":
         if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
             return None
-        size = cohort_size(g["n"] or "", g.get("n2"), g.get("den"))
-        return (str(size["n"]), size) if size else None
+        if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
+            return None
+        size = cohort_size(g.get("n") or g.get("nw") or "", g.get("n2"), g.get("den"))
+        if not size:
+            return None
+        attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
+                 "predicate": predicate(text, m.start, m.end)}
+        return str(size["n"]), attrs
     if m.rule.label == "SEX_COUNT":
-        counts = sex_count(g["m"] or "", g["f"] or "")
-        return (f"{counts['n_male']}M/{counts['n_female']}F", counts) if counts else None
+        if m.rule.attrs.get("one_sex"):
+            n = g.get("n") or g.get("nw")
+            counts = sex_count(n if g.get("male") else None, n if g.get("female") else None)
+        else:
+            counts = sex_count(g["m"] or "", g["f"] or "")
+        if not counts:
+            return None
+        return "/".join(f"{v}{k[2].upper()}" for k, v in counts.items() if v is not None), counts
+    if m.rule.attrs.get("after_age") and not re.search(r"\bage\b(?:(?![.;]\s).)*$", text[max(0, m.start - 80):m.start]):
+        return None
     stat = age_stat(text[m.start:m.end], g, str(m.rule.attrs.get("kind", "mean")))
     return (age_stat_value(stat), stat) if stat else None
 
@@ -57,8 +76,14 @@ def merge_overlaps(found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple
 
 
 def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[str, Any]]]:
-    """Group statistics in `text`: (match, value, attrs), overlapping restatements merged."""
-    return merge_overlaps([(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))])
+    """Group statistics in `text`: (match, value, attrs), overlapping restatements merged; a count
+    inside an age statistic, or overlapping a sex count ("of the 37, 21 (56.8%) were men"), is not a
+    group size."""
+    found = merge_overlaps([(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))])
+    stats = [m for m, _, _ in found if m.rule.label != "COHORT_SIZE"]
+    return [f for f in found if f[0].rule.label != "COHORT_SIZE" or not any(
+        s.start <= f[0].start and f[0].end <= s.end or s.rule.label == "SEX_COUNT" and s.start < f[0].end
+        and f[0].start < s.end for s in stats)]
 
 
 class CohortExtractor:

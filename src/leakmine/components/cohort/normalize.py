@@ -1,9 +1,13 @@
-"""Aggregate statistics of a group: its size ("Twenty-two patients (22/3150)"), sex counts ("9 men and
-13 women") and age statistics ("mean age 58.4 ± 11.2", "range 45–82") (pure functions)."""
+"""Aggregate statistics of a group: its size ("Twenty-two patients (22/3150)"), what the group did
+(an event that defines it or an outcome of it), sex counts ("9 men and 13 women", "58.3% (n=35) were
+men") and age statistics ("mean age 58.4 ± 11.2", "range 45–82") (pure functions)."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from leakmine.nlp.numbers import as_number, parse_number
@@ -38,19 +42,59 @@ def cohort_size(n: str, n2: str | None = None, denominator: str | None = None) -
     return {"n": size, "denominator": den}
 
 
+@cache
+def _predicates() -> dict[str, re.Pattern[str]]:
+    data = json.loads(resources.files(__package__).joinpath("predicates.json").read_text(encoding="utf-8"))
+    return {kind: re.compile(r"\b(?:" + "|".join(data[kind]) + r")\b") for kind in ("event", "outcome")}
+
+
+def predicate(text: str, start: int, end: int) -> str | None:
+    """"event" or "outcome": what the group counted at text[start:end] did, from the nearest cue after
+    the count in its clause, else the nearest before it in its sentence ("leakage occurred in 48 of
+    312 patients" -> event; "9 of the 17 patients required reoperation" -> outcome); None when unsaid."""
+    after = re.split(r"[.;]\s|\b(?:and|but|while|whereas)\s+(?=\d|[a-z]+\s+(?:of|patients))", text[end:end + 90])[0]
+    before = re.split(r"[.;]\s", text[max(0, start - 120):start])[-1]
+    hits: list[tuple[int, str]] = []
+    for kind, cue in _predicates().items():
+        if m := cue.search(after.lower()):
+            hits.append((m.start(), kind))
+    if hits:
+        return min(hits)[1]
+    for kind, cue in _predicates().items():
+        for m in cue.finditer(before.lower()):
+            hits.append((len(before) - m.end(), kind))
+    return min(hits)[1] if hits else None
+
+
+def group_name(text: str | None) -> str | None:
+    """"The non-leakage " -> "non-leakage"; None when empty."""
+    words = re.sub(r"^(?:the|a|an|our)\s+", "", (text or "").strip().lower(), flags=re.IGNORECASE)
+    return re.sub(r"[\s‐-]+", " ", words).strip() or None
+
+
+def not_people(text: str, start: int, end: int) -> bool:
+    """True when the words just before `start` (same sentence) or in the match name animals, cells or
+    things ("rats were divided into groups (n = 12)")."""
+    head = re.split(r"[.;]\s", text[max(0, start - 60):start])[-1]
+    return bool(_NOT_PEOPLE.search(head + " " + text[start:end]))
+
+
 def about_people(text: str, start: int, end: int) -> bool:
-    """True when the words just before `start` (same sentence) or right after `end` name patients,
-    not cells or vertebrae."""
+    """True when the words just before `start` (same sentence), in the match or right after `end` name
+    patients, not cells or vertebrae."""
     head = re.split(r"[.;]\s", text[max(0, start - 60):start])[-1]
     tail = re.match(r"\s*\w+(?:\s+\w+)?", text[end:end + 30])
-    words = head + " " + (tail.group(0) if tail else "")
+    words = head + " " + text[start:end] + " " + (tail.group(0) if tail else "")
     return bool(_PEOPLE.search(words)) and not _NOT_PEOPLE.search(words)
 
 
-def sex_count(male: str, female: str) -> dict[str, int] | None:
-    """{"n_male", "n_female"} ("12", "eighteen" -> 12, 18); None unless both are counts."""
-    m, f = parse_number(male), parse_number(female)
-    if not (isinstance(m, int) and isinstance(f, int)) or m + f < MIN_COHORT:
+def sex_count(male: str | None, female: str | None) -> dict[str, int | None] | None:
+    """{"n_male", "n_female"} ("12", "eighteen" -> 12, 18); one sex alone when only it is counted
+    ("35", None -> 35, None: the other is left to arithmetic, so not given); None unless a count."""
+    m = parse_number(male) if male else None
+    f = parse_number(female) if female else None
+    counts = [v for v in (m, f) if v is not None]
+    if not counts or not all(isinstance(v, int) for v in counts) or sum(counts) < MIN_COHORT:
         return None
     return {"n_male": m, "n_female": f}
 

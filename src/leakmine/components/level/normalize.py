@@ -6,7 +6,10 @@ import re
 
 REGIONS = {"C": 7, "T": 12, "L": 5, "S": 5}
 ORDER = [f"{r}{i}" for r, n in REGIONS.items() for i in range(1, n + 1)]
-_INDEX = {lvl: i for i, lvl in enumerate(ORDER)}
+# A sixth lumbar vertebra (a transitional spine, "L4-5 and L5-6") is named only where the text names it:
+# it sits between L5 and S1 but a range such as "L3-S1" does not pass through it.
+TRANSITIONAL = "L6"
+_INDEX: dict[str, float] = {lvl: i for i, lvl in enumerate(ORDER)} | {TRANSITIONAL: ORDER.index("L5") + 0.5}
 _NEXT_REGION = {"C": "T", "T": "L", "L": "S"}
 _PREFIX = {"c": "C", "t": "T", "th": "T", "d": "T", "l": "L", "s": "S"}
 _ONE = re.compile(r"^(?P<p>th|[ctdls])[\s-]?(?P<n>\d{1,2})$", re.IGNORECASE)
@@ -58,10 +61,9 @@ def level_from_words(ordinal: str, region: str) -> str | None:
 
 def expand_range(first: str, last: str) -> list[str]:
     """Every level from `first` to `last` inclusive, along the spine ("T12", "L2" -> T12, L1, L2)."""
-    a, b = _INDEX[first], _INDEX[last]
-    if a > b:
-        a, b = b, a
-    return ORDER[a:b + 1]
+    lo, hi = sorted((_INDEX[first], _INDEX[last]))
+    return [lvl for lvl in _in_spine_order([*ORDER, TRANSITIONAL]) if lo <= _INDEX[lvl] <= hi
+            and (lvl != TRANSITIONAL or TRANSITIONAL in (first, last))]
 
 
 def complete_second(first: str, second: str) -> str | None:
@@ -80,7 +82,7 @@ def complete_second(first: str, second: str) -> str | None:
 
 def adjacent(first: str, second: str) -> bool:
     """Whether two canonical levels are neighbours along the spine ("L5", "S1")."""
-    return abs(_INDEX[first] - _INDEX[second]) == 1
+    return 0 < abs(_INDEX[first] - _INDEX[second]) <= 1
 
 
 def _in_spine_order(levels: list[str]) -> list[str]:

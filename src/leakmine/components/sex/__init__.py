@@ -1,5 +1,6 @@
 """`leakmine_sex`: the patient's sex from nouns and pronouns -> span group `leakmine_sex`,
-value "F" or "M", attrs `cue` (the word, lower-cased) and `kind` ("noun" or "pronoun")."""
+value "F" or "M", attrs `cue` (the word, lower-cased) and `kind` ("noun", "pronoun", or "group" for
+patients introduced together: "two women")."""
 
 from typing import Any
 
@@ -30,6 +31,8 @@ def match_sex(text: str, rules: list[Rule], vocab: SexVocabulary) -> list[tuple[
         kind = m.rule.attrs.get("kind", "noun")
         if kind == "pronoun":
             ok = is_patient_pronoun(text, m.start, m.end, sentence_start_of(starts, m.start), vocab)
+        elif kind == "group":
+            ok = not vocab.not_after.match(text[m.end:m.end + 30])
         else:
             ok = is_patient_noun(text, m.start, m.end, vocab)
         if ok and m.rule.value:

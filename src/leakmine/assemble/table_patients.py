@@ -1,0 +1,93 @@
+"""Patients listed one per row of a table (TABLE_ROW mentions): each row's cells give that patient's
+values, by the column they stand in (pure functions over mentions)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from leakmine.assemble.cues import vocabulary
+from leakmine.assemble.fields import PatientBuilder, empty_patient
+from leakmine.records import Mention
+
+_LEVEL_FIELDS = frozenset({"treated_levels", "leak_levels", "treatment_levels"})
+# The field a mention fills when its column names no field of its kind.
+_DEFAULT_FIELD = {"SYMPTOM": "symptoms", "LEAK_LOCATION": "leak_locations", "CAUSE": "causes",
+                  "OUTCOME": "outcome"}
+_OWN_COLUMNS = {"AGE": ("age", "age_sex"), "SEX": ("sex", "age_sex"), "FOLLOW_UP": ("follow_up",)}
+_FIELD_LABELS = {"index_procedures": "PROCEDURE", "treatments": "TREATMENT", "symptoms": "SYMPTOM",
+                 "leak_locations": "LEAK_LOCATION", "causes": "CAUSE", "outcome": "OUTCOME"}
+
+
+@dataclass
+class TableRow:
+    """One patient's row: the TABLE_ROW mention and the mentions inside it."""
+
+    row: Mention
+    members: list[Mention]
+
+    def column(self, m: Mention) -> str | None:
+        return next((name for s, e, name in self.row.attrs.get("fields", []) if s <= m.start_char < e), None)
+
+
+def table_rows(mentions: list[Mention]) -> list[TableRow]:
+    """The rows of the paper's patient table that lists the most patients (at most one table is read)."""
+    tables: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.label == "TABLE_ROW":
+            tables.setdefault(int(m.attrs.get("table", 0)), []).append(m)
+    if not tables:
+        return []
+    rows = max(tables.values(), key=len)
+    return [TableRow(r, [m for m in mentions if r.start_char <= m.start_char < r.end_char and m is not r])
+            for r in rows]
+
+
+def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) -> PatientBuilder:
+    """Patient `n` from its row: age and sex from their cells, levels by their column's role, findings
+    and treatments from the cells where the column names their field; a row naming no index procedure
+    takes the one the title or abstract names for all the cases (`paper_procedures`)."""
+    vocab = vocabulary()
+    b = PatientBuilder(empty_patient(n))
+    fills: dict[str, Callable[[Mention], None]] = {
+        "AGE": lambda m: b.set("age", m.attrs["age"], m.mention_id),
+        "SEX": lambda m: b.set("sex", m.value, m.mention_id),
+        "FOLLOW_UP": lambda m: b.set("follow_up", m.value, m.mention_id),
+    }
+    for m in row.members:
+        if not m.asserted:
+            continue
+        column = row.column(m)
+        if m.label in fills and (m.rule_id.startswith("table_row.") or column in _OWN_COLUMNS[m.label]):
+            if b.patient[{"AGE": "age", "SEX": "sex", "FOLLOW_UP": "follow_up"}[m.label]] is None:
+                fills[m.label](m)
+        elif m.label == "LEVEL" and column in _LEVEL_FIELDS:
+            for level in m.attrs.get("levels", []):
+                b.add(column, level, m.mention_id)
+        elif column in _FIELD_LABELS and _FIELD_LABELS[column] == m.label:
+            _put(b, column, m)
+        elif column not in _FIELD_LABELS and m.label in _DEFAULT_FIELD:
+            _put(b, _DEFAULT_FIELD[m.label], m)
+        elif column is None and m.label == "PROCEDURE" and m.value in set(vocab["index_procedures"]) - set(
+                vocab["treatments"]):
+            _put(b, "index_procedures", m)
+    if not b.patient["index_procedures"]:
+        for m in paper_procedures:
+            _put(b, "index_procedures", m)
+    return b
+
+
+def paper_procedures(mentions: list[Mention], flows: dict[int, str]) -> list[Mention]:
+    """Index procedures the title or abstract names (only ones that are never a rescue treatment)."""
+    vocab = vocabulary()
+    index_only = set(vocab["index_procedures"]) - set(vocab["treatments"])
+    return [m for m in mentions if m.label == "PROCEDURE" and m.asserted and m.value in index_only
+            and flows.get(m.section_index) in ("title", "abstract")]
+
+
+def _put(b: PatientBuilder, name: str, m: Mention) -> None:
+    if name == "outcome":
+        if b.patient["outcome"] is None:
+            b.set("outcome", m.value, m.mention_id)
+    else:
+        b.add(name, m.value, m.mention_id)

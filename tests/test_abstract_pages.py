@@ -1,0 +1,277 @@
+"""Abstract pages as users paste them from indexes, catalogues and journal sites: the citation line gives
+the year, labelled DOIs, JATS markup, and years that are not the paper's."""
+
+from pathlib import Path
+
+import pytest
+
+from leakmine.ingest.htmltext import jats_text
+from leakmine.ingest.metadata import (
+    et_al_author,
+    family_given_author,
+    find_dois,
+    is_date,
+    parse_citation_line,
+    parse_issue_line,
+    parse_journal_field,
+)
+from leakmine.ingest.runin import split_identifiers
+from leakmine.ingest.text import read_text
+
+TITLE = "Cement in the foramen after sacroplasty: a case report"
+STORY = ("A 71-year-old woman had left leg pain after sacroplasty. CT showed cement in the S1 foramen. "
+         "The cement was removed and the pain resolved.")
+
+
+def _read(text: str):
+    return read_text(Path("page.txt"), text.encode())[0]
+
+
+@pytest.mark.parametrize("line, journal, year", [
+    ("Spine Case Rep ; 4(2): 100731, 2022 Mar.", "Spine Case Rep", 2022),
+    ("Pain Med Rep; 12: 33-38, 2019.", "Pain Med Rep", 2019),
+    ("2019, Spine Case Reports, p. 80", "Spine Case Reports", 2019),
+    ("2021, Journal of Spine Cases, \u2116 3, p. 12-15", "Journal of Spine Cases", 2021),
+    ("Journal of Spine and Trauma (Sep 2016)", "Journal of Spine and Trauma", 2016),
+    ("Spine Case Reports (2020)", "Spine Case Reports", 2020),
+    (". 2009 Jul 16;2:8584. doi: 10.5555/1757-2-8584", None, 2009),
+    (". 2023 May 29;5(22):CASE23198.", None, 2023),
+    ("2018 Nov 3;7(4):e112.", None, 2018),
+    ("Northfield Neurosurgery 2015 , Vol 25 , Num 6", "Northfield Neurosurgery", 2015),
+    ("Spine Cases, Vol. 3, Num. 1, 2021", "Spine Cases", 2021),
+    ("Asian Spine Reports, 2023; 15(2): e0412.", "Asian Spine Reports", 2023),
+    ("Ruiz et al. Journal of Spine Cases (2021) 14:88", "Journal of Spine Cases", 2021),
+])
+def test_citation_lines_of_abstract_pages(line, journal, year):
+    c = parse_citation_line(line) or parse_issue_line(line)
+    assert c is not None and (c.journal, c.year) == (journal, year)
+
+
+@pytest.mark.parametrize("line", [
+    "We reviewed all patients treated (March 2016)",
+    "The patient was seen in 2019, then in 2020, p. 3",
+    "Pain resolved in 2015; 3 months later she walked.",
+    "In 2015 she underwent kyphoplasty (2 levels).",
+    "Follow-up at 2 years; 12 of 14 improved.",
+    "Back pain (2016)",
+    "2019, after the fall, she had pain",
+    "Ruiz et al. reported leaks (2021) in 14 cases",
+    "In 2015, 3 patients: two died",
+])
+def test_sentences_are_not_citation_lines(line):
+    assert parse_citation_line(line) is None and parse_issue_line(line) is None
+
+
+@pytest.mark.parametrize("value, journal, year", [
+    ("Spine Cases, 2022, \u2116 3, p. 162-165", "Spine Cases", 2022),
+    ("Spine Deformity Reports, 2024", "Spine Deformity Reports", 2024),
+    ("Spine (Phila Pa 1976), 2019, 44(3), 1-9", "Spine (Phila Pa 1976)", 2019),
+])
+def test_journal_field_with_year(value, journal, year):
+    c = parse_journal_field(value)
+    assert c is not None and (c.journal, c.year) == (journal, year)
+
+
+@pytest.mark.parametrize("value", ["Spine Cases", "Spine (Phila Pa 1976)", ""])
+def test_journal_field_without_year(value):
+    assert parse_journal_field(value) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Date: Saturday, November 16, 2019", True),
+    ("Published: Monday, 4 March 2021", True),
+    ("Saturday was sunny in 2019", False),
+])
+def test_date_lines_with_weekdays(line, expected):
+    assert is_date(line) is expected
+
+
+@pytest.mark.parametrize("text, dois", [
+    ("https://doi.org/10.5555/j.spine.2018.07.045Get rights and content", ["10.5555/j.spine.2018.07.045"]),
+    ("doi: 10.5555/CASE23198.", ["10.5555/case23198"]),
+    ("DOI : 10.5555/1019-5149.JTN.11079-14.1", ["10.5555/1019-5149.jtn.11079-14.1"]),
+])
+def test_dois_on_pages(text, dois):
+    assert find_dois(text) == dois
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Northfield, UK. DOI : 10.5555/x.1 Cement leaks are rare.",
+     ["Northfield, UK.", "DOI : 10.5555/x.1", "Cement leaks are rare."]),
+    ("Cite as: Lee K. A leak. Spine Cases. 2021;3:1. doi: 10.5555/x.2", None),
+    ("The leak (see doi 10.5555/x.3) was small.", None),
+])
+def test_labelled_doi_run_into_text_is_cut_out(text, pieces):
+    assert split_identifiers(text) == (pieces or [text])
+
+
+@pytest.mark.parametrize("header, year", [
+    ("Spine Case Rep ; 4(2): 100731, 2022 Mar.\n", 2022),
+    ("Journal of Spine and Trauma (Sep 2016)\n", 2016),
+    (". 2021 Mar 3;9(2):33-38. doi: 10.5555/sc.9.33\n", 2021),
+    ("Journal: Spine Cases, 2020, \u2116 3, p. 162-165\n", 2020),
+    ("Year 2025\n", 2025),
+    ("Northfield Neurosurgery 2015 , Vol 25 , Num 6\n", 2015),
+])
+def test_page_year_from_its_citation_line_not_from_the_story(header, year):
+    text = (f"{TITLE}\n\n{header}\nAbstract\n\nIn 2012 she underwent a fusion at L4-5. {STORY}\n\n"
+            "References\n\n1. Okafor C. A leak. Spine J. 2008;8:1-9.\n")
+    assert _read(text).meta.year == year
+
+
+def test_page_doi_labelled_inside_the_affiliation_paragraph():
+    text = (f"{TITLE}\n\nAna Ruiz, Li Wei\n"
+            f"Northfield General Hospital, Northfield, UK. DOI : 10.5555/nn.2015.1 {STORY} Keywords : leak, foramen\n")
+    doc = _read(text)
+    assert doc.meta.doi == "10.5555/nn.2015.1"
+    assert [s.kind for s in doc.sections if "71-year-old" in s.text] == ["other"]
+    assert not any("Keywords" in s.text for s in doc.sections if s.mined)
+
+
+def test_jats_markup_becomes_sections():
+    line = ("<jats:sec>Background Cement may leak.</jats:sec><jats:sec>Case Presentation A 71-year-old woman "
+            "had pain.</jats:sec><jats:sec><jats:title>Conclusions</jats:title><jats:p>Leaks are rare.</jats:p>"
+            "</jats:sec>")
+    assert jats_text(line).split("\n") == ["Background", "Cement may leak.", "Case Presentation",
+                                           "A 71-year-old woman had pain.", "Conclusions", "Leaks are rare."]
+    doc = _read(f"{TITLE}\n\nAbstract\n{line}\n")
+    assert [(s.title, s.kind) for s in doc.sections if s.kind != "title"] == [
+        ("Background", "abstract"), ("Case Presentation", "case"), ("Conclusions", "abstract")]
+
+
+def test_jats_sections_with_run_in_colons_and_ids():
+    line = ('Abstract<jats:sec id="s1"> Background: Leaks occur. </jats:sec> <jats:sec id="s2"> '
+            'Case Description: A 60-year-old man had foot drop. </jats:sec>')
+    doc = _read(f"{TITLE}\n\n{line}\n")
+    assert [(s.title, s.kind) for s in doc.sections if s.kind != "title"] == [
+        ("Background", "abstract"), ("Case Description", "case")]
+    assert not any("<" in s.text for s in doc.sections)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a title ending with a full stop: an author heading follows, or it names the article type
+    (f"{TITLE}.\n\nAuthors\nCategory Case report\nYear 2021\n{STORY}\n", f"{TITLE}."),
+    (f"{TITLE}.\n\nAuthor information\n1 Northfield General Hospital, Northfield, UK.\n\n{STORY}\n", f"{TITLE}."),
+    ("Foraminal cement after sacroplasty: a case report and literature review.\n\n" + STORY + "\n",
+     "Foraminal cement after sacroplasty: a case report and literature review."),
+    ("Cement in the veins after kyphoplasty: case report.\n\n" + STORY + "\n",
+     "Cement in the veins after kyphoplasty: case report."),
+    (f"{TITLE}.\n\nAna Ruiz, Li Wei\n\n{STORY}\n", f"{TITLE}."),
+    # a page's loading notice under the title does not continue it
+    (f"{TITLE}\n\n    loading  checking for access\n\nAbstract\n\n{STORY}\n", TITLE),
+    # a sentence is not a title
+    (f"A 71-year-old woman had pain after sacroplasty.\n\nAuthors\nAna Ruiz\n\n{STORY}\n", None),
+    (f"The cement was removed at L5.\n\n{STORY}\n", None),
+    (f"Leaks are rare: we saw one.\n\n{STORY}\n", None),
+    # a title wrapped over two lines continues in lower case
+    (f"Cement in the foramen after\nsacroplasty in an elderly woman\n\n{STORY}\n",
+     "Cement in the foramen after sacroplasty in an elderly woman"),
+])
+def test_titles_of_abstract_pages(text, title):
+    assert _read(text).meta.title == title
+
+
+def test_record_cut_short_gives_metadata_and_its_abstract():
+    record = ('{"title":"Cement in the veins after kyphoplasty: a case report.","authors":"Ana Ruiz, Li Wei",'
+              '"doi":"10.5555/cr.8.172","year":2024,"url":null,"abstract":"<p><b>Background:</b> Leaks happen. '
+              '<b>Case Presentation:</b> A 68-year-old woman had dyspnoea after vertebroplasty. <b>Conclusions:</b> Th')
+    doc = _read(f"Cement in the veins after kyphoplasty: a case report\n\n{record}\n")
+    m = doc.meta
+    assert (m.title, m.doi, m.year, m.first_author) == (
+        "Cement in the veins after kyphoplasty: a case report.", "10.5555/cr.8.172", 2024, "Ruiz")
+    assert [(s.title, s.kind) for s in doc.sections] == [
+        ("", "title"), ("Background", "abstract"), ("Case Presentation", "case"), ("Conclusions", "abstract")]
+    assert not any('"' in s.text or "<" in s.text for s in doc.sections)
+
+
+@pytest.mark.parametrize("line", [
+    '{"note": "a line of a table, not a record"',
+    '{this is not json at all',
+    '{"title": "Cement", "year": 2019} trailing words',
+])
+def test_lines_that_are_no_cut_records_stay_text(line):
+    doc = _read(f"{TITLE}\n\n{line}\n\n{STORY}\n")
+    assert doc.meta.title == TITLE and doc.meta.year is None
+
+
+def test_cut_short_preview_of_the_abstract_is_left_out():
+    full = ("Foot drop after lumbar fusion is uncommon in spinal practice, and most reports advise early surgery "
+            "when it appears. We describe a man of 58 whose foot drop followed fusion at L4-5 and recovered.")
+    preview = full[:120] + "..."
+    doc = _read(f"{TITLE}\n\n{preview}\n\nFull description\n\nSummary: {full}\n")
+    assert sum("Foot drop after lumbar fusion" in s.text for s in doc.sections) == 1
+    doc = _read(f"{TITLE}\n\nLeaks are common but seldom harm the patient in any lasting way at all, as the "
+                f"series show...\n\n{STORY}\n")
+    assert any("series show..." in s.text for s in doc.sections)
+
+
+@pytest.mark.parametrize("line, first", [
+    ("Ana Ruiz et al.", "Ruiz"),
+    ("A. Ruiz et al.", "Ruiz"),
+    ("Jan van Dijk et al.", "van Dijk"),
+    ("Copyright \u00a9 2024, Okafor et al.", "Okafor"),
+    ("\u00a9 2021 Okafor et al.", "Okafor"),
+    ("Okafor CN, et al.", "Okafor"),
+    ("Okafor et al. reported a case of leakage", None),
+    ("The patient et al.", None),
+    ("we and others et al.", None),
+])
+def test_et_al_lines(line, first):
+    assert et_al_author(line) == first
+
+
+@pytest.mark.parametrize("line, first", [
+    ("Ruiz, Ana; Wei, Li; Okafor, Chidi.", "Ruiz"),
+    ("van Dijk, Jan; Berg, Anna-Lena", "van Dijk"),
+    ("Ruiz, A.; Wei, L.", "Ruiz"),
+    ("Garcia Lopez, Maria; Wei, Li", "Garcia Lopez"),
+    ("Ruiz, Ana", None),  # one name: not a list
+    ("Pain, numbness; weakness, palsy", None),
+    ("Pain improved, she walked; Later, she ran.", None),
+])
+def test_family_given_author_lists(line, first):
+    assert family_given_author(line) == first
+
+
+@pytest.mark.parametrize("authors, first", [
+    ("Ruiz, Ana; Wei, Li; Okafor, Chidi.\n", "Ruiz"),
+    ("Ana Ruiz et al.\n", "Ruiz"),
+    ("Main Authors: Ana Ruiz, Li Wei\n", "Ruiz"),
+    ("Ana Ruiz^1, Li Wei^2\n", "Ruiz"),
+])
+def test_first_author_of_abstract_pages(authors, first):
+    assert _read(f"{TITLE}\n\n{authors}\nAbstract\n\n{STORY}\n").meta.first_author == first
+
+
+def test_a_lone_marked_term_below_the_text_is_no_byline():
+    text = f"{TITLE}\n\nAbstract\n\n{STORY}\n\nMeSH Terms\n\nCauda Equina*\nFemale\nHumans\n"
+    assert _read(text).meta.first_author is None
+
+
+@pytest.mark.parametrize("heading", ["Similar articles", "Cited by", "Related articles", "Recommended articles"])
+def test_lists_of_other_papers_give_no_metadata(heading):
+    text = (f"{TITLE}\n\nAbstract\n\n{STORY}\n\n{heading}\n\n"
+            "Cement leak after kyphoplasty. Okafor C, et al. Spine J. 2019 Mar;19(3):1-9. doi: 10.5555/sj.19.1.\n")
+    doc = _read(text)
+    assert (doc.meta.year, doc.meta.doi) == (None, None)
+    assert not any("Okafor" in s.text for s in doc.sections if s.mined)
+
+
+def test_index_terms_are_not_mined_but_bulleted_captions_are():
+    text = (f"{TITLE}\n\nAbstract\n\n{STORY}\n\nMeSH Terms\n\nParaplegia*\nFemale\nSpinal Canal\n\nFigure\n\n"
+            "  \u2022 Figure 1 Axial CT showing cement in the left S1 foramen.\n")
+    doc = _read(text)
+    assert not any("Paraplegia" in s.text for s in doc.sections if s.mined)
+    assert [s.kind for s in doc.sections if "Axial CT" in s.text] == ["caption"]
+
+
+def test_a_year_row_below_the_text_is_not_the_papers_year():
+    text = (f"{TITLE}\n\nSpine Case Rep ; 4(2): 100731, 2022 Mar.\n\nAbstract\n\n{STORY}\n\n"
+            "Table 1 Timeline\nYear 2015\nVertebroplasty at L2\n")
+    assert _read(text).meta.year == 2022
+    assert _read(f"{TITLE}\n\nAbstract\n\n{STORY}\n\nTable 1 Timeline\nYear 2015\n").meta.year is None
+
+
+def test_index_terms_in_family_given_shape_are_no_authors():
+    text = f"{TITLE}\n\nAbstract\n\n{STORY}\n\nMeSH terms\n\nSpinal Fractures, Surgery; Bone Cements, Adverse Effects\n"
+    assert _read(text).meta.first_author is None

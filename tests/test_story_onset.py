@@ -1,0 +1,50 @@
+"""Onset by the contract, end to end: a timing dates the complication only where the text says when it
+began, never the admission, an imaging study or a later state."""
+
+from __future__ import annotations
+
+import pytest
+
+from story_helpers import case_report, mine
+
+TITLE = "Cement leakage into the spinal canal after vertebroplasty: a case report"
+AFTER = " CT showed epidural cement at T12. Laminectomy and cement removal were performed."
+
+
+@pytest.mark.parametrize("sentence, onset, days", [
+    ("A 70-year-old woman developed paraparesis 3 days after vertebroplasty of T12.", "delayed", 3),
+    ("A 70-year-old woman noticed leg weakness immediately after vertebroplasty of T12.", "immediate", 0),
+    ("A 70-year-old woman presented with paraparesis immediately after vertebroplasty of T12.", "immediate", 0),
+    ("Two days after vertebroplasty of T12, a 70-year-old woman presented with paraparesis.", "delayed", 2),
+    ("A 70-year-old woman was admitted with paraparesis that began 5 days after vertebroplasty of T12.",
+     "delayed", 5),
+    ("A 70-year-old woman was admitted with paraparesis 2 weeks after vertebroplasty of T12.", None, None),
+    ("A 70-year-old woman was referred to our hospital with leg weakness 10 days after vertebroplasty "
+     "of T12.", None, None),
+    ("A 70-year-old woman presented with paraparesis following vertebroplasty of T12 at another "
+     "hospital.", None, None),
+    ("A 70-year-old woman with paraparesis after vertebroplasty of T12 came to our clinic 3 weeks after "
+     "the procedure.", None, None),
+    ("A 70-year-old woman had weakness after vertebroplasty of T12. MRI was performed 12 days after "
+     "vertebroplasty and showed cord compression.", None, None),
+])
+def test_onset_is_when_it_began(tmp_path, sentence, onset, days):
+    (patient,) = mine(tmp_path, case_report(TITLE, sentence + AFTER))["patients"]
+    assert (patient["onset"], patient["onset_days"]) == (onset, days)
+
+
+def test_a_delayed_deficit_in_the_title_dates_the_onset(tmp_path):
+    text = case_report("Delayed paraplegia after vertebroplasty: a case report",
+                       "A 70-year-old woman underwent vertebroplasty of T12 and later lost strength in "
+                       "both legs." + AFTER)
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert (patient["onset"], patient["onset_days"]) == ("delayed", None)
+
+
+def test_a_state_at_follow_up_is_no_onset(tmp_path):
+    text = case_report("Femoral neuropathy after lateral interbody fusion: a case report",
+                       "A 60-year-old woman had hip flexor weakness (2/5) from a psoas hematoma after "
+                       "lateral interbody fusion at L4-5. She received physical therapy. At 6 months "
+                       "postoperatively her strength had improved to 4/5.")
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert patient["onset_days"] != 180

@@ -1,0 +1,57 @@
+"""Outcome by the contract, end to end: the final state of the complication, its degree from what the
+text states (a residual deficit, a final grade below 5), never from a tally of other patients."""
+
+from __future__ import annotations
+
+import pytest
+
+from story_helpers import case_report, mine
+
+TITLE = "Epidural cement leakage after kyphoplasty: a case report"
+INTRO = ("A 71-year-old woman underwent kyphoplasty of L1 and developed weakness of both legs. "
+         "Cement in the epidural space was removed through a laminectomy. ")
+
+
+@pytest.mark.parametrize("ending, outcome", [
+    ("At one year she was able to walk with a cane.", "partial recovery"),
+    ("Her strength improved, but she continued to experience urinary urgency.", "partial recovery"),
+    ("Strength improved and at 6 months she had residual weakness of the left foot.", "partial recovery"),
+    ("Her deficit improved to Frankel grade D.", "partial recovery"),
+    ("Neurological recovery was unsatisfactory.", "partial recovery"),
+    ("Her strength improved from grade 2/5 to 4/5 at the last follow-up.", "partial recovery"),
+    ("She recovered from the weakness within 10 days.", "full recovery"),
+    ("Her strength improved to 5/5 at the 3-month follow-up.", "full recovery"),
+    ("Her neurological function improved after the operation.", "improved"),
+    ("She had a complete neurological recovery.", "full recovery"),
+    ("Her leg weakness did not improve.", "no recovery"),
+])
+def test_outcome_degree(tmp_path, ending, outcome):
+    (patient,) = mine(tmp_path, case_report(TITLE, INTRO + ending))["patients"]
+    assert patient["outcome"] == outcome
+
+
+@pytest.mark.parametrize("tally", [
+    "Of the 21 reported cases, 15 had resolution of the deficit, 4 had limited change and 2 had no improvement.",
+    "Nine of 17 patients required reoperation and did not improve.",
+    "In the literature, 12 patients recovered completely and 3 remained paraplegic.",
+    "Surgical removal leads to complete recovery in most cases.",
+])
+def test_tallies_and_generalities_are_no_patients_outcome(tmp_path, tally):
+    (patient,) = mine(tmp_path, case_report(TITLE, INTRO + "Her strength improved. " + tally))["patients"]
+    assert patient["outcome"] == "improved"
+
+
+@pytest.mark.parametrize("introduction", [
+    "We report a case of spinal cord compression during vertebroplasty of T6.",
+    "We describe a patient who developed paraplegia after vertebroplasty of T6.",
+    "Herein we report a case of paraplegia after vertebroplasty of T6.",
+    "This report presents a case of epidural cement leakage after vertebroplasty of T6.",
+])
+def test_a_case_introduced_without_an_age_owns_the_story(tmp_path, introduction):
+    text = case_report("Paraplegia after vertebroplasty: case report", introduction + (
+        " Hours later paraplegia developed and CT showed epidural cement. "
+        "Emergency laminectomy and cement removal were performed. "
+        "Motor function improved."))
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert {"laminectomy", "cement removal"} <= set(patient["treatments"])
+    assert patient["outcome"] == "improved"

@@ -1,0 +1,74 @@
+"""Patients described together, end to end: joint introductions, definite references, statements about
+every case, and the literature cases that are never patients."""
+
+from __future__ import annotations
+
+import pytest
+
+from story_helpers import case_report, mine
+
+TITLE = "Cement leakage after vertebroplasty: report of two cases"
+
+
+def summary(paper: dict) -> list[tuple]:
+    return [(p["age"], p["sex"]) for p in paper["patients"]]
+
+
+@pytest.mark.parametrize("introduction, expected", [
+    ("We report two women aged 71 and 78 years who developed paraparesis after vertebroplasty.",
+     [(71, "F"), (78, "F")]),
+    ("Two men, aged 64 and 80 years, developed leg weakness after vertebroplasty.", [(64, "M"), (80, "M")]),
+    ("A 58-year-old man and a 66-year-old woman developed leg weakness after vertebroplasty.",
+     [(58, "M"), (66, "F")]),
+    ("A man and a woman aged 58 and 66 years, respectively, developed leg weakness after vertebroplasty.",
+     [(58, "M"), (66, "F")]),
+    ("The 62- and 75-year-old women developed leg weakness after vertebroplasty.", [(62, "F"), (75, "F")]),
+    ("Patient 1 (a 70-year-old man) and patient 2 (a 77-year-old woman) developed leg weakness after "
+     "vertebroplasty.", [(70, "M"), (77, "F")]),
+    ("Both patients, aged 69 and 73 years, developed leg weakness after vertebroplasty.",
+     [(69, None), (73, None)]),
+    ("Three women aged 60, 68 and 81 years developed leg weakness after vertebroplasty.",
+     [(60, "F"), (68, "F"), (81, "F")]),
+])
+def test_patients_introduced_together(tmp_path, introduction, expected):
+    paper = mine(tmp_path, case_report(TITLE, introduction + " Cement was found in the epidural space."))
+    assert summary(paper) == expected
+    assert all("weakness" in p["symptoms"] for p in paper["patients"])
+
+
+def test_definite_references_name_each_patient(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "A 58-year-old man and a 66-year-old woman developed leg weakness after vertebroplasty. "
+        "The man had cement in the foramen at L2, which was removed through a foraminotomy. "
+        "The woman had epidural cement at T12 and was treated with steroids.")))
+    man, woman = paper["patients"]
+    assert man["leak_locations"] == ["foraminal"] and "decompression" in man["treatments"]
+    assert woman["leak_locations"] == ["epidural"] and woman["treatments"] == ["steroids"]
+
+
+@pytest.mark.parametrize("shared, field, value", [
+    ("In both cases, cement was found in the intradural space.", "leak_locations", "intradural"),
+    ("Both patients improved after surgery.", "outcome", "improved"),
+    ("Both patients had numbness of the legs.", "symptoms", "numbness"),
+    ("Each of the two patients recovered completely.", "outcome", "full recovery"),
+    ("Both were followed for 2 years.", "follow_up", "2 years"),
+])
+def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Case 1 was a 70-year-old man who developed paraparesis after vertebroplasty of T12. "
+        "Case 2 was a 77-year-old woman who developed paraparesis after vertebroplasty of L1. " + shared)))
+    for patient in paper["patients"]:
+        got = patient[field]
+        assert value in got if isinstance(got, list) else got == value
+
+
+@pytest.mark.parametrize("not_shared", [
+    "We report two patients with cement in the spinal canal.",
+    "Cement leakage into the spinal canal is reported in up to 40% of patients.",
+    "A previous series included 12 men and 18 women with cement in the spinal canal.",
+])
+def test_summaries_and_literature_give_no_leak_site_to_each(tmp_path, not_shared):
+    paper = mine(tmp_path, case_report(TITLE, not_shared + (
+        " Case 1 was a 70-year-old man with foraminal cement at L2 after vertebroplasty. "
+        "Case 2 was a 77-year-old woman with epidural cement at T12 after vertebroplasty.")))
+    assert [p["leak_locations"] for p in paper["patients"]] == [["foraminal"], ["epidural"]]
