@@ -111,7 +111,7 @@ def words_on_page(path: Path, number: int) -> list[Word]:
     try:
         if not 1 <= number <= len(pdf):
             raise IngestError(str(path), f"PDF has no page {number} (it has {len(pdf)})")
-        page = pdf[number - 1]
+        page = load_page(path, pdf, number)
         try:
             return page_words(page, number)[0]
         finally:
@@ -127,6 +127,14 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         if e.err_code in (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY):
             raise IngestError(str(path), "PDF is encrypted (a password is needed to read it)") from e
         raise IngestError(str(path), "PDF is damaged or not a PDF") from e
+
+
+def load_page(path: Path, pdf: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
+    """Page `number` (from 1); `IngestError` when the page is damaged."""
+    try:
+        return pdf[number - 1]
+    except pdfium.PdfiumError as e:
+        raise IngestError(str(path), f"PDF is damaged (page {number} cannot be read)") from e
 
 
 def pdf_info(pdf: pdfium.PdfDocument) -> dict[str, str]:
@@ -150,7 +158,7 @@ def read_pdf(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document
         if len(pdf) > limits.max_pdf_pages:
             raise LimitError(str(path), f"PDF has more than {limits.max_pdf_pages} pages", "max_pdf_pages")
         for number in range(1, len(pdf) + 1):
-            page = pdf[number - 1]
+            page = load_page(path, pdf, number)
             try:
                 p, t, c = _page(page, number)
             finally:
