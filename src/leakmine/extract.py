@@ -5,9 +5,9 @@ whole mined sections, and a section longer than that cut at paragraph (else sent
 boundaries. Offsets stay those of `Document.text`.
 
 spaCy's tokenizer takes time quadratic in a token's length when the token is made of prefix or
-suffix characters ("((((..."), so runs of more than 256 characters without a space (junk from a
-broken export; no word or URL is that long) reach it with every 32nd character read as a space.
-Mentions keep the document's own characters.
+suffix characters ("((((..."), and the abbreviation matcher memory quadratic in a run of "("
+tokens, so runs of more than 256 characters without a space (junk from a broken export; no word or
+URL is that long) reach the pipeline as spaces. Mentions keep the document's own characters.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ _STATUS = ("is_negated", "is_historical", "is_hypothetical")
 # Where a piece of an over-long section may end, best first: a line break, a sentence end, a space.
 _CUTS = ("\n", ". ", " ")
 _LONG_RUN = re.compile(r"\S{257,}")
-_RUN_TOKEN = 32
 
 
 def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]:
@@ -106,11 +105,6 @@ def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int
 
 
 def tokenizable(text: str) -> str:
-    """`text` with every 32nd character of runs longer than 256 characters without a space read as a
-    space: as long as `text`, and cheap to tokenize."""
-    return _LONG_RUN.sub(_split_run, text) if _LONG_RUN.search(text) else text
-
-
-def _split_run(m: re.Match[str]) -> str:
-    run = m.group()
-    return "".join(" " if i % _RUN_TOKEN == _RUN_TOKEN - 1 else c for i, c in enumerate(run))
+    """`text` with runs of more than 256 characters without a space read as spaces: as long as
+    `text`, and cheap to tokenize and match."""
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text) if _LONG_RUN.search(text) else text
