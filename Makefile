@@ -15,7 +15,7 @@ STAMP := $(VENV)/.installed
 
 CODE := $(shell find src pipelines -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | sort)
 
-.PHONY: help install model run report test bench scale golden sample-pdfs clean
+.PHONY: help install model run report test bench scale fuzz golden sample-pdfs clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,13 @@ scale: $(MODEL)/meta.json ## Mine a 100k-citation MEDLINE file with both engines
 	  $(BIN)/python pipelines/medline_scale.py build $(SCALE_N) $(SCALE_DIR)/medline-$(SCALE_N).xml.gz
 	$(BIN)/python pipelines/medline_scale.py run $(SCALE_DIR)/medline-$(SCALE_N).xml.gz \
 	  $(SCALE_DIR)/run-$(SCALE_N) --workers 2 $(SCALE_FLAGS)
+
+# Mutation fuzzing: N fresh inputs from the sample corpus (and ../shared/corpus/real when beside the
+# clone), each mined in a forked child under a time and memory cap; any traceback, timeout or
+# input over the memory budget is reported with the seed that regenerates it.
+N ?= 1000
+fuzz: $(MODEL)/meta.json ## Mutation-fuzz N fresh inputs (default 1000): no traceback, timeout or memory overrun
+	$(BIN)/python pipelines/fuzz.py -n $(N)
 
 golden: $(MODEL)/meta.json ## Regenerate tests/golden from data/raw (on purpose; review the diff)
 	$(BIN)/python pipelines/regen_golden.py

@@ -15,3 +15,11 @@ class LeakmineError(Exception):
 
 class IngestError(LeakmineError):
     """The file cannot be read as a paper (empty, encrypted, no text layer, unknown format...)."""
+
+
+class LimitError(IngestError):
+    """The file is beyond one of leakmine's `Limits`; the reason names the limit."""
+
+    def __init__(self, path: str, what: str, limit: str):
+        super().__init__(path, f"{what} (limit {limit})")
+        self.limit = limit

@@ -9,6 +9,7 @@ from typing import Any
 from leakmine.assemble import assemble
 from leakmine.extract import extract
 from leakmine.ingest import ingest, paper_bytes
+from leakmine.limits import DEFAULT, Limits
 from leakmine.locate import locate
 from leakmine.nlp import load_pipeline
 from leakmine.records import Box, Document, Evidence, Mention
@@ -38,10 +39,12 @@ def process_document(document: Document, model: str | None = None, screen: bool 
     return PaperResult(document, mentions, paper_json, evidence, screened_out=not relevant)
 
 
-def process_file(path: str | Path, model: str | None = None, screen: bool = False) -> list[PaperResult]:
-    """Ingest, extract and assemble every paper in one file; place a PDF's mentions on its pages."""
-    results = [process_document(d, model, screen) for d in ingest(path)]
+def process_file(path: str | Path, model: str | None = None, screen: bool = False,
+                 limits: Limits = DEFAULT) -> list[PaperResult]:
+    """Ingest (within `limits`), extract and assemble every paper in one file; place a PDF's mentions
+    on its pages."""
+    results = [process_document(d, model, screen) for d in ingest(path, limits)]
     for r in results:
         if r.document.source_format == "pdf":
-            r.boxes = locate(r.document, r.mentions, paper_bytes(path))
+            r.boxes = locate(r.document, r.mentions, paper_bytes(path, limits))
     return results

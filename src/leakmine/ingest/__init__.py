@@ -1,35 +1,34 @@
-"""Ingest: any input file a reviewer has (PDF, pasted text, JATS, PubMed XML) -> `Document`s."""
+"""Ingest: any input file a reviewer has (PDF, pasted text, JATS, PubMed XML) -> `Document`s.
+
+Every read stays within `Limits`: a file (or what a gzip file inflates to) larger than
+`max_input_mb` is refused before it is held in memory, and so is a document whose text is longer
+than `max_text_chars`.
+"""
 
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from pathlib import Path
 
-from leakmine.errors import IngestError
+from leakmine.errors import IngestError, LimitError
 from leakmine.ingest.detect import detect_format
+from leakmine.limits import DEFAULT, Limits, size
 from leakmine.records import Document
 
 
-def paper_bytes(path: str | Path) -> bytes:
+def paper_bytes(path: str | Path, limits: Limits = DEFAULT) -> bytes:
     """A paper file's bytes, gunzipped when it is gzipped."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise IngestError(str(path), f"cannot read file ({e.strerror or e})") from e
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            raise IngestError(str(path), f"corrupt gzip file ({e})") from e
-    return data
+    data = read_bounded(path, limits)
+    return gunzip(path, data, limits) if data[:2] == b"\x1f\x8b" else data
 
 
-def ingest(path: str | Path) -> list[Document]:
+def ingest(path: str | Path, limits: Limits = DEFAULT) -> list[Document]:
     """Read one file into the documents it holds (PubMed and bundle files hold many), with what their
-    titles state (`read_titles`)."""
-    documents = _read(Path(path))
+    titles state (`read_titles`); a file past one of the `limits` is a `LimitError`."""
+    documents = _read(Path(path), limits)
     for document in documents:
         read_titles(document)
     return documents
@@ -49,18 +48,59 @@ def read_titles(document: Document) -> None:
     document.meta.pools_studies = names_review(" ".join(filter(None, (meta.title, meta.article_type))))
 
 
-def _read(path: Path) -> list[Document]:
-    data = paper_bytes(path)
+def _read(path: Path, limits: Limits) -> list[Document]:
+    data = paper_bytes(path, limits)
     if not data.strip():
         raise IngestError(str(path), "empty file")
     fmt = detect_format(data)
     if fmt == "pdf":
         from leakmine.ingest.pdf import read_pdf
-        return read_pdf(path, data)
-    if fmt in ("jats", "pubmed"):
+        documents = read_pdf(path, data, limits)
+    elif fmt in ("jats", "pubmed"):
         from leakmine.ingest.xml import read_xml
-        return read_xml(path, data)
-    if fmt == "text":
+        documents = read_xml(path, data, limits)
+    elif fmt == "text":
+        if len(data) > 4 * limits.max_text_chars:  # no encoding takes more than 4 bytes a character
+            raise _too_long(path, len(data) // 4, limits)
         from leakmine.ingest.text import read_text
-        return read_text(path, data)
-    raise IngestError(str(path), f"not a paper: {fmt}")
+        documents = read_text(path, data)
+    else:
+        raise IngestError(str(path), f"not a paper: {fmt}")
+    longest = max((len(d.text) for d in documents), default=0)
+    if longest > limits.max_text_chars:
+        raise _too_long(path, longest, limits)
+    return documents
+
+
+def _too_long(path: Path, chars: int, limits: Limits) -> LimitError:
+    return LimitError(str(path), f"text of {chars:,} characters is longer than {limits.max_text_chars:,}",
+                      "max_text_chars")
+
+
+def read_bounded(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, refused when there are more than `max_input_mb` of them."""
+    cap = limits.max_input_bytes
+    try:
+        with path.open("rb") as f:
+            data = f.read(cap + 1)
+    except OSError as e:
+        raise IngestError(str(path), f"cannot read file ({e.strerror or e})") from e
+    if len(data) > cap:
+        raise LimitError(str(path), f"file is larger than {size(cap)}", "max_input_mb")
+    return data
+
+
+def gunzip(path: Path, data: bytes, limits: Limits) -> bytes:
+    """A gzip file's content, inflated no further than `max_input_mb` (so a gzip bomb stays small)."""
+    cap = limits.max_input_bytes
+    chunks, total = [], 0
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            while chunk := f.read(min(1 << 24, cap + 1 - total)):
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > cap:
+                    raise LimitError(str(path), f"gzip file inflates to more than {size(cap)}", "max_input_mb")
+    except (OSError, EOFError, zlib.error) as e:
+        raise IngestError(str(path), f"corrupt gzip file ({e})") from e
+    return b"".join(chunks)

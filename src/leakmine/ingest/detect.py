@@ -3,14 +3,17 @@
 `detect_format` answers "pdf", "jats", "pubmed" or "text" for what leakmine reads (HTML counts as
 text), and otherwise a short description of what the bytes are ("zip archive", "PNG image",
 "gzip-compressed pdf") for the error message. XML is recognised by its root element, found after
-any byte-order mark, XML declaration, comments, processing instructions and DOCTYPE.
+any byte-order mark, XML declaration, comments, processing instructions and DOCTYPE. Bytes are read
+as text in the encoding `decoding.sniff_encoding` finds; a few stray control characters leave text
+text, many make it binary data.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 import zlib
+
+from leakmine.ingest.decoding import CONTROL, decode_head
 
 _PROBE = 65536
 _SIGNATURES = (
@@ -33,7 +36,6 @@ _PUBMED_ROOTS = frozenset({"PubmedArticleSet", "MedlineCitationSet", "PubmedArti
 _JATS_WRAPPERS = frozenset({"OAI-PMH", "responseWrapper", "GetRecord", "ListRecords"})
 _HTML_ROOTS = frozenset({"html", "head", "body", "div", "p", "span", "h1", "h2", "h3", "table", "meta",
                          "title", "section", "main", "br", "b", "i", "a", "ul", "ol", "pre"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def detect_format(data: bytes) -> str:
@@ -49,14 +51,14 @@ def detect_format(data: bytes) -> str:
     for magic, name in _SIGNATURES:
         if data.startswith(magic):
             return name
-    head = _decode_head(data)
+    head = decode_head(data)
     if head is None:
         return "binary data"
     if head.lstrip().startswith("<"):
         xml = _xml_kind(head)
         if xml:
             return xml
-    if len(_CONTROL.findall(head[:4096])) > max(2, len(head[:4096]) // 100):
+    if len(CONTROL.findall(head[:4096])) > max(2, len(head[:4096]) // 100):
         return "binary data"
     return "text"
 
@@ -66,26 +68,6 @@ def _gunzip_head(data: bytes) -> bytes | None:
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:_PROBE * 4], _PROBE)
     except zlib.error:
-        return None
-
-
-def _decode_head(data: bytes) -> str | None:
-    """The first bytes as text: UTF-8 (BOM or not), UTF-16 with a BOM or as XML, else cp1252."""
-    probe = data[:_PROBE]
-    if probe.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return probe.decode("utf-16", errors="replace")
-    if probe.startswith(b"<\x00") or probe.startswith(b"\x00<"):
-        return probe.decode("utf-16-le" if probe[0] == 0x3C else "utf-16-be", errors="replace")
-    if b"\x00" in probe[:4096]:
-        return None
-    try:
-        return probe.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        if e.start >= len(probe) - 4:  # a multi-byte character cut at the probe's end
-            return probe[:e.start].decode("utf-8-sig")
-    try:
-        return probe.decode("cp1252")
-    except UnicodeDecodeError:
         return None
 
 

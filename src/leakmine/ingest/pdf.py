@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from leakmine.errors import IngestError
+from leakmine.errors import IngestError, LimitError
 from leakmine.ingest.metadata import (
     find_dois,
     first_author_surname,
@@ -19,8 +19,10 @@ from leakmine.ingest.metadata import (
 )
 from leakmine.ingest.pdf_glyphs import group_words, image_boxes, read_glyphs
 from leakmine.ingest.pdf_layout import Line, Page, Word, join_words, layout_page, to_words
+from leakmine.ingest.pdf_streams import check_streams
 from leakmine.ingest.pdf_structure import Reader, article_type, is_cover, looks_like_byline, vocabulary
 from leakmine.ingest.textclean import fix_chars, join_wrapped
+from leakmine.limits import DEFAULT, Limits
 from leakmine.records import Document, PaperMeta, build_document
 
 # Share of glyphs with no known character above which the text layer is unusable.
@@ -109,7 +111,7 @@ def words_on_page(path: Path, number: int) -> list[Word]:
     try:
         if not 1 <= number <= len(pdf):
             raise IngestError(str(path), f"PDF has no page {number} (it has {len(pdf)})")
-        page = pdf[number - 1]
+        page = load_page(path, pdf, number)
         try:
             return page_words(page, number)[0]
         finally:
@@ -127,6 +129,14 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         raise IngestError(str(path), "PDF is damaged or not a PDF") from e
 
 
+def load_page(path: Path, pdf: pdfium.PdfDocument, number: int) -> pdfium.PdfPage:
+    """Page `number` (from 1); `IngestError` when the page is damaged."""
+    try:
+        return pdf[number - 1]
+    except pdfium.PdfiumError as e:
+        raise IngestError(str(path), f"PDF is damaged (page {number} cannot be read)") from e
+
+
 def pdf_info(pdf: pdfium.PdfDocument) -> dict[str, str]:
     """The document information entries leakmine reads (title, author, subject, dates, DOI)."""
     info = {}
@@ -137,14 +147,18 @@ def pdf_info(pdf: pdfium.PdfDocument) -> dict[str, str]:
     return info
 
 
-def read_pdf(path: Path, data: bytes) -> list[Document]:
-    """Read one PDF paper; raise `IngestError` when it has no usable text layer or cannot be opened."""
+def read_pdf(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document]:
+    """Read one PDF paper; raise `IngestError` when it has no usable text layer or cannot be opened,
+    `LimitError` when it is beyond `limits`."""
+    check_streams(path, data, limits)
     pdf = _open(path, data)
     pages: list[Page] = []
     n_text = n_cid = 0
     try:
+        if len(pdf) > limits.max_pdf_pages:
+            raise LimitError(str(path), f"PDF has more than {limits.max_pdf_pages} pages", "max_pdf_pages")
         for number in range(1, len(pdf) + 1):
-            page = pdf[number - 1]
+            page = load_page(path, pdf, number)
             try:
                 p, t, c = _page(page, number)
             finally:

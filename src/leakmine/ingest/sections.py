@@ -24,7 +24,8 @@ _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose
 _WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstract, not of one of its parts
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
 _MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
-_CUT_SHORT = re.compile(r"\s*\S*(?:\.\.\.|\u2026)$")  # "... that can lea..." (the cut word goes too)
+# "... that can lea..." (the cut word goes too; bounded, so a long unbroken line is searched in linear time)
+_CUT_SHORT = re.compile(r"\s*\S{0,60}(?:\.\.\.|\u2026)$")
 
 
 def normalized(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from leakmine.ingest import htmltext
 from leakmine.ingest.boilerplate import boilerplate_of
+from leakmine.ingest.decoding import decode_text
 from leakmine.ingest.frontmatter import article_type, label_parts
 from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.medline import is_medline, medline_fields, medline_record
@@ -60,16 +61,6 @@ from leakmine.records import Document, PaperMeta, build_document
 
 log = logging.getLogger(__name__)
 _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
-
-
-def decode(data: bytes) -> str:
-    """Text of a pasted paper: UTF-16 with a byte-order mark, UTF-8 (with or without one), else cp1252."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def _first(*values: Any) -> Any:
@@ -289,7 +280,7 @@ def _medline_documents(path: Path, data: bytes, text: str) -> list[Document]:
 def read_text(path: Path, data: bytes) -> list[Document]:
     """One pasted or saved paper -> one `Document` (paper_id: first 16 hex of the bytes' SHA-256); a
     MEDLINE file -> one per record."""
-    text = fix_chars(decode(data)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = fix_chars(decode_text(data, path)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     if is_medline(text):
         return _medline_documents(path, data, text)
     source_format = "html" if _HTML_PAGE.match(text) else "text"

@@ -4,7 +4,8 @@ PubMed/MEDLINE (`PubmedArticleSet`, `MedlineCitationSet`), gzipped or not.
 Files are parsed as a stream, one record at a time, so baseline files with tens of thousands of
 citations stay small in memory. Nothing is fetched: the standard parser never loads the external
 DTDs the DOCTYPEs name, and HTML entity names those DTDs would define (`&nbsp;`) are read as the
-characters they stand for.
+characters they stand for. Encodings the parser does not read itself are recoded first
+(decoding.xml_bytes), and nesting deeper than `Limits.max_xml_depth` is refused.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from html.entities import name2codepoint
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
-from leakmine.errors import IngestError
-from leakmine.ingest import jats, pubmed
+from leakmine.errors import IngestError, LimitError
+from leakmine.ingest import gunzip, jats, pubmed
+from leakmine.ingest.decoding import xml_bytes
 from leakmine.ingest.xmltext import local
+from leakmine.limits import DEFAULT, Limits
 from leakmine.records import Document, PaperMeta, build_document
 
 _PUBMED_RECORDS = frozenset({"PubmedArticle", "PubmedBookArticle"})
@@ -29,21 +32,19 @@ _ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]*);")
 _CHUNK = 1 << 20
 
 
-def read_xml(path: Path, data: bytes) -> list[Document]:
+def read_xml(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document]:
     """Every article or citation in one XML file, in file order."""
     raw = data
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            raise IngestError(str(path), f"corrupt gzip file ({e})") from e
+        data = gunzip(path, data, limits)
+    data = xml_bytes(data, path)
     try:
-        records = list(_read_records(_slices(data)))
+        records = list(_read_records(_slices(data), path, limits.max_xml_depth))
     except ParseError as e:
         if "undefined entity" not in str(e):
             raise IngestError(str(path), f"malformed XML ({e})") from e
         try:
-            records = list(_read_records(_slices(_numeric_entities(data))))
+            records = list(_read_records(_slices(_numeric_entities(data)), path, limits.max_xml_depth))
         except ParseError as e2:
             raise IngestError(str(path), f"malformed XML ({e2})") from e2
     if not records:
@@ -57,14 +58,15 @@ def read_xml(path: Path, data: bytes) -> list[Document]:
     return documents
 
 
-def _read_records(chunks: Iterable[bytes]) -> Iterator[tuple[str, PaperMeta, list[dict]]]:
-    for fmt, el in _iter_records(chunks):
+def _read_records(chunks: Iterable[bytes], path: Path, max_depth: int) -> Iterator[tuple[str, PaperMeta, list[dict]]]:
+    for fmt, el in _iter_records(chunks, path, max_depth):
         reader = jats if fmt == "jats" else pubmed
         yield fmt, reader.read_meta(el), reader.read_parts(el)
 
 
-def _iter_records(chunks: Iterable[bytes]) -> Iterator[tuple[str, Element]]:
-    """(format, element) for each `<article>` and each PubMed citation, freed once read."""
+def _iter_records(chunks: Iterable[bytes], path: Path, max_depth: int) -> Iterator[tuple[str, Element]]:
+    """(format, element) for each `<article>` and each PubMed citation, freed once read; elements
+    nested deeper than `max_depth` stop the file."""
     parser = XMLPullParser(events=("start", "end"))
     open_tags: list[str] = []
     for chunk in chunks:
@@ -73,6 +75,8 @@ def _iter_records(chunks: Iterable[bytes]) -> Iterator[tuple[str, Element]]:
             name = local(el.tag)
             if event == "start":
                 open_tags.append(name)
+                if len(open_tags) > max_depth:
+                    raise LimitError(str(path), f"XML nested deeper than {max_depth} elements", "max_xml_depth")
                 continue
             open_tags.pop()
             if name == "article":
@@ -108,7 +112,7 @@ def _file_chunks(path: Path) -> Iterator[bytes]:
             yield _numeric_entities(tail)
 
 
-def stream_xml(path: Path, file_hash: str) -> Iterator[Document]:
+def stream_xml(path: Path, file_hash: str, limits: Limits = DEFAULT) -> Iterator[Document]:
     """The documents `read_xml` gives, one at a time, the file read in chunks and never held whole
     (for PubMed baseline files of tens of thousands of citations). `file_hash` is the SHA-256 of
     the file's bytes; a file that turns out malformed raises IngestError after the documents before
@@ -117,7 +121,7 @@ def stream_xml(path: Path, file_hash: str) -> Iterator[Document]:
     first: tuple[str, PaperMeta, list[dict]] | None = None
     position = 0
     try:
-        for fmt, el in _iter_records(_file_chunks(path)):
+        for fmt, el in _iter_records(_file_chunks(path), path, limits.max_xml_depth):
             reader = jats if fmt == "jats" else pubmed
             record = (fmt, reader.read_meta(el), reader.read_parts(el))
             if first is None and position == 0:

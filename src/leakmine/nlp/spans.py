@@ -84,6 +84,7 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
 
     Span groups and span-valued extension attributes are rebuilt on the new tokens.
     """
+    chars = sorted(set(chars))
     cuts: dict[int, list[int]] = {}
     if chars:
         idx, length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist()
@@ -153,6 +154,8 @@ def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -
 def write_found(doc: Doc, group: str,
                 found: Iterable[tuple[int, int, str, str, str, dict[str, Any] | None]]) -> Doc:
     """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`."""
+    found = list(found)
+    split_tokens(doc, [c for f in found for c in f[:2]])  # at once: each split rebuilds every span
     spans = [make_span(doc, *f) for f in found]
     write_group(doc, group, [s for s in spans if s is not None])
     return doc

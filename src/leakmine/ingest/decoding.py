@@ -1,0 +1,152 @@
+"""Bytes -> text for every reader: which encoding a file is in, and stray control characters.
+
+`sniff_encoding` reads a byte-order mark, else recognises UTF-32 and UTF-16 without one by where
+their zero bytes fall (Latin text in UTF-16LE has a zero in every second byte), else answers UTF-8
+when the bytes are valid UTF-8 and cp1252 (the Windows superset of Latin-1) when they are not.
+`decode_text` decodes with it and drops control characters (a stray NUL from a broken copy or
+export) with a warning, so one bad byte does not turn a paper into "binary data".
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+log = logging.getLogger(__name__)
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PROBE = 4096
+# C0 controls other than tab, line feed and carriage return, and DEL; form and line tabulations
+# (page breaks in text exported from PDFs) become line breaks.
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def bom(data: bytes) -> tuple[str, int] | None:
+    """(encoding, length of the mark) for data that starts with a byte-order mark."""
+    return next(((enc, len(mark)) for mark, enc in _BOMS if data.startswith(mark)), None)
+
+
+def sniff_encoding(data: bytes) -> str:
+    """The encoding of `data` as a Python codec name (judged from its first bytes, but for UTF-8,
+    which must hold for the whole of it)."""
+    marked = bom(data)
+    if marked:
+        return marked[0]
+    wide = _wide_encoding(data[:_PROBE])
+    if wide:
+        return wide
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _wide_encoding(probe: bytes) -> str | None:
+    """UTF-32 or UTF-16 (LE or BE) told by the zero bytes of mostly Latin text, else None."""
+    n = len(probe) // 4 * 4
+    if n >= 8:
+        zeros = [probe[i:n:4].count(0) for i in range(4)]
+        units = n // 4
+        for enc, always, mostly in (("utf-32-le", (2, 3), 1), ("utf-32-be", (0, 1), 2)):
+            if all(zeros[i] == units for i in always) and zeros[mostly] >= units * 0.6 \
+                    and _decodes(probe[:n], enc):
+                return enc
+    n = len(probe) // 2 * 2
+    if n >= 4:
+        even, odd, pairs = probe[0:n:2].count(0), probe[1:n:2].count(0), n // 2
+        for enc, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if high >= pairs * 0.6 and low <= pairs * 0.05 and _decodes(probe[:n], enc):
+                return enc
+    return None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_head(data: bytes) -> str | None:
+    """The first bytes as text (a character cut at the end is left out), None if they are not text."""
+    probe = data[:65536]
+    encoding = sniff_encoding(probe)
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(probe, final=False)
+    except UnicodeDecodeError:
+        return None
+    return text.lstrip("\ufeff")
+
+
+def decode_text(data: bytes, path: object = "") -> str:
+    """The whole text of a file, without its byte-order mark and control characters; a warning
+    names the file and how many characters were dropped."""
+    encoding = sniff_encoding(data)
+    marked = bom(data)
+    text = data[marked[1] if marked else 0:].decode(encoding, errors="replace")
+    return clean_controls(text, path)
+
+
+def clean_controls(text: str, path: object = "") -> str:
+    """`text` with control characters dropped (with a warning naming `path`) and page breaks as line breaks."""
+    text = text.translate(_BREAKS)
+    dropped = len(CONTROL.findall(text))
+    if dropped:
+        _warn_dropped(path, dropped)
+        text = CONTROL.sub("", text)
+    return text
+
+
+def _warn_dropped(path: object, count: int) -> None:
+    log.warning("%s: dropped %d control character%s (NUL or other)", path, count, "s" * (count > 1))
+
+
+# The encoding named in an XML declaration, and the encodings the XML parser (expat) reads itself.
+_DECLARED = re.compile(rb"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])([^"'>]*)(["'])""")
+_EXPAT_NATIVE = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1"})
+_XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_bytes(data: bytes, path: object = "") -> bytes:
+    """XML bytes the parser can read: UTF-16 and UTF-32 (with or without a byte-order mark) and
+    encodings the parser does not know itself are recoded to UTF-8; an encoding Python does not
+    know either is read as UTF-8 (else cp1252) with a warning; control characters, which XML
+    forbids, are dropped with a warning."""
+    encoding = _xml_encoding(data, path)
+    if encoding:
+        marked = bom(data)
+        text = data[marked[1] if marked else 0:].decode(encoding, errors="replace")
+        data = _DECLARED.sub(rb"\g<1>\g<2>UTF-8\g<4>", text.encode("utf-8"), count=1)
+    dropped = len(_XML_CONTROL.findall(data))
+    if dropped:
+        _warn_dropped(path, dropped)
+        data = _XML_CONTROL.sub(b"", data)
+    return data
+
+
+def _xml_encoding(data: bytes, path: object) -> str | None:
+    """The codec to recode `data` from, None when the parser reads it as it is."""
+    marked = bom(data)
+    if marked and marked[0] != "utf-8":
+        return marked[0]
+    wide = None if marked else _wide_encoding(data[:_PROBE])
+    if wide:
+        return wide
+    m = _DECLARED.match(data[marked[1] if marked else 0:][:1024])
+    if not m:
+        return None
+    name = m.group(3).decode("ascii", errors="replace").strip()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        codec = sniff_encoding(data)
+        log.warning("%s: unknown XML encoding %r, read as %s", path, name, codec.upper())
+        return codec
+    return None if codec in _EXPAT_NATIVE else codec
