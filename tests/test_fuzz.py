@@ -85,6 +85,22 @@ def test_mutated_sample_papers(warm):
     _check(fuzz.fuzz(files, SAMPLE_INPUTS, SEED, TIMEOUT_S))
 
 
+# Inputs mutated from ../shared/corpus/real that once failed, regenerated from (file, seed).
+SHARED_CASES = [
+    ("pdf/cermine_test2_rehabil-res-pract_2010_heart-failure-programmes.pdf", 450277878725,
+     "timeout: a long run of glyphs on one line made line building quadratic"),
+]
+
+
+@pytest.mark.skipif(not fuzz.SHARED_CORPUS.is_dir(), reason="../shared/corpus/real is absent")
+@pytest.mark.parametrize("name, seed, found", SHARED_CASES)
+def test_real_inputs_that_once_failed(warm, name, seed, found):
+    data, _ = fuzz.mutate((fuzz.SHARED_CORPUS / name).read_bytes(), seed)
+    status, message, peak, _ = fuzz.run_input(data, Path(name).suffix, TIMEOUT_S)
+    assert status in ("mined", "refused"), (found, status, message)
+    assert "\n" not in message and peak < fuzz.BUDGET_MB
+
+
 @pytest.mark.skipif(not fuzz.SHARED_CORPUS.is_dir(), reason="../shared/corpus/real is absent")
 def test_mutated_real_papers(warm):
     files = [f for f in fuzz.seed_files(shared=True) if f.is_relative_to(fuzz.SHARED_CORPUS)]

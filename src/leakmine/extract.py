@@ -7,7 +7,7 @@ boundaries. Offsets stay those of `Document.text`.
 spaCy's tokenizer takes time quadratic in a token's length when the token is made of prefix or
 suffix characters ("((((..."), and the abbreviation matcher memory quadratic in a run of "("
 tokens, so runs of more than 256 characters without a space (junk from a broken export; no word or
-URL is that long) reach the pipeline as spaces. Mentions keep the document's own characters.
+URL is that long) reach the pipeline as "x x x ...". Mentions keep the document's own characters.
 """
 
 from __future__ import annotations
@@ -110,6 +110,8 @@ def _cut(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int
 
 
 def tokenizable(text: str) -> str:
-    """`text` with runs of more than 256 characters without a space read as spaces: as long as
-    `text`, and cheap to tokenize and match."""
-    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text) if _LONG_RUN.search(text) else text
+    r"""`text` with runs of more than 256 characters without a space read as "x x x ...": as long as
+    `text`, and cheap to tokenize and match (a long run of spaces would make rules such as
+    `\d\s*-?\s*years` backtrack quadratically)."""
+    return _LONG_RUN.sub(lambda m: ("x " * (len(m.group()) // 2 + 1))[:len(m.group())], text) \
+        if _LONG_RUN.search(text) else text

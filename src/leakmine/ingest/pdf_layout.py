@@ -9,6 +9,7 @@ left column, then right column.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -226,13 +227,18 @@ def _overlap(a: Word | Line, top: float, bottom: float) -> float:
     return (min(a.bottom, bottom) - max(a.top, top)) / h
 
 
+# How many of the latest lines (by their middles) a word may join: its own line is among the last few,
+# and a page of damaged glyphs stacked at one height stays linear.
+_LINE_REACH = 40
+
+
 def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
     """Cluster words into lines by vertical overlap (superscripts join their line)."""
     groups: list[list[Word]] = []
     spans: list[list[float]] = []  # top, bottom and largest size of each line's main type
     for w in sorted(words, key=lambda w: (w.middle, w.x0)):
         home = None
-        for g, span in zip(reversed(groups), reversed(spans), strict=True):
+        for g, span in zip(reversed(groups[-_LINE_REACH:]), reversed(spans[-_LINE_REACH:]), strict=True):
             if _overlap(w, span[0], span[1]) >= 0.5:
                 home = g, span
                 break
@@ -253,25 +259,48 @@ def build_lines(words: list[Word], page: int, side: str) -> list[Line]:
     return lines
 
 
-def _hugs(w: Word, group: list[Word], slack: float = 0.0) -> bool:
-    """Whether smaller type `w` sits right after a larger word of `group`, as a superscript does (`slack`
-    in letters widens the gap allowed, as an italic letter's box leaves it)."""
-    return any(v is not w and w.size <= 0.85 * v.size
-               and -1 - slack * v.size <= w.x0 - v.x1 <= (0.3 + slack) * v.size for v in group)
+class _RightEdges:
+    """The words of each line by where they end, to find the word another sits right after without
+    scanning the line (a line of thousands of words stays linear)."""
+
+    def __init__(self, groups: list[list[Word]]):
+        self.groups = groups
+        self._ends: dict[int, tuple[list[float], list[Word], float]] = {}
+
+    def _of(self, k: int) -> tuple[list[float], list[Word], float]:
+        if k not in self._ends:
+            words = sorted(self.groups[k], key=lambda v: v.x1)
+            self._ends[k] = ([v.x1 for v in words], words, max((v.size for v in words), default=0.0))
+        return self._ends[k]
+
+    def moved(self, *ks: int) -> None:
+        for k in ks:
+            self._ends.pop(k, None)
+
+    def hugs(self, w: Word, k: int, slack: float = 0.0) -> bool:
+        """Whether smaller type `w` sits right after a larger word of line `k`, as a superscript does
+        (`slack` in letters widens the gap allowed, as an italic letter's box leaves it)."""
+        ends, words, largest = self._of(k)
+        lo = bisect_left(ends, w.x0 - (0.3 + slack) * largest)
+        hi = bisect_right(ends, w.x0 + 1 + slack * largest)
+        return any(v is not w and w.size <= 0.85 * v.size and -1 - slack * v.size <= w.x0 - v.x1 <= (0.3 + slack) * v.size
+                   for v in words[lo:hi])
 
 
 def _rehome_raised(groups: list[list[Word]], spans: list[list[float]]) -> None:
     """Move a superscript or subscript that landed in the line above or below its own (tight rows of a
     table: "/mm" with its "3") to the line of the word it sits right after."""
+    edges = _RightEdges(groups)
     for k, g in enumerate(groups):
         for w in [w for w in g if w.size < spans[k][2] - 0.5 or len(g) <= 2]:
-            if _hugs(w, g, slack=0.5):
+            if edges.hugs(w, k, slack=0.5):
                 continue
             for n in (k + 1, k - 1):
                 if 0 <= n < len(groups) and min(w.bottom, spans[n][1]) > max(w.top, spans[n][0]) \
-                        and _hugs(w, groups[n]):
+                        and edges.hugs(w, n):
                     g.remove(w)
                     groups[n].append(w)
+                    edges.moved(k, n)
                     break
 
 
