@@ -3,7 +3,6 @@ values, by the column they stand in (pure functions over mentions)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from leakmine.assemble.cues import vocabulary
@@ -14,6 +13,7 @@ _LEVEL_FIELDS = frozenset({"treated_levels", "leak_levels", "treatment_levels"})
 # The field a mention fills when its column names no field of its kind.
 _DEFAULT_FIELD = {"SYMPTOM": "symptoms", "LEAK_LOCATION": "leak_locations", "CAUSE": "causes",
                   "OUTCOME": "outcome"}
+_CELL_FIELDS = {"AGE": "age", "SEX": "sex", "FOLLOW_UP": "follow_up"}  # what a cell of its own column states
 _OWN_COLUMNS = {"AGE": ("age", "age_sex"), "SEX": ("sex", "age_sex"), "FOLLOW_UP": ("follow_up",)}
 _FIELD_LABELS = {"index_procedures": "PROCEDURE", "treatments": "TREATMENT", "symptoms": "SYMPTOM",
                  "leak_locations": "LEAK_LOCATION", "causes": "CAUSE", "outcome": "OUTCOME"}
@@ -47,20 +47,15 @@ def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) 
     """Patient `n` from its row: age and sex from their cells, levels by their column's role, findings
     and treatments from the cells where the column names their field; a row naming no index procedure
     takes the one the title or abstract names for all the cases (`paper_procedures`)."""
-    vocab = vocabulary()
     b = PatientBuilder(empty_patient(n))
-    fills: dict[str, Callable[[Mention], None]] = {
-        "AGE": lambda m: b.set("age", m.attrs["age"], m.mention_id),
-        "SEX": lambda m: b.set("sex", m.value, m.mention_id),
-        "FOLLOW_UP": lambda m: b.set("follow_up", m.value, m.mention_id),
-    }
     for m in row.members:
         if not m.asserted:
             continue
         column = row.column(m)
-        if m.label in fills and (m.rule_id.startswith("table_row.") or column in _OWN_COLUMNS[m.label]):
-            if b.patient[{"AGE": "age", "SEX": "sex", "FOLLOW_UP": "follow_up"}[m.label]] is None:
-                fills[m.label](m)
+        if m.label in _CELL_FIELDS and (m.rule_id.startswith("table_row.") or column in _OWN_COLUMNS[m.label]):
+            name = _CELL_FIELDS[m.label]
+            if b.patient[name] is None:
+                b.set(name, m.attrs["age"] if name == "age" else m.value, m.mention_id)
         elif m.label == "LEVEL" and column in _LEVEL_FIELDS:
             for level in m.attrs.get("levels", []):
                 b.add(column, level, m.mention_id)
@@ -68,8 +63,7 @@ def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) 
             _put(b, column, m)
         elif column not in _FIELD_LABELS and m.label in _DEFAULT_FIELD:
             _put(b, _DEFAULT_FIELD[m.label], m)
-        elif column is None and m.label == "PROCEDURE" and m.value in set(vocab["index_procedures"]) - set(
-                vocab["treatments"]):
+        elif column is None and m.label == "PROCEDURE" and m.value in _index_only():
             _put(b, "index_procedures", m)
     if not b.patient["index_procedures"]:
         for m in paper_procedures:
@@ -77,12 +71,10 @@ def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) 
     return b
 
 
-def paper_procedures(mentions: list[Mention], flows: dict[int, str]) -> list[Mention]:
-    """Index procedures the title or abstract names (only ones that are never a rescue treatment)."""
+def _index_only() -> set[str]:
+    """Index procedures that are never a rescue treatment (vertebroplasty, kyphoplasty, ...)."""
     vocab = vocabulary()
-    index_only = set(vocab["index_procedures"]) - set(vocab["treatments"])
-    return [m for m in mentions if m.label == "PROCEDURE" and m.asserted and m.value in index_only
-            and flows.get(m.section_index) in ("title", "abstract")]
+    return set(vocab["index_procedures"]) - set(vocab["treatments"])
 
 
 def _put(b: PatientBuilder, name: str, m: Mention) -> None:
@@ -91,3 +83,10 @@ def _put(b: PatientBuilder, name: str, m: Mention) -> None:
             b.set("outcome", m.value, m.mention_id)
     else:
         b.add(name, m.value, m.mention_id)
+
+
+def paper_procedures(mentions: list[Mention], flows: dict[int, str]) -> list[Mention]:
+    """Index procedures the title or abstract names (only ones that are never a rescue treatment)."""
+    index_only = _index_only()
+    return [m for m in mentions if m.label == "PROCEDURE" and m.asserted and m.value in index_only
+            and flows.get(m.section_index) in ("title", "abstract")]
