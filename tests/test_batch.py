@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 
 from leakmine.batch import Options, run_batch, work
 from leakmine.batch import run as batch_run
+from leakmine.batch.checkpoint import Checkpoints
+from leakmine.batch.pool import Limits, run_local
 from leakmine.cli import app
 from leakmine.pipeline import process_file
 from leakmine.tables import DUCKDB_NAME, SCHEMAS, load_tables
@@ -122,6 +124,23 @@ def test_workers_write_the_same_tables(first_run, tmp_path):
     result = run(raw, tmp_path / "parallel", "--workers", "2")
     assert result.exit_code == 1, result.output
     assert tables(tmp_path / "parallel") == tables(out)
+
+
+@pytest.mark.parametrize("store", [True, False])
+def test_local_workers_checkpoint_their_results_and_send_back_headers_only(tmp_path, store):
+    raw = make_raw(tmp_path / "raw")
+    ckpt = Checkpoints(tmp_path / "cache") if store else None
+    units = [work.Unit(f"key{i}", str(raw / name)) for i, name in enumerate(["vp_canal.txt", "blank.txt"])]
+    got = {}
+    run_local(units, 2, Limits(), lambda unit, result: got.setdefault(unit.key, result), ckpt)
+    assert got["key0"].header["papers"] and got["key1"].header["error"]["stage"] == "ingest"
+    assert (got["key0"].tables is None) is store  # the rows stay in the worker once checkpointed
+    for key, result in got.items():
+        assert result.saved is store
+        if store:
+            assert ckpt.header(key) == {**result.header, "format": 1, "key": key}
+    if store:
+        assert ckpt.tables("key0")["mentions"] and not ckpt.tables("key1")
 
 
 def test_every_level_evidence_refinds_its_words_in_the_sections_text(first_run):

@@ -18,6 +18,9 @@ def imported(statement: str) -> set[str]:
     ("import leakmine.pipeline", {"nltk", "scipy", "sklearn", "pandas", "pyarrow", "duckdb"}),
     # `leakmine --help` and the command table load no NLP library
     ("import leakmine.cli", {"spacy", "medspacy", "scispacy", "pandas", "pdfplumber"}),
+    # a batch run's parent and workers: pandas only with corrections or CSV
+    ("import leakmine.batch.run, leakmine.batch.pool, leakmine.batch.fixes, leakmine.tables.write",
+     {"pandas", "duckdb"}),
 ])
 def test_entry_points_import_only_what_they_use(statement, absent):
     assert not imported(statement) & absent

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from leakmine.tables.build import build_frames, frame
-from leakmine.tables.corrections import _records, apply_corrections, read_corrections, review_warnings
 from leakmine.tables.records import TABLES
 from leakmine.tables.schemas import SCHEMAS
 
@@ -25,9 +24,13 @@ class Fixes:
     def __init__(self, path: Path | None):
         self.path = path
         self.by_paper: dict[str, list[Any]] = {}
-        for c in read_corrections(path) if path else []:
-            self.by_paper.setdefault(c.paper, []).append(c)
         self.done: list[dict[str, Any]] = []
+        if path is None:  # the corrections code (and pandas) is imported only when there are corrections
+            return
+        from leakmine.tables.corrections import read_corrections
+
+        for c in read_corrections(path):
+            self.by_paper.setdefault(c.paper, []).append(c)
 
     def apply(self, rows: Rows) -> Rows:
         """One unit's rows with the corrections about its papers applied."""
@@ -35,6 +38,8 @@ class Fixes:
                       key=lambda c: c.line)
         if not mine:
             return rows
+        from leakmine.tables.corrections import _records, apply_corrections
+
         frames = {name: frame(SCHEMAS[name], [TABLES[name](**r) for r in rows.get(name, [])]) for name in SCHEMAS}
         fixed = apply_corrections(frames, mine)
         self.done.extend(_records(fixed["reviews"]))
@@ -45,6 +50,8 @@ class Fixes:
         left = sorted((c for cs in self.by_paper.values() for c in cs), key=lambda c: c.line)
         self.by_paper = {}
         if left:
+            from leakmine.tables.corrections import _records, apply_corrections
+
             self.done.extend(_records(apply_corrections(build_frames([], []), left)["reviews"]))
         self.done.sort(key=lambda r: r["line"])
         return self.done
@@ -55,5 +62,7 @@ class Fixes:
     def warnings(self) -> list[str]:
         if not self.done:
             return []
+        from leakmine.tables.corrections import review_warnings
+
         table = frame(SCHEMAS["reviews"], [TABLES["reviews"](**r) for r in self.done])
         return review_warnings(table, self.path)

@@ -5,6 +5,9 @@ Workers are forked children that ask the kernel to kill them when their parent d
 worker, a unit that overruns the time limit is stopped by an alarm, and the address space is capped
 (RLIMIT_AS); a unit that runs on regardless is killed by the parent a little later, and a worker that
 dies (memory, a crash in a C library) is replaced. Each of these ends as an error row naming the limit.
+
+Each worker writes the checkpoint of the unit it mined and sends back its header alone: the rows are
+serialized once, in parallel, and never cross to the parent, which only gathers headers.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from leakmine.batch.checkpoint import Checkpoints
 from leakmine.batch.work import Mined, Unit, error, mine, warm
 from leakmine.tables.schemas import SchemaError
 
@@ -65,7 +69,7 @@ def _alarm(*_: Any) -> None:
     raise _TimeUp
 
 
-def _worker(conn: Connection, parent_pid: int, limits: Limits) -> None:
+def _worker(conn: Connection, parent_pid: int, limits: Limits, store: Checkpoints | None) -> None:
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -95,9 +99,21 @@ def _worker(conn: Connection, parent_pid: int, limits: Limits) -> None:
             result = ("schema", e.problems)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+        if store is not None and isinstance(result, Mined) and not fatal:
+            result = _saved(store, result)
         conn.send(result)
         if fatal:
             return  # a worker that ran out of memory is replaced rather than trusted
+
+
+def _saved(store: Checkpoints, result: Mined) -> Mined:
+    """The result checkpointed here, as its header alone; whole when it could not be written (the
+    parent then tries, and fails the run with the reason)."""
+    try:
+        store.save(result.key, result.header, result.tables)
+    except OSError:
+        return result
+    return Mined(result.key, result.header, saved=True)
 
 
 @dataclass
@@ -120,8 +136,9 @@ def _death(proc: Any, limits: Limits, key: str) -> Mined:
 
 
 def run_local(units: Iterable[Unit], workers: int, limits: Limits,
-              on_result: Callable[[Unit, Mined | tuple], None]) -> None:
-    """Mine `units` in `workers` processes; `on_result` gets each unit with its result as it ends.
+              on_result: Callable[[Unit, Mined | tuple], None], store: Checkpoints | None = None) -> None:
+    """Mine `units` in `workers` processes; `on_result` gets each unit with its result as it ends
+    (with `store`, the workers checkpoint their results there: `Mined.saved`).
 
     Units are drawn from the iterable only when a worker is free, so a lazy iterable stays lazy. The
     pipeline is loaded here, once, before the workers are forked: they share its memory and start
@@ -138,7 +155,7 @@ def run_local(units: Iterable[Unit], workers: int, limits: Limits,
 
     def spawn() -> _Slot:
         mine_end, worker_end = ctx.Pipe()
-        proc = ctx.Process(target=_worker, args=(worker_end, parent, limits), daemon=True)
+        proc = ctx.Process(target=_worker, args=(worker_end, parent, limits, store), daemon=True)
         proc.start()
         worker_end.close()
         return _Slot(proc, mine_end)

@@ -3,7 +3,7 @@
 1. Plan: list the inputs (`inputs.scan`), key each file by its bytes and this installation
    (`keys`); a large PubMed file is cut into units of `batch_size` citations, streamed.
 2. Mine the units without a checkpoint, with the local engine or Dask; each result is checkpointed
-   as it arrives, so a killed run keeps what it mined.
+   as soon as it is mined (by the local engine's worker itself), so a killed run keeps what it mined.
 3. Publish: duplicates resolved, the rows of every unit streamed into Parquet shards, the manifest
    written last. When the plan is the one already published, nothing is read or written.
 
@@ -293,7 +293,8 @@ def _mine(plan: list[_File], ckpt: Any, run: str, options: Options) -> None:
             if isinstance(result, tuple):
                 problems.extend(f"{unit.path}: {p}" for p in result[1])
             else:
-                ckpt.save(result.key, result.header, result.tables)
+                if not result.saved:
+                    ckpt.save(result.key, result.header, result.tables)
                 if result.header.get("error"):
                     log.debug("%s: %s error: %s", unit.path, result.header["error"]["stage"],
                               result.header["error"]["reason"])
@@ -307,7 +308,7 @@ def _mine(plan: list[_File], ckpt: Any, run: str, options: Options) -> None:
         else:
             from leakmine.batch.pool import Limits, run_local
 
-            run_local(units, options.workers, Limits(options.time_limit, options.memory_limit), done)
+            run_local(units, options.workers, Limits(options.time_limit, options.memory_limit), done, ckpt)
     if problems:
         raise SchemaError(problems)
 

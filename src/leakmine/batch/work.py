@@ -37,11 +37,13 @@ class Unit:
 
 @dataclass
 class Mined:
-    """A unit's checkpoint entry: `header` (error or paper identities) and `tables` (rows)."""
+    """A unit's checkpoint entry: `header` (error or paper identities) and `tables` (rows); `saved`
+    when the worker checkpointed it already, so only the header travels back (without the rows)."""
 
     key: str
     header: dict[str, Any]
     tables: dict[str, list[dict[str, Any]]] | None = None
+    saved: bool = False
 
 
 def warm() -> None:

@@ -8,8 +8,6 @@ from collections import defaultdict
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from leakmine.components.level.normalize import ORDER
 from leakmine.records import Evidence, Mention
 from leakmine.tables.records import (
@@ -28,6 +26,8 @@ from leakmine.tables.records import (
 from leakmine.tables.schemas import SCHEMAS, SchemaError, TableSchema
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from leakmine.pipeline import PaperResult
 
 EXTRACTED = "extracted"
@@ -190,6 +190,8 @@ def paper_rows(result: PaperResult) -> dict[str, list[Any]]:
 
 def frame(schema: TableSchema, rows: list[Any]) -> pd.DataFrame:
     """Rows of one record type -> a DataFrame with the schema's dtypes; wrong Python types raise."""
+    import pandas as pd
+
     problems = []
     columns = {}
     for c in schema.columns:

@@ -12,17 +12,18 @@ import types
 import typing
 from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 
 from leakmine.tables.records import TABLES
 
+if TYPE_CHECKING:  # pandas is imported where frames are made: mining and publishing need none
+    import pandas as pd
+
 _SCALARS = {str: "string", int: "int", float: "float", bool: "bool"}
 _ARROW = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-_PANDAS = {"string": pd.StringDtype(), "int": pd.Int64Dtype(), "float": pd.Float64Dtype(),
-           "bool": pd.BooleanDtype()}
+_PANDAS = {"string": "StringDtype", "int": "Int64Dtype", "float": "Float64Dtype", "bool": "BooleanDtype"}
 _PY = {"string": (str,), "int": (int,), "float": (float, int), "bool": (bool,)}
 
 
@@ -73,7 +74,9 @@ class Column:
 
     @cached_property
     def dtype(self) -> Any:
-        return pd.ArrowDtype(self.arrow_type) if self.kind.startswith("list") else _PANDAS[self.kind]
+        import pandas as pd
+
+        return pd.ArrowDtype(self.arrow_type) if self.kind.startswith("list") else getattr(pd, _PANDAS[self.kind])()
 
     @property
     def type_name(self) -> str:
@@ -159,6 +162,8 @@ SCHEMAS: dict[str, TableSchema] = {name: schema_of(name, record) for name, recor
 
 
 def _cells(series: pd.Series) -> list[Any]:
+    import pandas as pd
+
     return [None if v is pd.NA else v for v in series.tolist()]
 
 

@@ -13,9 +13,8 @@ import io
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -31,6 +30,9 @@ from leakmine.tables.manifest import (
     write_json_atomic,
 )
 from leakmine.tables.schemas import SCHEMAS, TableSchema, validate
+
+if TYPE_CHECKING:  # pandas only for in-memory frames and CSV, not for a batch's Parquet shards
+    import pandas as pd
 
 SHARD_BYTES = 64 << 20
 
@@ -57,6 +59,8 @@ def _csv_cell(value: Any) -> Any:
 
 def csv_bytes(schema: TableSchema, df: pd.DataFrame, header: bool = True) -> bytes:
     """CSV with list columns `;`-joined and lists of objects as JSON."""
+    import pandas as pd
+
     flat = df.copy()
     for c in schema.columns:
         if c.kind.startswith("list"):
