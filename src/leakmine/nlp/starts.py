@@ -8,6 +8,12 @@ pattern's parse tree (the standard library's own regex parser); `start_positions
 with `str.find` and the characters with a one-character regex. A pattern whose start it cannot read
 gets None, and is run over the whole text as usual.
 
+Which of the literals rules need (`rule_needs`) a text holds is read in one Aho-Corasick pass
+(pyahocorasick) over the text for every literal of `_SCANNED` characters or more that any rule loaded
+so far needs, instead of one search of the whole text per literal: most are absent, and an absent
+literal costs a search to the end. Shorter ones ("L", "mg") are nearly always present, found at
+once by `in`.
+
 Case-insensitive words are looked up in the lower-cased text. `re` also equates a few letters that
 `str.lower` keeps apart (dotless "ı" with "i", long "ſ" with "s", "µ" with "μ", Greek and Cyrillic
 variants): a text holding one of them is not `foldable`, and a word holding one is not read at all.
@@ -16,13 +22,14 @@ variants): a text holding one of them is not `foldable`, and a word holding one 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from re import _casefix  # the letters `re` equates beyond simple lower-casing
 from re import _constants as sre  # the standard library's own regex parser
 from typing import Any
+
+import ahocorasick
 
 from leakmine.nlp.factors import Factor, parse, required_factors
 
@@ -35,7 +42,8 @@ _ASCII_ALIASES = re.compile("[" + "".join(
     chr(c) for k, v in _casefix._EXTRA_CASES.items() if k < 128 for c in v if c > 127) + "]")
 _WORD_RANGES = ((ord("0"), ord("9")), (ord("a"), ord("z")), (ord("A"), ord("Z")))
 
-_KEY = 3  # characters of a word that `Haystack.word_starts` looks it up by
+_SCANNED = 4  # literals this long or longer are found by the one pass of `_Literals`
+_KEY = 3  # characters of a word that `Haystack.starting` looks it up by
 Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignored there)
 # ("word", literal, folded, at a word start) or ("class", the inside of a regex class, folded, at a word start)
 Start = tuple[str, str, bool, bool]
@@ -194,7 +202,19 @@ def rule_starts(regex: re.Pattern[str]) -> Starts | None:
                   _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}))
 
 
-def rule_needs(regex: re.Pattern[str]) -> tuple[Factor, ...] | None:
+@dataclass(frozen=True)
+class Needs:
+    """Literals one of which every match of a rule holds (`rule_needs`), sorted for the lookup:
+    `scanned` (by whether matched ignoring case) are found by the one pass, `short` each by `in`."""
+
+    literals: tuple[Factor, ...]
+    scanned: dict[bool, frozenset[str]] = field(hash=False, compare=False)
+    short: tuple[Factor, ...] = field(compare=False)
+    folded: bool = field(compare=False)  # whether one is matched ignoring case
+    generation: int = field(compare=False)  # of `_LITERALS` once its scanned ones were added
+
+
+def rule_needs(regex: re.Pattern[str]) -> Needs | None:
     """Literals one of which every match of `regex` holds (nlp/factors.py), those matched ignoring
     case lower-cased to be looked up in the lower-cased text; None when they cannot be read."""
     factors = required_factors(regex)
@@ -208,10 +228,50 @@ def rule_needs(regex: re.Pattern[str]) -> tuple[Factor, ...] | None:
                 return None
             literal = lowered
         out.append((literal, folded))
-    return tuple(sorted(out))
+    scanned = {fold: frozenset(w for w, f in out if f == fold and len(w) >= _SCANNED) for fold in (True, False)}
+    return Needs(tuple(sorted(out)), scanned, tuple(sorted((w, f) for w, f in out if len(w) < _SCANNED)),
+                 any(f for _, f in out), _LITERALS.add(scanned))
 
 
-_WORD_RUN = re.compile(r"\w+")
+class _Literals:
+    """The literals of `_SCANNED` characters or more that the rules loaded in this process need, in
+    two automata (matched in the lower-cased text, and as written), rebuilt when a haystack is made
+    after new ones were added (a new generation): a text made earlier looks those up with `in`."""
+
+    def __init__(self) -> None:
+        self.known: dict[bool, set[str]] = {True: set(), False: set()}
+        self.generation = 0  # bumped by each `add` that brings a new literal
+        self.built = -1  # the generation of `automata`
+        self.automata: dict[bool, Any] = {}
+
+    def add(self, scanned: dict[bool, frozenset[str]]) -> int:
+        """Add a rule's scanned literals; the generation that holds them."""
+        for folded, literals in scanned.items():
+            if not literals <= self.known[folded]:
+                self.known[folded] |= literals
+                self.generation += 1
+        return self.generation
+
+    def current(self) -> tuple[int, dict[bool, Any]]:
+        """The current generation and its automata."""
+        if self.built != self.generation:
+            self.automata = {}
+            for folded, literals in self.known.items():
+                automaton = ahocorasick.Automaton()
+                for literal in literals:
+                    automaton.add_word(literal, literal)
+                if literals:
+                    automaton.make_automaton()
+                    self.automata[folded] = automaton
+            self.built = self.generation
+        return self.built, self.automata
+
+
+_LITERALS = _Literals()
+
+
+# The first `_KEY` characters (any: "re-" opens "re-exploration") from where a run of word characters begins.
+_WORD_HEAD = re.compile(rf"(?<!\w)(?=(\w[\s\S]{{0,{_KEY - 1}}}))")
 
 
 class Haystack:
@@ -224,26 +284,48 @@ class Haystack:
         self.lowered = text.lower()
         # Whether the lower-cased text holds a case-insensitive match exactly where the text does.
         self.foldable = len(self.lowered) == len(text) and not _ASCII_ALIASES.search(text)
-        # Where a run of word characters begins, by its first one, two and three (`_KEY`) characters,
-        # lower-cased. At the very end of the text a key may list a position twice: that is harmless.
-        index: dict[str, list[int]] = defaultdict(list)
-        for m in _WORD_RUN.finditer(self.lowered):
-            at = m.start()
-            head = self.lowered[at:at + _KEY]
-            index[head[:1]].append(at)
-            index[head[:2]].append(at)
-            index[head].append(at)
-        self.word_starts = dict(index)
-        self.keys = frozenset(index)
+        # Where a run of word characters begins, by its first `_KEY` characters (fewer at the end of
+        # the text), lower-cased; by its first one or two, merged from those when first asked (`starting`).
+        index: dict[str, list[int]] = {}
+        for m in _WORD_HEAD.finditer(self.lowered):
+            index.setdefault(m.group(1), []).append(m.start())
+        self._heads = index
+        self._short: dict[str, list[int]] = {}
+        self.keys = frozenset(index).union(*({head[:1], head[:2]} for head in index))
         self._chars: dict[re.Pattern[str], list[int]] = {}
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
+        self._generation, self._automata = _LITERALS.current()
+        self._scanned: dict[bool, set[str]] = {}
 
-    def holds(self, needs: tuple[Factor, ...]) -> bool:
-        """Whether the text holds one of the literals `needs` (`rule_needs`); True when it cannot tell."""
-        if not self.foldable and any(folded for _, folded in needs):
+    def _found(self, folded: bool) -> set[str]:
+        """The scanned-for literals the (lower-cased) text holds, read in one pass when first asked."""
+        if folded not in self._scanned:
+            automaton = self._automata.get(folded)
+            searched = self.lowered if folded else self.text
+            self._scanned[folded] = {literal for _, literal in automaton.iter(searched)} if automaton else set()
+        return self._scanned[folded]
+
+    def starting(self, key: str) -> list[int]:
+        """Sorted positions where a run of word characters begins with `key` (one to `_KEY`
+        characters, lower-cased; a key of `keys`)."""
+        if len(key) == _KEY:
+            return self._heads[key]
+        if key not in self._short:
+            self._short[key] = sorted(at for head, found in self._heads.items() if head.startswith(key)
+                                      for at in found)
+        return self._short[key]
+
+    def holds(self, needs: Needs) -> bool:
+        """Whether the text holds one of the literals `needs`; True when it cannot tell."""
+        if needs.folded and not self.foldable:
             return True
+        if needs.generation > self._generation:  # a rule loaded after this text was made ready
+            return any(w in (self.lowered if f else self.text) for w, f in needs.literals)
+        for folded, scanned in needs.scanned.items():
+            if scanned and not scanned.isdisjoint(self._found(folded)):
+                return True
         held = self._held
-        for need in needs:
+        for need in needs.short:
             if need not in held:
                 held[need] = need[0] in (self.lowered if need[1] else self.text)
             if held[need]:
@@ -271,7 +353,7 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
         return []
     found: set[int] = set()
     for key in keys:
-        at_start = hay.word_starts[key]
+        at_start = hay.starting(key)
         for word, folded in starts.anchored[key]:
             if folded and len(word) <= _KEY:
                 found.update(at_start)
