@@ -31,7 +31,7 @@ from typing import Any
 
 import ahocorasick
 
-from leakmine.nlp.factors import Factor, parse, required_factors
+from leakmine.nlp.factors import Factor, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -203,23 +203,34 @@ def rule_starts(regex: re.Pattern[str]) -> Starts | None:
 
 
 @dataclass(frozen=True)
-class Needs:
-    """Literals one of which every match of a rule holds (`rule_needs`), sorted for the lookup:
-    `scanned` (by whether matched ignoring case) are found by the one pass, `short` each by `in`."""
+class Literals:
+    """One set of literals, one of which every match of a rule holds, sorted for the lookup: those
+    the one pass finds (`folded`: matched ignoring case, `plain`: as written) and the `short` ones,
+    each found by `in`."""
 
     literals: tuple[Factor, ...]
-    scanned: dict[bool, frozenset[str]] = field(hash=False, compare=False)
+    folded: frozenset[str] = field(compare=False)
+    plain: frozenset[str] = field(compare=False)
     short: tuple[Factor, ...] = field(compare=False)
-    folded: bool = field(compare=False)  # whether one is matched ignoring case
-    generation: int = field(compare=False)  # of `_LITERALS` once its scanned ones were added
 
 
-def rule_needs(regex: re.Pattern[str]) -> Needs | None:
-    """Literals one of which every match of `regex` holds (nlp/factors.py), those matched ignoring
-    case lower-cased to be looked up in the lower-cased text; None when they cannot be read."""
-    factors = required_factors(regex)
-    if factors is None:
-        return None
+@dataclass(frozen=True)
+class Needs:
+    """What every match of a rule holds (`rule_needs`): one literal of each set, the rarest first."""
+
+    sets: tuple[Literals, ...]
+    folded: bool  # whether a literal is matched ignoring case
+    generation: int  # of `_LITERALS` once the scanned literals were added
+
+    @property
+    def literals(self) -> tuple[Factor, ...]:
+        """The rarest set."""
+        return self.sets[0].literals
+
+
+def _lowered(factors: frozenset[Factor]) -> tuple[Factor, ...] | None:
+    """The factors, those matched ignoring case lower-cased; None when one lower-cases otherwise
+    than `re` folds it."""
     out = []
     for literal, folded in factors:
         if folded:
@@ -228,9 +239,22 @@ def rule_needs(regex: re.Pattern[str]) -> Needs | None:
                 return None
             literal = lowered
         out.append((literal, folded))
-    scanned = {fold: frozenset(w for w, f in out if f == fold and len(w) >= _SCANNED) for fold in (True, False)}
-    return Needs(tuple(sorted(out)), scanned, tuple(sorted((w, f) for w, f in out if len(w) < _SCANNED)),
-                 any(f for _, f in out), _LITERALS.add(scanned))
+    return tuple(sorted(out))
+
+
+def rule_needs(regex: re.Pattern[str]) -> Needs | None:
+    """Sets of literals every match of `regex` holds one of each of (nlp/factors.py), those matched
+    ignoring case lower-cased to be looked up in the lower-cased text; None when they cannot be read."""
+    sets = []
+    for factors in required_factor_sets(regex) or ():
+        literals = _lowered(factors)
+        if literals is not None:
+            scanned = [frozenset(w for w, f in literals if f == fold and len(w) >= _SCANNED) for fold in (True, False)]
+            sets.append(Literals(literals, *scanned, tuple(n for n in literals if len(n[0]) < _SCANNED)))
+    if not sets:
+        return None
+    return Needs(tuple(sets), any(f for s in sets for _, f in s.literals),
+                 max(_LITERALS.add({True: s.folded, False: s.plain}) for s in sets))
 
 
 class _Literals:
@@ -291,46 +315,54 @@ class Haystack:
             index.setdefault(m.group(1), []).append(m.start())
         self._heads = index
         self._short: dict[str, list[int]] = {}
+        self._sorted: set[str] = set()  # keys of `_short` whose list is sorted
         self.keys = frozenset(index).union(*({head[:1], head[:2]} for head in index))
         self._chars: dict[re.Pattern[str], list[int]] = {}
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
         self._generation, self._automata = _LITERALS.current()
-        self._scanned: dict[bool, set[str]] = {}
+        self._scanned: tuple[set[str], set[str]] | None = None  # (folded, plain), read at the first ask
 
-    def _found(self, folded: bool) -> set[str]:
-        """The scanned-for literals the (lower-cased) text holds, read in one pass when first asked."""
-        if folded not in self._scanned:
-            automaton = self._automata.get(folded)
-            searched = self.lowered if folded else self.text
-            self._scanned[folded] = {literal for _, literal in automaton.iter(searched)} if automaton else set()
-        return self._scanned[folded]
+    def _scan(self) -> tuple[set[str], set[str]]:
+        """The scanned-for literals the lower-cased text and the text hold, read in one pass each."""
+        if self._scanned is None:
+            self._scanned = tuple(
+                {literal for _, literal in automaton.iter(searched)} if (automaton := self._automata.get(folded))
+                else set() for folded, searched in ((True, self.lowered), (False, self.text)))
+        return self._scanned
 
     def starting(self, key: str) -> list[int]:
         """Sorted positions where a run of word characters begins with `key` (one to `_KEY`
         characters, lower-cased; a key of `keys`)."""
         if len(key) == _KEY:
             return self._heads[key]
-        if key not in self._short:
-            self._short[key] = sorted(at for head, found in self._heads.items() if head.startswith(key)
-                                      for at in found)
+        if not self._short:  # the shorter keys' lists, joined from the heads' at the first ask
+            for head, found in self._heads.items():
+                for n in range(1, min(len(head), _KEY - 1) + 1):
+                    self._short.setdefault(head[:n], []).extend(found)
+        if key not in self._sorted:
+            self._short[key].sort()
+            self._sorted.add(key)
         return self._short[key]
 
     def holds(self, needs: Needs) -> bool:
-        """Whether the text holds one of the literals `needs`; True when it cannot tell."""
+        """Whether the text holds one literal of each set of `needs`; True when it cannot tell."""
         if needs.folded and not self.foldable:
             return True
         if needs.generation > self._generation:  # a rule loaded after this text was made ready
-            return any(w in (self.lowered if f else self.text) for w, f in needs.literals)
-        for folded, scanned in needs.scanned.items():
-            if scanned and not scanned.isdisjoint(self._found(folded)):
-                return True
+            return all(any(w in (self.lowered if f else self.text) for w, f in s.literals) for s in needs.sets)
+        folded, plain = self._scan()
         held = self._held
-        for need in needs.short:
-            if need not in held:
-                held[need] = need[0] in (self.lowered if need[1] else self.text)
-            if held[need]:
-                return True
-        return False
+        for literals in needs.sets:
+            if not literals.folded.isdisjoint(folded) or not literals.plain.isdisjoint(plain):
+                continue
+            for need in literals.short:
+                if need not in held:
+                    held[need] = need[0] in (self.lowered if need[1] else self.text)
+                if held[need]:
+                    break
+            else:
+                return False
+        return True
 
     def char_starts(self, chars: re.Pattern[str]) -> list[int]:
         """Where the one-character regex `chars` matches (rules share them: `\\d` opens every number)."""
