@@ -8,6 +8,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from leakmine.batch import Options, run_batch
+from leakmine.batch.checkpoint import Checkpoints
 from leakmine.nlp import load_pipeline
 from leakmine.tables import load_tables
 
@@ -56,7 +57,7 @@ def parquet(out: Path) -> dict[str, bytes]:
 
 
 def test_a_pubmed_file_streams_in_units_with_the_tables_of_a_whole_read(raw, local, tmp_path):
-    assert len(list((local / ".cache").glob("*.json"))) == 2 + 1 + 3 + 1  # texts, error, parts, marker
+    assert len(list((local / ".cache").glob("*.entry"))) == 2 + 1 + 3 + 1  # texts, error, parts, marker
     whole = tmp_path / "whole"
     run_batch(raw, whole, Options(batch_size=1000))
     for name, df in load_tables(whole).items():
@@ -70,7 +71,9 @@ def test_a_lost_part_is_mined_again_alone(raw, local, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(local, out, symlinks=True)
     (out / "_meta.json").unlink()
-    part = next(p for p in (out / ".cache").glob("*.json") if '"papers"' in p.read_text() and "31000006" in p.read_text())
+    cache = Checkpoints(out / ".cache")
+    part = next(p for p in cache.folder.glob("*.entry")
+                if any(x["pmid"] == "31000006" for x in (cache.header(p.stem) or {}).get("papers", [])))
     part.unlink()
     summary = run_batch(raw, out, Options(batch_size=3))
     assert (summary.processed, summary.reused) == (1, 3)

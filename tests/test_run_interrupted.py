@@ -72,7 +72,7 @@ def start(raw: Path, out: Path) -> subprocess.Popen:
     """`leakmine run` in a session of its own, once it has checkpointed a few papers."""
     proc = subprocess.Popen([sys.executable, "-m", "leakmine", "run", str(raw), str(out), "--workers", "2"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    assert wait_until(lambda: len(list((out / ".cache").glob("*.json"))) >= 2)
+    assert wait_until(lambda: len(list((out / ".cache").glob("*.entry"))) >= 2)
     return proc
 
 
@@ -90,7 +90,7 @@ def stopped(proc: subprocess.Popen, sig: int) -> int:
 def test_kill_9_leaves_no_process_and_a_rerun_keeps_what_was_mined(raw, reference, tmp_path):
     out = tmp_path / "out"
     assert stopped(start(raw, out), signal.SIGKILL) == -9
-    kept = len(list((out / ".cache").glob("*.json")))
+    kept = len(list((out / ".cache").glob("*.entry")))
     total = len(list(raw.iterdir()))
     assert kept < total, "the run ended before it was stopped"
     result = CliRunner().invoke(app, ["run", str(raw), str(out)])

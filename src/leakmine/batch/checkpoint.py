@@ -1,9 +1,10 @@
 """Per-unit checkpoints in `OUT/.cache/`: a unit's result saved as soon as it is mined.
 
-An entry is three lines: the SHA-256 of the two others, a JSON header (format, key, error, the
-identifiers of its papers) and the JSON rows of every table. JSON, not pickle: reading an entry
-never runs code. An entry that is truncated, altered or of another format reads as absent, and its
-unit is mined again.
+An entry is the SHA-256 of the rest on a line, a JSON header on a line (format, key, error, the
+identifiers of its papers, the byte length of each table's part), then the rows of each table that
+has any as an Arrow IPC stream of the table's schema: the worker that mined the unit converts them,
+so publishing only concatenates. JSON and Arrow, not pickle: reading an entry never runs code. An
+entry that is truncated, altered or of another format reads as absent, and its unit is mined again.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-FORMAT = 1
-SUFFIX = ".json"
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+FORMAT = 2
+SUFFIX = ".entry"
 
 
 class Checkpoints:
@@ -29,10 +33,12 @@ class Checkpoints:
     def has(self, key: str) -> bool:
         return self.path(key).is_file()
 
-    def save(self, key: str, header: dict[str, Any], tables: dict[str, Any] | None = None) -> None:
-        head = json.dumps({**header, "format": FORMAT, "key": key}, sort_keys=True, ensure_ascii=False)
-        body = json.dumps(tables or {}, ensure_ascii=False)
-        data = f"{head}\n{body}".encode()
+    def save(self, key: str, header: dict[str, Any], tables: dict[str, list[dict[str, Any]]] | None = None) -> None:
+        """Write the entry of a unit: its header and the rows of each table (checked already)."""
+        parts = [(name, _ipc(name, rows)) for name, rows in (tables or {}).items() if rows]
+        head = json.dumps({**header, "format": FORMAT, "key": key, "table_bytes": [[n, len(b)] for n, b in parts]},
+                          sort_keys=True, ensure_ascii=False)
+        data = b"".join([head.encode(), b"\n", *(b for _, b in parts)])
         path = self.path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
@@ -61,16 +67,36 @@ class Checkpoints:
         ok = isinstance(head, dict) and head.get("format") == FORMAT and head.get("key") == key
         return head if ok else None
 
-    def tables(self, key: str) -> dict[str, list[dict[str, Any]]]:
-        """The entry's rows (an entry whose header read well)."""
+    def tables(self, key: str) -> dict[str, pa.Table]:
+        """The entry's tables that have rows (an entry whose header read well)."""
+        import pyarrow as pa
+
         parts = self._read(key)
         if parts is None:
             raise OSError(f"checkpoint {key} changed during the run")
-        return json.loads(parts[1])
+        body, start, out = pa.py_buffer(parts[1]), 0, {}
+        for name, size in json.loads(parts[0])["table_bytes"]:
+            out[name] = pa.ipc.open_stream(body[start:start + size]).read_all()
+            start += size
+        return out
 
     def remove_except(self, keep: set[str]) -> None:
-        """Delete entries no longer in the plan, half-written ones of killed runs, and the pickles
-        older leakmines left."""
-        for p in [*self.folder.glob(f"*{SUFFIX}"), *self.folder.glob("*.pickle"), *self.folder.glob(".*.tmp")]:
+        """Delete entries no longer in the plan, half-written ones of killed runs, and the JSON entries
+        and pickles older leakmines left."""
+        for p in [*self.folder.glob(f"*{SUFFIX}"), *self.folder.glob("*.json"), *self.folder.glob("*.pickle"),
+                  *self.folder.glob(".*.tmp")]:
             if p.stem not in keep:
                 p.unlink(missing_ok=True)
+
+
+def _ipc(name: str, rows: list[dict[str, Any]]) -> bytes:
+    """Rows of a table as an Arrow IPC stream of its schema."""
+    import pyarrow as pa
+
+    from leakmine.tables.schemas import SCHEMAS
+
+    table = pa.Table.from_pylist(rows, schema=SCHEMAS[name].arrow_schema)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()

@@ -32,6 +32,10 @@ class Fixes:
         for c in read_corrections(path):
             self.by_paper.setdefault(c.paper, []).append(c)
 
+    def concern(self, papers: set[str]) -> bool:
+        """Whether a correction not yet applied names one of `papers`."""
+        return any(p in self.by_paper for p in papers)
+
     def apply(self, rows: Rows) -> Rows:
         """One unit's rows with the corrections about its papers applied."""
         mine = sorted((c for p in rows["papers"] for c in self.by_paper.pop(p["paper_id"], [])),

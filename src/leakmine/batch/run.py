@@ -350,6 +350,14 @@ def _duplicates(plan: list[_File], headers: dict[str, dict[str, Any]]) -> tuple[
     return repeats, duplicate_of
 
 
+def _without(table: Any, papers: set[str]) -> Any:
+    """The rows of an Arrow table that belong to none of `papers`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return table.filter(pc.invert(pc.is_in(table["paper_id"], value_set=pa.array(sorted(papers), pa.string()))))
+
+
 def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir: Path, generation: str,
              options: Options, raw_dir: Path, summary: RunSummary) -> dict[str, Any]:
     """Stream every unit's rows into a new generation of the tables and publish it."""
@@ -379,14 +387,20 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
                 errors.append(ErrorRow(str(f.path), err["stage"], err["reason"]))
                 continue
             tables = ckpt.tables(key)
-            for name, rows in tables.items():
-                if name != "papers":
-                    tables[name] = [r for r in rows if r["paper_id"] not in gone]
-            tables["papers"] = [{**r, "source_path": str(f.path), "duplicate_of": duplicate_of.get(r["paper_id"])}
-                                for r in tables["papers"] if r["paper_id"] not in repeated.get(i, ())]
-            papers += sum(r["duplicate_of"] is None for r in tables["papers"])
-            screened_out += sum(r["duplicate_of"] is None and r["screened_out"] for r in tables["papers"])
-            writer.add_rows(fixes.apply(tables))
+            rows = [{**r, "source_path": str(f.path), "duplicate_of": duplicate_of.get(r["paper_id"])}
+                    for r in tables.pop("papers").to_pylist() if r["paper_id"] not in repeated.get(i, ())]
+            papers += sum(r["duplicate_of"] is None for r in rows)
+            screened_out += sum(r["duplicate_of"] is None and r["screened_out"] for r in rows)
+            ids = {p["paper_id"] for p in headers[key]["papers"]}
+            if ids & gone:
+                tables = {name: _without(t, ids & gone) for name, t in tables.items()}
+            if fixes.concern(ids):
+                writer.add_rows(fixes.apply({"papers": rows, **{n: t.to_pylist() for n, t in tables.items()}}))
+            else:
+                writer.add_rows({"papers": rows})
+                for name, table in tables.items():
+                    if table.num_rows:
+                        writer.add(name, table)
         marker = ckpt.header(_marker(f.key)) if f.streamed else None
         if marker and marker.get("error"):
             errors.append(ErrorRow(str(f.path), marker["error"]["stage"], marker["error"]["reason"]))
