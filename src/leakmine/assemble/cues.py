@@ -32,6 +32,12 @@ def vocabulary() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("vocabulary.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
+def value_set(name: str) -> frozenset[str]:
+    """One value list of vocabulary.json as a set."""
+    return frozenset(vocabulary()[name])
+
+
 def is_cue(m: Mention) -> bool:
     return m.label.startswith(CUE_PREFIX)
 
@@ -48,7 +54,15 @@ class SentenceCues:
 
     def has(self, kind: str, lo: int = 0, hi: float = inf) -> bool:
         """Whether a cue of `kind` lies wholly within [lo, hi) of the sentence."""
-        return any(lo <= s and e <= hi for s, e in self.kinds.get(kind, ()))
+        spans = self.kinds.get(kind)
+        if not spans:
+            return False
+        if hi == inf and lo <= spans[0][0]:  # spans are in order: the first starts earliest
+            return True
+        for s, e in spans:
+            if lo <= s and e <= hi:
+                return True
+        return False
 
     def leads_to(self, kind: str, at: int, reach: int, lo: int = 0) -> bool:
         """Whether a cue of `kind` (starting at or after `lo`) ends at most `reach` characters before
@@ -78,9 +92,17 @@ class CueIndex:
     def __init__(self, mentions: Iterable[Mention]):
         found: dict[int, tuple[str, dict[str, list[tuple[int, int]]]]] = {}
         for m in mentions:
-            if is_cue(m):
-                kinds = found.setdefault(m.sentence_start, (m.sentence, {}))[1]
-                kinds.setdefault(m.value, []).append((m.start_char - m.sentence_start, m.end_char - m.sentence_start))
+            if m.label.startswith(CUE_PREFIX):
+                start = m.sentence_start
+                entry = found.get(start)
+                if entry is None:
+                    entry = found[start] = (m.sentence, {})
+                span = (m.start_char - start, m.end_char - start)
+                spans = entry[1].get(m.value)
+                if spans is None:
+                    entry[1][m.value] = [span]
+                else:
+                    spans.append(span)
         self._by_sentence = {start: SentenceCues(text, {k: tuple(sorted(v)) for k, v in kinds.items()})
                              for start, (text, kinds) in found.items()}
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from leakmine.assemble.cues import CueIndex, vocabulary
+from leakmine.assemble.cues import CueIndex, value_set, vocabulary
 from leakmine.assemble.patients import Attribution, Cluster
 from leakmine.assemble.roles import (
     Cue,
@@ -43,7 +44,7 @@ _JOINED_REACH = 60  # an operation this close to the cement augmentation, in one
 
 def is_complication(m: Mention) -> bool:
     """An asserted symptom, cause, leak or reduced muscle grade: the complication being told."""
-    return (m.asserted and m.label in vocabulary()["complication_labels"]
+    return (m.asserted and m.label in value_set("complication_labels")
             and not (m.label == "MUSCLE_GRADE" and m.value == "5"))
 
 
@@ -83,25 +84,27 @@ class PatientView:
         self.by_sentence = by_sentence
         self.cues = cues
         self.own = [a for a in self.items if not a.broadcast]
-        vocab = vocabulary()
-        cement = self.cement = set(vocab["cement_procedures"])
-        self.index = set(vocab["index_procedures"])
+        self.items_by_unit = _by_unit(self.items)
+        self.own_by_unit = _by_unit(self.own)
+        cement = self.cement = value_set("cement_procedures")
+        self.index = value_set("index_procedures")
         self.cement_index = any(a.mention.label == "PROCEDURE" and a.mention.value in cement and a.mention.asserted
                                 for a in self.items)
-        self.non_surgical = set(vocab["non_surgical_treatments"])
-        self.remote = set(vocab["remote_leak_locations"])
+        self.non_surgical = value_set("non_surgical_treatments")
+        self.remote = value_set("remote_leak_locations")
         self.first_operation: dict[str, Mention] = {}
-        self.pre_index = self._pre_index(set(vocab["index_procedures"]), set(vocab["treatments"]))
-        self.rescue_from = self._rescue_phases(set(vocab["index_procedures"]), set(vocab["treatments"]))
+        self.pre_index = self._pre_index(self.index, value_set("treatments"))
+        self.rescue_from = self._rescue_phases(self.index, value_set("treatments"))
         self._roles: dict[tuple[int, int], str | None] = {}
+        self._sentence_cues: dict[tuple[int, str], list[Cue]] = {}
 
     def complication(self, m: Mention) -> bool:
         """A finding of the complication: not a symptom the patient had before the index operation."""
         return is_complication(m) and (m.start_char, m.end_char) not in self.pre_index
 
-    def _pre_index(self, index: set[str], rescue: set[str]) -> set[tuple[int, int]]:
+    def _pre_index(self, index: frozenset[str], rescue: frozenset[str]) -> set[tuple[int, int]]:
         """The symptoms told as the reason for the index operation, over every unit (scope.py)."""
-        cement = set(vocabulary()["cement_procedures"])
+        cement = self.cement
 
         def is_index(m: Mention) -> bool:
             if m.label != "PROCEDURE" or m.value not in index:
@@ -111,17 +114,16 @@ class PatientView:
             return not self.cement_index and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start)
 
         out: set[tuple[int, int]] = set()
-        for unit in dict.fromkeys(a.unit for a in self.items):
-            mine = [a.mention for a in self.items if a.unit == unit]
-            out |= pre_index_symptoms(mine, self.cues, is_index, is_complication)
+        for mine in self.items_by_unit.values():
+            out |= pre_index_symptoms([a.mention for a in mine], self.cues, is_index, is_complication)
         return out
 
-    def _rescue_phases(self, index: set[str], rescue: set[str]) -> dict[str, int]:
+    def _rescue_phases(self, index: frozenset[str], rescue: frozenset[str]) -> dict[str, int]:
         """Per unit, where the story moves past the index procedure: the first rescue-only operation
         after the first operation, or the first complication or outcome told in a later sentence
         (medication and rehabilitation do not move the story)."""
-        vocab = vocabulary()
-        non_surgical = set(vocab["non_surgical_treatments"])
+        non_surgical = self.non_surgical
+        rescue_only = rescue - index
         first_procedure = self.first_operation
         out: dict[str, int] = {}
         for a in self.own:
@@ -131,10 +133,10 @@ class PatientView:
             first = first_procedure.get(a.unit)
             if m.label in _PROCEDURE_LABELS and first is None:
                 first_procedure[a.unit] = m
-                if m.value in rescue - index or self._follows(m):
+                if m.value in rescue_only or self._follows(m):
                     out[a.unit] = m.end_char
             elif first is not None and m.start_char >= first.end_char and (
-                    m.label in _PROCEDURE_LABELS and m.value in rescue - index
+                    m.label in _PROCEDURE_LABELS and m.value in rescue_only
                     or m.sentence_start > first.sentence_start and (self.complication(m) or m.label == "OUTCOME")):
                 out[a.unit] = m.start_char
         return out
@@ -148,8 +150,8 @@ class PatientView:
 
     def _after_complication(self, m: Mention, unit: str) -> bool:
         """Whether a complication of the patient is told before `m` in its unit."""
-        return any(a.unit == unit and self.complication(a.mention) and a.mention.end_char <= m.start_char
-                   for a in self.own)
+        return any(self.complication(a.mention) and a.mention.end_char <= m.start_char
+                   for a in self.own_by_unit.get(unit, ()))
 
     def role(self, m: Mention, unit: str) -> str | None:
         """Index/rescue role of a procedure or treatment mention (cached per span). Medication and
@@ -185,6 +187,13 @@ class PatientView:
         return False
 
     def sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
+        """The role-carrying cues of `m`'s sentence (cached per sentence and unit)."""
+        key = (m.sentence_start, unit)
+        if key not in self._sentence_cues:
+            self._sentence_cues[key] = self._find_sentence_cues(m, unit)
+        return self._sentence_cues[key]
+
+    def _find_sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
         mention_cues = []
         for o in self.by_sentence.get(m.sentence_start, []):
             s, e = o.start_char - m.sentence_start, o.end_char - m.sentence_start
@@ -200,10 +209,18 @@ def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attrib
     """Split a unit where the patient is introduced again: a summary paragraph and the case told in
     full within one unit are two tellings, each read from presentation on."""
     unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
-    out = []
+    restarts_of: dict[str, list[int]] = {}
+    for r, u in sorted(unit_of_restart.items()):
+        restarts_of.setdefault(u, []).append(r)
+    return [Attribution(a.mention, f"{a.unit}:{bisect_right(restarts_of.get(a.unit, ()), a.mention.sentence_start)}",
+                        a.patients, a.broadcast) for a in items]
+
+
+def _by_unit(items: list[Attribution]) -> dict[str, list[Attribution]]:
+    """`items` grouped by unit, units in order of first appearance."""
+    out: dict[str, list[Attribution]] = {}
     for a in items:
-        k = sum(1 for r, u in unit_of_restart.items() if u == a.unit and r <= a.mention.sentence_start)
-        out.append(replace(a, unit=f"{a.unit}:{k}"))
+        out.setdefault(a.unit, []).append(a)
     return out
 
 
@@ -258,8 +275,7 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
     """Index procedures and rescue treatments. What a sentence says of all cases fills in an index
     procedure a patient has none of its own; an operation named at follow-up ("the fusion appeared
     solid") is the one already done, not a new treatment."""
-    vocab = vocabulary()
-    index, rescue = set(vocab["index_procedures"]), set(vocab["treatments"])
+    index, rescue = view.index, value_set("treatments")
     for a in sorted(view.items, key=lambda a: a.broadcast):
         m = a.mention
         if m.label not in _PROCEDURE_LABELS or not m.asserted:
@@ -290,8 +306,7 @@ def _timeline(view: PatientView) -> Timeline:
     """The patient's story states over every unit: pivots at the first surgical rescue treatment
     (any rescue treatment when none was surgical), or at a rescue operation named without a treatment
     word ("an emergency operation", "he was reoperated") once the complication is told."""
-    vocab = vocabulary()
-    non_surgical = set(vocab["non_surgical_treatments"])
+    non_surgical = view.non_surgical
     rescue = [a for a in view.own if a.mention.label in _PROCEDURE_LABELS and a.mention.asserted
               and view.role(a.mention, a.unit) == "rescue"]
     surgical = [a for a in rescue if a.mention.value not in non_surgical]
@@ -300,8 +315,8 @@ def _timeline(view: PatientView) -> Timeline:
         offset = a.mention.start_char - a.mention.sentence_start
         pivots[a.mention.sentence_start] = min(offset, pivots.get(a.mention.sentence_start, offset))
     timeline = Timeline()
-    for unit in dict.fromkeys(a.unit for a in view.own):
-        mine = [a.mention for a in view.own if a.unit == unit]
+    for own in view.own_by_unit.values():
+        mine = [a.mention for a in own]
         sentences = sorted({(m.sentence_start, m.sentence) for m in mine})
         follow_ups: dict[int, int] = {}
         for m in mine:

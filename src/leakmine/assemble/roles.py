@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from leakmine.assemble.cues import SentenceCues, vocabulary
+from leakmine.assemble.cues import SentenceCues, value_set
 
 _STOP = frozenset({
     "of", "at", "from", "with", "and", "or", "was", "were", "is", "are", "to", "in", "by", "for", "on", "the",
@@ -44,9 +44,8 @@ def procedure_role(value: str, cues: SentenceCues, at: int, *, cement_index: boo
     to follow them ("3 days after an L4/5 discectomy"), and otherwise the index procedure until the
     story has moved on to the complication (`before_complication`) and rescue work after it.
     """
-    vocab = vocabulary()
-    index, rescue = set(vocab["index_procedures"]), set(vocab["treatments"])
-    if value in index - rescue:
+    index, rescue = value_set("index_procedures"), value_set("treatments")
+    if value in index and value not in rescue:
         return "index"
     if value not in index:
         return "rescue" if value in rescue else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leakmine.assemble.cues import vocabulary
+from leakmine.assemble.cues import value_set
 from leakmine.assemble.fields import PatientBuilder, empty_patient
 from leakmine.records import Mention
 
@@ -73,8 +73,7 @@ def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) 
 
 def _index_only() -> set[str]:
     """Index procedures that are never a rescue treatment (vertebroplasty, kyphoplasty, ...)."""
-    vocab = vocabulary()
-    return set(vocab["index_procedures"]) - set(vocab["treatments"])
+    return value_set("index_procedures") - value_set("treatments")
 
 
 def _put(b: PatientBuilder, name: str, m: Mention) -> None:
