@@ -37,7 +37,11 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     patients: list[dict[str, Any]] = []
     cohorts: list[dict[str, Any]] = []
     if not describes_no_patients(document):
-        anchors = intro_anchors(document, mentions, cues, unit_of) + marker_anchors(document, mentions, cues, unit_of)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence_start, []).append(m)
+        anchors = intro_anchors(document, mentions, cues, unit_of, by_sentence) + marker_anchors(
+            document, mentions, cues, unit_of)
         clusters, of = cluster_anchors(anchors)
         rows = table_rows(mentions)
         case_like = bool(clusters) or bool(rows) or any(s.kind == "case" and s.mined for s in document.sections)
@@ -47,10 +51,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         n = len(clusters)
         if n == 0 and not cohorts and plausible_single_patient(document, mentions, cues, unit_of):
             n = 1
-        attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts))
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in mentions:
-            by_sentence.setdefault(m.sentence_start, []).append(m)
+        attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts), unit_of, by_sentence)
         if len(rows) > n:  # a table lists more patients than the text introduces: one per row
             shared = paper_procedures(mentions, {i: unit_flow(u) for i, u in enumerate(unit_of)})
             for k, row in enumerate(rows, 1):
