@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from math import inf
 from typing import Any
@@ -32,14 +32,10 @@ def vocabulary() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("vocabulary.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def value_set(name: str) -> frozenset[str]:
     """One value list of vocabulary.json as a set."""
     return frozenset(vocabulary()[name])
-
-
-def is_cue(m: Mention) -> bool:
-    return m.label.startswith(CUE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -90,21 +86,22 @@ class CueIndex:
     """The cue mentions of one paper by sentence, built once per paper."""
 
     def __init__(self, mentions: Iterable[Mention]):
-        found: dict[int, tuple[str, dict[str, list[tuple[int, int]]]]] = {}
+        found: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        sentences: dict[int, tuple[str, dict[str, tuple[tuple[int, int], ...]]]] = {}
         for m in mentions:
             if m.label.startswith(CUE_PREFIX):
                 start = m.sentence_start
-                entry = found.get(start)
-                if entry is None:
-                    entry = found[start] = (m.sentence, {})
                 span = (m.start_char - start, m.end_char - start)
-                spans = entry[1].get(m.value)
+                spans = found.get((start, m.value))
                 if spans is None:
-                    entry[1][m.value] = [span]
+                    found[start, m.value] = [span]
+                    if start not in sentences:
+                        sentences[start] = (m.sentence, {})
                 else:
                     spans.append(span)
-        self._by_sentence = {start: SentenceCues(text, {k: tuple(sorted(v)) for k, v in kinds.items()})
-                             for start, (text, kinds) in found.items()}
+        for (start, kind), spans in found.items():
+            sentences[start][1][kind] = tuple(sorted(spans)) if len(spans) > 1 else (spans[0],)
+        self._by_sentence = {start: SentenceCues(text, kinds) for start, (text, kinds) in sentences.items()}
 
     def of(self, m: Mention) -> SentenceCues:
         """The cues of the sentence of `m`."""

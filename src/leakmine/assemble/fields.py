@@ -84,6 +84,7 @@ class PatientView:
         self.by_sentence = by_sentence
         self.cues = cues
         self.own = [a for a in self.items if not a.broadcast]
+        self.own_first = self.own + [a for a in self.items if a.broadcast]  # what all cases share fills in after
         self.items_by_unit = _by_unit(self.items)
         self.own_by_unit = _by_unit(self.own)
         cement = self.cement = value_set("cement_procedures")
@@ -276,7 +277,7 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
     procedure a patient has none of its own; an operation named at follow-up ("the fusion appeared
     solid") is the one already done, not a new treatment."""
     index, rescue = view.index, value_set("treatments")
-    for a in sorted(view.items, key=lambda a: a.broadcast):
+    for a in view.own_first:
         m = a.mention
         if m.label not in _PROCEDURE_LABELS or not m.asserted:
             continue
@@ -376,7 +377,7 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
     """Symptoms, causes and leak locations; weakness implied by a reduced grade or a foot drop. A cause
     said of all cases fills in for a patient without one of its own."""
     vocab = vocabulary()
-    for a in sorted(view.items, key=lambda a: a.broadcast):
+    for a in view.own_first:
         m = a.mention
         if not m.asserted or (a.broadcast and m.label == "CAUSE" and b.patient["causes"]):
             continue

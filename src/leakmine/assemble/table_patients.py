@@ -84,8 +84,9 @@ def _put(b: PatientBuilder, name: str, m: Mention) -> None:
         b.add(name, m.value, m.mention_id)
 
 
-def paper_procedures(mentions: list[Mention], flows: dict[int, str]) -> list[Mention]:
-    """Index procedures the title or abstract names (only ones that are never a rescue treatment)."""
+def paper_procedures(mentions: list[Mention], flows: list[str]) -> list[Mention]:
+    """Index procedures the title or abstract names (only ones that are never a rescue treatment);
+    `flows` are the sections' flows."""
     index_only = _index_only()
     return [m for m in mentions if m.label == "PROCEDURE" and m.asserted and m.value in index_only
-            and flows.get(m.section_index) in ("title", "abstract")]
+            and flows[m.section_index] in ("title", "abstract")]
