@@ -63,8 +63,10 @@ class SentenceCues:
     def leads_to(self, kind: str, at: int, reach: int, lo: int = 0) -> bool:
         """Whether a cue of `kind` (starting at or after `lo`) ends at most `reach` characters before
         offset `at`, with no phrase break (. ; , ( )) between: "an emergency L4 laminectomy"."""
-        return any(lo <= s and e <= at and at - e <= reach and not _PHRASE_BREAKS & set(self.text[e:at])
-                   for s, e in self.kinds.get(kind, ()))
+        for s, e in self.kinds.get(kind, ()):
+            if lo <= s and e <= at and at - e <= reach and not _PHRASE_BREAKS.intersection(self.text[e:at]):
+                return True
+        return False
 
     def links_to(self, kind: str, at: int, lo: int = 0, words: int = 3, unless: str | None = None) -> bool:
         """Whether a cue of `kind` (starting at or after `lo`) is followed, up to offset `at`, by white

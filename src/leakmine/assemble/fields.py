@@ -208,8 +208,11 @@ class PatientView:
 
 def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attribution]:
     """Split a unit where the patient is introduced again: a summary paragraph and the case told in
-    full within one unit are two tellings, each read from presentation on."""
+    full within one unit are two tellings, each read from presentation on. A unit told once keeps its
+    name (a telling is only ever a key)."""
     unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
+    if not unit_of_restart:
+        return items
     restarts_of: dict[str, list[int]] = {}
     for r, u in sorted(unit_of_restart.items()):
         restarts_of.setdefault(u, []).append(r)

@@ -12,7 +12,7 @@ cases, and in a single-patient paper to that patient wherever the sentence speak
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.sections import unit_flow
@@ -346,45 +346,53 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         in_unit.setdefault(anchors[i].unit, []).append((start, i))
     single = n_patients == 1 and not cohort
     told = case_told_at(mentions, cues, unit_of) if single else {}
-    voices: dict[int, Voice] = {}
+    # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
+    # each case and whether it may tell about a patient.
+    said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
     out = []
     for m in mentions:
-        flow = flows[m.section_index]
-        if m.label in COHORT_LABELS or flow == "none":
+        if m.label in COHORT_LABELS:
             continue
-        unit = unit_of[m.section_index]
-        voice = voices.get(m.sentence_start)
-        if voice is None:
-            voice = voices[m.sentence_start] = sentence_voice(cues.of(m))
+        key = (m.sentence_start, m.section_index)
+        facts = said.get(key)
+        if facts is None:
+            flow = flows[m.section_index]
+            voice = sentence_voice(here_cues := cues.of(m))
+            facts = said[key] = (flow, unit_of[m.section_index], voice,
+                                 flow != "title" and here_cues.has("EACH"), about_patient(voice, flow))
+        flow, unit, voice, each, about = facts
+        if flow == "none":
+            continue
         here = in_sentence.get(m.sentence_start)
         if here:
             before = [i for i in here if anchors[i].start <= m.start_char]
             pick = before[-1] if before else here[0]
-            named = replace(voice, patient=True) if anchors[pick].number is not None else voice
+            named = voice._replace(patient=True) if anchors[pick].number is not None else voice
             if about_patient(named, flow):
                 together = _introduced_together(document.text, [(anchors[i], of[i]) for i in before])
                 chosen = sorted(k + 1 for k in together) if m.label in SHARED_LABELS else [of[pick] + 1]
                 out.append(Attribution(m, unit, tuple(chosen) or (of[pick] + 1,)))
             continue
-        each = flow != "title" and cues.of(m).has("EACH")
         if flow == "title" or ((voice.broadcast or each) and flow in ("abstract", "body")):
             if single:
-                if about_patient(voice, flow):
+                if about:
                     out.append(Attribution(m, unit, (1,)))
-            elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) \
-                    and about_patient(voice, flow) \
+            elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
                     and not _distributive(m, {o.value for o in by_sentence[m.sentence_start] if o.label == m.label}):
                 out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)),
                                        broadcast=m.label in BROADCAST_LABELS))
             continue
         if flow == "commentary":
-            if single and about_patient(voice, flow):
+            if single and about:
                 out.append(Attribution(m, unit, (1,)))
             continue
-        scope = next((i for start, i in reversed(in_unit.get(unit, ())) if start < m.start_char
-                      and (not cohort or anchors[i].section_index == m.section_index)), None)
+        scope = None
+        for start, i in reversed(in_unit.get(unit, ())):
+            if start < m.start_char and (not cohort or anchors[i].section_index == m.section_index):
+                scope = i
+                break
         if scope is not None:
-            if about_patient(voice, flow):
+            if about:
                 out.append(Attribution(m, unit, (of[scope] + 1,)))
         elif single and about_patient(voice, flow, before_anchor=(
                 flow == "abstract" and not told.get(unit, m.start_char + 1) <= m.sentence_start) or (

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leakmine.assemble.cues import SentenceCues
 
 
-@dataclass(frozen=True)
-class Voice:
+class Voice(NamedTuple):
     """Cue flags of one sentence."""
 
     skip: bool
