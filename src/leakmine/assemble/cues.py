@@ -9,12 +9,12 @@ a cue leads up to a mention (`SentenceCues.leads_to`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from math import inf
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from leakmine.labels import CUE_PREFIX
 from leakmine.records import Mention
@@ -38,12 +38,12 @@ def value_set(name: str) -> frozenset[str]:
     return frozenset(vocabulary()[name])
 
 
-@dataclass(frozen=True)
-class SentenceCues:
-    """The cues of one sentence: for each kind, (start, end) offsets into the sentence, in order."""
+class SentenceCues(NamedTuple):
+    """The cues of one sentence: for each kind, (start, end) offsets into the sentence, in order
+    (read only)."""
 
     text: str = ""
-    kinds: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    kinds: Mapping[str, tuple[tuple[int, int], ...]] = MappingProxyType({})
 
     def spans(self, kind: str) -> tuple[tuple[int, int], ...]:
         return self.kinds.get(kind, ())

@@ -80,13 +80,17 @@ class PatientView:
 
     def __init__(self, attributions: list[Attribution], by_sentence: dict[int, list[Mention]], cues: CueIndex,
                  restarts: frozenset[int] = frozenset()):
-        self.items = _tellings(sorted(attributions, key=lambda a: a.mention.start_char), restarts)
+        self.items = _tellings(attributions, restarts)
         self.by_sentence = by_sentence
         self.cues = cues
         self.own = [a for a in self.items if not a.broadcast]
         self.own_first = self.own + [a for a in self.items if a.broadcast]  # what all cases share fills in after
         self.items_by_unit = _by_unit(self.items)
         self.own_by_unit = _by_unit(self.own)
+        self.own_by_label: dict[str, list[Attribution]] = {}
+        for a in self.own:
+            self.own_by_label.setdefault(a.mention.label, []).append(a)
+        self.operations = [a for a in self.own if a.mention.label in _PROCEDURE_LABELS]
         cement = self.cement = value_set("cement_procedures")
         self.index = value_set("index_procedures")
         self.cement_index = any(a.mention.label == "PROCEDURE" and a.mention.value in cement and a.mention.asserted
@@ -98,6 +102,10 @@ class PatientView:
         self.rescue_from = self._rescue_phases(self.index, value_set("treatments"))
         self._roles: dict[tuple[int, int], str | None] = {}
         self._sentence_cues: dict[tuple[int, str], list[Cue]] = {}
+
+    def own_of(self, label: str) -> list[Attribution]:
+        """The patient's own mentions of `label`, in text order."""
+        return self.own_by_label.get(label, [])
 
     def complication(self, m: Mention) -> bool:
         """A finding of the complication: not a symptom the patient had before the index operation."""
@@ -208,16 +216,17 @@ class PatientView:
 
 def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attribution]:
     """Split a unit where the patient is introduced again: a summary paragraph and the case told in
-    full within one unit are two tellings, each read from presentation on. A unit told once keeps its
-    name (a telling is only ever a key)."""
-    unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
-    if not unit_of_restart:
+    full within one unit are two tellings, each read from presentation on. A unit where the patient
+    is not introduced keeps its name (a telling is only ever a key)."""
+    if not restarts:
         return items
+    unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
     restarts_of: dict[str, list[int]] = {}
     for r, u in sorted(unit_of_restart.items()):
         restarts_of.setdefault(u, []).append(r)
-    return [Attribution(a.mention, f"{a.unit}:{bisect_right(restarts_of.get(a.unit, ()), a.mention.sentence_start)}",
-                        a.patients, a.broadcast) for a in items]
+    return [a if a.unit not in restarts_of else Attribution(
+        a.mention, f"{a.unit}:{bisect_right(restarts_of[a.unit], a.mention.sentence_start)}", a.patients, a.broadcast)
+        for a in items]
 
 
 def _by_unit(items: list[Attribution]) -> dict[str, list[Attribution]]:
@@ -231,7 +240,8 @@ def _by_unit(items: list[Attribution]) -> dict[str, list[Attribution]]:
 def build_patient(n: int, cluster: Cluster | None, attributions: list[Attribution],
                   by_sentence: dict[int, list[Mention]], cues: CueIndex,
                   restarts: frozenset[int] = frozenset()) -> PatientBuilder:
-    """One patient's fields; `restarts` are the sentences where the patient is introduced."""
+    """One patient's fields from its `attributions` (in text order); `restarts` are the sentences where
+    the patient is introduced."""
     view = PatientView(attributions, by_sentence, cues, restarts)
     b = PatientBuilder(empty_patient(n))
     _age_sex(b, cluster, view)
@@ -261,12 +271,12 @@ def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> N
                 b.evidence.append((name, value, mid))
         b.patient["age"], b.patient["sex"] = cluster.age, cluster.sex
     if b.patient["age"] is None:
-        age = next((a.mention for a in view.own if a.mention.label == "AGE"
-                    and isinstance(a.mention.attrs.get("age"), int) and a.mention.attrs.get("year_old")), None)
+        age = next((a.mention for a in view.own_of("AGE")
+                    if isinstance(a.mention.attrs.get("age"), int) and a.mention.attrs.get("year_old")), None)
         if age is not None:
             b.set("age", age.attrs["age"], age.mention_id)
     if b.patient["sex"] is None:
-        sexes = [a.mention for a in view.own if a.mention.label == "SEX" and a.mention.attrs.get("kind") != "group"]
+        sexes = [a.mention for a in view.own_of("SEX") if a.mention.attrs.get("kind") != "group"]
         nouns = [m for m in sexes if m.attrs.get("kind") == "noun"]
         if nouns:
             b.set("sex", nouns[0].value, nouns[0].mention_id)
@@ -296,9 +306,9 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
 
 
 def _levels(b: PatientBuilder, view: PatientView) -> None:
-    for a in view.own:
+    for a in view.own_of("LEVEL"):
         m = a.mention
-        if m.label != "LEVEL" or not m.asserted:
+        if not m.asserted:
             continue
         s, e = m.start_char - m.sentence_start, m.end_char - m.sentence_start
         for role in sorted(level_roles(view.cues.of(m), s, e, view.sentence_cues(m, a.unit))):
@@ -311,7 +321,7 @@ def _timeline(view: PatientView) -> Timeline:
     (any rescue treatment when none was surgical), or at a rescue operation named without a treatment
     word ("an emergency operation", "he was reoperated") once the complication is told."""
     non_surgical = view.non_surgical
-    rescue = [a for a in view.own if a.mention.label in _PROCEDURE_LABELS and a.mention.asserted
+    rescue = [a for a in view.operations if a.mention.asserted
               and view.role(a.mention, a.unit) == "rescue"]
     surgical = [a for a in rescue if a.mention.value not in non_surgical]
     pivots: dict[int, int] = {}
@@ -344,12 +354,12 @@ def _grades(b: PatientBuilder, view: PatientView, timeline: Timeline, when: Call
     normal strength after the operation but before the complication is told."""
     seen = set()
     first_index: dict[str, int] = {}
-    for a in view.own:
-        if a.mention.label in _PROCEDURE_LABELS and view.role(a.mention, a.unit) == "index":
+    for a in view.operations:
+        if view.role(a.mention, a.unit) == "index":
             first_index.setdefault(a.unit, a.mention.sentence_start)
-    for a in view.own:
+    for a in view.own_of("MUSCLE_GRADE"):
         m = a.mention
-        if m.label != "MUSCLE_GRADE" or not m.asserted:
+        if not m.asserted:
             continue
         if m.sentence_start < first_index.get(a.unit, -1) and \
                 local_cue(view.cues.of(m), m.start_char - m.sentence_start) == PRESENTATION:
@@ -399,10 +409,10 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
         if specific and general in b.patient["symptoms"]:
             b.patient["symptoms"].remove(general)
             b.evidence = [e for e in b.evidence if e[:2] != ("symptoms", general)]
-    for a in view.own:
+    for a in view.own_of("MUSCLE_GRADE"):
         m = a.mention
         base = m.attrs.get("base")
-        if m.label == "MUSCLE_GRADE" and m.asserted and isinstance(base, int) and base < 5 and any(
+        if m.asserted and isinstance(base, int) and base < 5 and any(
                 g["time"] == PRESENTATION and g["value"] == m.value for g in b.patient["muscle_grades"]):
             b.add("symptoms", vocab["weakness"], m.mention_id)
 
@@ -410,9 +420,9 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
 def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str]) -> None:
     """Timing of the complication: a timing said with the complication, before any rescue work."""
     candidates = []
-    for a in view.own:
+    for a in view.own_of("TIMING"):
         m = a.mention
-        if m.label != "TIMING" or not m.asserted or when(m) != PRESENTATION:
+        if not m.asserted or when(m) != PRESENTATION:
             continue
         if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS:
             continue
@@ -466,7 +476,7 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
     degree of recovery wins over a mere "improved" (the body before the abstract, the last statement
     within a unit); improvement with a deficit still present is partial recovery; with nothing
     stated, the grades tell."""
-    found = [a for a in view.own if a.mention.label == "OUTCOME" and a.mention.asserted
+    found = [a for a in view.own_of("OUTCOME") if a.mention.asserted
              and (not treated or when(a.mention) != PRESENTATION)]
     final = [a for a in found if when(a.mention) == FOLLOW_UP or view.cues.of(a.mention).has("FINAL")
              or view.cues.of(a.mention).has("FOLLOW_UP")]
@@ -518,9 +528,9 @@ def _grade_number(value: str) -> float:
 def _follow_up(b: PatientBuilder, view: PatientView) -> None:
     """The longest follow-up stated for the patient."""
     best: tuple[float, Mention] | None = None
-    for a in view.own:
+    for a in view.own_of("FOLLOW_UP"):
         m = a.mention
-        if m.label != "FOLLOW_UP" or not m.asserted:
+        if not m.asserted:
             continue
         unit = str(m.attrs.get("unit") or "").rstrip("s")
         number = m.attrs.get("number")
