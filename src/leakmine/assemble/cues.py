@@ -84,23 +84,31 @@ class SentenceCues(NamedTuple):
         return False
 
 
-class CueIndex:
-    """The cue mentions of one paper by sentence, built once per paper."""
+def split_cues(mentions: Iterable[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The cue mentions and the other mentions, each in the order given."""
+    cues: list[Mention] = []
+    others: list[Mention] = []
+    for m in mentions:
+        (cues if m.label.startswith(CUE_PREFIX) else others).append(m)
+    return cues, others
 
-    def __init__(self, mentions: Iterable[Mention]):
+
+class CueIndex:
+    """The cue mentions of one paper (`split_cues`) by sentence, built once per paper."""
+
+    def __init__(self, cues: Iterable[Mention]):
         found: dict[tuple[int, str], list[tuple[int, int]]] = {}
         sentences: dict[int, tuple[str, dict[str, tuple[tuple[int, int], ...]]]] = {}
-        for m in mentions:
-            if m.label.startswith(CUE_PREFIX):
-                start = m.sentence_start
-                span = (m.start_char - start, m.end_char - start)
-                spans = found.get((start, m.value))
-                if spans is None:
-                    found[start, m.value] = [span]
-                    if start not in sentences:
-                        sentences[start] = (m.sentence, {})
-                else:
-                    spans.append(span)
+        for m in cues:
+            start = m.sentence_start
+            span = (m.start_char - start, m.end_char - start)
+            spans = found.get((start, m.value))
+            if spans is None:
+                found[start, m.value] = [span]
+                if start not in sentences:
+                    sentences[start] = (m.sentence, {})
+            else:
+                spans.append(span)
         for (start, kind), spans in found.items():
             sentences[start][1][kind] = tuple(sorted(spans)) if len(spans) > 1 else (spans[0],)
         self._by_sentence = {start: SentenceCues(text, kinds) for start, (text, kinds) in sentences.items()}
