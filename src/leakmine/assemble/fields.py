@@ -83,18 +83,29 @@ class PatientView:
         self.items = _tellings(attributions, restarts)
         self.by_sentence = by_sentence
         self.cues = cues
-        self.own = [a for a in self.items if not a.broadcast]
-        self.own_first = self.own + [a for a in self.items if a.broadcast]  # what all cases share fills in after
-        self.items_by_unit = _by_unit(self.items)
-        self.own_by_unit = _by_unit(self.own)
-        self.own_by_label: dict[str, list[Attribution]] = {}
-        for a in self.own:
-            self.own_by_label.setdefault(a.mention.label, []).append(a)
-        self.operations = [a for a in self.own if a.mention.label in _PROCEDURE_LABELS]
         cement = self.cement = value_set("cement_procedures")
         self.index = value_set("index_procedures")
-        self.cement_index = any(a.mention.label == "PROCEDURE" and a.mention.value in cement and a.mention.asserted
-                                for a in self.items)
+        self.own: list[Attribution] = []
+        shared: list[Attribution] = []  # what all cases share: it fills in after the patient's own
+        self.items_by_unit: dict[str, list[Attribution]] = {}  # units in order of first appearance
+        self.own_by_unit: dict[str, list[Attribution]] = {}
+        self.own_by_label: dict[str, list[Attribution]] = {}
+        self.operations: list[Attribution] = []  # own procedures and treatments
+        self.cement_index = False
+        for a in self.items:
+            m = a.mention
+            self.items_by_unit.setdefault(a.unit, []).append(a)
+            if m.label == "PROCEDURE" and m.value in cement and m.asserted:
+                self.cement_index = True
+            if a.broadcast:
+                shared.append(a)
+                continue
+            self.own.append(a)
+            self.own_by_unit.setdefault(a.unit, []).append(a)
+            self.own_by_label.setdefault(m.label, []).append(a)
+            if m.label in _PROCEDURE_LABELS:
+                self.operations.append(a)
+        self.own_first = self.own + shared
         self.non_surgical = value_set("non_surgical_treatments")
         self.remote = value_set("remote_leak_locations")
         self.first_operation: dict[str, Mention] = {}
@@ -216,25 +227,26 @@ class PatientView:
 
 def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attribution]:
     """Split a unit where the patient is introduced again: a summary paragraph and the case told in
-    full within one unit are two tellings, each read from presentation on. A unit where the patient
-    is not introduced keeps its name (a telling is only ever a key)."""
+    full within one unit are two tellings, each read from presentation on. A unit told once keeps its
+    name (a telling is only ever a key); `items` are in text order."""
     if not restarts:
         return items
     unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
     restarts_of: dict[str, list[int]] = {}
     for r, u in sorted(unit_of_restart.items()):
         restarts_of.setdefault(u, []).append(r)
-    return [a if a.unit not in restarts_of else Attribution(
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for a in items:
+        if a.unit in restarts_of:
+            first.setdefault(a.unit, a.mention.sentence_start)
+            last[a.unit] = a.mention.sentence_start
+    told_twice = {u for u, rs in restarts_of.items() if bisect_right(rs, first[u]) != bisect_right(rs, last[u])}
+    if not told_twice:
+        return items
+    return [a if a.unit not in told_twice else Attribution(
         a.mention, f"{a.unit}:{bisect_right(restarts_of[a.unit], a.mention.sentence_start)}", a.patients, a.broadcast)
         for a in items]
-
-
-def _by_unit(items: list[Attribution]) -> dict[str, list[Attribution]]:
-    """`items` grouped by unit, units in order of first appearance."""
-    out: dict[str, list[Attribution]] = {}
-    for a in items:
-        out.setdefault(a.unit, []).append(a)
-    return out
 
 
 def build_patient(n: int, cluster: Cluster | None, attributions: list[Attribution],
@@ -330,21 +342,24 @@ def _timeline(view: PatientView) -> Timeline:
         pivots[a.mention.sentence_start] = min(offset, pivots.get(a.mention.sentence_start, offset))
     timeline = Timeline()
     for own in view.own_by_unit.values():
-        mine = [a.mention for a in own]
-        sentences = sorted({(m.sentence_start, m.sentence) for m in mine})
+        mine = []
+        sentences: dict[int, str] = {}  # in text order, as the mentions are
         follow_ups: dict[int, int] = {}
-        for m in mine:
+        for a in own:
+            m = a.mention
+            mine.append(m)
+            if m.sentence_start not in sentences:
+                sentences[m.sentence_start] = m.sentence
             if m.label == "FOLLOW_UP":
                 offset = m.start_char - m.sentence_start
                 follow_ups[m.sentence_start] = min(offset, follow_ups.get(m.sentence_start, offset))
-        starts = {s for s, _ in sentences}
-        unit_pivots = {s: o for s, o in pivots.items() if s in starts}
-        for start, text in sentences:
+        unit_pivots = {s: o for s, o in pivots.items() if s in sentences}
+        for start, text in sentences.items():
             named = [o for o, _ in view.cues.at(start, text).spans("RESCUE_OPERATION")
                      if any(view.complication(m) and m.end_char <= start + o for m in mine)]
             if named:
                 unit_pivots[start] = min([*named, unit_pivots.get(start, len(text))])
-        read_unit(timeline, sentences, unit_pivots, follow_ups, view.cues)
+        read_unit(timeline, sentences.items(), unit_pivots, follow_ups, view.cues)
     return timeline
 
 
