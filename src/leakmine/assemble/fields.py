@@ -34,6 +34,7 @@ from leakmine.records import Mention
 
 LIST_FIELDS = ("index_procedures", "treated_levels", "causes", "leak_locations", "leak_levels",
                "symptoms", "treatments", "treatment_levels")
+_LEVEL_ROLE_OF = {"index": "treated", "rescue": "treatment"}  # what a procedure's role makes its level
 _LEVEL_FIELD = {"treated": "treated_levels", "leak": "leak_levels", "treatment": "treatment_levels"}
 _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentary": 4}
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
@@ -218,8 +219,7 @@ class PatientView:
         for o in self.by_sentence.get(m.sentence_start, []):
             s, e = o.start_char - m.sentence_start, o.end_char - m.sentence_start
             if o.label in _PROCEDURE_LABELS:
-                role = self.role(o, unit)
-                mention_cues.append(Cue(s, e, {"index": "treated", "rescue": "treatment"}.get(role or "", "none")))
+                mention_cues.append(Cue(s, e, _LEVEL_ROLE_OF.get(self.role(o, unit), "none")))
             elif o.label == "LEAK_LOCATION":
                 mention_cues.append(Cue(s, e, "remote" if o.value in self.remote else "leak"))
         return merge_cues(mention_cues, word_cues(self.cues.of(m)))

@@ -4,7 +4,7 @@ level is a treated level, a leak level or a level of the rescue treatment (pure 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leakmine.assemble.cues import SentenceCues, value_set
 
@@ -23,8 +23,7 @@ _RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
 _AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A word that can carry a level's role: `role` is treated, treatment, leak, remote (a leak far from
     the spine: lungs, heart, veins), none (an object that is no level's treatment: screw, hematoma)
     or anatomy (a root or a diagnosis at the level)."""
