@@ -39,6 +39,7 @@ _LEVEL_FIELD = {"treated": "treated_levels", "leak": "leak_levels", "treatment":
 _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentary": 4}
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 _PROCEDURE_LABELS = PROCEDURE_LABELS
+_FINDING_LABELS = frozenset({"SYMPTOM", "CAUSE", "LEAK_LOCATION"})
 _RESCUE_REACH = 40  # a rescue operation named this close after a timing is what the timing dates
 _JOINED_REACH = 60  # an operation this close to the cement augmentation, in one phrase, is part of it
 
@@ -87,26 +88,36 @@ class PatientView:
         cement = self.cement = value_set("cement_procedures")
         self.index = value_set("index_procedures")
         self.own: list[Attribution] = []
-        shared: list[Attribution] = []  # what all cases share: it fills in after the patient's own
         self.items_by_unit: dict[str, list[Attribution]] = {}  # units in order of first appearance
         self.own_by_unit: dict[str, list[Attribution]] = {}
         self.own_by_label: dict[str, list[Attribution]] = {}
         self.operations: list[Attribution] = []  # own procedures and treatments
+        findings: list[Attribution] = []  # own symptoms, causes and leak locations
+        shared_operations: list[Attribution] = []  # what all cases share
+        shared_findings: list[Attribution] = []
         self.cement_index = False
         for a in self.items:
             m = a.mention
+            label = m.label
             self.items_by_unit.setdefault(a.unit, []).append(a)
-            if m.label == "PROCEDURE" and m.value in cement and m.asserted:
+            if label == "PROCEDURE" and m.value in cement and m.asserted:
                 self.cement_index = True
             if a.broadcast:
-                shared.append(a)
+                if label in _PROCEDURE_LABELS:
+                    shared_operations.append(a)
+                elif label in _FINDING_LABELS:
+                    shared_findings.append(a)
                 continue
             self.own.append(a)
             self.own_by_unit.setdefault(a.unit, []).append(a)
-            self.own_by_label.setdefault(m.label, []).append(a)
-            if m.label in _PROCEDURE_LABELS:
+            self.own_by_label.setdefault(label, []).append(a)
+            if label in _PROCEDURE_LABELS:
                 self.operations.append(a)
-        self.own_first = self.own + shared
+            elif label in _FINDING_LABELS:
+                findings.append(a)
+        # What all cases share fills in after the patient's own.
+        self.operations_first = self.operations + shared_operations
+        self.findings_first = findings + shared_findings
         self.non_surgical = value_set("non_surgical_treatments")
         self.remote = value_set("remote_leak_locations")
         self.first_operation: dict[str, Mention] = {}
@@ -302,9 +313,9 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
     procedure a patient has none of its own; an operation named at follow-up ("the fusion appeared
     solid") is the one already done, not a new treatment."""
     index, rescue = view.index, value_set("treatments")
-    for a in view.own_first:
+    for a in view.operations_first:
         m = a.mention
-        if m.label not in _PROCEDURE_LABELS or not m.asserted:
+        if not m.asserted:
             continue
         role = view.role(m, a.unit)
         if role == "index" and m.value in index:
@@ -405,7 +416,7 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
     """Symptoms, causes and leak locations; weakness implied by a reduced grade or a foot drop. A cause
     said of all cases fills in for a patient without one of its own."""
     vocab = vocabulary()
-    for a in view.own_first:
+    for a in view.findings_first:
         m = a.mention
         if not m.asserted or (a.broadcast and m.label == "CAUSE" and b.patient["causes"]):
             continue
