@@ -191,7 +191,6 @@ class PatientView:
         before any complication is told) are history, not rescue treatment."""
         key = (m.start_char, m.end_char)
         if key not in self._roles:
-            outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
             if m.value in self.non_surgical and before and (first is not None or not self._after_complication(m, unit)):
@@ -199,6 +198,7 @@ class PatientView:
             elif self.cement_index and self._with_augmentation(m):  # "index", or a part with no contract term
                 self._roles[key] = "index" if m.value in self.index else None
             else:
+                outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
                 self._roles[key] = procedure_role(
                     m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index, outcome_in_sentence=outcome,
                     before_complication=before, historical=m.historical)

@@ -110,12 +110,12 @@ def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cu
     lo, hi = clause(sentence_cues, start, end)
     near = [c for c in cues if c.start >= lo and c.end <= hi and (c.end <= start or c.start >= end)]
     role = None
-    right = [c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
-             and not _STOP & set(sentence[end:c.start].lower().split())]
+    right = next((c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
+                  and not _STOP.intersection(sentence[end:c.start].lower().split())), None)
     left = [c for c in near if c.end <= start and _LEFT_GAP.match(sentence[c.end:start])]
     nearest_left = max(left, key=lambda c: c.end).role if left else None
-    if right and not (right[0].role == "anatomy" and nearest_left not in (None, "none", "anatomy")):
-        role = right[0].role
+    if right is not None and not (right.role == "anatomy" and nearest_left not in (None, "none", "anatomy")):
+        role = right.role
     elif left:
         role = nearest_left
     else:
