@@ -9,7 +9,7 @@ a cue leads up to a mention (`SentenceCues.leads_to`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from math import inf
@@ -43,9 +43,9 @@ class SentenceCues(NamedTuple):
     (read only)."""
 
     text: str = ""
-    kinds: Mapping[str, tuple[tuple[int, int], ...]] = MappingProxyType({})
+    kinds: Mapping[str, Sequence[tuple[int, int]]] = MappingProxyType({})
 
-    def spans(self, kind: str) -> tuple[tuple[int, int], ...]:
+    def spans(self, kind: str) -> Sequence[tuple[int, int]]:
         return self.kinds.get(kind, ())
 
     def has(self, kind: str, lo: int = 0, hi: float = inf) -> bool:
@@ -97,21 +97,25 @@ class CueIndex:
     """The cue mentions of one paper (`split_cues`) by sentence, built once per paper."""
 
     def __init__(self, cues: Iterable[Mention]):
-        found: dict[tuple[int, str], list[tuple[int, int]]] = {}
-        sentences: dict[int, tuple[str, dict[str, tuple[tuple[int, int], ...]]]] = {}
+        self._by_sentence: dict[int, SentenceCues] = {}
+        kinds_of: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        unsorted: list[list[tuple[int, int]]] = []  # spans of a kind not given in order
         for m in cues:
             start = m.sentence_start
+            kinds = kinds_of.get(start)
+            if kinds is None:
+                kinds = kinds_of[start] = {}
+                self._by_sentence[start] = SentenceCues(m.sentence, kinds)
             span = (m.start_char - start, m.end_char - start)
-            spans = found.get((start, m.value))
+            spans = kinds.get(m.value)
             if spans is None:
-                found[start, m.value] = [span]
-                if start not in sentences:
-                    sentences[start] = (m.sentence, {})
+                kinds[m.value] = [span]
             else:
+                if span < spans[-1]:
+                    unsorted.append(spans)
                 spans.append(span)
-        for (start, kind), spans in found.items():
-            sentences[start][1][kind] = tuple(sorted(spans)) if len(spans) > 1 else (spans[0],)
-        self._by_sentence = {start: SentenceCues(text, kinds) for start, (text, kinds) in sentences.items()}
+        for spans in unsorted:
+            spans.sort()
 
     def of(self, m: Mention) -> SentenceCues:
         """The cues of the sentence of `m`."""
