@@ -242,17 +242,19 @@ def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attrib
     name (a telling is only ever a key); `items` are in text order."""
     if not restarts:
         return items
-    unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
+    unit_of_restart: dict[int, str] = {}
+    first: dict[str, int] = {}  # each unit's first sentence
+    for a in items:
+        start = a.mention.sentence_start
+        if a.unit not in first:
+            first[a.unit] = start
+        if start in restarts:
+            unit_of_restart[start] = a.unit
     restarts_of: dict[str, list[int]] = {}
     for r, u in sorted(unit_of_restart.items()):
         restarts_of.setdefault(u, []).append(r)
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for a in items:
-        if a.unit in restarts_of:
-            first.setdefault(a.unit, a.mention.sentence_start)
-            last[a.unit] = a.mention.sentence_start
-    told_twice = {u for u, rs in restarts_of.items() if bisect_right(rs, first[u]) != bisect_right(rs, last[u])}
+    # A unit is told once when it opens with its only introduction.
+    told_twice = {u for u, rs in restarts_of.items() if len(rs) > 1 or first[u] < rs[0]}
     if not told_twice:
         return items
     return [a if a.unit not in told_twice else Attribution(
