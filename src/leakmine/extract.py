@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from leakmine.components.cue import GROUP as CUE_GROUP
 from leakmine.nlp.docs import make_doc, sentence_at, sentence_bounds
-from leakmine.nlp.spans import leakmine_groups, span_values
+from leakmine.nlp.spans import leakmine_groups, values_at
 from leakmine.records import Document, Mention
 
 # ConText's assertion status of a span (`leakmine_context`); a pipeline without it asserts everything.
@@ -39,27 +39,31 @@ def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]
     sentences = sentence_bounds(doc)
     sections = document.sections
     section_starts = [s.start_char for s in sections]
+    read = [s.mined for s in sections]
     status = [name for name in _STATUS if Span.has_extension(name)]
+    labels: dict[int, str] = {}
     mentions = []
     said: dict[int, str] = {}  # sentence start -> its text, one string for all its mentions
     for group in leakmine_groups(doc):
         asserted = group == CUE_GROUP
         for span in doc.spans[group]:
-            start, end = span.start_char, span.end_char
+            start, end, label = span.start_char, span.end_char, span.label
             idx = bisect_right(section_starts, start + offset) - 1
-            if idx < 0 or start + offset >= sections[idx].end_char or not sections[idx].mined:
+            if idx < 0 or start + offset >= sections[idx].end_char or not read[idx]:
                 continue
             sent_start, sent_end = sentence_at(sentences, start)
             if sent_start not in said:
                 said[sent_start] = text[sent_start + offset:sent_end + offset]
             ext = None if asserted else span._
             flags = {name: bool(ext.get(name)) for name in status} if ext is not None else {}
-            value, rule_id, attrs = span_values(span)
+            value, rule_id, attrs = values_at(doc, start, end, label)
+            if label not in labels:
+                labels[label] = span.label_
             mentions.append(Mention(
                 paper_id=document.paper_id, section_index=idx, section_kind=sections[idx].kind,
                 sentence=said[sent_start], sentence_start=sent_start + offset,
                 start_char=start + offset, end_char=end + offset, text=text[start + offset:end + offset],
-                label=span.label_, value=value or "", rule_id=rule_id or "", attrs=dict(attrs or {}),
+                label=labels[label], value=value or "", rule_id=rule_id or "", attrs=dict(attrs or {}),
                 negated=flags.get("is_negated", False), historical=flags.get("is_historical", False),
                 hypothetical=flags.get("is_hypothetical", False),
             ))

@@ -29,6 +29,7 @@ GROUP_PREFIX = "leakmine_"
 
 
 def _key(span: Span, name: str) -> tuple[str, str, int, int, int]:
+    """Where `span._.<name>` is kept in `doc.user_data` (`_store` and `span_values` write it out)."""
     return ("leakmine", name, span.start_char, span.end_char, span.label)
 
 
@@ -112,7 +113,8 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
         rebuilt = [s for s in map(tokens.fresh, spans) if s is not None]
         doc.spans[name] = SpanGroup(doc, name=name, attrs=attrs, spans=rebuilt)
     for key, value in list(doc.user_data.items()):
-        doc.user_data[key] = tokens.rebuild(value, moved)
+        if not (isinstance(key, tuple) and key[0] == "leakmine"):  # leakmine's own values are plain data
+            doc.user_data[key] = tokens.rebuild(value, moved)
     return True
 
 
@@ -129,15 +131,27 @@ def make_span(doc: Doc, start: int, end: int, label: str, value: str, rule_id: s
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    for name, stored in zip(SPAN_ATTRS, (value, rule_id, attrs or {}), strict=True):
-        doc.user_data[_key(span, name)] = stored  # what `span._.<name> = stored` does, without its lookups
+    _store(span, (value, rule_id, attrs or {}))
     return span
+
+
+def _store(span: Span, values: tuple[Any, Any, Any]) -> None:
+    """What `span._.lm_value, span._.lm_rule, span._.lm_attrs = values` does, without its lookups."""
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label
+    for name, stored in zip(SPAN_ATTRS, values, strict=True):
+        data["leakmine", name, start, end, label] = stored
 
 
 def span_values(span: Span) -> tuple[Any, Any, Any]:
     """`span._.lm_value`, `span._.lm_rule` and `span._.lm_attrs`, read at once."""
-    data = span.doc.user_data
-    return tuple(data.get(_key(span, name)) for name in SPAN_ATTRS)
+    return values_at(span.doc, span.start_char, span.end_char, span.label)
+
+
+def values_at(doc: Doc, start: int, end: int, label: int) -> tuple[Any, Any, Any]:
+    """`span_values` of the span of `doc` over characters [start, end) with the label (its hash)."""
+    data = doc.user_data
+    return (data.get(("leakmine", "lm_value", start, end, label)), data.get(("leakmine", "lm_rule", start, end, label)),
+            data.get(("leakmine", "lm_attrs", start, end, label)))
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:
@@ -174,8 +188,7 @@ def write_many(doc: Doc, group: str, found: list[tuple[int, int, str, str, str]]
             if span is not None:
                 spans.append(span)
             continue
-        for name, stored in zip(SPAN_ATTRS, (value, rule_id, {}), strict=True):
-            doc.user_data[_key(span, name)] = stored
+        _store(span, (value, rule_id, {}))
         spans.append(span)
     doc.spans[group] = sorted(spans, key=lambda s: (s.start, s.end))
     return doc

@@ -316,7 +316,10 @@ class Haystack:
         self._heads = index
         self._short: dict[str, list[int]] = {}
         self._sorted: set[str] = set()  # keys of `_short` whose list is sorted
-        self.keys = frozenset(index).union(*({head[:1], head[:2]} for head in index))
+        keys = set(index)
+        keys.update([head[:1] for head in index])
+        keys.update([head[:2] for head in index])
+        self.keys = frozenset(keys)
         self._chars: dict[re.Pattern[str], list[int]] = {}
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
         self._generation, self._automata = _LITERALS.current()
