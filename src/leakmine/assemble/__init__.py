@@ -12,7 +12,7 @@ from operator import attrgetter
 from typing import Any
 
 from leakmine.assemble.cohorts import build_cohorts, cohort_evidence, to_json
-from leakmine.assemble.cues import CueIndex, split_cues
+from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.fields import LIST_FIELDS, build_patient, empty_patient
 from leakmine.assemble.patients import (
     attribute,
@@ -31,9 +31,9 @@ __all__ = ["LIST_FIELDS", "assemble", "empty_patient"]
 
 def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any], list[Evidence]]:
     """The paper's JSON (metadata, one patient per described case, cohorts) and its evidence."""
-    cue_mentions, mentions = split_cues(mentions)
-    cues = CueIndex(cue_mentions)
-    mentions.sort(key=attrgetter("start_char", "end_char", "label"))
+    others: list[Mention] = []
+    cues = CueIndex(mentions, others)
+    mentions = sorted(others, key=attrgetter("start_char", "end_char", "label"))
     unit_of = units(document)
     flows = [unit_flow(u) for u in unit_of]
     evidence: list[Evidence] = []

@@ -84,23 +84,19 @@ class SentenceCues(NamedTuple):
         return False
 
 
-def split_cues(mentions: Iterable[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """The cue mentions and the other mentions, each in the order given."""
-    cues: list[Mention] = []
-    others: list[Mention] = []
-    for m in mentions:
-        (cues if m.label.startswith(CUE_PREFIX) else others).append(m)
-    return cues, others
-
-
 class CueIndex:
-    """The cue mentions of one paper (`split_cues`) by sentence, built once per paper."""
+    """The cue mentions of one paper by sentence, built once per paper."""
 
-    def __init__(self, cues: Iterable[Mention]):
+    def __init__(self, mentions: Iterable[Mention], others: list[Mention] | None = None):
+        """Index the cues among `mentions`; the other mentions go to `others` (in order) when given."""
         self._by_sentence: dict[int, SentenceCues] = {}
         kinds_of: dict[int, dict[str, list[tuple[int, int]]]] = {}
         unsorted: list[list[tuple[int, int]]] = []  # spans of a kind not given in order
-        for m in cues:
+        for m in mentions:
+            if not m.label.startswith(CUE_PREFIX):
+                if others is not None:
+                    others.append(m)
+                continue
             start = m.sentence_start
             kinds = kinds_of.get(start)
             if kinds is None:
