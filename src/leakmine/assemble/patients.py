@@ -159,7 +159,9 @@ def _definite_references(mentions: list[Mention], unit_of: list[str], intros: li
     sexes: dict[str, set[int | None]] = {}
     for a in intros:
         sexes.setdefault(a.unit, set()).add(a.sex and a.age and hash((a.sex, a.age)))
-    out = []
+    out: list[Anchor] = []
+    if all(len(s) < 2 for s in sexes.values()):
+        return out
     for m in mentions:
         unit = unit_of[m.section_index]
         if m.label != "SEX" or m.attrs.get("kind") != "noun" or len(sexes.get(unit, ())) < 2:
@@ -345,7 +347,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         in_sentence.setdefault(anchors[i].sentence_start, []).append(i)
         in_unit.setdefault(anchors[i].unit, []).append((start, i))
     single = n_patients == 1 and not cohort
-    told = case_told_at(mentions, cues, unit_of) if single else {}
+    told = case_told_at(mentions, cues, unit_of, flows) if single else {}
     # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
     # each case and whether it may tell about a patient.
     said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
@@ -401,13 +403,16 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     return out
 
 
-def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> dict[str, int]:
+def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], flows: list[str]) -> dict[str, int]:
     """Per unit, the first sentence that introduces the paper's case without an age ("We report a case
-    of ...", "A case of ... is presented"): what follows it tells of the patient."""
+    of ...", "A case of ... is presented"): what follows it tells of the patient. `unit_of` and `flows`
+    give each section's unit and flow."""
     out: dict[str, int] = {}
+    if "abstract" not in flows:
+        return out
     for m in mentions:
         unit = unit_of[m.section_index]
-        if unit in out or unit_flow(unit) != "abstract":
+        if unit in out or flows[m.section_index] != "abstract":
             continue
         voice = sentence_voice(cues.of(m))
         if cues.of(m).has("CASE_TOLD") and voice.patient and not (voice.generic or voice.literature):
