@@ -208,11 +208,13 @@ class PatientView:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
         with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion"):
         after it, joined by "with"/"and", with no verb or story step between."""
+        cues = self.cues.of(m)
+        if not cues.spans("JOINED"):
+            return False
         for o in self.by_sentence.get(m.sentence_start, []):
             if o.label != "PROCEDURE" or o.value not in self.cement or not o.asserted or o.end_char > m.start_char:
                 continue
             lo, hi = o.end_char - m.sentence_start, m.start_char - m.sentence_start
-            cues = self.cues.of(m)
             if hi - lo <= _JOINED_REACH and cues.has("JOINED", lo, hi) and not (
                     cues.has("FINITE", lo, hi) or cues.has("CLAUSE", lo, hi)):
                 return True
