@@ -62,7 +62,7 @@ class Rule:
 
     @cached_property
     def needs(self) -> Needs | None:
-        """Literals one of which every match holds, read when first needed; None: not known."""
+        """Literals one of which every match holds (read when the rule is parsed); None: not known."""
         return rule_needs(self.regex)
 
     @cached_property
@@ -144,7 +144,9 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
         unknown_groups = set(compiled.groupindex) - groups if groups is not None else set()
         if unknown_groups:
             raise RuleError(f"{where}: unknown named groups {sorted(unknown_groups)}")
-        rules.append(Rule(rid, label, compiled, value, attrs, block))
+        rule = Rule(rid, label, compiled, value, attrs, block)
+        _ = rule.needs  # read at load, so its literals are in the one pass over the first text mined too
+        rules.append(rule)
     return rules
 
 

@@ -25,7 +25,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from re import _casefix  # the letters `re` equates beyond simple lower-casing
 from re import _constants as sre  # the standard library's own regex parser
 from typing import Any
@@ -342,7 +341,7 @@ class Haystack:
         self.keys = frozenset(keys)
         self._chars: dict[re.Pattern[str], list[int]] = {}
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
-        self._generation, self._automata = _LITERALS.current()
+        self.generation, self._automata = _LITERALS.current()
         self._scanned: tuple[set[str], set[str]] | None = None  # (folded, plain), read at the first ask
 
     def _scan(self) -> tuple[set[str], set[str]]:
@@ -371,7 +370,7 @@ class Haystack:
         """Whether the text holds one literal of each set of `needs`; True when it cannot tell."""
         if needs.folded and not self.foldable:
             return True
-        if needs.generation > self._generation:  # a rule loaded after this text was made ready
+        if needs.generation > self.generation:  # a rule loaded after this text was made ready
             return all(any(w in (self.lowered if f else self.text) for w, f in s.literals) for s in needs.sets)
         folded, plain = self._scan()
         held = self._held
@@ -394,11 +393,20 @@ class Haystack:
         return self._chars[chars]
 
 
-@lru_cache(maxsize=32)
+_HAYSTACKS: dict[str, Haystack] = {}
+_KEPT = 32  # texts whose haystacks are kept: every component searches the same doc text
+
+
 def haystack(text: str) -> Haystack:
     """The `Haystack` of `text`, made once: every component of the pipeline searches the same doc text
-    (and the vocabulary components the long forms of its abbreviations in between)."""
-    return Haystack(text)
+    (and the vocabulary components the long forms of its abbreviations in between). One made before
+    rules loaded since brought new literals is made again, so it finds those in its one pass too."""
+    hay = _HAYSTACKS.get(text)
+    if hay is None or hay.generation != _LITERALS.generation:
+        if len(_HAYSTACKS) >= _KEPT:
+            del _HAYSTACKS[next(iter(_HAYSTACKS))]
+        hay = _HAYSTACKS[text] = Haystack(text)
+    return hay
 
 
 def start_positions(hay: Haystack, starts: Starts) -> list[int]:
