@@ -8,10 +8,11 @@ of aggregate statistics (cohorts.py) and names the study type (study_type.py). E
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from leakmine.assemble.cohorts import build_cohorts, cohort_evidence, to_json
-from leakmine.assemble.cues import CueIndex, is_cue
+from leakmine.assemble.cues import CueIndex
 from leakmine.assemble.fields import LIST_FIELDS, build_patient, empty_patient
 from leakmine.assemble.patients import (
     attribute,
@@ -30,14 +31,20 @@ __all__ = ["LIST_FIELDS", "assemble", "empty_patient"]
 
 def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any], list[Evidence]]:
     """The paper's JSON (metadata, one patient per described case, cohorts) and its evidence."""
-    cues = CueIndex(mentions)
-    mentions = sorted((m for m in mentions if not is_cue(m)), key=lambda m: (m.start_char, m.end_char, m.label))
+    others: list[Mention] = []
+    cues = CueIndex(mentions, others)
+    mentions = sorted(others, key=attrgetter("start_char", "end_char", "label"))
     unit_of = units(document)
+    flows = [unit_flow(u) for u in unit_of]
     evidence: list[Evidence] = []
     patients: list[dict[str, Any]] = []
     cohorts: list[dict[str, Any]] = []
     if not describes_no_patients(document):
-        anchors = intro_anchors(document, mentions, cues, unit_of) + marker_anchors(document, mentions, cues, unit_of)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence_start, []).append(m)
+        anchors = intro_anchors(document, mentions, cues, unit_of, by_sentence) + marker_anchors(
+            document, mentions, cues, unit_of)
         clusters, of = cluster_anchors(anchors)
         rows = table_rows(mentions)
         case_like = bool(clusters) or bool(rows) or any(s.kind == "case" and s.mined for s in document.sections)
@@ -47,12 +54,9 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         n = len(clusters)
         if n == 0 and not cohorts and plausible_single_patient(document, mentions, cues, unit_of):
             n = 1
-        attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts))
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in mentions:
-            by_sentence.setdefault(m.sentence_start, []).append(m)
+        attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts), unit_of, by_sentence)
         if len(rows) > n:  # a table lists more patients than the text introduces: one per row
-            shared = paper_procedures(mentions, {i: unit_flow(u) for i, u in enumerate(unit_of)})
+            shared = paper_procedures(mentions, flows)
             for k, row in enumerate(rows, 1):
                 built = build_table_patient(k, row, shared)
                 patients.append(built.patient)
@@ -69,6 +73,6 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     meta = document.meta
     paper = {"title": meta.title, "year": meta.year, "journal": meta.journal, "doi": meta.doi,
              "first_author": meta.first_author,
-             "study_type": study_type(document, len(patients), bool(cohorts))}
+             "study_type": study_type(document, len(patients), bool(cohorts), flows)}
     return {"paper": paper, "patients": patients, "cohorts": cohorts}, evidence
 

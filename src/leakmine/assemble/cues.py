@@ -9,12 +9,12 @@ a cue leads up to a mention (`SentenceCues.leads_to`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
 from importlib import resources
 from math import inf
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from leakmine.labels import CUE_PREFIX
 from leakmine.records import Mention
@@ -32,29 +32,41 @@ def vocabulary() -> dict[str, Any]:
     return json.loads(resources.files(__package__).joinpath("vocabulary.json").read_text(encoding="utf-8"))
 
 
-def is_cue(m: Mention) -> bool:
-    return m.label.startswith(CUE_PREFIX)
+@cache
+def value_set(name: str) -> frozenset[str]:
+    """One value list of vocabulary.json as a set."""
+    return frozenset(vocabulary()[name])
 
 
-@dataclass(frozen=True)
-class SentenceCues:
-    """The cues of one sentence: for each kind, (start, end) offsets into the sentence, in order."""
+class SentenceCues(NamedTuple):
+    """The cues of one sentence: for each kind, (start, end) offsets into the sentence, in order
+    (read only)."""
 
     text: str = ""
-    kinds: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    kinds: Mapping[str, Sequence[tuple[int, int]]] = MappingProxyType({})
 
-    def spans(self, kind: str) -> tuple[tuple[int, int], ...]:
+    def spans(self, kind: str) -> Sequence[tuple[int, int]]:
         return self.kinds.get(kind, ())
 
     def has(self, kind: str, lo: int = 0, hi: float = inf) -> bool:
         """Whether a cue of `kind` lies wholly within [lo, hi) of the sentence."""
-        return any(lo <= s and e <= hi for s, e in self.kinds.get(kind, ()))
+        spans = self.kinds.get(kind)
+        if not spans:
+            return False
+        if hi == inf and lo <= spans[0][0]:  # spans are in order: the first starts earliest
+            return True
+        for s, e in spans:
+            if lo <= s and e <= hi:
+                return True
+        return False
 
     def leads_to(self, kind: str, at: int, reach: int, lo: int = 0) -> bool:
         """Whether a cue of `kind` (starting at or after `lo`) ends at most `reach` characters before
         offset `at`, with no phrase break (. ; , ( )) between: "an emergency L4 laminectomy"."""
-        return any(lo <= s and e <= at and at - e <= reach and not _PHRASE_BREAKS & set(self.text[e:at])
-                   for s, e in self.kinds.get(kind, ()))
+        for s, e in self.kinds.get(kind, ()):
+            if lo <= s and e <= at and at - e <= reach and not _PHRASE_BREAKS.intersection(self.text[e:at]):
+                return True
+        return False
 
     def links_to(self, kind: str, at: int, lo: int = 0, words: int = 3, unless: str | None = None) -> bool:
         """Whether a cue of `kind` (starting at or after `lo`) is followed, up to offset `at`, by white
@@ -75,14 +87,31 @@ class SentenceCues:
 class CueIndex:
     """The cue mentions of one paper by sentence, built once per paper."""
 
-    def __init__(self, mentions: Iterable[Mention]):
-        found: dict[int, tuple[str, dict[str, list[tuple[int, int]]]]] = {}
+    def __init__(self, mentions: Iterable[Mention], others: list[Mention] | None = None):
+        """Index the cues among `mentions`; the other mentions go to `others` (in order) when given."""
+        self._by_sentence: dict[int, SentenceCues] = {}
+        kinds_of: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        unsorted: list[list[tuple[int, int]]] = []  # spans of a kind not given in order
         for m in mentions:
-            if is_cue(m):
-                kinds = found.setdefault(m.sentence_start, (m.sentence, {}))[1]
-                kinds.setdefault(m.value, []).append((m.start_char - m.sentence_start, m.end_char - m.sentence_start))
-        self._by_sentence = {start: SentenceCues(text, {k: tuple(sorted(v)) for k, v in kinds.items()})
-                             for start, (text, kinds) in found.items()}
+            if not m.label.startswith(CUE_PREFIX):
+                if others is not None:
+                    others.append(m)
+                continue
+            start = m.sentence_start
+            kinds = kinds_of.get(start)
+            if kinds is None:
+                kinds = kinds_of[start] = {}
+                self._by_sentence[start] = SentenceCues(m.sentence, kinds)
+            span = (m.start_char - start, m.end_char - start)
+            spans = kinds.get(m.value)
+            if spans is None:
+                kinds[m.value] = [span]
+            else:
+                if span < spans[-1]:
+                    unsorted.append(spans)
+                spans.append(span)
+        for spans in unsorted:
+            spans.sort()
 
     def of(self, m: Mention) -> SentenceCues:
         """The cues of the sentence of `m`."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from leakmine.assemble.cues import CueIndex, vocabulary
+from leakmine.assemble.cues import CueIndex, value_set, vocabulary
 from leakmine.assemble.patients import Attribution, Cluster
 from leakmine.assemble.roles import (
     Cue,
@@ -33,17 +34,19 @@ from leakmine.records import Mention
 
 LIST_FIELDS = ("index_procedures", "treated_levels", "causes", "leak_locations", "leak_levels",
                "symptoms", "treatments", "treatment_levels")
+_LEVEL_ROLE_OF = {"index": "treated", "rescue": "treatment"}  # what a procedure's role makes its level
 _LEVEL_FIELD = {"treated": "treated_levels", "leak": "leak_levels", "treatment": "treatment_levels"}
 _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentary": 4}
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 _PROCEDURE_LABELS = PROCEDURE_LABELS
+_FINDING_LABELS = frozenset({"SYMPTOM", "CAUSE", "LEAK_LOCATION"})
 _RESCUE_REACH = 40  # a rescue operation named this close after a timing is what the timing dates
 _JOINED_REACH = 60  # an operation this close to the cement augmentation, in one phrase, is part of it
 
 
 def is_complication(m: Mention) -> bool:
     """An asserted symptom, cause, leak or reduced muscle grade: the complication being told."""
-    return (m.asserted and m.label in vocabulary()["complication_labels"]
+    return (m.asserted and m.label in value_set("complication_labels")
             and not (m.label == "MUSCLE_GRADE" and m.value == "5"))
 
 
@@ -79,29 +82,61 @@ class PatientView:
 
     def __init__(self, attributions: list[Attribution], by_sentence: dict[int, list[Mention]], cues: CueIndex,
                  restarts: frozenset[int] = frozenset()):
-        self.items = _tellings(sorted(attributions, key=lambda a: a.mention.start_char), restarts)
+        self.items = _tellings(attributions, restarts)
         self.by_sentence = by_sentence
         self.cues = cues
-        self.own = [a for a in self.items if not a.broadcast]
-        vocab = vocabulary()
-        cement = self.cement = set(vocab["cement_procedures"])
-        self.index = set(vocab["index_procedures"])
-        self.cement_index = any(a.mention.label == "PROCEDURE" and a.mention.value in cement and a.mention.asserted
-                                for a in self.items)
-        self.non_surgical = set(vocab["non_surgical_treatments"])
-        self.remote = set(vocab["remote_leak_locations"])
+        cement = self.cement = value_set("cement_procedures")
+        self.index = value_set("index_procedures")
+        self.own: list[Attribution] = []
+        self.items_by_unit: dict[str, list[Attribution]] = {}  # units in order of first appearance
+        self.own_by_unit: dict[str, list[Attribution]] = {}
+        self.own_by_label: dict[str, list[Attribution]] = {}
+        self.operations: list[Attribution] = []  # own procedures and treatments
+        findings: list[Attribution] = []  # own symptoms, causes and leak locations
+        shared_operations: list[Attribution] = []  # what all cases share
+        shared_findings: list[Attribution] = []
+        self.cement_index = False
+        for a in self.items:
+            m = a.mention
+            label = m.label
+            self.items_by_unit.setdefault(a.unit, []).append(a)
+            if label == "PROCEDURE" and m.value in cement and m.asserted:
+                self.cement_index = True
+            if a.broadcast:
+                if label in _PROCEDURE_LABELS:
+                    shared_operations.append(a)
+                elif label in _FINDING_LABELS:
+                    shared_findings.append(a)
+                continue
+            self.own.append(a)
+            self.own_by_unit.setdefault(a.unit, []).append(a)
+            self.own_by_label.setdefault(label, []).append(a)
+            if label in _PROCEDURE_LABELS:
+                self.operations.append(a)
+            elif label in _FINDING_LABELS:
+                findings.append(a)
+        # What all cases share fills in after the patient's own.
+        self.operations_first = self.operations + shared_operations
+        self.findings_first = findings + shared_findings
+        self.non_surgical = value_set("non_surgical_treatments")
+        self.remote = value_set("remote_leak_locations")
         self.first_operation: dict[str, Mention] = {}
-        self.pre_index = self._pre_index(set(vocab["index_procedures"]), set(vocab["treatments"]))
-        self.rescue_from = self._rescue_phases(set(vocab["index_procedures"]), set(vocab["treatments"]))
+        self.pre_index = self._pre_index(self.index, value_set("treatments"))
+        self.rescue_from = self._rescue_phases(self.index, value_set("treatments"))
         self._roles: dict[tuple[int, int], str | None] = {}
+        self._sentence_cues: dict[tuple[int, str], list[Cue]] = {}
+
+    def own_of(self, label: str) -> list[Attribution]:
+        """The patient's own mentions of `label`, in text order."""
+        return self.own_by_label.get(label, [])
 
     def complication(self, m: Mention) -> bool:
         """A finding of the complication: not a symptom the patient had before the index operation."""
         return is_complication(m) and (m.start_char, m.end_char) not in self.pre_index
 
-    def _pre_index(self, index: set[str], rescue: set[str]) -> set[tuple[int, int]]:
+    def _pre_index(self, index: frozenset[str], rescue: frozenset[str]) -> set[tuple[int, int]]:
         """The symptoms told as the reason for the index operation, over every unit (scope.py)."""
-        cement = set(vocabulary()["cement_procedures"])
+        cement = self.cement
 
         def is_index(m: Mention) -> bool:
             if m.label != "PROCEDURE" or m.value not in index:
@@ -111,17 +146,16 @@ class PatientView:
             return not self.cement_index and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start)
 
         out: set[tuple[int, int]] = set()
-        for unit in dict.fromkeys(a.unit for a in self.items):
-            mine = [a.mention for a in self.items if a.unit == unit]
-            out |= pre_index_symptoms(mine, self.cues, is_index, is_complication)
+        for mine in self.items_by_unit.values():
+            out |= pre_index_symptoms([a.mention for a in mine], self.cues, is_index, is_complication)
         return out
 
-    def _rescue_phases(self, index: set[str], rescue: set[str]) -> dict[str, int]:
+    def _rescue_phases(self, index: frozenset[str], rescue: frozenset[str]) -> dict[str, int]:
         """Per unit, where the story moves past the index procedure: the first rescue-only operation
         after the first operation, or the first complication or outcome told in a later sentence
         (medication and rehabilitation do not move the story)."""
-        vocab = vocabulary()
-        non_surgical = set(vocab["non_surgical_treatments"])
+        non_surgical = self.non_surgical
+        rescue_only = rescue - index
         first_procedure = self.first_operation
         out: dict[str, int] = {}
         for a in self.own:
@@ -131,10 +165,10 @@ class PatientView:
             first = first_procedure.get(a.unit)
             if m.label in _PROCEDURE_LABELS and first is None:
                 first_procedure[a.unit] = m
-                if m.value in rescue - index or self._follows(m):
+                if m.value in rescue_only or self._follows(m):
                     out[a.unit] = m.end_char
             elif first is not None and m.start_char >= first.end_char and (
-                    m.label in _PROCEDURE_LABELS and m.value in rescue - index
+                    m.label in _PROCEDURE_LABELS and m.value in rescue_only
                     or m.sentence_start > first.sentence_start and (self.complication(m) or m.label == "OUTCOME")):
                 out[a.unit] = m.start_char
         return out
@@ -148,8 +182,8 @@ class PatientView:
 
     def _after_complication(self, m: Mention, unit: str) -> bool:
         """Whether a complication of the patient is told before `m` in its unit."""
-        return any(a.unit == unit and self.complication(a.mention) and a.mention.end_char <= m.start_char
-                   for a in self.own)
+        return any(self.complication(a.mention) and a.mention.end_char <= m.start_char
+                   for a in self.own_by_unit.get(unit, ()))
 
     def role(self, m: Mention, unit: str) -> str | None:
         """Index/rescue role of a procedure or treatment mention (cached per span). Medication and
@@ -157,7 +191,6 @@ class PatientView:
         before any complication is told) are history, not rescue treatment."""
         key = (m.start_char, m.end_char)
         if key not in self._roles:
-            outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
             if m.value in self.non_surgical and before and (first is not None or not self._after_complication(m, unit)):
@@ -165,6 +198,7 @@ class PatientView:
             elif self.cement_index and self._with_augmentation(m):  # "index", or a part with no contract term
                 self._roles[key] = "index" if m.value in self.index else None
             else:
+                outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
                 self._roles[key] = procedure_role(
                     m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index, outcome_in_sentence=outcome,
                     before_complication=before, historical=m.historical)
@@ -174,23 +208,31 @@ class PatientView:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
         with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion"):
         after it, joined by "with"/"and", with no verb or story step between."""
+        cues = self.cues.of(m)
+        if not cues.spans("JOINED"):
+            return False
         for o in self.by_sentence.get(m.sentence_start, []):
             if o.label != "PROCEDURE" or o.value not in self.cement or not o.asserted or o.end_char > m.start_char:
                 continue
             lo, hi = o.end_char - m.sentence_start, m.start_char - m.sentence_start
-            cues = self.cues.of(m)
             if hi - lo <= _JOINED_REACH and cues.has("JOINED", lo, hi) and not (
                     cues.has("FINITE", lo, hi) or cues.has("CLAUSE", lo, hi)):
                 return True
         return False
 
     def sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
+        """The role-carrying cues of `m`'s sentence (cached per sentence and unit)."""
+        key = (m.sentence_start, unit)
+        if key not in self._sentence_cues:
+            self._sentence_cues[key] = self._find_sentence_cues(m, unit)
+        return self._sentence_cues[key]
+
+    def _find_sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
         mention_cues = []
         for o in self.by_sentence.get(m.sentence_start, []):
             s, e = o.start_char - m.sentence_start, o.end_char - m.sentence_start
             if o.label in _PROCEDURE_LABELS:
-                role = self.role(o, unit)
-                mention_cues.append(Cue(s, e, {"index": "treated", "rescue": "treatment"}.get(role or "", "none")))
+                mention_cues.append(Cue(s, e, _LEVEL_ROLE_OF.get(self.role(o, unit), "none")))
             elif o.label == "LEAK_LOCATION":
                 mention_cues.append(Cue(s, e, "remote" if o.value in self.remote else "leak"))
         return merge_cues(mention_cues, word_cues(self.cues.of(m)))
@@ -198,19 +240,35 @@ class PatientView:
 
 def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attribution]:
     """Split a unit where the patient is introduced again: a summary paragraph and the case told in
-    full within one unit are two tellings, each read from presentation on."""
-    unit_of_restart = {a.mention.sentence_start: a.unit for a in items if a.mention.sentence_start in restarts}
-    out = []
+    full within one unit are two tellings, each read from presentation on. A unit told once keeps its
+    name (a telling is only ever a key); `items` are in text order."""
+    if not restarts:
+        return items
+    unit_of_restart: dict[int, str] = {}
+    first: dict[str, int] = {}  # each unit's first sentence
     for a in items:
-        k = sum(1 for r, u in unit_of_restart.items() if u == a.unit and r <= a.mention.sentence_start)
-        out.append(replace(a, unit=f"{a.unit}:{k}"))
-    return out
+        start = a.mention.sentence_start
+        if a.unit not in first:
+            first[a.unit] = start
+        if start in restarts:
+            unit_of_restart[start] = a.unit
+    restarts_of: dict[str, list[int]] = {}
+    for r, u in sorted(unit_of_restart.items()):
+        restarts_of.setdefault(u, []).append(r)
+    # A unit is told once when it opens with its only introduction.
+    told_twice = {u for u, rs in restarts_of.items() if len(rs) > 1 or first[u] < rs[0]}
+    if not told_twice:
+        return items
+    return [a if a.unit not in told_twice else Attribution(
+        a.mention, f"{a.unit}:{bisect_right(restarts_of[a.unit], a.mention.sentence_start)}", a.patients, a.broadcast)
+        for a in items]
 
 
 def build_patient(n: int, cluster: Cluster | None, attributions: list[Attribution],
                   by_sentence: dict[int, list[Mention]], cues: CueIndex,
                   restarts: frozenset[int] = frozenset()) -> PatientBuilder:
-    """One patient's fields; `restarts` are the sentences where the patient is introduced."""
+    """One patient's fields from its `attributions` (in text order); `restarts` are the sentences where
+    the patient is introduced."""
     view = PatientView(attributions, by_sentence, cues, restarts)
     b = PatientBuilder(empty_patient(n))
     _age_sex(b, cluster, view)
@@ -240,12 +298,12 @@ def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> N
                 b.evidence.append((name, value, mid))
         b.patient["age"], b.patient["sex"] = cluster.age, cluster.sex
     if b.patient["age"] is None:
-        age = next((a.mention for a in view.own if a.mention.label == "AGE"
-                    and isinstance(a.mention.attrs.get("age"), int) and a.mention.attrs.get("year_old")), None)
+        age = next((a.mention for a in view.own_of("AGE")
+                    if isinstance(a.mention.attrs.get("age"), int) and a.mention.attrs.get("year_old")), None)
         if age is not None:
             b.set("age", age.attrs["age"], age.mention_id)
     if b.patient["sex"] is None:
-        sexes = [a.mention for a in view.own if a.mention.label == "SEX" and a.mention.attrs.get("kind") != "group"]
+        sexes = [a.mention for a in view.own_of("SEX") if a.mention.attrs.get("kind") != "group"]
         nouns = [m for m in sexes if m.attrs.get("kind") == "noun"]
         if nouns:
             b.set("sex", nouns[0].value, nouns[0].mention_id)
@@ -258,11 +316,10 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
     """Index procedures and rescue treatments. What a sentence says of all cases fills in an index
     procedure a patient has none of its own; an operation named at follow-up ("the fusion appeared
     solid") is the one already done, not a new treatment."""
-    vocab = vocabulary()
-    index, rescue = set(vocab["index_procedures"]), set(vocab["treatments"])
-    for a in sorted(view.items, key=lambda a: a.broadcast):
+    index, rescue = view.index, value_set("treatments")
+    for a in view.operations_first:
         m = a.mention
-        if m.label not in _PROCEDURE_LABELS or not m.asserted:
+        if not m.asserted:
             continue
         role = view.role(m, a.unit)
         if role == "index" and m.value in index:
@@ -276,9 +333,9 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
 
 
 def _levels(b: PatientBuilder, view: PatientView) -> None:
-    for a in view.own:
+    for a in view.own_of("LEVEL"):
         m = a.mention
-        if m.label != "LEVEL" or not m.asserted:
+        if not m.asserted:
             continue
         s, e = m.start_char - m.sentence_start, m.end_char - m.sentence_start
         for role in sorted(level_roles(view.cues.of(m), s, e, view.sentence_cues(m, a.unit))):
@@ -290,9 +347,8 @@ def _timeline(view: PatientView) -> Timeline:
     """The patient's story states over every unit: pivots at the first surgical rescue treatment
     (any rescue treatment when none was surgical), or at a rescue operation named without a treatment
     word ("an emergency operation", "he was reoperated") once the complication is told."""
-    vocab = vocabulary()
-    non_surgical = set(vocab["non_surgical_treatments"])
-    rescue = [a for a in view.own if a.mention.label in _PROCEDURE_LABELS and a.mention.asserted
+    non_surgical = view.non_surgical
+    rescue = [a for a in view.operations if a.mention.asserted
               and view.role(a.mention, a.unit) == "rescue"]
     surgical = [a for a in rescue if a.mention.value not in non_surgical]
     pivots: dict[int, int] = {}
@@ -300,22 +356,25 @@ def _timeline(view: PatientView) -> Timeline:
         offset = a.mention.start_char - a.mention.sentence_start
         pivots[a.mention.sentence_start] = min(offset, pivots.get(a.mention.sentence_start, offset))
     timeline = Timeline()
-    for unit in dict.fromkeys(a.unit for a in view.own):
-        mine = [a.mention for a in view.own if a.unit == unit]
-        sentences = sorted({(m.sentence_start, m.sentence) for m in mine})
+    for own in view.own_by_unit.values():
+        mine = []
+        sentences: dict[int, str] = {}  # in text order, as the mentions are
         follow_ups: dict[int, int] = {}
-        for m in mine:
+        for a in own:
+            m = a.mention
+            mine.append(m)
+            if m.sentence_start not in sentences:
+                sentences[m.sentence_start] = m.sentence
             if m.label == "FOLLOW_UP":
                 offset = m.start_char - m.sentence_start
                 follow_ups[m.sentence_start] = min(offset, follow_ups.get(m.sentence_start, offset))
-        starts = {s for s, _ in sentences}
-        unit_pivots = {s: o for s, o in pivots.items() if s in starts}
-        for start, text in sentences:
+        unit_pivots = {s: o for s, o in pivots.items() if s in sentences}
+        for start, text in sentences.items():
             named = [o for o, _ in view.cues.at(start, text).spans("RESCUE_OPERATION")
                      if any(view.complication(m) and m.end_char <= start + o for m in mine)]
             if named:
                 unit_pivots[start] = min([*named, unit_pivots.get(start, len(text))])
-        read_unit(timeline, sentences, unit_pivots, follow_ups, view.cues)
+        read_unit(timeline, sentences.items(), unit_pivots, follow_ups, view.cues)
     return timeline
 
 
@@ -325,12 +384,12 @@ def _grades(b: PatientBuilder, view: PatientView, timeline: Timeline, when: Call
     normal strength after the operation but before the complication is told."""
     seen = set()
     first_index: dict[str, int] = {}
-    for a in view.own:
-        if a.mention.label in _PROCEDURE_LABELS and view.role(a.mention, a.unit) == "index":
+    for a in view.operations:
+        if view.role(a.mention, a.unit) == "index":
             first_index.setdefault(a.unit, a.mention.sentence_start)
-    for a in view.own:
+    for a in view.own_of("MUSCLE_GRADE"):
         m = a.mention
-        if m.label != "MUSCLE_GRADE" or not m.asserted:
+        if not m.asserted:
             continue
         if m.sentence_start < first_index.get(a.unit, -1) and \
                 local_cue(view.cues.of(m), m.start_char - m.sentence_start) == PRESENTATION:
@@ -361,7 +420,7 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
     """Symptoms, causes and leak locations; weakness implied by a reduced grade or a foot drop. A cause
     said of all cases fills in for a patient without one of its own."""
     vocab = vocabulary()
-    for a in sorted(view.items, key=lambda a: a.broadcast):
+    for a in view.findings_first:
         m = a.mention
         if not m.asserted or (a.broadcast and m.label == "CAUSE" and b.patient["causes"]):
             continue
@@ -380,10 +439,10 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
         if specific and general in b.patient["symptoms"]:
             b.patient["symptoms"].remove(general)
             b.evidence = [e for e in b.evidence if e[:2] != ("symptoms", general)]
-    for a in view.own:
+    for a in view.own_of("MUSCLE_GRADE"):
         m = a.mention
         base = m.attrs.get("base")
-        if m.label == "MUSCLE_GRADE" and m.asserted and isinstance(base, int) and base < 5 and any(
+        if m.asserted and isinstance(base, int) and base < 5 and any(
                 g["time"] == PRESENTATION and g["value"] == m.value for g in b.patient["muscle_grades"]):
             b.add("symptoms", vocab["weakness"], m.mention_id)
 
@@ -391,9 +450,9 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
 def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str]) -> None:
     """Timing of the complication: a timing said with the complication, before any rescue work."""
     candidates = []
-    for a in view.own:
+    for a in view.own_of("TIMING"):
         m = a.mention
-        if m.label != "TIMING" or not m.asserted or when(m) != PRESENTATION:
+        if not m.asserted or when(m) != PRESENTATION:
             continue
         if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS:
             continue
@@ -447,7 +506,7 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
     degree of recovery wins over a mere "improved" (the body before the abstract, the last statement
     within a unit); improvement with a deficit still present is partial recovery; with nothing
     stated, the grades tell."""
-    found = [a for a in view.own if a.mention.label == "OUTCOME" and a.mention.asserted
+    found = [a for a in view.own_of("OUTCOME") if a.mention.asserted
              and (not treated or when(a.mention) != PRESENTATION)]
     final = [a for a in found if when(a.mention) == FOLLOW_UP or view.cues.of(a.mention).has("FINAL")
              or view.cues.of(a.mention).has("FOLLOW_UP")]
@@ -499,9 +558,9 @@ def _grade_number(value: str) -> float:
 def _follow_up(b: PatientBuilder, view: PatientView) -> None:
     """The longest follow-up stated for the patient."""
     best: tuple[float, Mention] | None = None
-    for a in view.own:
+    for a in view.own_of("FOLLOW_UP"):
         m = a.mention
-        if m.label != "FOLLOW_UP" or not m.asserted:
+        if not m.asserted:
             continue
         unit = str(m.attrs.get("unit") or "").rstrip("s")
         number = m.attrs.get("number")

@@ -12,11 +12,11 @@ cases, and in a single-patient paper to that patient wherever the sentence speak
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from leakmine.assemble.cues import CueIndex
-from leakmine.assemble.sections import unit_flow, units
-from leakmine.assemble.sentences import about_patient, sentence_voice
+from leakmine.assemble.sections import unit_flow
+from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
 from leakmine.records import Document, Mention
 
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
@@ -93,11 +93,9 @@ def _near(a: Mention, b: Mention) -> int:
     return max(a.start_char, b.start_char) - min(a.end_char, b.end_char)
 
 
-def intro_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> list[Anchor]:
+def intro_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str],
+                  by_sentence: dict[int, list[Mention]]) -> list[Anchor]:
     """Introductions: an individual age ("52-year-old", "aged 70") with the sex of the same person."""
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence_start, []).append(m)
     out = []
     for m in mentions:
         if m.label != "AGE" or not isinstance(m.attrs.get("age"), int) or m.negated or m.hypothetical:
@@ -161,7 +159,9 @@ def _definite_references(mentions: list[Mention], unit_of: list[str], intros: li
     sexes: dict[str, set[int | None]] = {}
     for a in intros:
         sexes.setdefault(a.unit, set()).add(a.sex and a.age and hash((a.sex, a.age)))
-    out = []
+    out: list[Anchor] = []
+    if all(len(s) < 2 for s in sexes.values()):
+        return out
     for m in mentions:
         unit = unit_of[m.section_index]
         if m.label != "SEX" or m.attrs.get("kind") != "noun" or len(sexes.get(unit, ())) < 2:
@@ -330,72 +330,89 @@ def _distributive(m: Mention, values: set[str]) -> bool:
 
 
 def attribute(document: Document, mentions: list[Mention], cues: CueIndex, anchors: list[Anchor],
-              of: dict[int, int], n_patients: int, cohort: bool) -> list[Attribution]:
-    """Each patient-level mention with the patients it speaks of (mentions of no patient left out).
+              of: dict[int, int], n_patients: int, cohort: bool, unit_of: list[str],
+              by_sentence: dict[int, list[Mention]]) -> list[Attribution]:
+    """Each patient-level mention with the patients it speaks of (mentions of no patient left out);
+    `unit_of` gives each section's unit, `by_sentence` the mentions of each sentence.
 
     A sentence that names a case ("In Case 2, ...") speaks of that patient even in the discussion.
     """
-    unit_of = units(document)
+    if n_patients == 0:
+        return []
+    flows = [unit_flow(u) for u in unit_of]
     placed = sorted((anchors[i].start, i) for i in of)
-    by_sentence: dict[int, list[int]] = {}
-    for _start, i in placed:
-        by_sentence.setdefault(anchors[i].sentence_start, []).append(i)
+    in_sentence: dict[int, list[int]] = {}
+    in_unit: dict[str, list[tuple[int, int]]] = {}
+    for start, i in placed:
+        in_sentence.setdefault(anchors[i].sentence_start, []).append(i)
+        in_unit.setdefault(anchors[i].unit, []).append((start, i))
     single = n_patients == 1 and not cohort
-    told = case_told_at(document, mentions, cues, unit_of) if single else {}
-    by_label: dict[tuple[int, str], set[str]] = {}
-    for m in mentions:
-        by_label.setdefault((m.sentence_start, m.label), set()).add(m.value)
+    told = case_told_at(mentions, cues, unit_of, flows) if single else {}
+    # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
+    # each case and whether it may tell about a patient.
+    said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
     out = []
     for m in mentions:
-        unit = unit_of[m.section_index]
-        flow = unit_flow(unit)
-        if m.label in COHORT_LABELS or flow == "none" or n_patients == 0:
+        if m.label in COHORT_LABELS:
             continue
-        voice = sentence_voice(cues.of(m))
-        here = by_sentence.get(m.sentence_start)
+        key = (m.sentence_start, m.section_index)
+        facts = said.get(key)
+        if facts is None:
+            flow = flows[m.section_index]
+            voice = sentence_voice(here_cues := cues.of(m))
+            facts = said[key] = (flow, unit_of[m.section_index], voice,
+                                 flow != "title" and here_cues.has("EACH"), about_patient(voice, flow))
+        flow, unit, voice, each, about = facts
+        if flow == "none":
+            continue
+        here = in_sentence.get(m.sentence_start)
         if here:
             before = [i for i in here if anchors[i].start <= m.start_char]
             pick = before[-1] if before else here[0]
-            named = replace(voice, patient=True) if anchors[pick].number is not None else voice
+            named = voice._replace(patient=True) if anchors[pick].number is not None else voice
             if about_patient(named, flow):
                 together = _introduced_together(document.text, [(anchors[i], of[i]) for i in before])
                 chosen = sorted(k + 1 for k in together) if m.label in SHARED_LABELS else [of[pick] + 1]
                 out.append(Attribution(m, unit, tuple(chosen) or (of[pick] + 1,)))
             continue
-        each = flow != "title" and cues.of(m).has("EACH")
         if flow == "title" or ((voice.broadcast or each) and flow in ("abstract", "body")):
             if single:
-                if about_patient(voice, flow):
+                if about:
                     out.append(Attribution(m, unit, (1,)))
-            elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) \
-                    and about_patient(voice, flow) \
-                    and not _distributive(m, by_label.get((m.sentence_start, m.label), set())):
+            elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
+                    and not _distributive(m, {o.value for o in by_sentence[m.sentence_start] if o.label == m.label}):
                 out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)),
                                        broadcast=m.label in BROADCAST_LABELS))
             continue
         if flow == "commentary":
-            if single and about_patient(voice, flow):
+            if single and about:
                 out.append(Attribution(m, unit, (1,)))
             continue
-        scope = [i for start, i in placed if anchors[i].unit == unit and start < m.start_char
-                 and (not cohort or anchors[i].section_index == m.section_index)]
-        if scope:
-            if about_patient(voice, flow):
-                out.append(Attribution(m, unit, (of[scope[-1]] + 1,)))
+        scope = None
+        for start, i in reversed(in_unit.get(unit, ())):
+            if start < m.start_char and (not cohort or anchors[i].section_index == m.section_index):
+                scope = i
+                break
+        if scope is not None:
+            if about:
+                out.append(Attribution(m, unit, (of[scope] + 1,)))
         elif single and about_patient(voice, flow, before_anchor=(
                 flow == "abstract" and not told.get(unit, m.start_char + 1) <= m.sentence_start) or (
-                flow == "body" and m.section_kind != "case" and any(anchors[i].unit == unit for _s, i in placed))):
+                flow == "body" and m.section_kind != "case" and unit in in_unit)):
             out.append(Attribution(m, unit, (1,)))
     return out
 
 
-def case_told_at(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> dict[str, int]:
+def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], flows: list[str]) -> dict[str, int]:
     """Per unit, the first sentence that introduces the paper's case without an age ("We report a case
-    of ...", "A case of ... is presented"): what follows it tells of the patient."""
+    of ...", "A case of ... is presented"): what follows it tells of the patient. `unit_of` and `flows`
+    give each section's unit and flow."""
     out: dict[str, int] = {}
+    if "abstract" not in flows:
+        return out
     for m in mentions:
         unit = unit_of[m.section_index]
-        if unit in out or unit_flow(unit) != "abstract":
+        if unit in out or flows[m.section_index] != "abstract":
             continue
         voice = sentence_voice(cues.of(m))
         if cues.of(m).has("CASE_TOLD") and voice.patient and not (voice.generic or voice.literature):

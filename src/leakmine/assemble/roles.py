@@ -4,9 +4,9 @@ level is a treated level, a leak level or a level of the rescue treatment (pure 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from leakmine.assemble.cues import SentenceCues, vocabulary
+from leakmine.assemble.cues import SentenceCues, value_set
 
 _STOP = frozenset({
     "of", "at", "from", "with", "and", "or", "was", "were", "is", "are", "to", "in", "by", "for", "on", "the",
@@ -23,8 +23,7 @@ _RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
 _AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A word that can carry a level's role: `role` is treated, treatment, leak, remote (a leak far from
     the spine: lungs, heart, veins), none (an object that is no level's treatment: screw, hematoma)
     or anatomy (a root or a diagnosis at the level)."""
@@ -44,9 +43,8 @@ def procedure_role(value: str, cues: SentenceCues, at: int, *, cement_index: boo
     to follow them ("3 days after an L4/5 discectomy"), and otherwise the index procedure until the
     story has moved on to the complication (`before_complication`) and rescue work after it.
     """
-    vocab = vocabulary()
-    index, rescue = set(vocab["index_procedures"]), set(vocab["treatments"])
-    if value in index - rescue:
+    index, rescue = value_set("index_procedures"), value_set("treatments")
+    if value in index and value not in rescue:
         return "index"
     if value not in index:
         return "rescue" if value in rescue else None
@@ -112,12 +110,12 @@ def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cu
     lo, hi = clause(sentence_cues, start, end)
     near = [c for c in cues if c.start >= lo and c.end <= hi and (c.end <= start or c.start >= end)]
     role = None
-    right = [c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
-             and not _STOP & set(sentence[end:c.start].lower().split())]
+    right = next((c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
+                  and not _STOP.intersection(sentence[end:c.start].lower().split())), None)
     left = [c for c in near if c.end <= start and _LEFT_GAP.match(sentence[c.end:start])]
     nearest_left = max(left, key=lambda c: c.end).role if left else None
-    if right and not (right[0].role == "anatomy" and nearest_left not in (None, "none", "anatomy")):
-        role = right[0].role
+    if right is not None and not (right.role == "anatomy" and nearest_left not in (None, "none", "anatomy")):
+        role = right.role
     elif left:
         role = nearest_left
     else:

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leakmine.assemble.cues import SentenceCues
 
 
-@dataclass(frozen=True)
-class Voice:
+class Voice(NamedTuple):
     """Cue flags of one sentence."""
 
     skip: bool
@@ -23,11 +22,9 @@ class Voice:
 
 def sentence_voice(cues: SentenceCues) -> Voice:
     """The voice of a sentence from its cues."""
-    return Voice(
-        skip=cues.has("SKIP"), literature=cues.has("LITERATURE"), citation=cues.has("CITATION"),
-        generic=cues.has("GENERIC"), patient=cues.has("PATIENT"), broadcast=cues.has("BROADCAST"),
-        tally=cues.has("TALLY"),
-    )
+    kinds = cues.kinds  # a kind is present when one of its cues lies in the sentence
+    return Voice("SKIP" in kinds, "LITERATURE" in kinds, "CITATION" in kinds, "GENERIC" in kinds,
+                 "PATIENT" in kinds, "BROADCAST" in kinds, "TALLY" in kinds)
 
 
 def about_patient(voice: Voice, flow: str, before_anchor: bool = False) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from leakmine.assemble.sections import section_flow
 from leakmine.records import Document
 
 # The article type, journal and title (metadata) and the opening of a caption are read here: no mention
@@ -22,13 +21,12 @@ def describes_no_patients(document: Document) -> bool:
     return bool(document.meta.article_type and _NOT_A_STUDY.search(document.meta.article_type))
 
 
-def is_image_report(document: Document) -> bool:
+def is_image_report(document: Document, flows: list[str]) -> bool:
     """An image-focused report: named so, or one short paragraph of case with its figure captions and
-    none of the parts of a full article."""
+    none of the parts of a full article; `flows` are the sections' flows (sections.py)."""
     hints = " ".join(filter(None, (document.meta.article_type, document.meta.journal, document.meta.title)))
     if _IMAGE_HINT.search(hints):
         return True
-    flows = [section_flow(s) for s in document.sections]
     captions = [s for s, f in zip(document.sections, flows, strict=True)
                 if f == "caption" or _CAPTION_TEXT.match(s.text)]
     if not captions or any(s.kind in _ARTICLE_SECTIONS for s in document.sections if s.mined):
@@ -38,7 +36,7 @@ def is_image_report(document: Document) -> bool:
     return narrative <= _SHORT_REPORT_CHARS
 
 
-def study_type(document: Document, n_patients: int, has_cohort: bool) -> str | None:
+def study_type(document: Document, n_patients: int, has_cohort: bool, flows: list[str]) -> str | None:
     if describes_no_patients(document):
         return None
     if has_cohort:
@@ -46,5 +44,5 @@ def study_type(document: Document, n_patients: int, has_cohort: bool) -> str | N
     if n_patients >= 2:
         return "case series"
     if n_patients == 1:
-        return "image report" if is_image_report(document) else "case report"
+        return "image report" if is_image_report(document, flows) else "case report"
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leakmine.assemble.cues import vocabulary
+from leakmine.assemble.cues import value_set
 from leakmine.assemble.fields import PatientBuilder, empty_patient
 from leakmine.records import Mention
 
@@ -27,7 +27,8 @@ class TableRow:
     members: list[Mention]
 
     def column(self, m: Mention) -> str | None:
-        return next((name for s, e, name in self.row.attrs.get("fields", []) if s <= m.start_char < e), None)
+        at = m.start_char - self.row.start_char
+        return next((name for s, e, name in self.row.attrs.get("fields", []) if s <= at < e), None)
 
 
 def table_rows(mentions: list[Mention]) -> list[TableRow]:
@@ -73,8 +74,7 @@ def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) 
 
 def _index_only() -> set[str]:
     """Index procedures that are never a rescue treatment (vertebroplasty, kyphoplasty, ...)."""
-    vocab = vocabulary()
-    return set(vocab["index_procedures"]) - set(vocab["treatments"])
+    return value_set("index_procedures") - value_set("treatments")
 
 
 def _put(b: PatientBuilder, name: str, m: Mention) -> None:
@@ -85,8 +85,9 @@ def _put(b: PatientBuilder, name: str, m: Mention) -> None:
         b.add(name, m.value, m.mention_id)
 
 
-def paper_procedures(mentions: list[Mention], flows: dict[int, str]) -> list[Mention]:
-    """Index procedures the title or abstract names (only ones that are never a rescue treatment)."""
+def paper_procedures(mentions: list[Mention], flows: list[str]) -> list[Mention]:
+    """Index procedures the title or abstract names (only ones that are never a rescue treatment);
+    `flows` are the sections' flows."""
     index_only = _index_only()
     return [m for m in mentions if m.label == "PROCEDURE" and m.asserted and m.value in index_only
-            and flows.get(m.section_index) in ("title", "abstract")]
+            and flows[m.section_index] in ("title", "abstract")]

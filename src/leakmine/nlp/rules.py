@@ -27,12 +27,15 @@ from typing import Any
 from leakmine.nlp.starts import (
     Haystack,
     Needs,
+    Reach,
     Starts,
     haystack,
     is_word_char,
     rule_needs,
+    rule_reach,
     rule_starts,
     start_positions,
+    within_reach,
 )
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
@@ -59,8 +62,14 @@ class Rule:
 
     @cached_property
     def needs(self) -> Needs | None:
-        """Literals one of which every match holds, read when first needed; None: not known."""
+        """Literals one of which every match holds (read when the rule is parsed); None: not known."""
         return rule_needs(self.regex)
+
+    @cached_property
+    def reach(self) -> Reach | None:
+        """Literals one of which every match holds a few characters after it begins, read when first
+        needed; None: not known, or at its very start (`starts` has it)."""
+        return rule_reach(self.regex)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -135,7 +144,9 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
         unknown_groups = set(compiled.groupindex) - groups if groups is not None else set()
         if unknown_groups:
             raise RuleError(f"{where}: unknown named groups {sorted(unknown_groups)}")
-        rules.append(Rule(rid, label, compiled, value, attrs, block))
+        rule = Rule(rid, label, compiled, value, attrs, block)
+        _ = rule.needs  # read at load, so its literals are in the one pass over the first text mined too
+        rules.append(rule)
     return rules
 
 
@@ -181,7 +192,8 @@ def _positions(hay: Haystack, rule: Rule) -> list[int] | None:
     starts = rule.starts
     if starts is None or (starts.lowered and not hay.foldable):
         return None
-    return start_positions(hay, starts)
+    positions = start_positions(hay, starts)
+    return positions if rule.reach is None else within_reach(hay, rule.reach, positions)
 
 
 def _rule_matches(rule: Rule, text: str, positions: list[int] | None) -> list[Match]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH
@@ -51,13 +52,30 @@ for _name in SPAN_ATTRS:
 
 class _Tokens:
     """Where the doc's current tokens begin and end, by character: spans over exactly those characters
-    (what `Doc.char_span` gives, read from one array instead of a search per span)."""
+    (what `Doc.char_span` gives, read from one array instead of a search per span). `of` keeps the
+    last doc's, read again when its tokens were split (a split adds tokens)."""
+
+    _last: _Tokens | None = None
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        idx, length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist()
-        self.first = {a: i for i, a in enumerate(idx)}
-        self.after = {a + n: i + 1 for i, (a, n) in enumerate(zip(idx, length, strict=True))}
+        self.count = len(doc)
+        self.idx, self.length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist() if len(doc) else ([], [])
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        last = cls._last
+        if last is None or last.doc is not doc or last.count != len(doc):
+            last = cls._last = cls(doc)
+        return last
+
+    @cached_property
+    def first(self) -> dict[int, int]:
+        return {a: i for i, a in enumerate(self.idx)}
+
+    @cached_property
+    def after(self) -> dict[int, int]:
+        return {a + n: i + 1 for i, (a, n) in enumerate(zip(self.idx, self.length, strict=True))}
 
     def span(self, start: int, end: int, label: Any = 0, kb_id: Any = 0, span_id: Any = 0) -> Span | None:
         i, j = self.first.get(start), self.after.get(end)
@@ -88,7 +106,8 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
     chars = sorted(set(chars))
     cuts: dict[int, list[int]] = {}
     if chars:
-        idx, length = doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist()
+        tokens = _Tokens.of(doc)
+        idx, length = tokens.idx, tokens.length
         for c in chars:
             i = bisect_right(idx, c) - 1
             if i >= 0 and idx[i] < c < idx[i] + length[i]:
@@ -108,12 +127,13 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
             bounds = [0, *sorted(set(offsets)), len(tok.text)]
             orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
-    tokens = _Tokens(doc)
+    tokens = _Tokens.of(doc)
     for name, (attrs, spans) in groups.items():
         rebuilt = [s for s in map(tokens.fresh, spans) if s is not None]
         doc.spans[name] = SpanGroup(doc, name=name, attrs=attrs, spans=rebuilt)
     for key, value in list(doc.user_data.items()):
-        doc.user_data[key] = tokens.rebuild(value, moved)
+        if not (isinstance(key, tuple) and key[0] == "leakmine"):  # leakmine's own values are plain data
+            doc.user_data[key] = tokens.rebuild(value, moved)
     return True
 
 
@@ -143,8 +163,14 @@ def _store(span: Span, values: tuple[Any, Any, Any]) -> None:
 
 def span_values(span: Span) -> tuple[Any, Any, Any]:
     """`span._.lm_value`, `span._.lm_rule` and `span._.lm_attrs`, read at once."""
-    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label
-    return tuple(data.get(("leakmine", name, start, end, label)) for name in SPAN_ATTRS)
+    return values_at(span.doc, span.start_char, span.end_char, span.label)
+
+
+def values_at(doc: Doc, start: int, end: int, label: int) -> tuple[Any, Any, Any]:
+    """`span_values` of the span of `doc` over characters [start, end) with the label (its hash)."""
+    data = doc.user_data
+    return (data.get(("leakmine", "lm_value", start, end, label)), data.get(("leakmine", "lm_rule", start, end, label)),
+            data.get(("leakmine", "lm_attrs", start, end, label)))
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:
@@ -172,7 +198,7 @@ def write_many(doc: Doc, group: str, found: list[tuple[int, int, str, str, str]]
     """Spans for many matches, each (start, end, label, value, rule_id), into `group`, overlaps kept:
     what `make_span` and `write_group` do one span at a time, with the tokens split once for all."""
     split_tokens(doc, [c for start, end, *_ in found for c in (start, end)])
-    tokens = _Tokens(doc)
+    tokens = _Tokens.of(doc)
     spans = []
     for start, end, label, value, rule_id in found:
         span = tokens.span(start, end, label)
