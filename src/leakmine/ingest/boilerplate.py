@@ -6,8 +6,11 @@ boilerplate.jsonl; a rule with `"line": true` matches an item printed on a line 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as sre  # the standard library's own regex parser
+from re import _parser as sre_parser
 
 from leakmine.ingest.metadata import parse_citation_line, parse_issue_line
 from leakmine.nlp.rules import Rule, load_rules
@@ -33,12 +36,40 @@ def _rules() -> list[Rule]:
     return rules
 
 
+def _anchored(regex: re.Pattern[str]) -> bool:
+    """Whether every match of `regex` begins the text (each of its alternatives opens with "^")."""
+    items = list(sre_parser.parse(regex.pattern, regex.flags))
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+    return all(len(b) and b[0] == (sre.AT, sre.AT_BEGINNING) for b in branches)
+
+
+@lru_cache(maxsize=1)
+def _finders() -> list[tuple[Rule, Callable[[str], re.Match[str] | None], tuple[str, ...], tuple[str, ...]]]:
+    """Each rule with how it is tried (`match` when anchored at the start, else `search`) and the
+    literals one of which every match holds: lower-cased (matched ignoring case) and as printed."""
+    return [(r, r.regex.match if _anchored(r.regex) else r.regex.search,
+             tuple(w for w, folded in r.needs or () if folded), tuple(w for w, folded in r.needs or () if not folded))
+            for r in _rules()]
+
+
+@lru_cache(maxsize=1)
+def _opening() -> re.Pattern[str]:
+    """The rules anchored at the start as one pattern (each keeping its own case flag)."""
+    return re.compile("|".join(f"(?{'i' if r.regex.flags & re.IGNORECASE else '-i'}:{r.regex.pattern})"
+                               for r in _rules() if r.regex.pattern.startswith("^")))
+
+
 def boilerplate_of(text: str) -> Boilerplate | None:
     """The front/back-matter rule a paragraph matches (the first in file order), else None."""
     t = " ".join(text.split())
-    n_words = len(t.split())
-    for rule in _rules():
-        if n_words <= rule.attrs["max_words"] and rule.regex.search(t):
+    n_words = t.count(" ") + 1 if t else 0
+    # An ASCII text lower-cases letter for letter: a rule whose literals it lacks cannot match.
+    low = t.lower() if t.isascii() else None
+    for rule, find, folded, exact in _finders():
+        if n_words > rule.attrs["max_words"] or (low is not None and (folded or exact) and not (
+                any(w in low for w in folded) or any(w in t for w in exact))):
+            continue
+        if find(t):
             return Boilerplate(rule.label, rule.attrs["title"], rule.id)
     if parse_citation_line(t):
         return Boilerplate("front-matter", "Citation", "citation-line")
@@ -64,5 +95,4 @@ def opens_boilerplate(line: str) -> bool:
     t = " ".join(line.split())
     if t[:1].islower() and not re.match(r"[a-z]\s+[A-Z]|https?://|doi\b", t):
         return False
-    return any(r.regex.pattern.startswith("^") and r.regex.match(t) for r in _rules()) or bool(
-        parse_citation_line(t) or parse_issue_line(t))
+    return bool(_opening().match(t) or parse_citation_line(t) or parse_issue_line(t))

@@ -29,6 +29,9 @@ _OPEN_ENDINGS = frozenset(
 )
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at by for with from into as vs versus".split())
 _NOT_IN_HEADING = re.compile(r"[,;=@%<>\[\]{}|\d]")
+_NOT_IN_TITLE = re.compile(r"[^\w\s/&-]")
+_TOKEN = re.compile(r"[^\w/&-]*([\w/&-]*)")
+_LETTER_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +43,7 @@ def _vocabulary() -> dict[str, str]:
 def normalize_title(title: str) -> str:
     """"2. Case Report:" -> "case report" (numbering, punctuation, case and spacing dropped)."""
     t = _NUMBERING.sub("", title.replace("\u2009", " ").replace("\xa0", " "))
-    t = re.sub(r"[^\w\s/&-]", " ", t.lower())
-    return " ".join(t.split())
+    return " ".join(_NOT_IN_TITLE.sub(" ", t.lower()).split())
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +76,35 @@ def mend_spacing(title: str) -> str:
     return title[:start] + "".join(out) + title[start + len(rest):]
 
 
+@lru_cache(maxsize=1)
+def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a known heading opens with, lower case: its first word (or the start of a numbered case
+    heading), and its letters without spaces (a heading `mend_spacing` re-spaces)."""
+    firsts = {t.split()[0] for t in _vocabulary()} | {"case", "patient", "first", "second", "third", "fourth",
+                                                       "fifth", "sixth"}
+    return (re.compile("|".join(map(re.escape, sorted(firsts)))),
+            re.compile("|".join(map(re.escape, sorted(_squeezed())))))
+
+
+def may_open_heading(text: str) -> bool:
+    """False when no leading part of `text` can be a known heading: a cheap test before `heading_kind`
+    (the text, with and without its numbering, opens with no first word nor spelling of the vocabulary)."""
+    if "\u2009" in text or "\xa0" in text:
+        return True
+    first, squeezed = _openers()
+    head = _NUMBERING.match(text)
+    for start in (0, head.end()) if head else (0,):
+        letters = _LETTER_WORDS.match(text, start)
+        if first.match(_TOKEN.match(text[start:].lower()).group(1)) \
+                or (letters and squeezed.match(letters.group().lower().replace(" ", ""))):
+            return True
+    return False
+
+
 def heading_kind(title: str) -> str | None:
     """The canonical kind of a known heading ("Case presentation" -> "case"), else None."""
+    if not may_open_heading(title):
+        return None
     t = normalize_title(mend_spacing(title))
     if not t:
         return None

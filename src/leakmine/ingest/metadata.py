@@ -17,6 +17,7 @@ from urllib.parse import unquote
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_ANY_YEAR = re.compile(_YEAR)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _GLUED_WORD = re.compile(r"(?<=\d)[A-Z][a-z]{2,}$")  # "10.5555/abc.12Get rights": a page's link text
 _DOI_PREFIX = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
@@ -219,7 +220,7 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     """A short line that cites a journal issue: "Eur Spine J. 2021;30:12-19. doi: ..." or a footer
     like "Spine Cases (2024) 3:2;41-45". None for anything else (reference items included)."""
     t = " ".join(text.split())
-    if len(t.split()) > max_words:
+    if t.count(" ") >= max_words or not _ANY_YEAR.search(t):  # every form names the year
         return None
     for form in _CITATION_FORMS:
         m = form.match(t)

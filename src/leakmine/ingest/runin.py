@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from leakmine.ingest.headings import heading_kind
+from leakmine.ingest.headings import heading_kind, may_open_heading
 
 # Kinds of the body of a paper: a label without punctuation must name one of them.
 BODY_KINDS = frozenset({"abstract", "introduction", "case", "methods", "results", "discussion", "conclusion"})
@@ -70,6 +70,8 @@ def _label_at(text: str, pos: int) -> RunIn | None:
         if not gap:
             break
         at = gap.end()
+    if not ends or not may_open_heading(text[pos:ends[-1]]):  # every label tried below starts the span
+        return None
     for n in range(len(ends), 0, -1):
         found = _set_off(text, pos, ends[n - 1], n)
         if found:
