@@ -65,10 +65,12 @@ def script_language(text: str, share: float = 0.3) -> str | None:
 
 def word_language(text: str, default: str = "en") -> str:
     """English or the Latin-script language whose function words clearly dominate `text`."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
     if len(words) < _MIN_WORDS:
         return default
-    scores = {lang: sum(w in vocab for w in words) / len(words) for lang, vocab in _function_words().items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in vocab.intersection(counts)) / len(words)
+              for lang, vocab in _function_words().items()}
     english = scores.pop("en", 0.0)
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= 0.12 and best > 1.5 * english else default

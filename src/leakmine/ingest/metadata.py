@@ -38,6 +38,7 @@ _DATE_LINE = re.compile(
 )
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "pp. 33-38", "Article ID 5550123", "2021", a date).
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
+_ISSUE_WORDS = ("vol", "issue", "no.", "num")  # one opens every `_ISSUE_KEY`
 _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
     rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?"
@@ -116,6 +117,7 @@ _MARKS = (r"(?:\^\{[^}]{1,15}\}"
 # Between names: comma, semicolon, "and", "&", a bar or a middle dot ("Ana Ruiz | Li Wei", "Ana Ruiz · Li Wei",
 # printed as a spaced full stop when copied from a PDF), else a space.
 _BY = re.compile(r"(?:by|BY|By)\s+(?=[A-Z])")
+_NAME_START = re.compile(rf"[{_UP}]")
 _SEPARATOR = re.compile(r"\s*(?:,|;|&|\||[\u00b7\u2022\u2219\u22c5]|\band\b)\s*|\s+\.\s+|\s+")
 # Affiliation letters after a space: "Aditi Raghavan a,*", "Li Wei b, c" (then a separator or the end).
 _LETTER_MARKS = (r"\s[a-z](?:\s?,\s?[a-z\d*\u2020\u2021\u00a7#\u00b6])*"
@@ -244,6 +246,8 @@ def parse_issue_line(text: str) -> Citation | None:
     "Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Spine Cases Q · 2020 · Vol 9". None unless
     a volume, issue or number is named and everything but the journal's name is such an item."""
     t = " ".join(text.split())
+    if t.isascii() and not any(w in t.lower() for w in _ISSUE_WORDS):
+        return None
     key = _ISSUE_KEY.search(t)
     if not key or len(t.split()) > 30:
         return None
@@ -319,6 +323,8 @@ _FAMILY_GIVEN_LIST = re.compile(
 def et_al_author(text: str) -> str | None:
     """The surname of a line naming the first author only: "Ana Ruiz et al.", "A. Ruiz et al.",
     "Copyright \u00a9 2024, Ruiz et al." -> "Ruiz"."""
+    if "et" not in text:  # the line ends "et al."
+        return None
     m = _ET_AL_LINE.match(" ".join(text.split()))
     return m.group("sur") if m else None
 
@@ -326,6 +332,8 @@ def et_al_author(text: str) -> str | None:
 def family_given_author(text: str) -> str | None:
     """The first surname of an author list printed "Family, Given; Family, Given." ("Ruiz, Ana; Wei,
     Li; van Dijk, Jan.") -> "Ruiz"."""
+    if ";" not in text or "," not in text:  # "Family, Given; Family, Given"
+        return None
     m = _FAMILY_GIVEN_LIST.match(" ".join(text.split()))
     return m.group("first").split(",", 1)[0].strip() if m else None
 
@@ -456,6 +464,7 @@ def _title_cased(text: str) -> str:
     return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else m.group().title(), text)
 
 
+@lru_cache(maxsize=4096)
 def parse_byline(text: str) -> Byline | None:
     """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
 
@@ -466,6 +475,8 @@ def parse_byline(text: str) -> Byline | None:
     """
     t = " ".join(text.split())
     start = len(m.group()) if (m := _BY.match(t)) else 0
+    if not _NAME_START.match(t, start):  # every name opens with a capital
+        return None
     if t and not re.search(r"[a-z]", t[start:]):
         b = _read_names(_title_cased(t), start)
         return b if b and len(b.names) >= 2 and b.end >= len(t.rstrip(" .,;")) else None

@@ -163,6 +163,11 @@ def _is_byline_line(text: str) -> bool:
         or family_given_author(text) is not None
 
 
+def _in_matter(cur: list[str], cur_role: str) -> bool:
+    """Whether the paragraph so far is front or back matter."""
+    return bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
+
+
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
     """One block of lines (no blank line inside) -> paragraphs."""
     if block[0].role:
@@ -192,7 +197,6 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         prev = block[j - 1].text if j else ""
         after_heading = bool(paras) and paras[-1].role == "heading" and not cur
         at_start = j == 0 or wrap_free or terminated(prev) or after_heading
-        in_matter = bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
         in_table = cur_role == "table" and bool(cur) or bool(paras) and paras[-1].role in ("table", "row")
         if in_table and t.count(CELL_SEP) >= 2:  # a table's row under its caption, cells joined by " | "
             close()
@@ -200,7 +204,7 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
             continue
         # A known heading ("Case Report") may follow a line that ends without punctuation, as a title does.
         may_head = at_start or (heading_kind(t) is not None and _line_may_end(prev))
-        if may_head and not opens_boilerplate(t) and not caption_label(t) and looks_like_heading(t, nxt) \
+        if may_head and looks_like_heading(t, nxt) and not opens_boilerplate(t) and not caption_label(t) \
                 and not _is_byline_line(t):
             close()
             paras.append(Para("heading", t))
@@ -217,11 +221,11 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         if (j == 0 or wrap_free or line.indent > min_indent
                 or (at_start and (inline_heading(t) is not None or _is_reference_item(t)))
                 or _BULLET.match(t) or FIELD.match(t)
-                or (opens_boilerplate(t) and (at_start or in_matter or not t[:1].isalpha()))
+                or ((at_start or not t[:1].isalpha() or _in_matter(cur, cur_role)) and opens_boilerplate(t))
                 or (cur_role == "body" and bool(cur) and terminated(prev)
                     and width >= 40 and len(prev) < 0.75 * width)
                 or script_language(t) != script_language(prev)
-                or (in_matter and terminated(prev))
+                or (terminated(prev) and _in_matter(cur, cur_role))
                 or (cur_role == "body" and (_is_front_line(t, prev) or _ends_item(cur)))
                 or re.match(r"[.,;:]\s", t)):  # ". 2021 Mar;9(2):33-38." under a journal's name on a web page
             close()

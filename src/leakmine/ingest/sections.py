@@ -36,7 +36,7 @@ def normalized(text: str) -> str:
 def drop_previews(paras: list[Para]) -> list[Para]:
     """Without the cut-short previews of a paragraph that follows in full ("... can lea..." above the
     whole abstract on a catalogue page)."""
-    cuts = [_CUT_SHORT.search(p.text) for p in paras]
+    cuts = [_CUT_SHORT.search(p.text) if p.text.rstrip("\n").endswith(("...", "\u2026")) else None for p in paras]
     if not any(cuts):
         return paras
     norms = [normalized(p.text) for p in paras]
