@@ -22,6 +22,7 @@ _SCRIPTS = (
 )
 _ANY_SCRIPT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for _, lo, hi in _SCRIPTS) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = "".join(c if c.islower() else " " for c in map(chr, range(128)))  # a table: other characters -> " "
 _MIN_WORDS = 6
 
 
@@ -30,6 +31,11 @@ def _function_words() -> dict[str, frozenset[str]]:
     ref = resources.files(__package__).joinpath("language_words.json")
     data = json.loads(ref.read_text(encoding="utf-8"))
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _any_function_word() -> frozenset[str]:
+    return frozenset().union(*_function_words().values())
 
 
 def script_of(ch: str) -> str | None:
@@ -65,10 +71,13 @@ def script_language(text: str, share: float = 0.3) -> str | None:
 
 def word_language(text: str, default: str = "en") -> str:
     """English or the Latin-script language whose function words clearly dominate `text`."""
-    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
+    if text.isascii():
+        words = text.lower().translate(_ASCII_LETTERS).split()
+    else:
+        words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < _MIN_WORDS:
         return default
-    counts = Counter(words)
+    counts = {w: words.count(w) for w in _any_function_word().intersection(words)}
     scores = {lang: sum(counts[w] for w in vocab.intersection(counts)) / len(words)
               for lang, vocab in _function_words().items()}
     english = scores.pop("en", 0.0)

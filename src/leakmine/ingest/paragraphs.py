@@ -83,7 +83,7 @@ def _page_furniture(lines: list[str]) -> set[int]:
     """Line numbers of running heads and page numbers: short unpunctuated lines (or "Author et al.")
     repeated on three or more pages, and lines holding only a page number between blank lines."""
     flat = [" ".join(line.split()) for line in lines]
-    keys = [_FOLIO.sub("", line) for line in flat]  # "2 Spine Cases" and "Spine Cases 3" are one head
+    keys = [_FOLIO.sub("", line) if line[:1].isdigit() or line[-1:].isdigit() else line for line in flat]  # "2 Spine Cases" and "Spine Cases 3" are one head
     counts = Counter(k for k in keys if k)
     repeated = {k for k, n in counts.items() if n >= 3 and len(k.split()) <= 15
                 and (not terminated(k) or running_head_author(k))}
@@ -95,12 +95,9 @@ def _page_furniture(lines: list[str]) -> set[int]:
     return out
 
 
-def running_heads(text: str) -> list[str]:
-    """The distinct running heads and footers of a pasted PDF (left out of its text), in order: they may
-    hold the paper's journal, year, DOI or first author."""
-    lines = text.split("\n")
+def _running_heads(lines: list[str], furniture: set[int]) -> list[str]:
     out: list[str] = []
-    for i in sorted(_page_furniture(lines)):
+    for i in sorted(furniture):
         line = " ".join(lines[i].split())
         for text in (line, _FOLIO.sub("", line)):  # with and without a page number at either end
             if text and not _PAGE_NUMBER.match(text) and text not in out:
@@ -108,8 +105,9 @@ def running_heads(text: str) -> list[str]:
     return out
 
 
-def text_blocks(text: str) -> list[list[Line]]:
-    """Blocks of non-blank lines, without page numbers and running heads."""
+def text_blocks(text: str) -> tuple[list[list[Line]], list[str]]:
+    """Blocks of non-blank lines without page numbers and running heads; and the distinct running heads
+    and footers of a pasted PDF, in order: they may hold the paper's journal, year, DOI or first author."""
     raw_lines = text.split("\n")
     furniture = _page_furniture(raw_lines)
     blocks: list[list[Line]] = [[]]
@@ -120,13 +118,13 @@ def text_blocks(text: str) -> list[list[Line]]:
             if blocks[-1]:
                 blocks.append([])
             continue
-        stripped = _BOLD_START.sub(r"\1\2", raw.rstrip())
-        md = _MARKDOWN_HEADING.match(stripped.strip())
+        stripped = _BOLD_START.sub(r"\1\2", raw.rstrip()) if "**" in raw else raw.rstrip()
+        md = _MARKDOWN_HEADING.match(stripped.strip()) if "#" in raw else None
         if md:  # "## Case report" stands alone as a heading
             blocks.extend([[Line(md.group(1), 0, "heading")], []])
             continue
         blocks[-1].append(Line(stripped.strip(), len(stripped) - len(stripped.lstrip())))
-    return [b for b in blocks if b]
+    return [b for b in blocks if b], _running_heads(raw_lines, furniture)
 
 
 def _is_reference_item(text: str) -> bool:

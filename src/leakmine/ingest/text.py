@@ -52,7 +52,6 @@ from leakmine.ingest.paragraphs import (
     classify_all,
     find_title,
     paragraphs,
-    running_heads,
     text_blocks,
 )
 from leakmine.ingest.sections import SectionBuilder, drop_previews, normalized
@@ -218,6 +217,8 @@ def _cut_record(line: str) -> dict[str, Any] | None:
 def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
     """Pull embedded JSON records (one object on a line, or its start) out of the text; strip inline
     HTML and JATS markup."""
+    if "{" not in text and "<" not in text:
+        return text, []
     kept, records = [], []
     for line in text.split("\n"):
         s = line.strip()
@@ -232,9 +233,9 @@ def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
         if looks_like_record(obj):
             records.append(record_metadata(obj))
             continue
-        if htmltext.has_jats(line):
+        if "<" in line and htmltext.has_jats(line):
             line = htmltext.jats_text(line)
-        kept.append(htmltext.strip_tags(line) if htmltext.has_tags(line) else line)
+        kept.append(htmltext.strip_tags(line) if "<" in line and htmltext.has_tags(line) else line)
     return "\n".join(kept), records
 
 
@@ -289,7 +290,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
         blocks, records = _html_blocks(text)
     else:
         text, records = _records(text)
-        blocks, heads = text_blocks(text), running_heads(text)
+        blocks, heads = text_blocks(text)
     paras = paragraphs(blocks)
     if source_format == "text":
         find_title(paras)

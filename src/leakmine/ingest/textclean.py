@@ -30,7 +30,8 @@ _ACCENTS = {"\u00a8": ("\u0308", "aeiouyAEIOUY"), "\u00b4": ("\u0301", "aeiouycn
             "\u0060": ("\u0300", "aeiouAEIOU"), "\u02c6": ("\u0302", "aeiouAEIOU"),
             "\u02dc": ("\u0303", "aonAON"), "\u00b8": ("\u0327", "cC"), "\u02c7": ("\u030c", "cszrneCSZRNE"),
             "\u02da": ("\u030a", "auAU")}
-_ACCENTED = re.compile("([A-Za-z])([" + "".join(_ACCENTS) + "])")
+_ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
+_ACCENTED = re.compile(f"([A-Za-z])({_ACCENT.pattern})")
 _LINE_HYPHENS = "-\u2010\u2011"
 _EDGE_PUNCT = "()[]{}\"'\u201c\u201d\u2018\u2019,.;:!?"
 
@@ -42,15 +43,18 @@ def fix_chars(text: str) -> str:
     Odd dashes become an en dash where they join numbers or levels ("3\u20125", "T12\u2010L2") and a
     plain hyphen elsewhere ("X\u2010ray").
     """
+    if text.isascii() and "`" not in text:  # all it mends is outside ASCII but the grave accent
+        return text
     for lig, plain in LIGATURES.items():
         text = text.replace(lig, plain)
-    text = _SOFT_BREAK.sub("", text).replace("\xad", "")
+    if "\xad" in text:
+        text = _SOFT_BREAK.sub("", text).replace("\xad", "")
     for ch in _INVISIBLE:
         text = text.replace(ch, "")
     text = _SPACES.sub(" ", text)
-    text = _NUMBER_JOIN.sub("\u2013", text)
-    text = _ACCENTED.sub(_compose, text)
-    return _ODD_DASH_RE.sub("-", text)
+    if _ODD_DASH_RE.search(text):
+        text = _ODD_DASH_RE.sub("-", _NUMBER_JOIN.sub("\u2013", text))
+    return _ACCENTED.sub(_compose, text) if _ACCENT.search(text) else text
 
 
 def _compose(m: re.Match[str]) -> str:
