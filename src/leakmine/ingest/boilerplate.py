@@ -13,6 +13,7 @@ from re import _constants as sre  # the standard library's own regex parser
 from re import _parser as sre_parser
 
 from leakmine.ingest.metadata import parse_citation_line, parse_issue_line
+from leakmine.ingest.textclean import folded
 from leakmine.nlp.rules import Rule, load_rules
 
 KINDS = frozenset({"front-matter", "back-matter"})
@@ -43,13 +44,46 @@ def _anchored(regex: re.Pattern[str]) -> bool:
     return all(len(b) and b[0] == (sre.AT, sre.AT_BEGINNING) for b in branches)
 
 
+@dataclass(frozen=True)
+class _Finder:
+    """A rule, how it is tried (`match` when anchored at the start, else `search`), the literals one of
+    which every match holds (lower-cased when matched ignoring case), and whether `_opening` holds it."""
+
+    rule: Rule
+    find: Callable[[str], re.Match[str] | None]
+    folded: tuple[str, ...]
+    exact: tuple[str, ...]
+    opening: bool
+
+    def finds(self, t: str, low: str | None, n_words: int) -> bool:
+        """Whether the rule matches `t` (of `n_words`; `low`: `folded(t)`, so a text without the rule's
+        literals is not tried)."""
+        if n_words > self.rule.attrs["max_words"]:
+            return False
+        if low is not None and (self.folded or self.exact) and not (
+                any(w in low for w in self.folded) or any(w in t for w in self.exact)):
+            return False
+        return bool(self.find(t))
+
+
 @lru_cache(maxsize=1)
-def _finders() -> list[tuple[Rule, Callable[[str], re.Match[str] | None], tuple[str, ...], tuple[str, ...]]]:
-    """Each rule with how it is tried (`match` when anchored at the start, else `search`) and the
-    literals one of which every match holds: lower-cased (matched ignoring case) and as printed."""
-    return [(r, r.regex.match if _anchored(r.regex) else r.regex.search,
-             tuple(w for w, folded in r.needs or () if folded), tuple(w for w, folded in r.needs or () if not folded))
-            for r in _rules()]
+def _finders() -> list[_Finder]:
+    out = []
+    for r in _rules():
+        anchored = _anchored(r.regex)
+        needs = r.needs or ()
+        # A literal with a cased letter outside ASCII may be matched by letters `folded` keeps apart.
+        if any(not ch.isascii() and ch.lower() != ch.upper() for w, _ in needs for ch in w):
+            needs = ()
+        out.append(_Finder(r, r.regex.match if anchored else r.regex.search,
+                           tuple(w for w, fold in needs if fold), tuple(w for w, fold in needs if not fold),
+                           anchored and r.regex.pattern.startswith("^")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unopened() -> list[_Finder]:
+    return [f for f in _finders() if not f.opening]
 
 
 @lru_cache(maxsize=1)
@@ -64,14 +98,13 @@ def boilerplate_of(text: str) -> Boilerplate | None:
     """The front/back-matter rule a paragraph matches (the first in file order), else None."""
     t = " ".join(text.split())
     n_words = t.count(" ") + 1 if t else 0
-    # An ASCII text lower-cases letter for letter: a rule whose literals it lacks cannot match.
-    low = t.lower() if t.isascii() else None
-    for rule, find, folded, exact in _finders():
-        if n_words > rule.attrs["max_words"] or (low is not None and (folded or exact) and not (
-                any(w in low for w in folded) or any(w in t for w in exact))):
-            continue
-        if find(t):
-            return Boilerplate(rule.label, rule.attrs["title"], rule.id)
+    low = folded(t)
+    finders = _finders()
+    # Most paragraphs match no rule: the rules anchored at the start are tried at once first.
+    if _opening().match(t) or any(f.finds(t, low, n_words) for f in _unopened()):
+        for f in finders:
+            if f.finds(t, low, n_words):
+                return Boilerplate(f.rule.label, f.rule.attrs["title"], f.rule.id)
     if parse_citation_line(t):
         return Boilerplate("front-matter", "Citation", "citation-line")
     if parse_issue_line(t):

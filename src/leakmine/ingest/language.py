@@ -22,6 +22,7 @@ _SCRIPTS = (
 )
 _ANY_SCRIPT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for _, lo, hi in _SCRIPTS) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_CHAR_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")
 _ASCII_LETTERS = "".join(c if c.islower() else " " for c in map(chr, range(128)))  # a table: other characters -> " "
 _MIN_WORDS = 6
 
@@ -71,14 +72,14 @@ def script_language(text: str, share: float = 0.3) -> str | None:
 
 def word_language(text: str, default: str = "en") -> str:
     """English or the Latin-script language whose function words clearly dominate `text`."""
-    if text.isascii():
-        words = text.lower().translate(_ASCII_LETTERS).split()
+    if text.isascii() or not _WORD_CHAR_BEYOND_ASCII.search(text):  # then the rest only parts words
+        words = text.encode("ascii", "replace").decode("ascii").lower().translate(_ASCII_LETTERS).split()
     else:
         words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < _MIN_WORDS:
         return default
-    counts = {w: words.count(w) for w in _any_function_word().intersection(words)}
-    scores = {lang: sum(counts[w] for w in vocab.intersection(counts)) / len(words)
+    counts = Counter(filter(_any_function_word().__contains__, words))
+    scores = {lang: sum(map(counts.__getitem__, vocab.intersection(counts))) / len(words)
               for lang, vocab in _function_words().items()}
     english = scores.pop("en", 0.0)
     lang, best = max(scores.items(), key=lambda kv: kv[1])

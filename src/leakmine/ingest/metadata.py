@@ -14,6 +14,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import unquote
 
+from leakmine.ingest.textclean import folded
+
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -38,7 +40,7 @@ _DATE_LINE = re.compile(
 )
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "pp. 33-38", "Article ID 5550123", "2021", a date).
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
-_ISSUE_WORDS = ("vol", "issue", "no.", "num")  # one opens every `_ISSUE_KEY`
+_ISSUE_KEY_LOWER = re.compile(_ISSUE_KEY.pattern)  # for lower-cased text (`folded`)
 _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
     rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?"
@@ -246,7 +248,8 @@ def parse_issue_line(text: str) -> Citation | None:
     "Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Spine Cases Q · 2020 · Vol 9". None unless
     a volume, issue or number is named and everything but the journal's name is such an item."""
     t = " ".join(text.split())
-    if t.isascii() and not any(w in t.lower() for w in _ISSUE_WORDS):
+    low = folded(t)
+    if low is not None and not _ISSUE_KEY_LOWER.search(low):
         return None
     key = _ISSUE_KEY.search(t)
     if not key or len(t.split()) > 30:
@@ -323,7 +326,7 @@ _FAMILY_GIVEN_LIST = re.compile(
 def et_al_author(text: str) -> str | None:
     """The surname of a line naming the first author only: "Ana Ruiz et al.", "A. Ruiz et al.",
     "Copyright \u00a9 2024, Ruiz et al." -> "Ruiz"."""
-    if "et" not in text:  # the line ends "et al."
+    if not text.rstrip().endswith(("al", "al.")):  # the line ends "et al."
         return None
     m = _ET_AL_LINE.match(" ".join(text.split()))
     return m.group("sur") if m else None

@@ -141,8 +141,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     head_lines = [c for h in heads if (c := _citation(h))]
     bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))
                and (len(b.names) > 1 or id(p) in front_ids)]  # one name alone counts above the text
-    author_lines = [a for p in own if len(p.text.split()) <= 60 and (
-        a := (family_given_author(p.text) if id(p) in top_ids else None) or et_al_author(p.text))]
+    author_lines = [a for p in own if (a := (family_given_author(p.text) if id(p) in top_ids else None)
+                                       or et_al_author(p.text)) and len(p.text.split()) <= 60]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]

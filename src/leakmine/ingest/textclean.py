@@ -32,6 +32,7 @@ _ACCENTS = {"\u00a8": ("\u0308", "aeiouyAEIOUY"), "\u00b4": ("\u0301", "aeiouycn
             "\u02da": ("\u030a", "auAU")}
 _ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
 _ACCENTED = re.compile(f"([A-Za-z])({_ACCENT.pattern})")
+_RE_ALIASES = re.compile("[\u0131\u017f]")
 _LINE_HYPHENS = "-\u2010\u2011"
 _EDGE_PUNCT = "()[]{}\"'\u201c\u201d\u2018\u2019,.;:!?"
 
@@ -55,6 +56,16 @@ def fix_chars(text: str) -> str:
     if _ODD_DASH_RE.search(text):
         text = _ODD_DASH_RE.sub("-", _NUMBER_JOIN.sub("\u2013", text))
     return _ACCENTED.sub(_compose, text) if _ACCENT.search(text) else text
+
+
+def folded(text: str) -> str | None:
+    """`text` lower-cased, when that lower-cases it letter for letter as `re` ignores case (no dotted
+    "\u0130", dotless "\u0131" or long "\u017f", which `re` equates with "i" and "s"), else None: a
+    literal a case-insensitive pattern needs is then looked up in it."""
+    if text.isascii():
+        return text.lower()
+    low = text.lower()
+    return low if len(low) == len(text) and not _RE_ALIASES.search(text) else None
 
 
 def _compose(m: re.Match[str]) -> str:
