@@ -89,14 +89,16 @@ def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def may_open_heading(text: str) -> bool:
     """False when no leading part of `text` can be a known heading: a cheap test before `heading_kind`
     (the text, with and without its numbering, opens with no first word nor spelling of the vocabulary)."""
-    if "\u2009" in text or "\xa0" in text:
+    # Spaces normalize_title changes; letters that lower-case otherwise in a word than alone (dotted I, sigma).
+    if any(ch in text for ch in "\u2009\xa0\u0130\u03a3"):
         return True
     first, squeezed = _openers()
     head = _NUMBERING.match(text)
     for start in (0, head.end()) if head else (0,):
-        letters = _LETTER_WORDS.match(text, start)
-        if first.match(_TOKEN.match(text[start:].lower()).group(1)) \
-                or (letters and squeezed.match(letters.group().lower().replace(" ", ""))):
+        if first.match(_TOKEN.match(text, start).group(1).lower()):
+            return True
+        letters = _LETTER_WORDS.match(text, start)  # spaced inside a word: `mend_spacing`
+        if letters and " " in letters.group() and squeezed.match(letters.group().lower().replace(" ", "")):
             return True
     return False
 

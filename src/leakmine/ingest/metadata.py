@@ -161,7 +161,10 @@ def normalize_doi(raw: str) -> str:
 def find_dois(text: str) -> list[str]:
     """Every distinct DOI in `text`, normalised, in order of appearance."""
     out: list[str] = []
-    for m in _DOI.finditer(unquote(text) if "%2" in text else text):
+    text = unquote(text) if "%2" in text else text
+    if "10." not in text:  # every DOI opens so
+        return out
+    for m in _DOI.finditer(text):
         d = normalize_doi(_GLUED_WORD.sub("", m.group()))
         if d not in out:
             out.append(d)
