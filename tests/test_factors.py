@@ -53,7 +53,7 @@ def test_unreadable_or_weak_patterns(pattern):
 ])
 def test_rule_is_skipped_only_where_it_cannot_match(text, hits):
     rules = parse_rules(['{"id": "t.g", "label": "X", "regex": "\\\\b\\\\w+\\\\s+group\\\\s*\\\\(\\\\s*n\\\\s*=\\\\s*\\\\d+\\\\)"}'], "t")
-    assert rules[0].needs == (("group", True),)
+    assert rules[0].needs.literals == (("group", True),)
     found = [m.span() for m in rules[0].regex.finditer(text)]
     assert [(m.start, m.end) for m in find_matches(text, rules)] == found and len(found) == hits
 

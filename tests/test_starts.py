@@ -88,6 +88,8 @@ TEXTS = [
     # letters that `re` equates beyond lower-casing, capitals that lower-case to two characters, Greek
     "Yıldız reported a kyphopla\u017fty; İstanbul ΑΣ Σ µm μg K; SPINE CEMENT LEAKAGE AT L4–L5.",
     "at the start; ending with a",
+    # words a rule finds by their first three characters, a hyphen among them ("re-", "mal-")
+    "She needed an emergency re-exploration, then a re-operation for the mal-positioned screw at T12-L1.",
     "",
 ]
 

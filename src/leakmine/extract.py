@@ -39,6 +39,7 @@ def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]
     sentences = sentence_bounds(doc)
     sections = document.sections
     section_starts = [s.start_char for s in sections]
+    read = [s.mined for s in sections]
     status = [name for name in _STATUS if Span.has_extension(name)]
     mentions = []
     said: dict[int, str] = {}  # sentence start -> its text, one string for all its mentions
@@ -47,7 +48,7 @@ def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]
         for span in doc.spans[group]:
             start, end = span.start_char, span.end_char
             idx = bisect_right(section_starts, start + offset) - 1
-            if idx < 0 or start + offset >= sections[idx].end_char or not sections[idx].mined:
+            if idx < 0 or start + offset >= sections[idx].end_char or not read[idx]:
                 continue
             sent_start, sent_end = sentence_at(sentences, start)
             if sent_start not in said:

@@ -1,12 +1,13 @@
 """Literals that every match of a regex contains, read from its parsed pattern.
 
-`required_factors(regex)` gives a set of strings such that any text `regex` matches in holds at least
-one of them (each with whether it is matched ignoring case), or None when the pattern does not say:
-"\\b(?:epidural|extradural)\\s+space" gives {"epidural", "extradural"} or {"space"}, whichever is
-rarer to meet by chance (longer, then fewer). A small class inside a run of literals multiplies the
-run ("[Ss]he", "M[0-5]"); look-arounds and anchors consume nothing, so a run goes on across them,
-and a group or choice that opens with literals carries a run on ("M" + "RC" | "edical", the shared
-prefix `re` factors out). A rule whose literals are all missing from a text is not tried there.
+`required_factor_sets(regex)` gives sets of strings such that any text `regex` matches in holds at
+least one of each set (each with whether it is matched ignoring case), or None when the pattern does
+not say: "\\b(?:epidural|extradural)\\s+space" gives {"epidural", "extradural"} and {"space"}, the
+rarer to meet by chance (longer, then fewer) first; `required_factors` gives the first. A small class
+inside a run of literals multiplies the run ("[Ss]he", "M[0-5]"); look-arounds and anchors consume
+nothing, so a run goes on across them, and a group or choice that opens with literals carries a run on
+("M" + "RC" | "edical", the shared prefix `re` factors out). A rule is not tried in a text that lacks
+every literal of one of its sets.
 """
 
 from __future__ import annotations
@@ -88,8 +89,10 @@ def _rank(factors: frozenset[Factor]) -> tuple[int, int]:
     return min(len(s) for s, _ in factors), -len(factors)
 
 
-def _sequence(items: list[tuple[Any, Any]], fold: bool) -> frozenset[Factor] | None:
-    """The best factor set of a sequence: a run of literals in it, or the factors of one of its parts."""
+def _candidates(items: list[tuple[Any, Any]], fold: bool) -> list[frozenset[Factor]]:
+    """Factor sets every match of the sequence holds one of each of: its runs of literals, and those
+    of its parts that it matches at least once (a group, a repeat; a choice gives one set, the best
+    of each of its branches joined)."""
     candidates: list[frozenset[Factor]] = []
     i = 0
     while i <= len(items):
@@ -102,18 +105,21 @@ def _sequence(items: list[tuple[Any, Any]], fold: bool) -> frozenset[Factor] | N
         if item is None:
             break
         op, av = item
-        found: frozenset[Factor] | None = None
         if op is sre.SUBPATTERN:
-            found = _sequence(list(av[3]), _inner_fold(av, fold))
+            candidates += _candidates(list(av[3]), _inner_fold(av, fold))
         elif op is sre.BRANCH:
             branches = [_sequence(list(b), fold) for b in av[1]]
-            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+            if all(branches):
+                candidates.append(frozenset().union(*branches))
         elif op in _REPEATS and av[0] >= 1:
-            found = _sequence(list(av[2]), fold)
-        if found:
-            candidates.append(found)
+            candidates += _candidates(list(av[2]), fold)
         i += 1
-    return max(candidates, key=_rank) if candidates else None
+    return candidates
+
+
+def _sequence(items: list[tuple[Any, Any]], fold: bool) -> frozenset[Factor] | None:
+    """The best factor set of a sequence (rarest to meet by chance)."""
+    return max(_candidates(items, fold), key=_rank, default=None)
 
 
 @lru_cache(maxsize=1024)
@@ -132,7 +138,15 @@ def parse(regex: re.Pattern[str]) -> Any:
 
 def required_factors(regex: re.Pattern[str]) -> frozenset[Factor] | None:
     """Literals one of which every match of `regex` contains, or None when the pattern does not say."""
+    sets = required_factor_sets(regex)
+    return sets[0] if sets else None
+
+
+def required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | None:
+    """Sets of literals every match of `regex` holds one of each of, best (rarest) first; None when
+    the pattern does not say."""
     parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
     if parsed is None:
         return None
-    return _sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    found = dict.fromkeys(_candidates(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
+    return sorted(found, key=_rank, reverse=True) or None

@@ -24,9 +24,9 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
-from leakmine.nlp.factors import Factor
 from leakmine.nlp.starts import (
     Haystack,
+    Needs,
     Starts,
     haystack,
     is_word_char,
@@ -58,7 +58,7 @@ class Rule:
         return rule_starts(self.regex)
 
     @cached_property
-    def needs(self) -> tuple[Factor, ...] | None:
+    def needs(self) -> Needs | None:
         """Literals one of which every match holds, read when first needed; None: not known."""
         return rule_needs(self.regex)
 

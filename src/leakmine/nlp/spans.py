@@ -29,6 +29,7 @@ GROUP_PREFIX = "leakmine_"
 
 
 def _key(span: Span, name: str) -> tuple[str, str, int, int, int]:
+    """Where `span._.<name>` is kept in `doc.user_data` (`_store` and `span_values` write it out)."""
     return ("leakmine", name, span.start_char, span.end_char, span.label)
 
 
@@ -129,15 +130,21 @@ def make_span(doc: Doc, start: int, end: int, label: str, value: str, rule_id: s
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    for name, stored in zip(SPAN_ATTRS, (value, rule_id, attrs or {}), strict=True):
-        doc.user_data[_key(span, name)] = stored  # what `span._.<name> = stored` does, without its lookups
+    _store(span, (value, rule_id, attrs or {}))
     return span
+
+
+def _store(span: Span, values: tuple[Any, Any, Any]) -> None:
+    """What `span._.lm_value, span._.lm_rule, span._.lm_attrs = values` does, without its lookups."""
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label
+    for name, stored in zip(SPAN_ATTRS, values, strict=True):
+        data["leakmine", name, start, end, label] = stored
 
 
 def span_values(span: Span) -> tuple[Any, Any, Any]:
     """`span._.lm_value`, `span._.lm_rule` and `span._.lm_attrs`, read at once."""
-    data = span.doc.user_data
-    return tuple(data.get(_key(span, name)) for name in SPAN_ATTRS)
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label
+    return tuple(data.get(("leakmine", name, start, end, label)) for name in SPAN_ATTRS)
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:
@@ -174,8 +181,7 @@ def write_many(doc: Doc, group: str, found: list[tuple[int, int, str, str, str]]
             if span is not None:
                 spans.append(span)
             continue
-        for name, stored in zip(SPAN_ATTRS, (value, rule_id, {}), strict=True):
-            doc.user_data[_key(span, name)] = stored
+        _store(span, (value, rule_id, {}))
         spans.append(span)
     doc.spans[group] = sorted(spans, key=lambda s: (s.start, s.end))
     return doc

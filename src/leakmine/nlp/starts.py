@@ -8,6 +8,12 @@ pattern's parse tree (the standard library's own regex parser); `start_positions
 with `str.find` and the characters with a one-character regex. A pattern whose start it cannot read
 gets None, and is run over the whole text as usual.
 
+Which of the literals rules need (`rule_needs`) a text holds is read in one Aho-Corasick pass
+(pyahocorasick) over the text for every literal of `_SCANNED` characters or more that any rule loaded
+so far needs, instead of one search of the whole text per literal: most are absent, and an absent
+literal costs a search to the end. Shorter ones ("L", "mg") are nearly always present, found at
+once by `in`.
+
 Case-insensitive words are looked up in the lower-cased text. `re` also equates a few letters that
 `str.lower` keeps apart (dotless "ı" with "i", long "ſ" with "s", "µ" with "μ", Greek and Cyrillic
 variants): a text holding one of them is not `foldable`, and a word holding one is not read at all.
@@ -16,7 +22,6 @@ variants): a text holding one of them is not `foldable`, and a word holding one 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,7 +29,9 @@ from re import _casefix  # the letters `re` equates beyond simple lower-casing
 from re import _constants as sre  # the standard library's own regex parser
 from typing import Any
 
-from leakmine.nlp.factors import Factor, parse, required_factors
+import ahocorasick
+
+from leakmine.nlp.factors import Factor, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -35,7 +42,8 @@ _ASCII_ALIASES = re.compile("[" + "".join(
     chr(c) for k, v in _casefix._EXTRA_CASES.items() if k < 128 for c in v if c > 127) + "]")
 _WORD_RANGES = ((ord("0"), ord("9")), (ord("a"), ord("z")), (ord("A"), ord("Z")))
 
-_KEY = 3  # characters of a word that `Haystack.word_starts` looks it up by
+_SCANNED = 4  # literals this long or longer are found by the one pass of `_Literals`
+_KEY = 3  # characters of a word that `Haystack.starting` looks it up by
 Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignored there)
 # ("word", literal, folded, at a word start) or ("class", the inside of a regex class, folded, at a word start)
 Start = tuple[str, str, bool, bool]
@@ -194,12 +202,35 @@ def rule_starts(regex: re.Pattern[str]) -> Starts | None:
                   _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}))
 
 
-def rule_needs(regex: re.Pattern[str]) -> tuple[Factor, ...] | None:
-    """Literals one of which every match of `regex` holds (nlp/factors.py), those matched ignoring
-    case lower-cased to be looked up in the lower-cased text; None when they cannot be read."""
-    factors = required_factors(regex)
-    if factors is None:
-        return None
+@dataclass(frozen=True)
+class Literals:
+    """One set of literals, one of which every match of a rule holds, sorted for the lookup: those
+    the one pass finds (`folded`: matched ignoring case, `plain`: as written) and the `short` ones,
+    each found by `in`."""
+
+    literals: tuple[Factor, ...]
+    folded: frozenset[str] = field(compare=False)
+    plain: frozenset[str] = field(compare=False)
+    short: tuple[Factor, ...] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What every match of a rule holds (`rule_needs`): one literal of each set, the rarest first."""
+
+    sets: tuple[Literals, ...]
+    folded: bool  # whether a literal is matched ignoring case
+    generation: int  # of `_LITERALS` once the scanned literals were added
+
+    @property
+    def literals(self) -> tuple[Factor, ...]:
+        """The rarest set."""
+        return self.sets[0].literals
+
+
+def _lowered(factors: frozenset[Factor]) -> tuple[Factor, ...] | None:
+    """The factors, those matched ignoring case lower-cased; None when one lower-cases otherwise
+    than `re` folds it."""
     out = []
     for literal, folded in factors:
         if folded:
@@ -211,7 +242,60 @@ def rule_needs(regex: re.Pattern[str]) -> tuple[Factor, ...] | None:
     return tuple(sorted(out))
 
 
-_WORD_RUN = re.compile(r"\w+")
+def rule_needs(regex: re.Pattern[str]) -> Needs | None:
+    """Sets of literals every match of `regex` holds one of each of (nlp/factors.py), those matched
+    ignoring case lower-cased to be looked up in the lower-cased text; None when they cannot be read."""
+    sets = []
+    for factors in required_factor_sets(regex) or ():
+        literals = _lowered(factors)
+        if literals is not None:
+            scanned = [frozenset(w for w, f in literals if f == fold and len(w) >= _SCANNED) for fold in (True, False)]
+            sets.append(Literals(literals, *scanned, tuple(n for n in literals if len(n[0]) < _SCANNED)))
+    if not sets:
+        return None
+    return Needs(tuple(sets), any(f for s in sets for _, f in s.literals),
+                 max(_LITERALS.add({True: s.folded, False: s.plain}) for s in sets))
+
+
+class _Literals:
+    """The literals of `_SCANNED` characters or more that the rules loaded in this process need, in
+    two automata (matched in the lower-cased text, and as written), rebuilt when a haystack is made
+    after new ones were added (a new generation): a text made earlier looks those up with `in`."""
+
+    def __init__(self) -> None:
+        self.known: dict[bool, set[str]] = {True: set(), False: set()}
+        self.generation = 0  # bumped by each `add` that brings a new literal
+        self.built = -1  # the generation of `automata`
+        self.automata: dict[bool, Any] = {}
+
+    def add(self, scanned: dict[bool, frozenset[str]]) -> int:
+        """Add a rule's scanned literals; the generation that holds them."""
+        for folded, literals in scanned.items():
+            if not literals <= self.known[folded]:
+                self.known[folded] |= literals
+                self.generation += 1
+        return self.generation
+
+    def current(self) -> tuple[int, dict[bool, Any]]:
+        """The current generation and its automata."""
+        if self.built != self.generation:
+            self.automata = {}
+            for folded, literals in self.known.items():
+                automaton = ahocorasick.Automaton()
+                for literal in literals:
+                    automaton.add_word(literal, literal)
+                if literals:
+                    automaton.make_automaton()
+                    self.automata[folded] = automaton
+            self.built = self.generation
+        return self.built, self.automata
+
+
+_LITERALS = _Literals()
+
+
+# The first `_KEY` characters (any: "re-" opens "re-exploration") from where a run of word characters begins.
+_WORD_HEAD = re.compile(rf"(?<!\w)(?=(\w[\s\S]{{0,{_KEY - 1}}}))")
 
 
 class Haystack:
@@ -224,31 +308,64 @@ class Haystack:
         self.lowered = text.lower()
         # Whether the lower-cased text holds a case-insensitive match exactly where the text does.
         self.foldable = len(self.lowered) == len(text) and not _ASCII_ALIASES.search(text)
-        # Where a run of word characters begins, by its first one, two and three (`_KEY`) characters,
-        # lower-cased. At the very end of the text a key may list a position twice: that is harmless.
-        index: dict[str, list[int]] = defaultdict(list)
-        for m in _WORD_RUN.finditer(self.lowered):
-            at = m.start()
-            head = self.lowered[at:at + _KEY]
-            index[head[:1]].append(at)
-            index[head[:2]].append(at)
-            index[head].append(at)
-        self.word_starts = dict(index)
-        self.keys = frozenset(index)
+        # Where a run of word characters begins, by its first `_KEY` characters (fewer at the end of
+        # the text), lower-cased; by its first one or two, merged from those when first asked (`starting`).
+        index: dict[str, list[int]] = {}
+        for m in _WORD_HEAD.finditer(self.lowered):
+            index.setdefault(m.group(1), []).append(m.start())
+        self._heads = index
+        self._short: dict[str, list[int]] = {}
+        self._sorted: set[str] = set()  # keys of `_short` whose list is sorted
+        keys = set(index)
+        keys.update([head[:1] for head in index])
+        keys.update([head[:2] for head in index])
+        self.keys = frozenset(keys)
         self._chars: dict[re.Pattern[str], list[int]] = {}
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
+        self._generation, self._automata = _LITERALS.current()
+        self._scanned: tuple[set[str], set[str]] | None = None  # (folded, plain), read at the first ask
 
-    def holds(self, needs: tuple[Factor, ...]) -> bool:
-        """Whether the text holds one of the literals `needs` (`rule_needs`); True when it cannot tell."""
-        if not self.foldable and any(folded for _, folded in needs):
+    def _scan(self) -> tuple[set[str], set[str]]:
+        """The scanned-for literals the lower-cased text and the text hold, read in one pass each."""
+        if self._scanned is None:
+            self._scanned = tuple(
+                {literal for _, literal in automaton.iter(searched)} if (automaton := self._automata.get(folded))
+                else set() for folded, searched in ((True, self.lowered), (False, self.text)))
+        return self._scanned
+
+    def starting(self, key: str) -> list[int]:
+        """Sorted positions where a run of word characters begins with `key` (one to `_KEY`
+        characters, lower-cased; a key of `keys`)."""
+        if len(key) == _KEY:
+            return self._heads[key]
+        if not self._short:  # the shorter keys' lists, joined from the heads' at the first ask
+            for head, found in self._heads.items():
+                for n in range(1, min(len(head), _KEY - 1) + 1):
+                    self._short.setdefault(head[:n], []).extend(found)
+        if key not in self._sorted:
+            self._short[key].sort()
+            self._sorted.add(key)
+        return self._short[key]
+
+    def holds(self, needs: Needs) -> bool:
+        """Whether the text holds one literal of each set of `needs`; True when it cannot tell."""
+        if needs.folded and not self.foldable:
             return True
+        if needs.generation > self._generation:  # a rule loaded after this text was made ready
+            return all(any(w in (self.lowered if f else self.text) for w, f in s.literals) for s in needs.sets)
+        folded, plain = self._scan()
         held = self._held
-        for need in needs:
-            if need not in held:
-                held[need] = need[0] in (self.lowered if need[1] else self.text)
-            if held[need]:
-                return True
-        return False
+        for literals in needs.sets:
+            if not literals.folded.isdisjoint(folded) or not literals.plain.isdisjoint(plain):
+                continue
+            for need in literals.short:
+                if need not in held:
+                    held[need] = need[0] in (self.lowered if need[1] else self.text)
+                if held[need]:
+                    break
+            else:
+                return False
+        return True
 
     def char_starts(self, chars: re.Pattern[str]) -> list[int]:
         """Where the one-character regex `chars` matches (rules share them: `\\d` opens every number)."""
@@ -271,7 +388,7 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
         return []
     found: set[int] = set()
     for key in keys:
-        at_start = hay.word_starts[key]
+        at_start = hay.starting(key)
         for word, folded in starts.anchored[key]:
             if folded and len(word) <= _KEY:
                 found.update(at_start)

@@ -18,12 +18,13 @@ from spacy.tokens import Doc
 
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules, load_vocabulary
-from leakmine.nlp.spans import make_span, write_group
+from leakmine.nlp.spans import write_found
 
 ABBREV_SUFFIX = "+abbrev"
 # What may follow a long form's head word and still count as its end: plural "s", closing marks.
 _LONG_FORM_TAIL = re.compile(r"^(?:s|es)?[\s.,;:)\]'\"’”]*$", re.IGNORECASE)
 _SHORT_FORM = re.compile(r"[A-Za-z][A-Za-z0-9&/-]{0,11}")
+_NAMED_KEPT = 4096  # long forms a vocabulary component remembers the naming rule of
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,17 @@ def is_short_form(short: str, long_form: str) -> bool:
     return bool(_SHORT_FORM.fullmatch(short)) and any(c.isupper() for c in short) and len(short) < len(long_form)
 
 
-def abbreviation_matches(abbreviations: Iterable[tuple[int, int, str, str]], rules: list[Rule]) -> list[VocabMatch]:
-    """Short-form occurrences (start, end, short form, long form) whose long form names a term."""
-    out, cache = [], {}
+def abbreviation_matches(abbreviations: Iterable[tuple[int, int, str, str]], rules: list[Rule],
+                         named: dict[str, Rule | None] | None = None) -> list[VocabMatch]:
+    """Short-form occurrences (start, end, short form, long form) whose long form names a term;
+    `named` keeps `match_long_form` of each long form met (pure: kept across papers by a component)."""
+    out, cache = [], {} if named is None else named
     for start, end, short, long_form in abbreviations:
         if not is_short_form(short, long_form):
             continue
         if long_form not in cache:
+            if len(cache) >= _NAMED_KEPT:
+                cache.clear()
             cache[long_form] = match_long_form(long_form, rules)
         rule = cache[long_form]
         if rule is not None:
@@ -126,11 +131,11 @@ class VocabularyExtractor:
         self.label = label
         self.group = group
         self.rules = rules
+        self.named: dict[str, Rule | None] = {}  # long form -> the rule naming it; the same every paper
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found = merge_matches(match_vocabulary(text, self.rules),
-                              abbreviation_matches(doc_abbreviations(doc), self.rules))
-        spans = [make_span(doc, m.start, m.end, self.label, m.value, m.rule_id, dict(m.attrs)) for m in found]
-        write_group(doc, self.group, [s for s in spans if s is not None])
-        return doc
+                              abbreviation_matches(doc_abbreviations(doc), self.rules, self.named))
+        return write_found(doc, self.group, ((m.start, m.end, self.label, m.value, m.rule_id, dict(m.attrs))
+                                             for m in found))
