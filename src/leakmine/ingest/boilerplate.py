@@ -46,13 +46,13 @@ def _anchored(regex: re.Pattern[str]) -> bool:
 
 @dataclass(frozen=True)
 class _Finder:
-    """A rule, how it is tried (`match` when anchored at the start, else `search`), the literals one of
-    which every match holds (lower-cased when matched ignoring case), and whether `_opening` holds it."""
+    """A rule, how it is tried (`match` when anchored at the start, else `search`), the sets of literals
+    every match holds one of each of (`Rule.needs`: matched ignoring case, lower-cased; as written), and
+    whether `_opening` holds it."""
 
     rule: Rule
     find: Callable[[str], re.Match[str] | None]
-    folded: tuple[str, ...]
-    exact: tuple[str, ...]
+    needs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
     opening: bool
 
     def finds(self, t: str, low: str | None, n_words: int) -> bool:
@@ -60,8 +60,8 @@ class _Finder:
         literals is not tried)."""
         if n_words > self.rule.attrs["max_words"]:
             return False
-        if low is not None and (self.folded or self.exact) and not (
-                any(w in low for w in self.folded) or any(w in t for w in self.exact)):
+        if low is not None and not all(any(w in low for w in folded) or any(w in t for w in plain)
+                                       for folded, plain in self.needs):
             return False
         return bool(self.find(t))
 
@@ -71,12 +71,9 @@ def _finders() -> list[_Finder]:
     out = []
     for r in _rules():
         anchored = _anchored(r.regex)
-        needs = r.needs or ()
-        # A literal with a cased letter outside ASCII may be matched by letters `folded` keeps apart.
-        if any(not ch.isascii() and ch.lower() != ch.upper() for w, _ in needs for ch in w):
-            needs = ()
-        out.append(_Finder(r, r.regex.match if anchored else r.regex.search,
-                           tuple(w for w, fold in needs if fold), tuple(w for w, fold in needs if not fold),
+        needs = tuple((tuple(w for w, fold in s.literals if fold), tuple(w for w, fold in s.literals if not fold))
+                      for s in (r.needs.sets if r.needs else ()))
+        out.append(_Finder(r, r.regex.match if anchored else r.regex.search, needs,
                            anchored and r.regex.pattern.startswith("^")))
     return out
 
