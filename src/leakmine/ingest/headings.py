@@ -123,7 +123,7 @@ def may_open_heading(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # titles and labels recur within a paper and across papers
 def heading_kind(title: str) -> str | None:
     """The canonical kind of a known heading ("Case presentation" -> "case"), else None."""
     if not may_open_heading(title):

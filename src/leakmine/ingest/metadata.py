@@ -470,7 +470,7 @@ def _title_cased(text: str) -> str:
     return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else m.group().title(), text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # a paper's lines and paragraphs: the reader asks again of some
 def parse_byline(text: str) -> Byline | None:
     """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
 

@@ -194,7 +194,8 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         nxt = block[j + 1].text if j + 1 < len(block) else next_first
         prev = block[j - 1].text if j else ""
         after_heading = bool(paras) and paras[-1].role == "heading" and not cur
-        at_start = j == 0 or wrap_free or terminated(prev) or after_heading
+        prev_ends = terminated(prev)
+        at_start = j == 0 or wrap_free or prev_ends or after_heading
         in_table = cur_role == "table" and bool(cur) or bool(paras) and paras[-1].role in ("table", "row")
         if in_table and t.count(CELL_SEP) >= 2:  # a table's row under its caption, cells joined by " | "
             close()
@@ -220,10 +221,10 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
                 or (at_start and (inline_heading(t) is not None or _is_reference_item(t)))
                 or _BULLET.match(t) or FIELD.match(t)
                 or ((at_start or not t[:1].isalpha() or _in_matter(cur, cur_role)) and opens_boilerplate(t))
-                or (cur_role == "body" and bool(cur) and terminated(prev)
+                or (cur_role == "body" and bool(cur) and prev_ends
                     and width >= 40 and len(prev) < 0.75 * width)
                 or script_language(t) != script_language(prev)
-                or (terminated(prev) and _in_matter(cur, cur_role))
+                or (prev_ends and _in_matter(cur, cur_role))
                 or (cur_role == "body" and (_is_front_line(t, prev) or _ends_item(cur)))
                 or re.match(r"[.,;:]\s", t)):  # ". 2021 Mar;9(2):33-38." under a journal's name on a web page
             close()
