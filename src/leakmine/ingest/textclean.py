@@ -33,6 +33,9 @@ _ACCENTS = {"\u00a8": ("\u0308", "aeiouyAEIOUY"), "\u00b4": ("\u0301", "aeiouycn
 _ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
 _ACCENTED = re.compile(f"([A-Za-z])({_ACCENT.pattern})")
 _RE_ALIASES = re.compile("[\u0131\u017f]")
+# Every character one of the repairs below starts from.
+_FIXABLE = re.compile("[" + "".join(LIGATURES) + "\xad" + _INVISIBLE + _SPACES.pattern[1:-1] + _ODD_DASH
+                      + "".join(_ACCENTS) + "]")
 _LINE_HYPHENS = "-\u2010\u2011"
 _EDGE_PUNCT = "()[]{}\"'\u201c\u201d\u2018\u2019,.;:!?"
 
@@ -44,7 +47,7 @@ def fix_chars(text: str) -> str:
     Odd dashes become an en dash where they join numbers or levels ("3\u20125", "T12\u2010L2") and a
     plain hyphen elsewhere ("X\u2010ray").
     """
-    if text.isascii() and "`" not in text:  # all it mends is outside ASCII but the grave accent
+    if not _FIXABLE.search(text):
         return text
     for lig, plain in LIGATURES.items():
         text = text.replace(lig, plain)
