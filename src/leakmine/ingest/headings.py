@@ -31,8 +31,6 @@ _OPEN_ENDINGS = frozenset(
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at by for with from into as vs versus".split())
 _NOT_IN_HEADING = re.compile(r"[,;=@%<>\[\]{}|\d]")
 _NOT_IN_TITLE = re.compile(r"[^\w\s/&-]")
-_TOKEN = re.compile(r"[^\w/&-]*([\w/&-]*)")
-_LETTER_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 # Spaces normalize_title changes; letters that lower-case otherwise in a word than alone (dotted I, sigma).
 _UNSURE = re.compile("[\u2009\xa0\u0130\u03a3]")
 
@@ -80,17 +78,19 @@ def mend_spacing(title: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _openers() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What a known heading opens with, lower case: its first word (or the start of a numbered case
-    heading), and its letters without spaces (a heading `mend_spacing` re-spaces)."""
+def _opener() -> re.Pattern[str]:
+    """What a known heading opens with, ignoring case, with or without its numbering: its first word
+    (or that of a numbered case heading) after any punctuation, or its letters spaced anyhow (a heading
+    `mend_spacing` re-spaces)."""
     firsts = {t.split()[0] for t in _vocabulary()} | {"case", "patient", "first", "second", "third", "fourth",
                                                        "fifth", "sixth"}
-    return re.compile(_prefix_tree(firsts)), re.compile(_prefix_tree(_squeezed()))
+    return re.compile(rf"(?:{_NUMBERING.pattern.lstrip('^')})?"
+                      rf"(?:[^\w/&-]*{_prefix_tree(firsts)}|{_prefix_tree(_squeezed(), ' ?')})", re.IGNORECASE)
 
 
-def _prefix_tree(words: Iterable[str]) -> str:
-    """A regex whose `match` tells whether a text opens with one of `words`, each shared start written
-    once (so `re` reads each letter once, not once per word)."""
+def _prefix_tree(words: Iterable[str], gap: str = "") -> str:
+    """A regex whose `match` tells whether a text opens with one of `words` (`gap` allowed between
+    their letters), each shared start written once (so `re` reads each letter once, not once per word)."""
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
@@ -98,29 +98,19 @@ def _prefix_tree(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}  # a word ends here: what follows is optional
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: dict[str, dict], lead: str) -> str:
         if "" in node:
             return ""
-        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        alts = [lead + re.escape(ch) + pattern(child, gap) for ch, child in sorted(node.items())]
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
-    return pattern(tree)
+    return pattern(tree, "")
 
 
 def may_open_heading(text: str) -> bool:
     """False when no leading part of `text` can be a known heading: a cheap test before `heading_kind`
     (the text, with and without its numbering, opens with no first word nor spelling of the vocabulary)."""
-    if _UNSURE.search(text):
-        return True
-    first, squeezed = _openers()
-    head = _NUMBERING.match(text)
-    for start in (0, head.end()) if head else (0,):
-        if first.match(_TOKEN.match(text, start).group(1).lower()):
-            return True
-        letters = _LETTER_WORDS.match(text, start)  # spaced inside a word: `mend_spacing`
-        if letters and " " in letters.group() and squeezed.match(letters.group().lower().replace(" ", "")):
-            return True
-    return False
+    return bool(_UNSURE.search(text) or _opener().match(text))
 
 
 @lru_cache(maxsize=4096)  # titles and labels recur within a paper and across papers
