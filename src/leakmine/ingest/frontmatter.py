@@ -81,8 +81,10 @@ def front_matter_kind(text: str) -> str | None:
     A line may join labels and dates with bars or middle dots ("Research Article | Published: 3 May 2021");
     three or more short capitalised pieces so joined are a site's navigation ("Home | Archive | About").
     """
+    if len(text.split(None, 16)) > 16:  # more than 16 words
+        return None
     t = " ".join(text.split())
-    if not t or len(t.split()) > 16:
+    if not t:
         return None
     parts = label_parts(t)
     if parts and all(is_label(p) or is_date(p) for p in parts):

@@ -35,8 +35,13 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _any_function_word() -> frozenset[str]:
-    return frozenset().union(*_function_words().values())
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each function word -> the languages it is a function word of."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, words in _function_words().items():
+        for w in words:
+            out[w] = (*out.get(w, ()), lang)
+    return out
 
 
 def script_of(ch: str) -> str | None:
@@ -78,9 +83,12 @@ def word_language(text: str, default: str = "en") -> str:
         words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < _MIN_WORDS:
         return default
-    counts = Counter(filter(_any_function_word().__contains__, words))
-    scores = {lang: sum(map(counts.__getitem__, vocab.intersection(counts))) / len(words)
-              for lang, vocab in _function_words().items()}
+    languages_of = _languages_of()
+    hits = dict.fromkeys(_function_words(), 0)
+    for word, n in Counter(filter(languages_of.__contains__, words)).items():
+        for lang in languages_of[word]:
+            hits[lang] += n
+    scores = {lang: n / len(words) for lang, n in hits.items()}
     english = scores.pop("en", 0.0)
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= 0.12 and best > 1.5 * english else default

@@ -152,7 +152,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     dates = [date_year(p.text) for p in front if p.rule.startswith("front.") or p.rule == "article-type"
              or is_date(p.text)]
     journals = [p.text for p in own if p.rule == "front.journal"]
-    short = [p.text for p in own if p.role != "reference" and len(p.text.split()) <= 40]
+    short = [p.text for p in own if p.role != "reference" and len(p.text.split(None, 40)) <= 40]  # 40 words at most
     ident = " ".join(matter)
     pmid = re.search(r"\bPMID:?\s*(\d{5,9})\b", ident)
     pmcid = re.search(r"\bPMCID:?\s*(PMC\d+)\b", ident, re.IGNORECASE)
