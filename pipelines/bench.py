@@ -6,7 +6,8 @@ peer exists it is timed in the same run on the same inputs, and the figure is gi
 
 - PDF ingest in pages/CPU-s beside pdfplumber's `extract_text` and PDFium's plain text;
 - text end to end (ingest, extract, assemble) against the bare scispaCy tokenizer (target >= 0.15x),
-  extraction alone likewise, and each pipeline component's share;
+  extraction alone likewise, on the sample texts (with each pipeline component's share), the seed
+  papers beside the project (../shared/seeds) and leakmine's own dev set (tests/devset);
 - a cold `leakmine extract` of a short paper in a fresh process (target <= 1.5 CPU-s), and what
   importing the pipeline alone costs.
 """
@@ -28,6 +29,10 @@ from leakmine.ingest import ingest
 from leakmine.nlp import load_pipeline
 from leakmine.records import Document
 
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = next((p / "seeds" for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if (p / "seeds").is_dir()),
+             ROOT / "shared" / "seeds")
+DEV_SET = ROOT / "tests" / "devset" / "papers"
 REPEATS = 3
 TEXT_TARGET = 0.15  # end-to-end text words/CPU-s as a share of the tokenizer's
 COLD_TARGET = 1.5  # CPU-s of a cold `leakmine extract`
@@ -82,8 +87,9 @@ def words_of(documents: list[Document]) -> int:
     return sum(len(d.text.split()) for d in documents)
 
 
-def text_speed(texts: list[Path]) -> None:
-    """Text papers end to end and extraction alone, in words/CPU-s, against the bare tokenizer."""
+def text_speed(name: str, texts: list[Path], shares: bool = False) -> None:
+    """Text papers end to end and extraction alone, in words/CPU-s, against the bare tokenizer; with
+    `shares`, each pipeline component's share of extraction."""
     documents = [d for p in texts for d in ingest(p)]
     words = words_of(documents)
     nlp = load_pipeline()
@@ -99,11 +105,13 @@ def text_speed(texts: list[Path]) -> None:
     e2e = best_of(end_to_end, clock=time.process_time)
     ext = best_of(lambda: [extract(d, nlp) for d in documents], clock=time.process_time)
     ratio = tok / e2e
-    print(f"text ({len(texts)} files, {words} words), words/CPU-s:")
+    print(f"text, {name} ({len(texts)} files, {words} words), words/CPU-s:")
     print(f"  scispaCy tokenizer alone  {words / tok:10,.0f}")
     print(f"  extraction (ingest excl.) {words / ext:10,.0f}   {tok / ext:.3f}x tokenizer")
     print(f"  end to end                {words / e2e:10,.0f}   {ratio:.3f}x tokenizer "
           f"(target >= {TEXT_TARGET}x: {'met' if ratio >= TEXT_TARGET else 'NOT met'})")
+    if not shares:
+        return
     spent = dict.fromkeys(nlp.pipe_names, 0.0)
     for document in documents:
         doc = nlp.make_doc(document.text)
@@ -132,7 +140,11 @@ def main(raw_dir: Path) -> None:
         bench_pdf(pdfs)
     texts = [p for p in files if p.suffix.lower() == ".txt"]
     if texts:
-        text_speed(texts)
+        text_speed(f"the sample texts in {raw_dir}", texts, shares=True)
+    for name, folder in (("the seed papers beside the project", SEEDS), ("leakmine's own dev set", DEV_SET)):
+        if folder.is_dir():
+            text_speed(name, sorted(folder.glob("*.txt")))
+    if texts:
         cold_start(min(texts, key=lambda p: p.stat().st_size))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from leakmine.nlp.factors import required_factors
+from leakmine.nlp.factors import leading_factors, required_factors
 from leakmine.nlp.rules import find_matches, parse_rules
 from leakmine.nlp.starts import rule_needs
 
@@ -60,3 +60,23 @@ def test_rule_is_skipped_only_where_it_cannot_match(text, hits):
 
 def test_letters_that_lower_case_to_two_are_not_looked_up():
     assert rule_needs(re.compile("\u0130stanbul", re.I)) is None  # "İ" lower-cases to two characters
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\b(?:\w{1,5}\s){0,2}group\s*\(", ({("group", False)}, 12)),  # up to two short words before it
+    (r"(?i)\b\w{0,7}genarian", ({("genarian", True)}, 7)),
+    (r"\bvertebroplasty", ({("vertebroplasty", False)}, 0)),  # at the very start
+    (r"\b\w+\s+group", None),  # a word of any length before it: no reach
+    (r"(?:a|b)?\d+", None),  # no literal run at all
+])
+def test_leading_factors(pattern, expected):
+    found = leading_factors(re.compile(pattern), 200)
+    assert (None if found is None else (set(found[0]), found[1])) == expected
+
+
+def test_a_reach_keeps_only_positions_before_a_literal():
+    rules = parse_rules(['{"id": "t.g", "label": "X", "regex": "\\\\b(?:[a-z]{1,9}\\\\s){1,2}group\\\\s*\\\\(n"}'], "t")
+    assert rules[0].reach.within == 20
+    text = "early leak group (n = 4); a late leak group (n = 2); words that never reach a group"
+    found = [(m.start, m.end) for m in find_matches(text, rules)]
+    assert found == [m.span() for m in rules[0].regex.finditer(text)] and len(found) == 2

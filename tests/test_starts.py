@@ -90,6 +90,9 @@ TEXTS = [
     "at the start; ending with a",
     # words a rule finds by their first three characters, a hyphen among them ("re-", "mal-")
     "She needed an emergency re-exploration, then a re-operation for the mal-positioned screw at T12-L1.",
+    # words a few before the literal a rule needs ("group"), across line breaks and long words
+    "The cement leakage group (n = 48) and the non-leakage\ngroup (n = 264) differed; the early foot-drop "
+    "group comprised 14 patients, the extraordinarilylongcompoundedname group (n = 3) none.",
     "",
 ]
 

@@ -1,8 +1,11 @@
 """Extraction stage: a `Document` through the spaCy pipeline -> `Mention` records.
 
-A text longer than the pipeline's `max_length` is mined in pieces of at most that length: runs of
-whole mined sections, and a section longer than that cut at paragraph (else sentence, else word)
-boundaries. Offsets stay those of `Document.text`.
+Only the mined sections go through the pipeline (front matter, references and back matter are not
+read): their runs of consecutive sections are joined by a blank line into one text (`Joined`), so an
+abbreviation the title defines is known in the abstract across the author lines between them, as if
+the sections that are not read were not there. A text longer than the pipeline's `max_length` is
+mined in several such texts: runs while they fit, and a section longer than that cut at paragraph
+(else sentence, else word) boundaries. Offsets stay those of `Document.text`.
 
 spaCy's tokenizer takes time quadratic in a token's length when the token is made of prefix or
 suffix characters ("((((..."), and the abbreviation matcher memory quadratic in a run of "("
@@ -15,13 +18,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from leakmine.components.cue import GROUP as CUE_GROUP
 from leakmine.nlp.docs import make_doc, sentence_at, sentence_bounds
-from leakmine.nlp.spans import leakmine_groups, span_values
+from leakmine.nlp.spans import leakmine_groups, values_at
 from leakmine.records import Document, Mention
 
 # ConText's assertion status of a span (`leakmine_context`); a pipeline without it asserts everything.
@@ -29,38 +33,80 @@ _STATUS = ("is_negated", "is_historical", "is_hypothetical")
 # Where a piece of an over-long section may end, best first: a line break, a sentence end, a space.
 _CUTS = ("\n", ". ", " ")
 _LONG_RUN = re.compile(r"\S{257,}")
+_SPACE = re.compile(r"\s*")
 
 
-def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]:
-    """Mentions from every leakmine span group of a processed `Doc`, in mined sections only; `doc`
-    holds the document's text from character `offset` on. Cues are no ConText target: they carry no
-    assertion status."""
+_SEP = "\n\n"  # after each run of mined sections: a blank line, which always ends a sentence
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Runs (start, end) of a document's text read as one text, each followed by `_SEP`."""
+
+    text: str
+    runs: list[tuple[int, int]]
+    starts: list[int]  # where each run begins in `text`
+
+    @classmethod
+    def of(cls, document_text: str, runs: list[tuple[int, int]]) -> Joined:
+        starts, at = [], 0
+        for a, b in runs:
+            starts.append(at)
+            at += b - a + len(_SEP)
+        return cls("".join(document_text[a:b] + _SEP for a, b in runs), runs, starts)
+
+    def run_of(self, i: int) -> int:
+        """The run that holds (or ends at) character `i` of `text`."""
+        return bisect_right(self.starts, i) - 1
+
+    def at(self, i: int, run: int) -> int:
+        """Where character `i` of `text`, in `run`, lies in the document's text."""
+        return self.runs[run][0] + i - self.starts[run]
+
+
+def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
+    """Mentions from every leakmine span group of a processed `Doc` of `joined` runs of the
+    document's text, offsets into `Document.text`. A mention that would span two runs (it would hold
+    text that is not read) is dropped. Cues are no ConText target: they carry no assertion status."""
     text = document.text
-    sentences = sentence_bounds(doc)
     sections = document.sections
     section_starts = [s.start_char for s in sections]
-    read = [s.mined for s in sections]
+    # Each sentence in the document: one never crosses `_SEP`; one that ends a run keeps the white
+    # space after it, as it would in the whole text.
+    sentences = []
+    for a, b in sentence_bounds(doc):
+        run = joined.run_of(a)
+        end = joined.runs[run][1]
+        stop = joined.at(b, run)
+        if stop > end:
+            stop = _SPACE.match(text, end).end()
+        sentences.append((joined.at(a, run), stop))
     status = [name for name in _STATUS if Span.has_extension(name)]
+    labels: dict[int, str] = {}
     mentions = []
     said: dict[int, str] = {}  # sentence start -> its text, one string for all its mentions
     for group in leakmine_groups(doc):
         asserted = group == CUE_GROUP
         for span in doc.spans[group]:
-            start, end = span.start_char, span.end_char
-            idx = bisect_right(section_starts, start + offset) - 1
-            if idx < 0 or start + offset >= sections[idx].end_char or not read[idx]:
+            label = span.label
+            run = joined.run_of(span.start_char)
+            if joined.run_of(span.end_char - 1) != run:
                 continue
+            start, end = joined.at(span.start_char, run), joined.at(span.end_char, run)
+            idx = bisect_right(section_starts, start) - 1
             sent_start, sent_end = sentence_at(sentences, start)
             if sent_start not in said:
-                said[sent_start] = text[sent_start + offset:sent_end + offset]
+                said[sent_start] = text[sent_start:sent_end]
             ext = None if asserted else span._
             flags = {name: bool(ext.get(name)) for name in status} if ext is not None else {}
-            value, rule_id, attrs = span_values(span)
+            value, rule_id, attrs = values_at(doc, span.start_char, span.end_char, label)
+            if label not in labels:
+                labels[label] = span.label_
             mentions.append(Mention(
                 paper_id=document.paper_id, section_index=idx, section_kind=sections[idx].kind,
-                sentence=said[sent_start], sentence_start=sent_start + offset,
-                start_char=start + offset, end_char=end + offset, text=text[start + offset:end + offset],
-                label=span.label_, value=value or "", rule_id=rule_id or "", attrs=dict(attrs or {}),
+                sentence=said[sent_start], sentence_start=sent_start,
+                start_char=start, end_char=end, text=text[start:end],
+                label=labels[label], value=value or "", rule_id=rule_id or "", attrs=dict(attrs or {}),
                 negated=flags.get("is_negated", False), historical=flags.get("is_historical", False),
                 hypothetical=flags.get("is_hypothetical", False),
             ))
@@ -69,12 +115,25 @@ def doc_mentions(document: Document, doc: Doc, offset: int = 0) -> list[Mention]
 
 def extract(document: Document, nlp: Language) -> list[Mention]:
     """All mentions of one document (pure: the same document and pipeline give the same list)."""
-    text = document.text
-    if len(text) <= nlp.max_length:
-        return doc_mentions(document, nlp(make_doc(nlp, tokenizable(text))))
-    mentions = [m for start, end in pieces(document, nlp.max_length)
-                for m in doc_mentions(document, nlp(make_doc(nlp, tokenizable(text[start:end]))), start)]
+    mentions = []
+    for runs in batches(document, nlp.max_length):
+        joined = Joined.of(document.text, runs)
+        mentions += doc_mentions(document, nlp(make_doc(nlp, tokenizable(joined.text))), joined)
     return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
+
+
+def batches(document: Document, limit: int) -> Iterator[list[tuple[int, int]]]:
+    """The `pieces` of the document in groups that, joined (`Joined`), are at most `limit` long."""
+    group: list[tuple[int, int]] = []
+    size = 0
+    for a, b in pieces(document, limit - len(_SEP)):
+        if group and size + b - a + len(_SEP) > limit:
+            yield group
+            group, size = [], 0
+        group.append((a, b))
+        size += b - a + len(_SEP)
+    if group:
+        yield group
 
 
 def pieces(document: Document, limit: int) -> Iterator[tuple[int, int]]:

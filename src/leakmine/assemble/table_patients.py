@@ -27,7 +27,8 @@ class TableRow:
     members: list[Mention]
 
     def column(self, m: Mention) -> str | None:
-        return next((name for s, e, name in self.row.attrs.get("fields", []) if s <= m.start_char < e), None)
+        at = m.start_char - self.row.start_char
+        return next((name for s, e, name in self.row.attrs.get("fields", []) if s <= at < e), None)
 
 
 def table_rows(mentions: list[Mention]) -> list[TableRow]:

@@ -136,6 +136,25 @@ def parse(regex: re.Pattern[str]) -> Any:
     return _parse(regex.pattern, regex.flags)
 
 
+def leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Factor], int] | None:
+    """Literals one of which every match of `regex` holds within its first `n` characters, with `n`:
+    the first run of literals in its pattern and the most it can match before it, when that is
+    at most `reach`; None when the pattern does not say."""
+    parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
+    if parsed is None:
+        return None
+    items, fold, before = list(parsed), bool(parsed.state.flags & re.IGNORECASE), 0
+    for i, item in enumerate(items):
+        if item[0] in (sre.LITERAL, sre.IN):
+            runs, _ = _run_from(items, i, fold)
+            if runs != {""} and "" not in runs:
+                return frozenset((s, fold) for s in runs), before
+        before += sre_parser.SubPattern(parsed.state, [item]).getwidth()[1]
+        if before > reach:
+            return None
+    return None
+
+
 def required_factors(regex: re.Pattern[str]) -> frozenset[Factor] | None:
     """Literals one of which every match of `regex` contains, or None when the pattern does not say."""
     sets = required_factor_sets(regex)

@@ -27,12 +27,15 @@ from typing import Any
 from leakmine.nlp.starts import (
     Haystack,
     Needs,
+    Reach,
     Starts,
     haystack,
     is_word_char,
     rule_needs,
+    rule_reach,
     rule_starts,
     start_positions,
+    within_reach,
 )
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
@@ -61,6 +64,12 @@ class Rule:
     def needs(self) -> Needs | None:
         """Literals one of which every match holds, read when first needed; None: not known."""
         return rule_needs(self.regex)
+
+    @cached_property
+    def reach(self) -> Reach | None:
+        """Literals one of which every match holds a few characters after it begins, read when first
+        needed; None: not known, or at its very start (`starts` has it)."""
+        return rule_reach(self.regex)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -181,7 +190,8 @@ def _positions(hay: Haystack, rule: Rule) -> list[int] | None:
     starts = rule.starts
     if starts is None or (starts.lowered and not hay.foldable):
         return None
-    return start_positions(hay, starts)
+    positions = start_positions(hay, starts)
+    return positions if rule.reach is None else within_reach(hay, rule.reach, positions)
 
 
 def _rule_matches(rule: Rule, text: str, positions: list[int] | None) -> list[Match]:

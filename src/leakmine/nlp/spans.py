@@ -113,7 +113,8 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
         rebuilt = [s for s in map(tokens.fresh, spans) if s is not None]
         doc.spans[name] = SpanGroup(doc, name=name, attrs=attrs, spans=rebuilt)
     for key, value in list(doc.user_data.items()):
-        doc.user_data[key] = tokens.rebuild(value, moved)
+        if not (isinstance(key, tuple) and key[0] == "leakmine"):  # leakmine's own values are plain data
+            doc.user_data[key] = tokens.rebuild(value, moved)
     return True
 
 
@@ -143,8 +144,14 @@ def _store(span: Span, values: tuple[Any, Any, Any]) -> None:
 
 def span_values(span: Span) -> tuple[Any, Any, Any]:
     """`span._.lm_value`, `span._.lm_rule` and `span._.lm_attrs`, read at once."""
-    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label
-    return tuple(data.get(("leakmine", name, start, end, label)) for name in SPAN_ATTRS)
+    return values_at(span.doc, span.start_char, span.end_char, span.label)
+
+
+def values_at(doc: Doc, start: int, end: int, label: int) -> tuple[Any, Any, Any]:
+    """`span_values` of the span of `doc` over characters [start, end) with the label (its hash)."""
+    data = doc.user_data
+    return (data.get(("leakmine", "lm_value", start, end, label)), data.get(("leakmine", "lm_rule", start, end, label)),
+            data.get(("leakmine", "lm_attrs", start, end, label)))
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:

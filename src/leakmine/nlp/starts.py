@@ -22,6 +22,7 @@ variants): a text holding one of them is not `foldable`, and a word holding one 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,7 +32,7 @@ from typing import Any
 
 import ahocorasick
 
-from leakmine.nlp.factors import Factor, parse, required_factor_sets
+from leakmine.nlp.factors import Factor, leading_factors, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -42,6 +43,7 @@ _ASCII_ALIASES = re.compile("[" + "".join(
     chr(c) for k, v in _casefix._EXTRA_CASES.items() if k < 128 for c in v if c > 127) + "]")
 _WORD_RANGES = ((ord("0"), ord("9")), (ord("a"), ord("z")), (ord("A"), ord("Z")))
 
+_REACH = 200  # characters a rule's literal may lie after the start of its match for `within_reach`
 _SCANNED = 4  # literals this long or longer are found by the one pass of `_Literals`
 _KEY = 3  # characters of a word that `Haystack.starting` looks it up by
 Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignored there)
@@ -257,6 +259,24 @@ def rule_needs(regex: re.Pattern[str]) -> Needs | None:
                  max(_LITERALS.add({True: s.folded, False: s.plain}) for s in sets))
 
 
+@dataclass(frozen=True)
+class Reach:
+    """Literals one of which every match of a rule holds within `within` characters of its start."""
+
+    literals: tuple[Factor, ...]
+    within: int
+
+
+def rule_reach(regex: re.Pattern[str]) -> Reach | None:
+    """`Reach` of a regex whose matches hold a literal (nlp/factors.py) at most `_REACH` characters after
+    they begin, past what opens them; None otherwise."""
+    found = leading_factors(regex, _REACH)
+    if found is None or not found[1]:
+        return None
+    literals = _lowered(found[0])
+    return None if literals is None else Reach(literals, found[1])
+
+
 class _Literals:
     """The literals of `_SCANNED` characters or more that the rules loaded in this process need, in
     two automata (matched in the lower-cased text, and as written), rebuilt when a haystack is made
@@ -404,3 +424,24 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
     if starts.chars is not None:
         found.update(hay.char_starts(starts.chars))
     return sorted(found)
+
+
+def within_reach(hay: Haystack, reach: Reach, positions: list[int]) -> list[int]:
+    """Those of the sorted `positions` that lie at most `reach.within` characters before one of its
+    literals (a match that begins anywhere else would not hold one where it must)."""
+    if reach.literals and any(folded for _, folded in reach.literals) and not hay.foldable:
+        return positions
+    found: list[int] = []
+    for literal, folded in reach.literals:
+        searched = hay.lowered if folded else hay.text
+        at = searched.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = searched.find(literal, at + 1)
+    out: list[int] = []
+    done = 0  # positions before this index are already kept or passed
+    for at in sorted(found):
+        lo = max(bisect_left(positions, at - reach.within), done)
+        done = max(bisect_right(positions, at), done)
+        out += positions[lo:done]
+    return out

@@ -1,7 +1,8 @@
 """`leakmine_table_row`: tables that list patients one per row -> span group `leakmine_table_row`, a
 TABLE_ROW span over each patient's row (value its order in the table; attrs `table`, `row`, `fields`:
-the cells under headings the contract knows), and span group `leakmine_table_cell`, the AGE, SEX and
-FOLLOW_UP its cells state ("67/F" is both an age and a sex)."""
+the cells under headings the contract knows, each [start, end, heading] counted from the row's first
+character), and span group `leakmine_table_cell`, the AGE, SEX and FOLLOW_UP its cells state ("67/F"
+is both an age and a sex)."""
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +20,8 @@ def row_spans(text: str):
     """(start, end, label, value, rule_id, attrs) for every patient row of the tables in `text` (pure)."""
     for row in patient_rows(text):
         yield (row.start, row.end, LABEL, str(row.number), "table_row.patient",
-               {"table": row.table, "row": row.number, "fields": [list(f) for f in row.fields]})
+               {"table": row.table, "row": row.number,
+                "fields": [[start - row.start, end - row.start, name] for start, end, name in row.fields]})
         if row.age:
             cell, age = row.age
             yield cell.start, cell.end, "AGE", str(age), "table_row.age", {"age": age, "table_row": row.number}
