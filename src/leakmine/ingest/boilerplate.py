@@ -14,6 +14,7 @@ from re import _parser as sre_parser
 
 from leakmine.ingest.metadata import parse_citation_line, parse_issue_line
 from leakmine.ingest.textclean import folded
+from leakmine.memo import text_cache
 from leakmine.nlp.rules import Rule, load_rules
 
 KINDS = frozenset({"front-matter", "back-matter"})
@@ -90,7 +91,7 @@ def _opening() -> re.Pattern[str]:
                                for r in _rules() if r.regex.pattern.startswith("^")))
 
 
-@lru_cache(maxsize=512)  # the paragraphs and lines of a paper or two: the reader asks again of some
+@text_cache(512)  # the paragraphs and lines of a paper or two: the reader asks again of some
 def boilerplate_of(text: str) -> Boilerplate | None:
     """The front/back-matter rule a paragraph matches (the first in file order), else None."""
     t = " ".join(text.split())
@@ -117,7 +118,7 @@ def is_line_item(text: str) -> bool:
                                or any(r.id == bp.rule and r.attrs.get("line") for r in _rules()))
 
 
-@lru_cache(maxsize=1024)  # a paper's lines: the reader asks again of some
+@text_cache(1024)  # a paper's lines: the reader asks again of some
 def opens_boilerplate(line: str) -> bool:
     """Whether a line starts a front/back-matter paragraph (rules anchored at the start only).
 

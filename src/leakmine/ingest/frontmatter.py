@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from leakmine.ingest.metadata import is_date
+from leakmine.memo import text_cache
 
 _PARTS = re.compile(r"\s*[|\u00b7\u2022\u2219]\s*|\s+/\s+")
 _LABEL_CHARS = re.compile(r"[^\w\s&'-]")
@@ -75,7 +76,7 @@ def label_parts(text: str) -> list[str]:
     return [p for p in _PARTS.split(" ".join(text.split())) if p]
 
 
-@lru_cache(maxsize=256)  # a paragraph's first line is asked of again when the next one comes
+@text_cache(256)  # a paragraph's first line is asked of again when the next one comes
 def front_matter_kind(text: str) -> str | None:
     """What a line near the top is when it cannot be the title: "label", "date", "navigation" or
     "journal", else None.

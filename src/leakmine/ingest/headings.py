@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from leakmine.memo import text_cache
+
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[IVX]+|[A-H])(?:\.\d+)*\.?\)?\s+)")
 _NUMBERED_LINE = re.compile(r"^(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})*)(?:\.|\))?\s+(?=[A-Z])")
 _NUMBER_WORDS = r"\d+|[ivx]+|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -113,7 +115,7 @@ def may_open_heading(text: str) -> bool:
     return bool(_UNSURE.search(text) or _opener().match(text))
 
 
-@lru_cache(maxsize=4096)  # titles and labels recur within a paper and across papers
+@text_cache(4096)  # titles and labels recur within a paper and across papers
 def heading_kind(title: str) -> str | None:
     """The canonical kind of a known heading ("Case presentation" -> "case"), else None."""
     if not may_open_heading(title):

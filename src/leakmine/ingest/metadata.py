@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from leakmine.ingest.textclean import folded
+from leakmine.memo import text_cache
 
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -470,7 +471,7 @@ def _title_cased(text: str) -> str:
     return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else m.group().title(), text)
 
 
-@lru_cache(maxsize=1024)  # a paper's lines and paragraphs: the reader asks again of some
+@text_cache(1024)  # a paper's lines and paragraphs: the reader asks again of some
 def parse_byline(text: str) -> Byline | None:
     """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
 

@@ -31,6 +31,7 @@ from typing import Any
 
 import ahocorasick
 
+from leakmine import memo
 from leakmine.nlp.factors import Factor, leading_factors, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -395,6 +396,7 @@ class Haystack:
 
 _HAYSTACKS: dict[str, Haystack] = {}
 _KEPT = 32  # texts whose haystacks are kept: every component searches the same doc text
+memo.keep(_HAYSTACKS.clear)
 
 
 def haystack(text: str) -> Haystack:
