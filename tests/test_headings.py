@@ -9,6 +9,7 @@ from leakmine.ingest.headings import (
     heading_kind,
     inline_heading,
     looks_like_heading,
+    may_open_heading,
     mend_spacing,
     numbering_depth,
 )
@@ -60,6 +61,36 @@ def test_heading_kind(title, kind):
 ])
 def test_mend_spacing(title, mended):
     assert mend_spacing(title) == mended
+
+
+def _vocabulary_titles() -> list[str]:
+    data = json.loads(resources.files("leakmine.ingest").joinpath("headings.json").read_text(encoding="utf-8"))
+    return [t for ts in data.values() for t in ts]
+
+
+def test_may_open_heading_keeps_every_known_heading_however_printed():
+    for title in _vocabulary_titles():
+        for printed in (title, title.upper(), f"2. {title}:", f"IV. {title}", f"A) {title.upper()}",
+                        f"({title})", f"{title}. The patient was", title.upper().replace("E", "E ", 1)):
+            if heading_kind(printed) is not None:
+                assert may_open_heading(printed), printed
+
+
+@pytest.mark.parametrize("text, may", [
+    ("Results The cement", True),             # a run-in label before its text
+    ("ResultsThe cement", True),              # glued to the next word
+    ("MATERIALS AND METH ODS", True),         # kerned
+    ("2.3 Clinical course", True),
+    ("Case 2", True),
+    ("Second patient", True),
+    ("The patient was", False),
+    ("We describe a", False),
+    ("After surgery the", False),
+    ("A 70-year-old woman", False),
+    ("Vertebroplasty was", False),
+])
+def test_may_open_heading(text, may):
+    assert may_open_heading(text) is may
 
 
 def test_vocabulary_kinds_are_section_kinds():

@@ -42,6 +42,9 @@ def section_with(doc, fragment: str):
     ("Une femme de 70 ans a pr\u00e9sent\u00e9 une faiblesse des jambes apr\u00e8s la chirurgie avec une douleur.",
      "fr"),
     ("Cement leak", "en"),
+    ("The patient \u2013 a 70-year-old man \u2013 developed weakness of both legs after the procedure.", "en"),
+    ("The \u00b5-CT of the patient showed a leak in the canal and the vein", "en"),
+    ("le patient a une douleur dans la jambe et il est sorti de la clinique", "fr"),
     ("L2-L3 T12 PVP PKP", "en"),
 ])
 def test_detect_language(text, lang):
@@ -70,6 +73,11 @@ def test_script_language_ignores_latin_and_digits():
     ("This is an open access article distributed under the terms of the Creative Commons licence.", "back-matter"),
     ("Cite this article as: Ruiz T, Berg A. A title. Spine. 2020;1:1.", "back-matter"),
     ("Downloaded from example.org on 2 May 2022", "back-matter"),
+    # letters `re` equates with ASCII ones that lower-casing keeps apart, and dashes outside ASCII
+    ("Copyr\u0131ght 2020 The Authors.", "back-matter"),
+    ("\u0130SSN 1234-5678", "front-matter"),
+    ("This article is distributed under the terms of the Creative Commons licence \u2013 see the text.", "back-matter"),
+    ("Funding: none. The authors have no conflicts of interest to declare.", "back-matter"),
     ("A 64-year-old woman from the Department of Medicine was referred to us in 2019.", None),
     ("She received a second vertebroplasty in 2019 and recovered.", None),
     ("The cement was removed through a hemilaminectomy at L3.", None),

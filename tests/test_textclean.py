@@ -2,7 +2,7 @@
 
 import pytest
 
-from leakmine.ingest.textclean import fix_chars, join_wrapped, keeps_hyphen, text_words
+from leakmine.ingest.textclean import fix_chars, folded, join_wrapped, keeps_hyphen, text_words
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -33,6 +33,17 @@ from leakmine.ingest.textclean import fix_chars, join_wrapped, keeps_hyphen, tex
 ])
 def test_fix_chars(raw, clean):
     assert fix_chars(raw) == clean
+
+
+@pytest.mark.parametrize("text, low", [
+    ("Cement LEAK", "cement leak"),
+    ("Caf\u00e9 \u2013 T12", "caf\u00e9 \u2013 t12"),
+    ("Copyr\u0131ght", None),        # dotless i: `re` ignoring case takes it for "i"
+    ("\u0130SSN", None),              # dotted capital I lower-cases to two characters
+    ("Cla\u017fs", None),             # long s
+])
+def test_folded(text, low):
+    assert folded(text) == low
 
 
 @pytest.mark.parametrize("lines, joined", [

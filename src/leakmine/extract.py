@@ -34,8 +34,6 @@ _STATUS = ("is_negated", "is_historical", "is_hypothetical")
 _CUTS = ("\n", ". ", " ")
 _LONG_RUN = re.compile(r"\S{257,}")
 _SPACE = re.compile(r"\s*")
-
-
 _SEP = "\n\n"  # after each run of mined sections: a blank line, which always ends a sentence
 
 

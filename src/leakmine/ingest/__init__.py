@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import zlib
 from pathlib import Path
 
@@ -82,7 +83,12 @@ def read_bounded(path: Path, limits: Limits) -> bytes:
     cap = limits.max_input_bytes
     try:
         with path.open("rb") as f:
-            data = f.read(cap + 1)
+            # What the file holds and a byte more (no buffer of the whole cap for a small file), then
+            # the rest up to the cap should there be more (a file that grew, a pipe).
+            held = os.fstat(f.fileno()).st_size
+            data = f.read(min(cap + 1, held + 1))
+            if held < len(data) <= cap:
+                data += f.read(cap + 1 - len(data))
     except OSError as e:
         raise IngestError(str(path), f"cannot read file ({e.strerror or e})") from e
     if len(data) > cap:

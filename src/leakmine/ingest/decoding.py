@@ -23,7 +23,6 @@ _PROBE = 4096
 # C0 controls other than tab, line feed and carriage return, and DEL; form and line tabulations
 # (page breaks in text exported from PDFs) become line breaks.
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 
 
 def bom(data: bytes) -> tuple[str, int] | None:
@@ -96,7 +95,7 @@ def decode_text(data: bytes, path: object = "") -> str:
 
 def clean_controls(text: str, path: object = "") -> str:
     """`text` with control characters dropped (with a warning naming `path`) and page breaks as line breaks."""
-    text = text.translate(_BREAKS)
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     dropped = len(CONTROL.findall(text))
     if dropped:
         _warn_dropped(path, dropped)

@@ -14,9 +14,11 @@ from importlib import resources
 from typing import Any
 
 from leakmine.ingest.metadata import is_date
+from leakmine.memo import text_cache
 
 _PARTS = re.compile(r"\s*[|\u00b7\u2022\u2219]\s*|\s+/\s+")
 _LABEL_CHARS = re.compile(r"[^\w\s&'-]")
+_ARTICLE = re.compile(r"^an?\s+")
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +39,7 @@ def _label_key(text: str) -> str | None:
     t = " ".join(text.split()).rstrip(" .:")
     if not t or ":" in t:
         return None
-    return re.sub(r"^an?\s+", "", " ".join(_LABEL_CHARS.sub(" ", t.lower()).split()))
+    return _ARTICLE.sub("", " ".join(_LABEL_CHARS.sub(" ", t.lower()).split()))
 
 
 def article_type(text: str) -> str | None:
@@ -74,6 +76,7 @@ def label_parts(text: str) -> list[str]:
     return [p for p in _PARTS.split(" ".join(text.split())) if p]
 
 
+@text_cache(256)  # a paragraph's first line is asked of again when the next one comes
 def front_matter_kind(text: str) -> str | None:
     """What a line near the top is when it cannot be the title: "label", "date", "navigation" or
     "journal", else None.
@@ -81,8 +84,10 @@ def front_matter_kind(text: str) -> str | None:
     A line may join labels and dates with bars or middle dots ("Research Article | Published: 3 May 2021");
     three or more short capitalised pieces so joined are a site's navigation ("Home | Archive | About").
     """
+    if len(text.split(None, 16)) > 16:  # more than 16 words
+        return None
     t = " ".join(text.split())
-    if not t or len(t.split()) > 16:
+    if not t:
         return None
     parts = label_parts(t)
     if parts and all(is_label(p) or is_date(p) for p in parts):

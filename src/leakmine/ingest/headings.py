@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+
+from leakmine.memo import text_cache
 
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[IVX]+|[A-H])(?:\.\d+)*\.?\)?\s+)")
 _NUMBERED_LINE = re.compile(r"^(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})*)(?:\.|\))?\s+(?=[A-Z])")
@@ -29,6 +32,9 @@ _OPEN_ENDINGS = frozenset(
 )
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at by for with from into as vs versus".split())
 _NOT_IN_HEADING = re.compile(r"[,;=@%<>\[\]{}|\d]")
+_NOT_IN_TITLE = re.compile(r"[^\w\s/&-]")
+# Spaces normalize_title changes; letters that lower-case otherwise in a word than alone (dotted I, sigma).
+_UNSURE = re.compile("[\u2009\xa0\u0130\u03a3]")
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +46,7 @@ def _vocabulary() -> dict[str, str]:
 def normalize_title(title: str) -> str:
     """"2. Case Report:" -> "case report" (numbering, punctuation, case and spacing dropped)."""
     t = _NUMBERING.sub("", title.replace("\u2009", " ").replace("\xa0", " "))
-    t = re.sub(r"[^\w\s/&-]", " ", t.lower())
-    return " ".join(t.split())
+    return " ".join(_NOT_IN_TITLE.sub(" ", t.lower()).split())
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +79,47 @@ def mend_spacing(title: str) -> str:
     return title[:start] + "".join(out) + title[start + len(rest):]
 
 
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern[str]:
+    """What a known heading opens with, ignoring case, with or without its numbering: its first word
+    (or that of a numbered case heading) after any punctuation, or its letters spaced anyhow (a heading
+    `mend_spacing` re-spaces)."""
+    firsts = {t.split()[0] for t in _vocabulary()} | {"case", "patient", "first", "second", "third", "fourth",
+                                                       "fifth", "sixth"}
+    return re.compile(rf"(?:{_NUMBERING.pattern.lstrip('^')})?"
+                      rf"(?:[^\w/&-]*{_prefix_tree(firsts)}|{_prefix_tree(_squeezed(), ' ?')})", re.IGNORECASE)
+
+
+def _prefix_tree(words: Iterable[str], gap: str = "") -> str:
+    """A regex whose `match` tells whether a text opens with one of `words` (`gap` allowed between
+    their letters), each shared start written once (so `re` reads each letter once, not once per word)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here: what follows is optional
+
+    def pattern(node: dict[str, dict], lead: str) -> str:
+        if "" in node:
+            return ""
+        alts = [lead + re.escape(ch) + pattern(child, gap) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return pattern(tree, "")
+
+
+def may_open_heading(text: str) -> bool:
+    """False when no leading part of `text` can be a known heading: a cheap test before `heading_kind`
+    (the text, with and without its numbering, opens with no first word nor spelling of the vocabulary)."""
+    return bool(_UNSURE.search(text) or _opener().match(text))
+
+
+@text_cache(4096)  # titles and labels recur within a paper and across papers
 def heading_kind(title: str) -> str | None:
     """The canonical kind of a known heading ("Case presentation" -> "case"), else None."""
+    if not may_open_heading(title):
+        return None
     t = normalize_title(mend_spacing(title))
     if not t:
         return None

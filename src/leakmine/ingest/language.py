@@ -22,6 +22,8 @@ _SCRIPTS = (
 )
 _ANY_SCRIPT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for _, lo, hi in _SCRIPTS) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_CHAR_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")
+_ASCII_LETTERS = "".join(c if c.islower() else " " for c in map(chr, range(128)))  # a table: other characters -> " "
 _MIN_WORDS = 6
 
 
@@ -30,6 +32,16 @@ def _function_words() -> dict[str, frozenset[str]]:
     ref = resources.files(__package__).joinpath("language_words.json")
     data = json.loads(ref.read_text(encoding="utf-8"))
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each function word -> the languages it is a function word of."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, words in _function_words().items():
+        for w in words:
+            out[w] = (*out.get(w, ()), lang)
+    return out
 
 
 def script_of(ch: str) -> str | None:
@@ -65,10 +77,18 @@ def script_language(text: str, share: float = 0.3) -> str | None:
 
 def word_language(text: str, default: str = "en") -> str:
     """English or the Latin-script language whose function words clearly dominate `text`."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    if text.isascii() or not _WORD_CHAR_BEYOND_ASCII.search(text):  # then the rest only parts words
+        words = text.encode("ascii", "replace").decode("ascii").lower().translate(_ASCII_LETTERS).split()
+    else:
+        words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < _MIN_WORDS:
         return default
-    scores = {lang: sum(w in vocab for w in words) / len(words) for lang, vocab in _function_words().items()}
+    languages_of = _languages_of()
+    hits = dict.fromkeys(_function_words(), 0)
+    for word, n in Counter(filter(languages_of.__contains__, words)).items():
+        for lang in languages_of[word]:
+            hits[lang] += n
+    scores = {lang: n / len(words) for lang, n in hits.items()}
     english = scores.pop("en", 0.0)
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= 0.12 and best > 1.5 * english else default

@@ -14,9 +14,13 @@ from importlib import resources
 from typing import Any
 from urllib.parse import unquote
 
+from leakmine.ingest.textclean import folded
+from leakmine.memo import text_cache
+
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_ANY_YEAR = re.compile(_YEAR)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _GLUED_WORD = re.compile(r"(?<=\d)[A-Z][a-z]{2,}$")  # "10.5555/abc.12Get rights": a page's link text
 _DOI_PREFIX = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
@@ -37,6 +41,7 @@ _DATE_LINE = re.compile(
 )
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "pp. 33-38", "Article ID 5550123", "2021", a date).
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
+_ISSUE_KEY_LOWER = re.compile(_ISSUE_KEY.pattern)  # for lower-cased text (`folded`)
 _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
     rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?"
@@ -115,6 +120,7 @@ _MARKS = (r"(?:\^\{[^}]{1,15}\}"
 # Between names: comma, semicolon, "and", "&", a bar or a middle dot ("Ana Ruiz | Li Wei", "Ana Ruiz · Li Wei",
 # printed as a spaced full stop when copied from a PDF), else a space.
 _BY = re.compile(r"(?:by|BY|By)\s+(?=[A-Z])")
+_NAME_START = re.compile(rf"[{_UP}]")
 _SEPARATOR = re.compile(r"\s*(?:,|;|&|\||[\u00b7\u2022\u2219\u22c5]|\band\b)\s*|\s+\.\s+|\s+")
 # Affiliation letters after a space: "Aditi Raghavan a,*", "Li Wei b, c" (then a separator or the end).
 _LETTER_MARKS = (r"\s[a-z](?:\s?,\s?[a-z\d*\u2020\u2021\u00a7#\u00b6])*"
@@ -156,7 +162,10 @@ def normalize_doi(raw: str) -> str:
 def find_dois(text: str) -> list[str]:
     """Every distinct DOI in `text`, normalised, in order of appearance."""
     out: list[str] = []
-    for m in _DOI.finditer(unquote(text) if "%2" in text else text):
+    text = unquote(text) if "%2" in text else text
+    if "10." not in text:  # every DOI opens so
+        return out
+    for m in _DOI.finditer(text):
         d = normalize_doi(_GLUED_WORD.sub("", m.group()))
         if d not in out:
             out.append(d)
@@ -219,7 +228,7 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     """A short line that cites a journal issue: "Eur Spine J. 2021;30:12-19. doi: ..." or a footer
     like "Spine Cases (2024) 3:2;41-45". None for anything else (reference items included)."""
     t = " ".join(text.split())
-    if len(t.split()) > max_words:
+    if t.count(" ") >= max_words or not _ANY_YEAR.search(t):  # every form names the year
         return None
     for form in _CITATION_FORMS:
         m = form.match(t)
@@ -243,6 +252,9 @@ def parse_issue_line(text: str) -> Citation | None:
     "Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Spine Cases Q · 2020 · Vol 9". None unless
     a volume, issue or number is named and everything but the journal's name is such an item."""
     t = " ".join(text.split())
+    low = folded(t)
+    if low is not None and not _ISSUE_KEY_LOWER.search(low):
+        return None
     key = _ISSUE_KEY.search(t)
     if not key or len(t.split()) > 30:
         return None
@@ -318,6 +330,8 @@ _FAMILY_GIVEN_LIST = re.compile(
 def et_al_author(text: str) -> str | None:
     """The surname of a line naming the first author only: "Ana Ruiz et al.", "A. Ruiz et al.",
     "Copyright \u00a9 2024, Ruiz et al." -> "Ruiz"."""
+    if not text.rstrip().endswith(("al", "al.")):  # the line ends "et al."
+        return None
     m = _ET_AL_LINE.match(" ".join(text.split()))
     return m.group("sur") if m else None
 
@@ -325,6 +339,8 @@ def et_al_author(text: str) -> str | None:
 def family_given_author(text: str) -> str | None:
     """The first surname of an author list printed "Family, Given; Family, Given." ("Ruiz, Ana; Wei,
     Li; van Dijk, Jan.") -> "Ruiz"."""
+    if ";" not in text or "," not in text:  # "Family, Given; Family, Given"
+        return None
     m = _FAMILY_GIVEN_LIST.match(" ".join(text.split()))
     return m.group("first").split(",", 1)[0].strip() if m else None
 
@@ -455,6 +471,7 @@ def _title_cased(text: str) -> str:
     return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else m.group().title(), text)
 
 
+@text_cache(1024)  # a paper's lines and paragraphs: the reader asks again of some
 def parse_byline(text: str) -> Byline | None:
     """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
 
@@ -465,6 +482,8 @@ def parse_byline(text: str) -> Byline | None:
     """
     t = " ".join(text.split())
     start = len(m.group()) if (m := _BY.match(t)) else 0
+    if not _NAME_START.match(t, start):  # every name opens with a capital
+        return None
     if t and not re.search(r"[a-z]", t[start:]):
         b = _read_names(_title_cased(t), start)
         return b if b and len(b.names) >= 2 and b.end >= len(t.rstrip(" .,;")) else None

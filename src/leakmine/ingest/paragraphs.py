@@ -83,7 +83,7 @@ def _page_furniture(lines: list[str]) -> set[int]:
     """Line numbers of running heads and page numbers: short unpunctuated lines (or "Author et al.")
     repeated on three or more pages, and lines holding only a page number between blank lines."""
     flat = [" ".join(line.split()) for line in lines]
-    keys = [_FOLIO.sub("", line) for line in flat]  # "2 Spine Cases" and "Spine Cases 3" are one head
+    keys = [_FOLIO.sub("", line) if line[:1].isdigit() or line[-1:].isdigit() else line for line in flat]  # "2 Spine Cases" and "Spine Cases 3" are one head
     counts = Counter(k for k in keys if k)
     repeated = {k for k, n in counts.items() if n >= 3 and len(k.split()) <= 15
                 and (not terminated(k) or running_head_author(k))}
@@ -95,12 +95,9 @@ def _page_furniture(lines: list[str]) -> set[int]:
     return out
 
 
-def running_heads(text: str) -> list[str]:
-    """The distinct running heads and footers of a pasted PDF (left out of its text), in order: they may
-    hold the paper's journal, year, DOI or first author."""
-    lines = text.split("\n")
+def _running_heads(lines: list[str], furniture: set[int]) -> list[str]:
     out: list[str] = []
-    for i in sorted(_page_furniture(lines)):
+    for i in sorted(furniture):
         line = " ".join(lines[i].split())
         for text in (line, _FOLIO.sub("", line)):  # with and without a page number at either end
             if text and not _PAGE_NUMBER.match(text) and text not in out:
@@ -108,8 +105,9 @@ def running_heads(text: str) -> list[str]:
     return out
 
 
-def text_blocks(text: str) -> list[list[Line]]:
-    """Blocks of non-blank lines, without page numbers and running heads."""
+def text_blocks(text: str) -> tuple[list[list[Line]], list[str]]:
+    """Blocks of non-blank lines without page numbers and running heads; and the distinct running heads
+    and footers of a pasted PDF, in order: they may hold the paper's journal, year, DOI or first author."""
     raw_lines = text.split("\n")
     furniture = _page_furniture(raw_lines)
     blocks: list[list[Line]] = [[]]
@@ -120,13 +118,13 @@ def text_blocks(text: str) -> list[list[Line]]:
             if blocks[-1]:
                 blocks.append([])
             continue
-        stripped = _BOLD_START.sub(r"\1\2", raw.rstrip())
-        md = _MARKDOWN_HEADING.match(stripped.strip())
+        stripped = _BOLD_START.sub(r"\1\2", raw.rstrip()) if "**" in raw else raw.rstrip()
+        md = _MARKDOWN_HEADING.match(stripped.strip()) if "#" in raw else None
         if md:  # "## Case report" stands alone as a heading
             blocks.extend([[Line(md.group(1), 0, "heading")], []])
             continue
         blocks[-1].append(Line(stripped.strip(), len(stripped) - len(stripped.lstrip())))
-    return [b for b in blocks if b]
+    return [b for b in blocks if b], _running_heads(raw_lines, furniture)
 
 
 def _is_reference_item(text: str) -> bool:
@@ -163,6 +161,11 @@ def _is_byline_line(text: str) -> bool:
         or family_given_author(text) is not None
 
 
+def _in_matter(cur: list[str], cur_role: str) -> bool:
+    """Whether the paragraph so far is front or back matter."""
+    return bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
+
+
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
     """One block of lines (no blank line inside) -> paragraphs."""
     if block[0].role:
@@ -191,8 +194,8 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         nxt = block[j + 1].text if j + 1 < len(block) else next_first
         prev = block[j - 1].text if j else ""
         after_heading = bool(paras) and paras[-1].role == "heading" and not cur
-        at_start = j == 0 or wrap_free or terminated(prev) or after_heading
-        in_matter = bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
+        prev_ends = terminated(prev)
+        at_start = j == 0 or wrap_free or prev_ends or after_heading
         in_table = cur_role == "table" and bool(cur) or bool(paras) and paras[-1].role in ("table", "row")
         if in_table and t.count(CELL_SEP) >= 2:  # a table's row under its caption, cells joined by " | "
             close()
@@ -200,7 +203,7 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
             continue
         # A known heading ("Case Report") may follow a line that ends without punctuation, as a title does.
         may_head = at_start or (heading_kind(t) is not None and _line_may_end(prev))
-        if may_head and not opens_boilerplate(t) and not caption_label(t) and looks_like_heading(t, nxt) \
+        if may_head and looks_like_heading(t, nxt) and not opens_boilerplate(t) and not caption_label(t) \
                 and not _is_byline_line(t):
             close()
             paras.append(Para("heading", t))
@@ -217,11 +220,11 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         if (j == 0 or wrap_free or line.indent > min_indent
                 or (at_start and (inline_heading(t) is not None or _is_reference_item(t)))
                 or _BULLET.match(t) or FIELD.match(t)
-                or (opens_boilerplate(t) and (at_start or in_matter or not t[:1].isalpha()))
-                or (cur_role == "body" and bool(cur) and terminated(prev)
+                or ((at_start or not t[:1].isalpha() or _in_matter(cur, cur_role)) and opens_boilerplate(t))
+                or (cur_role == "body" and bool(cur) and prev_ends
                     and width >= 40 and len(prev) < 0.75 * width)
                 or script_language(t) != script_language(prev)
-                or (in_matter and terminated(prev))
+                or (prev_ends and _in_matter(cur, cur_role))
                 or (cur_role == "body" and (_is_front_line(t, prev) or _ends_item(cur)))
                 or re.match(r"[.,;:]\s", t)):  # ". 2021 Mar;9(2):33-38." under a journal's name on a web page
             close()

@@ -18,14 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from leakmine.ingest.headings import heading_kind
+from leakmine.ingest.headings import heading_kind, may_open_heading
 
 # Kinds of the body of a paper: a label without punctuation must name one of them.
 BODY_KINDS = frozenset({"abstract", "introduction", "case", "methods", "results", "discussion", "conclusion"})
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"'\u201d\u2019)\]]*\s*)(?=[A-Z])")
+# A sentence's end before its capitalised start; the text's own start is one too.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*(?=[A-Z])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019()&/-]*")
 _WORD_GAP = re.compile(r"[ \t]+")
 _MAX_WORDS = 6
+_WORDS = re.compile(rf"{_WORD.pattern}(?:[ \t]+{_WORD.pattern}){{0,{_MAX_WORDS - 1}}}")  # what `_label_at` reads
 _COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
 _STOP = re.compile(r"\.[ \t]+(?=[A-Z0-9])")
 _CAPITALISED_NEXT = re.compile(r"[ \t]+(?=(?:A|An)[ \t]|[A-Z][a-z]|\d+-year-old)")
@@ -59,6 +61,9 @@ def _capitalised(label: str) -> bool:
 
 def _label_at(text: str, pos: int) -> RunIn | None:
     """The longest known label starting at `pos` and how it is set off from its text."""
+    span = _WORDS.match(text, pos)
+    if not span or not may_open_heading(span.group()):  # every label tried below starts the span
+        return None
     ends: list[int] = []
     at = pos
     for _ in range(_MAX_WORDS):
@@ -114,7 +119,8 @@ def _glued(text: str, pos: int, end: int) -> RunIn | None:
 
 def run_in_labels(text: str) -> list[RunIn]:
     """The run-in labels of a paragraph, in order (see the module docstring for which count)."""
-    found = [r for m in _SENTENCE_START.finditer(text) if (r := _label_at(text, m.end()))]
+    starts = ([0] if text[:1].isascii() and text[:1].isupper() else []) + [m.end() for m in _SENTENCE_END.finditer(text)]
+    found = [r for at in starts if (r := _label_at(text, at))]
     if found and found[0].start == 0 and found[0].kind in _OPENING_KINDS:
         found[0] = replace(found[0], how=max(found[0].how, WORDS, key=_STRENGTH.index))
     return found if any(r.how != BARE for r in found) else []
@@ -123,6 +129,8 @@ def run_in_labels(text: str) -> list[RunIn]:
 def split_identifiers(text: str) -> list[str]:
     """A paragraph cut before and after each labelled DOI that runs into the next sentence ("Taipei.
     DOI: 10.5555/x Cement leaks ..."); a DOI closing a paragraph (a citation) stays in it."""
+    if "DOI" not in text and "doi" not in text and "Doi" not in text:
+        return [text.strip()] if text.strip() else []
     out, at = [], 0
     for m in _IDENTIFIER.finditer(text):
         out += [text[at:m.start()], m.group()]

@@ -25,18 +25,21 @@ _WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstra
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
 _MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
 # "... that can lea..." (the cut word goes too; bounded, so a long unbroken line is searched in linear time)
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _CUT_SHORT = re.compile(r"\s*\S{0,60}(?:\.\.\.|\u2026)$")
 
 
 def normalized(text: str) -> str:
     """Letters and digits only, lower case: how repeated paragraphs are recognised."""
+    if text.isascii():
+        return text.encode("ascii").lower().translate(None, _NOT_ALNUM).decode("ascii")
     return re.sub(r"[\W_]+", "", text.lower())
 
 
 def drop_previews(paras: list[Para]) -> list[Para]:
     """Without the cut-short previews of a paragraph that follows in full ("... can lea..." above the
     whole abstract on a catalogue page)."""
-    cuts = [_CUT_SHORT.search(p.text) for p in paras]
+    cuts = [_CUT_SHORT.search(p.text) if p.text.rstrip("\n").endswith(("...", "\u2026")) else None for p in paras]
     if not any(cuts):
         return paras
     norms = [normalized(p.text) for p in paras]
@@ -205,7 +208,7 @@ class SectionBuilder:
         text = p.text.lstrip("\"'([\u201c\u2018")
         cur = self.section
         if cur and cur.paras and not terminated(cur.paras[-1]) and p.language == "en":
-            last_word = cur.paras[-1].split()[-1].lower()
+            last_word = cur.paras[-1].rsplit(None, 1)[-1].lower()
             if text[:1].islower() or last_word in OPEN_ENDINGS:
                 cur.paras[-1] = join_wrapped([cur.paras[-1], p.text])
                 self._close_table()

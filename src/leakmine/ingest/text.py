@@ -52,7 +52,6 @@ from leakmine.ingest.paragraphs import (
     classify_all,
     find_title,
     paragraphs,
-    running_heads,
     text_blocks,
 )
 from leakmine.ingest.sections import SectionBuilder, drop_previews, normalized
@@ -142,8 +141,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     head_lines = [c for h in heads if (c := _citation(h))]
     bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))
                and (len(b.names) > 1 or id(p) in front_ids)]  # one name alone counts above the text
-    author_lines = [a for p in own if len(p.text.split()) <= 60 and (
-        a := (family_given_author(p.text) if id(p) in top_ids else None) or et_al_author(p.text))]
+    author_lines = [a for p in own if (a := (family_given_author(p.text) if id(p) in top_ids else None)
+                                       or et_al_author(p.text)) and len(p.text.split()) <= 60]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
@@ -153,7 +152,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     dates = [date_year(p.text) for p in front if p.rule.startswith("front.") or p.rule == "article-type"
              or is_date(p.text)]
     journals = [p.text for p in own if p.rule == "front.journal"]
-    short = [p.text for p in own if p.role != "reference" and len(p.text.split()) <= 40]
+    short = [p.text for p in own if p.role != "reference" and len(p.text.split(None, 40)) <= 40]  # 40 words at most
     ident = " ".join(matter)
     pmid = re.search(r"\bPMID:?\s*(\d{5,9})\b", ident)
     pmcid = re.search(r"\bPMCID:?\s*(PMC\d+)\b", ident, re.IGNORECASE)
@@ -218,6 +217,8 @@ def _cut_record(line: str) -> dict[str, Any] | None:
 def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
     """Pull embedded JSON records (one object on a line, or its start) out of the text; strip inline
     HTML and JATS markup."""
+    if "{" not in text and "<" not in text:
+        return text, []
     kept, records = [], []
     for line in text.split("\n"):
         s = line.strip()
@@ -232,9 +233,9 @@ def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
         if looks_like_record(obj):
             records.append(record_metadata(obj))
             continue
-        if htmltext.has_jats(line):
+        if "<" in line and htmltext.has_jats(line):
             line = htmltext.jats_text(line)
-        kept.append(htmltext.strip_tags(line) if htmltext.has_tags(line) else line)
+        kept.append(htmltext.strip_tags(line) if "<" in line and htmltext.has_tags(line) else line)
     return "\n".join(kept), records
 
 
@@ -289,7 +290,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
         blocks, records = _html_blocks(text)
     else:
         text, records = _records(text)
-        blocks, heads = text_blocks(text), running_heads(text)
+        blocks, heads = text_blocks(text)
     paras = paragraphs(blocks)
     if source_format == "text":
         find_title(paras)

@@ -30,7 +30,12 @@ _ACCENTS = {"\u00a8": ("\u0308", "aeiouyAEIOUY"), "\u00b4": ("\u0301", "aeiouycn
             "\u0060": ("\u0300", "aeiouAEIOU"), "\u02c6": ("\u0302", "aeiouAEIOU"),
             "\u02dc": ("\u0303", "aonAON"), "\u00b8": ("\u0327", "cC"), "\u02c7": ("\u030c", "cszrneCSZRNE"),
             "\u02da": ("\u030a", "auAU")}
-_ACCENTED = re.compile("([A-Za-z])([" + "".join(_ACCENTS) + "])")
+_ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
+_ACCENTED = re.compile(f"([A-Za-z])({_ACCENT.pattern})")
+_RE_ALIASES = re.compile("[\u0131\u017f]")
+# Every character one of the repairs below starts from.
+_FIXABLE = re.compile("[" + "".join(LIGATURES) + "\xad" + _INVISIBLE + _SPACES.pattern[1:-1] + _ODD_DASH
+                      + "".join(_ACCENTS) + "]")
 _LINE_HYPHENS = "-\u2010\u2011"
 _EDGE_PUNCT = "()[]{}\"'\u201c\u201d\u2018\u2019,.;:!?"
 
@@ -42,15 +47,28 @@ def fix_chars(text: str) -> str:
     Odd dashes become an en dash where they join numbers or levels ("3\u20125", "T12\u2010L2") and a
     plain hyphen elsewhere ("X\u2010ray").
     """
+    if not _FIXABLE.search(text):
+        return text
     for lig, plain in LIGATURES.items():
         text = text.replace(lig, plain)
-    text = _SOFT_BREAK.sub("", text).replace("\xad", "")
+    if "\xad" in text:
+        text = _SOFT_BREAK.sub("", text).replace("\xad", "")
     for ch in _INVISIBLE:
         text = text.replace(ch, "")
     text = _SPACES.sub(" ", text)
-    text = _NUMBER_JOIN.sub("\u2013", text)
-    text = _ACCENTED.sub(_compose, text)
-    return _ODD_DASH_RE.sub("-", text)
+    if _ODD_DASH_RE.search(text):
+        text = _ODD_DASH_RE.sub("-", _NUMBER_JOIN.sub("\u2013", text))
+    return _ACCENTED.sub(_compose, text) if _ACCENT.search(text) else text
+
+
+def folded(text: str) -> str | None:
+    """`text` lower-cased, when that lower-cases it letter for letter as `re` ignores case (no dotted
+    "\u0130", dotless "\u0131" or long "\u017f", which `re` equates with "i" and "s"), else None: a
+    literal a case-insensitive pattern needs is then looked up in it."""
+    if text.isascii():
+        return text.lower()
+    low = text.lower()
+    return low if len(low) == len(text) and not _RE_ALIASES.search(text) else None
 
 
 def _compose(m: re.Match[str]) -> str:

@@ -25,7 +25,7 @@ _BLOCKS = frozenset({
 
 def local(tag: str) -> str:
     """"{http://...}article" -> "article"."""
-    return tag.rsplit("}", 1)[-1]
+    return tag[tag.rfind("}") + 1:]
 
 
 def clean(text: str) -> str:

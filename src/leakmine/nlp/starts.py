@@ -31,6 +31,7 @@ from typing import Any
 
 import ahocorasick
 
+from leakmine import memo
 from leakmine.nlp.factors import Factor, leading_factors, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -395,6 +396,7 @@ class Haystack:
 
 _HAYSTACKS: dict[str, Haystack] = {}
 _KEPT = 32  # texts whose haystacks are kept: every component searches the same doc text
+memo.keep(_HAYSTACKS.clear)
 
 
 def haystack(text: str) -> Haystack:
@@ -411,27 +413,29 @@ def haystack(text: str) -> Haystack:
 
 def start_positions(hay: Haystack, starts: Starts) -> list[int]:
     """Sorted positions of `hay.text` where a match may begin (`starts.lowered` needs `hay.foldable`)."""
-    keys = starts.keys & hay.keys
-    if not keys and not starts.words and starts.chars is None:
-        return []
-    found: set[int] = set()
-    for key in keys:
+    parts: list[list[int]] = []  # each sorted
+    for key in starts.keys & hay.keys:
         at_start = hay.starting(key)
         for word, folded in starts.anchored[key]:
             if folded and len(word) <= _KEY:
-                found.update(at_start)
+                parts.append(at_start)
             else:
                 searched = hay.lowered if folded else hay.text
-                found.update(at for at in at_start if searched.startswith(word, at))
+                parts.append([at for at in at_start if searched.startswith(word, at)])
     for word, folded in starts.words:
         searched = hay.lowered if folded else hay.text
+        found = []
         at = searched.find(word)
         while at >= 0:
-            found.add(at)
+            found.append(at)
             at = searched.find(word, at + 1)
+        parts.append(found)
     if starts.chars is not None:
-        found.update(hay.char_starts(starts.chars))
-    return sorted(found)
+        parts.append(hay.char_starts(starts.chars))
+    parts = [p for p in parts if p]
+    if len(parts) == 1:
+        return parts[0]
+    return sorted({at for p in parts for at in p})
 
 
 def within_reach(hay: Haystack, reach: Reach, positions: list[int]) -> list[int]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from leakmine import memo
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules, load_vocabulary
 from leakmine.nlp.spans import write_found
@@ -132,6 +133,7 @@ class VocabularyExtractor:
         self.group = group
         self.rules = rules
         self.named: dict[str, Rule | None] = {}  # long form -> the rule naming it; the same every paper
+        memo.keep(self.named.clear)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
