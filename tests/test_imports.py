@@ -29,13 +29,3 @@ def test_entry_points_import_only_what_they_use(statement, absent):
 def test_deferred_module_loads_on_first_use():
     modules = imported("import leakmine.pipeline\nimport quickumls.spacy_component as q\nq.SpacyQuickUMLS")
     assert "quickumls" in modules and "nltk" in modules
-
-
-def test_a_batch_run_loads_no_pandas(tmp_path):
-    """Rows reach Arrow through its JSON reader, so `leakmine run` does not load pandas (nor pyarrow for it)."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "case.txt").write_text("Cement leaked into the spinal canal after vertebroplasty of L1.\n")
-    modules = imported(f"from pathlib import Path\nfrom leakmine.batch import Options, run_batch\n"
-                       f"run_batch(Path({str(raw)!r}), Path({str(tmp_path / 'out')!r}), Options(workers=1))")
-    assert "pandas" not in modules and "pyarrow" in modules

@@ -94,9 +94,8 @@ def _ipc(name: str, rows: list[dict[str, Any]]) -> bytes:
     import pyarrow as pa
 
     from leakmine.tables.schemas import SCHEMAS
-    from leakmine.tables.write import arrow_rows
 
-    table = arrow_rows(SCHEMAS[name].arrow_schema, rows)
+    table = pa.Table.from_pylist(rows, schema=SCHEMAS[name].arrow_schema)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)

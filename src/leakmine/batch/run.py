@@ -355,20 +355,14 @@ def _without(table: Any, papers: set[str]) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from leakmine.tables.write import arrow_rows
-
-    if table.num_rows == 0 or set(table["paper_id"].unique().to_pylist()) <= papers:
-        return table.slice(0, 0)
-    ids = arrow_rows(pa.schema([("paper_id", pa.string())]), [{"paper_id": p} for p in sorted(papers)])
-    return table.filter(pc.invert(pc.is_in(table["paper_id"], value_set=ids["paper_id"])))
+    return table.filter(pc.invert(pc.is_in(table["paper_id"], value_set=pa.array(sorted(papers), pa.string()))))
 
 
 def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir: Path, generation: str,
              options: Options, raw_dir: Path, summary: RunSummary) -> dict[str, Any]:
     """Stream every unit's rows into a new generation of the tables and publish it."""
     from leakmine.batch.fixes import Fixes
-    from leakmine.tables.schemas import SCHEMAS
-    from leakmine.tables.write import GenerationWriter, arrow_rows
+    from leakmine.tables.write import GenerationWriter
 
     headers = {}
     for f in plan:
@@ -393,20 +387,17 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
                 errors.append(ErrorRow(str(f.path), err["stage"], err["reason"]))
                 continue
             tables = ckpt.tables(key)
-            listed = tables["papers"].to_pylist()
             rows = [{**r, "source_path": str(f.path), "duplicate_of": duplicate_of.get(r["paper_id"])}
-                    for r in listed if r["paper_id"] not in repeated.get(i, ())]
-            if rows != listed:  # a repeat, a duplicate, or a file renamed since it was mined
-                tables["papers"] = arrow_rows(SCHEMAS["papers"].arrow_schema, rows)
+                    for r in tables.pop("papers").to_pylist() if r["paper_id"] not in repeated.get(i, ())]
             papers += sum(r["duplicate_of"] is None for r in rows)
             screened_out += sum(r["duplicate_of"] is None and r["screened_out"] for r in rows)
             ids = {p["paper_id"] for p in headers[key]["papers"]}
             if ids & gone:
-                tables = {name: t if name == "papers" else _without(t, ids & gone) for name, t in tables.items()}
+                tables = {name: _without(t, ids & gone) for name, t in tables.items()}
             if fixes.concern(ids):
-                writer.add_rows(fixes.apply({"papers": rows, **{n: t.to_pylist() for n, t in tables.items()
-                                                                 if n != "papers"}}))
+                writer.add_rows(fixes.apply({"papers": rows, **{n: t.to_pylist() for n, t in tables.items()}}))
             else:
+                writer.add_rows({"papers": rows})
                 for name, table in tables.items():
                     if table.num_rows:
                         writer.add(name, table)

@@ -47,10 +47,13 @@ class Mined:
 
 
 def warm() -> None:
-    """Load the pipeline, then move every object alive into the collector's permanent generation:
-    the pipeline's objects (over half of those a worker tracks) are no longer scanned by each full
-    collection, and forked workers do not copy their pages by touching them."""
+    """Load the pipeline and pandas (which pyarrow imports on its first conversion of rows, in the
+    checkpoint of each unit), then move every object alive into the collector's permanent
+    generation: the pipeline's objects (over half of those a worker tracks) are no longer scanned by
+    each full collection, and forked workers do not copy their pages by touching them."""
     load_pipeline()
+    import pandas  # noqa: F401
+
     gc.freeze()
 
 

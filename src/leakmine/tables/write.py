@@ -43,20 +43,6 @@ def arrow_table(schema: TableSchema, df: pd.DataFrame) -> pa.Table:
     return table.replace_schema_metadata(None)
 
 
-def arrow_rows(schema: pa.Schema, rows: list[dict[str, Any]]) -> pa.Table:
-    """Row dicts as an Arrow table of `schema`, read by Arrow's JSON reader: unlike a conversion of
-    Python objects (`pa.Table.from_pylist`), it does not make pyarrow import pandas, which a batch run
-    would otherwise load in every process for nothing."""
-    import pyarrow.json as pj
-
-    if not rows:
-        return pa.Table.from_batches([], schema=schema)
-    data = "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in rows).encode()
-    table = pj.read_json(pa.py_buffer(data), read_options=pj.ReadOptions(block_size=len(data), use_threads=False),
-                         parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error"))
-    return table.cast(schema)  # the reader makes every field nullable
-
-
 def parquet_bytes(table: pa.Table) -> bytes:
     sink = io.BytesIO()
     pq.write_table(table, sink, compression="zstd")
@@ -110,7 +96,7 @@ class _Table:
     def flush(self) -> None:
         if not self.buffer and self.shards:
             return
-        table = pa.concat_tables(self.buffer) if self.buffer else arrow_rows(self.schema.arrow_schema, [])
+        table = pa.concat_tables(self.buffer) if self.buffer else self.schema.arrow_schema.empty_table()
         self.buffer, self.buffered = [], 0
         data = parquet_bytes(table)
         path = self.folder / f"part-{len(self.shards):05d}.parquet"
@@ -142,7 +128,7 @@ class GenerationWriter:
     def add_rows(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         for name, table_rows in rows.items():
             if table_rows:
-                self.add(name, arrow_rows(SCHEMAS[name].arrow_schema, table_rows))
+                self.add(name, pa.Table.from_pylist(table_rows, schema=SCHEMAS[name].arrow_schema))
 
     def add(self, name: str, table: pa.Table) -> None:
         self.tables[name].add(table)
