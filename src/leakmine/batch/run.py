@@ -355,6 +355,8 @@ def _without(table: Any, papers: set[str]) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if set(table["paper_id"].unique().to_pylist()) <= papers:
+        return table.slice(0, 0)
     return table.filter(pc.invert(pc.is_in(table["paper_id"], value_set=pa.array(sorted(papers), pa.string()))))
 
 
