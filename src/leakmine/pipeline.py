@@ -32,7 +32,7 @@ class PaperResult:
 def process_document(document: Document, model: str | None = None, screen: bool = False) -> PaperResult:
     """Extract and assemble one paper; with `screen`, a paper that names nothing of the field
     (leakmine.screen) skips extraction and keeps its metadata only."""
-    nlp = load_pipeline(model) if model else load_pipeline()  # the cache entry that `load_pipeline()` fills
+    nlp = load_pipeline(model)
     relevant = not screen or is_relevant(document.text, field_screen(nlp))
     mentions = extract(document, nlp) if relevant else []
     paper_json, evidence = assemble(document, mentions)

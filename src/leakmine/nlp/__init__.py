@@ -52,14 +52,18 @@ def save_pipeline(nlp: Language, model_dir: Path = MODEL_DIR) -> Path:
     return model_dir
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
-    """The pipeline saved in `model` (a directory), else in models/, else built from the config.
+    """The pipeline saved in `model` (a directory), else in models/, else built from the config; one
+    per process for each (`load_pipeline()` and `load_pipeline(None)` are the same).
 
     A saved pipeline older than its config or rule files is rebuilt, so a stale model is never used.
     """
+    return _load_pipeline(model or os.environ.get("LEAKMINE_MODEL") or None)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None) -> Language:
     _register()
-    model = model or os.environ.get("LEAKMINE_MODEL")
     if model:
         return spacy.load(model)
     if MODEL_DIR.exists() and not is_stale(MODEL_DIR):
