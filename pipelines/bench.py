@@ -23,6 +23,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+import bench_batch
+from bench_batch import ROOT, SHARED
 from leakmine import memo
 from leakmine.assemble import assemble
 from leakmine.extract import extract
@@ -30,9 +32,7 @@ from leakmine.ingest import ingest
 from leakmine.nlp import load_pipeline
 from leakmine.records import Document
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = next((p / "seeds" for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if (p / "seeds").is_dir()),
-             ROOT / "shared" / "seeds")
+SEEDS = SHARED / "seeds"
 DEV_SET = ROOT / "tests" / "devset" / "papers"
 REPEATS = 3
 TEXT_TARGET = 0.15  # end-to-end text words/CPU-s as a share of the tokenizer's
@@ -154,8 +154,6 @@ def main(raw_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    import bench_batch
-
     raw = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data/raw")
     main(raw)
     bench_batch.main(raw)

@@ -26,8 +26,10 @@ PAPERS = 200
 ROUNDS = 3
 PUBMED_CITATIONS = 36_000_000
 ROOT = Path(__file__).resolve().parents[1]
-MEDLINE = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared")
-                if (p / "corpus").is_dir()), ROOT / "shared") / "corpus/real/pubmed/medline16n0902_sample.xml.gz"
+# The shared material beside the clone (seeds, corpus), when it is there.
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if (p / "corpus").is_dir()),
+              ROOT / "shared")
+MEDLINE = SHARED / "corpus/real/pubmed/medline16n0902_sample.xml.gz"
 
 
 def leakmine_run(raw: Path, out: Path, *options: str) -> tuple[float, float, str]:
