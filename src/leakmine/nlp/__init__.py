@@ -20,8 +20,6 @@ MODEL_DIR = PROJECT_ROOT / "models" / "leakmine-extract"
 
 def _register() -> None:
     """Import the modules whose decorators register leakmine's factories with spaCy."""
-    import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
-
     import leakmine.nlp.tokenizer  # noqa: F401
     from leakmine.components import register
 
