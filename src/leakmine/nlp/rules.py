@@ -8,8 +8,9 @@ spondylolisthesis" for muscle grades): `find_matches` drops every match that ove
 matches. Anything else is an error that names the file, the line and the problem.
 
 `find_matches` gives what running every regex over the whole text gives, but tries a regex only where
-a match of it can begin and only in a text that holds a literal each of its matches holds (both read
-from its pattern once, nlp/starts.py and nlp/factors.py); `find_matches_in` does the same for many
+a match of it can begin (and, when its matches hold a literal a few characters in, only that close
+before one) and only in a text that holds a literal of each set its matches hold one of (all read from
+its pattern once, nlp/starts.py and nlp/factors.py); `find_matches_in` does the same for many
 windows of one text (the sentences of a doc) at the cost of one search.
 """
 
