@@ -54,14 +54,13 @@ def test_complication_group_counts(text, n):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]
 
 
-@pytest.mark.parametrize("text", [
-    "Leakage occurred in 402 of 1,245 patients.",
-    "seen in 14 vertebrae",
-    "found in 2 of the cases",
+@pytest.mark.parametrize("text, expected", [
+    ("Leakage occurred in 402 of 1,245 patients.", [(402, 1245, "subgroup")]),
+    ("seen in 14 vertebrae", []),  # vertebrae, not people
+    ("found in 2 of the cases", []),  # no count of a population
 ])
-def test_counts_against_a_population_are_read_once(text):
-    assert len(found(text, "COHORT_SIZE")) <= 1
-    assert all(a.get("kind") != "subgroup" or a.get("denominator") for _, a in found(text, "COHORT_SIZE"))
+def test_counts_against_a_population_are_read_once(text, expected):
+    assert [(a["n"], a.get("denominator"), a.get("kind")) for _, a in found(text, "COHORT_SIZE")] == expected
 
 
 @pytest.mark.parametrize("text, male, female", [

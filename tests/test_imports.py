@@ -27,5 +27,5 @@ def test_entry_points_import_only_what_they_use(statement, absent):
 
 
 def test_deferred_module_loads_on_first_use():
-    modules = imported("import leakmine.pipeline\nimport quickumls.spacy_component as q\nq.SpacyQuickUMLS")
-    assert "quickumls" in modules and "nltk" in modules
+    # "quickumls" is in sys.modules from the start (its stand-in): NLTK, which it imports, shows the real load
+    assert "nltk" in imported("import leakmine.pipeline\nimport quickumls.spacy_component as q\nq.SpacyQuickUMLS")

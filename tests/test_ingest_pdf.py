@@ -631,8 +631,7 @@ def test_multi_publisher_doi(stem):
     pdf = MULTI / f"{stem}.pdf"
     (doc,) = read_pdf(pdf, pdf.read_bytes())
     facts = _jats_facts(MULTI / f"{stem}.xml")
-    if facts["doi"]:
-        assert doc.meta.doi == facts["doi"]
+    assert doc.meta.doi == facts["doi"]  # None where the article has none (PMC4391421)
     assert doc.meta.year and doc.meta.title
 
 

@@ -57,6 +57,7 @@ def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value)
     paper = mine(tmp_path, case_report(TITLE, (
         "Case 1 was a 70-year-old man who developed paraparesis after vertebroplasty of T12. "
         "Case 2 was a 77-year-old woman who developed paraparesis after vertebroplasty of L1. " + shared)))
+    assert len(paper["patients"]) == 2
     for patient in paper["patients"]:
         got = patient[field]
         assert value in got if isinstance(got, list) else got == value
@@ -74,9 +75,8 @@ def test_summaries_and_literature_give_no_leak_site_to_each(tmp_path, not_shared
     assert [p["leak_locations"] for p in paper["patients"]] == [["foraminal"], ["epidural"]]
 
 
-@pytest.mark.parametrize("heading", ["Case 1", "Case 2", "Patient 1", "CASE 3", "PATIENT 2", "Observation 1"])
-def test_numbered_case_headings_are_no_running_heads(tmp_path, heading):
-    word, number = heading.rsplit(" ", 1)
+@pytest.mark.parametrize("word", ["Case", "Patient", "CASE", "PATIENT", "Observation"])
+def test_numbered_case_headings_are_no_running_heads(tmp_path, word):
     cases = "\n\n".join(f"{word} {k}\nA {60 + k}-year-old woman developed leg weakness after vertebroplasty "
                         f"of L{k}." for k in range(1, 4))
     paper = mine(tmp_path, f"Cement leakage after vertebroplasty: three cases\n\nCase reports\n\n{cases}\n")
