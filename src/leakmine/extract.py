@@ -84,7 +84,7 @@ def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
     mentions = []
     said: dict[int, str] = {}  # sentence start -> its text, one string for all its mentions
     for group in leakmine_groups(doc):
-        asserted = group == CUE_GROUP
+        unasserted = group == CUE_GROUP
         for span in doc.spans[group]:
             label = span.label
             run = joined.run_of(span.start_char)
@@ -95,7 +95,7 @@ def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
             sent_start, sent_end = sentence_at(sentences, start)
             if sent_start not in said:
                 said[sent_start] = text[sent_start:sent_end]
-            ext = None if asserted else span._
+            ext = None if unasserted else span._
             flags = {name: bool(ext.get(name)) for name in status} if ext is not None else {}
             value, rule_id, attrs = values_at(doc, span.start_char, span.end_char, label)
             if label not in labels:

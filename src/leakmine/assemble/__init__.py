@@ -54,20 +54,19 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         n = len(clusters)
         if n == 0 and not cohorts and plausible_single_patient(document, mentions, cues, unit_of):
             n = 1
-        attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts), unit_of, by_sentence)
         if len(rows) > n:  # a table lists more patients than the text introduces: one per row
             shared = paper_procedures(mentions, flows)
-            for k, row in enumerate(rows, 1):
-                built = build_table_patient(k, row, shared)
-                patients.append(built.patient)
-                evidence += [Evidence(f"patient:{k}", f, v, mid) for f, v, mid in built.evidence]
-            n = 0
-        for k in range(1, n + 1):
-            mine = [a for a in attributions if k in a.patients]
-            restarts = frozenset(anchors[i].sentence_start for i, c in of.items()
-                                 if c == k - 1 and anchors[i].number is None)
-            built = build_patient(k, clusters[k - 1] if k <= len(clusters) else None, mine, by_sentence, cues,
-                                  restarts)
+            built_patients = [build_table_patient(k, row, shared) for k, row in enumerate(rows, 1)]
+        else:
+            attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts), unit_of, by_sentence)
+            built_patients = []
+            for k in range(1, n + 1):
+                mine = [a for a in attributions if k in a.patients]
+                restarts = frozenset(anchors[i].sentence_start for i, c in of.items()
+                                     if c == k - 1 and anchors[i].number is None)
+                built_patients.append(build_patient(k, clusters[k - 1] if k <= len(clusters) else None, mine,
+                                                    by_sentence, cues, restarts))
+        for k, built in enumerate(built_patients, 1):
             patients.append(built.patient)
             evidence += [Evidence(f"patient:{k}", f, v, mid) for f, v, mid in built.evidence]
     meta = document.meta

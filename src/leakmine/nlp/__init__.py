@@ -40,7 +40,7 @@ def component_configs(config_path: Path = CONFIG_PATH) -> dict[str, dict[str, An
 
 
 def vocabulary_configs(config_path: Path = CONFIG_PATH) -> dict[str, dict[str, Any]]:
-    """The settings (`label`, `rules`, `cues`) of each `leakmine_vocabulary` component, by name."""
+    """The settings (`label`, `rules`) of each `leakmine_vocabulary` component, by name."""
     return {name: {k: v for k, v in block.items() if k != "factory"}
             for name, block in component_configs(config_path).items() if block["factory"] == "leakmine_vocabulary"}
 

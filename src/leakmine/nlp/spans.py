@@ -169,8 +169,7 @@ def span_values(span: Span) -> tuple[Any, Any, Any]:
 def values_at(doc: Doc, start: int, end: int, label: int) -> tuple[Any, Any, Any]:
     """`span_values` of the span of `doc` over characters [start, end) with the label (its hash)."""
     data = doc.user_data
-    return (data.get(("leakmine", "lm_value", start, end, label)), data.get(("leakmine", "lm_rule", start, end, label)),
-            data.get(("leakmine", "lm_attrs", start, end, label)))
+    return tuple(data.get(("leakmine", name, start, end, label)) for name in SPAN_ATTRS)
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:
