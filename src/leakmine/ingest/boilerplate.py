@@ -97,12 +97,11 @@ def boilerplate_of(text: str) -> Boilerplate | None:
     t = " ".join(text.split())
     n_words = t.count(" ") + 1 if t else 0
     low = folded(t)
-    finders = _finders()
-    # Most paragraphs match no rule: the rules anchored at the start are tried at once first.
-    if _opening().match(t) or any(f.finds(t, low, n_words) for f in _unopened()):
-        for f in finders:
-            if f.finds(t, low, n_words):
-                return Boilerplate(f.rule.label, f.rule.attrs["title"], f.rule.id)
+    # Most paragraphs match no rule: the rules anchored at the start are tried at once first, and
+    # where none of them can match, only the others are tried.
+    for f in _finders() if _opening().match(t) else _unopened():
+        if f.finds(t, low, n_words):
+            return Boilerplate(f.rule.label, f.rule.attrs["title"], f.rule.id)
     if parse_citation_line(t):
         return Boilerplate("front-matter", "Citation", "citation-line")
     if parse_issue_line(t):

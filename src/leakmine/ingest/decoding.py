@@ -39,11 +39,7 @@ def sniff_encoding(data: bytes) -> str:
     wide = _wide_encoding(data[:_PROBE])
     if wide:
         return wide
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
+    return "utf-8" if _decodes(data, "utf-8") else "cp1252"
 
 
 def _wide_encoding(probe: bytes) -> str | None:
@@ -87,10 +83,13 @@ def decode_head(data: bytes) -> str | None:
 def decode_text(data: bytes, path: object = "") -> str:
     """The whole text of a file, without its byte-order mark and control characters; a warning
     names the file and how many characters were dropped."""
-    encoding = sniff_encoding(data)
+    return clean_controls(_unmarked(data, sniff_encoding(data)), path)
+
+
+def _unmarked(data: bytes, encoding: str) -> str:
+    """`data` decoded, without its byte-order mark; a byte that is no character becomes U+FFFD."""
     marked = bom(data)
-    text = data[marked[1] if marked else 0:].decode(encoding, errors="replace")
-    return clean_controls(text, path)
+    return data[marked[1] if marked else 0:].decode(encoding, errors="replace")
 
 
 def clean_controls(text: str, path: object = "") -> str:
@@ -120,9 +119,7 @@ def xml_bytes(data: bytes, path: object = "") -> bytes:
     forbids, are dropped with a warning."""
     encoding = _xml_encoding(data, path)
     if encoding:
-        marked = bom(data)
-        text = data[marked[1] if marked else 0:].decode(encoding, errors="replace")
-        data = _DECLARED.sub(rb"\g<1>\g<2>UTF-8\g<4>", text.encode("utf-8"), count=1)
+        data = _DECLARED.sub(rb"\g<1>\g<2>UTF-8\g<4>", _unmarked(data, encoding).encode("utf-8"), count=1)
     dropped = len(_XML_CONTROL.findall(data))
     if dropped:
         _warn_dropped(path, dropped)

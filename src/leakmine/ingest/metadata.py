@@ -253,9 +253,8 @@ def parse_issue_line(text: str) -> Citation | None:
     a volume, issue or number is named and everything but the journal's name is such an item."""
     t = " ".join(text.split())
     low = folded(t)
-    if low is not None and not _ISSUE_KEY_LOWER.search(low):
-        return None
-    key = _ISSUE_KEY.search(t)
+    # `folded` keeps every character where it is, so a match in the lower-cased text is one in `t`
+    key = _ISSUE_KEY_LOWER.search(low) if low is not None else _ISSUE_KEY.search(t)
     if not key or len(t.split()) > 30:
         return None
     pieces = [p for p in _ISSUE_PIECES.split(t[:key.start()].strip(" |\u00b7\u2022,;:")) if p]

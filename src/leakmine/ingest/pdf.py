@@ -53,6 +53,11 @@ def authors_from(lines: list[Line]) -> list[str]:
     return names
 
 
+def _printed_doi(text: str) -> str | None:
+    """The DOI printed in `text` (its latest version), a hyphen set as U+2010 read as "-"."""
+    return latest_version(find_dois(text.replace("\u2010", "-")))
+
+
 def paper_meta(reader: Reader, first_page: list[Line], pdf_info: dict) -> PaperMeta:
     """Title, authors, journal, year, DOI and article type from page 1; PDF info fills the gaps."""
     page_text = "\n".join(ln.text for ln in first_page)
@@ -70,7 +75,7 @@ def paper_meta(reader: Reader, first_page: list[Line], pdf_info: dict) -> PaperM
         m = re.match(r"D:((?:19|20)\d\d)", str(pdf_info.get("CreationDate") or ""))
         year = int(m.group(1)) if m else None
     types = [t for t in (article_type(ln.text) for ln in reader.front_lines if len(ln.text) < 60) if t]
-    doi = latest_version(find_dois(page_text.replace("\u2010", "-"))) \
+    doi = _printed_doi(page_text) \
         or latest_version(find_dois(str(pdf_info.get("doi") or pdf_info.get("Subject") or "")))
     return PaperMeta(
         title=title, authors=authors, first_author=first_author_surname(authors),
@@ -179,6 +184,6 @@ def read_pdf(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document
     parts = reader.read()
     meta = paper_meta(reader, pages[0].lines, info)
     if cover is not None and meta.doi is None:
-        meta.doi = latest_version(find_dois("\n".join(ln.text for ln in cover.lines).replace("\u2010", "-")))
+        meta.doi = _printed_doi("\n".join(ln.text for ln in cover.lines))
     paper_id = hashlib.sha256(data).hexdigest()[:16]
     return [build_document(str(path), "pdf", meta, parts, paper_id)]

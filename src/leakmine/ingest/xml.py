@@ -121,9 +121,8 @@ def stream_xml(path: Path, file_hash: str, limits: Limits = DEFAULT) -> Iterator
     first: tuple[str, PaperMeta, list[dict]] | None = None
     position = 0
     try:
-        for fmt, el in _iter_records(_file_chunks(path), path, limits.max_xml_depth):
-            reader = jats if fmt == "jats" else pubmed
-            record = (fmt, reader.read_meta(el), reader.read_parts(el))
+        for record in _read_records(_file_chunks(path), path, limits.max_xml_depth):
+            fmt = record[0]
             if first is None and position == 0:
                 first = record
             else:
