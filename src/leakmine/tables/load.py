@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from leakmine.tables.manifest import META_NAME, StoreError, read_manifest, shard_paths, verify
+from leakmine.tables.manifest import META_NAME, StoreError, read_manifest, verified_shards
 from leakmine.tables.schemas import SCHEMAS, TableSchema
 
 
@@ -78,9 +78,9 @@ def load_tables(path: str | Path = "data/processed") -> Tables:
         except FileNotFoundError as e:
             raise FileNotFoundError(f"{path}: no {META_NAME} (no papers.parquet or other tables): "
                                     "run `leakmine run` first") from e
-        verify(path, meta)
-        arrow = {name: pa.concat_tables([pq.read_table(p, schema=SCHEMAS[name].arrow_schema)
-                                         for p in shard_paths(path, meta, name)]) for name in SCHEMAS}
+        arrow = {name: pa.concat_tables([pq.read_table(pa.BufferReader(data), schema=schema.arrow_schema)
+                                         for data in verified_shards(path, meta, name)])
+                 for name, schema in SCHEMAS.items()}
     else:
         import duckdb
 

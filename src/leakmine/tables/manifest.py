@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 META_NAME = "_meta.json"
 GENERATIONS = ".generations"
@@ -60,25 +61,36 @@ def generation_dir(out_dir: Path, generation: str) -> Path:
     return out_dir / GENERATIONS / generation
 
 
-def shard_paths(out_dir: Path, meta: dict[str, Any], table: str) -> list[Path]:
-    return [out_dir / s["path"] for s in meta["tables"][table]["shards"]]
-
-
 def verify(out_dir: Path, meta: dict[str, Any], *, hashes: bool = True) -> None:
     """Raise StoreError unless every shard the manifest lists is there with its size (and hash)."""
     for table, entry in meta["tables"].items():
         for shard in entry["shards"]:
             path = out_dir / shard["path"]
-            why = None
             if not path.is_file():
-                why = "is missing"
-            elif path.stat().st_size != shard["bytes"]:
-                why = "has another size"
-            elif hashes and sha256_file(path) != shard["sha256"]:
-                why = "has other contents"
-            if why:
-                raise StoreError(f"{out_dir}: {table} shard {shard['path']} {why} than {META_NAME} says: "
-                                 "the tables are a mixed or partial set; rerun `leakmine run`")
+                _refuse(out_dir, table, shard, "is missing")
+            if path.stat().st_size != shard["bytes"]:
+                _refuse(out_dir, table, shard, "has another size")
+            if hashes and sha256_file(path) != shard["sha256"]:
+                _refuse(out_dir, table, shard, "has other contents")
+
+
+def verified_shards(out_dir: Path, meta: dict[str, Any], table: str) -> Iterator[bytes]:
+    """The bytes of each shard of `table`, read once and checked as `verify` checks them."""
+    for shard in meta["tables"][table]["shards"]:
+        try:
+            data = (out_dir / shard["path"]).read_bytes()
+        except (FileNotFoundError, IsADirectoryError):
+            _refuse(out_dir, table, shard, "is missing")
+        if len(data) != shard["bytes"]:
+            _refuse(out_dir, table, shard, "has another size")
+        if hashlib.sha256(data).hexdigest() != shard["sha256"]:
+            _refuse(out_dir, table, shard, "has other contents")
+        yield data
+
+
+def _refuse(out_dir: Path, table: str, shard: dict[str, Any], why: str) -> NoReturn:
+    raise StoreError(f"{out_dir}: {table} shard {shard['path']} {why} than {META_NAME} says: "
+                     "the tables are a mixed or partial set; rerun `leakmine run`")
 
 
 def point_current(out_dir: Path, generation: str) -> None:
