@@ -23,8 +23,12 @@ SUFFIX = ".entry"
 
 
 class Checkpoints:
+    """The entries of one output folder; a header read whole and checked (or written) in this run is
+    kept, so the run reads an unchanged entry twice (its header, then its tables), not once per ask."""
+
     def __init__(self, folder: Path):
         self.folder = folder
+        self._headers: dict[str, dict[str, Any]] = {}
         folder.mkdir(parents=True, exist_ok=True)
 
     def path(self, key: str) -> Path:
@@ -36,13 +40,14 @@ class Checkpoints:
     def save(self, key: str, header: dict[str, Any], tables: dict[str, list[dict[str, Any]]] | None = None) -> None:
         """Write the entry of a unit: its header and the rows of each table (checked already)."""
         parts = [(name, _ipc(name, rows)) for name, rows in (tables or {}).items() if rows]
-        head = json.dumps({**header, "format": FORMAT, "key": key, "table_bytes": [[n, len(b)] for n, b in parts]},
-                          sort_keys=True, ensure_ascii=False)
+        entry = {**header, "format": FORMAT, "key": key, "table_bytes": [[n, len(b)] for n, b in parts]}
+        head = json.dumps(entry, sort_keys=True, ensure_ascii=False)
         data = b"".join([head.encode(), b"\n", *(b for _, b in parts)])
         path = self.path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
         os.replace(tmp, path)
+        self._headers[key] = json.loads(head)
 
     def _read(self, key: str) -> tuple[bytes, bytes] | None:
         try:
@@ -57,6 +62,8 @@ class Checkpoints:
 
     def header(self, key: str) -> dict[str, Any] | None:
         """The entry's header, or None when it is absent or unusable."""
+        if key in self._headers:
+            return self._headers[key]
         parts = self._read(key)
         if parts is None:
             return None
@@ -64,8 +71,10 @@ class Checkpoints:
             head = json.loads(parts[0])
         except ValueError:
             return None
-        ok = isinstance(head, dict) and head.get("format") == FORMAT and head.get("key") == key
-        return head if ok else None
+        if not (isinstance(head, dict) and head.get("format") == FORMAT and head.get("key") == key):
+            return None
+        self._headers[key] = head
+        return head
 
     def tables(self, key: str) -> dict[str, pa.Table]:
         """The entry's tables that have rows (an entry whose header read well)."""

@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from leakmine.batch.work import Mined, Unit, mine, warm
-from leakmine.tables.schemas import SchemaError
+from leakmine.batch.work import Mined, Unit, mine_checked, warm
 
 IN_FLIGHT_PER_THREAD = 2
 _warm = False
@@ -25,20 +24,17 @@ def _mine_checked(unit: Unit) -> Mined | tuple:
     if not _warm:  # once per worker process
         warm()
         _warm = True
-    try:
-        return mine(unit)
-    except SchemaError as e:
-        return ("schema", e.problems)
+    return mine_checked(unit)
 
 
 def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
-             on_result: Callable[[Unit, Mined | tuple], None], processes: bool = True) -> None:
+             on_result: Callable[[Unit, Mined | tuple], None]) -> None:
     from dask.distributed import Client, LocalCluster, as_completed
 
     if not log.isEnabledFor(logging.INFO):
         logging.getLogger("distributed").setLevel(logging.WARNING)  # its start-up chatter
     cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                  processes=processes, dashboard_address=":0")
+                                                  processes=True, dashboard_address=":0")
     try:
         with Client(scheduler or cluster) as client:
             threads = max(1, sum(client.nthreads().values()))

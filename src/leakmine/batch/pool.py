@@ -25,8 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from leakmine.batch.checkpoint import Checkpoints
-from leakmine.batch.work import Mined, Unit, error, mine, warm
-from leakmine.tables.schemas import SchemaError
+from leakmine.batch.work import Mined, Unit, error, mine_checked, warm
 
 PR_SET_PDEATHSIG = 1
 GRACE_S = 10.0
@@ -90,13 +89,11 @@ def _worker(conn: Connection, parent_pid: int, limits: Limits, store: Checkpoint
         if limits.time_s:
             signal.setitimer(signal.ITIMER_REAL, limits.seconds(unit))
         try:
-            result: Any = mine(unit)
+            result: Any = mine_checked(unit)
         except _TimeUp:
             result = limits.time_error(unit.key)
         except MemoryError:
             result, fatal = limits.memory_error(unit.key), True
-        except SchemaError as e:
-            result = ("schema", e.problems)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         if store is not None and isinstance(result, Mined) and not fatal:

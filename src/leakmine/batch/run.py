@@ -23,13 +23,13 @@ from typing import Any
 from leakmine import __version__
 from leakmine.batch.inputs import scan
 from leakmine.batch.keys import Digests, code_hash, run_key, unit_key, versions
+from leakmine.tables.manifest import SHARD_BYTES
 from leakmine.tables.records import ErrorRow
 
 log = logging.getLogger(__name__)
 CACHE_DIR = ".cache"
 DIGESTS = ".digests.json"
 LOCK = ".lock"
-SHARD_BYTES = 64 << 20
 STORE_FORMAT = 1
 # Which copy of an article is tabled when several files hold it: the richest format first.
 FORMAT_RANK = {"jats": 0, "pdf": 1, "html": 2, "text": 2, "pubmed": 3}
@@ -171,7 +171,7 @@ def _known_units(ckpt: Any, run: str, key: str, digest: str) -> tuple[list[str] 
     reading the file."""
     if ckpt.has(key):
         return [key], False
-    marker = ckpt.header(_marker(key)) if ckpt.has(_marker(key)) else None
+    marker = ckpt.header(_marker(key))
     if marker is not None:
         return [_part_key(run, digest, i) for i in range(marker["parts"])], True
     return None, False

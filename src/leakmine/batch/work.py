@@ -18,6 +18,7 @@ from leakmine.pipeline import process_document, process_file
 from leakmine.records import Document
 from leakmine.tables.build import paper_rows
 from leakmine.tables.check import check_rows, row_dicts
+from leakmine.tables.schemas import SchemaError
 
 log = logging.getLogger(__name__)
 IDENTITY = ("paper_id", "doi", "pmid", "pmcid", "source_format")
@@ -59,6 +60,15 @@ def warm() -> None:
 
 def error(key: str, stage: str, reason: str, **extra: Any) -> Mined:
     return Mined(key, {"error": {"stage": stage, "reason": reason, **extra}})
+
+
+def mine_checked(unit: Unit) -> Mined | tuple[str, list[str]]:
+    """`mine(unit)`, or ("schema", problems) when its rows break their schema: what both engines send
+    back for `leakmine run` to stop on."""
+    try:
+        return mine(unit)
+    except SchemaError as e:
+        return ("schema", e.problems)
 
 
 def mine(unit: Unit) -> Mined:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from leakmine.tables.schemas import SCHEMAS, SchemaError
+from leakmine.tables.schemas import SCHEMAS, SchemaError, reference_problem
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -49,10 +49,7 @@ def _reference_problems(rows: Rows) -> list[str]:
                 continue
             targets = {r[target] for ref in column.references
                        for table, target in [ref.split(".")] for r in rows[table]}
-            values = [r[column.name] for r in rows[schema.name] if r[column.name] is not None]
-            flat = [v for x in values for v in (x if isinstance(x, list) else [x])]
-            missing = sorted({v for v in flat if v not in targets})
-            if missing:
-                problems.append(f"{schema.name}.{column.name}: {len(missing)} values not found in "
-                                f"{' or '.join(column.references)}, e.g. {missing[0]!r}")
+            values = [r[column.name] for r in rows[schema.name]]
+            if why := reference_problem(schema.name, column, targets, values):
+                problems.append(why)
     return problems

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 META_NAME = "_meta.json"
+SHARD_BYTES = 64 << 20  # Arrow data a shard holds at most (`--shard-mb`)
 GENERATIONS = ".generations"
 CURRENT = "tables"
 DUCKDB_NAME = "leakmine.duckdb"

@@ -200,13 +200,20 @@ def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[str]:
             for ref in column.references:
                 table, target = ref.split(".")
                 targets.update(frames[table][target].dropna().tolist())
-            values = _cells(frames[schema.name][column.name])
-            flat = [v for x in values if x is not None for v in (x if isinstance(x, list) else [x])]
-            missing = sorted({v for v in flat if v not in targets})
-            if missing:
-                problems.append(f"{schema.name}.{column.name}: {len(missing)} values not found in "
-                                f"{' or '.join(column.references)}, e.g. {missing[0]!r}")
+            if why := reference_problem(schema.name, column, targets, _cells(frames[schema.name][column.name])):
+                problems.append(why)
     return problems
+
+
+def reference_problem(table: str, column: Column, targets: set[Any], values: list[Any]) -> str | None:
+    """What is wrong with `values` of a referencing column (lists of them flattened, None passed
+    over) when some are not among `targets`, the values of the columns it references."""
+    flat = [v for x in values if x is not None for v in (x if isinstance(x, list) else [x])]
+    missing = sorted({v for v in flat if v not in targets})
+    if not missing:
+        return None
+    return (f"{table}.{column.name}: {len(missing)} values not found in {' or '.join(column.references)}, "
+            f"e.g. {missing[0]!r}")
 
 
 def validate(frames: dict[str, pd.DataFrame]) -> None:

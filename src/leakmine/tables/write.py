@@ -23,6 +23,7 @@ from leakmine.tables.manifest import (
     FORMAT,
     GENERATIONS,
     META_NAME,
+    SHARD_BYTES,
     generation_dir,
     point_current,
     read_manifest,
@@ -34,7 +35,6 @@ from leakmine.tables.schemas import SCHEMAS, TableSchema, validate
 if TYPE_CHECKING:  # pandas only for in-memory frames and CSV, not for a batch's Parquet shards
     import pandas as pd
 
-SHARD_BYTES = 64 << 20
 
 
 def arrow_table(schema: TableSchema, df: pd.DataFrame) -> pa.Table:
