@@ -79,10 +79,9 @@ def child_cpu(cmd: list[str], repeats: int = REPEATS) -> float:
     """The least CPU time (user + system) a fresh process running `cmd` takes, over `repeats` runs."""
     times = []
     for _ in range(repeats):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before = bench_batch.children_cpu()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        times.append(bench_batch.children_cpu() - before)
     return min(times)
 
 

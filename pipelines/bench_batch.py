@@ -32,17 +32,22 @@ SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") i
 MEDLINE = SHARED / "corpus/real/pubmed/medline16n0902_sample.xml.gz"
 
 
+def children_cpu() -> float:
+    """CPU-s (user and system) of this process's children that have ended so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def leakmine_run(raw: Path, out: Path, *options: str) -> tuple[float, float, str]:
     """(wall s, CPU s of the command and its workers, its summary line) of one `leakmine run`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = children_cpu()
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "leakmine", "run", str(raw), str(out), *options],
                           capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if done.returncode not in (0, 1):
         raise SystemExit(f"leakmine run failed: {done.stderr}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
+    return wall, children_cpu() - before, done.stdout
 
 
 def papers(summary: str) -> int:

@@ -27,9 +27,8 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared")
-               if (p / "corpus").is_dir()), ROOT / "shared") / "corpus/real/pubmed/medline16n0902_sample.xml.gz"
+from bench_batch import MEDLINE, children_cpu, papers
+
 CITATION = re.compile(rb"<MedlineCitation\b.*?</MedlineCitation>", re.DOTALL)
 PMID = re.compile(rb"<PMID\b[^>]*>\d+</PMID>")
 DOI = re.compile(rb'(<ELocationID EIdType="doi"[^>]*>)([^<]+)(</ELocationID>)')
@@ -42,7 +41,7 @@ def citations(sample: Path) -> list[bytes]:
         return CITATION.findall(f.read())
 
 
-def build(n: int, out: Path, sample: Path = SAMPLE) -> int:
+def build(n: int, out: Path, sample: Path = MEDLINE) -> int:
     """Write `n` citations with distinct PMIDs (and DOIs) to `out`, gzipped; the number written."""
     cits = citations(sample)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +68,7 @@ def _tree(root: psutil.Process) -> Iterator[psutil.Process]:
 def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
     """(wall s, CPU s of the command and its descendants, peak RSS in bytes of `leakmine run` and of the
     largest of its descendants, sampled, and as getrusage saw it, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = children_cpu()
     peaks: dict[int, tuple[str, int]] = {}
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "leakmine", "run", *args], stdout=subprocess.PIPE,
@@ -96,12 +95,12 @@ def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         raise SystemExit(f"leakmine run failed ({proc.returncode}): {err[-2000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = children_cpu() - before
     by_kind: dict[str, int] = {}
     for kind, peak in peaks.values():
         by_kind[kind] = max(by_kind.get(kind, 0), peak)
-    by_kind["any (getrusage)"] = after.ru_maxrss << 10  # the largest descendant ever, in bytes
+    # the largest descendant ever, in bytes
+    by_kind["any (getrusage)"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss << 10
     return wall, cpu, by_kind, out.strip()
 
 
@@ -132,9 +131,8 @@ def run(file: Path, work: Path, workers: int, screen: bool) -> bool:
         shutil.rmtree(out, ignore_errors=True)
         wall, cpu, peaks, summary = measured_run([str(raw), str(out), "--engine", engine, *options])
         outs[engine] = out
-        papers = int(re.search(r"(\d+) papers", summary).group(1))
         print(f"{engine}: {summary}")
-        print(f"  {wall:.0f} s wall, {cpu:.0f} CPU-s ({papers / cpu:.0f} citations/CPU-s), "
+        print(f"  {wall:.0f} s wall, {cpu:.0f} CPU-s ({papers(summary) / cpu:.0f} citations/CPU-s), "
               f"{workers} workers{', screened' if screen else ''}")
         print("  peak RSS: " + ", ".join(f"{k} {v / 2**20:.0f} MiB" for k, v in sorted(peaks.items())))
         print("  rows: " + ", ".join(f"{k} {v}" for k, v in rows(out).items()))
