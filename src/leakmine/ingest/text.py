@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import re
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -97,23 +98,18 @@ def _reference_list(paras: list[Para]) -> list[bool]:
 
 def _front_block(paras: list[Para]) -> list[Para]:
     """The paragraphs before the first section heading or paragraph of running text."""
-    out: list[Para] = []
-    for p in paras:
-        if (p.role in ("heading", "label") and heading_kind(p.title or p.text) not in (None, "front-matter")) \
-                or (p.role == "body" and len(p.text.split()) >= 15):
-            break
-        out.append(p)
-    return out
+    return list(takewhile(lambda p: not (_titled(p) not in (None, "front-matter")
+                                         or (p.role == "body" and len(p.text.split()) >= 15)), paras))
 
 
 def _top(paras: list[Para]) -> list[Para]:
     """The paragraphs before the first section of the paper's text (its abstract or body)."""
-    out: list[Para] = []
-    for p in paras:
-        if p.role in ("heading", "label") and heading_kind(p.title or p.text) in BODY_KINDS:
-            break
-        out.append(p)
-    return out
+    return list(takewhile(lambda p: _titled(p) not in BODY_KINDS, paras))
+
+
+def _titled(p: Para) -> str | None:
+    """The kind of section a heading or label paragraph opens (`heading_kind`), else None."""
+    return heading_kind(p.title or p.text) if p.role in ("heading", "label") else None
 
 
 def _citation(line: str) -> Citation | None:
