@@ -3,7 +3,6 @@ sections they give."""
 
 import pytest
 
-from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.runin import run_in_labels, split_run_in, strip_label
 from leakmine.ingest.text import read_text
 
@@ -106,28 +105,6 @@ def test_an_abstract_without_conclusion_ends_at_the_body_introduction():
                                ("Introduction", "introduction")]
 
 
-@pytest.mark.parametrize("title, kind", [
-    ("Observations", "case"),
-    ("Patient concerns", "case"),
-    ("Presentation of case", "case"),
-    ("Outcome and Follow Up", "case"),
-    ("Interventions", "case"),
-    ("Objective and importance", "abstract"),
-    ("Background and Clinical Significance", "abstract"),
-    ("SUMMARY OF BACKGROUND DATA", "abstract"),
-    ("Rationale", "abstract"),
-    ("TL;DR", "abstract"),
-    ("AI-generated summary", "abstract"),
-    ("Assessment/Results", "results"),
-    ("Setting", "methods"),
-    ("Similar articles", "references"),
-    ("MeSH terms", "front-matter"),
-    ("Summary of the findings of the study", None),
-])
-def test_structured_abstract_vocabulary(title, kind):
-    assert heading_kind(title) == kind
-
-
 def test_a_generated_summary_is_read_with_the_abstract():
     text = ("Cement in the foramen after sacroplasty\n\nAbstract\n\nBackground: Leaks occur. Case presentation: "
             "A 71-year-old woman had leg pain after sacroplasty.\n\nAI summary\n\nA woman in her seventies had "
@@ -163,11 +140,6 @@ def test_headings_after_an_abstract_and_its_translation_are_the_body():
             "Case presentation\n\nA 63-year-old man had vertebroplasty of L5.\n\nDiscussion\n\nLeaks are rare.\n")
     kinds = dict(_sections(text))
     assert (kinds["Case presentation"], kinds["Discussion"]) == ("case", "discussion")
-
-
-@pytest.mark.parametrize("word", ["Diagnosis", "Patient"])
-def test_table_row_labels_are_no_case_headings(word):
-    assert heading_kind(word) is None
 
 
 @pytest.mark.parametrize("text, expected", [
