@@ -46,7 +46,11 @@ def vocabulary_configs(config_path: Path = CONFIG_PATH) -> dict[str, dict[str, A
 
 
 def save_pipeline(nlp: Language, model_dir: Path = MODEL_DIR) -> Path:
+    """`nlp` saved in `model_dir`, with what was read of its rules' patterns (nlp/analyses.py)."""
+    from leakmine.nlp import analyses
+
     nlp.to_disk(model_dir)
+    analyses.save(model_dir)
     return model_dir
 
 
@@ -61,10 +65,14 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load_pipeline(model: str | None) -> Language:
+    from leakmine.nlp import analyses
+
     _register()
     if model:
+        analyses.load(Path(model))
         return spacy.load(model)
     if MODEL_DIR.exists() and not is_stale(MODEL_DIR):
+        analyses.load(MODEL_DIR)
         return spacy.load(MODEL_DIR)
     log.info("building the pipeline from %s", CONFIG_PATH)
     return build_pipeline()

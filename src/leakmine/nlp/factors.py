@@ -18,6 +18,8 @@ from re import _constants as sre  # the standard library's own regex parser
 from re import _parser as sre_parser
 from typing import Any
 
+from leakmine.nlp import analyses
+
 Factor = tuple[str, bool]  # (literal, matched ignoring case)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -136,10 +138,25 @@ def parse(regex: re.Pattern[str]) -> Any:
     return _parse(regex.pattern, regex.flags)
 
 
+def _encoded(factors: frozenset[Factor]) -> list[list[Any]]:
+    return [list(f) for f in sorted(factors)]
+
+
+def _decoded(factors: list[list[Any]]) -> frozenset[Factor]:
+    return frozenset((literal, folded) for literal, folded in factors)
+
+
 def leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Factor], int] | None:
     """Literals one of which every match of `regex` holds within its first `n` characters, with `n`:
     the first run of literals in its pattern and the most it can match before it, when that is
     at most `reach`; None when the pattern does not say."""
+    return analyses.remembered(
+        f"leading_factors {reach}", regex, lambda: _leading_factors(regex, reach),
+        lambda found: None if found is None else [_encoded(found[0]), found[1]],
+        lambda saved: None if saved is None else (_decoded(saved[0]), saved[1]))
+
+
+def _leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Factor], int] | None:
     parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
     if parsed is None:
         return None
@@ -164,6 +181,13 @@ def required_factors(regex: re.Pattern[str]) -> frozenset[Factor] | None:
 def required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | None:
     """Sets of literals every match of `regex` holds one of each of, best (rarest) first; None when
     the pattern does not say."""
+    return analyses.remembered(
+        "required_factor_sets", regex, lambda: _required_factor_sets(regex),
+        lambda sets: None if sets is None else [_encoded(s) for s in sets],
+        lambda saved: None if saved is None else [_decoded(s) for s in saved])
+
+
+def _required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | None:
     parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
     if parsed is None:
         return None

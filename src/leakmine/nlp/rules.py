@@ -58,7 +58,7 @@ class Rule:
 
     @cached_property
     def starts(self) -> Starts | None:
-        """Where a match can begin, read from the pattern when first needed; None: anywhere."""
+        """Where a match can begin, read from the pattern when the rule is parsed; None: anywhere."""
         return rule_starts(self.regex)
 
     @cached_property
@@ -68,8 +68,8 @@ class Rule:
 
     @cached_property
     def reach(self) -> Reach | None:
-        """Literals one of which every match holds a few characters after it begins, read when first
-        needed; None: not known, or at its very start (`starts` has it)."""
+        """Literals one of which every match holds a few characters after it begins, read when the rule
+        is parsed; None: not known, or at its very start (`starts` has it)."""
         return rule_reach(self.regex)
 
 
@@ -146,7 +146,9 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
         if unknown_groups:
             raise RuleError(f"{where}: unknown named groups {sorted(unknown_groups)}")
         rule = Rule(rid, label, compiled, value, attrs, block)
-        _ = rule.needs  # read at load, so its literals are in the one pass over the first text mined too
+        # Read at load: the needs' literals are then in the one pass over the first text mined too,
+        # and a pipeline saved now keeps all three (nlp/analyses.py).
+        _ = rule.needs, rule.starts, rule.reach
         rules.append(rule)
     return rules
 

@@ -32,6 +32,7 @@ from typing import Any
 import ahocorasick
 
 from leakmine import memo
+from leakmine.nlp import analyses
 from leakmine.nlp.factors import Factor, leading_factors, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -185,14 +186,18 @@ def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
     return None
 
 
-def rule_starts(regex: re.Pattern[str]) -> Starts | None:
-    """What every match of `regex` begins with, or None when its pattern does not say."""
+def _regex_starts(regex: re.Pattern[str]) -> set[Start] | None:
     if regex.flags & (re.ASCII | re.LOCALE):  # their `\b` is not the Unicode one read here
         return None
     parsed = parse(regex)
-    if parsed is None:
-        return None
-    found = _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
+    return None if parsed is None else _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
+
+
+def rule_starts(regex: re.Pattern[str]) -> Starts | None:
+    """What every match of `regex` begins with, or None when its pattern does not say."""
+    found = analyses.remembered("starts", regex, lambda: _regex_starts(regex),
+                                lambda found: sorted(found) if found else None,
+                                lambda saved: {tuple(start) for start in saved} if saved else None)
     if not found:
         return None
     anchored: dict[str, list[tuple[str, bool]]] = {}

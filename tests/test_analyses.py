@@ -1,0 +1,65 @@
+"""What was read of the rules' patterns is saved with a built pipeline and read back at load: the same
+values, no pattern parsed again, and nothing taken from a file that other analysis code wrote."""
+
+import json
+import re
+
+import pytest
+
+from leakmine.nlp import analyses, factors
+from leakmine.nlp.starts import _REACH, rule_starts
+
+PATTERNS = [
+    (r"\bvertebroplast(?:y|ies)\b", re.I),
+    (r"\b(?:epidural|extradural)\s+space", re.I),
+    (r"(?<![\w/.\-])M[0-5](?![\w/])", 0),
+    (r"[Ss]he\b", 0),
+    (r"(?i:cement)\s+(?-i:PMMA)", 0),
+    (r"\d+\s*(?:years?|y)\b", re.I),
+    (r"[A-Za-z]{3,}", 0),  # nothing literal: None is kept too
+    (r"\bT(?:1[0-2]|[1-9])\b", 0),
+    (r"\b(?:grade|power)\s+(?P<grade>[0-5])\b", re.I),
+]
+
+
+def read_all(regexes):
+    return [(factors.required_factor_sets(r), factors.leading_factors(r, _REACH), rule_starts(r)) for r in regexes]
+
+
+@pytest.fixture
+def empty(monkeypatch):
+    """A process that has read no pattern yet."""
+    monkeypatch.setattr(analyses, "_known", {})
+    factors._parse.cache_clear()
+
+
+def test_saved_analyses_are_read_back_without_parsing(empty, tmp_path, monkeypatch):
+    regexes = [re.compile(p, f) for p, f in PATTERNS]
+    fresh = read_all(regexes)
+    analyses.save(tmp_path)
+    monkeypatch.setattr(analyses, "_known", {})
+    factors._parse.cache_clear()
+    assert analyses.load(tmp_path)
+
+    def no_parse(*_):
+        raise AssertionError("a saved analysis was computed again")
+
+    monkeypatch.setattr(factors.sre_parser, "parse", no_parse)
+    assert read_all(regexes) == fresh
+    assert any(value is None for value, _, _ in fresh) and any(value for value, _, _ in fresh)
+
+
+def test_analyses_of_other_code_are_passed_over(empty, tmp_path):
+    factors.required_factor_sets(re.compile(r"\bkyphoplasty\b", re.I))
+    analyses.save(tmp_path)
+    saved = json.loads((tmp_path / analyses.FILE).read_text())
+    saved["code"] = "0" * 64
+    (tmp_path / analyses.FILE).write_text(json.dumps(saved))
+    assert not analyses.load(tmp_path)
+    assert not analyses.load(tmp_path / "missing")
+
+
+def test_a_different_flag_is_a_different_pattern(empty):
+    folded = factors.required_factor_sets(re.compile(r"\bPMMA\b", re.I))
+    plain = factors.required_factor_sets(re.compile(r"\bPMMA\b"))
+    assert folded != plain and {f for s in plain for _, f in s} == {False}
