@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 CONFIG_PATH = Path(__file__).resolve().with_name("extract.cfg")
 MODEL_DIR = PROJECT_ROOT / "models" / "leakmine-extract"
+# Not saved or loaded: the tokenizer is scispaCy's rules, built from code by the config's factory in
+# any case (reading a saved copy over it costs as much again).
+_NOT_SAVED = ["tokenizer"]
 
 
 def _register() -> None:
@@ -49,7 +52,7 @@ def save_pipeline(nlp: Language, model_dir: Path = MODEL_DIR) -> Path:
     """`nlp` saved in `model_dir`, with what was read of its rules' patterns (nlp/analyses.py)."""
     from leakmine.nlp import analyses
 
-    nlp.to_disk(model_dir)
+    nlp.to_disk(model_dir, exclude=_NOT_SAVED)
     analyses.save(model_dir)
     return model_dir
 
@@ -70,10 +73,10 @@ def _load_pipeline(model: str | None) -> Language:
     _register()
     if model:
         analyses.load(Path(model))
-        return spacy.load(model)
+        return spacy.load(model, exclude=_NOT_SAVED)
     if MODEL_DIR.exists() and not is_stale(MODEL_DIR):
         analyses.load(MODEL_DIR)
-        return spacy.load(MODEL_DIR)
+        return spacy.load(MODEL_DIR, exclude=_NOT_SAVED)
     log.info("building the pipeline from %s", CONFIG_PATH)
     return build_pipeline()
 
