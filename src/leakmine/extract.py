@@ -114,10 +114,16 @@ def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
 def extract(document: Document, nlp: Language) -> list[Mention]:
     """All mentions of one document (pure: the same document and pipeline give the same list)."""
     mentions = []
+    for joined, doc in read_texts(document, nlp):
+        mentions += doc_mentions(document, nlp(doc), joined)
+    return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
+
+
+def read_texts(document: Document, nlp: Language) -> Iterator[tuple[Joined, Doc]]:
+    """The texts of the document the pipeline reads, each with its tokenized `Doc` (not yet processed)."""
     for runs in batches(document, nlp.max_length):
         joined = Joined.of(document.text, runs)
-        mentions += doc_mentions(document, nlp(make_doc(nlp, tokenizable(joined.text))), joined)
-    return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
+        yield joined, make_doc(nlp, tokenizable(joined.text))
 
 
 def batches(document: Document, limit: int) -> Iterator[list[tuple[int, int]]]:
