@@ -5,7 +5,8 @@ An analysis parses a rule's pattern with the standard library's parser, a second
 compiled it: for the rules of the pipeline, about a tenth of a CPU second at every start of
 leakmine (a `leakmine extract`, each worker of a cluster). A loaded pipeline takes them from
 `analyses.json` instead. Values are kept as JSON, by analysis and by pattern with its flags; a file
-written by other analysis code (its source files' hash differs) is passed over.
+written by other analysis code (its source files' hash differs) or under another Python (whose regex
+parser may read a pattern otherwise) is passed over.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,7 +41,7 @@ def remembered(kind: str, regex: re.Pattern[str], compute: Callable[[], T],
 
 def _code() -> str:
     here = Path(__file__).parent
-    h = hashlib.sha256()
+    h = hashlib.sha256(repr(sys.version_info[:2]).encode())
     for name in _SOURCES:
         h.update((here / name).read_bytes())
     return h.hexdigest()
@@ -58,7 +60,7 @@ def load(model_dir: Path) -> bool:
         saved = json.loads((model_dir / FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    if not isinstance(saved, dict) or saved.get("code") != _code():
+    if not isinstance(saved, dict) or saved.get("code") != _code() or not isinstance(saved.get("analyses"), dict):
         return False
     for kind, table in saved["analyses"].items():
         _known.setdefault(kind, {}).update(table)
