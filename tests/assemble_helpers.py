@@ -63,6 +63,7 @@ class Paper:
         self.mentions: list[Mention] = []
         bounds = zip(self.starts, [*self.starts[1:], len(text)], strict=True)
         sentences = [(s, s + len(text[s:e].rstrip())) for s, e in bounds if text[s:e].strip()]
+        self.sentence_end = dict(sentences)
         self.cues = cue_mentions(text, sentences, self._section_at)
 
     def _section_at(self, start: int) -> tuple[int, str]:
@@ -87,10 +88,9 @@ class Paper:
         end = start + len(surface)
         idx, _ = self._section_at(start)
         s_start = self.starts[bisect.bisect_right(self.starts, start) - 1]
-        s_end = next((s for s in self.starts if s > start), len(text))
         mention = Mention(
             paper_id="p0", section_index=idx, section_kind=self.doc.sections[idx].kind,
-            sentence=text[s_start:s_end].rstrip(), sentence_start=s_start, start_char=start, end_char=end,
+            sentence=text[s_start:self.sentence_end[s_start]], sentence_start=s_start, start_char=start, end_char=end,
             text=surface, label=label, value=surface if value is None else value, rule_id="test",
             attrs=attrs, negated=negated, historical=historical, hypothetical=hypothetical,
         )

@@ -318,10 +318,9 @@ def test_onset_is_dated_from_the_operation_not_from_the_visit():
     p.age("77-year-old", 77)
     p.sex("man", "M")
     p.m("PROCEDURE", "vertebroplasty", "vertebroplasty")
-    p.m("TIMING", "Three weeks later", "delayed", days=21.0, anchor="later", reference="he", from_operation=False)
+    p.m("TIMING", "Three weeks later", "delayed", days=21.0, anchor="later", from_operation=False)
     p.m("SYMPTOM", "weakness", "weakness")
-    p.m("TIMING", "2 days after", "delayed", days=2.0, anchor="after", reference="the vertebroplasty",
-        from_operation=True)
+    p.m("TIMING", "2 days after", "delayed", days=2.0, anchor="after", from_operation=True)
     paper, _ = p.assemble()
     assert (paper["patients"][0]["onset"], paper["patients"][0]["onset_days"]) == ("delayed", 2.0)
 
@@ -427,7 +426,7 @@ def test_normal_strength_before_the_complication_is_a_baseline():
     p.sex("man", "M")
     p.m("PROCEDURE", "TLIF", "fusion")
     p.grade("full strength", "5")
-    p.m("TIMING", "Three days after", "delayed", days=3.0, anchor="after", reference="surgery")
+    p.m("TIMING", "Three days after", "delayed", days=3.0, anchor="after")
     p.m("SYMPTOM", "leg weakness", "weakness")
     p.grade("grade 2", "2")
     p.m("TREATMENT", "hematoma was evacuated", "hematoma evacuation")

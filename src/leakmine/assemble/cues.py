@@ -1,14 +1,17 @@
 """The cue mentions of a paper (`leakmine_cue`, labels `CUE_<kind>`), indexed by sentence, and the
 value sets of SCHEMA.md that assembly reasons with (vocabulary.json).
 
-Assembly never reads a sentence's words itself: it asks whether a cue of a kind lies in a stretch of
-the sentence (`SentenceCues.has`), where the cues of a kind are (`SentenceCues.spans`), or whether
-a cue leads up to a mention (`SentenceCues.leads_to`).
+Assembly does not read a sentence's words for what they mean: it asks whether a cue of a kind lies
+in a stretch of the sentence (`SentenceCues.has`), where the cues of a kind are
+(`SentenceCues.spans`), or whether a cue leads up to a mention (`SentenceCues.leads_to`,
+`SentenceCues.links_to`). Those two read only the characters between the cue and the mention (a
+relation of two mentions, which no cue can hold): a phrase break, or a few words.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -21,9 +24,9 @@ from leakmine.records import Mention
 
 # What ends a phrase within a clause: a cue word bound to a mention has none of these between them.
 _PHRASE_BREAKS = frozenset(".;,()")
-# What the words between a linking cue and the operation it names may be made of: word characters
-# and these (a level "L3-L4", "(PVP)", "T12/L1").
-_WORD_MARKS = frozenset("_()/–-")
+# The gap between a linking cue and the operation it names: white space and at most three words of word
+# characters and these (a level "L3-L4", "(PVP)", "T12/L1").
+_LINK_GAP = re.compile(r"\s+(?:[\w()/–-]+\s+){0,3}")
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +39,12 @@ def vocabulary() -> dict[str, Any]:
 def value_set(name: str) -> frozenset[str]:
     """One value list of vocabulary.json as a set."""
     return frozenset(vocabulary()[name])
+
+
+@cache
+def index_only() -> frozenset[str]:
+    """Index procedures that are never a rescue treatment (vertebroplasty, kyphoplasty, ...)."""
+    return value_set("index_procedures") - value_set("treatments")
 
 
 class SentenceCues(NamedTuple):
@@ -60,24 +69,20 @@ class SentenceCues(NamedTuple):
                 return True
         return False
 
-    def leads_to(self, kind: str, at: int, reach: int, lo: int = 0) -> bool:
-        """Whether a cue of `kind` (starting at or after `lo`) ends at most `reach` characters before
-        offset `at`, with no phrase break (. ; , ( )) between: "an emergency L4 laminectomy"."""
-        for s, e in self.kinds.get(kind, ()):
-            if lo <= s and e <= at and at - e <= reach and not _PHRASE_BREAKS.intersection(self.text[e:at]):
+    def leads_to(self, kind: str, at: int, reach: int) -> bool:
+        """Whether a cue of `kind` ends at most `reach` characters before offset `at`, with no phrase
+        break (. ; , ( )) between: "an emergency L4 laminectomy"."""
+        for _, e in self.kinds.get(kind, ()):
+            if e <= at and at - e <= reach and not _PHRASE_BREAKS.intersection(self.text[e:at]):
                 return True
         return False
 
-    def links_to(self, kind: str, at: int, lo: int = 0, words: int = 3, unless: str | None = None) -> bool:
+    def links_to(self, kind: str, at: int, lo: int = 0, unless: str | None = None) -> bool:
         """Whether a cue of `kind` (starting at or after `lo`) is followed, up to offset `at`, by white
-        space and at most `words` words (word characters, levels, brackets), no cue of `unless`
-        starting among them: "paraplegia after the L2 | kyphoplasty"."""
+        space and at most three words (`_LINK_GAP`), no cue of `unless` starting among them:
+        "paraplegia after the L2 | kyphoplasty"."""
         for s, e in self.kinds.get(kind, ()):
-            gap = self.text[e:at]
-            if s < lo or e > at or not gap[:1].isspace() or not gap[-1:].isspace():
-                continue
-            parts = gap.split()
-            if len(parts) > words or any(not (c.isalnum() or c in _WORD_MARKS) for w in parts for c in w):
+            if s < lo or e > at or not _LINK_GAP.fullmatch(self.text, e, at):
                 continue
             if unless is None or not any(e <= u < at for u, _ in self.kinds.get(unless, ())):
                 return True
@@ -90,32 +95,31 @@ class CueIndex:
     def __init__(self, mentions: Iterable[Mention], others: list[Mention] | None = None):
         """Index the cues among `mentions`; the other mentions go to `others` (in order) when given."""
         self._by_sentence: dict[int, SentenceCues] = {}
-        kinds_of: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        unsorted: list[list[tuple[int, int]]] = []  # spans of a kind not given in order
+        unsorted: dict[int, list[tuple[int, int]]] = {}  # spans of a kind not given in order, by id
         for m in mentions:
             if not m.label.startswith(CUE_PREFIX):
                 if others is not None:
                     others.append(m)
                 continue
             start = m.sentence_start
-            kinds = kinds_of.get(start)
-            if kinds is None:
-                kinds = kinds_of[start] = {}
-                self._by_sentence[start] = SentenceCues(m.sentence, kinds)
+            cues = self._by_sentence.get(start)
+            if cues is None:
+                cues = self._by_sentence[start] = SentenceCues(m.sentence, {})
+            kinds: dict[str, list[tuple[int, int]]] = cues.kinds  # type: ignore[assignment]  # filled here
             span = (m.start_char - start, m.end_char - start)
             spans = kinds.get(m.value)
             if spans is None:
                 kinds[m.value] = [span]
             else:
                 if span < spans[-1]:
-                    unsorted.append(spans)
+                    unsorted[id(spans)] = spans
                 spans.append(span)
-        for spans in unsorted:
+        for spans in unsorted.values():
             spans.sort()
 
     def of(self, m: Mention) -> SentenceCues:
         """The cues of the sentence of `m`."""
-        return self._by_sentence.get(m.sentence_start) or SentenceCues(m.sentence)
+        return self.at(m.sentence_start, m.sentence)
 
     def at(self, sentence_start: int, sentence: str) -> SentenceCues:
         """The cues of the sentence `sentence` starting at `sentence_start`."""

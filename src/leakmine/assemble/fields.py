@@ -121,8 +121,9 @@ class PatientView:
         self.non_surgical = value_set("non_surgical_treatments")
         self.remote = value_set("remote_leak_locations")
         self.first_operation: dict[str, Mention] = {}
-        self.pre_index = self._pre_index(self.index, value_set("treatments"))
-        self.rescue_from = self._rescue_phases(self.index, value_set("treatments"))
+        self.rescue = value_set("treatments")
+        self.pre_index = self._pre_index()
+        self.rescue_from = self._rescue_phases()
         self._roles: dict[tuple[int, int], str | None] = {}
         self._sentence_cues: dict[tuple[int, str], list[Cue]] = {}
 
@@ -134,9 +135,9 @@ class PatientView:
         """A finding of the complication: not a symptom the patient had before the index operation."""
         return is_complication(m) and (m.start_char, m.end_char) not in self.pre_index
 
-    def _pre_index(self, index: frozenset[str], rescue: frozenset[str]) -> set[tuple[int, int]]:
+    def _pre_index(self) -> set[tuple[int, int]]:
         """The symptoms told as the reason for the index operation, over every unit (scope.py)."""
-        cement = self.cement
+        cement, index, rescue = self.cement, self.index, self.rescue
 
         def is_index(m: Mention) -> bool:
             if m.label != "PROCEDURE" or m.value not in index:
@@ -150,12 +151,12 @@ class PatientView:
             out |= pre_index_symptoms([a.mention for a in mine], self.cues, is_index, is_complication)
         return out
 
-    def _rescue_phases(self, index: frozenset[str], rescue: frozenset[str]) -> dict[str, int]:
+    def _rescue_phases(self) -> dict[str, int]:
         """Per unit, where the story moves past the index procedure: the first rescue-only operation
         after the first operation, or the first complication or outcome told in a later sentence
         (medication and rehabilitation do not move the story)."""
         non_surgical = self.non_surgical
-        rescue_only = rescue - index
+        rescue_only = self.rescue - self.index
         first_procedure = self.first_operation
         out: dict[str, int] = {}
         for a in self.own:
@@ -200,8 +201,8 @@ class PatientView:
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
                 self._roles[key] = procedure_role(
-                    m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index, outcome_in_sentence=outcome,
-                    before_complication=before, historical=m.historical)
+                    m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index,
+                    outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
 
     def _with_augmentation(self, m: Mention) -> bool:
@@ -316,7 +317,7 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
     """Index procedures and rescue treatments. What a sentence says of all cases fills in an index
     procedure a patient has none of its own; an operation named at follow-up ("the fusion appeared
     solid") is the one already done, not a new treatment."""
-    index, rescue = view.index, value_set("treatments")
+    index, rescue = view.index, view.rescue
     for a in view.operations_first:
         m = a.mention
         if not m.asserted:

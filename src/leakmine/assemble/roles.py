@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from leakmine.assemble.cues import SentenceCues, value_set
+from leakmine.assemble.cues import SentenceCues, index_only, value_set
 
 _STOP = frozenset({
     "of", "at", "from", "with", "and", "or", "was", "were", "is", "are", "to", "in", "by", "for", "on", "the",
@@ -43,9 +43,9 @@ def procedure_role(value: str, cues: SentenceCues, at: int, *, cement_index: boo
     to follow them ("3 days after an L4/5 discectomy"), and otherwise the index procedure until the
     story has moved on to the complication (`before_complication`) and rescue work after it.
     """
-    index, rescue = value_set("index_procedures"), value_set("treatments")
-    if value in index and value not in rescue:
+    if value in index_only():
         return "index"
+    index, rescue = value_set("index_procedures"), value_set("treatments")
     if value not in index:
         return "rescue" if value in rescue else None
     if called_rescue(cues, at):

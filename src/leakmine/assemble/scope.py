@@ -57,9 +57,9 @@ def _dated_after(index: Mention, mentions: list[Mention], cues: CueIndex,
     LINKED cue after the complication, at most three words before the operation, none of them an
     UNDERGONE word ("after she underwent" tells the operation anew)."""
     here, end = cues.of(index), index.start_char - index.sentence_start
-    return bool(here.spans("LINKED")) and any(o.sentence_start == index.sentence_start and o.end_char <= index.start_char and is_complication(o)
-               and here.links_to("LINKED", end, lo=o.end_char - o.sentence_start, unless="UNDERGONE")
-               for o in mentions)
+    return bool(here.spans("LINKED")) and any(
+        o.sentence_start == index.sentence_start and o.end_char <= index.start_char and is_complication(o)
+        and here.links_to("LINKED", end, lo=o.end_char - o.sentence_start, unless="UNDERGONE") for o in mentions)
 
 
 def _dated(m: Mention, mentions: list[Mention], cues: CueIndex) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leakmine.assemble.cues import value_set
+from leakmine.assemble.cues import index_only
 from leakmine.assemble.fields import PatientBuilder, empty_patient
 from leakmine.records import Mention
 
@@ -13,8 +13,9 @@ _LEVEL_FIELDS = frozenset({"treated_levels", "leak_levels", "treatment_levels"})
 # The field a mention fills when its column names no field of its kind.
 _DEFAULT_FIELD = {"SYMPTOM": "symptoms", "LEAK_LOCATION": "leak_locations", "CAUSE": "causes",
                   "OUTCOME": "outcome"}
-_CELL_FIELDS = {"AGE": "age", "SEX": "sex", "FOLLOW_UP": "follow_up"}  # what a cell of its own column states
-_OWN_COLUMNS = {"AGE": ("age", "age_sex"), "SEX": ("sex", "age_sex"), "FOLLOW_UP": ("follow_up",)}
+# What a cell of its own column states: the field, and the columns that are its own.
+_CELL_FIELDS = {"AGE": ("age", ("age", "age_sex")), "SEX": ("sex", ("sex", "age_sex")),
+                "FOLLOW_UP": ("follow_up", ("follow_up",))}
 _FIELD_LABELS = {"index_procedures": "PROCEDURE", "treatments": "TREATMENT", "symptoms": "SYMPTOM",
                  "leak_locations": "LEAK_LOCATION", "causes": "CAUSE", "outcome": "OUTCOME"}
 
@@ -53,8 +54,8 @@ def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) 
         if not m.asserted:
             continue
         column = row.column(m)
-        if m.label in _CELL_FIELDS and (m.rule_id.startswith("table_row.") or column in _OWN_COLUMNS[m.label]):
-            name = _CELL_FIELDS[m.label]
+        if m.label in _CELL_FIELDS and (m.rule_id.startswith("table_row.") or column in _CELL_FIELDS[m.label][1]):
+            name = _CELL_FIELDS[m.label][0]
             if b.patient[name] is None:
                 b.set(name, m.attrs["age"] if name == "age" else m.value, m.mention_id)
         elif m.label == "LEVEL" and column in _LEVEL_FIELDS:
@@ -64,17 +65,12 @@ def build_table_patient(n: int, row: TableRow, paper_procedures: list[Mention]) 
             _put(b, column, m)
         elif column not in _FIELD_LABELS and m.label in _DEFAULT_FIELD:
             _put(b, _DEFAULT_FIELD[m.label], m)
-        elif column is None and m.label == "PROCEDURE" and m.value in _index_only():
+        elif column is None and m.label == "PROCEDURE" and m.value in index_only():
             _put(b, "index_procedures", m)
     if not b.patient["index_procedures"]:
         for m in paper_procedures:
             _put(b, "index_procedures", m)
     return b
-
-
-def _index_only() -> set[str]:
-    """Index procedures that are never a rescue treatment (vertebroplasty, kyphoplasty, ...)."""
-    return value_set("index_procedures") - value_set("treatments")
 
 
 def _put(b: PatientBuilder, name: str, m: Mention) -> None:
@@ -88,6 +84,6 @@ def _put(b: PatientBuilder, name: str, m: Mention) -> None:
 def paper_procedures(mentions: list[Mention], flows: list[str]) -> list[Mention]:
     """Index procedures the title or abstract names (only ones that are never a rescue treatment);
     `flows` are the sections' flows."""
-    index_only = _index_only()
-    return [m for m in mentions if m.label == "PROCEDURE" and m.asserted and m.value in index_only
+    only = index_only()
+    return [m for m in mentions if m.label == "PROCEDURE" and m.asserted and m.value in only
             and flows[m.section_index] in ("title", "abstract")]
