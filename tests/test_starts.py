@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import pytest
-import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 
 from leakmine.components import register
 from leakmine.nlp import load_pipeline

@@ -1,7 +1,6 @@
 """The shared vocabulary machinery: longest match, defined short forms."""
 
 import pytest
-import scispacy.abbreviation  # noqa: F401  (registers "abbreviation_detector")
 import spacy
 
 from leakmine.nlp.rules import RuleError, find_matches, parse_rules
@@ -63,7 +62,7 @@ def test_abbreviation_matches_tag_the_rule():
 def nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("abbreviation_detector")
+    nlp.add_pipe("leakmine_abbreviations")  # the detector the pipeline ships
     add_vocabulary(nlp, "leakmine_procedure")
     add_vocabulary(nlp, "leakmine_symptom")
     return nlp

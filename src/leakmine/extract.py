@@ -64,7 +64,7 @@ class Joined:
 
 def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
     """Mentions from every leakmine span group of a processed `Doc` of `joined` runs of the
-    document's text, offsets into `Document.text`. A mention that would span two runs (it would hold
+    document's text, offsets into `Document.text`, group by group (`extract` puts them in text order). A mention that would span two runs (it would hold
     text that is not read) is dropped. Cues are no ConText target: they carry no assertion status."""
     text = document.text
     sections = document.sections
@@ -108,7 +108,7 @@ def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
                 negated=flags.get("is_negated", False), historical=flags.get("is_historical", False),
                 hypothetical=flags.get("is_hypothetical", False),
             ))
-    return sorted(mentions, key=lambda m: (m.start_char, m.end_char, m.label))
+    return mentions
 
 
 def extract(document: Document, nlp: Language) -> list[Mention]:
@@ -177,5 +177,4 @@ def tokenizable(text: str) -> str:
     r"""`text` with runs of more than 256 characters without a space read as "x x x ...": as long as
     `text`, and cheap to tokenize and match (a long run of spaces would make rules such as
     `\d\s*-?\s*years` backtrack quadratically)."""
-    return _LONG_RUN.sub(lambda m: ("x " * (len(m.group()) // 2 + 1))[:len(m.group())], text) \
-        if _LONG_RUN.search(text) else text
+    return _LONG_RUN.sub(lambda m: ("x " * (len(m.group()) // 2 + 1))[:len(m.group())], text)

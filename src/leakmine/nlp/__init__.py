@@ -71,12 +71,10 @@ def _load_pipeline(model: str | None) -> Language:
     from leakmine.nlp import analyses
 
     _register()
-    if model:
-        analyses.load(Path(model))
-        return spacy.load(model, exclude=_NOT_SAVED)
-    if MODEL_DIR.exists() and not is_stale(MODEL_DIR):
-        analyses.load(MODEL_DIR)
-        return spacy.load(MODEL_DIR, exclude=_NOT_SAVED)
+    path = Path(model) if model else MODEL_DIR if MODEL_DIR.exists() and not is_stale(MODEL_DIR) else None
+    if path is not None:
+        analyses.load(path)
+        return spacy.load(path, exclude=_NOT_SAVED)
     log.info("building the pipeline from %s", CONFIG_PATH)
     return build_pipeline()
 

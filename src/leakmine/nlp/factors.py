@@ -134,8 +134,9 @@ def _parse(pattern: str, flags: int) -> Any:
 
 def parse(regex: re.Pattern[str]) -> Any:
     """The parse tree of `regex` (the standard library's own parser), read once for every analysis;
-    None when it cannot be read."""
-    return _parse(regex.pattern, regex.flags)
+    None when it cannot be read, or when its `\\b` and `\\w` are not the Unicode ones every analysis
+    reads (ASCII and LOCALE patterns)."""
+    return None if regex.flags & (re.ASCII | re.LOCALE) else _parse(regex.pattern, regex.flags)
 
 
 def _encoded(factors: frozenset[Factor]) -> list[list[Any]]:
@@ -157,7 +158,7 @@ def leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Facto
 
 
 def _leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Factor], int] | None:
-    parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
+    parsed = parse(regex)
     if parsed is None:
         return None
     items, fold, before = list(parsed), bool(parsed.state.flags & re.IGNORECASE), 0
@@ -188,7 +189,7 @@ def required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | No
 
 
 def _required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | None:
-    parsed = None if regex.flags & (re.ASCII | re.LOCALE) else parse(regex)
+    parsed = parse(regex)
     if parsed is None:
         return None
     found = dict.fromkeys(_candidates(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))

@@ -288,13 +288,15 @@ def find_matches_in(text: str, rules: list[Rule], windows: list[tuple[int, int]]
     return out
 
 
-def find_spans_in(text: str, rules: list[Rule], windows: list[tuple[int, int]]) -> list[tuple[int, int, Rule]]:
+def find_spans_in(text: str, rules: Sequence[Rule], windows: list[tuple[int, int]],
+                  ) -> list[tuple[int, int, Rule]]:
     """(start, end, rule) of every match `find_matches_in` finds, offsets into `text`, in no set order:
     its lean form for rules (none of them block rules) read only for where they match."""
     hay = haystack(text)
     starts = [a for a, _ in windows]
     texts = [text[a:b] for a, b in windows]
     cut = [w for w, (a, _) in enumerate(windows) if a and is_word_char(text[a - 1])]
+    skip = frozenset(cut)
     out: list[tuple[int, int, Rule]] = []
     for rule in rules:
         regex = rule.regex
@@ -305,7 +307,6 @@ def find_spans_in(text: str, rules: list[Rule], windows: list[tuple[int, int]]) 
         if positions is None:
             continue
         w, a, b, last = -1, 0, -1, 0  # the window holding the position, its bounds, its last match end
-        skip = frozenset(cut)
         for p in positions:
             if p >= b:
                 w = bisect_right(starts, p) - 1

@@ -13,7 +13,7 @@ offsets of the abbreviation detector's serializable abbreviations), so nothing w
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -115,16 +115,16 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
     if not cuts:
         return False
     groups = {name: (dict(group.attrs), list(group)) for name, group in doc.spans.items()}
-    added = sorted(cuts.items())
+    added = list(cuts.items())  # by token, each token's offsets sorted and distinct (as `chars` is)
 
     def moved(i: int) -> int:
         """Where the token boundary before old token `i` is after the split."""
-        return i + sum(len(set(offsets)) for at, offsets in added if at < i)
+        return i + sum(len(offsets) for at, offsets in added if at < i)
 
     with doc.retokenize() as retokenizer:
-        for i, offsets in sorted(cuts.items()):
+        for i, offsets in added:
             tok = doc[i]
-            bounds = [0, *sorted(set(offsets)), len(tok.text)]
+            bounds = [0, *offsets, len(tok.text)]
             orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
             retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
     tokens = _Tokens.of(doc)
@@ -183,32 +183,32 @@ def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -
     doc.spans[group] = kept
 
 
+def _made(doc: Doc, found: list[tuple[int, int, str, str, str, dict[str, Any] | None]]) -> Iterator[Span]:
+    """A span for each (start, end, label, value, rule_id, attrs) found, carrying its values: what
+    `make_span` does one at a time, with the tokens split once for all (each split rebuilds every span)."""
+    split_tokens(doc, [c for f in found for c in f[:2]])
+    tokens = _Tokens.of(doc)
+    for start, end, label, value, rule_id, attrs in found:
+        span = tokens.span(start, end, label)
+        if span is None:  # an end in white space: widened as `make_span` does
+            span = make_span(doc, start, end, label, value, rule_id, attrs)
+        else:
+            _store(span, (value, rule_id, attrs or {}))
+        if span is not None:
+            yield span
+
+
 def write_found(doc: Doc, group: str,
                 found: Iterable[tuple[int, int, str, str, str, dict[str, Any] | None]]) -> Doc:
-    """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`."""
-    found = list(found)
-    split_tokens(doc, [c for f in found for c in f[:2]])  # at once: each split rebuilds every span
-    spans = [make_span(doc, *f) for f in found]
-    write_group(doc, group, [s for s in spans if s is not None])
+    """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`;
+    overlapping spans keep the longest."""
+    doc.spans[group] = filter_spans(list(_made(doc, list(found))))
     return doc
 
 
 def write_many(doc: Doc, group: str, found: list[tuple[int, int, str, str, str]]) -> Doc:
-    """Spans for many matches, each (start, end, label, value, rule_id), into `group`, overlaps kept:
-    what `make_span` and `write_group` do one span at a time, with the tokens split once for all."""
-    split_tokens(doc, [c for start, end, *_ in found for c in (start, end)])
-    tokens = _Tokens.of(doc)
-    spans = []
-    for start, end, label, value, rule_id in found:
-        span = tokens.span(start, end, label)
-        if span is None:  # an end in white space: widened as `make_span` does
-            span = make_span(doc, start, end, label, value, rule_id)
-            if span is not None:
-                spans.append(span)
-            continue
-        _store(span, (value, rule_id, {}))
-        spans.append(span)
-    doc.spans[group] = sorted(spans, key=lambda s: (s.start, s.end))
+    """Spans for many matches, each (start, end, label, value, rule_id), into `group`, overlaps kept."""
+    doc.spans[group] = sorted(_made(doc, [(*f, None) for f in found]), key=lambda s: (s.start, s.end))
     return doc
 
 

@@ -187,8 +187,6 @@ def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
 
 
 def _regex_starts(regex: re.Pattern[str]) -> set[Start] | None:
-    if regex.flags & (re.ASCII | re.LOCALE):  # their `\b` is not the Unicode one read here
-        return None
     parsed = parse(regex)
     return None if parsed is None else _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
 
@@ -399,21 +397,29 @@ class Haystack:
         return self._chars[chars]
 
 
-_HAYSTACKS: dict[str, Haystack] = {}
 _KEPT = 32  # texts whose haystacks are kept: every component searches the same doc text
-memo.keep(_HAYSTACKS.clear)
 
 
 def haystack(text: str) -> Haystack:
     """The `Haystack` of `text`, made once: every component of the pipeline searches the same doc text
     (and the vocabulary components the long forms of its abbreviations in between). One made before
     rules loaded since brought new literals is made again, so it finds those in its one pass too."""
-    hay = _HAYSTACKS.get(text)
-    if hay is None or hay.generation != _LITERALS.generation:
-        if len(_HAYSTACKS) >= _KEPT:
-            del _HAYSTACKS[next(iter(_HAYSTACKS))]
-        hay = _HAYSTACKS[text] = Haystack(text)
-    return hay
+    return _haystack(text, _LITERALS.generation)
+
+
+@memo.text_cache(_KEPT)
+def _haystack(text: str, generation: int) -> Haystack:
+    return Haystack(text)
+
+
+def _found(searched: str, word: str) -> list[int]:
+    """Every position where `word` occurs in `searched`, overlaps included."""
+    found = []
+    at = searched.find(word)
+    while at >= 0:
+        found.append(at)
+        at = searched.find(word, at + 1)
+    return found
 
 
 def start_positions(hay: Haystack, starts: Starts) -> list[int]:
@@ -428,13 +434,7 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
                 searched = hay.lowered if folded else hay.text
                 parts.append([at for at in at_start if searched.startswith(word, at)])
     for word, folded in starts.words:
-        searched = hay.lowered if folded else hay.text
-        found = []
-        at = searched.find(word)
-        while at >= 0:
-            found.append(at)
-            at = searched.find(word, at + 1)
-        parts.append(found)
+        parts.append(_found(hay.lowered if folded else hay.text, word))
     if starts.chars is not None:
         parts.append(hay.char_starts(starts.chars))
     parts = [p for p in parts if p]
@@ -446,15 +446,9 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
 def within_reach(hay: Haystack, reach: Reach, positions: list[int]) -> list[int]:
     """Those of the sorted `positions` that lie at most `reach.within` characters before one of its
     literals (a match that begins anywhere else would not hold one where it must)."""
-    if reach.literals and any(folded for _, folded in reach.literals) and not hay.foldable:
+    if any(folded for _, folded in reach.literals) and not hay.foldable:
         return positions
-    found: list[int] = []
-    for literal, folded in reach.literals:
-        searched = hay.lowered if folded else hay.text
-        at = searched.find(literal)
-        while at >= 0:
-            found.append(at)
-            at = searched.find(literal, at + 1)
+    found = [at for literal, folded in reach.literals for at in _found(hay.lowered if folded else hay.text, literal)]
     out: list[int] = []
     done = 0  # positions before this index are already kept or passed
     for at in sorted(found):

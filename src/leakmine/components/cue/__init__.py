@@ -8,25 +8,27 @@ on its own, so `^` and `$` are a sentence's ends, and only over the sentences th
 extractor found (assembly reads no other). Overlapping cues are all kept: one span per characters and kind.
 """
 
-from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from leakmine.labels import CUE_KINDS, cue_label
-from leakmine.nlp.docs import doc_text, sentence_bounds
+from leakmine.nlp.docs import doc_text, sentence_at, sentence_bounds
 from leakmine.nlp.rules import Rule, find_spans_in, load_rules
 from leakmine.nlp.spans import SPAN_ASSIGNS, leakmine_groups, write_many
 
 GROUP = "leakmine_cue"
 
 
-def load_cue_rules() -> list[Rule]:
-    return load_rules(__name__, labels=frozenset(CUE_KINDS))
+@lru_cache(maxsize=1)
+def load_cue_rules() -> tuple[Rule, ...]:
+    """The cue rules, parsed once per process (ingest reads titles with the REVIEW ones too)."""
+    return tuple(load_rules(__name__, labels=frozenset(CUE_KINDS)))
 
 
-def match_cues(text: str, rules: list[Rule], sentences: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+def match_cues(text: str, rules: Sequence[Rule], sentences: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, rule id) of every cue in the `sentences` (start, end) of `text`, in text
     order; of several rules of one kind over the same characters, the first (pure)."""
     order = {rule.id: i for i, rule in enumerate(rules)}
@@ -37,8 +39,8 @@ def match_cues(text: str, rules: list[Rule], sentences: list[tuple[int, int]]) -
 
 
 @lru_cache(maxsize=1)
-def _review_rules() -> list[Rule]:
-    return [r for r in load_cue_rules() if r.label == "REVIEW"]
+def _review_rules() -> tuple[Rule, ...]:
+    return tuple(r for r in load_cue_rules() if r.label == "REVIEW")
 
 
 def names_review(text: str) -> bool:
@@ -47,7 +49,7 @@ def names_review(text: str) -> bool:
 
 
 class CueExtractor:
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: Sequence[Rule]):
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
@@ -58,10 +60,8 @@ class CueExtractor:
 def told_sentences(doc: Doc) -> list[tuple[int, int]]:
     """The sentences that hold a value another extractor found: the only ones assembly reads cues of."""
     bounds = sentence_bounds(doc)
-    starts = [a for a, _ in bounds]
-    held = {bisect_right(starts, span.start_char) - 1
-            for name in leakmine_groups(doc) if name != GROUP for span in doc.spans[name]}
-    return [bounds[i] for i in sorted(held) if i >= 0]
+    return sorted({sentence_at(bounds, span.start_char)
+                   for name in leakmine_groups(doc) if name != GROUP for span in doc.spans[name]})
 
 
 @Language.factory(GROUP, assigns=SPAN_ASSIGNS, retokenizes=True, requires=["token.is_sent_start"])
