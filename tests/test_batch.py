@@ -397,3 +397,15 @@ def test_limits_end_a_paper_as_an_error_row_naming_the_limit(tmp_path, monkeypat
     monkeypatch.setattr(work, "process_file", fn)
     summary = run_batch(raw, tmp_path / "out", options)
     assert [(e.stage, e.reason) for e in summary.errors] == [("limit", reason)]
+
+
+def test_a_pubmed_file_broken_before_its_first_citation_is_an_error_row(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "broken.xml").write_text('<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle><MedlineCitation>'
+                                    "<PMID>1</PMID")
+    result = run(raw, tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "1 files (1 processed, 0 unchanged): 0 papers, 1 errors" in result.stdout
+    errors = load_tables(tmp_path / "out").errors
+    assert list(errors.stage) == ["ingest"] and "XML" in errors.reason[0]

@@ -49,6 +49,10 @@ class Checkpoints:
         os.replace(tmp, path)
         self._headers[key] = json.loads(head)
 
+    def remember(self, key: str, header: dict[str, Any]) -> None:
+        """Keep the header of an entry a worker of this run saved (`save` keeps its own)."""
+        self._headers[key] = header
+
     def _read(self, key: str) -> tuple[bytes, bytes] | None:
         try:
             raw = self.path(key).read_bytes()

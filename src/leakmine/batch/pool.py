@@ -104,13 +104,14 @@ def _worker(conn: Connection, parent_pid: int, limits: Limits, store: Checkpoint
 
 
 def _saved(store: Checkpoints, result: Mined) -> Mined:
-    """The result checkpointed here, as its header alone; whole when it could not be written (the
-    parent then tries, and fails the run with the reason)."""
+    """The result checkpointed here, as its header alone (the entry's, as saved, for the parent to keep
+    without reading the entry again); whole when it could not be written (the parent then tries, and
+    fails the run with the reason)."""
     try:
         store.save(result.key, result.header, result.tables)
     except OSError:
         return result
-    return Mined(result.key, result.header, saved=True)
+    return Mined(result.key, store.header(result.key), saved=True)
 
 
 @dataclass

@@ -139,7 +139,7 @@ def _run(raw_dir: Path, out_dir: Path, options: Options) -> RunSummary:
         digests.save()
         summary.reused = len(plan)
         summary.papers = published["counts"]["papers"]
-        summary.screened_out = published["counts"].get("screened_out", 0)
+        summary.screened_out = published["counts"]["screened_out"]
         summary.duplicates = published["counts"]["duplicates"]
         summary.errors = [ErrorRow(**e) for e in published["errors"]]
         summary.corrections = published["corrections"]["counts"]
@@ -211,7 +211,7 @@ def _published(out_dir: Path, generation: str | None) -> dict[str, Any] | None:
         meta = read_manifest(out_dir)
         if meta["generation"] != generation:
             return None
-        verify(out_dir, meta, hashes=False)
+        verify(out_dir, meta)
     except (FileNotFoundError, StoreError):
         return None
     point_current(out_dir, generation)  # in case a run died between the manifest and the link
@@ -293,7 +293,9 @@ def _mine(plan: list[_File], ckpt: Any, run: str, options: Options) -> None:
             if isinstance(result, tuple):
                 problems.extend(f"{unit.path}: {p}" for p in result[1])
             else:
-                if not result.saved:
+                if result.saved:
+                    ckpt.remember(result.key, result.header)
+                else:
                     ckpt.save(result.key, result.header, result.tables)
                 if result.header.get("error"):
                     log.debug("%s: %s error: %s", unit.path, result.header["error"]["stage"],
@@ -355,9 +357,7 @@ def _without(table: Any, papers: set[str]) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if set(table["paper_id"].unique().to_pylist()) <= papers:
-        return table.slice(0, 0)
-    return table.filter(pc.invert(pc.is_in(table["paper_id"], value_set=pa.array(sorted(papers), pa.string()))))
+    return table.filter(pc.invert(pc.is_in(table["paper_id"], value_set=pa.array(list(papers), pa.string()))))
 
 
 def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir: Path, generation: str,
@@ -389,8 +389,10 @@ def _publish(plan: list[_File], ckpt: Any, input_errors: list[ErrorRow], out_dir
                 errors.append(ErrorRow(str(f.path), err["stage"], err["reason"]))
                 continue
             tables = ckpt.tables(key)
+            listed = tables.pop("papers", None)  # none in a part of a PubMed file that broke before its first citation
             rows = [{**r, "source_path": str(f.path), "duplicate_of": duplicate_of.get(r["paper_id"])}
-                    for r in tables.pop("papers").to_pylist() if r["paper_id"] not in repeated.get(i, ())]
+                    for r in (listed.to_pylist() if listed is not None else [])
+                    if r["paper_id"] not in repeated.get(i, ())]
             papers += sum(r["duplicate_of"] is None for r in rows)
             screened_out += sum(r["duplicate_of"] is None and r["screened_out"] for r in rows)
             ids = {p["paper_id"] for p in headers[key]["papers"]}
