@@ -248,9 +248,8 @@ def test_jats_html_entities_without_the_dtd(tmp_path, xml):
 def test_bad_xml_is_one_line_naming_the_file(tmp_path, xml, reason):
     path = tmp_path / "broken.xml"
     path.write_bytes(xml.encode() if isinstance(xml, str) else xml)
-    from leakmine.ingest.xml import read_xml
     with pytest.raises(IngestError) as e:
-        read_xml(path, path.read_bytes())
+        ingest(path)
     assert reason in str(e.value) and "broken.xml" in str(e.value) and "\n" not in str(e.value)
 
 
@@ -424,3 +423,28 @@ def test_year_of(text, year):
 ])
 def test_language_code(code, lang):
     assert language_code(code) == lang
+
+
+def test_a_streamed_pubmed_file_reads_as_a_whole_read(tmp_path):
+    """What the batch streams (`stream_xml`) is what `ingest` reads: titles read for what they state
+    (a review, a case heading) and control characters dropped."""
+    import hashlib
+
+    from leakmine.ingest.xml import stream_xml
+
+    records = [("A meta-analysis of cement leakage after kyphoplasty", "Leakage was common."),
+               ("Paraplegia after vertebroplasty", "A 70-year-old woman\x00 had weakness.")]
+    body = "".join(
+        f"<PubmedArticle><MedlineCitation><PMID>{3100 + i}</PMID><Article><ArticleTitle>{title}</ArticleTitle>"
+        f'<Abstract><AbstractText Label="CASE 2">{text}</AbstractText></Abstract></Article></MedlineCitation>'
+        "</PubmedArticle>" for i, (title, text) in enumerate(records))
+    path = tmp_path / "baseline.xml"
+    path.write_bytes(f'<?xml version="1.0"?><PubmedArticleSet>{body}</PubmedArticleSet>'.encode())
+
+    def read(documents):
+        return [(d.paper_id, d.text, d.meta.pools_studies, [s.case_number for s in d.sections]) for d in documents]
+
+    whole = read(ingest(path))
+    assert [pools for _, _, pools, _ in whole] == [True, False] and 2 in whole[1][3]
+    assert "\x00" not in whole[1][1]
+    assert read(stream_xml(path, hashlib.sha256(path.read_bytes()).hexdigest())) == whole

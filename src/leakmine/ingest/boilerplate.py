@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as sre  # the standard library's own regex parser
-from re import _parser as sre_parser
 
 from leakmine.ingest.metadata import parse_citation_line, parse_issue_line
 from leakmine.ingest.textclean import folded
 from leakmine.memo import text_cache
+from leakmine.nlp.factors import parse
 from leakmine.nlp.rules import Rule, load_rules
 
 KINDS = frozenset({"front-matter", "back-matter"})
@@ -40,7 +40,10 @@ def _rules() -> list[Rule]:
 
 def _anchored(regex: re.Pattern[str]) -> bool:
     """Whether every match of `regex` begins the text (each of its alternatives opens with "^")."""
-    items = list(sre_parser.parse(regex.pattern, regex.flags))
+    parsed = parse(regex)
+    if parsed is None:
+        return False
+    items = list(parsed)
     branches = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
     return all(len(b) and b[0] == (sre.AT, sre.AT_BEGINNING) for b in branches)
 
@@ -88,7 +91,7 @@ def _unopened() -> list[_Finder]:
 def _opening() -> re.Pattern[str]:
     """The rules anchored at the start as one pattern (each keeping its own case flag)."""
     return re.compile("|".join(f"(?{'i' if r.regex.flags & re.IGNORECASE else '-i'}:{r.regex.pattern})"
-                               for r in _rules() if r.regex.pattern.startswith("^")))
+                               for r in (f.rule for f in _finders() if f.opening)))
 
 
 @text_cache(512)  # the paragraphs and lines of a paper or two: the reader asks again of some

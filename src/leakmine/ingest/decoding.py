@@ -95,15 +95,15 @@ def _unmarked(data: bytes, encoding: str) -> str:
 def clean_controls(text: str, path: object = "") -> str:
     """`text` with control characters dropped (with a warning naming `path`) and page breaks as line breaks."""
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
-    dropped = len(CONTROL.findall(text))
-    if dropped:
-        _warn_dropped(path, dropped)
-        text = CONTROL.sub("", text)
+    text, dropped = CONTROL.subn("", text)
+    warn_dropped(path, dropped)
     return text
 
 
-def _warn_dropped(path: object, count: int) -> None:
-    log.warning("%s: dropped %d control character%s (NUL or other)", path, count, "s" * (count > 1))
+def warn_dropped(path: object, count: int) -> None:
+    """Say that `count` control characters of `path` were dropped (nothing when none were)."""
+    if count:
+        log.warning("%s: dropped %d control character%s (NUL or other)", path, count, "s" * (count > 1))
 
 
 # The encoding named in an XML declaration, and the encodings the XML parser (expat) reads itself.
@@ -120,11 +120,15 @@ def xml_bytes(data: bytes, path: object = "") -> bytes:
     encoding = _xml_encoding(data, path)
     if encoding:
         data = _DECLARED.sub(rb"\g<1>\g<2>UTF-8\g<4>", _unmarked(data, encoding).encode("utf-8"), count=1)
-    dropped = len(_XML_CONTROL.findall(data))
-    if dropped:
-        _warn_dropped(path, dropped)
-        data = _XML_CONTROL.sub(b"", data)
+    data, dropped = without_controls(data)
+    warn_dropped(path, dropped)
     return data
+
+
+def without_controls(data: bytes) -> tuple[bytes, int]:
+    """XML bytes without the control characters XML forbids (single bytes, so a file may be cleaned
+    chunk by chunk), and how many there were."""
+    return _XML_CONTROL.subn(b"", data)
 
 
 def _xml_encoding(data: bytes, path: object) -> str | None:
@@ -135,7 +139,8 @@ def _xml_encoding(data: bytes, path: object) -> str | None:
     wide = None if marked else _wide_encoding(data[:_PROBE])
     if wide:
         return wide
-    m = _DECLARED.match(data[marked[1] if marked else 0:][:1024])
+    start = marked[1] if marked else 0
+    m = _DECLARED.match(data[start:start + 1024])
     if not m:
         return None
     name = m.group(3).decode("ascii", errors="replace").strip()

@@ -17,9 +17,12 @@ from leakmine.memo import text_cache
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[IVX]+|[A-H])(?:\.\d+)*\.?\)?\s+)")
 _NUMBERED_LINE = re.compile(r"^(?P<num>(?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})*)(?:\.|\))?\s+(?=[A-Z])")
 _NUMBER_WORDS = r"\d+|[ivx]+|[a-h]|one|two|three|four|five|six|seven|eight|nine|ten"
+# A numbered case heading opens with one of these ("Case 2", "Patient II") or an ordinal ("Second case").
+_CASE_WORDS = ("case", "patient")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 _CASE_HEADING = re.compile(
-    rf"(?:case|patient)(?:\s+(?:report|presentation|description|history))?\s*(?:no\s*)?(?:{_NUMBER_WORDS})"
-    r"|(?:first|second|third|fourth|fifth|sixth) (?:case|patient)"
+    rf"(?:{'|'.join(_CASE_WORDS)})(?:\s+(?:report|presentation|description|history))?\s*(?:no\s*)?"
+    rf"(?:{_NUMBER_WORDS})|(?:{'|'.join(_ORDINALS)}) (?:{'|'.join(_CASE_WORDS)})"
 )
 _INLINE = re.compile(
     r"^(?P<label>[A-Z][A-Za-z][\w /&'\u2019()-]{0,48}?)\s*(?P<sep>:|\.(?=\s+[A-Z0-9]))\s*(?P<rest>\S.*)$",
@@ -84,8 +87,7 @@ def _opener() -> re.Pattern[str]:
     """What a known heading opens with, ignoring case, with or without its numbering: its first word
     (or that of a numbered case heading) after any punctuation, or its letters spaced anyhow (a heading
     `mend_spacing` re-spaces)."""
-    firsts = {t.split()[0] for t in _vocabulary()} | {"case", "patient", "first", "second", "third", "fourth",
-                                                       "fifth", "sixth"}
+    firsts = {t.split()[0] for t in _vocabulary()} | {*_CASE_WORDS, *_ORDINALS}
     return re.compile(rf"(?:{_NUMBERING.pattern.lstrip('^')})?"
                       rf"(?:[^\w/&-]*{_prefix_tree(firsts)}|{_prefix_tree(_squeezed(), ' ?')})", re.IGNORECASE)
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
+from re import _casefix  # the letters `re` equates beyond simple lower-casing
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
              "\ufb05": "st", "\ufb06": "st"}
@@ -32,7 +33,10 @@ _ACCENTS = {"\u00a8": ("\u0308", "aeiouyAEIOUY"), "\u00b4": ("\u0301", "aeiouycn
             "\u02da": ("\u030a", "auAU")}
 _ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
 _ACCENTED = re.compile(f"([A-Za-z])({_ACCENT.pattern})")
-_RE_ALIASES = re.compile("[\u0131\u017f]")
+# The letters outside ASCII that `re` equates with an ASCII one when it ignores case (dotless "\u0131"
+# with "i", long "\u017f" with "s").
+_RE_ALIASES = re.compile("[" + "".join(
+    chr(c) for k, v in _casefix._EXTRA_CASES.items() if k < 128 for c in v if c > 127) + "]")
 # Every character one of the repairs below starts from.
 _FIXABLE = re.compile("[" + "".join(LIGATURES) + "\xad" + _INVISIBLE + _SPACES.pattern[1:-1] + _ODD_DASH
                       + "".join(_ACCENTS) + "]")

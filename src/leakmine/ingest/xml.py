@@ -20,8 +20,8 @@ from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from leakmine.errors import IngestError, LimitError
-from leakmine.ingest import gunzip, jats, pubmed
-from leakmine.ingest.decoding import xml_bytes
+from leakmine.ingest import jats, pubmed, read_titles
+from leakmine.ingest.decoding import warn_dropped, without_controls, xml_bytes
 from leakmine.ingest.xmltext import local
 from leakmine.limits import DEFAULT, Limits
 from leakmine.records import Document, PaperMeta, build_document
@@ -33,10 +33,8 @@ _CHUNK = 1 << 20
 
 
 def read_xml(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document]:
-    """Every article or citation in one XML file, in file order."""
-    raw = data
-    if data[:2] == b"\x1f\x8b":
-        data = gunzip(path, data, limits)
+    """Every article or citation in one XML file (its bytes, gunzipped: `paper_bytes`), in file order."""
+    file_hash = hashlib.sha256(data).hexdigest()
     data = xml_bytes(data, path)
     try:
         records = list(_read_records(_slices(data), path, limits.max_xml_depth))
@@ -49,7 +47,6 @@ def read_xml(path: Path, data: bytes, limits: Limits = DEFAULT) -> list[Document
             raise IngestError(str(path), f"malformed XML ({e2})") from e2
     if not records:
         raise IngestError(str(path), "XML holds no article or PubMed citation")
-    file_hash = hashlib.sha256(raw).hexdigest()
     seen: set[str] = set()
     documents = []
     for i, (fmt, meta, parts) in enumerate(records):
@@ -94,7 +91,16 @@ def _slices(data: bytes) -> Iterator[bytes]:
 
 
 def _file_chunks(path: Path) -> Iterator[bytes]:
-    """The file's bytes (gunzipped) in chunks, entity names rewritten as in `_numeric_entities`."""
+    """The file's bytes (gunzipped) in chunks, entity names rewritten as in `_numeric_entities` and
+    the control characters XML forbids dropped as `xml_bytes` drops them (one warning for the file)."""
+    dropped = 0
+
+    def cleaned(block: bytes) -> bytes:
+        nonlocal dropped
+        block, n = without_controls(block)
+        dropped += n
+        return _numeric_entities(block)
+
     with open(path, "rb") as raw:
         gz = raw.read(2) == b"\x1f\x8b"
         raw.seek(0)
@@ -107,16 +113,23 @@ def _file_chunks(path: Path) -> Iterator[bytes]:
                 block, tail = block[:cut], block[cut:]
             else:
                 tail = b""
-            yield _numeric_entities(block)
+            yield cleaned(block)
         if tail:
-            yield _numeric_entities(tail)
+            yield cleaned(tail)
+    warn_dropped(path, dropped)
 
 
 def stream_xml(path: Path, file_hash: str, limits: Limits = DEFAULT) -> Iterator[Document]:
-    """The documents `read_xml` gives, one at a time, the file read in chunks and never held whole
-    (for PubMed baseline files of tens of thousands of citations). `file_hash` is the SHA-256 of
-    the file's bytes; a file that turns out malformed raises IngestError after the documents before
-    the fault."""
+    """The documents `ingest` gives, one at a time, the file read in chunks and never held whole
+    (for PubMed baseline files of tens of thousands of citations), with what their titles state
+    (`read_titles`). `file_hash` is the SHA-256 of the file's bytes; a file that turns out malformed
+    raises IngestError after the documents before the fault."""
+    for document in _streamed(path, file_hash, limits):
+        read_titles(document)
+        yield document
+
+
+def _streamed(path: Path, file_hash: str, limits: Limits) -> Iterator[Document]:
     seen: set[str] = set()
     first: tuple[str, PaperMeta, list[dict]] | None = None
     position = 0

@@ -32,6 +32,7 @@ from typing import Any
 import ahocorasick
 
 from leakmine import memo
+from leakmine.ingest import textclean
 from leakmine.nlp import analyses
 from leakmine.nlp.factors import Factor, leading_factors, parse, required_factor_sets
 
@@ -39,9 +40,6 @@ _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _CASE_ALIASES = re.compile("[" + "".join(
     re.escape(chr(c)) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v) if c > 127) + "]")
-# The letters outside ASCII that `re` equates with an ASCII one ("ı" with "i", "ſ" with "s").
-_ASCII_ALIASES = re.compile("[" + "".join(
-    chr(c) for k, v in _casefix._EXTRA_CASES.items() if k < 128 for c in v if c > 127) + "]")
 _WORD_RANGES = ((ord("0"), ord("9")), (ord("a"), ord("z")), (ord("A"), ord("Z")))
 
 _REACH = 200  # characters a rule's literal may lie after the start of its match for `within_reach`
@@ -328,9 +326,10 @@ class Haystack:
 
     def __init__(self, text: str):
         self.text = text
-        self.lowered = text.lower()
+        low = textclean.folded(text)
+        self.lowered = text.lower() if low is None else low
         # Whether the lower-cased text holds a case-insensitive match exactly where the text does.
-        self.foldable = len(self.lowered) == len(text) and not _ASCII_ALIASES.search(text)
+        self.foldable = low is not None
         # Where a run of word characters begins, by its first `_KEY` characters (fewer at the end of
         # the text), lower-cased; by its first one or two, merged from those when first asked (`starting`).
         index: dict[str, list[int]] = {}
