@@ -236,10 +236,11 @@ def fuzz(files: list[Path], count: int, base_seed: int, timeout_s: int = TIMEOUT
          progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """`count` mutated inputs, round-robin over `files`, input i mutated with seed `base_seed + i`."""
     warm()
+    originals = {f: f.read_bytes() for f in files}
     outcomes = []
     for i in range(count):
         source, seed = files[i % len(files)], base_seed + i
-        data, names = mutate(source.read_bytes(), seed)
+        data, names = mutate(originals[source], seed)
         status, message, peak, seconds = run_input(data, "".join(source.suffixes), timeout_s)
         out = Outcome(_name(source), seed, names, status, message, round(peak, 1), round(seconds, 2))
         outcomes.append(out)
