@@ -143,6 +143,22 @@ def test_local_workers_checkpoint_their_results_and_send_back_headers_only(tmp_p
         assert ckpt.tables("key0")["mentions"].num_rows and not ckpt.tables("key1")
 
 
+def test_a_cluster_worker_sends_back_the_entry_a_local_save_would_write(tmp_path):
+    """A Dask worker may not see the output folder: it encodes the unit's entry, and this process
+    writes the very bytes saving the rows here would have written."""
+    from leakmine.batch import cluster
+
+    unit = work.Unit("key0", str(make_raw(tmp_path / "raw") / "vp_canal.txt"))
+    sent = cluster._mine_checked(unit)
+    assert sent.tables is None and sent.entry and not sent.saved
+    mined = work.mine(unit)
+    here, there = Checkpoints(tmp_path / "here"), Checkpoints(tmp_path / "there")
+    here.save(unit.key, mined.header, mined.tables)
+    there.write(unit.key, sent.entry, sent.header)
+    assert there.path(unit.key).read_bytes() == here.path(unit.key).read_bytes()
+    assert Checkpoints(there.folder).header(unit.key) == there.header(unit.key) == here.header(unit.key)
+
+
 def test_every_level_evidence_refinds_its_words_in_the_sections_text(first_run):
     _, out, _ = first_run
     t = load_tables(out)

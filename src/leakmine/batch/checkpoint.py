@@ -39,15 +39,15 @@ class Checkpoints:
 
     def save(self, key: str, header: dict[str, Any], tables: dict[str, list[dict[str, Any]]] | None = None) -> None:
         """Write the entry of a unit: its header and the rows of each table (checked already)."""
-        parts = [(name, _ipc(name, rows)) for name, rows in (tables or {}).items() if rows]
-        entry = {**header, "format": FORMAT, "key": key, "table_bytes": [[n, len(b)] for n, b in parts]}
-        head = json.dumps(entry, sort_keys=True, ensure_ascii=False)
-        data = b"".join([head.encode(), b"\n", *(b for _, b in parts)])
+        self.write(key, *encode(key, header, tables))
+
+    def write(self, key: str, entry: bytes, header: dict[str, Any]) -> None:
+        """Write an entry `encode` made (here or on a worker elsewhere), with its header as saved."""
         path = self.path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+        tmp.write_bytes(entry)
         os.replace(tmp, path)
-        self._headers[key] = json.loads(head)
+        self._headers[key] = header
 
     def remember(self, key: str, header: dict[str, Any]) -> None:
         """Keep the header of an entry a worker of this run saved (`save` keeps its own)."""
@@ -100,6 +100,17 @@ class Checkpoints:
                   *self.folder.glob(".*.tmp")]:
             if p.stem not in keep:
                 p.unlink(missing_ok=True)
+
+
+def encode(key: str, header: dict[str, Any], tables: dict[str, list[dict[str, Any]]] | None = None,
+           ) -> tuple[bytes, dict[str, Any]]:
+    """The bytes of a unit's entry and its header as saved (pure: a worker of a cluster, which may not
+    see the output folder, makes them for `Checkpoints.write`)."""
+    parts = [(name, _ipc(name, rows)) for name, rows in (tables or {}).items() if rows]
+    entry = {**header, "format": FORMAT, "key": key, "table_bytes": [[n, len(b)] for n, b in parts]}
+    head = json.dumps(entry, sort_keys=True, ensure_ascii=False)
+    data = b"".join([head.encode(), b"\n", *(b for _, b in parts)])
+    return hashlib.sha256(data).hexdigest().encode() + b"\n" + data, json.loads(head)
 
 
 def _ipc(name: str, rows: list[dict[str, Any]]) -> bytes:

@@ -2,8 +2,9 @@
 
 With a scheduler address the units go to that cluster, whose workers must have the same leakmine
 (and the raw folder at the same path) installed; without one a LocalCluster of `workers` processes is
-started and stopped with the run. Results come back to this process, which checkpoints them and
-writes the tables, exactly as with the local engine. At most a few units per worker thread are in
+started and stopped with the run. Each worker encodes its unit's rows as the unit's checkpoint entry
+(Arrow, as a local worker does); the entries come back to this process, which writes them and the
+tables, exactly as with the local engine. At most a few units per worker thread are in
 flight, so a lazy stream of units (a large PubMed file) stays lazy.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from leakmine.batch.work import Mined, Unit, mine_checked, warm
+from leakmine.batch.work import Mined, Unit, mine_checked, packed, warm
 
 IN_FLIGHT_PER_THREAD = 2
 _warm = False
@@ -24,7 +25,8 @@ def _mine_checked(unit: Unit) -> Mined | tuple:
     if not _warm:  # once per worker process
         warm()
         _warm = True
-    return mine_checked(unit)
+    result = mine_checked(unit)
+    return packed(result) if isinstance(result, Mined) else result
 
 
 def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,

@@ -295,6 +295,8 @@ def _mine(plan: list[_File], ckpt: Any, run: str, options: Options) -> None:
             else:
                 if result.saved:
                     ckpt.remember(result.key, result.header)
+                elif result.entry is not None:
+                    ckpt.write(result.key, result.entry, result.header)
                 else:
                     ckpt.save(result.key, result.header, result.tables)
                 if result.header.get("error"):

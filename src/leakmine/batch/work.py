@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from leakmine.batch.checkpoint import encode
 from leakmine.errors import LeakmineError
 from leakmine.nlp import load_pipeline
 from leakmine.pipeline import process_document, process_file
@@ -39,12 +40,14 @@ class Unit:
 @dataclass
 class Mined:
     """A unit's checkpoint entry: `header` (error or paper identities) and `tables` (rows); `saved`
-    when the worker checkpointed it already, so only the header travels back (without the rows)."""
+    when the worker checkpointed it already, so only the header travels back (without the rows);
+    `entry` when the worker encoded it instead (`packed`), for this process to write."""
 
     key: str
     header: dict[str, Any]
     tables: dict[str, list[dict[str, Any]]] | None = None
     saved: bool = False
+    entry: bytes | None = None
 
 
 def warm() -> None:
@@ -60,6 +63,13 @@ def warm() -> None:
 
 def error(key: str, stage: str, reason: str, **extra: Any) -> Mined:
     return Mined(key, {"error": {"stage": stage, "reason": reason, **extra}})
+
+
+def packed(result: Mined) -> Mined:
+    """The result with its rows encoded as its checkpoint entry (`checkpoint.encode`, Arrow): what a
+    worker that does not see the output folder sends back, smaller than the rows and ready to write."""
+    entry, header = encode(result.key, result.header, result.tables)
+    return Mined(result.key, header, entry=entry)
 
 
 def mine_checked(unit: Unit) -> Mined | tuple[str, list[str]]:
