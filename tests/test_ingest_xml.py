@@ -425,26 +425,34 @@ def test_language_code(code, lang):
     assert language_code(code) == lang
 
 
-def test_a_streamed_pubmed_file_reads_as_a_whole_read(tmp_path):
-    """What the batch streams (`stream_xml`) is what `ingest` reads: titles read for what they state
-    (a review, a case heading) and control characters dropped."""
+@pytest.mark.parametrize(("encoding", "declared"), [
+    ("utf-8", None), ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-32", "UTF-32"),
+    ("cp1252", "windows-1252"), ("iso8859-15", "ISO-8859-15")])
+def test_a_streamed_pubmed_file_reads_as_a_whole_read(tmp_path, monkeypatch, encoding, declared):
+    """What the batch streams (`stream_xml`, in blocks that cut characters, entities and the
+    declaration) is what `ingest` reads: recoded as a whole read recodes, titles read for what they
+    state (a review, a case heading) and control characters dropped."""
     import hashlib
 
+    from leakmine.ingest import xml
     from leakmine.ingest.xml import stream_xml
 
-    records = [("A meta-analysis of cement leakage after kyphoplasty", "Leakage was common."),
-               ("Paraplegia after vertebroplasty", "A 70-year-old woman\x00 had weakness.")]
+    records = [("A meta-analysis of cement leakage after kyphoplasty", "Leakage was common &ndash; 5 of 9."),
+               ("Paraplegia after vertebroplasty \u2013 the T12 level", "A 70-year-old woman\x00 had weakness.")]
     body = "".join(
         f"<PubmedArticle><MedlineCitation><PMID>{3100 + i}</PMID><Article><ArticleTitle>{title}</ArticleTitle>"
         f'<Abstract><AbstractText Label="CASE 2">{text}</AbstractText></Abstract></Article></MedlineCitation>'
         "</PubmedArticle>" for i, (title, text) in enumerate(records))
     path = tmp_path / "baseline.xml"
-    path.write_bytes(f'<?xml version="1.0"?><PubmedArticleSet>{body}</PubmedArticleSet>'.encode())
+    declaration = f' encoding="{declared}"' if declared else ""
+    text = f'<?xml version="1.0"{declaration}?><PubmedArticleSet>{body}</PubmedArticleSet>'
+    path.write_bytes(text.encode(encoding, errors="xmlcharrefreplace"))
 
     def read(documents):
         return [(d.paper_id, d.text, d.meta.pools_studies, [s.case_number for s in d.sections]) for d in documents]
 
     whole = read(ingest(path))
     assert [pools for _, _, pools, _ in whole] == [True, False] and 2 in whole[1][3]
-    assert "\x00" not in whole[1][1]
+    assert "\x00" not in whole[1][1] and "\u2013" in whole[1][1] + whole[0][1]
+    monkeypatch.setattr(xml, "_CHUNK", 7)
     assert read(stream_xml(path, hashlib.sha256(path.read_bytes()).hexdigest())) == whole

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Iterable, Iterator
 
 log = logging.getLogger(__name__)
 
@@ -114,15 +115,36 @@ _XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def xml_bytes(data: bytes, path: object = "") -> bytes:
     """XML bytes the parser can read: UTF-16 and UTF-32 (with or without a byte-order mark) and
-    encodings the parser does not know itself are recoded to UTF-8; an encoding Python does not
-    know either is read as UTF-8 (else cp1252) with a warning; control characters, which XML
-    forbids, are dropped with a warning."""
-    encoding = _xml_encoding(data, path)
-    if encoding:
-        data = _DECLARED.sub(rb"\g<1>\g<2>UTF-8\g<4>", _unmarked(data, encoding).encode("utf-8"), count=1)
-    data, dropped = without_controls(data)
+    encodings the parser does not know itself are recoded to UTF-8 (`xml_recoded`); control
+    characters, which XML forbids, are dropped with a warning."""
+    data, dropped = without_controls(b"".join(xml_recoded([data], path)))
     warn_dropped(path, dropped)
     return data
+
+
+def xml_recoded(blocks: Iterable[bytes], path: object = "") -> Iterator[bytes]:
+    """XML read in blocks, as blocks the parser can read: in UTF-8 when the file is in UTF-16, UTF-32
+    or an encoding the parser does not know itself (its declaration then says UTF-8), decoded
+    block by block, so a file is never held whole; an encoding Python does not know either is
+    read as UTF-8 (else cp1252) with a warning. The encoding is judged on the first few KiB."""
+    blocks = iter(blocks)
+    head = b""
+    for block in blocks:
+        head += block
+        if len(head) >= _PROBE:
+            break
+    encoding = _xml_encoding(head, path)
+    if not encoding:
+        yield head
+        yield from blocks
+        return
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    marked = bom(head)
+    first = decoder.decode(head[marked[1] if marked else 0:]).encode("utf-8")
+    yield _DECLARED.sub(rb"\g<1>\g<2>UTF-8\g<4>", first, count=1)
+    for block in blocks:
+        yield decoder.decode(block).encode("utf-8")
+    yield decoder.decode(b"", final=True).encode("utf-8")
 
 
 def without_controls(data: bytes) -> tuple[bytes, int]:

@@ -21,7 +21,7 @@ from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from leakmine.errors import IngestError, LimitError
 from leakmine.ingest import jats, pubmed, read_titles
-from leakmine.ingest.decoding import warn_dropped, without_controls, xml_bytes
+from leakmine.ingest.decoding import warn_dropped, without_controls, xml_bytes, xml_recoded
 from leakmine.ingest.xmltext import local
 from leakmine.limits import DEFAULT, Limits
 from leakmine.records import Document, PaperMeta, build_document
@@ -91,8 +91,9 @@ def _slices(data: bytes) -> Iterator[bytes]:
 
 
 def _file_chunks(path: Path) -> Iterator[bytes]:
-    """The file's bytes (gunzipped) in chunks, entity names rewritten as in `_numeric_entities` and
-    the control characters XML forbids dropped as `xml_bytes` drops them (one warning for the file)."""
+    """The file's bytes (gunzipped) in chunks, as `xml_bytes` gives them whole: recoded to UTF-8
+    where the parser needs it (`xml_recoded`) and the control characters XML forbids dropped (one
+    warning for the file); entity names rewritten as in `_numeric_entities`."""
     dropped = 0
 
     def cleaned(block: bytes) -> bytes:
@@ -106,7 +107,7 @@ def _file_chunks(path: Path) -> Iterator[bytes]:
         raw.seek(0)
         f = gzip.GzipFile(fileobj=raw) if gz else raw
         tail = b""
-        while block := f.read(_CHUNK):
+        for block in xml_recoded(iter(lambda: f.read(_CHUNK), b""), path):
             block = tail + block
             cut = block.rfind(b"&")
             if cut >= 0 and b";" not in block[cut:] and len(block) - cut < 64:
