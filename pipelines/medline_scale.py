@@ -65,11 +65,13 @@ def _tree(root: psutil.Process) -> Iterator[psutil.Process]:
         return
 
 
-def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
-    """(wall s, CPU s of the command and its descendants, peak RSS in bytes of `leakmine run` and of the
-    largest of its descendants, sampled, and as getrusage saw it, stdout)."""
+def measured_run(args: list[str]) -> tuple[float, float, float, dict[str, int], str]:
+    """(wall s, CPU s of the command and its descendants, CPU s of `leakmine run` itself as last
+    sampled, peak RSS in bytes of `leakmine run` and of the largest of its descendants, sampled, and as
+    getrusage saw it, stdout)."""
     before = children_cpu()
     peaks: dict[int, tuple[str, int]] = {}
+    own = 0.0
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "leakmine", "run", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -77,7 +79,13 @@ def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
     done = threading.Event()
 
     def sample() -> None:
+        nonlocal own
         while not done.is_set():
+            try:
+                times = root.cpu_times()
+                own = times.user + times.system
+            except psutil.Error:
+                pass
             for p in _tree(root):
                 try:
                     rss = p.memory_info().rss
@@ -101,7 +109,7 @@ def measured_run(args: list[str]) -> tuple[float, float, dict[str, int], str]:
         by_kind[kind] = max(by_kind.get(kind, 0), peak)
     # the largest child of this script so far, in bytes: a later run shows the larger of it and the earlier
     by_kind["largest child so far (getrusage)"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss << 10
-    return wall, cpu, by_kind, out.strip()
+    return wall, cpu, own, by_kind, out.strip()
 
 
 def parquet(out: Path) -> dict[str, bytes]:
@@ -129,11 +137,11 @@ def run(file: Path, work: Path, workers: int, screen: bool) -> bool:
     for engine in ("local", "dask"):
         out = work / engine
         shutil.rmtree(out, ignore_errors=True)
-        wall, cpu, peaks, summary = measured_run([str(raw), str(out), "--engine", engine, *options])
+        wall, cpu, own, peaks, summary = measured_run([str(raw), str(out), "--engine", engine, *options])
         outs[engine] = out
         print(f"{engine}: {summary}")
-        print(f"  {wall:.0f} s wall, {cpu:.0f} CPU-s ({papers(summary) / cpu:.0f} citations/CPU-s), "
-              f"{workers} workers{', screened' if screen else ''}")
+        print(f"  {wall:.0f} s wall, {cpu:.0f} CPU-s ({papers(summary) / cpu:.0f} citations/CPU-s; "
+              f"leakmine run itself {own:.0f}), {workers} workers{', screened' if screen else ''}")
         print("  peak RSS: " + ", ".join(f"{k} {v / 2**20:.0f} MiB" for k, v in sorted(peaks.items())))
         print("  rows: " + ", ".join(f"{k} {v}" for k, v in rows(out).items()))
         shutil.rmtree(out / ".cache", ignore_errors=True)  # the checkpoints: as large as the tables

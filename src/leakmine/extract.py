@@ -30,6 +30,7 @@ from leakmine.records import Document, Mention
 
 # ConText's assertion status of a span (`leakmine_context`); a pipeline without it asserts everything.
 _STATUS = ("is_negated", "is_historical", "is_hypothetical")
+_UNASSERTED = (False, False, False)
 # Where a piece of an over-long section may end, best first: a line break, a sentence end, a space.
 _CUTS = ("\n", ". ", " ")
 _LONG_RUN = re.compile(r"\S{257,}")
@@ -64,8 +65,9 @@ class Joined:
 
 def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
     """Mentions from every leakmine span group of a processed `Doc` of `joined` runs of the
-    document's text, offsets into `Document.text`, group by group (`extract` puts them in text order). A mention that would span two runs (it would hold
-    text that is not read) is dropped. Cues are no ConText target: they carry no assertion status."""
+    document's text, offsets into `Document.text`, group by group (`extract` puts them in text
+    order). A mention that runs past the end of its run (into text that is not read) is dropped.
+    Cues are no ConText target: they carry no assertion status."""
     text = document.text
     sections = document.sections
     section_starts = [s.start_char for s in sections]
@@ -79,25 +81,29 @@ def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
         if stop > end:
             stop = _SPACE.match(text, end).end()
         sentences.append((joined.at(a, run), stop))
-    status = [name for name in _STATUS if Span.has_extension(name)]
+    status = [(name, Span.has_extension(name)) for name in _STATUS]
     labels: dict[int, str] = {}
     mentions = []
     said: dict[int, str] = {}  # sentence start -> its text, one string for all its mentions
     for group in leakmine_groups(doc):
         unasserted = group == CUE_GROUP
         for span in doc.spans[group]:
-            label = span.label
-            run = joined.run_of(span.start_char)
-            if joined.run_of(span.end_char - 1) != run:
+            label, a, b = span.label, span.start_char, span.end_char
+            run = joined.run_of(a)
+            shift = joined.runs[run][0] - joined.starts[run]  # from the joined text to the document's
+            start, end = a + shift, b + shift
+            if end > joined.runs[run][1]:
                 continue
-            start, end = joined.at(span.start_char, run), joined.at(span.end_char, run)
             idx = bisect_right(section_starts, start) - 1
             sent_start, sent_end = sentence_at(sentences, start)
             if sent_start not in said:
                 said[sent_start] = text[sent_start:sent_end]
-            ext = None if unasserted else span._
-            flags = {name: bool(ext.get(name)) for name in status} if ext is not None else {}
-            value, rule_id, attrs = values_at(doc, span.start_char, span.end_char, label)
+            if unasserted:
+                flags = _UNASSERTED
+            else:
+                ext = span._
+                flags = [known and bool(ext.get(name)) for name, known in status]
+            value, rule_id, attrs = values_at(doc, a, b, label)
             if label not in labels:
                 labels[label] = span.label_
             mentions.append(Mention(
@@ -105,8 +111,7 @@ def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
                 sentence=said[sent_start], sentence_start=sent_start,
                 start_char=start, end_char=end, text=text[start:end],
                 label=labels[label], value=value or "", rule_id=rule_id or "", attrs=dict(attrs or {}),
-                negated=flags.get("is_negated", False), historical=flags.get("is_historical", False),
-                hypothetical=flags.get("is_hypothetical", False),
+                negated=flags[0], historical=flags[1], hypothetical=flags[2],
             ))
     return mentions
 

@@ -1,6 +1,6 @@
 """Span attributes shared by every leakmine component, and the helpers that write and read them.
 
-A span's `lm_value`, `lm_rule` and `lm_attrs` are stored in `doc.user_data` per (start_char,
+A span's `lm_value`, `lm_rule` and `lm_attrs` are stored together in `doc.user_data` per (start_char,
 end_char, label), so two components that mark the same words with different labels ("decompression"
 as a procedure and as a treatment) keep their own values.
 
@@ -29,24 +29,30 @@ _TOKEN_KEYS = frozenset({"short_start", "short_end", "long_start", "long_end"})
 GROUP_PREFIX = "leakmine_"
 
 
-def _key(span: Span, name: str) -> tuple[str, str, int, int, int]:
-    """Where `span._.<name>` is kept in `doc.user_data` (`_store` and `span_values` write it out)."""
-    return ("leakmine", name, span.start_char, span.end_char, span.label)
+_UNSET = (None, None, None)
 
 
-def _accessors(name: str):
+def _key(span: Span) -> tuple[str, int, int, int]:
+    """Where a span's (`lm_value`, `lm_rule`, `lm_attrs`) are kept in `doc.user_data`, together."""
+    return ("leakmine", span.start_char, span.end_char, span.label)
+
+
+def _accessors(i: int):
     def get(span: Span) -> Any:
-        return span.doc.user_data.get(_key(span, name))
+        return span.doc.user_data.get(_key(span), _UNSET)[i]
 
     def set_(span: Span, value: Any) -> None:
-        span.doc.user_data[_key(span, name)] = value
+        data, key = span.doc.user_data, _key(span)
+        values = list(data.get(key, _UNSET))
+        values[i] = value
+        data[key] = tuple(values)
 
     return get, set_
 
 
-for _name in SPAN_ATTRS:
+for _i, _name in enumerate(SPAN_ATTRS):
     if not Span.has_extension(_name):
-        _get, _set = _accessors(_name)
+        _get, _set = _accessors(_i)
         Span.set_extension(_name, getter=_get, setter=_set)
 
 
@@ -155,10 +161,8 @@ def make_span(doc: Doc, start: int, end: int, label: str, value: str, rule_id: s
 
 
 def _store(span: Span, values: tuple[Any, Any, Any]) -> None:
-    """What `span._.lm_value, span._.lm_rule, span._.lm_attrs = values` does, without its lookups."""
-    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label
-    for name, stored in zip(SPAN_ATTRS, values, strict=True):
-        data["leakmine", name, start, end, label] = stored
+    """What `span._.lm_value, span._.lm_rule, span._.lm_attrs = values` does, in one write."""
+    span.doc.user_data[_key(span)] = values
 
 
 def span_values(span: Span) -> tuple[Any, Any, Any]:
@@ -168,8 +172,7 @@ def span_values(span: Span) -> tuple[Any, Any, Any]:
 
 def values_at(doc: Doc, start: int, end: int, label: int) -> tuple[Any, Any, Any]:
     """`span_values` of the span of `doc` over characters [start, end) with the label (its hash)."""
-    data = doc.user_data
-    return tuple(data.get(("leakmine", name, start, end, label)) for name in SPAN_ATTRS)
+    return doc.user_data.get(("leakmine", start, end, label), _UNSET)
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:
