@@ -2,14 +2,17 @@
 
 With a scheduler address the units go to that cluster, whose workers must have the same leakmine
 (and the raw folder at the same path) installed; without one a LocalCluster of `workers` processes is
-started and stopped with the run. Each worker encodes its unit's rows as the unit's checkpoint entry
-(Arrow, as a local worker does); the entries come back to this process, which writes them and the
-tables, exactly as with the local engine. At most a few units per worker thread are in
-flight, so a lazy stream of units (a large PubMed file) stays lazy.
+started and stopped with the run. Papers this process read (a slice of a PubMed file) go to a worker
+as data (`Client.scatter`), not inside the task: the scheduler would unpickle and pickle them again,
+and it keeps its recent messages to each worker, so the memory of a long run would grow. Each
+worker encodes its unit's rows as the unit's checkpoint entry (Arrow, as a local worker does); the
+entries come back to this process, which writes them and the tables, exactly as with the local
+engine. At most a few units per worker thread are in flight, so a lazy stream of units stays lazy.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable
 
@@ -40,6 +43,9 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
     try:
         with Client(scheduler or cluster) as client:
             threads = max(1, sum(client.nthreads().values()))
+            # What start-up made (imports, the client's and a local cluster's state) is not scanned
+            # again by each collection while the papers of a large PubMed file are read here.
+            gc.freeze()
             todo = iter(units)
             running = as_completed()
             pending: dict = {}
@@ -48,8 +54,9 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
                 unit = next(todo, None)
                 if unit is None:
                     return False
-                future = client.submit(_mine_checked, unit, key=f"leakmine-{unit.key}", pure=False)
-                pending[future.key] = unit
+                data = client.scatter(unit, hash=False) if unit.documents is not None else unit
+                future = client.submit(_mine_checked, data, key=f"leakmine-{unit.key}", pure=False)
+                pending[future.key] = (unit, data)
                 running.add(future)
                 return True
 
@@ -57,9 +64,11 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
                 if not submit():
                     break
             for future in running:
-                unit = pending.pop(future.key)
+                unit, data = pending.pop(future.key)
                 on_result(unit, future.result())
                 future.release()
+                if data is not unit:
+                    data.release()
                 submit()
     finally:
         if cluster is not None:
