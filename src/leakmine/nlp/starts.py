@@ -344,16 +344,11 @@ class Haystack:
         self.keys = frozenset(keys)
         self._chars: dict[re.Pattern[str], list[int]] = {}
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
-        self.generation, self._automata = _LITERALS.current()
-        self._scanned: tuple[set[str], set[str]] | None = None  # (folded, plain), read at the first ask
-
-    def _scan(self) -> tuple[set[str], set[str]]:
-        """The scanned-for literals the lower-cased text and the text hold, read in one pass each."""
-        if self._scanned is None:
-            self._scanned = tuple(
-                {literal for _, literal in automaton.iter(searched)} if (automaton := self._automata.get(folded))
-                else set() for folded, searched in ((True, self.lowered), (False, self.text)))
-        return self._scanned
+        self.generation, automata = _LITERALS.current()
+        # The scanned-for literals the lower-cased text and the text hold, read in one pass each.
+        self._folded, self._plain = (
+            {literal for _, literal in automaton.iter(searched)} if (automaton := automata.get(folded)) else set()
+            for folded, searched in ((True, self.lowered), (False, self.text)))
 
     def starting(self, key: str) -> list[int]:
         """Sorted positions where a run of word characters begins with `key` (one to `_KEY`
@@ -375,8 +370,7 @@ class Haystack:
             return True
         if needs.generation > self.generation:  # a rule loaded after this text was made ready
             return all(any(w in (self.lowered if f else self.text) for w, f in s.literals) for s in needs.sets)
-        folded, plain = self._scan()
-        held = self._held
+        folded, plain, held = self._folded, self._plain, self._held
         for literals in needs.sets:
             if not literals.folded.isdisjoint(folded) or not literals.plain.isdisjoint(plain):
                 continue
