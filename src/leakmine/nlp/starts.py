@@ -330,18 +330,18 @@ class Haystack:
         self.lowered = text.lower() if low is None else low
         # Whether the lower-cased text holds a case-insensitive match exactly where the text does.
         self.foldable = low is not None
-        # Where a run of word characters begins, by its first `_KEY` characters (fewer at the end of
-        # the text), lower-cased; by its first one or two, merged from those when first asked (`starting`).
+        # Where a run of word characters begins, by its first one, two and `_KEY` characters (fewer
+        # at the end of the text), lower-cased: each list in text order, so sorted.
         index: dict[str, list[int]] = {}
         for m in _WORD_HEAD.finditer(self.lowered):
-            index.setdefault(m.group(1), []).append(m.start())
-        self._heads = index
-        self._short: dict[str, list[int]] = {}
-        self._sorted: set[str] = set()  # keys of `_short` whose list is sorted
-        keys = set(index)
-        keys.update([head[:1] for head in index])
-        keys.update([head[:2] for head in index])
-        self.keys = frozenset(keys)
+            at, head = m.start(), m.group(1)
+            index.setdefault(head, []).append(at)
+            if len(head) > 1:
+                index.setdefault(head[:1], []).append(at)
+                if len(head) > 2:
+                    index.setdefault(head[:2], []).append(at)
+        self._index = index
+        self.keys = index.keys()
         self._chars: dict[re.Pattern[str], list[int]] = {}
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
         self.generation, automata = _LITERALS.current()
@@ -353,16 +353,7 @@ class Haystack:
     def starting(self, key: str) -> list[int]:
         """Sorted positions where a run of word characters begins with `key` (one to `_KEY`
         characters, lower-cased; a key of `keys`)."""
-        if len(key) == _KEY:
-            return self._heads[key]
-        if not self._short:  # the shorter keys' lists, joined from the heads' at the first ask
-            for head, found in self._heads.items():
-                for n in range(1, min(len(head), _KEY - 1) + 1):
-                    self._short.setdefault(head[:n], []).extend(found)
-        if key not in self._sorted:
-            self._short[key].sort()
-            self._sorted.add(key)
-        return self._short[key]
+        return self._index[key]
 
     def holds(self, needs: Needs) -> bool:
         """Whether the text holds one literal of each set of `needs`; True when it cannot tell."""
