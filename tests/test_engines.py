@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,51 @@ def test_dask_engine_writes_the_tables_of_the_local_engine(raw, local, tmp_path)
                             Options(engine="dask", scheduler=cluster.scheduler_address, batch_size=3))
     assert len(summary.errors) == 1
     assert parquet(tmp_path / "dask") == parquet(local)
+
+
+def test_the_client_thaws_what_it_froze_and_leaves_others_frozen_objects_be():
+    import gc
+
+    from leakmine.batch.cluster import _frozen
+
+    before = gc.get_freeze_count()
+    with _frozen():
+        inside = gc.get_freeze_count()
+    assert gc.get_freeze_count() == before
+    assert inside > 0 if before == 0 else inside == before
+
+
+CRASH_ONCE = """
+import os
+from pathlib import Path
+
+from leakmine.batch.work import Mined, packed
+
+
+def mine(unit):
+    \"\"\"Ends its worker the first time it is given a unit, as a memory kill or a lost node would.\"\"\"
+    seen = Path(os.environ["LEAKMINE_TEST_SEEN"]) / unit.key
+    if not seen.exists():
+        seen.touch()
+        os._exit(1)
+    return packed(Mined(unit.key, {"error": None, "papers": []}))
+"""
+
+
+def test_a_unit_whose_worker_is_lost_is_mined_again(tmp_path, monkeypatch):
+    """Dask runs a task again when its worker dies, but the papers of a PubMed part were scattered to
+    that worker and are lost with it: leakmine sends them again."""
+    from leakmine.batch import cluster
+    from leakmine.batch.work import Unit
+
+    (tmp_path / "crash_once.py").write_text(CRASH_ONCE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("LEAKMINE_TEST_SEEN", str(tmp_path))
+    import crash_once
+
+    monkeypatch.setattr(cluster, "_mine_checked", crash_once.mine)
+    got: list[str] = []
+    units = [Unit("file", str(tmp_path / "paper.txt")), Unit("papers", str(tmp_path / "baseline.xml"), documents=())]
+    cluster.run_dask(units, 1, None, lambda unit, result: got.append(result.key))
+    assert sorted(got) == ["file", "papers"]

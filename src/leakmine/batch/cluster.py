@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from leakmine.batch.work import Mined, Unit, mine_checked, packed, warm
 
 IN_FLIGHT_PER_THREAD = 2
+RESENDS = 3  # times a unit is sent again when the worker holding its papers is lost
 _warm = False
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,21 @@ def _mine_checked(unit: Unit) -> Mined | tuple:
     return packed(result) if isinstance(result, Mined) else result
 
 
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects alive now (imports, the client's and a local cluster's state) left out of the
+    collector's scans while the block runs, in which this process reads a large PubMed file for the
+    workers; nothing is frozen when other code froze objects already (`gc` cannot thaw only ours)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
              on_result: Callable[[Unit, Mined | tuple], None]) -> None:
     from dask.distributed import Client, LocalCluster, as_completed
@@ -41,35 +58,41 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
     cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
                                                   processes=True, dashboard_address=":0")
     try:
-        with Client(scheduler or cluster) as client:
+        with Client(scheduler or cluster) as client, _frozen():
             threads = max(1, sum(client.nthreads().values()))
-            # What start-up made (imports, the client's and a local cluster's state) is not scanned
-            # again by each collection while the papers of a large PubMed file are read here.
-            gc.freeze()
             todo = iter(units)
             running = as_completed()
             pending: dict = {}
 
-            def submit() -> bool:
-                unit = next(todo, None)
-                if unit is None:
-                    return False
+            def submit(unit: Unit, resent: int = 0) -> None:
                 data = client.scatter(unit, hash=False) if unit.documents is not None else unit
-                future = client.submit(_mine_checked, data, key=f"leakmine-{unit.key}", pure=False)
-                pending[future.key] = (unit, data)
+                key = f"leakmine-{unit.key}" + (f"-{resent}" if resent else "")
+                future = client.submit(_mine_checked, data, key=key, pure=False)
+                pending[future.key] = (unit, data, resent)
                 running.add(future)
-                return True
+
+            def submit_next() -> bool:
+                unit = next(todo, None)
+                if unit is not None:
+                    submit(unit)
+                return unit is not None
 
             for _ in range(threads * IN_FLIGHT_PER_THREAD):
-                if not submit():
+                if not submit_next():
                     break
             for future in running:
-                unit, data = pending.pop(future.key)
-                on_result(unit, future.result())
-                future.release()
+                unit, data, resent = pending.pop(future.key)
                 if data is not unit:
                     data.release()
-                submit()
+                if future.cancelled() and data is not unit and resent < RESENDS:
+                    # The worker that held the papers was lost, and they with it: Dask cannot run the
+                    # task again by itself, as it does for a unit that names a file.
+                    future.release()
+                    submit(unit, resent + 1)
+                    continue
+                on_result(unit, future.result())
+                future.release()
+                submit_next()
     finally:
         if cluster is not None:
             cluster.close()
