@@ -427,7 +427,7 @@ def test_language_code(code, lang):
 
 @pytest.mark.parametrize(("encoding", "declared"), [
     ("utf-8", None), ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-32", "UTF-32"),
-    ("cp1252", "windows-1252"), ("iso8859-15", "ISO-8859-15")])
+    ("utf-8", "utf8"), ("cp1252", "windows-1252"), ("iso8859-15", "ISO-8859-15")])
 def test_a_streamed_pubmed_file_reads_as_a_whole_read(tmp_path, monkeypatch, encoding, declared):
     """What the batch streams (`stream_xml`, in blocks that cut characters, entities and the
     declaration) is what `ingest` reads: recoded as a whole read recodes, titles read for what they

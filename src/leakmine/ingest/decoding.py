@@ -125,8 +125,9 @@ def xml_bytes(data: bytes, path: object = "") -> bytes:
 def xml_recoded(blocks: Iterable[bytes], path: object = "") -> Iterator[bytes]:
     """XML read in blocks, as blocks the parser can read: in UTF-8 when the file is in UTF-16, UTF-32
     or an encoding the parser does not know itself (its declaration then says UTF-8), decoded
-    block by block, so a file is never held whole; an encoding Python does not know either is
-    read as UTF-8 (else cp1252) with a warning. The encoding is judged on the first few KiB."""
+    block by block, so a file is never held whole. The encoding is judged on the first block (at
+    least 4 KiB; all of the file for `xml_bytes`): an encoding Python does not know either is read as
+    UTF-8 when that block is valid UTF-8, else as cp1252, with a warning."""
     blocks = iter(blocks)
     head = b""
     for block in blocks:
@@ -171,5 +172,7 @@ def _xml_encoding(data: bytes, path: object) -> str | None:
     except LookupError:
         codec = sniff_encoding(data)
         log.warning("%s: unknown XML encoding %r, read as %s", path, name, codec.upper())
+        return codec
+    if codec == "utf-8" and name.lower() != "utf-8":  # an alias ("utf8") the parser does not read
         return codec
     return None if codec in _EXPAT_NATIVE else codec
