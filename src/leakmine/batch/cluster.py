@@ -16,6 +16,7 @@ import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from leakmine.batch.work import Mined, Unit, mine_checked, packed, warm
 
@@ -32,6 +33,17 @@ def _mine_checked(unit: Unit) -> Mined | tuple:
         _warm = True
     result = mine_checked(unit)
     return packed(result) if isinstance(result, Mined) else result
+
+
+def _scattered(client: Any, unit: Unit) -> Any:
+    """The future of the unit's papers sent to a worker; sent again when that worker goes down as
+    they are sent (another one, or the one its nanny restarts, takes them)."""
+    for _ in range(RESENDS):
+        try:
+            return client.scatter(unit, hash=False)
+        except OSError:  # distributed's CommClosedError
+            log.info("a worker went down as the papers of %s were sent to it", unit.key)
+    return client.scatter(unit, hash=False)
 
 
 @contextmanager
@@ -65,7 +77,7 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
             pending: dict = {}
 
             def submit(unit: Unit, resent: int = 0) -> None:
-                data = client.scatter(unit, hash=False) if unit.documents is not None else unit
+                data = unit if unit.documents is None else _scattered(client, unit)
                 key = f"leakmine-{unit.key}" + (f"-{resent}" if resent else "")
                 future = client.submit(_mine_checked, data, key=key, pure=False)
                 pending[future.key] = (unit, data, resent)
