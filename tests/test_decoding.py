@@ -82,6 +82,10 @@ JATS = ('<article><front><article-meta><title-group><article-title>Leak at L2</a
     ("windows-1252", "cp1252", False),
     ("ISO-8859-2", "iso-8859-2", False),
     ("UTF-8", "utf-8", False),
+    ("utf8", "utf-8", False),  # an alias the parser does not know by that name
+    ("latin1", "latin-1", False),
+    ("US-ASCII", "utf-8", False),  # a byte outside the declared ASCII: read, not refused
+    ("ascii", "cp1252", False),
     ("UTF-16", "utf-16", False),
     ("UTF-16", "utf-16-le", False),  # declared, without a byte-order mark
     ("UTF-32", "utf-32-le", False),

@@ -107,9 +107,10 @@ def warn_dropped(path: object, count: int) -> None:
         log.warning("%s: dropped %d control character%s (NUL or other)", path, count, "s" * (count > 1))
 
 
-# The encoding named in an XML declaration, and the encodings the XML parser (expat) reads itself.
+# The encoding named in an XML declaration, and the names of the encodings the XML parser (expat)
+# reads itself (an alias such as "utf8" it does not know; ASCII it knows, but refuses a byte outside it).
 _DECLARED = re.compile(rb"""^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])([^"'>]*)(["'])""")
-_EXPAT_NATIVE = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1"})
+_EXPAT_NAMES = frozenset({"utf-8", "iso-8859-1"})
 _XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -173,6 +174,6 @@ def _xml_encoding(data: bytes, path: object) -> str | None:
         codec = sniff_encoding(data)
         log.warning("%s: unknown XML encoding %r, read as %s", path, name, codec.upper())
         return codec
-    if codec == "utf-8" and name.lower() != "utf-8":  # an alias ("utf8") the parser does not read
-        return codec
-    return None if codec in _EXPAT_NATIVE else codec
+    if codec == "ascii":  # a stray byte outside it: read as the bytes say (UTF-8 and cp1252 both hold ASCII)
+        return sniff_encoding(data)
+    return None if name.lower() in _EXPAT_NAMES else codec
