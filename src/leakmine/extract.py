@@ -58,9 +58,13 @@ class Joined:
         """The run that holds (or ends at) character `i` of `text`."""
         return bisect_right(self.starts, i) - 1
 
+    def shift(self, run: int) -> int:
+        """What to add to an offset into `text`, in `run`, for the offset into the document's text."""
+        return self.runs[run][0] - self.starts[run]
+
     def at(self, i: int, run: int) -> int:
         """Where character `i` of `text`, in `run`, lies in the document's text."""
-        return self.runs[run][0] + i - self.starts[run]
+        return i + self.shift(run)
 
 
 def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
@@ -90,7 +94,7 @@ def doc_mentions(document: Document, doc: Doc, joined: Joined) -> list[Mention]:
         for span in doc.spans[group]:
             label, a, b = span.label, span.start_char, span.end_char
             run = joined.run_of(a)
-            shift = joined.runs[run][0] - joined.starts[run]  # from the joined text to the document's
+            shift = joined.shift(run)
             start, end = a + shift, b + shift
             if end > joined.runs[run][1]:
                 continue

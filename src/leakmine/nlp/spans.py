@@ -32,17 +32,22 @@ GROUP_PREFIX = "leakmine_"
 _UNSET = (None, None, None)
 
 
-def _key(span: Span) -> tuple[str, int, int, int]:
-    """Where a span's (`lm_value`, `lm_rule`, `lm_attrs`) are kept in `doc.user_data`, together."""
-    return ("leakmine", span.start_char, span.end_char, span.label)
+def _key(start: int, end: int, label: int) -> tuple[str, int, int, int]:
+    """Where the (`lm_value`, `lm_rule`, `lm_attrs`) of a span over characters [start, end) with the
+    label (its hash) are kept in `doc.user_data`, together."""
+    return ("leakmine", start, end, label)
+
+
+def _key_of(span: Span) -> tuple[str, int, int, int]:
+    return _key(span.start_char, span.end_char, span.label)
 
 
 def _accessors(i: int):
     def get(span: Span) -> Any:
-        return span.doc.user_data.get(_key(span), _UNSET)[i]
+        return span.doc.user_data.get(_key_of(span), _UNSET)[i]
 
     def set_(span: Span, value: Any) -> None:
-        data, key = span.doc.user_data, _key(span)
+        data, key = span.doc.user_data, _key_of(span)
         values = list(data.get(key, _UNSET))
         values[i] = value
         data[key] = tuple(values)
@@ -162,7 +167,7 @@ def make_span(doc: Doc, start: int, end: int, label: str, value: str, rule_id: s
 
 def _store(span: Span, values: tuple[Any, Any, Any]) -> None:
     """What `span._.lm_value, span._.lm_rule, span._.lm_attrs = values` does, in one write."""
-    span.doc.user_data[_key(span)] = values
+    span.doc.user_data[_key_of(span)] = values
 
 
 def span_values(span: Span) -> tuple[Any, Any, Any]:
@@ -172,7 +177,7 @@ def span_values(span: Span) -> tuple[Any, Any, Any]:
 
 def values_at(doc: Doc, start: int, end: int, label: int) -> tuple[Any, Any, Any]:
     """`span_values` of the span of `doc` over characters [start, end) with the label (its hash)."""
-    return doc.user_data.get(("leakmine", start, end, label), _UNSET)
+    return doc.user_data.get(_key(start, end, label), _UNSET)
 
 
 def write_group(doc: Doc, group: str, spans: list[Span], longest: bool = True) -> None:

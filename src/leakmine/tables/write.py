@@ -36,7 +36,6 @@ if TYPE_CHECKING:  # pandas only for in-memory frames and CSV, not for a batch's
     import pandas as pd
 
 
-
 def arrow_table(schema: TableSchema, df: pd.DataFrame) -> pa.Table:
     """A DataFrame as an Arrow table of exactly the schema's types, without pandas metadata."""
     table = pa.Table.from_pandas(df, schema=schema.arrow_schema, preserve_index=False)
