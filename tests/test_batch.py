@@ -425,3 +425,17 @@ def test_a_pubmed_file_broken_before_its_first_citation_is_an_error_row(tmp_path
     assert "1 files (1 processed, 0 unchanged): 0 papers, 1 errors" in result.stdout
     errors = load_tables(tmp_path / "out").errors
     assert list(errors.stage) == ["ingest"] and "XML" in errors.reason[0]
+
+
+def test_a_pubmed_citation_that_does_not_parse_loses_only_its_unit(tmp_path):
+    """`leakmine run` cuts a PubMed file into units without parsing it: a broken citation is an error
+    row naming its unit's citations, and the citations after it are mined."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    records = [f"<PubmedArticle><MedlineCitation><PMID>{3100 + n}</PMID><Article><ArticleTitle>Leg weakness"
+               f"</ArticleTitle><Abstract><AbstractText>{'a < b' if n == 2 else 'A 70-year-old man.'}"
+               "</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>" for n in range(5)]
+    (raw / "baseline.xml").write_text(f"<PubmedArticleSet>{''.join(records)}</PubmedArticleSet>")
+    summary = run_batch(raw, tmp_path / "out", Options(batch_size=2))
+    assert [(e.stage, e.reason.split(" (")[0]) for e in summary.errors] == [("ingest", "malformed XML in citations 3-4")]
+    assert sorted(load_tables(tmp_path / "out").papers.pmid) == ["3100", "3101", "3104"]

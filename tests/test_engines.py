@@ -121,10 +121,11 @@ def mine(unit):
 
 
 def test_a_unit_whose_worker_is_lost_is_mined_again(tmp_path, monkeypatch):
-    """Dask runs a task again when its worker dies, but the papers of a PubMed part were scattered to
+    """Dask runs a task again when its worker dies, but the citations of a PubMed part were scattered to
     that worker and are lost with it: leakmine sends them again."""
     from leakmine.batch import cluster
     from leakmine.batch.work import Unit
+    from leakmine.ingest.xml import Citations
 
     (tmp_path / "crash_once.py").write_text(CRASH_ONCE)
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -134,6 +135,7 @@ def test_a_unit_whose_worker_is_lost_is_mined_again(tmp_path, monkeypatch):
 
     monkeypatch.setattr(cluster, "_mine_checked", crash_once.mine)
     got: list[str] = []
-    units = [Unit("file", str(tmp_path / "paper.txt")), Unit("papers", str(tmp_path / "baseline.xml"), documents=())]
+    units = [Unit("file", str(tmp_path / "paper.txt")), Unit("papers", str(tmp_path / "baseline.xml"),
+                                                                citations=Citations("baseline.xml", b"", b"", 0, ()))]
     cluster.run_dask(units, 1, None, lambda unit, result: got.append(result.key))
     assert sorted(got) == ["file", "papers"]

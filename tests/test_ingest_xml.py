@@ -429,13 +429,14 @@ def test_language_code(code, lang):
     ("utf-8", None), ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-32", "UTF-32"),
     ("utf-8", "utf8"), ("cp1252", "windows-1252"), ("iso8859-15", "ISO-8859-15")])
 def test_a_streamed_pubmed_file_reads_as_a_whole_read(tmp_path, monkeypatch, encoding, declared):
-    """What the batch streams (`stream_xml`, in blocks that cut characters, entities and the
-    declaration) is what `ingest` reads: recoded as a whole read recodes, titles read for what they
-    state (a review, a case heading) and control characters dropped."""
+    """What the batch streams (`cut_citations`, in blocks that cut characters, entities and the
+    declaration, one citation a run) and its workers read (`read_citations`) is what `ingest` reads:
+    recoded as a whole read recodes, titles read for what they state (a review, a case heading) and
+    control characters dropped."""
     import hashlib
 
     from leakmine.ingest import xml
-    from leakmine.ingest.xml import stream_xml
+    from leakmine.ingest.xml import cut_citations, read_citations
 
     records = [("A meta-analysis of cement leakage after kyphoplasty", "Leakage was common &ndash; 5 of 9."),
                ("Paraplegia after vertebroplasty \u2013 the T12 level", "A 70-year-old woman\x00 had weakness.")]
@@ -455,4 +456,84 @@ def test_a_streamed_pubmed_file_reads_as_a_whole_read(tmp_path, monkeypatch, enc
     assert [pools for _, _, pools, _ in whole] == [True, False] and 2 in whole[1][3]
     assert "\x00" not in whole[1][1] and "\u2013" in whole[1][1] + whole[0][1]
     monkeypatch.setattr(xml, "_CHUNK", 7)
-    assert read(stream_xml(path, hashlib.sha256(path.read_bytes()).hexdigest())) == whole
+    runs = list(cut_citations(path, hashlib.sha256(path.read_bytes()).hexdigest(), 1))
+    assert [run.first for run in runs] == [0, 1]
+    assert read(d for run in runs for d in read_citations(run)) == whole
+
+
+BOOK = ("<PubmedBookArticle><BookDocument><PMID>4100</PMID><Book><BookTitle>Spine care</BookTitle></Book>"
+        "<Abstract><AbstractText>A 60-year-old man had leg weakness.</AbstractText></Abstract>"
+        "</BookDocument></PubmedBookArticle>")
+PMC_ONLY = citation("", data='<ArticleIdList><ArticleId IdType="pmc">4400002</ArticleId></ArticleIdList>')
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param(citation("3100") + citation("3101") + citation("3102"), id="articles"),
+    pytest.param(citation("3100") + "<DeleteCitation><PMID>9</PMID></DeleteCitation><!-- <PubmedArticle> -->"
+                 + "<![CDATA[</PubmedArticle><PubmedArticle>]]>" + citation("3101"), id="comments-between"),
+    pytest.param(citation("3100") + citation("3100") + citation("3101") + citation("3100"), id="update-repeats"),
+    pytest.param(citation("3100", data='<ArticleIdList><ArticleId IdType="pubmed">3100</ArticleId>'
+                          "</ArticleIdList>") + PMC_ONLY + PMC_ONLY.replace("<PMID Version=\"1\"></PMID>", ""),
+                 id="no-pmid"),
+    pytest.param(citation("3100") + BOOK + "<PubmedArticle />", id="book-and-empty"),
+    pytest.param(citation("3100"), id="one-citation"),
+    pytest.param(citation("3100", wrap=False) + citation("3101", wrap=False), id="medline-citation-set"),
+    pytest.param(citation("3100").replace("PubmedArticle>", "pm:PubmedArticle>"), id="prefixed"),
+])
+@pytest.mark.parametrize("size", [1, 2, 100])
+def test_cut_citations_read_as_the_whole_file_reads_them(tmp_path, monkeypatch, body, size):
+    """A batch's runs of citations (`cut_citations`, found by their tags in 5-byte blocks, unparsed)
+    read by its workers (`read_citations`) are the documents `ingest` reads in the whole file, with
+    the same ids: repeated PMIDs (update files) and citations without one included."""
+    from leakmine.ingest import xml
+    from leakmine.ingest.xml import cut_citations, read_citations
+
+    root = "MedlineCitationSet" if body.startswith("<MedlineCitation") else "PubmedArticleSet"
+    namespace = ' xmlns:pm="urn:pubmed"' if "pm:" in body else ""
+    path = tmp_path / "baseline.xml"
+    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE {root}>\n<{root}{namespace}>\n{body}\n</{root}>\n')
+
+    def seen(documents):
+        return [(d.paper_id, d.text, d.meta.pmid, d.meta.pmcid) for d in documents]
+
+    whole = seen(ingest(path))
+    monkeypatch.setattr(xml, "_CHUNK", 5)
+    runs = list(cut_citations(path, hashlib.sha256(path.read_bytes()).hexdigest(), size))
+    assert [len(run.ids) for run in runs][:-1] == [size] * (len(runs) - 1)
+    assert seen(d for run in runs for d in read_citations(run)) == whole
+    assert len({paper_id for paper_id, *_ in whole}) == len(whole)
+
+
+def test_a_citation_left_open_at_the_end_of_a_file_is_malformed_after_the_runs_before(tmp_path):
+    from leakmine.ingest.xml import cut_citations
+
+    path = tmp_path / "baseline.xml"
+    path.write_text(f"<PubmedArticleSet>{citation('3100')}{citation('3101')}{citation('3102')[:200]}")
+    runs = cut_citations(path, "0" * 64, 1)
+    assert [len(run.ids) for run in (next(runs), next(runs))] == [1, 1]
+    with pytest.raises(IngestError, match="malformed XML.*<PubmedArticle> not closed at the end of the file"):
+        next(runs)
+
+
+def test_a_run_of_citations_that_does_not_parse_names_the_citations(tmp_path):
+    from leakmine.ingest.xml import cut_citations, read_citations
+
+    path = tmp_path / "baseline.xml"
+    path.write_text(f"<PubmedArticleSet>{citation('3100')}{citation('3101', '<Abstract>a < b</Abstract>')}"
+                    f"{citation('3102')}</PubmedArticleSet>")
+    first, second, third = cut_citations(path, "0" * 64, 1)
+    assert len(read_citations(first)) == len(read_citations(third)) == 1
+    with pytest.raises(IngestError, match=r"malformed XML in citations 2-2 \(not well-formed"):
+        read_citations(second)
+
+
+def test_citations_are_cut_alike_in_blocks_of_any_size():
+    """Start tags, end tags, comments and the text before the first citation cut across blocks."""
+    from leakmine.ingest.xml import _cut
+
+    data = ('<?xml version="1.0"?>\n<!-- the head -->\n<PubmedArticleSet>' + "x" * 100 + citation("3100")
+            + "<!-- </PubmedArticle> -->" + citation("3101") + "<PubmedArticle/></PubmedArticleSet>").encode()
+    pieces = list(_cut([data]))
+    assert len(pieces) == 4 and pieces[0].endswith(b"x" * 100) and pieces[-1] == b"<PubmedArticle/>"
+    for size in (1, 3, 7, 64):
+        assert list(_cut(data[i:i + size] for i in range(0, len(data), size))) == pieces

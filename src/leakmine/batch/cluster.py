@@ -2,8 +2,8 @@
 
 With a scheduler address the units go to that cluster, whose workers must have the same leakmine
 (and the raw folder at the same path) installed; without one a LocalCluster of `workers` processes is
-started and stopped with the run. Papers this process read (a slice of a PubMed file) go to a worker
-as data (`Client.scatter`), not inside the task: the scheduler would unpickle and pickle them again,
+started and stopped with the run. Citations this process cut from a PubMed file go to a worker as
+data (`Client.scatter`), not inside the task: the scheduler would unpickle and pickle them again,
 and it keeps its recent messages to each worker, so the memory of a long run would grow. Each
 worker encodes its unit's rows as the unit's checkpoint entry (Arrow, as a local worker does); the
 entries come back to this process, which writes them and the tables, exactly as with the local
@@ -21,7 +21,7 @@ from typing import Any
 from leakmine.batch.work import Mined, Unit, mine_checked, packed, warm
 
 IN_FLIGHT_PER_THREAD = 2
-RESENDS = 3  # times a unit is sent again when the worker holding its papers is lost
+RESENDS = 3  # times a unit is sent again when the worker holding its citations is lost
 _warm = False
 log = logging.getLogger(__name__)
 
@@ -36,20 +36,20 @@ def _mine_checked(unit: Unit) -> Mined | tuple:
 
 
 def _scattered(client: Any, unit: Unit) -> Any:
-    """The future of the unit's papers sent to a worker; sent again when that worker goes down as
+    """The future of the unit's citations sent to a worker; sent again when that worker goes down as
     they are sent (another one, or the one its nanny restarts, takes them)."""
     for _ in range(RESENDS):
         try:
             return client.scatter(unit, hash=False)
         except OSError:  # distributed's CommClosedError
-            log.info("a worker went down as the papers of %s were sent to it", unit.key)
+            log.info("a worker went down as the citations of %s were sent to it", unit.key)
     return client.scatter(unit, hash=False)
 
 
 @contextmanager
 def _frozen() -> Iterator[None]:
     """The objects alive now (imports, the client's and a local cluster's state) left out of the
-    collector's scans while the block runs, in which this process reads a large PubMed file for the
+    collector's scans while the block runs, in which this process cuts a large PubMed file for the
     workers; nothing is frozen when other code froze objects already (`gc` cannot thaw only ours)."""
     if gc.get_freeze_count():
         yield
@@ -77,7 +77,7 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
             pending: dict = {}
 
             def submit(unit: Unit, resent: int = 0) -> None:
-                data = unit if unit.documents is None else _scattered(client, unit)
+                data = unit if unit.citations is None else _scattered(client, unit)
                 key = f"leakmine-{unit.key}" + (f"-{resent}" if resent else "")
                 future = client.submit(_mine_checked, data, key=key, pure=False)
                 pending[future.key] = (unit, data, resent)
@@ -97,7 +97,7 @@ def run_dask(units: Iterable[Unit], workers: int, scheduler: str | None,
                 if data is not unit:
                     data.release()
                 if future.cancelled() and data is not unit and resent < RESENDS:
-                    # The worker that held the papers was lost, and they with it: Dask cannot run the
+                    # The worker that held the citations was lost, and they with it: Dask cannot run the
                     # task again by itself, as it does for a unit that names a file.
                     future.release()
                     submit(unit, resent + 1)

@@ -39,8 +39,8 @@ class Limits:
     memory_mb: int = 4096
 
     def seconds(self, unit: Unit) -> float:
-        """The unit's time: `time_s` per paper it holds (a slice of a PubMed file holds many)."""
-        return self.time_s * max(1, len(unit.documents or ()))
+        """The unit's time: `time_s` per paper it holds (a unit of a PubMed file holds many)."""
+        return self.time_s * max(1, len(unit.citations.ids) if unit.citations else 1)
 
     def time_error(self, key: str) -> Mined:
         return error(key, "limit", f"time limit exceeded ({self.time_s:g} s per paper)", limit="time")

@@ -251,33 +251,30 @@ def _units(plan: list[_File], ckpt: Any, run: str, options: Options) -> Iterator
 
 
 def _stream(f: _File, ckpt: Any, run: str, options: Options) -> Iterator[Any]:
-    """Units of `batch_size` papers of one PubMed file, read lazily; parts already checkpointed are
-    passed over. A marker entry records how many parts the file has once it is read to the end."""
+    """Units of `batch_size` citations of one PubMed file, cut lazily (`cut_citations`) for the
+    workers to parse; parts already checkpointed are passed over. A marker entry records how many
+    parts the file has once it is read to the end."""
     from leakmine.batch.work import Unit
     from leakmine.errors import LeakmineError
-    from leakmine.ingest.xml import stream_xml
+    from leakmine.ingest.xml import Citations, cut_citations
 
     f.streamed, f.units = True, []
-    batch: list[Any] = []
     error = None
 
-    def part() -> Iterator[Any]:
+    def part(citations: Citations) -> Iterator[Any]:
         key = _part_key(run, f.digest, len(f.units))
         f.units.append(key)
         if ckpt.header(key) is None:
             f.mined = True
-            yield Unit(key, str(f.path), tuple(batch), options.screen)
+            yield Unit(key, str(f.path), citations, options.screen)
 
     try:
-        for doc in stream_xml(f.path, f.digest):
-            batch.append(doc)
-            if len(batch) == options.batch_size:
-                yield from part()
-                batch = []
+        for citations in cut_citations(f.path, f.digest, options.batch_size):
+            yield from part(citations)
     except LeakmineError as e:
         error = {"stage": e.stage, "reason": e.reason}
-    if batch or not f.units:
-        yield from part()
+    if not f.units:  # a file that fails before its first citation still has a part
+        yield from part(Citations(str(f.path), b"", b"", 0, ()))
     ckpt.save(_marker(f.key), {"parts": len(f.units), "error": error})
 
 

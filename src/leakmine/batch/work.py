@@ -1,5 +1,5 @@
-"""The per-unit function every engine maps: one input file (or a slice of the papers of a large
-PubMed file) -> a checkpoint entry, its header and the rows of every table.
+"""The per-unit function every engine maps: one input file (or a run of the citations of a large
+PubMed file, cut from it unparsed) -> a checkpoint entry, its header and the rows of every table.
 
 A unit that cannot be read gives an error header naming the stage and the reason; a unit whose rows
 break their schema raises `SchemaError`, a bug of leakmine that stops the run.
@@ -14,9 +14,9 @@ from typing import Any
 
 from leakmine.batch.checkpoint import encode
 from leakmine.errors import LeakmineError
+from leakmine.ingest.xml import Citations, read_citations
 from leakmine.nlp import load_pipeline
 from leakmine.pipeline import process_document, process_file
-from leakmine.records import Document
 from leakmine.tables.build import paper_rows
 from leakmine.tables.check import check_rows, row_dicts
 from leakmine.tables.schemas import SchemaError
@@ -27,13 +27,13 @@ IDENTITY = ("paper_id", "doi", "pmid", "pmcid", "source_format")
 
 @dataclass(frozen=True)
 class Unit:
-    """`path` as named in this run; `documents` when the papers were read already (a slice of a
-    streamed file), else the worker reads the file; `screen`: pass by papers that name nothing of
-    the field (leakmine.screen)."""
+    """`path` as named in this run; `citations` when the unit is a run of a PubMed file's citations
+    (`cut_citations`), else the worker reads the whole file; `screen`: pass by papers that name
+    nothing of the field (leakmine.screen)."""
 
     key: str
     path: str
-    documents: tuple[Document, ...] | None = None
+    citations: Citations | None = None
     screen: bool = False
 
 
@@ -84,8 +84,8 @@ def mine_checked(unit: Unit) -> Mined | tuple[str, list[str]]:
 def mine(unit: Unit) -> Mined:
     """Ingest (unless done), extract and assemble the unit's papers into checked table rows."""
     try:
-        results = ([process_document(d, screen=unit.screen) for d in unit.documents]
-                   if unit.documents is not None else process_file(unit.path, screen=unit.screen))
+        results = ([process_document(d, screen=unit.screen) for d in read_citations(unit.citations)]
+                   if unit.citations is not None else process_file(unit.path, screen=unit.screen))
     except LeakmineError as e:
         return error(unit.key, e.stage, e.reason)
     except MemoryError:

@@ -60,10 +60,15 @@ def read_meta(record: Element) -> PaperMeta:
         year=_year(record, art, book),
         doi=doi or None,
         pmid=inline_text(child(cit, "PMID")) or ids.get("pubmed") or None,
-        pmcid=(pmcid if pmcid.upper().startswith("PMC") else f"PMC{pmcid}").upper() if pmcid else None,
+        pmcid=pmcid_form(pmcid) if pmcid else None,
         article_type="; ".join(t for t in types if t) or None,
         language=languages[0] if languages else "en",
     )
+
+
+def pmcid_form(pmcid: str) -> str:
+    """A PMCID as PubMed writes it ("PMC" and digits) from either form ArticleIdLists use ("12345")."""
+    return (pmcid if pmcid.upper().startswith("PMC") else f"PMC{pmcid}").upper()
 
 
 def _article_ids(record: Element) -> dict[str, str]:
