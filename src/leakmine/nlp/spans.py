@@ -114,12 +114,13 @@ def split_tokens(doc: Doc, chars: list[int]) -> bool:
 
     Span groups and span-valued extension attributes are rebuilt on the new tokens.
     """
-    chars = sorted(set(chars))
     cuts: dict[int, list[int]] = {}
     if chars:
         tokens = _Tokens.of(doc)
         idx, length = tokens.idx, tokens.length
-        for c in chars:
+        first, after = tokens.first, tokens.after
+        # Where a token begins or ends is inside no token: only the other offsets are looked up.
+        for c in sorted({c for c in chars if c not in first and c not in after}):
             i = bisect_right(idx, c) - 1
             if i >= 0 and idx[i] < c < idx[i] + length[i]:
                 cuts.setdefault(i, []).append(c - idx[i])
