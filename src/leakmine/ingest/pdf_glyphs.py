@@ -69,6 +69,12 @@ def _bare(fn, restype, *argtypes):
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 _GET_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
 _GET_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, _VP, _VP, _INT)
+_GET_FONT = _bare(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
+_GET_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix, _INT, _VP, _INT, _VP)
+_GET_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
+_GET_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP)
+_GET_WEIGHT = _bare(pdfium_c.FPDFText_GetFontWeight, _INT, _VP, _INT)
+_UNMAPPED = _bare(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _VP, _INT)
 
 
 def _font_name(font: int) -> str:
@@ -78,25 +84,32 @@ def _font_name(font: int) -> str:
     return buf.value.decode("latin-1").split("+", 1)[-1] if n else ""
 
 
-def _run_of(textpage, k: int, obj, rect, fonts: dict[int, str]) -> Run:
-    """The run of the text object `obj`, whose glyph `k` has the loose box `rect`; `fonts`: the names
-    of the page's fonts met so far, by handle."""
-    font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont(obj), ctypes.c_void_p).value
+class _Out:
+    """Where the PDFium functions of `_run_of` write their results, made once per page."""
+
+    def __init__(self) -> None:
+        self.matrix, self.x, self.y = pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+        self.matrix_at, self.x_at, self.y_at = (ctypes.addressof(v) for v in (self.matrix, self.x, self.y))
+
+
+def _run_of(page_at: int, k: int, obj: int, rect, fonts: dict[int, str], out: _Out) -> Run:
+    """The run of the text object at address `obj`, whose glyph `k` has the loose box `rect`;
+    `fonts`: the names of the page's fonts met so far, by handle."""
+    font = _GET_FONT(obj)
     name = (fonts[font] if font in fonts else fonts.setdefault(font, _font_name(font))) if font else ""
-    m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage, k, ctypes.byref(m))
+    _GET_MATRIX(page_at, k, out.matrix_at)
+    m = out.matrix
     scale = math.hypot(m.c, m.d) or 1.0
     tilt = math.degrees(math.atan2(abs(m.b), abs(m.a))) if m.a or m.b else 90.0
     upright = m.a > 0 and m.d > 0 and tilt <= MAX_TILT
-    size = round(pdfium_c.FPDFText_GetFontSize(textpage, k) * scale, 3)
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage, k, ctypes.byref(x), ctypes.byref(y))
+    size = round(_GET_SIZE(page_at, k) * scale, 3)
+    _GET_ORIGIN(page_at, k, out.x_at, out.y_at)
+    y = out.y.value
     # symbol fonts may declare no or huge descents: take a usual one instead
-    descent = y.value - rect.bottom
+    descent = y - rect.bottom
     if not 0.1 * size <= descent <= 0.35 * size:
         descent = 0.22 * size
-    return Run(name, pdfium_c.FPDFText_GetFontWeight(textpage, k), size, upright,
-               y.value, descent, bool(pdfium_c.FPDFText_HasUnicodeMapError(textpage, k)))
+    return Run(name, _GET_WEIGHT(page_at, k), size, upright, y, descent, bool(_UNMAPPED(page_at, k)))
 
 
 def read_glyphs(textpage, top: float, left: float) -> Glyphs:
@@ -123,6 +136,7 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
     runs: list[Run] = []
     run_ids: dict[int | None, int] = {}
     fonts: dict[int, str] = {}
+    out = _Out()
     lefts, rights, rids = [], [], []
     for k in range(n):
         _GET_BOX(page_at, k, rect_at)
@@ -130,8 +144,7 @@ def read_glyphs(textpage, top: float, left: float) -> Glyphs:
         rid = run_ids.get(key)
         if rid is None:
             rid = run_ids[key] = len(runs)
-            obj = ctypes.cast(key, type(pdfium_c.FPDFText_GetTextObject(textpage, k)))
-            runs.append(_run_of(textpage, k, obj, rect, fonts) if key else Run("", 400, 0.0, True, rect.bottom))
+            runs.append(_run_of(page_at, k, key, rect, fonts, out) if key else Run("", 400, 0.0, True, rect.bottom))
         lefts.append(rect.left)
         rights.append(rect.right)
         rids.append(rid)

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy as np
+
 from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
 
 _ORNAMENT = re.compile(r"[\u25a0-\u25ff\u2b1b-\u2b1f\u2b24-\u2b2f]+")
@@ -71,13 +73,15 @@ class Line:
         """Recompute the line's text and measures from its words."""
         self.words.sort(key=lambda w: w.x0)
         self.text = join_words(self.words)
-        weights: Counter = Counter()
-        fonts: Counter = Counter()
+        # The size and font of most characters (of equal counts, the first met).
+        weights: dict[float, int] = {}
+        fonts: dict[str, int] = {}
         for w in self.words:
-            weights[round(w.size * 2) / 2] += len(w.text)
-            fonts[w.font] += len(w.text)
-        self.size = weights.most_common(1)[0][0]
-        self.font = fonts.most_common(1)[0][0]
+            size, n = round(w.size * 2) / 2, len(w.text)
+            weights[size] = weights.get(size, 0) + n
+            fonts[w.font] = fonts.get(w.font, 0) + n
+        self.size = max(weights, key=weights.__getitem__)
+        self.font = max(fonts, key=fonts.__getitem__)
         self.x0 = self.words[0].x0
         self.x1 = max(w.x1 for w in self.words)
         main = [w for w in self.words if w.size >= self.size - 0.5]
@@ -141,15 +145,15 @@ def _letter_spacing(words: list[Word]) -> dict[int, float]:
 def to_words(raw: list[RawWord], boxes: list[tuple[float, float, float, float]], page: int = 0) -> list[Word]:
     """Glyph words -> `Word`s, without rotated text, text printed inside images and lone ornaments
     (the square or triangle some journals set before a heading)."""
-    words = []
-    for w in raw:
-        if not w.run.upright or not w.text.strip() or _ORNAMENT.fullmatch(w.text):
-            continue
-        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-        if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes):
-            continue
-        words.append(Word(w.text, w.x0, w.x1, w.top, w.bottom, w.run.size, w.run.font, page, w.spaced))
-    return words
+    hidden = np.zeros(len(raw), dtype=bool)
+    if boxes and raw:  # each word's centre against every image box at once
+        b = np.array(boxes, dtype=float)
+        cx = np.array([(w.x0 + w.x1) / 2 for w in raw])[:, None]
+        cy = np.array([(w.top + w.bottom) / 2 for w in raw])[:, None]
+        hidden = ((b[:, 0] <= cx) & (cx <= b[:, 2]) & (b[:, 1] <= cy) & (cy <= b[:, 3])).any(axis=1)
+    return [Word(w.text, w.x0, w.x1, w.top, w.bottom, w.run.size, w.run.font, page, w.spaced)
+            for w, inside in zip(raw, hidden.tolist(), strict=True)
+            if not inside and w.run.upright and w.text.strip() and not _ORNAMENT.fullmatch(w.text)]
 
 
 def _line_neighbours(words: list[Word]) -> tuple[list[Word], list[Word]]:

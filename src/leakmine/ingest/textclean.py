@@ -14,6 +14,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 from re import _casefix  # the letters `re` equates beyond simple lower-casing
+from string import ascii_lowercase
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
              "\ufb05": "st", "\ufb06": "st"}
@@ -138,11 +139,11 @@ def _join(left: str, right: str, known: Collection[str]) -> str:
 def _lost_hyphen(left: str, right: str, known: Collection[str]) -> bool:
     """Whether a line ends inside a word whose hyphen the text layer lost ("in" + "volvement"): the
     joined word is printed elsewhere in the text and the line's first word is no word of it."""
-    fragment = re.search(r"[a-z]+$", left)
+    fragment = left[len(left.rstrip(ascii_lowercase)):]  # read from the end: `left` is the paragraph so far
     following = re.match(r"[a-z]{3,}", right)
     if not fragment or not following or right[following.end():following.end() + 1].isalpha():
         return False
-    return f"{fragment.group()}{following.group()}" in known and following.group() not in known
+    return f"{fragment}{following.group()}" in known and following.group() not in known
 
 
 def join_wrapped(lines: list[str], known: Collection[str] = ()) -> str:
