@@ -446,7 +446,8 @@ def test_a_streamed_pubmed_file_reads_as_a_whole_read(tmp_path, monkeypatch, enc
         "</PubmedArticle>" for i, (title, text) in enumerate(records))
     path = tmp_path / "baseline.xml"
     declaration = f' encoding="{declared}"' if declared else ""
-    text = f'<?xml version="1.0"{declaration}?><PubmedArticleSet>{body}</PubmedArticleSet>'
+    padding = "<!-- " + "a comment longer than the first block the recoder reads " * 100 + "-->"
+    text = f'<?xml version="1.0"{declaration}?><PubmedArticleSet>{padding}{body}</PubmedArticleSet>'
     path.write_bytes(text.encode(encoding, errors="xmlcharrefreplace"))
 
     def read(documents):
@@ -465,75 +466,130 @@ BOOK = ("<PubmedBookArticle><BookDocument><PMID>4100</PMID><Book><BookTitle>Spin
         "<Abstract><AbstractText>A 60-year-old man had leg weakness.</AbstractText></Abstract>"
         "</BookDocument></PubmedBookArticle>")
 PMC_ONLY = citation("", data='<ArticleIdList><ArticleId IdType="pmc">4400002</ArticleId></ArticleIdList>')
+IDS_87 = ('<ArticleIdList><ArticleId IdType="doi">10.1/x</ArticleId><ArticleId IdType="pubmed">7</ArticleId>'
+          '<ArticleId IdType="pubmed">8</ArticleId></ArticleIdList>')
+
+
+def pubmed_set(body: str) -> str:
+    root = "MedlineCitationSet" if body.startswith("<MedlineCitation") else "PubmedArticleSet"
+    namespace = ' xmlns:pm="urn:pubmed"' if "pm:" in body else ""
+    return f'<?xml version="1.0"?>\n<!DOCTYPE {root}>\n<{root}{namespace}>\n{body}\n</{root}>\n'
 
 
 @pytest.mark.parametrize("body", [
     pytest.param(citation("3100") + citation("3101") + citation("3102"), id="articles"),
     pytest.param(citation("3100") + "<DeleteCitation><PMID>9</PMID></DeleteCitation><!-- <PubmedArticle> -->"
-                 + "<![CDATA[</PubmedArticle><PubmedArticle>]]>" + citation("3101"), id="comments-between"),
+                 + "<?pi <PubmedArticle>?>" + citation("3101"), id="markup-between"),
     pytest.param(citation("3100") + citation("3100") + citation("3101") + citation("3100"), id="update-repeats"),
     pytest.param(citation("3100", data='<ArticleIdList><ArticleId IdType="pubmed">3100</ArticleId>'
-                          "</ArticleIdList>") + PMC_ONLY + PMC_ONLY.replace("<PMID Version=\"1\"></PMID>", ""),
-                 id="no-pmid"),
+                          "</ArticleIdList>") + PMC_ONLY + PMC_ONLY.replace("<PMID Version=\"1\"></PMID>", "")
+                 + citation("", data=IDS_87), id="no-pmid"),
     pytest.param(citation("3100") + BOOK + "<PubmedArticle />", id="book-and-empty"),
     pytest.param(citation("3100"), id="one-citation"),
     pytest.param(citation("3100", wrap=False) + citation("3101", wrap=False), id="medline-citation-set"),
     pytest.param(citation("3100").replace("PubmedArticle>", "pm:PubmedArticle>"), id="prefixed"),
+    pytest.param(citation("3100").replace("<PubmedArticle>", '<PubmedArticle note="a/>b">') + citation("3101"),
+                 id="slash-in-attribute"),
+    pytest.param(citation("3100").replace("</PubmedData>", "<!-- </PubmedArticle> --></PubmedData>")
+                 + citation("3101").replace("</PubmedArticle>", "</PubmedArticle   \n >"), id="end-tags-inside"),
+    pytest.param(citation("3100").replace('<PMID Version="1">', '<!-- <PMID>9</PMID> --><PMID Version="1">')
+                 + citation("12 3") + citation("12"), id="odd-pmids"),
 ])
 @pytest.mark.parametrize("size", [1, 2, 100])
-def test_cut_citations_read_as_the_whole_file_reads_them(tmp_path, monkeypatch, body, size):
-    """A batch's runs of citations (`cut_citations`, found by their tags in 5-byte blocks, unparsed)
-    read by its workers (`read_citations`) are the documents `ingest` reads in the whole file, with
-    the same ids: repeated PMIDs (update files) and citations without one included."""
-    from leakmine.ingest import xml
+def test_cut_citations_read_as_the_whole_file_reads_them(tmp_path, body, size):
+    """A batch's runs of citations (`cut_citations`, found by their tags, unparsed) read by its
+    workers (`read_citations`) are the documents `ingest` reads in the whole file, with the same ids:
+    repeated PMIDs (update files), citations without one and tags inside markup included."""
     from leakmine.ingest.xml import cut_citations, read_citations
 
-    root = "MedlineCitationSet" if body.startswith("<MedlineCitation") else "PubmedArticleSet"
-    namespace = ' xmlns:pm="urn:pubmed"' if "pm:" in body else ""
     path = tmp_path / "baseline.xml"
-    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE {root}>\n<{root}{namespace}>\n{body}\n</{root}>\n')
+    path.write_text(pubmed_set(body))
 
     def seen(documents):
         return [(d.paper_id, d.text, d.meta.pmid, d.meta.pmcid) for d in documents]
 
     whole = seen(ingest(path))
-    monkeypatch.setattr(xml, "_CHUNK", 5)
     runs = list(cut_citations(path, hashlib.sha256(path.read_bytes()).hexdigest(), size))
     assert [len(run.ids) for run in runs][:-1] == [size] * (len(runs) - 1)
     assert seen(d for run in runs for d in read_citations(run)) == whole
     assert len({paper_id for paper_id, *_ in whole}) == len(whole)
 
 
-def test_a_citation_left_open_at_the_end_of_a_file_is_malformed_after_the_runs_before(tmp_path):
+def test_a_gzipped_pubmed_file_gets_the_ids_a_whole_read_gives(tmp_path):
+    from leakmine.ingest.xml import cut_citations, read_citations
+
+    path = tmp_path / "baseline.xml.gz"
+    path.write_bytes(gzip.compress(pubmed_set(citation("3100") + citation("3101")).encode()))
+    runs = cut_citations(path, hashlib.sha256(path.read_bytes()).hexdigest(), 1)
+    assert [d.paper_id for run in runs for d in read_citations(run)] == [d.paper_id for d in ingest(path)]
+
+
+@pytest.mark.parametrize(("text", "units", "error"), [
+    pytest.param(f"<PubmedArticleSet>{citation('3100')}{citation('3101')}{citation('3102')[:200]}", 2,
+                 "<PubmedArticle> not closed at the end of the file", id="cut-in-a-citation"),
+    pytest.param(f"<PubmedArticleSet>{citation('3100')}{citation('3101')}", 2, "no element found",
+                 id="cut-between-citations"),
+    pytest.param(f"<PubmedArticleSet>{citation('3100')} junk & {citation('3101')}</PubmedArticleSet>", 2,
+                 "not well-formed", id="junk-between"),
+    pytest.param(f"<PubmedArticleSet>{citation('3100')}</PubmedArticleSet><PubmedArticleSet>{citation('3101')}"
+                 "</PubmedArticleSet>", 2, "junk after document element", id="two-documents"),
+])
+def test_a_file_broken_outside_its_citations_is_malformed_after_the_runs_before(tmp_path, text, units, error):
     from leakmine.ingest.xml import cut_citations
 
     path = tmp_path / "baseline.xml"
-    path.write_text(f"<PubmedArticleSet>{citation('3100')}{citation('3101')}{citation('3102')[:200]}")
+    path.write_text(text)
     runs = cut_citations(path, "0" * 64, 1)
-    assert [len(run.ids) for run in (next(runs), next(runs))] == [1, 1]
-    with pytest.raises(IngestError, match="malformed XML.*<PubmedArticle> not closed at the end of the file"):
+    assert [len(next(runs).ids) for _ in range(units)] == [1] * units
+    with pytest.raises(IngestError, match=f"malformed XML.*{error}"):
         next(runs)
 
 
-def test_a_run_of_citations_that_does_not_parse_names_the_citations(tmp_path):
+@pytest.mark.parametrize(("second", "error", "after"), [
+    (citation("3101", "<Abstract>a < b</Abstract>"), r"not well-formed", ["3102"]),
+    (citation("3101").replace("</PubmedArticle>", ""), r"<PubmedArticle> not closed", []),
+])
+def test_a_run_of_citations_that_does_not_parse_names_the_citations(tmp_path, second, error, after):
+    """A citation that is not well-formed, or not closed (the cut runs on to the next one's end), is
+    an error of its run, which names the citations; the others are read."""
     from leakmine.ingest.xml import cut_citations, read_citations
 
     path = tmp_path / "baseline.xml"
-    path.write_text(f"<PubmedArticleSet>{citation('3100')}{citation('3101', '<Abstract>a < b</Abstract>')}"
-                    f"{citation('3102')}</PubmedArticleSet>")
-    first, second, third = cut_citations(path, "0" * 64, 1)
-    assert len(read_citations(first)) == len(read_citations(third)) == 1
-    with pytest.raises(IngestError, match=r"malformed XML in citations 2-2 \(not well-formed"):
-        read_citations(second)
+    path.write_text(f"<PubmedArticleSet>{citation('3100')}{second}{citation('3102')}</PubmedArticleSet>")
+    runs = list(cut_citations(path, "0" * 64, 1))
+    assert [d.meta.pmid for d in read_citations(runs[0])] == ["3100"]
+    with pytest.raises(IngestError, match=rf"malformed XML in citations 2-2 \({error}"):
+        read_citations(runs[1])
+    assert [d.meta.pmid for run in runs[2:] for d in read_citations(run)] == after
 
 
 def test_citations_are_cut_alike_in_blocks_of_any_size():
-    """Start tags, end tags, comments and the text before the first citation cut across blocks."""
+    """Start tags (a quoted "/>" or ">" in them), end tags (white space in them), comments, CDATA, a
+    DOCTYPE whose subset names a citation's tag, and the text before the first citation, cut across
+    blocks of every size: the same pieces, and the same skeleton between them."""
+    from xml.etree.ElementTree import XMLPullParser
+
     from leakmine.ingest.xml import _cut
 
-    data = ('<?xml version="1.0"?>\n<!-- the head -->\n<PubmedArticleSet>' + "x" * 100 + citation("3100")
-            + "<!-- </PubmedArticle> -->" + citation("3101") + "<PubmedArticle/></PubmedArticleSet>").encode()
-    pieces = list(_cut([data]))
+    data = ('<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet [ <!ENTITY e "<PubmedArticle>"> ]>\n'
+            "<!-- the head -->\n<PubmedArticleSet>" + "x" * 100
+            + citation("3100").replace("<PubmedArticle>", '<PubmedArticle a="/>" b=\'>\'>')
+            + "<!-- </PubmedArticle> --><![CDATA[<PubmedArticle>]]>"
+            + citation("3101").replace("</PubmedData>", "<!-- </PubmedArticle> --></PubmedData>")
+            .replace("</PubmedArticle>", "</PubmedArticle" + " " * 100 + ">")
+            + "<PubmedArticle/></PubmedArticleSet>").encode()
+    pieces = list(_cut([data], XMLPullParser()))
     assert len(pieces) == 4 and pieces[0].endswith(b"x" * 100) and pieces[-1] == b"<PubmedArticle/>"
-    for size in (1, 3, 7, 64):
-        assert list(_cut(data[i:i + size] for i in range(0, len(data), size))) == pieces
+    for size in range(1, 400):
+        skeleton = XMLPullParser()
+        assert list(_cut((data[i:i + size] for i in range(0, len(data), size)), skeleton)) == pieces
+        skeleton.close()
+
+
+def test_a_file_that_is_one_citation_is_cut_as_one(tmp_path):
+    from leakmine.ingest.xml import cut_citations, read_citations
+
+    path = tmp_path / "citation.xml"
+    path.write_text(f'<?xml version="1.0"?>\n{citation("3100")}\n')
+    (run,) = cut_citations(path, hashlib.sha256(path.read_bytes()).hexdigest(), 200)
+    assert [(d.paper_id, d.text) for d in read_citations(run)] == [(d.paper_id, d.text) for d in ingest(path)]

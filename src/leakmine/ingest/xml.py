@@ -73,6 +73,7 @@ def _iter_records(chunks: Iterable[bytes], path: Path, max_depth: int,
     root (cut citations: `read_citations`)."""
     parser = XMLPullParser(events=("start", "end"))
     open_tags: list[str] = []
+    level = None  # how deep the first chunk (the head of cut citations) leaves the parser
     for chunk in chunks:
         parser.feed(chunk)
         for event, el in parser.read_events():
@@ -90,8 +91,13 @@ def _iter_records(chunks: Iterable[bytes], path: Path, max_depth: int,
             else:
                 continue
             el.clear()
+        if level is None:
+            level = len(open_tags)
     if closed:
         parser.close()
+    elif len(open_tags) != level:
+        raise ParseError(f"<{open_tags[-1]}> not closed" if len(open_tags) > (level or 0)
+                         else "an end tag without its start tag")
 
 
 def _slices(data: bytes) -> Iterator[bytes]:
@@ -141,15 +147,20 @@ class Citations:
     ids: tuple[str, ...]
 
 
-def cut_citations(path: Path, file_hash: str, size: int) -> Iterator[Citations]:
+def cut_citations(path: Path, digest: str, size: int, limits: Limits = DEFAULT) -> Iterator[Citations]:
     """The file's citations in runs of `size`, read in chunks and never held whole (PubMed baseline
-    files hold tens of thousands), found by their tags: a `leakmine run` cuts a file this way, ten
-    times faster than it parses, and its workers parse the runs (`read_citations`). A citation's id
-    is what `read_xml` gives it, the key being the PMID the citation states first (the DTD puts its
-    own before any it cites), else its PMCID. `file_hash` is the SHA-256 of the file's bytes; a file
-    that cannot be read to its end raises IngestError after the runs before."""
+    files hold tens of thousands), found by their tags: `leakmine run` cuts a file this way, several
+    times faster than it parses it, and its workers parse the runs (`read_citations`).
+
+    What lies between the citations (the head, deleted citations, the root's end) is parsed here, so
+    a file that is not well-formed outside its citations, or is cut short, raises IngestError after
+    the runs before; a citation that is not well-formed is its run's error. Each citation's id is
+    what `read_xml` gives it: `digest` is the SHA-256 of the file as stored, and a gzipped file's
+    content is hashed in a first pass, as `ingest` hashes what it reads."""
+    file_hash = _content_digest(path) if _gzipped(path) else digest
+    skeleton = XMLPullParser()
     try:
-        pieces = _cut(_file_chunks(path))
+        pieces = _cut(_file_chunks(path), skeleton)
         head = next(pieces)
         one, two = next(pieces, None), next(pieces, None)
         if one is None:
@@ -160,12 +171,14 @@ def cut_citations(path: Path, file_hash: str, size: int) -> Iterator[Citations]:
         ids: list[str] = []
         for position, body in enumerate(chain((one,), () if two is None else (two,), pieces)):
             bodies.append(body)
-            ids.append(_paper_id(file_hash, _citation_key(body), position, count, seen))
+            ids.append(_paper_id(file_hash, _citation_key(head, body, path, limits), position, count, seen))
             if len(bodies) == size:
                 yield Citations(str(path), head, b"".join(bodies), position + 1 - size, tuple(ids))
                 bodies, ids = [], []
         if bodies:
             yield Citations(str(path), head, b"".join(bodies), position + 1 - len(bodies), tuple(ids))
+        skeleton.close()
+        _drained(skeleton)
     except (ParseError, OSError, EOFError, zlib.error) as e:
         raise IngestError(str(path), f"malformed XML ({e})") from e
 
@@ -189,79 +202,123 @@ def read_citations(citations: Citations, limits: Limits = DEFAULT) -> list[Docum
     return documents
 
 
-# The start tag of a citation outside another one (whose inside is passed over), or of a comment or
-# CDATA section between citations (passed over to its end, `_SKIPPED`).
-_CITATION = re.compile(rb"<((?:[\w.-]+:)?(?:PubmedArticle|PubmedBookArticle|MedlineCitation))(?=[\s/>])"
-                       rb"|<!--|<!\[CDATA\[")
-_SKIPPED = {b"<!--": b"-->", b"<![CDATA[": b"]]>"}
+# Outside citations: the start tag of a citation (whose inside is passed over) or of markup passed
+# over whole, whose inside may hold what looks like a citation's tag.
+_OUTSIDE = re.compile(rb"<((?:[\w.-]+:)?(?:PubmedArticle|PubmedBookArticle|MedlineCitation))(?=[\s/>])"
+                      rb"|<!--|<!\[CDATA\[|<\?|<!DOCTYPE\b")
+_CLOSES = {b"<!--": re.compile(rb"-->"), b"<![CDATA[": re.compile(rb"]]>"), b"<?": re.compile(rb"\?>")}
+_DOCTYPE_REST = re.compile(rb"""(?:[^\[>"']|"[^"]*"|'[^']*')*(?:\[.*?\]\s*)?>""", re.DOTALL)
+_TAG_END = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")  # the rest of a start tag, quoted values whole
 _TAG_ROOM = 64  # bytes kept at a chunk's end, where a start tag may be cut
-_PMID = re.compile(rb"<(?:[\w.-]+:)?PMID\b[^>]*>\s*([^<\s]+)")
-_ARTICLE_ID = re.compile(rb"""<(?:[\w.-]+:)?ArticleId\b[^>]*\bIdType\s*=\s*["'](pubmed|pmc)["'][^>]*>\s*([^<\s]+)""")
+_PLACEHOLDER = b"<citation/>"  # what the skeleton of a file reads in place of a citation
+# A citation whose own PMID is its first child, as MEDLINE's DTD has it: its key, read without parsing.
+_OWN_PMID = re.compile(rb"<(?:PubmedArticle>\s*<MedlineCitation|PubmedBookArticle>\s*<BookDocument|MedlineCitation)"
+                       rb"\b[^<>]*>\s*<PMID\b[^<>]*>(\d+)</PMID>")
 
 
 @functools.lru_cache(maxsize=16)
-def _end_tag(name: bytes) -> re.Pattern[bytes]:
-    return re.compile(rb"</" + re.escape(name) + rb"\s*>")
+def _inside(name: bytes) -> re.Pattern[bytes]:
+    """Inside a citation named `name`: its end tag, or markup passed over whole."""
+    return re.compile(rb"</" + re.escape(name) + rb"\s*>|<!--|<!\[CDATA\[|<\?")
 
 
-def _cut(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """What precedes the first citation, then each citation's bytes (to the first end tag of its
-    name); a citation not closed at the end of the file is malformed XML."""
-    buf, started = b"", False
-    since = 0  # where the search for the end of an element a chunk left open goes on
+def _cut(chunks: Iterable[bytes], skeleton: XMLPullParser) -> Iterator[bytes]:
+    """What precedes the first citation, then each citation's bytes; `skeleton` is fed the file with
+    an empty element in place of each citation. A citation or markup not closed at the end of the
+    file is malformed XML."""
+    buf, at, started = b"", 0, False
+    gap = 0  # where what lies after the last citation begins
+    resume: tuple[int, int] | None = None  # (start, where its end is looked for) of what a chunk left open
     for chunk in chunks:
         buf += chunk
-        at = 0
-        while (m := _CITATION.search(buf, at)) is not None:
-            end = _end_of(buf, m, since)
+        while (m := _OUTSIDE.search(buf, at)) is not None:
+            since = resume[1] if resume and resume[0] == m.start() else m.end()
+            end, since = _end_of(buf, m, since)
             if end < 0:  # closed in a later chunk
-                since = max(m.end(), len(buf) - _TAG_ROOM)
-                at = m.start() if started else 0
+                at, resume = m.start(), (m.start(), since)
                 break
-            since = 0
-            if m.group(1) is None:  # a comment or CDATA section
+            resume = None
+            if m.group(1) is None:  # markup passed over
                 at = end
                 continue
             if not started:
                 yield buf[:m.start()]
                 started = True
+            skeleton.feed(buf[gap:m.start()] + _PLACEHOLDER)
             yield buf[m.start():end]
-            at = end
+            at = gap = end
         else:
-            at = max(at, len(buf) - _TAG_ROOM) if started else 0
-        buf, since = buf[at:], since - at
-    if m := _CITATION.search(buf):
-        raise ParseError(f"{m.group(0).decode('ascii', 'replace')}"
-                         f"{'>' if m.group(1) else ''} not closed at the end of the file")
+            at = max(at, len(buf) - _TAG_ROOM)
+        if started:  # what is passed over goes to the skeleton
+            skeleton.feed(buf[gap:at])
+            buf, resume = buf[at:], resume and (0, resume[1] - at)
+            at = gap = 0
+        _drained(skeleton)
+    if m := _OUTSIDE.search(buf, at):
+        raise ParseError(f"{m.group(0).decode('ascii', 'replace')}{'>' if m.group(1) else ''} "
+                         "not closed at the end of the file")
     if not started:
         yield buf
+    skeleton.feed(buf[gap:])
 
 
-def _end_of(buf: bytes, m: re.Match[bytes], since: int) -> int:
-    """Where the element (or comment, CDATA section) `m` opens ends in `buf`, -1 if not in it; its
-    end is not before `since`."""
+def _drained(parser: XMLPullParser) -> None:
+    """Read the parser's events (raising the error of what it was fed), freeing what they hold."""
+    for _, el in parser.read_events():
+        el.clear()
+
+
+def _end_of(buf: bytes, m: re.Match[bytes], since: int) -> tuple[int, int]:
+    """Where what `m` opens ends in `buf` (-1 when not in it), and where to look on for its end once
+    more bytes are added (nothing before `since` needs looking at again)."""
+    if m.group(0) == b"<!DOCTYPE":  # its internal subset may declare anything
+        rest = _DOCTYPE_REST.match(buf, m.end())
+        return (rest.end(), 0) if rest else (-1, m.end())
     if m.group(1) is None:
-        close = _SKIPPED[m.group(0)]
-        end = buf.find(close, max(m.end(), since))
-        return -1 if end < 0 else end + len(close)
-    gt = buf.find(b">", m.end())
-    if gt < 0:
-        return -1
-    if buf[gt - 1:gt] == b"/":
-        return gt + 1
-    end = _end_tag(m.group(1)).search(buf, max(gt, since))
-    return -1 if end is None else end.end()
+        close = _CLOSES[m.group(0)].search(buf, since)
+        return (close.end(), 0) if close else (-1, max(m.end(), len(buf) - _TAG_ROOM))
+    tag = _TAG_END.match(buf, m.end())
+    if tag is None:
+        return -1, m.end()
+    if buf[tag.end() - 2:tag.end()] == b"/>":
+        return tag.end(), 0
+    inside, at = _inside(m.group(1)), max(since, tag.end())
+    while (found := inside.search(buf, at)) is not None:
+        if found.group(0).startswith(b"</"):
+            return found.end(), 0
+        close = _CLOSES[found.group(0)].search(buf, found.end())
+        if close is None:
+            return -1, found.start()
+        at = close.end()
+    # A tag cut by the chunk's end begins at its last "<", which no ">" follows.
+    lt = buf.rfind(b"<", at)
+    return -1, lt if lt >= 0 and buf.find(b">", lt) < 0 else max(at, len(buf) - _TAG_ROOM)
 
 
-def _citation_key(body: bytes) -> str | None:
-    """The PMID a citation states first, else its first ArticleId of type "pubmed", else of "pmc"."""
-    m = _PMID.search(body)
-    if m:
-        return m.group(1).decode("utf-8", "replace")
-    ids = dict(reversed(_ARTICLE_ID.findall(body)))  # the first of each type
-    if b"pubmed" in ids:
-        return ids[b"pubmed"].decode("utf-8", "replace")
-    return pubmed.pmcid_form(ids[b"pmc"].decode("utf-8", "replace")) if b"pmc" in ids else None
+def _citation_key(head: bytes, body: bytes, path: Path, limits: Limits) -> str | None:
+    """The key of a citation's id, as `read_xml` has it (its PMID, else PMCID): read from the bytes when
+    the citation opens with its own PMID as the DTD has it, else from the citation parsed."""
+    if m := _OWN_PMID.match(body):
+        return m.group(1).decode("ascii")
+    try:
+        records = list(_read_records((head, body), path, limits.max_xml_depth, closed=False))
+    except (ParseError, LimitError):  # its run fails on it too, and says why
+        return None
+    return (records[0][1].pmid or records[0][1].pmcid) if len(records) == 1 else None
+
+
+def _gzipped(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(2) == b"\x1f\x8b"
+
+
+def _content_digest(path: Path) -> str:
+    """The SHA-256 of a gzipped file's content, read in chunks."""
+    digest = hashlib.sha256()
+    with gzip.open(path, "rb") as f:
+        for block in iter(lambda: f.read(_CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _numeric_entities(data: bytes) -> bytes:
