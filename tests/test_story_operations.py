@@ -27,6 +27,20 @@ def test_an_operation_named_with_the_augmentation_is_part_of_the_index(tmp_path,
     assert patient["treatments"] == ["anticoagulation"]
 
 
+@pytest.mark.parametrize("story, rescue", [
+    ("She had radiculopathy from cement leakage after vertebroplasty of L4, successfully treated with "
+     "surgical decompression.", "decompression"),
+    ("Paraparesis from cement in the canal after kyphoplasty of T12, managed with laminectomy, resolved.",
+     "laminectomy"),
+    ("Cement leakage after vertebroplasty of L2 requiring posterior decompression caused leg pain.", "decompression"),
+])
+def test_an_operation_the_augmentation_is_treated_with_is_no_part_of_it(tmp_path, story, rescue):
+    """"with" joins an operation to the augmentation ("vertebroplasty with fusion") only when no verb
+    stands between them: after "treated with", "managed with", "requiring", it is the rescue."""
+    (patient,) = mine(tmp_path, case_report(TITLE, "A 61-year-old woman had an osteoporotic fracture. " + story))["patients"]
+    assert rescue in patient["treatments"] and rescue not in patient["index_procedures"]
+
+
 @pytest.mark.parametrize("story", [
     "After vertebroplasty of T12, she underwent posterior fusion because of paraparesis.",
     "She underwent vertebroplasty of T12. Paraparesis followed and an emergency laminectomy was performed.",
