@@ -534,15 +534,33 @@ def test_a_gzipped_pubmed_file_gets_the_ids_a_whole_read_gives(tmp_path):
     pytest.param(f"<PubmedArticleSet>{citation('3100')}</PubmedArticleSet><PubmedArticleSet>{citation('3101')}"
                  "</PubmedArticleSet>", 2, "junk after document element", id="two-documents"),
 ])
-def test_a_file_broken_outside_its_citations_is_malformed_after_the_runs_before(tmp_path, text, units, error):
+@pytest.mark.parametrize("size", [1, 200])
+def test_a_file_broken_outside_its_citations_is_malformed_after_the_runs_before(tmp_path, text, units, error, size):
+    """Every citation read before the fault is in a run (the last one short), then the error."""
     from leakmine.ingest.xml import cut_citations
 
     path = tmp_path / "baseline.xml"
     path.write_text(text)
-    runs = cut_citations(path, "0" * 64, 1)
-    assert [len(next(runs).ids) for _ in range(units)] == [1] * units
+    runs = cut_citations(path, "0" * 64, size)
+    assert [len(next(runs).ids) for _ in range(units if size == 1 else 1)] == ([1] * units if size == 1 else [units])
     with pytest.raises(IngestError, match=f"malformed XML.*{error}"):
         next(runs)
+
+
+def test_a_damaged_gzipped_pubmed_file_gives_the_citations_before_the_damage(tmp_path, monkeypatch):
+    from leakmine.ingest import xml
+    from leakmine.ingest.xml import cut_citations
+
+    monkeypatch.setattr(xml, "_CHUNK", 4096)
+    path = tmp_path / "baseline.xml.gz"
+    whole = gzip.compress(pubmed_set("".join(citation(str(3100 + n)) for n in range(400))).encode())
+    path.write_bytes(whole[:len(whole) * 3 // 5])
+    got = []
+    with pytest.raises(IngestError, match="malformed XML"):
+        for run in cut_citations(path, hashlib.sha256(path.read_bytes()).hexdigest(), 100):
+            got.append((run.first, len(run.ids)))
+    assert [first for first, _ in got] == [100 * i for i in range(len(got))] and got[-1][1] < 100
+    assert sum(n for _, n in got) > 150  # of 400: what the damaged stream still gives
 
 
 @pytest.mark.parametrize(("second", "error", "after"), [

@@ -153,34 +153,42 @@ def cut_citations(path: Path, digest: str, size: int, limits: Limits = DEFAULT) 
     times faster than it parses it, and its workers parse the runs (`read_citations`).
 
     What lies between the citations (the head, deleted citations, the root's end) is parsed here, so
-    a file that is not well-formed outside its citations, or is cut short, raises IngestError after
-    the runs before; a citation that is not well-formed is its run's error. Each citation's id is
+    a file that is not well-formed outside its citations, cut short or damaged raises IngestError
+    after a run of every citation read before the fault; a citation that is not well-formed is its
+    run's error. Each citation's id is
     what `read_xml` gives it: `digest` is the SHA-256 of the file as stored, and a gzipped file's
     content is hashed in a first pass, as `ingest` hashes what it reads."""
-    file_hash = _content_digest(path) if _gzipped(path) else digest
+    broken = (ParseError, OSError, EOFError, zlib.error)
     skeleton = XMLPullParser()
     try:
+        file_hash = _content_digest(path) if _gzipped(path) else digest
         pieces = _cut(_file_chunks(path), skeleton)
         head = next(pieces)
         one, two = next(pieces, None), next(pieces, None)
-        if one is None:
-            raise IngestError(str(path), "XML holds no article or PubMed citation")
-        count = 1 if two is None else 2  # all `_paper_id` tells apart: one citation or more
-        seen: set[str] = set()
-        bodies: list[bytes] = []
-        ids: list[str] = []
+    except broken as e:
+        raise IngestError(str(path), f"malformed XML ({e})") from e
+    if one is None:
+        raise IngestError(str(path), "XML holds no article or PubMed citation")
+    count = 1 if two is None else 2  # all `_paper_id` tells apart: one citation or more
+    seen: set[str] = set()
+    bodies: list[bytes] = []
+    ids: list[str] = []
+    position, error = -1, None
+    try:
         for position, body in enumerate(chain((one,), () if two is None else (two,), pieces)):
             bodies.append(body)
             ids.append(_paper_id(file_hash, _citation_key(head, body, path, limits), position, count, seen))
             if len(bodies) == size:
                 yield Citations(str(path), head, b"".join(bodies), position + 1 - size, tuple(ids))
                 bodies, ids = [], []
-        if bodies:
-            yield Citations(str(path), head, b"".join(bodies), position + 1 - len(bodies), tuple(ids))
         skeleton.close()
         _drained(skeleton)
-    except (ParseError, OSError, EOFError, zlib.error) as e:
-        raise IngestError(str(path), f"malformed XML ({e})") from e
+    except broken as e:
+        error = e
+    if bodies:  # the citations read before a fault are mined too
+        yield Citations(str(path), head, b"".join(bodies), position + 1 - len(bodies), tuple(ids))
+    if error is not None:
+        raise IngestError(str(path), f"malformed XML ({error})") from error
 
 
 def read_citations(citations: Citations, limits: Limits = DEFAULT) -> list[Document]:
@@ -313,11 +321,15 @@ def _gzipped(path: Path) -> bool:
 
 
 def _content_digest(path: Path) -> str:
-    """The SHA-256 of a gzipped file's content, read in chunks."""
+    """The SHA-256 of a gzipped file's content, read in chunks; of what can be read of a damaged one,
+    whose cut then ends with the same fault at the same place, after the citations before it."""
     digest = hashlib.sha256()
-    with gzip.open(path, "rb") as f:
-        for block in iter(lambda: f.read(_CHUNK), b""):
-            digest.update(block)
+    try:
+        with gzip.open(path, "rb") as f:
+            for block in iter(lambda: f.read(_CHUNK), b""):
+                digest.update(block)
+    except (OSError, EOFError, zlib.error):
+        pass
     return digest.hexdigest()
 
 
