@@ -146,11 +146,11 @@ def to_words(raw: list[RawWord], boxes: list[tuple[float, float, float, float]],
     """Glyph words -> `Word`s, without rotated text, text printed inside images and lone ornaments
     (the square or triangle some journals set before a heading)."""
     hidden = np.zeros(len(raw), dtype=bool)
-    if boxes and raw:  # each word's centre against every image box at once
-        b = np.array(boxes, dtype=float)
-        cx = np.array([(w.x0 + w.x1) / 2 for w in raw])[:, None]
-        cy = np.array([(w.top + w.bottom) / 2 for w in raw])[:, None]
-        hidden = ((b[:, 0] <= cx) & (cx <= b[:, 2]) & (b[:, 1] <= cy) & (cy <= b[:, 3])).any(axis=1)
+    if boxes and raw:  # every word's centre against each image box at once
+        cx = np.array([(w.x0 + w.x1) / 2 for w in raw])
+        cy = np.array([(w.top + w.bottom) / 2 for w in raw])
+        for x0, y0, x1, y1 in boxes:
+            hidden |= (x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1)
     return [Word(w.text, w.x0, w.x1, w.top, w.bottom, w.run.size, w.run.font, page, w.spaced)
             for w, inside in zip(raw, hidden.tolist(), strict=True)
             if not inside and w.run.upright and w.text.strip() and not _ORNAMENT.fullmatch(w.text)]
