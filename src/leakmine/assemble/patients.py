@@ -336,7 +336,8 @@ def _named_with(a: Mention, b: Mention) -> bool:
     """Whether one of two mentions of a sentence follows the other after "with" ("laminectomy with
     cement removal")."""
     first, second = sorted((a, b), key=lambda x: x.start_char)
-    return bool(_WITH.fullmatch(first.sentence, first.end_char - first.sentence_start, second.start_char - first.sentence_start))
+    at = first.sentence_start
+    return bool(_WITH.fullmatch(first.sentence, first.end_char - at, second.start_char - at))
 
 
 def attribute(document: Document, mentions: list[Mention], cues: CueIndex, anchors: list[Anchor],
