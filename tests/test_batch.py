@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from leakmine.batch import Options, run_batch, work
 from leakmine.batch import run as batch_run
 from leakmine.batch.checkpoint import Checkpoints
-from leakmine.batch.pool import Limits, run_local
+from leakmine.batch.pool import UnitLimits, run_local
 from leakmine.cli import app
 from leakmine.pipeline import process_file
 from leakmine.tables import DUCKDB_NAME, SCHEMAS, load_tables
@@ -132,7 +132,7 @@ def test_local_workers_checkpoint_their_results_and_send_back_headers_only(tmp_p
     ckpt = Checkpoints(tmp_path / "cache") if store else None
     units = [work.Unit(f"key{i}", str(raw / name)) for i, name in enumerate(["vp_canal.txt", "blank.txt"])]
     got = {}
-    run_local(units, 2, Limits(), lambda unit, result: got.setdefault(unit.key, result), ckpt)
+    run_local(units, 2, UnitLimits(), lambda unit, result: got.setdefault(unit.key, result), ckpt)
     assert got["key0"].header["papers"] and got["key1"].header["error"]["stage"] == "ingest"
     assert (got["key0"].tables is None) is store  # the rows stay in the worker once checkpointed
     for key, result in got.items():

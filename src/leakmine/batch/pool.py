@@ -32,7 +32,7 @@ GRACE_S = 10.0
 
 
 @dataclass(frozen=True)
-class Limits:
+class UnitLimits:
     """Per-unit limits: `time_s` seconds of wall time, `memory_mb` of address space per worker (0: none)."""
 
     time_s: float = 300.0
@@ -68,7 +68,7 @@ def _alarm(*_: Any) -> None:
     raise _TimeUp
 
 
-def _worker(conn: Connection, parent_pid: int, limits: Limits, store: Checkpoints | None) -> None:
+def _worker(conn: Connection, parent_pid: int, limits: UnitLimits, store: Checkpoints | None) -> None:
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -122,7 +122,7 @@ class _Slot:
     started: float = 0.0
 
 
-def _death(proc: Any, limits: Limits, key: str) -> Mined:
+def _death(proc: Any, limits: UnitLimits, key: str) -> Mined:
     code = proc.exitcode
     if code is not None and code < 0:
         name = signal.Signals(-code).name
@@ -133,7 +133,7 @@ def _death(proc: Any, limits: Limits, key: str) -> Mined:
     return error(key, "internal", f"worker exited with status {code}")
 
 
-def run_local(units: Iterable[Unit], workers: int, limits: Limits,
+def run_local(units: Iterable[Unit], workers: int, limits: UnitLimits,
               on_result: Callable[[Unit, Mined | tuple], None], store: Checkpoints | None = None) -> None:
     """Mine `units` in `workers` processes; `on_result` gets each unit with its result as it ends
     (with `store`, the workers checkpoint their results there: `Mined.saved`).

@@ -307,9 +307,9 @@ def _mine(plan: list[_File], ckpt: Any, run: str, options: Options) -> None:
 
             run_dask(units, options.workers, options.scheduler, done)
         else:
-            from leakmine.batch.pool import Limits, run_local
+            from leakmine.batch.pool import UnitLimits, run_local
 
-            run_local(units, options.workers, Limits(options.time_limit, options.memory_limit), done, ckpt)
+            run_local(units, options.workers, UnitLimits(options.time_limit, options.memory_limit), done, ckpt)
     if problems:
         raise SchemaError(problems)
 
