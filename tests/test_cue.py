@@ -47,6 +47,10 @@ def test_every_kind_has_rules_and_a_label():
     ("Pain eased, but weakness persisted.", "CLAUSE", [",", "but"]),
     ("Pain and weakness persisted.", "CLAUSE", []),
     ("Abbreviations: PVP, percutaneous vertebroplasty.", "SKIP", ["Abbreviations:"]),
+    ("Decompression combined with discectomy was done.", "WITH", ["combined with"]),
+    ("Kyphoplasty and fusion were done.", "WITH", []),
+    ("Kyphoplasty and fusion were done.", "JOINED", ["and"]),
+    ("Vertebroplasty with fusion was done.", "JOINED", []),
 ])
 def test_cue_words(sentence, kind, expected):
     assert words(sentence, kind) == expected

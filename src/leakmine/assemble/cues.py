@@ -77,6 +77,12 @@ class SentenceCues(NamedTuple):
                 return True
         return False
 
+    def joins(self, kind: str, lo: int, hi: int) -> bool:
+        """Whether a cue of `kind` follows offset `lo` after white space alone and links to offset `hi`
+        (`links_to`): "decompression | with | discectomy"."""
+        return any(lo <= s and not self.text[lo:s].strip() and e <= hi and _LINK_GAP.fullmatch(self.text, e, hi)
+                   for s, e in self.kinds.get(kind, ()))
+
     def links_to(self, kind: str, at: int, lo: int = 0, unless: str | None = None) -> bool:
         """Whether a cue of `kind` (starting at or after `lo`) is followed, up to offset `at`, by white
         space and at most three words (`_LINK_GAP`), no cue of `unless` starting among them:

@@ -210,13 +210,13 @@ class PatientView:
         with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion"):
         after it, joined by "with"/"and", with no verb or story step between."""
         cues = self.cues.of(m)
-        if not cues.spans("JOINED"):
+        if not (cues.spans("JOINED") or cues.spans("WITH")):
             return False
         for o in self.by_sentence.get(m.sentence_start, []):
             if o.label != "PROCEDURE" or o.value not in self.cement or not o.asserted or o.end_char > m.start_char:
                 continue
             lo, hi = o.end_char - m.sentence_start, m.start_char - m.sentence_start
-            if hi - lo <= _JOINED_REACH and cues.has("JOINED", lo, hi) and not (
+            if hi - lo <= _JOINED_REACH and (cues.has("JOINED", lo, hi) or cues.has("WITH", lo, hi)) and not (
                     cues.has("FINITE", lo, hi) or cues.has("CLAUSE", lo, hi)):
                 return True
         return False

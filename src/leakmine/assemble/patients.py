@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leakmine.assemble.cues import CueIndex
+from leakmine.assemble.cues import CueIndex, SentenceCues
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
 from leakmine.records import Document, Mention
@@ -31,8 +31,6 @@ _INTRODUCTION = re.compile(r"^(?:(?:patient|case)\s+\d{1,2}\s*\(?\s*(?:an?\s+)?)
                            r"(?:\s+(?:man|woman|male|female|lady|gentleman|boy|girl|patient))?", re.IGNORECASE)
 NARRATIVE_LABELS = frozenset({"PROCEDURE", "SYMPTOM", "TREATMENT", "LEAK_LOCATION", "CAUSE", "MUSCLE_GRADE"})
 _INTRO_WINDOW = 60
-# Between two operations named as one: "with" ("combined with", "together with"), a word before the second.
-_WITH = re.compile(r"\s+(?:(?:combined|together|along)\s+)?with\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 MAX_NUMBERED = 10
 # The words just before an introduction: a determiner joined to its age or sex ("the 72-year-old
 # woman"), read as the relation of the mentions (a cue for every "the" would swamp the tables).
@@ -325,19 +323,17 @@ def _introduced_together(text: str, before: list[tuple[Anchor, int]]) -> list[in
     return chosen
 
 
-def _distributive(m: Mention, others: list[Mention]) -> bool:
+def _distributive(m: Mention, others: list[Mention], cues: SentenceCues) -> bool:
     """A sentence about all cases that names several values of one kind gives each case its own
     ("a misplaced screw, a migrated cage and leaked cement"): none of them belongs to every case.
-    Values named as one ("decompression with discectomy") are not several."""
-    return any(o.value != m.value and not _named_with(m, o) for o in others)
+    Values named as one ("decompression with discectomy": a WITH cue between them) are not several."""
+    return any(o.value != m.value and not _named_as_one(m, o, cues) for o in others)
 
 
-def _named_with(a: Mention, b: Mention) -> bool:
-    """Whether one of two mentions of a sentence follows the other after "with" ("laminectomy with
-    cement removal")."""
+def _named_as_one(a: Mention, b: Mention, cues: SentenceCues) -> bool:
     first, second = sorted((a, b), key=lambda x: x.start_char)
     at = first.sentence_start
-    return bool(_WITH.fullmatch(first.sentence, first.end_char - at, second.start_char - at))
+    return cues.joins("WITH", first.end_char - at, second.start_char - at)
 
 
 def attribute(document: Document, mentions: list[Mention], cues: CueIndex, anchors: list[Anchor],
@@ -391,7 +387,8 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
                 if about:
                     out.append(Attribution(m, unit, (1,)))
             elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
-                    and not _distributive(m, [o for o in by_sentence[m.sentence_start] if o.label == m.label]):
+                    and not _distributive(m, [o for o in by_sentence[m.sentence_start] if o.label == m.label],
+                                          cues.of(m)):
                 out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)),
                                        broadcast=m.label in BROADCAST_LABELS))
             continue
