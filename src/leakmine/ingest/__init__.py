@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 from leakmine.errors import IngestError, LimitError
-from leakmine.ingest.detect import detect_format
+from leakmine.ingest.detect import detect_format, gzipped
 from leakmine.limits import DEFAULT, Limits, size
 from leakmine.records import Document
 
@@ -23,7 +23,7 @@ def paper_bytes(path: str | Path, limits: Limits = DEFAULT) -> bytes:
     """A paper file's bytes, gunzipped when it is gzipped."""
     path = Path(path)
     data = read_bounded(path, limits)
-    return gunzip(path, data, limits) if data[:2] == b"\x1f\x8b" else data
+    return gunzip(path, data, limits) if gzipped(data) else data
 
 
 def ingest(path: str | Path, limits: Limits = DEFAULT) -> list[Document]:

@@ -23,10 +23,10 @@ _SIGNATURES = (
     (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"\xd0\xcf\x11\xe0", "OLE document (old Word/Excel)"),
     (b"{\\rtf", "RTF document"),
 )
-_PROLOG = re.compile(
-    r"""\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*')*(?:\[.*?\]\s*)?>)""",
-    re.DOTALL | re.IGNORECASE,
-)
+GZIP_MAGIC = b"\x1f\x8b"
+# The rest of a DOCTYPE after "<!DOCTYPE": quoted names whole, and its internal subset (in brackets).
+DOCTYPE_REST = r"""(?:[^\[>"']|"[^"]*"|'[^']*')*(?:\[.*?\]\s*)?>"""
+_PROLOG = re.compile(rf"""\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE{DOCTYPE_REST})""", re.DOTALL | re.IGNORECASE)
 _ROOT = re.compile(r"\s*<([A-Za-z_][\w:.-]*)")
 _DOCTYPE_HTML = re.compile(r"<!DOCTYPE\s+html\b", re.IGNORECASE)
 _JATS_ROOTS = frozenset({"article", "articles", "pmc-articleset"})
@@ -38,9 +38,14 @@ _HTML_ROOTS = frozenset({"html", "head", "body", "div", "p", "span", "h1", "h2",
                          "title", "section", "main", "br", "b", "i", "a", "ul", "ol", "pre"})
 
 
+def gzipped(data: bytes) -> bool:
+    """Whether `data` (a file's first bytes at least) opens as gzip does."""
+    return data[:2] == GZIP_MAGIC
+
+
 def detect_format(data: bytes) -> str:
     """Return "pdf", "jats", "pubmed", "text" or a short description of what the bytes are."""
-    if data[:2] == b"\x1f\x8b":
+    if gzipped(data):
         inner = _gunzip_head(data)
         if inner is None:
             return "corrupt gzip file"

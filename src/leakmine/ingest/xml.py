@@ -5,8 +5,9 @@ Files are parsed as a stream, one record at a time, so baseline files with tens 
 citations stay small in memory; a batch cuts PubMed files into runs of citations by their tags,
 unparsed, for its workers to parse (`cut_citations`, `read_citations`). Nothing is fetched: the
 standard parser never loads the external DTDs the DOCTYPEs name, and HTML entity names those DTDs
-would define (`&nbsp;`) are read as the characters they stand for. Encodings the parser does not read itself are recoded first
-(decoding.xml_bytes), and nesting deeper than `Limits.max_xml_depth` is refused.
+would define (`&nbsp;`) are read as the characters they stand for. Encodings the parser does not
+read itself are recoded first (decoding.xml_bytes), and nesting deeper than `Limits.max_xml_depth`
+is refused.
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ import hashlib
 import re
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.entities import name2codepoint
 from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from leakmine.errors import IngestError, LimitError
 from leakmine.ingest import jats, pubmed, read_titles
 from leakmine.ingest.decoding import warn_dropped, without_controls, xml_bytes, xml_recoded
+from leakmine.ingest.detect import DOCTYPE_REST, gzipped
 from leakmine.ingest.xmltext import local
 from leakmine.limits import DEFAULT, Limits
 from leakmine.records import Document, PaperMeta, build_document
@@ -116,10 +120,7 @@ def _file_chunks(path: Path) -> Iterator[bytes]:
         dropped += n
         return _numeric_entities(block)
 
-    with open(path, "rb") as raw:
-        gz = raw.read(2) == b"\x1f\x8b"
-        raw.seek(0)
-        f = gzip.GzipFile(fileobj=raw) if gz else raw
+    with _content(path) as f:
         tail = b""
         for block in xml_recoded(iter(lambda: f.read(_CHUNK), b""), path):
             block = tail + block
@@ -155,13 +156,12 @@ def cut_citations(path: Path, digest: str, size: int, limits: Limits = DEFAULT) 
     What lies between the citations (the head, deleted citations, the root's end) is parsed here, so
     a file that is not well-formed outside its citations, cut short or damaged raises IngestError
     after a run of every citation read before the fault; a citation that is not well-formed is its
-    run's error. Each citation's id is
-    what `read_xml` gives it: `digest` is the SHA-256 of the file as stored, and a gzipped file's
-    content is hashed in a first pass, as `ingest` hashes what it reads."""
+    run's error. Each citation's id is what `read_xml` gives it: `digest` is the SHA-256 of the file
+    as stored, and a gzipped file's content is hashed in a first pass, as `ingest` hashes what it reads."""
     broken = (ParseError, OSError, EOFError, zlib.error)
     skeleton = XMLPullParser()
     try:
-        file_hash = _content_digest(path) if _gzipped(path) else digest
+        file_hash = _content_digest(path, digest)
         pieces = _cut(_file_chunks(path), skeleton)
         head = next(pieces)
         one, two = next(pieces, None), next(pieces, None)
@@ -215,7 +215,7 @@ def read_citations(citations: Citations, limits: Limits = DEFAULT) -> list[Docum
 _OUTSIDE = re.compile(rb"<((?:[\w.-]+:)?(?:PubmedArticle|PubmedBookArticle|MedlineCitation))(?=[\s/>])"
                       rb"|<!--|<!\[CDATA\[|<\?|<!DOCTYPE\b")
 _CLOSES = {b"<!--": re.compile(rb"-->"), b"<![CDATA[": re.compile(rb"]]>"), b"<?": re.compile(rb"\?>")}
-_DOCTYPE_REST = re.compile(rb"""(?:[^\[>"']|"[^"]*"|'[^']*')*(?:\[.*?\]\s*)?>""", re.DOTALL)
+_DOCTYPE_REST = re.compile(DOCTYPE_REST.encode(), re.DOTALL)
 _TAG_END = re.compile(rb"""(?:[^>"']|"[^"]*"|'[^']*')*>""")  # the rest of a start tag, quoted values whole
 _TAG_ROOM = 64  # bytes kept at a chunk's end, where a start tag may be cut
 _PLACEHOLDER = b"<citation/>"  # what the skeleton of a file reads in place of a citation
@@ -315,22 +315,33 @@ def _citation_key(head: bytes, body: bytes, path: Path, limits: Limits) -> str |
     return (records[0][1].pmid or records[0][1].pmcid) if len(records) == 1 else None
 
 
-def _gzipped(path: Path) -> bool:
-    with open(path, "rb") as f:
-        return f.read(2) == b"\x1f\x8b"
+@contextmanager
+def _content(path: Path) -> Iterator[BinaryIO]:
+    """The file opened for its content: gunzipped when it is gzipped."""
+    with open(path, "rb") as raw:
+        gz = gzipped(raw.read(2))
+        raw.seek(0)
+        if not gz:
+            yield raw
+            return
+        with gzip.GzipFile(fileobj=raw) as f:
+            yield f
 
 
-def _content_digest(path: Path) -> str:
-    """The SHA-256 of a gzipped file's content, read in chunks; of what can be read of a damaged one,
-    whose cut then ends with the same fault at the same place, after the citations before it."""
-    digest = hashlib.sha256()
-    try:
-        with gzip.open(path, "rb") as f:
+def _content_digest(path: Path, digest: str) -> str:
+    """The SHA-256 of the file's content: `digest`, the file's own, unless it is gzipped; then its
+    content's, read in a pass of its own, of what can be read of a damaged one (whose cut ends with
+    the same fault at the same place, after the citations before it)."""
+    content = hashlib.sha256()
+    with _content(path) as f:
+        if not isinstance(f, gzip.GzipFile):
+            return digest
+        try:
             for block in iter(lambda: f.read(_CHUNK), b""):
-                digest.update(block)
-    except (OSError, EOFError, zlib.error):
-        pass
-    return digest.hexdigest()
+                content.update(block)
+        except (OSError, EOFError, zlib.error):
+            pass
+    return content.hexdigest()
 
 
 def _numeric_entities(data: bytes) -> bytes:
