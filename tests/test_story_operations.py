@@ -32,7 +32,10 @@ def test_an_operation_named_with_the_augmentation_is_part_of_the_index(tmp_path,
      "surgical decompression.", "decompression"),
     ("Paraparesis from cement in the canal after kyphoplasty of T12, managed with laminectomy, resolved.",
      "laminectomy"),
-    ("Cement leakage after vertebroplasty of L2 requiring posterior decompression caused leg pain.", "decompression"),
+    ("She had leg pain after vertebroplasty of L2 with a cement leak requiring posterior decompression.",
+     "decompression"),
+    ("Paraparesis followed kyphoplasty of T12 with cement in the canal, necessitating a laminectomy.",
+     "laminectomy"),
 ])
 def test_an_operation_the_augmentation_is_treated_with_is_no_part_of_it(tmp_path, story, rescue):
     """"with" joins an operation to the augmentation ("vertebroplasty with fusion") only when no verb
