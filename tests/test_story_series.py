@@ -53,7 +53,7 @@ def test_definite_references_name_each_patient(tmp_path):
     ("Each of the two patients recovered completely.", "outcome", "full recovery"),
     ("Both were followed for 2 years.", "follow_up", "2 years"),
     ("Laminectomy with cement removal was performed in both cases.", "treatments", "cement removal"),
-    ("Laminectomy combined with cement removal was required in both patients.", "treatments", "laminectomy"),
+    ("In both patients, laminectomy together with cement removal was performed.", "treatments", "cement removal"),
 ])
 def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value):
     paper = mine(tmp_path, case_report(TITLE, (
