@@ -5,10 +5,18 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from leakmine.components.case_marker import LABEL, load_case_marker_rules, match_case_markers
-from leakmine.components.case_marker.normalize import case_number, roman_value
+from leakmine.components.case_marker import (
+    COUNT_LABEL,
+    LABEL,
+    load_case_count_rules,
+    load_case_marker_rules,
+    match_case_counts,
+    match_case_markers,
+)
+from leakmine.components.case_marker.normalize import case_number, roman_value, series_size
 
 RULES = load_case_marker_rules()
+COUNT_RULES = load_case_count_rules()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -66,7 +74,49 @@ def test_roman_value(text, expected):
 def test_component_writes_span_group():
     nlp = spacy.blank("en")
     nlp.add_pipe("leakmine_case_marker")
-    doc = nlp("Case 1 was a man. The second case was a woman.")
+    doc = nlp("We report two cases. Case 1 was a man. The second case was a woman.")
     spans = doc.spans["leakmine_case_marker"]
     assert [(s.text, s.label_, s._.lm_value, s._.lm_attrs["n"]) for s in spans] == [
-        ("Case 1", LABEL, "1", 1), ("The second case", LABEL, "2", 2)]
+        ("We report two cases", COUNT_LABEL, "2", 2), ("Case 1", LABEL, "1", 1), ("The second case", LABEL, "2", 2)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We report three cases of cement in the spinal canal after kyphoplasty.", [("We report three cases", 3)]),
+    ("Herein, we present two elderly women with foraminal leakage.", [("we present two elderly women", 2)]),
+    ("We had 2 patients who developed foot drop after fusion.", [("We had 2 patients", 2)]),
+    ("We describe four consecutive patients treated at our centre.", [("We describe four consecutive patients", 4)]),
+    ("The authors report five cases of delayed paraplegia.", [("The authors report five cases", 5)]),
+    ("Epidural cement after vertebroplasty: a report of two cases", [("report of two cases", 2)]),
+    ("Foot drop after lumbar fusion: a series of 3 patients", [("series of 3 patients", 3)]),
+    ("Pulmonary cement embolism: two case reports", [("two case reports", 2)]),
+    ("Three cases of intradural leakage are presented.", [("Three cases of intradural leakage are presented", 3)]),
+    ("Two patients are described herein.", [("Two patients are described herein", 2)]),
+    ("Two cases of paraplegia after kyphoplasty", [("Two cases of", 2)]),
+    ("Background. Three patients with radiculopathy after sacroplasty.", [("Three patients with", 3)]),
+])
+def test_case_counts_found(text, expected):
+    assert [(text[m.start:m.end], n) for m, n in match_case_counts(text, COUNT_RULES)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Only two cases of intradural leakage have been described.",
+    "Two cases were reported by an earlier series.",
+    "We report 25 patients who underwent vertebroplasty.",
+    "We report a case of leakage at two levels.",
+    "Two patients received decompressive surgery, and one received rehabilitation.",
+    "We report one case of foraminal leakage.",
+    "We treated 120 patients with kyphoplasty.",
+    "A report of 12 cases of pulmonary embolism.",
+    "Of the two cases in the literature, one recovered.",
+    "We report two-level kyphoplasty in an elderly woman.",
+    "Leakage occurred in two patients with osteoporosis.",
+])
+def test_case_counts_not_found(text):
+    assert match_case_counts(text, COUNT_RULES) == []
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    ("two", 2), ("Nine", 9), ("3", 3), ("1", None), ("one", None), ("ten", None), ("12", None), (None, None),
+])
+def test_series_size(count, expected):
+    assert series_size(count) == expected

@@ -91,3 +91,55 @@ def test_a_patient_named_by_initials(tmp_path):
         "Case 1 was a 70-year-old man with paraparesis after vertebroplasty of T12. "
         "Case 2: Mrs. K., aged 74, developed radiculopathy after vertebroplasty of L3.")))
     assert summary(paper) == [(70, "M"), (74, "F")]
+
+
+# A series told only by its count: the patients are never told apart, so what is said of a patient is
+# said of each (a count in the title alone needs the abstract to speak of all of them).
+@pytest.mark.parametrize("title, story, n", [
+    ("Epidural cement after kyphoplasty: a report of three cases",
+     "All three women developed paraparesis after kyphoplasty, with cement in the epidural space.", 3),
+    ("Epidural cement after vertebroplasty",
+     "We report two cases of epidural cement leakage after vertebroplasty with paraparesis.", 2),
+    ("Epidural cement after vertebroplasty",
+     "Here, we present two elderly patients who developed paraparesis from epidural cement after "
+     "vertebroplasty.", 2),
+    ("Epidural cement after vertebroplasty",
+     "We had 2 patients who developed paraparesis after vertebroplasty. Both had epidural cement.", 2),
+    ("Epidural cement after vertebroplasty: two case reports",
+     "Both patients developed paraparesis after vertebroplasty. CT showed cement in the epidural space in "
+     "both.", 2),
+    ("Two cases of epidural cement after vertebroplasty",
+     "In both cases, paraparesis developed after vertebroplasty and cement was found in the epidural space.", 2),
+    ("Epidural cement after vertebroplasty",
+     "The authors describe four patients with paraparesis from epidural cement after vertebroplasty.", 4),
+    ("Epidural cement after vertebroplasty",
+     "Cement leakage is a known complication. Three cases of paraparesis from epidural cement after "
+     "vertebroplasty are presented.", 3),
+    ("Epidural cement after vertebroplasty: a series of five patients",
+     "All patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 5),
+    ("Epidural cement after vertebroplasty",
+     "We describe 2 consecutive cases of paraparesis. Cement was found in the epidural space after "
+     "vertebroplasty.", 2),
+])
+def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
+    paper = mine(tmp_path, case_report(title, story))
+    assert paper["paper"]["study_type"] == "case series"
+    assert len(paper["patients"]) == n
+    for patient in paper["patients"]:
+        assert patient["leak_locations"] == ["epidural"]
+        assert patient["index_procedures"] and "weakness" in patient["symptoms"]
+
+
+@pytest.mark.parametrize("story, n", [
+    ("Two cases of epidural cement after vertebroplasty have been reported. We report a 70-year-old woman "
+     "with paraparesis after vertebroplasty.", 1),
+    ("Only two cases were reported by earlier authors. We report a case of paraparesis after "
+     "vertebroplasty.", 1),
+    ("We report two cases. Case 1 was a 70-year-old man with paraparesis. Case 2 was a 75-year-old woman "
+     "with paraparesis. Case 3 was a 78-year-old woman with paraparesis.", 3),
+    ("Of 212 patients treated with vertebroplasty, 14 had epidural cement and 2 patients with paraparesis "
+     "needed surgery. The mean age was 71.2 years.", 0),
+])
+def test_a_count_that_is_not_the_papers_cases(tmp_path, story, n):
+    paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))
+    assert len(paper["patients"]) == n

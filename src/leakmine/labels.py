@@ -17,7 +17,8 @@
 | COHORT_SIZE    | leakmine_cohort           | "30"                           | n, denominator |
 | SEX_COUNT      | leakmine_cohort           | "12M/18F"                      | n_male, n_female |
 | AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
-| CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | |
+| CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | n |
+| CASE_COUNT     | leakmine_case_marker      | "2" to "9" (cases reported)    | n |
 | TABLE_ROW      | leakmine_table_row        | "1", "2", ... (row order)      | table, row, fields ([start, end, field] per cell) |
 | CUE_<kind>     | leakmine_cue              | the cue kind (CUE_KINDS)       | |
 
@@ -48,7 +49,7 @@ GROUPS = {
     "SYMPTOM": "leakmine_symptom", "TREATMENT": "leakmine_treatment", "OUTCOME": "leakmine_outcome",
     "TIMING": "leakmine_timing", "FOLLOW_UP": "leakmine_follow_up", "COHORT_SIZE": "leakmine_cohort",
     "SEX_COUNT": "leakmine_cohort", "AGE_STAT": "leakmine_cohort", "CASE_MARKER": "leakmine_case_marker",
-    "TABLE_ROW": "leakmine_table_row",
+    "TABLE_ROW": "leakmine_table_row", "CASE_COUNT": "leakmine_case_marker",
     **{cue_label(kind): "leakmine_cue" for kind in CUE_KINDS},
 }
 LABELS = tuple(GROUPS)
@@ -58,6 +59,6 @@ LABELS = tuple(GROUPS)
 # Every other label's group is one of ConText's targets (tests/test_pipeline_wiring.py checks it against
 # the config and the spans).
 UNASSERTED = frozenset({
-    "AGE", "SEX", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER", "TABLE_ROW",
+    "AGE", "SEX", "TIMING", "FOLLOW_UP", "COHORT_SIZE", "SEX_COUNT", "AGE_STAT", "CASE_MARKER", "CASE_COUNT", "TABLE_ROW",
     *(cue_label(kind) for kind in CUE_KINDS),
 })

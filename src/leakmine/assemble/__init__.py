@@ -20,6 +20,7 @@ from leakmine.assemble.patients import (
     intro_anchors,
     marker_anchors,
     plausible_single_patient,
+    reported_count,
 )
 from leakmine.assemble.sections import unit_flow, units
 from leakmine.assemble.study_type import describes_no_patients, study_type
@@ -47,17 +48,20 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
             document, mentions, cues, unit_of)
         clusters, of = cluster_anchors(anchors)
         rows = table_rows(mentions)
-        case_like = bool(clusters) or bool(rows) or any(s.kind == "case" and s.mined for s in document.sections)
-        records = build_cohorts(document, mentions, cues, max(len(clusters), len(rows)), case_like)
+        n = len(clusters)
+        counted = reported_count(mentions, cues, flows) if n == 0 else None
+        case_like = bool(clusters or rows or counted) or any(s.kind == "case" and s.mined for s in document.sections)
+        records = build_cohorts(document, mentions, cues, max(n, len(rows), counted or 0), case_like)
         cohorts = [to_json(c) for c in records]
         evidence += cohort_evidence(records)
-        n = len(clusters)
-        if n == 0 and not cohorts and plausible_single_patient(document, mentions, cues, unit_of):
-            n = 1
+        if n == 0 and not cohorts:
+            n = int(plausible_single_patient(document, mentions, cues, unit_of))
         if len(rows) > n:  # a table lists more patients than the text introduces: one per row
             shared = paper_procedures(mentions, flows)
             built_patients = [build_table_patient(k, row, shared) for k, row in enumerate(rows, 1)]
         else:
+            if counted and not cohorts:  # a series whose patients the text never tells apart
+                n = counted
             attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts), unit_of, by_sentence)
             built_patients = []
             for k in range(1, n + 1):

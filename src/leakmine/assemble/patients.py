@@ -305,6 +305,19 @@ def plausible_single_patient(document: Document, mentions: list[Mention], cues: 
     return False
 
 
+def reported_count(mentions: list[Mention], cues: CueIndex, flows: list[str]) -> int | None:
+    """How many cases the authors say they report ("we report three cases", "a report of two cases"):
+    the first such count in the title, abstract or body that is not about the literature or patients
+    in general. A series whose patients are never told apart has that many patients."""
+    for m in mentions:
+        if m.label != "CASE_COUNT" or flows[m.section_index] not in ("title", "abstract", "body"):
+            continue
+        voice = sentence_voice(cues.of(m))
+        if not (voice.skip or voice.literature or voice.citation or voice.tally or (voice.generic and not voice.patient)):
+            return m.attrs["n"]
+    return None
+
+
 def _introduced_together(text: str, before: list[tuple[Anchor, int]]) -> list[int]:
     """The patients (cluster indexes) introduced together just before a mention: ages of one list
     ("aged 71 and 78 years") or introductions joined by "and" or commas ("a 58-year-old man and a
@@ -353,8 +366,11 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     for start, i in placed:
         in_sentence.setdefault(anchors[i].sentence_start, []).append(i)
         in_unit.setdefault(anchors[i].unit, []).append((start, i))
-    single = n_patients == 1 and not cohort
-    told = case_told_at(mentions, cues, unit_of, flows) if single else {}
+    # Patients never told apart (the one patient of a case report, or a series known only by its count)
+    # share every statement about a patient.
+    alike = (n_patients == 1 or not of) and not cohort
+    everyone = tuple(range(1, n_patients + 1))
+    told = case_told_at(mentions, cues, unit_of, flows) if alike else {}
     # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
     # each case and whether it may tell about a patient.
     said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
@@ -383,9 +399,9 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
                 out.append(Attribution(m, unit, tuple(chosen) or (of[pick] + 1,)))
             continue
         if flow == "title" or ((voice.broadcast or each) and flow in ("abstract", "body")):
-            if single:
+            if alike:
                 if about:
-                    out.append(Attribution(m, unit, (1,)))
+                    out.append(Attribution(m, unit, everyone))
             elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
                     and not _distributive(m, [o for o in by_sentence[m.sentence_start] if o.label == m.label],
                                           cues.of(m)):
@@ -393,8 +409,8 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
                                        broadcast=m.label in BROADCAST_LABELS))
             continue
         if flow == "commentary":
-            if single and about:
-                out.append(Attribution(m, unit, (1,)))
+            if alike and about:
+                out.append(Attribution(m, unit, everyone))
             continue
         scope = None
         for start, i in reversed(in_unit.get(unit, ())):
@@ -404,17 +420,17 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         if scope is not None:
             if about:
                 out.append(Attribution(m, unit, (of[scope] + 1,)))
-        elif single and about_patient(voice, flow, before_anchor=(
+        elif alike and about_patient(voice, flow, before_anchor=(
                 flow == "abstract" and not told.get(unit, m.start_char + 1) <= m.sentence_start) or (
                 flow == "body" and m.section_kind != "case" and unit in in_unit)):
-            out.append(Attribution(m, unit, (1,)))
+            out.append(Attribution(m, unit, everyone))
     return out
 
 
 def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], flows: list[str]) -> dict[str, int]:
     """Per unit, the first sentence that introduces the paper's case without an age ("We report a case
-    of ...", "A case of ... is presented"): what follows it tells of the patient. `unit_of` and `flows`
-    give each section's unit and flow."""
+    of ...", "A case of ... is presented") or counts its cases ("we report three cases"): what follows
+    it tells of the patients. `unit_of` and `flows` give each section's unit and flow."""
     out: dict[str, int] = {}
     if "abstract" not in flows:
         return out
@@ -423,6 +439,7 @@ def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], fl
         if unit in out or flows[m.section_index] != "abstract":
             continue
         voice = sentence_voice(cues.of(m))
-        if cues.of(m).has("CASE_TOLD") and voice.patient and not (voice.generic or voice.literature):
+        told = m.label == "CASE_COUNT" or (cues.of(m).has("CASE_TOLD") and voice.patient)
+        if told and not (voice.generic or voice.literature):
             out[unit] = m.sentence_start
     return out

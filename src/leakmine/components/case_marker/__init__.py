@@ -1,7 +1,11 @@
 """`leakmine_case_marker`: markers that open one patient's account in a multi-patient paper ("Case 1",
 "Case 2:", "Patient 3", "the first case", "In the second patient", "Case II") -> span group
-`leakmine_case_marker`, value the patient's order ("1", "2", ...), attrs `n`. Ingest reads section
-titles with the same rules (`title_case_number`: "Case 2" as a heading)."""
+`leakmine_case_marker`, label CASE_MARKER, value the patient's order ("1", "2", ...), attrs `n`. Ingest
+reads section titles with the same rules (`title_case_number`: "Case 2" as a heading).
+
+The same group holds the authors' statements of how many cases they report ("we report three cases",
+"a report of two cases", "Two case reports"; counts.jsonl): label CASE_COUNT, value the count, attrs
+`n`. A series whose patients are never told apart has no marker, only its count."""
 
 from collections.abc import Sequence
 from functools import lru_cache
@@ -9,13 +13,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from leakmine.components.case_marker.normalize import case_number
+from leakmine.components.case_marker.normalize import case_number, series_size
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
 from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_case_marker"
 LABEL = "CASE_MARKER"
+COUNT_LABEL = "CASE_COUNT"
 
 
 def match_case_markers(text: str, rules: Sequence[Rule]) -> list[tuple[Match, int]]:
@@ -35,6 +40,24 @@ def load_case_marker_rules() -> tuple[Rule, ...]:
     return tuple(load_rules(__name__, labels=frozenset({LABEL})))
 
 
+@lru_cache(maxsize=1)
+def load_case_count_rules() -> tuple[Rule, ...]:
+    """The case-count rules (counts.jsonl), parsed once per process."""
+    return tuple(load_rules(__name__, "counts.jsonl", labels=frozenset({COUNT_LABEL})))
+
+
+def match_case_counts(text: str, rules: Sequence[Rule]) -> list[tuple[Match, int]]:
+    """Statements of how many cases the authors report, with the count (2 to a series' most),
+    overlaps resolved to the first (pure)."""
+    out: list[tuple[Match, int]] = []
+    for m in find_matches(text, rules):
+        n = series_size(m.groups.get("n"))
+        if n is None or (out and m.start < out[-1][0].end):
+            continue
+        out.append((m, n))
+    return out
+
+
 def title_case_number(title: str) -> int | None:
     """The patient a section title opens ("Case 2", "Patient 1", "Second case"), else None."""
     found = match_case_markers(title, load_case_marker_rules()) if title else []
@@ -42,14 +65,19 @@ def title_case_number(title: str) -> int | None:
 
 
 class CaseMarkerExtractor:
-    def __init__(self, rules: Sequence[Rule]):
-        self.rules = rules
+    def __init__(self, markers: Sequence[Rule], counts: Sequence[Rule]):
+        self.markers, self.counts = markers, counts
+        self.rules = (*markers, *counts)
 
     def __call__(self, doc: Doc) -> Doc:
-        return write_found(doc, GROUP, ((m.start, m.end, LABEL, str(n), m.rule.id, {"n": n})
-                                        for m, n in match_case_markers(doc_text(doc), self.rules)))
+        text = doc_text(doc)
+        found = [(m.start, m.end, label, str(n), m.rule.id, {"n": n})
+                 for label, matched in ((LABEL, match_case_markers(text, self.markers)),
+                                        (COUNT_LABEL, match_case_counts(text, self.counts)))
+                 for m, n in matched]
+        return write_found(doc, GROUP, found)
 
 
 @Language.factory("leakmine_case_marker", assigns=SPAN_ASSIGNS, retokenizes=True)
 def make_case_marker(nlp: Language, name: str) -> CaseMarkerExtractor:
-    return CaseMarkerExtractor(load_case_marker_rules())
+    return CaseMarkerExtractor(load_case_marker_rules(), load_case_count_rules())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MAX_CASES = 20
+MAX_SERIES = 9  # SCHEMA.md: a case series describes 2-9 patients one by one
 
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -39,3 +40,9 @@ def case_number(groups: dict[str, str | None]) -> int | None:
     elif groups.get("roman"):
         n = roman_value(groups["roman"])
     return n if n is not None and 1 <= n <= MAX_CASES else None
+
+
+def series_size(count: str | None) -> int | None:
+    """The number of cases a count names ("three", "3"), when a case series can hold it (2..MAX_SERIES)."""
+    n = _CARDINALS.get(count.lower()) if count and not count.isdigit() else int(count) if count else None
+    return n if n is not None and 2 <= n <= MAX_SERIES else None
