@@ -33,9 +33,32 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("N=140 patients", 140, None),
     ("patients treated with PKP (N=140)", 140, None),
     ("12 patients (12/80) had leaks", 12, 80),
+    ("Leakage was seen in 34 patients (1.9% 34/1782).", 34, 1782),
+    ("embolism in 21 patients (2.4%; 21/870)", 21, 870),
+    ("A retrospective review of 12,000 patients who underwent surgery", 12000, None),
+    ("A retrospective analysis was conducted on 349 patients with fractures.", 349, None),
+    ("a prospective cohort study of 163 consecutive patients", 163, None),
+    ("An audit of the records of 85 patients", 85, None),
+    ("The review revealed 17 patients who developed a hematoma.", 17, None),
+    ("27 patients who subsequently experienced radiculopathy", 27, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("and 31 (1.14%) were identified with a hematoma", 31),
+    ("Of these, 19 (4.2%) developed leg weakness.", 19),
+    ("12 (0.8%) patients were diagnosed with foot drop", 12),
+    ("eight (6.5%) suffered a deficit", 8),
+])
+def test_groups_counted_with_their_incidence(text, n):
+    assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(n, "subgroup")]
+
+
+def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
+    text = "1,790 patients were included and 26 (1.45%) were identified with symptomatic leakage."
+    assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(1790, "population"), (26, "subgroup")]
 
 
 @pytest.mark.parametrize("text, n", [
@@ -136,6 +159,10 @@ def test_age_stat(text, value, stat):
     "cultured cells (n = 3)",
     "rats were divided into groups (n = 12)",
     "treated vertebrae (n = 48)",
+    "a review of 12 studies",
+    "an analysis of 349 vertebrae",
+    "31 (1.14%) vertebrae were treated",
+    "12 levels that developed leakage",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []

@@ -5,7 +5,9 @@ and denominator, and how the groups relate ("drawn from", "part of", "compared w
 paper's own patients (not cited studies, not a review's pooled numbers) and returns one
 `CohortRecord` per group, in the order the text first names them:
 
-- a group counted against its population ("leakage occurred in 48 of 312 patients": 48 drawn from 312);
+- a group counted against its population ("leakage occurred in 48 of 312 patients": 48 drawn from 312),
+  or a group with the paper's complication counted after the study population ("we enrolled 102
+  patients ... cement leakage was seen in 7 patients": 7 drawn from 102);
 - a named comparison group ("the leakage group (n = 48)", "group B (n = 32)");
 - the study population when the text gives its sex or age ("199 patients (112 F; 87 M), mean age 70").
 
@@ -41,6 +43,7 @@ _ABSTRACT_LABEL = re.compile(
     r"patients\s+and\s+methods|results?|findings|case\s+(?:presentation|report|description)s?|conclusions?|"
     r"discussion))\s*(?::|(?=\s+[A-Z]))")
 _MIN_BARE_COHORT = 10
+_COMPLICATION_LABELS = frozenset({"CAUSE", "LEAK_LOCATION", "SYMPTOM"})
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class _Group:
     sizes: list[Mention]
     sex: Mention | None = None
     ages: list[Mention] = field(default_factory=list)
+    population: _Group | None = None  # the study population it is drawn from, when no size states it
 
     @property
     def first(self) -> Mention:
@@ -135,8 +139,11 @@ class _Group:
 
     @property
     def denominator(self) -> tuple[int, Mention] | None:
-        return next(((m.attrs["denominator"], m) for m in self.sizes
-                     if isinstance(m.attrs.get("denominator"), int)), None)
+        stated = next(((m.attrs["denominator"], m) for m in self.sizes
+                       if isinstance(m.attrs.get("denominator"), int)), None)
+        if stated is None and self.population is not None:
+            return self.population.n, self.population.first
+        return stated
 
     @property
     def predicate(self) -> str | None:
@@ -157,6 +164,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
     groups = _groups(sizes)
+    _draw_from_population(groups, _complication_sentences(mentions, cues))
     if not groups:
         total = next((t for m in sexes if (t := _sex_total(m)) and t >= _MIN_COHORT), None)
         if total is None:
@@ -186,6 +194,29 @@ def _groups(sizes: list[Mention]) -> list[_Group]:
             target.sizes.append(m)
             target.name = target.name or name
     return sorted(groups, key=lambda g: g.first.start_char)
+
+
+def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
+    """Starts of the sentences that tell of the field's complications: a cause, leak site or symptom
+    stated, or cement named."""
+    return {m.sentence_start for m in mentions
+            if (m.label in _COMPLICATION_LABELS and m.asserted) or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
+
+
+def _draw_from_population(groups: list[_Group], complications: set[int]) -> None:
+    """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
+    in 7 patients"), after the study population was counted ("we enrolled 102 patients") and smaller
+    than it, is drawn from that population."""
+    population = next((g for g in groups if not g.named and g.denominator is None
+                       and any(m.attrs.get("kind") == "population" for m in g.sizes)), None)
+    if population is None:
+        return
+    for g in groups:
+        if (g is not population and g.n < population.n and g.denominator is None
+                and g.first.start_char > population.first.start_char
+                and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
+                and any(m.sentence_start in complications for m in g.sizes)):
+            g.population = population
 
 
 def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:
