@@ -54,6 +54,7 @@ def test_definite_references_name_each_patient(tmp_path):
     ("Both were followed for 2 years.", "follow_up", "2 years"),
     ("Laminectomy with cement removal was performed in both cases.", "treatments", "cement removal"),
     ("In both patients, laminectomy together with cement removal was performed.", "treatments", "cement removal"),
+    ("The patients' neurological deficits improved without surgery.", "outcome", "improved"),
 ])
 def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value):
     paper = mine(tmp_path, case_report(TITLE, (

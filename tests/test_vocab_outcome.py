@@ -52,6 +52,12 @@ from vocab_helpers import values
     ("symptoms improved to Nurick grade II", "partial recovery"),
     ("the deficit recovered to ASIA D", "partial recovery"),
     ("improved to Frankel grade C at discharge", "partial recovery"),
+    ("with resolution of her symptoms", "full recovery"),
+    ("resolution of the radicular pain", "full recovery"),
+    ("both had remission of symptoms", "improved"),
+    ("remission of the neurological deficits", "improved"),
+    ("complete remission of symptoms", "full recovery"),
+    ("partial resolution of the weakness", "partial recovery"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}
@@ -68,6 +74,8 @@ def test_outcome_values(text, expected):
     "the walking distance was measured",
     "Frankel grade D on admission",
     "limited access to the canal",
+    "a resolution of 0.5 mm",
+    "remission of the lymphoma",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

@@ -26,6 +26,8 @@ from vocab_helpers import texts, values
     ("PSO at L2 for kyphosis", "osteotomy"),
     ("posterior decompression of the canal", "decompression"),
     ("a two-level laminectomy", "laminectomy"),
+    ("L4-L5 fusion with a cage", "fusion"),
+    ("the fusion, which was solid", "fusion"),
 ])
 def test_procedure_values(text, expected):
     assert expected in values("PROCEDURE", text)
@@ -39,6 +41,10 @@ def test_procedure_values(text, expected):
     ("the VPN connection", "vertebroplasty"),
     ("a VP shunt for hydrocephalus", "vertebroplasty"),
     ("the kyphosis angle improved", "kyphoplasty"),
+    ("migration of the fusion cage", "fusion"),
+    ("the fusion rate was 92%", "fusion"),
+    ("a solid fusion mass at one year", "fusion"),
+    ("interbody fusion devices were used", "fusion"),
 ])
 def test_procedure_must_not_match(text, unwanted):
     assert unwanted not in values("PROCEDURE", text)

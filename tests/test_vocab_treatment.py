@@ -82,6 +82,8 @@ def test_treatment_values(text, expected):
     ("the decompressive effect of the cage", "decompression"),
     ("the cement was injected and allowed to harden", "cement removal"),
     ("cement, which was not removed", "cement removal"),
+    ("revision of the fusion cage", "fusion"),
+    ("fusion rates were similar", "fusion"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
