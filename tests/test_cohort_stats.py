@@ -41,6 +41,9 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("An audit of the records of 85 patients", 85, None),
     ("The review revealed 17 patients who developed a hematoma.", 17, None),
     ("27 patients who subsequently experienced radiculopathy", 27, None),
+    ("3175 patients with fractures treated with PVP were retrospectively reviewed", 3175, None),
+    ("Sixty patients aged over 65 years were enrolled", 60, None),
+    ("Pain relief was evaluated in 357 patients (660 vertebrae).", 357, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -163,6 +166,8 @@ def test_age_stat(text, value, stat):
     "an analysis of 349 vertebrae",
     "31 (1.14%) vertebrae were treated",
     "12 levels that developed leakage",
+    "20 patients with leakage were treated conservatively",
+    "was evaluated in 12 vertebrae",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []
@@ -303,3 +308,13 @@ def test_not_a_group_size(text):
 ])
 def test_counts_in_words_and_with_separators(words, expected):
     assert parse_number(words) == expected
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("17 patients who developed hematomas that required evacuation", "event"),
+    ("31 (1.1%) were identified with a hematoma and treated", "event"),
+    ("9 of the 17 patients required reoperation", "outcome"),
+    ("leakage occurred in 48 of 312 patients", "event"),
+])
+def test_what_a_counted_group_did(text, predicate):
+    assert [a["predicate"] for _, a in found(text, "COHORT_SIZE")] == [predicate]

@@ -214,7 +214,7 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     for g in groups:
         if (g is not population and g.n < population.n and g.denominator is None
                 and g.first.start_char > population.first.start_char
-                and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
+                and all(m.attrs.get("kind") == "subgroup" for m in g.sizes) and g.predicate != "outcome"
                 and any(m.sentence_start in complications for m in g.sizes)):
             g.population = population
 

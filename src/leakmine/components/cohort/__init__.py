@@ -1,6 +1,7 @@
 """`leakmine_cohort`: aggregate statistics of a group of patients -> span group `leakmine_cohort`:
 COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/group, `name` of a
-comparison group, `predicate` event/outcome), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either
+comparison group, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
+developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either
 may be None) and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
@@ -39,7 +40,7 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
         if not size:
             return None
         attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
-                 "predicate": predicate(text, m.start, m.end)}
+                 "predicate": m.rule.attrs.get("predicate") or predicate(text, m.start, m.end)}
         return str(size["n"]), attrs
     if m.rule.label == "SEX_COUNT":
         if m.rule.attrs.get("one_sex"):
