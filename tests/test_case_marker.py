@@ -89,6 +89,8 @@ def test_component_writes_span_group():
     ("Epidural cement after vertebroplasty: a report of two cases", [("report of two cases", 2)]),
     ("Foot drop after lumbar fusion: a series of 3 patients", [("series of 3 patients", 3)]),
     ("Pulmonary cement embolism: two case reports", [("two case reports", 2)]),
+    ("Cauda equina syndrome after lumbar surgery: 6 Cases Report", [("6 Cases Report", 6)]),
+    ("Foot drop after fusion in three patients", [("in three patients", 3)]),
     ("Three cases of intradural leakage are presented.", [("Three cases of intradural leakage are presented", 3)]),
     ("Two patients are described herein.", [("Two patients are described herein", 2)]),
     ("Two cases of paraplegia after kyphoplasty", [("Two cases of", 2)]),
@@ -109,10 +111,18 @@ def test_case_counts_found(text, expected):
     "A report of 12 cases of pulmonary embolism.",
     "Of the two cases in the literature, one recovered.",
     "We report two-level kyphoplasty in an elderly woman.",
-    "Leakage occurred in two patients with osteoporosis.",
 ])
 def test_case_counts_not_found(text):
     assert match_case_counts(text, COUNT_RULES) == []
+
+
+@pytest.mark.parametrize(("text", "title_only"), [
+    ("Leakage occurred in two patients with osteoporosis.", True),  # the paper's own count only in a title
+    ("We report two patients with osteoporosis.", False),
+])
+def test_a_count_in_a_group_phrase_is_the_papers_only_in_its_title(text, title_only):
+    (match, _), = match_case_counts(text, COUNT_RULES)
+    assert bool(match.rule.attrs.get("title_only")) is title_only
 
 
 @pytest.mark.parametrize(("count", "expected"), [

@@ -121,6 +121,10 @@ def test_a_patient_named_by_initials(tmp_path):
     ("Epidural cement after vertebroplasty",
      "We describe 2 consecutive cases of paraparesis. Cement was found in the epidural space after "
      "vertebroplasty.", 2),
+    ("Epidural cement after vertebroplasty: report of three cases and review of the literature",
+     "All three patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 3),
+    ("Paraparesis from epidural cement in two patients after vertebroplasty",
+     "Both patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 2),
 ])
 def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
     paper = mine(tmp_path, case_report(title, story))
@@ -140,6 +144,8 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
      "with paraparesis. Case 3 was a 78-year-old woman with paraparesis.", 3),
     ("Of 212 patients treated with vertebroplasty, 14 had epidural cement and 2 patients with paraparesis "
      "needed surgery. The mean age was 71.2 years.", 0),
+    ("We report a 70-year-old woman with paraparesis after vertebroplasty. Epidural cement was found in two "
+     "patients of an earlier series.", 1),
 ])
 def test_a_count_that_is_not_the_papers_cases(tmp_path, story, n):
     paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))

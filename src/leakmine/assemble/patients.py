@@ -307,13 +307,17 @@ def plausible_single_patient(document: Document, mentions: list[Mention], cues: 
 
 def reported_count(mentions: list[Mention], cues: CueIndex, flows: list[str]) -> int | None:
     """How many cases the authors say they report ("we report three cases", "a report of two cases"):
-    the first such count in the title, abstract or body that is not about the literature or patients
-    in general. A series whose patients are never told apart has that many patients."""
+    the first such count in the title (the authors' own words, "... report of four cases and review of
+    the literature"), or in the abstract or body where the sentence is not about the literature or
+    patients in general. A series whose patients are never told apart has that many patients."""
     for m in mentions:
-        if m.label != "CASE_COUNT" or flows[m.section_index] not in ("title", "abstract", "body"):
+        flow = flows[m.section_index]
+        if m.label != "CASE_COUNT" or flow not in ("title", "abstract", "body") or (
+                m.attrs.get("title_only") and flow != "title"):
             continue
         voice = sentence_voice(cues.of(m))
-        if not (voice.skip or voice.literature or voice.citation or voice.tally or (voice.generic and not voice.patient)):
+        if flow == "title" or not (voice.skip or voice.literature or voice.citation or voice.tally
+                                   or (voice.generic and not voice.patient)):
             return m.attrs["n"]
     return None
 

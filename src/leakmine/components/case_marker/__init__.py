@@ -5,7 +5,7 @@ reads section titles with the same rules (`title_case_number`: "Case 2" as a hea
 
 The same group holds the authors' statements of how many cases they report ("we report three cases",
 "a report of two cases", "Two case reports"; counts.jsonl): label CASE_COUNT, value the count, attrs
-`n`. A series whose patients are never told apart has no marker, only its count."""
+`n` and the rule's own (`title_only`: a count that is the paper's own only in its title). A series whose patients are never told apart has no marker, only its count."""
 
 from collections.abc import Sequence
 from functools import lru_cache
@@ -71,7 +71,7 @@ class CaseMarkerExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = [(m.start, m.end, label, str(n), m.rule.id, {"n": n})
+        found = [(m.start, m.end, label, str(n), m.rule.id, {**m.rule.attrs, "n": n})
                  for label, matched in ((LABEL, match_case_markers(text, self.markers)),
                                         (COUNT_LABEL, match_case_counts(text, self.counts)))
                  for m, n in matched]
