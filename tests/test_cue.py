@@ -35,6 +35,12 @@ def test_every_kind_has_rules_and_a_label():
     ("She walked without support.", "GENERIC", []),
     ("Both patients underwent laminectomy.", "BROADCAST", ["Both patients"]),
     ("The patient underwent laminectomy.", "BROADCAST", []),
+    ("Three patients recovered completely, and one died.", "TALLY", ["Three patients recovered completely, and one died"]),
+    ("Two recovered fully, while the other three improved.", "TALLY",
+     ["Two recovered fully, while the other three improved"]),
+    ("15 had resolution, 5 had limited change.", "TALLY", ["15 had resolution, 5 had"]),
+    ("Three patients recovered completely.", "TALLY", []),
+    ("She had two operations, and one failed.", "TALLY", []),
     ("The patients' deficits improved without surgery.", "EACH", ["The patients'"]),
     ("Our two patients' weakness resolved.", "EACH", ["Our two patients'"]),
     ("The patient's deficit improved.", "EACH", []),
@@ -84,6 +90,8 @@ def test_the_component_writes_every_cue_with_its_kind_and_rule():
     ("The revision surgery was discussed with the family for a long time before the discectomy.", "discectomy",
      False),
     ("He underwent discectomy.", "discectomy", False),
+    ("All needed another operation to relieve the pressure.", "relieve", True),
+    ("A further operation with laminectomy was done.", "laminectomy", True),
 ])
 def test_a_rescue_cue_leads_to_the_procedure_within_its_phrase(sentence, procedure, expected):
     assert sentence_cues(sentence).leads_to("RESCUE", sentence.index(procedure), 30) is expected

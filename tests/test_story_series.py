@@ -150,3 +150,15 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
 def test_a_count_that_is_not_the_papers_cases(tmp_path, story, n):
     paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))
     assert len(paper["patients"]) == n
+
+
+def test_a_counted_series_keeps_a_split_tally_apart(tmp_path):
+    paper = mine(tmp_path, case_report("Cauda equina syndrome after discectomy: report of four cases", (
+        "We report four patients who developed cauda equina syndrome after lumbar discectomy. All four needed "
+        "another operation to relieve the pressure on the nerve roots. Three patients recovered completely, "
+        "and one died.")))
+    assert len(paper["patients"]) == 4
+    for patient in paper["patients"]:
+        assert patient["index_procedures"] == ["discectomy"]
+        assert patient["treatments"] == ["decompression"]
+        assert patient["outcome"] is None

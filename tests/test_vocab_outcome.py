@@ -53,6 +53,8 @@ from vocab_helpers import values
     ("the deficit recovered to ASIA D", "partial recovery"),
     ("improved to Frankel grade C at discharge", "partial recovery"),
     ("with resolution of her symptoms", "full recovery"),
+    ("the contralateral radiculopathy disappeared", "full recovery"),
+    ("his sciatica gradually resolved", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),
     ("both had remission of symptoms", "improved"),
     ("remission of the neurological deficits", "improved"),

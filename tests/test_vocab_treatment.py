@@ -18,6 +18,9 @@ from vocab_helpers import values
     ("anterior reconstruction with a cage and a dual rod-screw construct", "anterior fixation"),
     ("anterior column reconstruction and plate fixation", "anterior fixation"),
     ("surgery to decompress the neural structures", "decompression"),
+    ("revision to relieve nerve root compression", "decompression"),
+    ("an operation to relieve the pressure on the spinal nerves", "decompression"),
+    ("surgery to release the compression of the cord", "decompression"),
     ("decompressing the exiting nerve root", "decompression"),
     ("to decompress the spinal cord", "decompression"),
     ("decompress both L5 roots", "decompression"),
@@ -84,6 +87,8 @@ def test_treatment_values(text, expected):
     ("cement, which was not removed", "cement removal"),
     ("revision of the fusion cage", "fusion"),
     ("fusion rates were similar", "fusion"),
+    ("to relieve the pain", "decompression"),
+    ("cord compression was seen on MRI", "decompression"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
