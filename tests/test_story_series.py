@@ -55,6 +55,7 @@ def test_definite_references_name_each_patient(tmp_path):
     ("Laminectomy with cement removal was performed in both cases.", "treatments", "cement removal"),
     ("In both patients, laminectomy together with cement removal was performed.", "treatments", "cement removal"),
     ("The patients' neurological deficits improved without surgery.", "outcome", "improved"),
+    ("Decreased perianal sensation was present in all cases.", "symptoms", "sensory loss"),
 ])
 def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value):
     paper = mine(tmp_path, case_report(TITLE, (
