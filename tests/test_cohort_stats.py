@@ -54,6 +54,7 @@ def test_cohort_size(text, n, denominator):
     ("Of these, 19 (4.2%) developed leg weakness.", 19),
     ("12 (0.8%) patients were diagnosed with foot drop", 12),
     ("eight (6.5%) suffered a deficit", 8),
+    ("Six patients (2.6%) suffered a femoral neuropathy", 6),
 ])
 def test_groups_counted_with_their_incidence(text, n):
     assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(n, "subgroup")]

@@ -54,6 +54,8 @@ from vocab_helpers import values
     ("improved to Frankel grade C at discharge", "partial recovery"),
     ("with resolution of her symptoms", "full recovery"),
     ("the contralateral radiculopathy disappeared", "full recovery"),
+    ("the dyspnea subsided after oxygen", "improved"),
+    ("her pain abated", "improved"),
     ("his sciatica gradually resolved", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),
     ("both had remission of symptoms", "improved"),

@@ -50,6 +50,10 @@ from vocab_helpers import texts, values
     ("sudden dyspnoea", "dyspnea"),
     ("shortness of breath and chest pain", "dyspnea"),
     ("shortness of breath and chest pain", "chest pain"),
+    ("isolated femoral nerve palsies", "weakness"),
+    ("a C5 palsy after laminoplasty", "weakness"),
+    ("peroneal nerve palsy on the left", "weakness"),
+    ("an L5 root palsy", "weakness"),
 ])
 def test_symptom_values(text, expected):
     assert expected in values("SYMPTOM", text)
@@ -65,6 +69,8 @@ def test_symptom_values(text, expected):
     ("neurological examination", "neurological deficit"),
     ("chest pain", "pain"),
     ("sensory hypersensitivity", "sensory loss"),
+    ("a facial nerve palsy", "weakness"),
+    ("a child with cerebral palsy", "weakness"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)
