@@ -67,3 +67,30 @@ def test_operations_years_before_are_history(tmp_path, history):
     (patient,) = mine(tmp_path, text)["patients"]
     assert "fusion" not in patient["treatments"] and "fusion" not in patient["index_procedures"]
     assert "cement removal" in patient["treatments"]
+
+
+@pytest.mark.parametrize("index, expected", [
+    ("posterior screw stabilization and posterior laminectomy from C3 to C6", ["laminectomy"]),
+    ("a laminectomy with pedicle screw fixation at L4-L5", ["laminectomy"]),
+    ("posterior fixation together with decompression at L2", ["decompression"]),
+    ("an L4-L5 discectomy and posterior instrumented fusion", ["discectomy", "fusion"]),
+])
+def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, expected):
+    text = case_report("Epidural hematoma after spine surgery: a case report", (
+        f"An 85-year-old man had {index}. Two days later, paraparesis occurred because of an epidural "
+        "hematoma. The hematoma was evacuated and he improved."))
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert sorted(patient["index_procedures"]) == expected
+    assert "posterior fixation" not in patient["treatments"]
+    assert "hematoma evacuation" in patient["treatments"]
+
+
+@pytest.mark.parametrize("rescue", [
+    "Emergency laminectomy and posterior fixation were performed.",
+    "He underwent revision decompression with posterior fixation.",
+])
+def test_fixation_with_rescue_work_stays_rescue_work(tmp_path, rescue):
+    text = case_report("Paraparesis after kyphoplasty: a case report", (
+        "An 80-year-old man developed paraparesis after kyphoplasty of L1 with cement in the canal. " + rescue))
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert "posterior fixation" in patient["treatments"]

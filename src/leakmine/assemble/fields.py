@@ -166,10 +166,10 @@ class PatientView:
             first = first_procedure.get(a.unit)
             if m.label in _PROCEDURE_LABELS and first is None:
                 first_procedure[a.unit] = m
-                if m.value in rescue_only or self._follows(m):
+                if (m.value in rescue_only and not self._with_index(m)) or self._follows(m):
                     out[a.unit] = m.end_char
             elif first is not None and m.start_char >= first.end_char and (
-                    m.label in _PROCEDURE_LABELS and m.value in rescue_only
+                    m.label in _PROCEDURE_LABELS and m.value in rescue_only and not self._with_index(m)
                     or m.sentence_start > first.sentence_start and (self.complication(m) or m.label == "OUTCOME")):
                 out[a.unit] = m.start_char
         return out
@@ -198,6 +198,8 @@ class PatientView:
                 self._roles[key] = None
             elif self.cement_index and self._with_augmentation(m):  # "index", or a part with no contract term
                 self._roles[key] = "index" if m.value in self.index else None
+            elif before and m.value not in self.index and self._with_index(m):
+                self._roles[key] = None  # a part of the index operation with no contract term
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
                 self._roles[key] = procedure_role(
@@ -217,6 +219,29 @@ class PatientView:
                 continue
             lo, hi = o.end_char - m.sentence_start, m.start_char - m.sentence_start
             if hi - lo <= _JOINED_REACH and (cues.has("JOINED", lo, hi) or cues.has("WITH", lo, hi)) and not (
+                    cues.has("FINITE", lo, hi) or cues.has("CLAUSE", lo, hi)):
+                return True
+        return False
+
+    def _with_index(self, m: Mention) -> bool:
+        """Whether rescue-type work is named as one operation with an index operation before any
+        complication is told in the sentence ("posterior screw stabilization and laminectomy", "a
+        laminectomy with fixation"): joined by "and"/"with" in one phrase, the index operation not
+        called rescue work. A cement augmentation's parts are `_with_augmentation`'s."""
+        cues = self.cues.of(m)
+        if self.cement_index or not (cues.spans("JOINED") or cues.spans("WITH")):
+            return False
+        here = self.by_sentence.get(m.sentence_start, [])
+        if any(self.complication(o) and o.end_char <= m.start_char for o in here):
+            return False
+        at = m.sentence_start
+        for o in here:
+            if o.label != "PROCEDURE" or o.value not in self.index or not o.asserted or o.historical \
+                    or o.start_char == m.start_char or called_rescue(cues, o.start_char - at):
+                continue
+            first, second = sorted((o, m), key=lambda x: x.start_char)
+            lo, hi = first.end_char - at, second.start_char - at
+            if 0 <= hi - lo <= _JOINED_REACH and (cues.has("JOINED", lo, hi) or cues.has("WITH", lo, hi)) and not (
                     cues.has("FINITE", lo, hi) or cues.has("CLAUSE", lo, hi)):
                 return True
         return False
