@@ -43,6 +43,8 @@ def test_every_kind_has_rules_and_a_label():
      ["Two recovered fully, while the other three improved"]),
     ("15 had resolution, 5 had limited change.", "TALLY", ["15 had resolution, 5 had"]),
     ("Three patients recovered completely.", "TALLY", []),
+    ("Two patients received decompressive surgery, and one received rehabilitation.", "TALLY",
+     ["Two patients received decompressive surgery, and one received"]),
     ("She had two operations, and one failed.", "TALLY", []),
     ("The patients' deficits improved without surgery.", "EACH", ["The patients'"]),
     ("Our two patients' weakness resolved.", "EACH", ["Our two patients'"]),

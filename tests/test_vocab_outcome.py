@@ -55,6 +55,8 @@ from vocab_helpers import values
     ("with resolution of her symptoms", "full recovery"),
     ("the contralateral radiculopathy disappeared", "full recovery"),
     ("the dyspnea subsided after oxygen", "improved"),
+    ("residual lower extremity weakness at 3 years", "partial recovery"),
+    ("residual upper limb numbness", "partial recovery"),
     ("her pain abated", "improved"),
     ("his sciatica gradually resolved", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),
