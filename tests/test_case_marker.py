@@ -35,6 +35,10 @@ COUNT_RULES = load_case_count_rules()
     ("Case One: a woman aged 80.", [("Case One", 1)]),
     ("Imaging of case 2 showed epidural cement.", [("case 2", 2)]),
     ("Case report 2\nA woman aged 75 years.", [("Case report 2", 2)]),
+    ("Leakage was rare. One patient developed numbness.", [("One patient", 1)]),
+    ("In one of the two cases, cement reached the canal.", [("In one of the two cases", 1)]),
+    ("No one patient had leakage.", []),
+    ("Results: In One of the three patients, cement reached the canal.", [("In One of the three patients", 1)]),
 ])
 def test_markers_found(text, expected):
     assert [(text[m.start:m.end], n) for m, n in match_case_markers(text, RULES)] == expected

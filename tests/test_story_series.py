@@ -153,6 +153,24 @@ def test_a_count_that_is_not_the_papers_cases(tmp_path, story, n):
     assert len(paper["patients"]) == n
 
 
+@pytest.mark.parametrize("second", ["The second patient", "In the second case, the patient"])
+def test_one_patient_then_the_second_tells_two_patients_apart(tmp_path, second):
+    paper = mine(tmp_path, case_report("Cauda equina syndrome after lumbar surgery: two cases", (
+        "We report two patients with cauda equina syndrome after lumbar surgery. One patient developed perineal "
+        f"numbness after a laminectomy. {second} developed leg weakness after a discectomy and underwent "
+        "urgent exploration.")))
+    first, other = paper["patients"]
+    assert first["index_procedures"] == ["laminectomy"] and first["symptoms"] == ["numbness"]
+    assert other["index_procedures"] == ["discectomy"] and other["treatments"] == ["exploration"]
+
+
+def test_one_patient_alone_is_no_case_marker(tmp_path):
+    paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty: a retrospective study", (
+        "We reviewed 212 patients treated with vertebroplasty; 14 had epidural cement. One patient developed "
+        "paraparesis after vertebroplasty.")))
+    assert paper["patients"] == []
+
+
 def test_a_counted_series_keeps_a_split_tally_apart(tmp_path):
     paper = mine(tmp_path, case_report("Cauda equina syndrome after discectomy: report of four cases", (
         "We report four patients who developed cauda equina syndrome after lumbar discectomy. All four needed "
