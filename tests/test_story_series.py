@@ -181,3 +181,13 @@ def test_a_counted_series_keeps_a_split_tally_apart(tmp_path):
         assert patient["index_procedures"] == ["discectomy"]
         assert patient["treatments"] == ["decompression"]
         assert patient["outcome"] is None
+
+
+def test_a_series_told_under_methods_headings(tmp_path):
+    text = ("Cauda equina syndrome after lumbar surgery\n\nObject\nThe author describes two cases of cauda equina "
+            "syndrome after lumbar surgery.\n\nMethods\nOne patient developed perineal numbness after a "
+            "laminectomy. The second patient developed leg weakness after a discectomy and underwent urgent "
+            "exploration.\n\nConclusions\nUrgent imaging is warranted.\n")
+    first, other = mine(tmp_path, text)["patients"]
+    assert "numbness" in first["symptoms"] and "weakness" not in first["symptoms"]
+    assert other["treatments"] == ["exploration"]

@@ -1,8 +1,9 @@
 """Where a section stands in the telling of a paper: its flow and its unit.
 
-Flows: `title`; `abstract`; `body` (case, results and unlabelled text: the narrative); `caption` (each
-caption is a unit of its own); `commentary` (introduction, discussion, conclusion, methods and the
-background/conclusion parts of a structured abstract: mostly literature and advice); `none` (tables,
+Flows: `title`; `abstract`; `body` (case, methods, results and unlabelled text: the narrative; a case
+series' "Methods" tells its cases, a cohort study's its population); `caption` (each caption is a unit
+of its own); `commentary` (introduction, discussion, conclusion and the background/conclusion parts of
+a structured abstract: mostly literature and advice); `none` (tables,
 references and anything not mined). A unit is the stretch of text along which one patient's story
 runs in order: the abstract, the body, or one caption.
 """
@@ -16,7 +17,7 @@ from leakmine.records import Document, Section
 _FLOW_OF_KIND = {
     "title": "title", "abstract": "abstract", "case": "body", "results": "body", "other": "body",
     "caption": "caption", "introduction": "commentary", "discussion": "commentary",
-    "conclusion": "commentary", "methods": "commentary",
+    "conclusion": "commentary", "methods": "body",
 }
 # Section titles and the opening words of a section are read here, not sentences: no mention covers a title.
 _CAPTION_TEXT = re.compile(r"^\s*(?:fig(?:ure)?s?\.?|supplementa(?:l|ry)\s+fig(?:ure)?s?\.?)\s*\d", re.IGNORECASE)
