@@ -50,6 +50,10 @@ def ages(text: str) -> list[str]:
     ("a septuagenarian man", "70-79"),
     ("a woman aged seventy-two years", "72"),
     ("At age 35, she had a first fracture.", "35"),
+    ("A 39/M patient complained of leg pain.", "39"),
+    ("a 61/F with an L1 fracture", "61"),
+    ("a 70 y/F patient", "70"),
+    ("a 58 / male patient", "58"),
 ])
 def test_individual_ages(text, expected):
     assert ages(text) == [expected]
@@ -86,6 +90,7 @@ def test_individual_ages(text, expected):
     "at least 50 years old",
     "a 200-year-old building",
     "aged 58.4 years on average",
+    "the L4/5 level",
 ])
 def test_not_an_individual_age(text):
     assert ages(text) == []

@@ -42,6 +42,8 @@ def cues(text: str) -> list[tuple[str, str, str]]:
     ("The surgeon left. She was then monitored.", [("F", "she", "pronoun")]),
     ("His wife said she had noticed the weakness.", [("M", "his", "pronoun")]),
     ("Her husband said he would stay.", [("F", "her", "pronoun")]),
+    ("A 39/M patient complained of leg pain.", [("M", "/m", "noun")]),
+    ("a 61/F with an L1 fracture", [("F", "/f", "noun")]),
 ])
 def test_sex_cues(text, expected):
     assert cues(text) == expected
@@ -57,6 +59,7 @@ def test_sex_cues(text, expected):
     "There were 12 men and 18 women.",
     "12 male and 18 female patients",
     "Males/females 12/18",
+    "the M/F ratio was 1/2",
     "male/female ratio",
     "a male-to-female ratio of 2:3",
     "female-to-male transition",

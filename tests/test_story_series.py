@@ -191,3 +191,11 @@ def test_a_series_told_under_methods_headings(tmp_path):
     first, other = mine(tmp_path, text)["patients"]
     assert "numbness" in first["symptoms"] and "weakness" not in first["symptoms"]
     assert other["treatments"] == ["exploration"]
+
+
+def test_ages_and_sexes_written_as_one(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "A 39/M patient developed leg weakness after vertebroplasty of L2. A 61/F patient developed "
+        "paraparesis after vertebroplasty of T12.")))
+    assert summary(paper) == [(39, "M"), (61, "F")]
+    assert [p["treated_levels"] for p in paper["patients"]] == [["L2"], ["T12"]]

@@ -19,6 +19,8 @@ from vocab_helpers import values
     ("anterior column reconstruction and plate fixation", "anterior fixation"),
     ("surgery to decompress the neural structures", "decompression"),
     ("revision to relieve nerve root compression", "decompression"),
+    ("surgical evacuation improved the weakness", "hematoma evacuation"),
+    ("she underwent emergency evacuation", "hematoma evacuation"),
     ("an operation to relieve the pressure on the spinal nerves", "decompression"),
     ("surgery to release the compression of the cord", "decompression"),
     ("decompressing the exiting nerve root", "decompression"),

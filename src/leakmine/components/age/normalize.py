@@ -18,8 +18,8 @@ _DECADES = {
 _GENARIANS = {"quadra": 40, "quinqua": 50, "sexa": 60, "septua": 70, "octo": 80, "nona": 90}
 _PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
-# How an age is written: as the patient's own ("52-year-old", "70 y/o"), or "aged 70".
-_YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b", re.IGNORECASE)
+# How an age is written: as the patient's own ("52-year-old", "70 y/o", "39/M"), or "aged 70".
+_YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b|/\s?(?:m|f|male|female)$", re.IGNORECASE)
 _AGED = re.compile(r"^\s*aged\b", re.IGNORECASE)
 # What may not stand right before an age: a comparator, the first end of a range, a group statistic.
 _BEFORE = re.compile(
@@ -38,8 +38,8 @@ _PERSON_BEFORE = re.compile(r"\b(?:patients?|case|woman|man|lady|gentleman|girl|
 
 
 def age_form(words: str) -> dict[str, bool]:
-    """attrs telling how the age `words` are written: `year_old` ("52-year-old", "70 y/o") and `aged`
-    ("aged 70")."""
+    """attrs telling how the age `words` are written: `year_old` ("52-year-old", "70 y/o", "39/M") and
+    `aged` ("aged 70")."""
     return {"year_old": bool(_YEAR_OLD.search(words)), "aged": bool(_AGED.match(words))}
 
 

@@ -31,8 +31,8 @@ def match_sex(text: str, rules: list[Rule], vocab: SexVocabulary) -> list[tuple[
         kind = m.rule.attrs.get("kind", "noun")
         if kind == "pronoun":
             ok = is_patient_pronoun(text, m.start, m.end, sentence_start_of(starts, m.start), vocab)
-        elif m.rule.attrs.get("honorific"):
-            ok = True  # "Mrs. K." names one person whatever stands before it ("Case 2: Mrs. K.")
+        elif m.rule.attrs.get("honorific") or m.rule.attrs.get("with_age"):
+            ok = True  # "Mrs. K.", "39/M" name one person whatever stands before them ("Case 2: Mrs. K.")
         elif kind == "group":
             ok = not vocab.not_after.match(text[m.end:m.end + 30])
         else:
