@@ -73,6 +73,8 @@ def test_individual_ages(text, expected):
     "median age 71 years",
     "older adults (≥ 65 years of age)",
     "patients ≥ 60 years of age",
+    "Adult patients (⩾18 years old)",
+    "children (⩽12 years old)",
     "patients > 70 years old",
     "adults over 65 years of age",
     "aged 65 years or older",

@@ -199,3 +199,9 @@ def test_ages_and_sexes_written_as_one(tmp_path):
         "paraparesis after vertebroplasty of T12.")))
     assert summary(paper) == [(39, "M"), (61, "F")]
     assert [p["treated_levels"] for p in paper["patients"]] == [["L2"], ["T12"]]
+
+
+def test_a_supposed_patient_is_no_case(tmp_path):
+    paper = mine(tmp_path, ("Screening for cement leakage after vertebroplasty\n\nMethods\nAll procedures between 2010 "
+                            "and 2020 were reviewed; CT was done if the patient reported leg pain or weakness.\n"))
+    assert paper["patients"] == []

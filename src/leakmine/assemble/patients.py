@@ -300,12 +300,12 @@ def _number_by_markers(clusters: list[Cluster], of: dict[int, int]) -> tuple[lis
 def plausible_single_patient(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> bool:
     """A paper without introductions still describes one patient when it has a case section or tells
     of one case ("the patient", "we report a woman", "a case of") where a procedure, symptom,
-    treatment or leak is told."""
+    treatment or leak is told (not denied or supposed: "if the patient reported pain")."""
     if any(s.kind == "case" and s.mined for s in document.sections):
         return True
     for m in mentions:
         flow = unit_flow(unit_of[m.section_index])
-        if m.label in NARRATIVE_LABELS and flow in ("title", "abstract", "body", "caption"):
+        if m.label in NARRATIVE_LABELS and m.asserted and flow in ("title", "abstract", "body", "caption"):
             voice = sentence_voice(cues.of(m))
             if cues.of(m).has("CASE_TOLD") and not voice.generic and about_patient(voice, flow):
                 return True

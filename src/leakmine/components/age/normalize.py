@@ -23,7 +23,7 @@ _YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b|/\s?(?:m|f|ma
 _AGED = re.compile(r"^\s*aged\b", re.IGNORECASE)
 # What may not stand right before an age: a comparator, the first end of a range, a group statistic.
 _BEFORE = re.compile(
-    r"(?:[≥≤><]=?|=>|=<|\b(?:over|under|above|below|than|least|most|up\s+to|between|from|beyond|"
+    r"(?:[≥≤⩾⩽><]=?|=>|=<|\b(?:over|under|above|below|than|least|most|up\s+to|between|from|beyond|"
     r"exceeding|mean|average|median|range|ranged|ranging)|\d\s*(?:[-‐–—~]|to|and|or))\s*$",
     re.IGNORECASE)
 _STAT_BEFORE = re.compile(r"\b(?:mean|average|median)\s+(?:\(\w+\)\s+)?(?:patient\s+)?$", re.IGNORECASE)
