@@ -16,6 +16,8 @@ TITLE = "Cement embolism after vertebroplasty: a case report"
     ("vertebroplasty of T7 with posterior fusion of T5-T10 and T7 corpectomy", "fusion"),
     ("kyphoplasty of L2 combined with short-segment posterior fusion", "fusion"),
     ("vertebroplasty of L3 together with a laminectomy at L3", "laminectomy"),
+    ("transforaminal lumbar interbody fusion and vertebroplasty", "fusion"),
+    ("a laminectomy with kyphoplasty of L2", "laminectomy"),
 ])
 def test_an_operation_named_with_the_augmentation_is_part_of_the_index(tmp_path, index, joined):
     text = case_report(TITLE, f"A 61-year-old woman underwent {index}. On the second day she developed "

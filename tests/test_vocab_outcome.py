@@ -55,6 +55,8 @@ from vocab_helpers import values
     ("with resolution of her symptoms", "full recovery"),
     ("the contralateral radiculopathy disappeared", "full recovery"),
     ("the dyspnea subsided after oxygen", "improved"),
+    ("she was discharged from the hospital in good condition", "improved"),
+    ("discharged home in stable condition", "improved"),
     ("residual lower extremity weakness at 3 years", "partial recovery"),
     ("residual upper limb numbness", "partial recovery"),
     ("her pain abated", "improved"),
@@ -82,6 +84,7 @@ def test_outcome_values(text, expected):
     "limited access to the canal",
     "a resolution of 0.5 mm",
     "remission of the lymphoma",
+    "she was discharged on day 3",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

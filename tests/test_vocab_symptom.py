@@ -51,6 +51,7 @@ from vocab_helpers import texts, values
     ("shortness of breath and chest pain", "dyspnea"),
     ("shortness of breath and chest pain", "chest pain"),
     ("isolated femoral nerve palsies", "weakness"),
+    ("cough, pectoralgia and dyspnea", "chest pain"),
     ("a C5 palsy after laminoplasty", "weakness"),
     ("peroneal nerve palsy on the left", "weakness"),
     ("an L5 root palsy", "weakness"),

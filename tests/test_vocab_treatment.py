@@ -20,6 +20,7 @@ from vocab_helpers import values
     ("surgery to decompress the neural structures", "decompression"),
     ("revision to relieve nerve root compression", "decompression"),
     ("surgical evacuation improved the weakness", "hematoma evacuation"),
+    ("surgical removal of the emboli in the right ventricle", "cement removal"),
     ("she underwent emergency evacuation", "hematoma evacuation"),
     ("an operation to relieve the pressure on the spinal nerves", "decompression"),
     ("surgery to release the compression of the cord", "decompression"),

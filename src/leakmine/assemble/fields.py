@@ -209,35 +209,33 @@ class PatientView:
 
     def _with_augmentation(self, m: Mention) -> bool:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
-        with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion"):
-        after it, joined by "with"/"and", with no verb or story step between."""
-        cues = self.cues.of(m)
-        if not (cues.spans("JOINED") or cues.spans("WITH")):
-            return False
-        for o in self.by_sentence.get(m.sentence_start, []):
-            if o.label != "PROCEDURE" or o.value not in self.cement or not o.asserted or o.end_char > m.start_char:
-                continue
-            lo, hi = o.end_char - m.sentence_start, m.start_char - m.sentence_start
-            if hi - lo <= _JOINED_REACH and (cues.has("JOINED", lo, hi) or cues.has("WITH", lo, hi)) and not (
-                    cues.has("FINITE", lo, hi) or cues.has("CLAUSE", lo, hi)):
-                return True
-        return False
+        with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion",
+        "interbody fusion and vertebroplasty")."""
+        return self._named_with(m, lambda o: o.value in self.cement)
 
     def _with_index(self, m: Mention) -> bool:
         """Whether rescue-type work is named as one operation with an index operation before any
         complication is told in the sentence ("posterior screw stabilization and laminectomy", "a
-        laminectomy with fixation"): joined by "and"/"with" in one phrase, the index operation not
-        called rescue work. A cement augmentation's parts are `_with_augmentation`'s."""
-        cues = self.cues.of(m)
-        if self.cement_index or not (cues.spans("JOINED") or cues.spans("WITH")):
+        laminectomy with fixation"), the index operation not called rescue work. A cement augmentation's
+        parts are `_with_augmentation`'s."""
+        if self.cement_index:
             return False
         here = self.by_sentence.get(m.sentence_start, [])
         if any(self.complication(o) and o.end_char <= m.start_char for o in here):
             return False
+        cues = self.cues.of(m)
+        return self._named_with(m, lambda o: o.value in self.index and not o.historical
+                                and not called_rescue(cues, o.start_char - o.sentence_start))
+
+    def _named_with(self, m: Mention, other: Callable[[Mention], bool]) -> bool:
+        """Whether `m` and an asserted procedure of its sentence that `other` accepts are named as one
+        operation: joined by "and"/"with" in one phrase (either first), no verb or story step between."""
+        cues = self.cues.of(m)
+        if not (cues.spans("JOINED") or cues.spans("WITH")):
+            return False
         at = m.sentence_start
-        for o in here:
-            if o.label != "PROCEDURE" or o.value not in self.index or not o.asserted or o.historical \
-                    or o.start_char == m.start_char or called_rescue(cues, o.start_char - at):
+        for o in self.by_sentence.get(at, []):
+            if o.label != "PROCEDURE" or not o.asserted or o.start_char == m.start_char or not other(o):
                 continue
             first, second = sorted((o, m), key=lambda x: x.start_char)
             lo, hi = first.end_char - at, second.start_char - at
