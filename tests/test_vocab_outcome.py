@@ -56,6 +56,8 @@ from vocab_helpers import values
     ("the contralateral radiculopathy disappeared", "full recovery"),
     ("the dyspnea subsided after oxygen", "improved"),
     ("she was discharged from the hospital in good condition", "improved"),
+    ("the patient remaining symptom free at 1-year post-surgery", "full recovery"),
+    ("she was symptom-free at the last visit", "full recovery"),
     ("discharged home in stable condition", "improved"),
     ("residual lower extremity weakness at 3 years", "partial recovery"),
     ("residual upper limb numbness", "partial recovery"),
@@ -85,6 +87,7 @@ def test_outcome_values(text, expected):
     "a resolution of 0.5 mm",
     "remission of the lymphoma",
     "she was discharged on day 3",
+    "a symptom-free interval of two years before the fracture",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()
