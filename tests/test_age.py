@@ -93,6 +93,7 @@ def test_individual_ages(text, expected):
     "a 200-year-old building",
     "aged 58.4 years on average",
     "the L4/5 level",
+    "the ratio of cases was 2/m",
 ])
 def test_not_an_individual_age(text):
     assert ages(text) == []

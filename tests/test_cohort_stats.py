@@ -44,6 +44,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("3175 patients with fractures treated with PVP were retrospectively reviewed", 3175, None),
     ("Sixty patients aged over 65 years were enrolled", 60, None),
     ("Pain relief was evaluated in 357 patients (660 vertebrae).", 357, None),
+    ("Of the 12, 8 patients who developed weakness underwent evacuation.", 8, 12),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -169,6 +170,7 @@ def test_age_stat(text, value, stat):
     "12 levels that developed leakage",
     "20 patients with leakage were treated conservatively",
     "was evaluated in 12 vertebrae",
+    "17 patients with cement leakage were identified on CT",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []

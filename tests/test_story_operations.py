@@ -83,6 +83,7 @@ def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, 
         "hematoma. The hematoma was evacuated and he improved."))
     (patient,) = mine(tmp_path, text)["patients"]
     assert sorted(patient["index_procedures"]) == expected
+    assert patient["treatment_levels"] == []
     assert "posterior fixation" not in patient["treatments"]
     assert "hematoma evacuation" in patient["treatments"]
 
@@ -90,6 +91,8 @@ def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, 
 @pytest.mark.parametrize("rescue", [
     "Emergency laminectomy and posterior fixation were performed.",
     "He underwent revision decompression with posterior fixation.",
+    "He underwent laminectomy, posterior fixation and kyphoplasty of L1.",
+    "Revision with posterior fixation and vertebroplasty of L1 was performed.",
 ])
 def test_fixation_with_rescue_work_stays_rescue_work(tmp_path, rescue):
     text = case_report("Paraparesis after kyphoplasty: a case report", (

@@ -145,6 +145,9 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
      "with paraparesis. Case 3 was a 78-year-old woman with paraparesis.", 3),
     ("Of 212 patients treated with vertebroplasty, 14 had epidural cement and 2 patients with paraparesis "
      "needed surgery. The mean age was 71.2 years.", 0),
+    ("We retrospectively reviewed 45 patients treated with vertebroplasty. Two patients with epidural cement "
+     "developed paraparesis.", 0),
+    ("We enrolled 102 patients treated with kyphoplasty. Three patients with leakage developed radicular pain.", 0),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Epidural cement was found in two "
      "patients of an earlier series.", 1),
 ])
@@ -169,6 +172,22 @@ def test_one_patient_alone_is_no_case_marker(tmp_path):
         "We reviewed 212 patients treated with vertebroplasty; 14 had epidural cement. One patient developed "
         "paraparesis after vertebroplasty.")))
     assert paper["patients"] == []
+
+
+def test_a_systematic_review_counts_no_series_of_its_own(tmp_path):
+    paper = mine(tmp_path, case_report("Cement leakage after vertebroplasty: a systematic review", (
+        "We report three cases of paraparesis from epidural cement. Reports were included if the patient had "
+        "cement leakage into the epidural space.")))
+    assert paper["patients"] == []
+
+
+def test_what_a_counted_series_says_of_some_of_its_patients_is_nobodys(tmp_path):
+    paper = mine(tmp_path, case_report("Paraparesis after discectomy: a report of three cases", (
+        "We report three cases of paraparesis after lumbar discectomy. The first developed an epidural "
+        "hematoma; the others had a retained disc fragment. One of them had residual weakness.")))
+    assert len(paper["patients"]) == 3
+    for patient in paper["patients"]:
+        assert patient["causes"] == [] and patient["outcome"] is None
 
 
 def test_a_counted_series_keeps_a_split_tally_apart(tmp_path):

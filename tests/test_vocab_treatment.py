@@ -90,6 +90,9 @@ def test_treatment_values(text, expected):
     ("cement, which was not removed", "cement removal"),
     ("revision of the fusion cage", "fusion"),
     ("fusion rates were similar", "fusion"),
+    ("pericardiocentesis to relieve the pressure on the heart", "decompression"),
+    ("a cushion to relieve pressure on the sacrum", "decompression"),
+    ("surgical evacuation of the cement", "hematoma evacuation"),
     ("to relieve the pain", "decompression"),
     ("cord compression was seen on MRI", "decompression"),
 ])

@@ -49,8 +49,8 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         clusters, of = cluster_anchors(anchors)
         rows = table_rows(mentions)
         n = len(clusters)
-        counted = reported_count(mentions, cues, flows) if n == 0 else None
-        case_like = bool(clusters or rows or counted) or any(s.kind == "case" and s.mined for s in document.sections)
+        counted = reported_count(document, mentions, cues, flows) if n == 0 else None
+        case_like = bool(clusters or rows) or any(s.kind == "case" and s.mined for s in document.sections)
         records = build_cohorts(document, mentions, cues, max(n, len(rows), counted or 0), case_like)
         cohorts = [to_json(c) for c in records]
         evidence += cohort_evidence(records)

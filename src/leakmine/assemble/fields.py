@@ -34,7 +34,10 @@ from leakmine.records import Mention
 
 LIST_FIELDS = ("index_procedures", "treated_levels", "causes", "leak_locations", "leak_levels",
                "symptoms", "treatments", "treatment_levels")
-_LEVEL_ROLE_OF = {"index": "treated", "rescue": "treatment"}  # what a procedure's role makes its level
+# A part of the index operation with no contract term of its own ("posterior screw fixation" done with a
+# laminectomy): no procedure value, but its levels are the index operation's.
+PART = "part"
+_LEVEL_ROLE_OF = {"index": "treated", PART: "treated", "rescue": "treatment"}  # what a role makes a level
 _LEVEL_FIELD = {"treated": "treated_levels", "leak": "leak_levels", "treatment": "treatment_levels"}
 _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentary": 4}
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
@@ -187,19 +190,19 @@ class PatientView:
                    for a in self.own_by_unit.get(unit, ()))
 
     def role(self, m: Mention, unit: str) -> str | None:
-        """Index/rescue role of a procedure or treatment mention (cached per span). Medication and
-        rehabilitation before the story reaches the complication (or, in a unit naming no operation,
-        before any complication is told) are history, not rescue treatment."""
+        """Index/rescue role of a procedure or treatment mention, or PART of the index operation (cached
+        per span). Medication and rehabilitation before the story reaches the complication (or, in a unit
+        naming no operation, before any complication is told) are history, not rescue treatment."""
         key = (m.start_char, m.end_char)
         if key not in self._roles:
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
             if m.value in self.non_surgical and before and (first is not None or not self._after_complication(m, unit)):
                 self._roles[key] = None
-            elif self.cement_index and self._with_augmentation(m):  # "index", or a part with no contract term
-                self._roles[key] = "index" if m.value in self.index else None
+            elif self.cement_index and self._with_augmentation(m, before):  # "index", or a part of it
+                self._roles[key] = "index" if m.value in self.index else PART
             elif before and m.value not in self.index and self._with_index(m):
-                self._roles[key] = None  # a part of the index operation with no contract term
+                self._roles[key] = PART
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
                 self._roles[key] = procedure_role(
@@ -207,11 +210,14 @@ class PatientView:
                     outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
 
-    def _with_augmentation(self, m: Mention) -> bool:
+    def _with_augmentation(self, m: Mention, before: bool) -> bool:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
-        with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion",
-        "interbody fusion and vertebroplasty")."""
-        return self._named_with(m, lambda o: o.value in self.cement)
+        with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion"), or,
+        while the story is `before` the complication, named first ("interbody fusion and
+        vertebroplasty") with an augmentation that is not called rescue work."""
+        cues = self.cues.of(m)
+        return self._named_with(m, lambda o: o.value in self.cement and (o.start_char < m.start_char or (
+            before and not called_rescue(cues, o.start_char - o.sentence_start))))
 
     def _with_index(self, m: Mention) -> bool:
         """Whether rescue-type work is named as one operation with an index operation before any

@@ -303,6 +303,8 @@ def plausible_single_patient(document: Document, mentions: list[Mention], cues: 
     treatment or leak is told (not denied or supposed: "if the patient reported pain")."""
     if any(s.kind == "case" and s.mined for s in document.sections):
         return True
+    if document.meta.pools_studies:  # a review tells its own case only in a case section
+        return False
     for m in mentions:
         flow = unit_flow(unit_of[m.section_index])
         if m.label in NARRATIVE_LABELS and m.asserted and flow in ("title", "abstract", "body", "caption"):
@@ -312,11 +314,14 @@ def plausible_single_patient(document: Document, mentions: list[Mention], cues: 
     return False
 
 
-def reported_count(mentions: list[Mention], cues: CueIndex, flows: list[str]) -> int | None:
+def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, flows: list[str]) -> int | None:
     """How many cases the authors say they report ("we report three cases", "a report of two cases"):
     the first such count in the title (the authors' own words, "... report of four cases and review of
     the literature"), or in the abstract or body where the sentence is not about the literature or
-    patients in general. A series whose patients are never told apart has that many patients."""
+    patients in general; never in a paper that pools other studies. A series whose patients are never
+    told apart has that many patients (when the paper reports no cohort)."""
+    if document.meta.pools_studies:
+        return None
     for m in mentions:
         flow = flows[m.section_index]
         if m.label != "CASE_COUNT" or flow not in ("title", "abstract", "body") or (
@@ -378,13 +383,14 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         in_sentence.setdefault(anchors[i].sentence_start, []).append(i)
         in_unit.setdefault(anchors[i].unit, []).append((start, i))
     # Patients never told apart (the one patient of a case report, or a series known only by its count)
-    # share every statement about a patient.
+    # share every statement about a patient, save, in a series, one about some of them ("one of them").
     alike = (n_patients == 1 or not of) and not cohort
     everyone = tuple(range(1, n_patients + 1))
+    some = n_patients > 1
     told = case_told_at(mentions, cues, unit_of, flows) if alike else {}
     # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
-    # each case and whether it may tell about a patient.
-    said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
+    # each case, whether it may tell about a patient and whether it tells of some of a series' patients.
+    said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool, bool]] = {}
     out = []
     for m in mentions:
         if m.label in COHORT_LABELS:
@@ -395,8 +401,9 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             flow = flows[m.section_index]
             voice = sentence_voice(here_cues := cues.of(m))
             facts = said[key] = (flow, unit_of[m.section_index], voice,
-                                 flow != "title" and here_cues.has("EACH"), about_patient(voice, flow))
-        flow, unit, voice, each, about = facts
+                                 flow != "title" and here_cues.has("EACH"), about_patient(voice, flow),
+                                 some and here_cues.has("PART"))
+        flow, unit, voice, each, about, part = facts
         if flow == "none":
             continue
         here = in_sentence.get(m.sentence_start)
@@ -411,7 +418,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             continue
         if flow == "title" or ((voice.broadcast or each) and flow in ("abstract", "body")):
             if alike:
-                if about:
+                if about and not part:
                     out.append(Attribution(m, unit, everyone))
             elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
                     and not _distributive(m, [o for o in by_sentence[m.sentence_start] if o.label == m.label],
@@ -420,7 +427,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
                                        broadcast=m.label in BROADCAST_LABELS))
             continue
         if flow == "commentary":
-            if alike and about:
+            if alike and about and not part:
                 out.append(Attribution(m, unit, everyone))
             continue
         scope = None
@@ -431,7 +438,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         if scope is not None:
             if about:
                 out.append(Attribution(m, unit, (of[scope] + 1,)))
-        elif alike and about_patient(voice, flow, before_anchor=(
+        elif alike and not part and about_patient(voice, flow, before_anchor=(
                 flow == "abstract" and not told.get(unit, m.start_char + 1) <= m.sentence_start) or (
                 flow == "body" and m.section_kind != "case" and unit in in_unit)):
             out.append(Attribution(m, unit, everyone))

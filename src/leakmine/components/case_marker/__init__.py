@@ -2,8 +2,7 @@
 "Case 2:", "Patient 3", "the first case", "In the second patient", "Case II") -> span group
 `leakmine_case_marker`, label CASE_MARKER, value the patient's order ("1", "2", ...), attrs `n` and the
 rule's own (`opens_series`: "One patient ..." names the first case only where a later marker names the
-next). Ingest
-reads section titles with the same rules (`title_case_number`: "Case 2" as a heading).
+next). Ingest reads section titles with the same rules (`title_case_number`: "Case 2" as a heading).
 
 The same group holds the authors' statements of how many cases they report ("we report three cases",
 "a report of two cases", "Two case reports"; counts.jsonl): label CASE_COUNT, value the count, attrs
@@ -17,6 +16,7 @@ from spacy.tokens import Doc
 
 from leakmine.components.case_marker.normalize import case_number, series_size
 from leakmine.nlp.docs import doc_text
+from leakmine.nlp.numbers import load_number_rules
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
 from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
@@ -45,12 +45,12 @@ def load_case_marker_rules() -> tuple[Rule, ...]:
 @lru_cache(maxsize=1)
 def load_case_count_rules() -> tuple[Rule, ...]:
     """The case-count rules (counts.jsonl), parsed once per process."""
-    return tuple(load_rules(__name__, "counts.jsonl", labels=frozenset({COUNT_LABEL})))
+    return tuple(load_number_rules(__name__, labels=frozenset({COUNT_LABEL}), resource="counts.jsonl"))
 
 
 def match_case_counts(text: str, rules: Sequence[Rule]) -> list[tuple[Match, int]]:
-    """Statements of how many cases the authors report, with the count (2 to a series' most),
-    overlaps resolved to the first (pure)."""
+    """Statements of how many cases the authors report, with the count when a series can hold it
+    (`series_size`), overlaps resolved to the first (pure)."""
     out: list[tuple[Match, int]] = []
     for m in find_matches(text, rules):
         n = series_size(m.groups.get("n"))

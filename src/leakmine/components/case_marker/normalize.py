@@ -1,6 +1,8 @@
-"""Case-marker words -> the patient's order in the paper (pure functions)."""
+"""Case-marker words -> the patient's order in the paper; a count -> a series' size (pure functions)."""
 
 from __future__ import annotations
+
+from leakmine.nlp.numbers import parse_number
 
 MAX_CASES = 20
 MAX_SERIES = 9  # SCHEMA.md: a case series describes 2-9 patients one by one
@@ -44,5 +46,5 @@ def case_number(groups: dict[str, str | None]) -> int | None:
 
 def series_size(count: str | None) -> int | None:
     """The number of cases a count names ("three", "3"), when a case series can hold it (2..MAX_SERIES)."""
-    n = _CARDINALS.get(count.lower()) if count and not count.isdigit() else int(count) if count else None
-    return n if n is not None and 2 <= n <= MAX_SERIES else None
+    n = parse_number(count) if count else None
+    return n if isinstance(n, int) and 2 <= n <= MAX_SERIES else None
