@@ -483,10 +483,31 @@ def parse_byline(text: str) -> Byline | None:
     start = len(m.group()) if (m := _BY.match(t)) else 0
     if not _NAME_START.match(t, start):  # every name opens with a capital
         return None
+    if ";" in t and (listed := _family_first_names(t[start:])):
+        return listed
     if t and not re.search(r"[a-z]", t[start:]):
         b = _read_names(_title_cased(t), start)
         return b if b and len(b.names) >= 2 and b.end >= len(t.rstrip(" .,;")) else None
     return _read_names(t, start)
+
+
+def _family_first_names(t: str) -> Byline | None:
+    """A byline that prints each name family name first, names between semicolons ("Corcos, Gabriel
+    MD*; Dbjay, Jonathan MD*; Leon, Sandrine"): two or more names and nothing else."""
+    names = []
+    for part in t.split(";"):
+        m = _family_first_pattern().fullmatch(part.strip())
+        if not m or not _name_ok(f"{m['family']} {m['given']}"):
+            return None
+        names.append(f"{m['family']}, {m['given']}")
+    return Byline(tuple(names), len(t), True) if len(names) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _family_first_pattern() -> re.Pattern[str]:
+    given = rf"(?:{_WORD}|{_INITIAL}|[A-Z])"
+    return re.compile(rf"(?P<family>(?:{_PARTICLE}\s+)*{_WORD}(?:[\s-]{_WORD})?),\s*(?P<given>{given}(?:[\s-]{given}){{0,2}})"
+                      rf"(?:\s*,?\s*{_degrees_pattern()})*\s*[*\u2020\u2021\d,]*")
 
 
 def _read_names(t: str, pos: int) -> Byline | None:
