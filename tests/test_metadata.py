@@ -127,6 +127,8 @@ def test_cited_first_author(text, surname_):
      "Ortiz"),
     ("De Vries, Anne MD, PhD*; Okafor, C. N.", ("De Vries, Anne", "Okafor, C. N."), "De Vries"),
     ("Zhao, Minghui; Sun, Jiaqi", ("Zhao, Minghui", "Sun, Jiaqi"), "Zhao"),
+    ("F. Ortiz-Vega T. Brandt K. Leon", ("F. Ortiz-Vega", "T. Brandt", "K. Leon"), "Ortiz-Vega"),
+    ("F. Scott Brandt, J. R. Leon", ("F. Scott Brandt", "J. R. Leon"), "Brandt"),
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)

@@ -434,8 +434,9 @@ def _name_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:Dr|Prof)\.?\s+)?(?P<name>"
         rf"{_CAPS}\s+{word}(?:\s+{word})?"  # ZHAO Minghui
-        rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
-        rf"\s+(?:{_PARTICLE}\s+)*{word}"
+        rf"|{word}(?:\s+{middle}){{0,3}}\s+(?:{_PARTICLE}\s+)*{word}"
+        # Opening with initials, no initial after a word: "F. Al-Ali T. Barrow" is two names.
+        rf"|{_INITIAL}(?:\s+{_INITIAL}){{0,2}}(?:\s+{word})?\s+(?:{_PARTICLE}\s+)*{word}"
         rf"|{word}(?:\s+{word})?\s+{initials})"  # Chen CH
     )
 
