@@ -225,6 +225,9 @@ def test_et_al_lines(line, first):
     ("van Dijk, Jan; Berg, Anna-Lena", "van Dijk"),
     ("Ruiz, A.; Wei, L.", "Ruiz"),
     ("Garcia Lopez, Maria; Wei, Li", "Garcia Lopez"),
+    ("Ortiz, Elena MD*; Brandt, Jonas MD; Leon, Sandrine", "Ortiz"),
+    ("De Vries, Anne MD, PhD*; Okafor, C. N.", "De Vries"),
+    ("Ortiz, Elena MD1,2; Brandt, Jonas PhD", "Ortiz"),
     ("Ruiz, Ana", None),  # one name: not a list
     ("Pain, numbness; weakness, palsy", None),
     ("Pain improved, she walked; Later, she ran.", None),

@@ -45,6 +45,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Sixty patients aged over 65 years were enrolled", 60, None),
     ("Pain relief was evaluated in 357 patients (660 vertebrae).", 357, None),
     ("Of the 12, 8 patients who developed weakness underwent evacuation.", 8, 12),
+    ("312 patients with fractures were identified from our database", 312, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -171,6 +172,7 @@ def test_age_stat(text, value, stat):
     "20 patients with leakage were treated conservatively",
     "was evaluated in 12 vertebrae",
     "17 patients with cement leakage were identified on CT",
+    "In 2015, 30 patients underwent vertebroplasty",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []

@@ -190,6 +190,16 @@ def test_what_a_counted_series_says_of_some_of_its_patients_is_nobodys(tmp_path)
         assert patient["causes"] == [] and patient["outcome"] is None
 
 
+def test_what_a_counted_series_says_of_all_before_some_is_each_ones(tmp_path):
+    paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty: a report of three cases", (
+        "We report three cases of paraparesis after vertebroplasty. All three patients had epidural cement "
+        "leakage and underwent laminectomy, and one of them had residual weakness.")))
+    assert len(paper["patients"]) == 3
+    for patient in paper["patients"]:
+        assert patient["leak_locations"] == ["epidural"] and patient["treatments"] == ["laminectomy"]
+        assert patient["outcome"] is None
+
+
 def test_a_counted_series_keeps_a_split_tally_apart(tmp_path):
     paper = mine(tmp_path, case_report("Cauda equina syndrome after discectomy: report of four cases", (
         "We report four patients who developed cauda equina syndrome after lumbar discectomy. All four needed "

@@ -22,6 +22,7 @@ from vocab_helpers import values
     ("surgical evacuation improved the weakness", "hematoma evacuation"),
     ("surgical removal of the emboli in the right ventricle", "cement removal"),
     ("she underwent emergency evacuation", "hematoma evacuation"),
+    ("urgent evacuation of the clot", "hematoma evacuation"),
     ("an operation to relieve the pressure on the spinal nerves", "decompression"),
     ("surgery to release the compression of the cord", "decompression"),
     ("decompressing the exiting nerve root", "decompression"),

@@ -389,8 +389,8 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     some = n_patients > 1
     told = case_told_at(mentions, cues, unit_of, flows) if alike else {}
     # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
-    # each case, whether it may tell about a patient and whether it tells of some of a series' patients.
-    said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool, bool]] = {}
+    # each case and whether it may tell about a patient.
+    said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
     out = []
     for m in mentions:
         if m.label in COHORT_LABELS:
@@ -401,9 +401,10 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             flow = flows[m.section_index]
             voice = sentence_voice(here_cues := cues.of(m))
             facts = said[key] = (flow, unit_of[m.section_index], voice,
-                                 flow != "title" and here_cues.has("EACH"), about_patient(voice, flow),
-                                 some and here_cues.has("PART"))
-        flow, unit, voice, each, about, part = facts
+                                 flow != "title" and here_cues.has("EACH"), about_patient(voice, flow))
+        flow, unit, voice, each, about = facts
+        # What follows "one of them", "the others" in the sentence is said of some of a series' patients.
+        part = some and cues.of(m).has("PART", 0, m.start_char - m.sentence_start)
         if flow == "none":
             continue
         here = in_sentence.get(m.sentence_start)

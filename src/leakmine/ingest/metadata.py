@@ -322,8 +322,14 @@ _ET_AL_LINE = re.compile(
     rf"(?:(?!{_PARTICLE}\s)[A-Z][a-z'\u2019-]+\s+)?(?:[A-Z]\.\s?)*(?P<sur>(?:{_PARTICLE}\s+)*[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*)"
     rf"(?:\s+[A-Z]{{1,3}})?,?\s+et\s+al\.?$")
 _FAMILY_GIVEN = r"(?:{p}\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?,\s*[A-Z][\w.'\u2019-]*(?:[\s-]+[A-Z][\w.'\u2019-]*)*"
-_FAMILY_GIVEN_LIST = re.compile(
-    rf"^(?P<first>{_FAMILY_GIVEN.format(p=_PARTICLE)})(?:\s*;\s*{_FAMILY_GIVEN.format(p=_PARTICLE)}){{1,60}}\s*\.?$")
+
+
+@lru_cache(maxsize=1)
+def _family_given_list() -> re.Pattern[str]:
+    """"Family, Given; Family, Given", each name with its degrees and marks ("Ruiz, Ana MD*; Wei, Li")."""
+    name = _FAMILY_GIVEN.format(p=_PARTICLE)
+    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*[*\u2020\u2021\d,]*"
+    return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}\s*\.?$")
 
 
 def et_al_author(text: str) -> str | None:
@@ -337,10 +343,10 @@ def et_al_author(text: str) -> str | None:
 
 def family_given_author(text: str) -> str | None:
     """The first surname of an author list printed "Family, Given; Family, Given." ("Ruiz, Ana; Wei,
-    Li; van Dijk, Jan.") -> "Ruiz"."""
+    Li; van Dijk, Jan.", "Ruiz, Ana MD*; Wei, Li MD") -> "Ruiz"."""
     if ";" not in text or "," not in text:  # "Family, Given; Family, Given"
         return None
-    m = _FAMILY_GIVEN_LIST.match(" ".join(text.split()))
+    m = _family_given_list().match(" ".join(text.split()))
     return m.group("first").split(",", 1)[0].strip() if m else None
 
 
@@ -434,9 +440,8 @@ def _name_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:Dr|Prof)\.?\s+)?(?P<name>"
         rf"{_CAPS}\s+{word}(?:\s+{word})?"  # ZHAO Minghui
-        rf"|{word}(?:\s+{middle}){{0,3}}\s+(?:{_PARTICLE}\s+)*{word}"
-        # Opening with initials, no initial after a word: "F. Al-Ali T. Barrow" is two names.
-        rf"|{_INITIAL}(?:\s+{_INITIAL}){{0,2}}(?:\s+{word})?\s+(?:{_PARTICLE}\s+)*{word}"
+        rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
+        rf"\s+(?:{_PARTICLE}\s+)*{word}"
         rf"|{word}(?:\s+{word})?\s+{initials})"  # Chen CH
     )
 
@@ -484,31 +489,10 @@ def parse_byline(text: str) -> Byline | None:
     start = len(m.group()) if (m := _BY.match(t)) else 0
     if not _NAME_START.match(t, start):  # every name opens with a capital
         return None
-    if ";" in t and (listed := _family_first_names(t[start:])):
-        return listed
     if t and not re.search(r"[a-z]", t[start:]):
         b = _read_names(_title_cased(t), start)
         return b if b and len(b.names) >= 2 and b.end >= len(t.rstrip(" .,;")) else None
     return _read_names(t, start)
-
-
-def _family_first_names(t: str) -> Byline | None:
-    """A byline that prints each name family name first, names between semicolons ("Corcos, Gabriel
-    MD*; Dbjay, Jonathan MD*; Leon, Sandrine"): two or more names and nothing else."""
-    names = []
-    for part in t.split(";"):
-        m = _family_first_pattern().fullmatch(part.strip())
-        if not m or not _name_ok(f"{m['family']} {m['given']}"):
-            return None
-        names.append(f"{m['family']}, {m['given']}")
-    return Byline(tuple(names), len(t), True) if len(names) >= 2 else None
-
-
-@lru_cache(maxsize=1)
-def _family_first_pattern() -> re.Pattern[str]:
-    given = rf"(?:{_WORD}|{_INITIAL}|[A-Z])"
-    return re.compile(rf"(?P<family>(?:{_PARTICLE}\s+)*{_WORD}(?:[\s-]{_WORD})?),\s*(?P<given>{given}(?:[\s-]{given}){{0,2}})"
-                      rf"(?:\s*,?\s*{_degrees_pattern()})*\s*[*\u2020\u2021\d,]*")
 
 
 def _read_names(t: str, pos: int) -> Byline | None:
