@@ -234,3 +234,11 @@ def test_a_supposed_patient_is_no_case(tmp_path):
     paper = mine(tmp_path, ("Screening for cement leakage after vertebroplasty\n\nMethods\nAll procedures between 2010 "
                             "and 2020 were reviewed; CT was done if the patient reported leg pain or weakness.\n"))
     assert paper["patients"] == []
+
+
+def test_a_group_counted_in_the_background_opens_no_story(tmp_path):
+    paper = mine(tmp_path, case_report("Paraparesis after vertebroplasty", (
+        "Cement leakage was seen in two patients. Radiculopathy followed in some. We report a case of a woman "
+        "with paraparesis after vertebroplasty.")))
+    (patient,) = paper["patients"]
+    assert "radiculopathy" not in patient["symptoms"]

@@ -458,7 +458,8 @@ def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], fl
         if unit in out or flows[m.section_index] != "abstract":
             continue
         voice = sentence_voice(cues.of(m))
-        told = m.label == "CASE_COUNT" or (cues.of(m).has("CASE_TOLD") and voice.patient)
+        told = (m.label == "CASE_COUNT" and not m.attrs.get("title_only")) or (
+            cues.of(m).has("CASE_TOLD") and voice.patient)
         if told and not (voice.generic or voice.literature):
             out[unit] = m.sentence_start
     return out
