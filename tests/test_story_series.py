@@ -181,35 +181,28 @@ def test_a_systematic_review_counts_no_series_of_its_own(tmp_path):
     assert paper["patients"] == []
 
 
-def test_what_a_counted_series_says_of_some_of_its_patients_is_nobodys(tmp_path):
-    paper = mine(tmp_path, case_report("Paraparesis after discectomy: a report of three cases", (
-        "We report three cases of paraparesis after lumbar discectomy. The first developed an epidural "
-        "hematoma; the others had a retained disc fragment. One of them had residual weakness.")))
-    assert len(paper["patients"]) == 3
+@pytest.mark.parametrize("title, story, n, expected", [
+    ("Paraparesis after discectomy: a report of three cases",
+     "We report three cases of paraparesis after lumbar discectomy. The first developed an epidural hematoma; "
+     "the others had a retained disc fragment. One of them had residual weakness.",
+     3, {"causes": [], "outcome": None}),
+    ("Epidural cement after vertebroplasty: a report of three cases",
+     "We report three cases of paraparesis after vertebroplasty. All three patients had epidural cement leakage "
+     "and underwent laminectomy, and one of them had residual weakness.",
+     3, {"leak_locations": ["epidural"], "treatments": ["laminectomy"], "outcome": None}),
+    ("Cauda equina syndrome after discectomy: report of four cases",
+     "We report four patients who developed cauda equina syndrome after lumbar discectomy. All four needed "
+     "another operation to relieve the pressure on the nerve roots. Three patients recovered completely, and "
+     "one died.",
+     4, {"index_procedures": ["discectomy"], "treatments": ["decompression"], "outcome": None}),
+])
+def test_what_a_counted_series_says_of_some_of_its_patients_is_nobodys(tmp_path, title, story, n, expected):
+    """"One of them", "the others" and a count split among them ("three recovered, and one died") give
+    nothing to each patient; what the sentence said of all before them still does."""
+    paper = mine(tmp_path, case_report(title, story))
+    assert len(paper["patients"]) == n
     for patient in paper["patients"]:
-        assert patient["causes"] == [] and patient["outcome"] is None
-
-
-def test_what_a_counted_series_says_of_all_before_some_is_each_ones(tmp_path):
-    paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty: a report of three cases", (
-        "We report three cases of paraparesis after vertebroplasty. All three patients had epidural cement "
-        "leakage and underwent laminectomy, and one of them had residual weakness.")))
-    assert len(paper["patients"]) == 3
-    for patient in paper["patients"]:
-        assert patient["leak_locations"] == ["epidural"] and patient["treatments"] == ["laminectomy"]
-        assert patient["outcome"] is None
-
-
-def test_a_counted_series_keeps_a_split_tally_apart(tmp_path):
-    paper = mine(tmp_path, case_report("Cauda equina syndrome after discectomy: report of four cases", (
-        "We report four patients who developed cauda equina syndrome after lumbar discectomy. All four needed "
-        "another operation to relieve the pressure on the nerve roots. Three patients recovered completely, "
-        "and one died.")))
-    assert len(paper["patients"]) == 4
-    for patient in paper["patients"]:
-        assert patient["index_procedures"] == ["discectomy"]
-        assert patient["treatments"] == ["decompression"]
-        assert patient["outcome"] is None
+        assert {field: patient[field] for field in expected} == expected
 
 
 def test_a_series_told_under_methods_headings(tmp_path):

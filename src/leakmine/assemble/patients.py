@@ -386,7 +386,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     # share every statement about a patient, save, in a series, one about some of them ("one of them").
     alike = (n_patients == 1 or not of) and not cohort
     everyone = tuple(range(1, n_patients + 1))
-    some = n_patients > 1
+    some = alike and n_patients > 1
     told = case_told_at(mentions, cues, unit_of, flows) if alike else {}
     # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
     # each case and whether it may tell about a patient.

@@ -6,9 +6,10 @@ next). Ingest reads section titles with the same rules (`title_case_number`: "Ca
 
 The same group holds the authors' statements of how many cases they report ("we report three cases",
 "a report of two cases", "Two case reports"; counts.jsonl): label CASE_COUNT, value the count, attrs
-`n` and the rule's own (`title_only`: a count that is the paper's own only in its title). A series whose patients are never told apart has no marker, only its count."""
+`n` and the rule's own (`title_only`: a count that is the paper's own only in its title). A series
+whose patients are never told apart has no marker, only its count."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from spacy.language import Language
@@ -25,15 +26,20 @@ LABEL = "CASE_MARKER"
 COUNT_LABEL = "CASE_COUNT"
 
 
-def match_case_markers(text: str, rules: Sequence[Rule]) -> list[tuple[Match, int]]:
-    """Case markers in `text` with the case number each names, overlaps resolved to the first (pure)."""
+def _numbered(text: str, rules: Sequence[Rule], number: Callable[[Match], int | None]) -> list[tuple[Match, int]]:
+    """The matches of `rules` in `text` that name a `number`, with it, overlaps resolved to the first."""
     out: list[tuple[Match, int]] = []
     for m in find_matches(text, rules):
-        n = case_number(m.groups)
+        n = number(m)
         if n is None or (out and m.start < out[-1][0].end):
             continue
         out.append((m, n))
     return out
+
+
+def match_case_markers(text: str, rules: Sequence[Rule]) -> list[tuple[Match, int]]:
+    """Case markers in `text` with the case number each names, overlaps resolved to the first (pure)."""
+    return _numbered(text, rules, lambda m: case_number(m.groups))
 
 
 @lru_cache(maxsize=1)
@@ -51,13 +57,7 @@ def load_case_count_rules() -> tuple[Rule, ...]:
 def match_case_counts(text: str, rules: Sequence[Rule]) -> list[tuple[Match, int]]:
     """Statements of how many cases the authors report, with the count when a series can hold it
     (`series_size`), overlaps resolved to the first (pure)."""
-    out: list[tuple[Match, int]] = []
-    for m in find_matches(text, rules):
-        n = series_size(m.groups.get("n"))
-        if n is None or (out and m.start < out[-1][0].end):
-            continue
-        out.append((m, n))
-    return out
+    return _numbered(text, rules, lambda m: series_size(m.groups.get("n")))
 
 
 def title_case_number(title: str) -> int | None:
