@@ -104,12 +104,12 @@ def test_a_bare_count_is_a_cohort_only_in_a_paper_without_cases(case_like, expec
     assert [c.n_patients for c in build_cohorts(p.doc, p.mentions, p.cue_index(), 0, case_like)] == expected_n
 
 
-def test_sex_counts_that_do_not_add_up_to_the_group_are_left_out():
+def test_sex_counts_that_add_up_to_no_group_count_a_group_of_their_own():
     p = Paper(("results", "Results", "x " * 20))
-    p.m("COHORT_SIZE", "x", "33", n=33, denominator=34)
-    p.m("SEX_COUNT", "x", "36M/20F", n_male=36, n_female=20, nth=1)
-    (cohort,) = build_cohorts(p.doc, p.mentions, p.cue_index())
-    assert (cohort.n_patients, cohort.n_male, cohort.n_female) == (33, None, None)
+    p.m("SEX_COUNT", "x", "36M/20F", n_male=36, n_female=20)
+    p.m("COHORT_SIZE", "x", "33", n=33, denominator=34, nth=1)
+    cohorts = build_cohorts(p.doc, p.mentions, p.cue_index())
+    assert [(c.n_patients, c.n_male, c.n_female) for c in cohorts] == [(56, 36, 20), (33, None, None)]
 
 
 def test_groups_relate_and_their_relations_are_evidence():

@@ -46,6 +46,13 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Pain relief was evaluated in 357 patients (660 vertebrae).", 357, None),
     ("Of the 12, 8 patients who developed weakness underwent evacuation.", 8, 12),
     ("312 patients with fractures were identified from our database", 312, None),
+    ("In 2015, 30 patients underwent vertebroplasty", 30, None),
+    ("Two hundred thirty patients underwent lateral fusion.", 230, None),
+    ("28 patients (13 men and 15 women) underwent vertebroplasty", 28, None),
+    ("There were 75,878 cases included in the analysis.", 75878, None),
+    ("There were 57 cases of cement leakage.", 57, None),
+    ("Four patients had radicular pain.", 4, None),
+    ("12 patients (3.1%) developed a new deficit", 12, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -60,6 +67,16 @@ def test_cohort_size(text, n, denominator):
 ])
 def test_groups_counted_with_their_incidence(text, n):
     assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(n, "subgroup")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1,004 cases were reviewed. The overall hematoma rate was 1.4% (14/1004).", [(1004, None), (14, 1004)]),
+    ("The incidence of leakage was 3.2% (n = 16).", [(16, None)]),
+    ("The overall hematoma rate was 1.4% (14/1004).", []),  # no count of people elsewhere
+    ("1,004 vertebrae were treated. The leakage rate was 1.4% (14/1004).", []),
+])
+def test_a_rate_counts_people_when_its_denominator_does(text, expected):
+    assert [(a["n"], a["denominator"]) for _, a in found(text, "COHORT_SIZE")] == expected
 
 
 def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
@@ -135,7 +152,8 @@ def test_age_stat(text, value, stat):
     "Twenty-seven patients (90%) improved.",
     "(11 patients, 36%)",
     "eight needed revision",
-    "3150 patients had posterior fusion",
+    "Three patients had undergone surgery before.",
+    "The fusion rate was 95% (38/40).",
     "the patient was 62 years old",
     "a 62-year-old woman",
     "one patient (1/30)",
@@ -172,7 +190,6 @@ def test_age_stat(text, value, stat):
     "20 patients with leakage were treated conservatively",
     "was evaluated in 12 vertebrae",
     "17 patients with cement leakage were identified on CT",
-    "In 2015, 30 patients underwent vertebroplasty",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []
@@ -226,6 +243,10 @@ def test_pipeline_writes_cohort_spans():
     ("The foot-drop group comprised 14 patients.", 14, None, "group", None),
     ("Group B (n = 32) received kyphoplasty.", 32, None, "group", "outcome"),
     ("14 patients were assigned to the foot drop group.", 14, None, "group", None),
+    ("There were 412 patients in our series.", 412, None, "population", None),
+    ("There were 38 patients without leakage.", 38, None, "subgroup", None),
+    ("Four patients had radicular pain that resolved.", 4, None, "subgroup", "event"),
+    ("Four patients had complete recovery.", 4, None, "subgroup", "outcome"),
 ])
 def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     (value, attrs), = found(text, "COHORT_SIZE")

@@ -1,5 +1,5 @@
 """Cohort studies end to end: a complication group counted after the study population is drawn from it,
-and a count that tells of no complication is no group."""
+a count that tells of no complication is no group, and a group's statistics are its own."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def groups(paper: dict) -> list[tuple]:
     ("A retrospective analysis was conducted on 349 patients treated with kyphoplasty.",
      "Pulmonary cement embolism occurred in 11 patients.", [(11, 349)]),
     ("We reviewed 500 patients.", "Radiculopathy developed in 9 consecutive patients.", [(9, 500)]),
+    ("Two hundred thirty patients underwent lateral interbody fusion.",
+     "Six patients (2.6%) suffered a femoral nerve palsy.", [(6, 230)]),
+    ("We reviewed 28 patients treated with vertebroplasty.", "Four patients had radicular pain.", [(4, 28)]),
+    ("A total of 495 patients were included.",
+     "There were 57 cases of cement leakage. There were 438 patients without cement leakage.",
+     [(57, 495), (438, 495)]),
+    ("1,004 cases were identified and reviewed.", "The overall epidural hematoma rate was 1.4% (14/1004).",
+     [(14, 1004)]),
 ])
 def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, population, group, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {group}"))
@@ -36,7 +44,21 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
 @pytest.mark.parametrize("population, other", [
     ("A total of 240 patients were included.", "Diabetes was found in 18 patients."),
     ("A total of 240 patients were included.", "Adjacent fractures were recorded in 18 patients."),
+    ("A total of 240 patients were included.", "18 patients had posterior fusion."),
 ])
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {other}"))
     assert 18 not in [n for n, _ in groups(paper)]
+
+
+@pytest.mark.parametrize("methods, expected", [
+    # the age follows the parentheses that count the parts: it is the whole group's
+    ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83), with a mean age of 71.1 years.",
+     (113, None, None, 71.1)),
+    # a sex count that adds up to no stated size counts a group, and its sentence's age is that group's
+    ("Subjects were 34 patients with leakage. The patients included 31 women and three men, whose mean age was "
+     "72.4 years. Epidural leakage was seen in 22 patients.", (34, 3, 31, 72.4)),
+])
+def test_a_groups_statistics_are_its_own(tmp_path, methods, expected):
+    paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))
+    assert [(c["n_patients"], c["n_male"], c["n_female"], c["age_mean"]) for c in paper["cohorts"]] == [expected]

@@ -165,14 +165,10 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
     groups = _groups(sizes)
     _draw_from_population(groups, _complication_sentences(mentions, cues))
-    if not groups:
-        total = next((t for m in sexes if (t := _sex_total(m)) and t >= _MIN_COHORT), None)
-        if total is None:
-            return []
-        groups = [_Group(total, None, [])]
+    groups = _counted_by_sex(groups, sexes)
     tallies = _tallies(groups, sexes)
     _attach_sexes(groups, sexes, tallies)
-    _attach_ages(groups, ages, tallies)
+    _attach_ages(groups, ages, sexes, tallies)
     kept = [g for g in groups if g.n > described and id(g) not in tallies
             and (g.named or g.denominator or g.sex or g.ages)]
     if not kept and not case_like:
@@ -196,11 +192,21 @@ def _groups(sizes: list[Mention]) -> list[_Group]:
     return sorted(groups, key=lambda g: g.first.start_char)
 
 
+def _counted_by_sex(groups: list[_Group], sexes: list[Mention]) -> list[_Group]:
+    """`groups` and, in text order, a group for each sex count that adds up to no group's size: "The
+    patients included 31 females and three males" counts 34 patients though no size says 34."""
+    for m in sexes:
+        total = _sex_total(m)
+        if total is not None and total >= _MIN_COHORT and all(g.n != total for g in groups):
+            groups.append(_Group(total, None, [], sex=m))
+    return sorted(groups, key=lambda g: (g.first if g.sizes else g.sex).start_char)
+
+
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
     """Starts of the sentences that tell of the field's complications: a cause, leak site or symptom
-    stated, or cement named."""
+    named, had or not ("438 patients without leakage" are the group compared), or cement named."""
     return {m.sentence_start for m in mentions
-            if (m.label in _COMPLICATION_LABELS and m.asserted) or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
+            if m.label in _COMPLICATION_LABELS or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
 
 
 def _draw_from_population(groups: list[_Group], complications: set[int]) -> None:
@@ -253,14 +259,15 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
             target.sex = m
 
 
-def _attach_ages(groups: list[_Group], ages: list[Mention], tallies: set[int]) -> None:
-    """Each age statistic joins the group counted last before it in its section (or in its own
-    sentence); else, when the paper has one group, that group."""
+def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention], tallies: set[int]) -> None:
+    """Each age statistic joins the group whose sexes its sentence counts, else the group counted last
+    before it in its section (or in its own sentence); else, when the paper has one group, that group."""
     candidates = [g for g in groups if id(g) not in tallies]
     for m in ages:
-        sex_groups = [g for g in candidates if g.sex is not None and g.sex.sentence_start == m.sentence_start]
+        told = [s for s in sexes if s.sentence_start == m.sentence_start]
+        sex_groups = [g for g in candidates if any(s is g.sex or _sex_total(s) == g.n for s in told)]
         target = _named_after(candidates, m) or (sex_groups[0] if len(sex_groups) == 1 else None) or _nearest_before(
-            candidates, m, same_section=True) or next(
+            candidates, m, same_section=True, outside=True) or next(
             (g for g in candidates if any(s.sentence_start == m.sentence_start for s in g.sizes)), None)
         if target is None and len(candidates) == 1:
             target = candidates[0]
@@ -280,15 +287,31 @@ def _named_after(groups: list[_Group], m: Mention) -> _Group | None:
     return next((g for g in groups if g.name == name), None)
 
 
-def _nearest_before(groups: list[_Group], m: Mention, same_section: bool = False) -> _Group | None:
-    """The group with a size mention closest before `m` (in `m`'s section when `same_section`)."""
+def _nearest_before(groups: list[_Group], m: Mention, same_section: bool = False,
+                    outside: bool = False) -> _Group | None:
+    """The group with a size mention closest before `m` (in `m`'s section when `same_section`; with
+    `outside`, not a size in parentheses closed before `m`)."""
     best: tuple[int, _Group] | None = None
     for g in groups:
         for s in g.sizes:
-            if s.start_char <= m.start_char and (not same_section or s.section_index == m.section_index):
+            if s.start_char <= m.start_char and (not same_section or s.section_index == m.section_index) and not (
+                    outside and _closed_between(s, m)):
                 if best is None or s.start_char > best[0]:
                     best = (s.start_char, g)
     return best[1] if best else None
+
+
+def _closed_between(size: Mention, m: Mention) -> bool:
+    """Whether `size` stands in parentheses that close before `m` in their sentence: "113 patients (PLIF
+    n = 30, TLIF n = 83), with a mean age of 71" gives the age to the 113, not the 83."""
+    if size.sentence_start != m.sentence_start:
+        return False
+    depth = 0
+    for ch in m.sentence[size.end_char - m.sentence_start:m.start_char - m.sentence_start]:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return True
+    return False
 
 
 def _records(groups: list[_Group]) -> list[CohortRecord]:

@@ -32,8 +32,6 @@ LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     g = m.groups
     if m.rule.label == "COHORT_SIZE":
-        if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
-            return None
         if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
             return None
         size = cohort_size(g.get("n") or g.get("nw") or "", g.get("n2"), g.get("den"))
@@ -41,6 +39,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             return None
         attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
                  "predicate": m.rule.attrs.get("predicate") or predicate(text, m.start, m.end)}
+        if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
+            attrs["unsaid"] = True  # kept only when its denominator counts people elsewhere
         return str(size["n"]), attrs
     if m.rule.label == "SEX_COUNT":
         if m.rule.attrs.get("one_sex"):
@@ -79,8 +79,12 @@ def merge_overlaps(found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple
 def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[str, Any]]]:
     """Group statistics in `text`: (match, value, attrs), overlapping restatements merged; a count
     inside an age statistic, or overlapping a sex count ("of the 37, 21 (56.8%) were men"), is not a
-    group size."""
-    found = merge_overlaps([(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))])
+    group size; a count that names no people ("the rate was 1.4% (14/1004)") is one only when its
+    denominator counts people elsewhere ("1,004 cases were reviewed")."""
+    normalized = [(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))]
+    people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")}
+    found = merge_overlaps([(m, v, a) for m, v, a in normalized
+                            if not a.pop("unsaid", False) or a.get("denominator") in people])
     stats = [m for m, _, _ in found if m.rule.label != "COHORT_SIZE"]
     return [f for f in found if f[0].rule.label != "COHORT_SIZE" or not any(
         s.start <= f[0].start and f[0].end <= s.end or s.rule.label == "SEX_COUNT" and s.start < f[0].end

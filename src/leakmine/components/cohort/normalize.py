@@ -16,7 +16,7 @@ MIN_COHORT = 2
 _DEC = r"\d{1,3}(?:\.\d+)?"
 _DASH = r"\s*(?:-|–|—|‐|to|and)\s*"
 _PEOPLE = re.compile(r"\b(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|cohort|men|women|"
-                     r"males?|females?|adults?|children)\b", re.IGNORECASE)
+                     r"males?|females?|adults?|children|incidence)\b", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(r"\b(?:cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|"
                          r"vertebrae|vertebral\s+bodies|levels?|segments?|screws?|discs?|images?|studies|trials?|"
                          r"articles?|papers?|reports?|sections?|wells?|experiments?|replicates?)\b", re.IGNORECASE)
