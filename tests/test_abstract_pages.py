@@ -166,6 +166,15 @@ def test_jats_sections_with_run_in_colons_and_ids():
     # a title wrapped over two lines continues in lower case
     (f"Cement in the foramen after\nsacroplasty in an elderly woman\n\n{STORY}\n",
      "Cement in the foramen after sacroplasty in an elderly woman"),
+    # a saved page opens with its title alone: a full stop, a page's links or a journal line below it,
+    # two sentences, or the title repeated below (a running head's count) do not unseat it
+    ("Cement in the foramen after sacroplasty.\n\nSend to\n\nChoose Destination\nSpine J. 2019;3:1-4.\n\n"
+     f"{STORY}\n", "Cement in the foramen after sacroplasty."),
+    ("Not Where It Belongs! Cement in the Pulmonary Artery after Kyphoplasty\n\nChest Case Reports |\n\n"
+     f"{STORY}\n", "Not Where It Belongs! Cement in the Pulmonary Artery after Kyphoplasty"),
+    (f"{TITLE}\n\nSkip to main page content\n{TITLE}\n\nRuiz: {TITLE}\n\n{STORY}\n\n{TITLE}\n", TITLE),
+    (f"# {TITLE} in a woman of seventy-one years treated for a sacral insufficiency fracture\n\n{STORY}\n",
+     f"{TITLE} in a woman of seventy-one years treated for a sacral insufficiency fracture"),
 ])
 def test_titles_of_abstract_pages(text, title):
     assert _read(text).meta.title == title

@@ -31,13 +31,13 @@ from leakmine.ingest.metadata import (
     split_run_in_title,
 )
 from leakmine.ingest.runin import BODY_KINDS, split_identifiers, split_run_in
-from leakmine.ingest.textclean import join_wrapped
+from leakmine.ingest.textclean import join_wrapped, normalized
 from leakmine.records import CELL_SEP
 
 _TERMINAL = re.compile(r"[.!?:][\"'\u201d\u2019)\]*]*(?:\^?\[[\d,\u2013\s-]+\])?$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _FOLIO = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,100}?)\s*#*$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,300}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+\S")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
@@ -47,6 +47,8 @@ FIELD = re.compile(r"^(?:main\s+)?(?P<key>title|article title|authors?|journal|y
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
+# Words of a told sentence ("The cement was removed at L5."), not of a title.
+_FINITE = frozenset("is are was were has have had did does do we our".split())
 _WRAP_FREE = 200  # no one hard-wraps lines this long: such a block holds one paragraph per line
 
 
@@ -81,14 +83,18 @@ _NUMBERED_CASE = re.compile(r"^(?:(?:illustrative\s+)?case|patient|observation)\
 
 def _page_furniture(lines: list[str]) -> set[int]:
     """Line numbers of running heads and page numbers: short unpunctuated lines (or "Author et al.")
-    repeated on three or more pages, and lines holding only a page number between blank lines."""
+    repeated on three or more pages, and lines holding only a page number between blank lines; never
+    the text's opening line, which a saved page's title repeats."""
     flat = [" ".join(line.split()) for line in lines]
     keys = [_FOLIO.sub("", line) if line[:1].isdigit() or line[-1:].isdigit() else line for line in flat]  # "2 Spine Cases" and "Spine Cases 3" are one head
     counts = Counter(k for k in keys if k)
     repeated = {k for k, n in counts.items() if n >= 3 and len(k.split()) <= 15
                 and (not terminated(k) or running_head_author(k))}
+    opening = next((i for i, line in enumerate(flat) if line), None)  # a repeated title, not a head
     out = set()
     for i, line in enumerate(flat):
+        if i == opening and len(line.split()) >= 3:
+            continue
         alone = (i == 0 or not flat[i - 1]) and (i + 1 == len(flat) or not flat[i + 1])
         if (keys[i] in repeated and not _NUMBERED_CASE.match(line)) or (alone and _PAGE_NUMBER.match(line)):
             out.add(i)
@@ -407,6 +413,30 @@ def _title_below_byline(paras: list[Para]) -> None:
         p.role, p.kind = "title", "title"
 
 
+def _opening_title(paras: list[Para]) -> tuple[bool, bool]:
+    """Whether a saved page or pasted paper opens with a title alone above a blank line (as PubMed and
+    journal pages are saved), and whether lines below repeat it. Such a line is marked a title though it
+    ends in a full stop or holds two sentences ("It Should Not Be Here! A Strange Case of ..."); the
+    lines that repeat it ("Kim: Foot Drop after ...", "... FREE TO VIEW") become front matter."""
+    if len(paras) < 2 or paras[0].block != 0 or paras[1].block == 0 or paras[0].role not in ("body", "heading"):
+        return False, False
+    p = paras[0]
+    words = p.text.split()
+    stops = re.findall(r"[.!?]\s+(?=[A-Z])", p.text)
+    told = _capitalisation(p.text) == "sentence" and any(w.lower().strip(",:;.") in _FINITE for w in words)
+    if not 3 <= len(words) <= 40 or len(stops) > 1 or told or not p.text[:1].isupper() or not _line_may_end(p.text) \
+            or heading_kind(p.text) is not None or front_matter_kind(p.text) is not None \
+            or _is_banner(p) or _is_byline_line(p.text) or _names_like(p.text) or opens_boilerplate(p.text):
+        return False, False
+    p.role, p.kind = "title", "title"
+    key, repeated = normalized(p.text), False
+    for q in paras[1:]:
+        if q.role in ("body", "heading") and key in (n := normalized(q.text)) and len(n) <= len(key) + 20:
+            _set_front_matter(q, "Front matter", "front.title_copy")
+            repeated = True
+    return True, repeated
+
+
 def find_title(paras: list[Para]) -> None:
     """Mark the paper's title among the paragraphs before the byline and the first section.
 
@@ -414,10 +444,15 @@ def find_title(paras: list[Para]) -> None:
     above the title become front matter. Of several title-like lines (a journal's name, a running
     title), the title is the longest; short all-capitals banners and lists of names give way.
     A title running into the first sentence ("Cement leak after kyphoplasty A 70-year-old man ...")
-    is split off. Papers whose text opens with a byline or a section have no title line.
+    is split off. Papers whose text opens with a byline or a section have no title line. A title alone
+    on the opening line is a candidate as it stands, and the title when the page repeats it below.
     """
+    opening, repeated = _opening_title(paras)
     groups: list[list[int]] = []
     for i, p in enumerate(paras):
+        if opening and i == 0:
+            groups.append([0])
+            continue
         if p.role == "label" and not groups and _labelled_title(p, _next_text(paras, i)[0]):
             groups.append([i])
             continue
@@ -458,7 +493,7 @@ def find_title(paras: list[Para]) -> None:
         _title_below_byline(paras)
         return
     pool = [g for g in groups if len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text))]
-    chosen = max(pool or groups, key=lambda g: sum(len(paras[i].text.split()) for i in g))
+    chosen = groups[0] if repeated else max(pool or groups, key=lambda g: sum(len(paras[i].text.split()) for i in g))
     for g in groups:
         if g[0] < chosen[0]:
             for i in g:

@@ -17,7 +17,7 @@ from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, inline_heading, normalize_title, numbering_depth
 from leakmine.ingest.paragraphs import BODY_KINDS, OPEN_ENDINGS, Para, terminated
 from leakmine.ingest.runin import strip_label
-from leakmine.ingest.textclean import join_wrapped
+from leakmine.ingest.textclean import join_wrapped, normalized
 
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
 _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
@@ -25,15 +25,7 @@ _WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstra
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
 _MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
 # "... that can lea..." (the cut word goes too; bounded, so a long unbroken line is searched in linear time)
-_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _CUT_SHORT = re.compile(r"\s*\S{0,60}(?:\.\.\.|\u2026)$")
-
-
-def normalized(text: str) -> str:
-    """Letters and digits only, lower case: how repeated paragraphs are recognised."""
-    if text.isascii():
-        return text.encode("ascii").lower().translate(None, _NOT_ALNUM).decode("ascii")
-    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def drop_previews(paras: list[Para]) -> list[Para]:

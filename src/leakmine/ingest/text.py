@@ -55,8 +55,8 @@ from leakmine.ingest.paragraphs import (
     paragraphs,
     text_blocks,
 )
-from leakmine.ingest.sections import SectionBuilder, drop_previews, normalized
-from leakmine.ingest.textclean import fix_chars
+from leakmine.ingest.sections import SectionBuilder, drop_previews
+from leakmine.ingest.textclean import fix_chars, normalized
 from leakmine.records import Document, PaperMeta, build_document
 
 log = logging.getLogger(__name__)

@@ -178,3 +178,13 @@ def text_words(lines: list[str]) -> frozenset[str]:
             if "-" in t:
                 seen.update(t.split("-"))
     return frozenset(seen)
+
+
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
+def normalized(text: str) -> str:
+    """Letters and digits only, lower case: how repeated paragraphs are recognised."""
+    if text.isascii():
+        return text.encode("ascii").lower().translate(None, _NOT_ALNUM).decode("ascii")
+    return re.sub(r"[\W_]+", "", text.lower())
