@@ -58,6 +58,9 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("Weakness was observed after the procedure.", ("immediate", 0)),
     ("During cement injection, she felt sharp leg pain.", ("immediate", 0)),
     ("12 hours postoperatively", ("delayed", 0.5)),
+    ("13 months (range 8-17 months) after vertebroplasty", ("delayed", None)),
+    ("2 weeks (IQR 1-3) after PVP", ("delayed", None)),
+    ("3 days (72 h) after surgery", ("delayed", 3)),
 ])
 def test_timing_phrases(text, expected):
     assert timings(text) == [expected]

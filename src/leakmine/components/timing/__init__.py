@@ -38,7 +38,7 @@ def match_timings(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[s
         if m.rule.attrs.get("days") is None and is_duration(text, m.start):
             continue
         days = delay_days(m.groups, m.rule.attrs.get("days"))
-        if days is None and not (m.rule.attrs.get("vague") or m.groups.get("num2")):
+        if days is None and not (m.rule.attrs.get("vague") or m.groups.get("num2") or m.groups.get("spread")):
             continue
         out.append((m, onset_value(days), timing_attrs(text, m.start, m.groups, days, m.rule.attrs)))
     return out

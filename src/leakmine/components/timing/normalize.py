@@ -30,10 +30,11 @@ def onset_value(days: float | None) -> str:
 
 def delay_days(groups: dict[str, str | None], fixed_days: float | None = None) -> float | None:
     """Days named by a timing match's groups: `num` + `unit`, or `ordinal` (a day count), or a
-    rule's fixed number of days; None when the delay is vague ("several days later") or a range."""
+    rule's fixed number of days; None when the delay is vague ("several days later"), a range or a
+    summary with its spread ("13 months (range 8-17 months) after")."""
     if fixed_days is not None:
         return float(fixed_days)
-    if groups.get("num2"):
+    if groups.get("num2") or groups.get("spread"):
         return None
     if groups.get("ordinal"):
         n = parse_ordinal(groups["ordinal"])
