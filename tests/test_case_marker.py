@@ -91,6 +91,7 @@ def test_component_writes_span_group():
     ("We describe four consecutive patients treated at our centre.", [("We describe four consecutive patients", 4)]),
     ("The authors report five cases of delayed paraplegia.", [("The authors report five cases", 5)]),
     ("Epidural cement after vertebroplasty: a report of two cases", [("report of two cases", 2)]),
+    ("Leg weakness after lumbar fusion: a review of four patients", [("review of four patients", 4)]),
     ("Foot drop after lumbar fusion: a series of 3 patients", [("series of 3 patients", 3)]),
     ("Pulmonary cement embolism: two case reports", [("two case reports", 2)]),
     ("Cauda equina syndrome after lumbar surgery: 6 Cases Report", [("6 Cases Report", 6)]),
@@ -113,6 +114,7 @@ def test_case_counts_found(text, expected):
     "We report one case of foraminal leakage.",
     "We treated 120 patients with kyphoplasty.",
     "A report of 12 cases of pulmonary embolism.",
+    "A review of 120 patients treated with kyphoplasty.",
     "Of the two cases in the literature, one recovered.",
     "We report two-level kyphoplasty in an elderly woman.",
 ])

@@ -126,11 +126,15 @@ def test_a_patient_named_by_initials(tmp_path):
      "All three patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 3),
     ("Paraparesis from epidural cement in two patients after vertebroplasty",
      "Both patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 2),
+    # the series' own statistics make no cohort of it
+    ("Epidural cement after vertebroplasty: a review of four patients",
+     "The mean age of the four patients was 71.5 years (range 64-80); there were three women and one man. "
+     "All four patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 4),
 ])
 def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
     paper = mine(tmp_path, case_report(title, story))
     assert paper["paper"]["study_type"] == "case series"
-    assert len(paper["patients"]) == n
+    assert len(paper["patients"]) == n and paper["cohorts"] == []
     for patient in paper["patients"]:
         assert patient["leak_locations"] == ["epidural"]
         assert patient["index_procedures"] and "weakness" in patient["symptoms"]
