@@ -24,6 +24,7 @@ INTRO = ("A 71-year-old woman underwent kyphoplasty of L1 and developed weakness
     ("Her neurological function improved after the operation.", "improved"),
     ("She had a complete neurological recovery.", "full recovery"),
     ("Her leg weakness did not improve.", "no recovery"),
+    ("After the operation her pain resolved, but the leg weakness was persistent.", "partial recovery"),
 ])
 def test_outcome_degree(tmp_path, ending, outcome):
     (patient,) = mine(tmp_path, case_report(TITLE, INTRO + ending))["patients"]

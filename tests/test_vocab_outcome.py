@@ -64,6 +64,7 @@ from vocab_helpers import values
     ("her pain abated", "improved"),
     ("his sciatica gradually resolved", "full recovery"),
     ("after 6 months, the femoral palsy resolved", "full recovery"),
+    ("the left leg weakness was persistent", "no recovery"),
     ("the foot drop disappeared within weeks", "full recovery"),
     ("a neuropathy that resolved 6 months later", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),

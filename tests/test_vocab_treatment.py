@@ -10,6 +10,8 @@ from vocab_helpers import values
     ("the cement mass was isolated from the dura and removed", "cement removal"),
     ("the PMMA was freed from the root and then extracted", "cement removal"),
     ("the cement leak was removed en bloc", "cement removal"),
+    ("The cement plombage was removed", "cement removal"),
+    ("the cement bolus was removed through a hemilaminectomy", "cement removal"),
     ("epidural cement, which was surgically removed", "cement removal"),
     ("the PMMA in the canal, which was then excised", "cement removal"),
     ("stabilization by a posterior short fixation", "posterior fixation"),

@@ -534,8 +534,8 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
     """The outcome after treatment: the final state. Statements at follow-up or at the end of the
     story ("eventually", "at the last visit") win over early ones ("improved on day 1"); then a stated
     degree of recovery wins over a mere "improved" (the body before the abstract, the last statement
-    within a unit); improvement with a deficit still present is partial recovery; with nothing
-    stated, the grades tell."""
+    within a unit); improvement or a resolved symptom with a deficit still present is partial recovery;
+    with nothing stated, the grades tell."""
     found = [a for a in view.own_of("OUTCOME") if a.mention.asserted
              and (not treated or when(a.mention) != PRESENTATION)]
     final = [a for a in found if when(a.mention) == FOLLOW_UP or view.cues.of(a.mention).has("FINAL")
@@ -549,7 +549,7 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
     best_unit = min(_unit_rank(a)[0] for a in found)
     best = [a for a in found if _unit_rank(a)[0] == best_unit]
     values = {a.mention.value for a in best}
-    if "partial recovery" in values or values >= {"improved", "no recovery"}:
+    if "partial recovery" in values or ("no recovery" in values and values & {"improved", "full recovery"}):
         residual = [a for a in best if a.mention.value in ("partial recovery", "no recovery")]
         m = max(residual, key=_unit_rank).mention
         b.set("outcome", "partial recovery", m.mention_id)
