@@ -64,6 +64,9 @@ from vocab_helpers import values
     ("her pain abated", "improved"),
     ("his sciatica gradually resolved", "full recovery"),
     ("after 6 months, the femoral palsy resolved", "full recovery"),
+    ("she was discharged without any neurological deficit", "full recovery"),
+    ("Gait and bladder functions were normal six months later", "full recovery"),
+    ("muscle strength was normal at the last visit", "full recovery"),
     ("the left leg weakness was persistent", "no recovery"),
     ("the foot drop disappeared within weeks", "full recovery"),
     ("a neuropathy that resolved 6 months later", "full recovery"),
@@ -92,6 +95,8 @@ def test_outcome_values(text, expected):
     "remission of the lymphoma",
     "she was discharged on day 3",
     "a symptom-free interval of two years before the fracture",
+    "renal function was normal",
+    "she was discharged without complications",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

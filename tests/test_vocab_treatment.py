@@ -66,6 +66,8 @@ from vocab_helpers import values
     ("revision with interbody fusion", "fusion"),
     ("a repeat discectomy", "discectomy"),
     ("removal of the cage", "cage removal"),
+    ("the cement was removed through an intradural approach", "durotomy"),
+    ("Transdural retrieval of a retropulsed lumbar interbody cage", "cage removal"),
     ("surgical re-exploration", "exploration"),
     ("the wound was promptly explored", "exploration"),
     ("anticoagulation with heparin", "anticoagulation"),
@@ -78,6 +80,7 @@ def test_treatment_values(text, expected):
 
 @pytest.mark.parametrize("text, unwanted", [
     ("an incidental durotomy was repaired", "durotomy"),
+    ("intradural cement leakage after vertebroplasty", "durotomy"),
     ("the screw trajectory", "screw removal"),
     ("cement was injected", "cement removal"),
     ("hemilaminectomy", "laminectomy"),
