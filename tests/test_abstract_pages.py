@@ -250,9 +250,25 @@ def test_family_given_author_lists(line, first):
     ("Ana Ruiz et al.\n", "Ruiz"),
     ("Main Authors: Ana Ruiz, Li Wei\n", "Ruiz"),
     ("Ana Ruiz^1, Li Wei^2\n", "Ruiz"),
+    ("\u2022 Ana Ruiz, Li Wei, and Tom Novak.\n\u2022 Department of Neurosurgery, Northfield General Hospital, UK.\n",
+     "Ruiz"),
 ])
 def test_first_author_of_abstract_pages(authors, first):
     assert _read(f"{TITLE}\n\n{authors}\nAbstract\n\n{STORY}\n").meta.first_author == first
+
+
+@pytest.mark.parametrize("header", [
+    "Case Reports\n\n. 2021;9(2):33-38.\n\nAna Ruiz et al. Spine Case Rep. 2021.\n",
+    "Ana Ruiz et al. Spine (Phila Pa 1976). 2021 Mar 3.\n",
+])
+def test_the_short_citation_under_a_pubmed_title(header):
+    meta = _read(f"{TITLE}\n\n{header}\nAbstract\n\n{STORY}\n").meta
+    assert (meta.first_author, meta.year) == ("Ruiz", 2021)
+
+
+def test_a_short_citation_below_the_text_is_another_papers():
+    text = f"{TITLE}\n\nAbstract\n\n{STORY}\n\nLi Wei et al. Eur Spine J. 2019.\n"
+    assert (_read(text).meta.first_author, _read(text).meta.year) == (None, None)
 
 
 def test_a_lone_marked_term_below_the_text_is_no_byline():

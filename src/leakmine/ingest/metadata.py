@@ -321,6 +321,8 @@ _ET_AL_LINE = re.compile(
     rf"^(?:(?i:copyright\s*)?(?:\u00a9|\([cC]\)|(?i:copyright))\s*(?:{_YEAR})?,?\s*)?"
     rf"(?:(?!{_PARTICLE}\s)[A-Z][a-z'\u2019-]+\s+)?(?:[A-Z]\.\s?)*(?P<sur>(?:{_PARTICLE}\s+)*[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*)"
     rf"(?:\s+[A-Z]{{1,3}})?,?\s+et\s+al\.?$")
+_ET_AL_CITATION = re.compile(rf"^(?P<names>.{{3,60}}?\bet\s+al\.)\s+(?P<journal>[A-Z][\w&'\u2019 .()-]{{1,100}}?)\.\s+"
+                             rf"(?P<year>{_YEAR})\b[^.]{{0,20}}\.?$")
 _FAMILY_GIVEN = r"(?:{p}\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?,\s*[A-Z][\w.'\u2019-]*(?:[\s-]+[A-Z][\w.'\u2019-]*)*"
 
 
@@ -339,6 +341,16 @@ def et_al_author(text: str) -> str | None:
         return None
     m = _ET_AL_LINE.match(" ".join(text.split()))
     return m.group("sur") if m else None
+
+
+def parse_et_al_citation(text: str) -> Citation | None:
+    """A paper's own short citation, as PubMed prints it under the title: "Swetha Naroji et al. J Spinal
+    Cord Med. 2009." -> first author "Naroji", journal "J Spinal Cord Med", year 2009."""
+    m = _ET_AL_CITATION.match(" ".join(text.split()))
+    author = et_al_author(m.group("names")) if m else None
+    if m is None or author is None:
+        return None
+    return Citation(_clean_journal(m.group("journal")), int(m.group("year")), (), author)
 
 
 def family_given_author(text: str) -> str | None:

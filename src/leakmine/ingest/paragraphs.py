@@ -40,6 +40,7 @@ _FOLIO = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,300}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+\S")
+_BULLET_MARK = re.compile(r"^[*\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" or "Main Authors: ..." as index pages print them.
 FIELD = re.compile(r"^(?:main\s+)?(?P<key>title|article title|authors?|journal|year)"
@@ -253,18 +254,19 @@ def classify(p: Para) -> None:
         p.role, p.kind, p.title, p.rule = "boiler", "front-matter", key.title(), f"field.{key}"
         return
     label = inline_heading(p.text) if p.language == "en" else None
-    bp = None if label and heading_kind(label[0]) in BODY_KINDS else boilerplate_of(p.text)
+    bare = _BULLET_MARK.sub("", p.text)  # a page's bulleted front lines: "• Surg Neurol Int. 2014 ..."
+    bp = None if label and heading_kind(label[0]) in BODY_KINDS else boilerplate_of(bare)
     if bp:
-        p.role, p.kind, p.title, p.rule = "boiler", bp.kind, label[0] if label else bp.title, bp.rule
+        p.text, p.role, p.kind, p.title, p.rule = bare, "boiler", bp.kind, label[0] if label else bp.title, bp.rule
         return
     if label:
         p.role, p.title, p.kind = "label", label[0], heading_kind(label[0]) or ""
         return
-    byline = parse_byline(p.text)
+    byline = parse_byline(bare)
     if byline:
-        rest = " ".join(p.text.split())[byline.end:].strip(" ,;.")
+        rest = " ".join(bare.split())[byline.end:].strip(" ,;.")
         if not rest or boilerplate_of(rest):
-            p.role, p.kind, p.title = "byline", "front-matter", "Authors"
+            p.text, p.role, p.kind, p.title = bare, "byline", "front-matter", "Authors"
             return
     if _is_reference_item(p.text):
         p.role, p.kind = "reference", "references"

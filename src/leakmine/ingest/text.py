@@ -38,6 +38,7 @@ from leakmine.ingest.metadata import (
     parse_byline,
     parse_citation_line,
     parse_cite_as,
+    parse_et_al_citation,
     parse_issue_line,
     parse_journal_field,
     parse_reference,
@@ -107,6 +108,13 @@ def _top(paras: list[Para]) -> list[Para]:
     return list(takewhile(lambda p: _titled(p) not in BODY_KINDS, paras))
 
 
+def _head(paras: list[Para]) -> list[Para]:
+    """The paragraphs above the abstract and the first paragraph of text (a web page's header, where
+    "Case Reports" may stand as a heading)."""
+    return list(takewhile(lambda p: _titled(p) != "abstract" and not (
+        p.role in ("body", "label") and len(p.text.split()) >= 40), paras))
+
+
 def _titled(p: Para) -> str | None:
     """The kind of section a heading or label paragraph opens (`heading_kind`), else None."""
     return heading_kind(p.title or p.text) if p.role in ("heading", "label") else None
@@ -137,6 +145,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     head_lines = [c for h in heads if (c := _citation(h))]
     bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))
                and (len(b.names) > 1 or id(p) in front_ids)]  # one name alone counts above the text
+    head_ids = {id(p) for p in _head(paras)}
+    own_cites = [c for p in own if id(p) in head_ids and (c := parse_et_al_citation(p.text))]  # under the title
     author_lines = [a for p in own if (a := (family_given_author(p.text) if id(p) in top_ids else None)
                                        or et_al_author(p.text)) and len(p.text.split()) <= 60]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
@@ -158,13 +168,16 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
         authors=list(bylines[0].names) if bylines else list(rec.get("authors") or field_authors),
         first_author=_first(cite and cite.first_author, rec.get("first_author"),
                             first_author_surname(field_authors),
-                            first_author_surname(bylines[0].names) if bylines else None, *author_lines,
+                            first_author_surname(bylines[0].names) if bylines else None,
+                            *(c.first_author for c in own_cites), *author_lines,
                             *(c.first_author for c in self_cites), *map(running_head_author, heads)),
         journal=_first(rec.get("journal"), field_journal and field_journal.journal, fields.get("journal"),
-                       *(c.journal for c in lines), *journals, *(c.journal for c in head_lines),
+                       *(c.journal for c in lines), *journals, *(c.journal for c in own_cites),
+                       *(c.journal for c in head_lines),
                        cite and cite.journal, *(c.journal for c in self_cites)),
         year=_first(rec.get("year"), date_year(fields.get("year", "")), field_journal and field_journal.year,
-                    cite and cite.year, *(c.year for c in lines), *(c.year for c in head_lines), *(c.year for c in self_cites),
+                    cite and cite.year, *(c.year for c in lines), *(c.year for c in own_cites),
+                    *(c.year for c in head_lines), *(c.year for c in self_cites),
                     *map(published_year, history), *copyright_years, *dates, *map(history_year, history),
                     *(date_year(h) for h in heads if boilerplate_of(h))),
         doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in lines for d in c.dois),
