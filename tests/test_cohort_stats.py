@@ -79,6 +79,11 @@ def test_a_rate_counts_people_when_its_denominator_does(text, expected):
     assert [(a["n"], a["denominator"]) for _, a in found(text, "COHORT_SIZE")] == expected
 
 
+def test_a_rate_with_its_count_is_a_group_and_a_part_of_it_is_not():
+    text = "The incidence rate of hematoma was 0.27% (n = 206), 54.4% (n = 112) of which occurred early."
+    assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE") if a["kind"] == "subgroup"] == [(206, "subgroup")]
+
+
 def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     text = "1,790 patients were included and 26 (1.45%) were identified with symptomatic leakage."
     assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(1790, "population"), (26, "subgroup")]

@@ -261,14 +261,16 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
 
 def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention], tallies: set[int]) -> None:
     """Each age statistic joins the group whose sexes its sentence counts, else the group counted last
-    before it in its section (or in its own sentence); else, when the paper has one group, that group."""
+    before it in its section (or in its own sentence), or before its section ("We reviewed 71 patients."
+    then Results: "The mean age was 54.6"); else, when the paper has one group, that group."""
     candidates = [g for g in groups if id(g) not in tallies]
     for m in ages:
         told = [s for s in sexes if s.sentence_start == m.sentence_start]
         sex_groups = [g for g in candidates if any(s is g.sex or _sex_total(s) == g.n for s in told)]
         target = _named_after(candidates, m) or (sex_groups[0] if len(sex_groups) == 1 else None) or _nearest_before(
             candidates, m, same_section=True, outside=True) or next(
-            (g for g in candidates if any(s.sentence_start == m.sentence_start for s in g.sizes)), None)
+            (g for g in candidates if any(s.sentence_start == m.sentence_start for s in g.sizes)), None) or (
+            _nearest_before(candidates, m, outside=True))
         if target is None and len(candidates) == 1:
             target = candidates[0]
         if target is not None:
