@@ -100,6 +100,8 @@ def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     ("Paraparesis was documented in 4 patients", 4),
     ("cement emboli were present in 40 patients", 40),
     ("Venous leakage was recorded in 57 patients", 57),
+    ("Embolism was detected on radiographs and confirmed with chest computed tomography (CT) in four patients", 4),
+    ("Foraminal leakage was diagnosed by CT in 11 patients", 11),
 ])
 def test_complication_group_counts(text, n):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]

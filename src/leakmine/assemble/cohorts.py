@@ -131,7 +131,8 @@ class _Group:
 
     @property
     def first(self) -> Mention:
-        return self.sizes[0]
+        """The mention that first states the group: its first size, else its sex count."""
+        return self.sizes[0] if self.sizes else self.sex
 
     @property
     def named(self) -> bool:
@@ -163,9 +164,8 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
-    groups = _groups(sizes)
+    groups = _counted_by_sex(_groups(sizes), sexes)
     _draw_from_population(groups, _complication_sentences(mentions, cues))
-    groups = _counted_by_sex(groups, sexes)
     tallies = _tallies(groups, sexes)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
@@ -199,7 +199,7 @@ def _counted_by_sex(groups: list[_Group], sexes: list[Mention]) -> list[_Group]:
         total = _sex_total(m)
         if total is not None and total >= _MIN_COHORT and all(g.n != total for g in groups):
             groups.append(_Group(total, None, [], sex=m))
-    return sorted(groups, key=lambda g: (g.first if g.sizes else g.sex).start_char)
+    return sorted(groups, key=lambda g: g.first.start_char)
 
 
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
@@ -211,10 +211,10 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
 
 def _draw_from_population(groups: list[_Group], complications: set[int]) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
-    in 7 patients"), after the study population was counted ("we enrolled 102 patients") and smaller
-    than it, is drawn from that population."""
+    in 7 patients"), after the study population was counted ("we enrolled 102 patients", "56 women and
+    17 men") and smaller than it, is drawn from that population."""
     population = next((g for g in groups if not g.named and g.denominator is None
-                       and any(m.attrs.get("kind") == "population" for m in g.sizes)), None)
+                       and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))), None)
     if population is None:
         return
     for g in groups:
