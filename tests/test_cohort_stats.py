@@ -47,6 +47,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Of the 12, 8 patients who developed weakness underwent evacuation.", 8, 12),
     ("312 patients with fractures were identified from our database", 312, None),
     ("In 2015, 30 patients underwent vertebroplasty", 30, None),
+    ("One hundred and forty-nine (82%, 95% CI 76-87%) of 181 patients had leakage", 149, 181),
     ("Two hundred thirty patients underwent lateral fusion.", 230, None),
     ("28 patients (13 men and 15 women) underwent vertebroplasty", 28, None),
     ("There were 75,878 cases included in the analysis.", 75878, None),
@@ -101,6 +102,7 @@ def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     ("cement emboli were present in 40 patients", 40),
     ("Venous leakage was recorded in 57 patients", 57),
     ("Embolism was detected on radiographs and confirmed with chest computed tomography (CT) in four patients", 4),
+    ("Severe invasion was seen in 7 patients of which two suffered a deficit", 7),
     ("Foraminal leakage was diagnosed by CT in 11 patients", 11),
 ])
 def test_complication_group_counts(text, n):
