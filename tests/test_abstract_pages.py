@@ -173,6 +173,7 @@ def test_jats_sections_with_run_in_colons_and_ids():
     ("Not Where It Belongs! Cement in the Pulmonary Artery after Kyphoplasty\n\nChest Case Reports |\n\n"
      f"{STORY}\n", "Not Where It Belongs! Cement in the Pulmonary Artery after Kyphoplasty"),
     (f"{TITLE}\n\nSkip to main page content\n{TITLE}\n\nRuiz: {TITLE}\n\n{STORY}\n\n{TITLE}\n", TITLE),
+    (f"{TITLE}\n\n\u2022 Ruiz, Ana (Department of Orthopaedic Surgery, Northfield General Hospital)\n\n{STORY}\n", TITLE),
     (f"# {TITLE} in a woman of seventy-one years treated for a sacral insufficiency fracture\n\n{STORY}\n",
      f"{TITLE} in a woman of seventy-one years treated for a sacral insufficiency fracture"),
 ])

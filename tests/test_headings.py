@@ -17,6 +17,7 @@ from leakmine.records import SECTION_KINDS
 
 
 @pytest.mark.parametrize("title, kind", [
+    ("Literature Reviews", "discussion"),
     ("2. Case report", "case"),
     ("CASE PRESENTATION", "case"),
     ("Case Description:", "case"),

@@ -65,6 +65,8 @@ def levels(text: str) -> list[list[str]]:
     ("T12L1 junction", [["T12", "L1"]]),
     ("the twelfth thoracic vertebra", [["T12"]]),
     ("the first lumbar vertebral body", [["L1"]]),
+    ("she underwent fourth lumbar vertebroplasty", [["L4"]]),
+    ("a first lumbar compression fracture", [["L1"]]),
     ("the 12th thoracic vertebra", [["T12"]]),
     ("the fourth and fifth lumbar vertebrae", [["L4", "L5"]]),
     ("the eleventh thoracic to the second lumbar vertebrae", [["T11", "T12", "L1", "L2"]]),

@@ -336,9 +336,11 @@ def _title_like(p: Para, nxt: Para | None) -> bool:
 
 
 def _candidate(p: Para, nxt: Para | None) -> bool:
-    """Whether a paragraph at the top may be the title."""
+    """Whether a paragraph at the top may be the title (never a bulleted line)."""
     if p.role == "title":
         return True
+    if _BULLET.match(p.text):
+        return False
     if p.role == "heading":
         return heading_kind(p.text) is None and not numbering_depth(p.text) and len(p.text.split()) >= 3
     return p.role == "body" and _title_like(p, nxt)
