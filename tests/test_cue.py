@@ -54,6 +54,8 @@ def test_every_kind_has_rules_and_a_label():
     ("Our two patients' weakness resolved.", "EACH", ["Our two patients'"]),
     ("The patient's deficit improved.", "EACH", []),
     ("The patients were followed for a year.", "EACH", []),
+    ("A bilateral C5 palsy improved with acupuncture.", "ANATOMY", ["palsy"]),
+    ("Cerebral palsy was noted.", "ANATOMY", []),
     ("PMMA reached the foramen.", "CEMENT", ["PMMA"]),
     ("A pulmonary cement embolism was found.", "CEMENT", ["cement", "embolism"]),
     ("Methyl methacrylate filled the canal.", "CEMENT", ["Methyl methacrylate"]),

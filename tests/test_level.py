@@ -66,6 +66,8 @@ def levels(text: str) -> list[list[str]]:
     ("the twelfth thoracic vertebra", [["T12"]]),
     ("the first lumbar vertebral body", [["L1"]]),
     ("she underwent fourth lumbar vertebroplasty", [["L4"]]),
+    ("a revision T10\u2013pelvis instrumented fusion", [["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]]),
+    ("fixation from L4 to the sacrum", [["L4", "L5", "S1"]]),
     ("a first lumbar compression fracture", [["L1"]]),
     ("the 12th thoracic vertebra", [["T12"]]),
     ("the fourth and fifth lumbar vertebrae", [["L4", "L5"]]),
@@ -204,7 +206,7 @@ def test_parse_level_words(text, expected):
 @pytest.mark.parametrize("after, expected", [
     (" vertebral body", "vertebra"), (" vertebra", "vertebra"), ("-vertebrae", "vertebra"),
     (" disc herniation", "disc"), (" intervertebral disc", "disc"), (" nerve root", "root"),
-    (" radiculopathy", "root"), (" level", "segment"), ("-level", "segment"), (" was fused", None),
+    (" radiculopathy", "root"), (" palsy", "root"), (" level", "segment"), ("-level", "segment"), (" was fused", None),
 ])
 def test_anatomy_after(after, expected):
     assert anatomy_after(after) == expected

@@ -231,6 +231,7 @@ def test_parse_byline_degrees_separators_and_marks(line, first):
     "Bystander Effect",
     "A Case Report of Leakage",
     "Ana Costa e Silva reported it",
+    "Georg Thieme Verlag KG Stuttgart \u00b7 New York",  # a publisher and its places
 ])
 def test_parse_byline_rejects_more(line):
     b = parse_byline(line)

@@ -99,3 +99,14 @@ def test_fixation_with_rescue_work_stays_rescue_work(tmp_path, rescue):
         "An 80-year-old man developed paraparesis after kyphoplasty of L1 with cement in the canal. " + rescue))
     (patient,) = mine(tmp_path, text)["patients"]
     assert "posterior fixation" in patient["treatments"]
+
+
+@pytest.mark.parametrize("story, treated", [
+    ("A 68-year-old man underwent a C3-C6 laminectomy and fusion. Postoperatively he developed a bilateral "
+     "C5 palsy, which improved with acupuncture.", ["C3", "C4", "C5", "C6"]),
+    ("A 69-year-old man underwent a revision T10-pelvis posterior instrumented fusion. He awoke with bilateral "
+     "quadriceps weakness.", ["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]),
+])
+def test_levels_named_by_a_root_or_a_construct(tmp_path, story, treated):
+    (patient,) = mine(tmp_path, case_report("Leg weakness after spinal fusion: a case report", story))["patients"]
+    assert (patient["treated_levels"], patient["treatment_levels"]) == (treated, [])

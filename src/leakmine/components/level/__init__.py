@@ -1,5 +1,5 @@
-"""`leakmine_level`: vertebral levels ("T12", "L2–L4", "L4/5", "T12 to L2", "the twelfth thoracic
-vertebra") -> span group `leakmine_level`, each span's value the expanded, canonical levels joined
+"""`leakmine_level`: vertebral levels ("T12", "L2–L4", "L4/5", "T12 to L2", "T10-pelvis", "the twelfth
+thoracic vertebra") -> span group `leakmine_level`, each span's value the expanded, canonical levels joined
 by ";", attrs `levels` (list) and `anatomy` (what the words after it name: "vertebra", "disc",
 "root", "segment" or None)."""
 
@@ -12,6 +12,7 @@ from leakmine.components.level.normalize import (
     parse_glued,
     parse_level_words,
     parse_levels,
+    to_sacrum,
     written_as_labels,
 )
 from leakmine.nlp.docs import doc_text
@@ -20,13 +21,15 @@ from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_level"
 LABEL = "LEVEL"
-GROUPS = frozenset({"first", "second"})
+GROUPS = frozenset({"first", "second", "upper"})
 
 
 def levels_of(text: str, m: Match) -> list[str]:
     """The levels one rule match names (pure)."""
     if m.groups.get("first"):
         return parse_glued(m.groups["first"], m.groups["second"] or "")
+    if m.groups.get("upper"):
+        return to_sacrum(m.groups["upper"])
     if m.rule.id == "level.words":
         return parse_level_words(text[m.start:m.end])
     return parse_levels(text[m.start:m.end])

@@ -29,7 +29,7 @@ _WORD_TOKENS = re.compile(
 )
 _ANATOMY = (
     ("disc", re.compile(r"(?:intervertebral\s+)?(?:dis[ck]s?|inter-?spaces?|disc\s+spaces?)\b", re.I)),
-    ("root", re.compile(r"(?:nerve\s+)?roots?\b|radicul\w*|dermatom\w*|myotom\w*|spinal\s+nerves?", re.I)),
+    ("root", re.compile(r"(?:nerve\s+)?roots?\b|radicul\w*|dermatom\w*|myotom\w*|spinal\s+nerves?|pals(?:y|ies)\b", re.I)),
     ("vertebra", re.compile(r"vertebra[el]?\b|vertebral\s+bod(?:y|ies)|vertebrae\b|bod(?:y|ies)\b", re.I)),
     ("segment", re.compile(r"(?:levels?|segments?|motion\s+segments?|spaces?)\b", re.I)),
 )
@@ -64,6 +64,12 @@ def expand_range(first: str, last: str) -> list[str]:
     lo, hi = sorted((_INDEX[first], _INDEX[last]))
     return [lvl for lvl in _in_spine_order([*ORDER, TRANSITIONAL]) if lo <= _INDEX[lvl] <= hi
             and (lvl != TRANSITIONAL or TRANSITIONAL in (first, last))]
+
+
+def to_sacrum(upper: str) -> list[str]:
+    """A construct from a level to the pelvis: "T10" -> T10 ... S1 (every level the fixation spans)."""
+    first = canonical_level(upper)
+    return expand_range(first, "S1") if first else []
 
 
 def complete_second(first: str, second: str) -> str | None:
