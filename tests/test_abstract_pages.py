@@ -163,6 +163,7 @@ def test_jats_sections_with_run_in_colons_and_ids():
     (f"A 71-year-old woman had pain after sacroplasty.\n\nAuthors\nAna Ruiz\n\n{STORY}\n", None),
     (f"The cement was removed at L5.\n\n{STORY}\n", None),
     (f"Leaks are rare: we saw one.\n\n{STORY}\n", None),
+    (f"Cement leakage remains a frequent complication of percutaneous vertebroplasty.\n\n{STORY}\n", None),
     # a title wrapped over two lines continues in lower case
     (f"Cement in the foramen after\nsacroplasty in an elderly woman\n\n{STORY}\n",
      "Cement in the foramen after sacroplasty in an elderly woman"),

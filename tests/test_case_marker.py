@@ -93,7 +93,7 @@ def test_component_writes_span_group():
     ("Epidural cement after vertebroplasty: a report of two cases", [("report of two cases", 2)]),
     ("Leg weakness after lumbar fusion: a review of four patients", [("review of four patients", 4)]),
     ("The cases of two patients with delayed paraplegia after fusion with sublaminar wiring are reported.",
-     [("two patients with delayed paraplegia after fusion with sublaminar wiring are reported", 2)]),
+     [("The cases of two patients with delayed paraplegia after fusion with sublaminar wiring are reported", 2)]),
     ("Foot drop after lumbar fusion: a series of 3 patients", [("series of 3 patients", 3)]),
     ("Pulmonary cement embolism: two case reports", [("two case reports", 2)]),
     ("Cauda equina syndrome after lumbar surgery: 6 Cases Report", [("6 Cases Report", 6)]),
@@ -119,6 +119,7 @@ def test_case_counts_found(text, expected):
     "A review of 120 patients treated with kyphoplasty.",
     "Only two patients with such a leak are reported in the literature.",
     "Only three patients with such a leak are reported by earlier authors.",
+    "The results of 8 patients with osteoporotic fractures who underwent kyphoplasty are reported.",
     "Of the two cases in the literature, one recovered.",
     "We report two-level kyphoplasty in an elderly woman.",
 ])

@@ -163,6 +163,8 @@ def test_age_stat(text, value, stat):
     "eight needed revision",
     "Three patients had undergone surgery before.",
     "The fusion rate was 95% (38/40).",
+    "Five patients underwent revision surgery.",
+    "Three patients underwent emergency evacuation of the hematoma.",
     "the patient was 62 years old",
     "a 62-year-old woman",
     "one patient (1/30)",

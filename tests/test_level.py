@@ -68,7 +68,7 @@ def levels(text: str) -> list[list[str]]:
     ("she underwent fourth lumbar vertebroplasty", [["L4"]]),
     ("a revision T10\u2013pelvis instrumented fusion", [["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]]),
     ("fixation from L4 to the sacrum", [["L4", "L5", "S1"]]),
-    ("a first lumbar compression fracture", [["L1"]]),
+    ("the first lumbar compression fracture", [["L1"]]),
     ("the 12th thoracic vertebra", [["T12"]]),
     ("the fourth and fifth lumbar vertebrae", [["L4", "L5"]]),
     ("the eleventh thoracic to the second lumbar vertebrae", [["T11", "T12", "L1", "L2"]]),
@@ -149,6 +149,8 @@ def test_levels_found(text, expected):
     "levels of Th2 (IgG1)",
     "pressure at T4 h after induction",
     "T1: baseline; T2: discharge",
+    "six months later she had a second lumbar vertebroplasty",
+    "she sustained her first lumbar compression fracture",
 ])
 def test_levels_not_found(text):
     assert levels(text) == []

@@ -34,6 +34,8 @@ def groups(paper: dict) -> list[tuple]:
      [(57, 495), (438, 495)]),
     ("1,004 cases were identified and reviewed.", "The overall epidural hematoma rate was 1.4% (14/1004).",
      [(14, 1004)]),
+    ("We retrospectively reviewed 300 patients treated with vertebroplasty.",
+     "Cement leakage occurred in 45 women and 12 men.", [(57, 300)]),
     ("The study included 56 women and 17 men treated with vertebroplasty.",
      "Pulmonary cement embolism was confirmed with chest CT in four patients.", [(73, None), (4, 73)]),
     ("There were 75,878 cases included in the analysis.", "The incidence of epidural hematoma was 0.27% (n = 206), "
@@ -59,9 +61,13 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     # the age follows the parentheses that count the parts: it is the whole group's
     ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83), with a mean age of 71.1 years.",
      (113, None, None, 71.1)),
+    # a group's own count in parentheses keeps the age that follows it
+    ("We reviewed 200 patients. Patients who developed leakage (n = 45) were older (mean age 76.1 years) than "
+     "those without leakage.",
+     (45, None, None, 76.1)),
     # a sex count that adds up to no stated size counts a group, and its sentence's age is that group's
-    ("Subjects were 34 patients with leakage. The patients included 31 women and three men, whose mean age was "
-     "72.4 years. Epidural leakage was seen in 22 patients.", (34, 3, 31, 72.4)),
+    ("The patients with leakage included 31 women and three men, whose mean age was 72.4 years. Epidural "
+     "leakage was seen in 22 patients.", (34, 3, 31, 72.4)),
 ])
 def test_a_groups_statistics_are_its_own(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))

@@ -25,6 +25,8 @@ INTRO = ("A 71-year-old woman underwent kyphoplasty of L1 and developed weakness
     ("She had a complete neurological recovery.", "full recovery"),
     ("Her leg weakness did not improve.", "no recovery"),
     ("After the operation her pain resolved, but the leg weakness was persistent.", "partial recovery"),
+    ("At the last follow-up, muscle strength was normal in the right leg, but the left foot drop persisted.",
+     "no recovery"),
 ])
 def test_outcome_degree(tmp_path, ending, outcome):
     (patient,) = mine(tmp_path, case_report(TITLE, INTRO + ending))["patients"]

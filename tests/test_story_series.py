@@ -152,6 +152,8 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
     ("We retrospectively reviewed 45 patients treated with vertebroplasty. Two patients with epidural cement "
      "developed paraparesis.", 0),
     ("We enrolled 102 patients treated with kyphoplasty. Three patients with leakage developed radicular pain.", 0),
+    ("We performed a retrospective review of 8 patients treated with kyphoplasty. Cement leakage occurred in 3 of 8 "
+     "patients. The mean age was 70 years.", 0),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Epidural cement was found in two "
      "patients of an earlier series.", 1),
 ])

@@ -96,6 +96,8 @@ def test_outcome_values(text, expected):
     "she was discharged on day 3",
     "a symptom-free interval of two years before the fracture",
     "renal function was normal",
+    "muscle strength was normal in the right leg",
+    "her oxygen saturation drop resolved with oxygen",
     "she was discharged without complications",
 ])
 def test_outcome_must_not_match(text):

@@ -221,7 +221,7 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
         if (g is not population and g.n < population.n and g.denominator is None
                 and g.first.start_char > population.first.start_char
                 and all(m.attrs.get("kind") == "subgroup" for m in g.sizes) and g.predicate != "outcome"
-                and any(m.sentence_start in complications for m in g.sizes)):
+                and any(m.sentence_start in complications for m in g.sizes or [g.first])):
             g.population = population
 
 
@@ -261,8 +261,9 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
 
 def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention], tallies: set[int]) -> None:
     """Each age statistic joins the group whose sexes its sentence counts, else the group counted last
-    before it in its section (or in its own sentence), or before its section ("We reviewed 71 patients."
-    then Results: "The mean age was 54.6"); else, when the paper has one group, that group."""
+    before it in its section (or in its own sentence), else the group counted last before it in the
+    text ("We reviewed 71 patients." then Results: "The mean age was 54.6"); else, when the paper has
+    one group, that group."""
     candidates = [g for g in groups if id(g) not in tallies]
     for m in ages:
         told = [s for s in sexes if s.sentence_start == m.sentence_start]
@@ -292,20 +293,19 @@ def _named_after(groups: list[_Group], m: Mention) -> _Group | None:
 def _nearest_before(groups: list[_Group], m: Mention, same_section: bool = False,
                     outside: bool = False) -> _Group | None:
     """The group with a size mention closest before `m` (in `m`'s section when `same_section`; with
-    `outside`, not a size in parentheses closed before `m`)."""
-    best: tuple[int, _Group] | None = None
-    for g in groups:
-        for s in g.sizes:
-            if s.start_char <= m.start_char and (not same_section or s.section_index == m.section_index) and not (
-                    outside and _closed_between(s, m)):
-                if best is None or s.start_char > best[0]:
-                    best = (s.start_char, g)
-    return best[1] if best else None
+    `outside`, not a part counted in parentheses after the whole in `m`'s sentence: "113 patients
+    (PLIF n = 30, TLIF n = 83), with a mean age of 71" gives the age to the 113, not the 83)."""
+    sizes = [(s, g) for g in groups for s in g.sizes if s.start_char <= m.start_char
+             and (not same_section or s.section_index == m.section_index)]
+    if outside:
+        wholes = [s for s, _ in sizes if s.sentence_start == m.sentence_start and not _closed_between(s, m)]
+        sizes = [(s, g) for s, g in sizes if not (_closed_between(s, m) and any(
+            w.end_char <= s.start_char for w in wholes))]
+    return max(sizes, key=lambda sg: sg[0].start_char)[1] if sizes else None
 
 
 def _closed_between(size: Mention, m: Mention) -> bool:
-    """Whether `size` stands in parentheses that close before `m` in their sentence: "113 patients (PLIF
-    n = 30, TLIF n = 83), with a mean age of 71" gives the age to the 113, not the 83."""
+    """Whether `size` stands in parentheses that close before `m` in their sentence."""
     if size.sentence_start != m.sentence_start:
         return False
     depth = 0

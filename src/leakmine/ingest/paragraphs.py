@@ -39,8 +39,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re
 _FOLIO = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,300}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
-_BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+\S")
-_BULLET_MARK = re.compile(r"^[*\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
+_BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" or "Main Authors: ..." as index pages print them.
 FIELD = re.compile(r"^(?:main\s+)?(?P<key>title|article title|authors?|journal|year)"
@@ -254,7 +253,7 @@ def classify(p: Para) -> None:
         p.role, p.kind, p.title, p.rule = "boiler", "front-matter", key.title(), f"field.{key}"
         return
     label = inline_heading(p.text) if p.language == "en" else None
-    bare = _BULLET_MARK.sub("", p.text)  # a page's bulleted front lines: "• Surg Neurol Int. 2014 ..."
+    bare = _BULLET.sub("", p.text)  # a page's bulleted front lines: "• Surg Neurol Int. 2014 ..."
     bp = None if label and heading_kind(label[0]) in BODY_KINDS else boilerplate_of(bare)
     if bp:
         p.text, p.role, p.kind, p.title, p.rule = bare, "boiler", bp.kind, label[0] if label else bp.title, bp.rule
@@ -417,13 +416,13 @@ def _title_below_byline(paras: list[Para]) -> None:
         p.role, p.kind = "title", "title"
 
 
-def _opening_title(paras: list[Para]) -> tuple[bool, bool]:
-    """Whether a saved page or pasted paper opens with a title alone above a blank line (as PubMed and
-    journal pages are saved), and whether lines below repeat it. Such a line is marked a title though it
-    ends in a full stop or holds two sentences ("It Should Not Be Here! A Strange Case of ..."); the
-    lines that repeat it ("Kim: Foot Drop after ...", "... FREE TO VIEW") become front matter."""
+def _opening_line(paras: list[Para]) -> Para | None:
+    """The paragraph a saved page or pasted paper opens with, when it may be its title: alone above a
+    blank line (as PubMed and journal pages are saved), though it ends in a full stop or holds two
+    sentences ("It Should Not Be Here! A Strange Case of ..."); never a told sentence ("The cement
+    was removed.")."""
     if len(paras) < 2 or paras[0].block != 0 or paras[1].block == 0 or paras[0].role not in ("body", "heading"):
-        return False, False
+        return None
     p = paras[0]
     words = p.text.split()
     stops = re.findall(r"[.!?]\s+(?=[A-Z])", p.text)
@@ -431,14 +430,15 @@ def _opening_title(paras: list[Para]) -> tuple[bool, bool]:
     if not 3 <= len(words) <= 40 or len(stops) > 1 or told or not p.text[:1].isupper() or not _line_may_end(p.text) \
             or heading_kind(p.text) is not None or front_matter_kind(p.text) is not None \
             or _is_banner(p) or _is_byline_line(p.text) or _names_like(p.text) or opens_boilerplate(p.text):
-        return False, False
-    p.role, p.kind = "title", "title"
-    key, repeated = normalized(p.text), False
-    for q in paras[1:]:
-        if q.role in ("body", "heading") and key in (n := normalized(q.text)) and len(n) <= len(key) + 20:
-            _set_front_matter(q, "Front matter", "front.title_copy")
-            repeated = True
-    return True, repeated
+        return None
+    return p
+
+
+def _copies(p: Para, paras: list[Para]) -> list[Para]:
+    """The lines below that repeat title `p` ("Kim: Foot Drop after ...", "... FREE TO VIEW")."""
+    key = normalized(p.text)
+    return [q for q in paras if q is not p and q.role in ("body", "heading") and key in (n := normalized(q.text))
+            and len(n) <= len(key) + 20]
 
 
 def find_title(paras: list[Para]) -> None:
@@ -449,12 +449,21 @@ def find_title(paras: list[Para]) -> None:
     title), the title is the longest; short all-capitals banners and lists of names give way.
     A title running into the first sentence ("Cement leak after kyphoplasty A 70-year-old man ...")
     is split off. Papers whose text opens with a byline or a section have no title line. A title alone
-    on the opening line is a candidate as it stands, and the title when the page repeats it below.
+    on the opening line is a candidate as it stands (a sentence-case one ending in a full stop only above
+    front matter), and the title when the page repeats it below.
     """
-    opening, repeated = _opening_title(paras)
+    opening = _opening_line(paras)
+    copies = _copies(opening, paras) if opening else []
+    if opening and not copies and _capitalisation(opening.text) == "sentence" and opening.text.endswith(".") \
+            and not (paras[1].role in ("boiler", "byline") or _fragment(paras[1].text)):
+        opening = None  # "Cement leakage remains a frequent complication of vertebroplasty." opens an abstract
+    if opening:
+        opening.role, opening.kind = "title", "title"
+        for q in copies:
+            _set_front_matter(q, "Front matter", "front.title_copy")
     groups: list[list[int]] = []
     for i, p in enumerate(paras):
-        if opening and i == 0:
+        if opening is not None and i == 0:
             groups.append([0])
             continue
         if p.role == "label" and not groups and _labelled_title(p, _next_text(paras, i)[0]):
@@ -497,7 +506,7 @@ def find_title(paras: list[Para]) -> None:
         _title_below_byline(paras)
         return
     pool = [g for g in groups if len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text))]
-    chosen = groups[0] if repeated else max(pool or groups, key=lambda g: sum(len(paras[i].text.split()) for i in g))
+    chosen = groups[0] if copies else max(pool or groups, key=lambda g: sum(len(paras[i].text.split()) for i in g))
     for g in groups:
         if g[0] < chosen[0]:
             for i in g:

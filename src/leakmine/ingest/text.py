@@ -109,8 +109,8 @@ def _top(paras: list[Para]) -> list[Para]:
 
 
 def _head(paras: list[Para]) -> list[Para]:
-    """The paragraphs above the abstract and the first paragraph of text (a web page's header, where
-    "Case Reports" may stand as a heading)."""
+    """The paragraphs above the abstract and the first paragraph of text: a web page's header, which
+    `_top` cuts short where an article type ("Case Reports") stands as a heading."""
     return list(takewhile(lambda p: _titled(p) != "abstract" and not (
         p.role in ("body", "label") and len(p.text.split()) >= 40), paras))
 

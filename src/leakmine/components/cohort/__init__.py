@@ -83,8 +83,8 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
     denominator counts people elsewhere ("1,004 cases were reviewed")."""
     normalized = [(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))]
     people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")}
-    found = merge_overlaps([(m, v, a) for m, v, a in normalized
-                            if not a.pop("unsaid", False) or a.get("denominator") in people])
+    found = merge_overlaps([(m, v, {k: x for k, x in a.items() if k != "unsaid"}) for m, v, a in normalized
+                            if not a.get("unsaid") or a.get("denominator") in people])
     stats = [m for m, _, _ in found if m.rule.label != "COHORT_SIZE"]
     return [f for f in found if f[0].rule.label != "COHORT_SIZE" or not any(
         s.start <= f[0].start and f[0].end <= s.end or s.rule.label == "SEX_COUNT" and s.start < f[0].end
