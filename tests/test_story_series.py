@@ -241,3 +241,15 @@ def test_a_group_counted_in_the_background_opens_no_story(tmp_path):
         "with paraparesis after vertebroplasty.")))
     (patient,) = paper["patients"]
     assert "radiculopathy" not in patient["symptoms"]
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Paraparesis was recognized thirty hours later in one patient and six days later in the other.",
+     1.25, 6),
+    ("In one case the weakness began 2 days after the operation, and in the other case 5 days after it.", 2, 5),
+])
+def test_one_patient_and_the_other_are_told_apart(tmp_path, sentence, first, second):
+    story = f"We report two patients with paraparesis from epidural cement after vertebroplasty. {sentence}"
+    patients = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))["patients"]
+    assert [p["onset_days"] for p in patients] == [first, second]
+    assert all("weakness" in p["symptoms"] for p in patients)

@@ -45,6 +45,7 @@ from vocab_helpers import texts, values
     ("a right foot drop", "foot drop"),
     ("unilateral drop-foot", "foot drop"),
     ("acute cauda equina syndrome", "cauda equina syndrome"),
+    ("postdiscectomy cauda equine syndrome", "cauda equina syndrome"),
     ("a new neurologic deficit", "neurological deficit"),
     ("neurological deficits after surgery", "neurological deficit"),
     ("sudden dyspnoea", "dyspnea"),

@@ -26,6 +26,8 @@ BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
 # ... developed"); a paper's summary of its cases ("we report two patients with ...") gives only
 # procedures, causes and treatments, and those only fill in what a patient lacks (broadcast).
 SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMING", "FOLLOW_UP"}
+_IN_ONE = re.compile(r"\bin\s+one\s+(?:patient|case)\b", re.IGNORECASE)
+_IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one))?\b", re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,;)‐‑–-]*(?:and|&)?[\s,]*(?:an?|the)?\s*$", re.IGNORECASE)
 _INTRODUCTION = re.compile(r"^(?:(?:patient|case)\s+\d{1,2}\s*\(?\s*(?:an?\s+)?)?\d{1,3}(?:\s*[-‐‑–]?\s*(?:years?|yrs?)\s*[-‐‑–]?\s*old)?"
                            r"(?:\s+(?:man|woman|male|female|lady|gentleman|boy|girl|patient))?", re.IGNORECASE)
@@ -359,6 +361,28 @@ def _distributive(m: Mention, others: list[Mention], cues: SentenceCues) -> bool
     return any(o.value != m.value and not _named_as_one(m, o, cues) for o in others)
 
 
+def _one_and_the_other(m: Mention, others: list[Mention]) -> tuple[int, ...] | None:
+    """Two patients told apart within a sentence: "recognized thirty hours later in one patient and six
+    days later in the other", "in one case the cement reached the foramen, in the other the canal".
+    A value in the first part is patient 1's, one in the second patient 2's, when the other part names
+    a value of the same kind (what the sentence says of both stays both patients')."""
+    one = _IN_ONE.search(m.sentence)
+    other = _IN_THE_OTHER.search(m.sentence, one.end()) if one else None
+    if other is None:
+        return None
+    same = [o for o in others if o.label == m.label]
+    leading = not any(o.start_char - o.sentence_start < one.start() for o in same)
+    parts = ((one.end(), other.start()), (other.end(), len(m.sentence))) if leading else (
+        (0, one.start()), (one.end(), other.start()))
+
+    def part(x: Mention) -> int | None:
+        at = x.start_char - x.sentence_start
+        return next((k for k, (a, b) in enumerate(parts, 1) if a <= at < b), None)
+
+    mine = part(m)
+    return (mine,) if mine and any(part(o) == 3 - mine for o in same) else None
+
+
 def _named_as_one(a: Mention, b: Mention, cues: SentenceCues) -> bool:
     first, second = sorted((a, b), key=lambda x: x.start_char)
     at = first.sentence_start
@@ -406,6 +430,10 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         # What follows "one of them", "the others" in the sentence is said of some of a series' patients.
         part = some and cues.of(m).has("PART", 0, m.start_char - m.sentence_start)
         if flow == "none":
+            continue
+        if some and n_patients == 2 and about and flow != "title" and (
+                split := _one_and_the_other(m, by_sentence[m.sentence_start])):
+            out.append(Attribution(m, unit, split))
             continue
         here = in_sentence.get(m.sentence_start)
         if here:
