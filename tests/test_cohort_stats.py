@@ -275,10 +275,20 @@ def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     ("the early surgery group (n = 12)", "early surgery"),
     ("the foot drop group (n=14)", "foot drop"),
     ("Group 2 (n = 40)", "2"),
+    ("patients with paroxysmal AF (PAF, n=18)", "paf"),
 ])
 def test_named_group(text, name):
     (value, attrs), = found(text, "COHORT_SIZE")
     assert attrs["name"] == name
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83).", [(30, "plif"), (83, "tlif")]),
+    ("They were analysed (RPE group: n = 21; RPE/C group: n = 22).", [(21, "rpe group"), (22, "rpe/c group")]),
+    ("scans of 384 subjects (1-3 per subject, total scans n=753)", []),
+])
+def test_the_named_parts_of_a_group(text, parts):
+    assert [(a["n"], a["name"]) for _, a in found(text, "COHORT_SIZE") if a["kind"] == "group"] == parts
 
 
 @pytest.mark.parametrize("text, male, female", [
