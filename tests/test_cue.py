@@ -35,6 +35,8 @@ def test_every_kind_has_rules_and_a_label():
     ("The authors reported a case of paraplegia after vertebroplasty in an 82-year-old man.", "LITERATURE",
      ["authors reported"]),
     ("The authors describe two patients with foot drop.", "LITERATURE", []),
+    ("A recent publication defined delayed hematoma as one occurring 3 days after surgery.", "LITERATURE",
+     ["publication defined"]),
     ("Early decompression should be considered.", "GENERIC", ["should"]),
     ("Epidural leakage is rare after kyphoplasty.", "GENERIC", ["is rare"]),
     ("She walked without support.", "GENERIC", []),
