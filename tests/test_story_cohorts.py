@@ -81,3 +81,19 @@ def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_
     paper = mine(tmp_path, text)
     assert [(c["n_patients"], c["denominator"], c["age_mean"]) for c in paper["cohorts"]] == [
         (71, None, 54.6), (52, 71, None)]
+
+
+@pytest.mark.parametrize("ages, expected", [
+    ("The women ranged between the ages of 62 and 84 (average age 74.8) years, while the men were aged "
+     "between 51 and 77 (average age 69.0) years.",
+     [(21, 6, 15, None, 73.1), (15, 0, 15, 21, 74.8), (6, 6, 0, 21, 69.0)]),
+    ("The mean age was 74.8 years in women.", [(21, 6, 15, None, 73.1), (15, 0, 15, 21, 74.8)]),
+    # an age of all of them, told with their sex counts, stays the whole group's
+    ("Of them, 15 women and 6 men (mean age 70.2 years) were followed.", [(21, 6, 15, None, 73.1)]),
+])
+def test_ages_told_of_one_sex_make_a_group_of_that_sex(tmp_path, ages, expected):
+    text = (f"Methods: The study group consisted of 21 patients, 15 female and six male. The average age of the "
+            f"participants was 73.1 years. {ages}")
+    paper = mine(tmp_path, case_report(TITLE, text))
+    assert [(c["n_patients"], c["n_male"], c["n_female"], c["denominator"], c["age_mean"])
+            for c in paper["cohorts"]] == expected

@@ -43,6 +43,10 @@ _ABSTRACT_LABEL = re.compile(
     r"patients\s+and\s+methods|results?|findings|case\s+(?:presentation|report|description)s?|conclusions?|"
     r"discussion))\s*(?::|(?=\s+[A-Z]))")
 _MIN_BARE_COHORT = 10
+_SEX_WORDS = r"(women|men|females?|males?|female\s+patients|male\s+patients)\b"
+_ONE_SEX_BEFORE = re.compile(rf"(?:^\s*|\b(?:the|in|for|among)\s+){_SEX_WORDS}", re.IGNORECASE)
+_ONE_SEX_AFTER = re.compile(rf"^\s*(?:years?\s*)?\)?\s*(?:in|for|among)\s+(?:the\s+)?{_SEX_WORDS}", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;,]\s*|\b(?:while|whereas)\b")
 _COMPLICATION_LABELS = frozenset({"CAUSE", "LEAK_LOCATION", "SYMPTOM"})
 
 
@@ -128,6 +132,7 @@ class _Group:
     sex: Mention | None = None
     ages: list[Mention] = field(default_factory=list)
     population: _Group | None = None  # the study population it is drawn from, when no size states it
+    only: str | None = None  # "n_female" or "n_male": the group is that sex of its population
 
     @property
     def first(self) -> Mention:
@@ -169,6 +174,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     tallies = _tallies(groups, sexes)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
+    groups += _by_sex(groups)
     kept = [g for g in groups if g.n > described and id(g) not in tallies
             and (g.named or g.denominator or g.sex or g.ages)]
     if not kept and not case_like:
@@ -278,6 +284,31 @@ def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention]
             target.ages.append(m)
 
 
+def _by_sex(groups: list[_Group]) -> list[_Group]:
+    """A group of one sex for the ages a group with counted sexes tells of that sex alone ("The women
+    ranged ... (average age 74.8), while the men were aged 51-77 (average age 69.0)": the 15 women
+    and the 6 men of 21); those ages leave the whole group."""
+    out = []
+    for g in groups:
+        for sex in ("n_female", "n_male"):
+            n = g.sex.attrs.get(sex) if g.sex is not None else None
+            own = [a for a in g.ages if _age_sex(a) == sex]
+            if own and isinstance(n, int) and _MIN_COHORT <= n < g.n:
+                g.ages = [a for a in g.ages if a not in own]
+                out.append(_Group(n, None, [], sex=g.sex, ages=own, population=g, only=sex))
+    return out
+
+
+def _age_sex(m: Mention) -> str | None:
+    """"n_female" or "n_male" when age statistic `m` is told of one sex: its clause is about "the
+    women" / "the men", or "in women" follows it; else None ("14 men and 16 women (mean age 65)" is
+    about all of them)."""
+    before = _CLAUSE_BREAK.split(m.sentence[:m.start_char - m.sentence_start])[-1]
+    after = m.sentence[m.end_char - m.sentence_start:][:30]
+    said = _ONE_SEX_BEFORE.findall(before) or _ONE_SEX_AFTER.findall(after)
+    return None if not said else "n_female" if said[-1].lower().startswith(("wom", "fem")) else "n_male"
+
+
 def _named_after(groups: list[_Group], m: Mention) -> _Group | None:
     """The named group that the words right after `m` assign it to ("... in group A", "... for the
     leakage group")."""
@@ -345,8 +376,9 @@ def _record(g: _Group) -> CohortRecord:
         rec.denominator = den[0]
         rec.evidence.append(("denominator", str(den[0]), den[1].mention_id))
     if g.sex is not None:
+        counts = {"n_male": 0, "n_female": 0, g.only: g.n} if g.only else g.sex.attrs
         for f in ("n_male", "n_female"):
-            if isinstance(v := g.sex.attrs.get(f), int):
+            if isinstance(v := counts.get(f), int):
                 setattr(rec, f, v)
                 rec.evidence.append((f, str(v), g.sex.mention_id))
         if not g.sizes:
