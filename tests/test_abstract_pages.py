@@ -164,6 +164,10 @@ def test_jats_sections_with_run_in_colons_and_ids():
     (f"The cement was removed at L5.\n\n{STORY}\n", None),
     (f"Leaks are rare: we saw one.\n\n{STORY}\n", None),
     (f"Cement leakage remains a frequent complication of percutaneous vertebroplasty.\n\n{STORY}\n", None),
+    (f"Cement leakage into the spinal canal after vertebroplasty.\n\nBackground\n\n{STORY}\n",
+     "Cement leakage into the spinal canal after vertebroplasty."),
+    ("Foot drop after fusion\n\nGeorg Thieme Verlag KG Stuttgart \u00b7 New York\n\nAbstract\n\n" + STORY + "\n",
+     "Foot drop after fusion"),
     # a title wrapped over two lines continues in lower case
     (f"Cement in the foramen after\nsacroplasty in an elderly woman\n\n{STORY}\n",
      "Cement in the foramen after sacroplasty in an elderly woman"),

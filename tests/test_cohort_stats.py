@@ -164,7 +164,7 @@ def test_age_stat(text, value, stat):
     "Three patients had undergone surgery before.",
     "The fusion rate was 95% (38/40).",
     "Five patients underwent revision surgery.",
-    "Three patients underwent emergency evacuation of the hematoma.",
+    "Three patients underwent evacuation of the hematoma.",
     "the patient was 62 years old",
     "a 62-year-old woman",
     "one patient (1/30)",
@@ -275,7 +275,6 @@ def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     ("the early surgery group (n = 12)", "early surgery"),
     ("the foot drop group (n=14)", "foot drop"),
     ("Group 2 (n = 40)", "2"),
-    ("patients with paroxysmal AF (PAF, n=18)", "paf"),
 ])
 def test_named_group(text, name):
     (value, attrs), = found(text, "COHORT_SIZE")
@@ -284,8 +283,11 @@ def test_named_group(text, name):
 
 @pytest.mark.parametrize("text, parts", [
     ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83).", [(30, "plif"), (83, "tlif")]),
-    ("They were analysed (RPE group: n = 21; RPE/C group: n = 22).", [(21, "rpe group"), (22, "rpe/c group")]),
+    ("The other 43 patients were analysed (RPE group: n = 21; RPE/C group: n = 22).",
+     [(21, "rpe group"), (22, "rpe/c group")]),
     ("scans of 384 subjects (1-3 per subject, total scans n=753)", []),
+    ("scores were collected in 200 patients (VAS, n = 140; ODI, n = 120)", []),  # they add up to no size
+    ("We enrolled 65 patients (Male n = 30, Female n = 35).", []),  # sexes are sex counts
 ])
 def test_the_named_parts_of_a_group(text, parts):
     assert [(a["n"], a["name"]) for _, a in found(text, "COHORT_SIZE") if a["kind"] == "group"] == parts

@@ -61,6 +61,8 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     # the age follows the parentheses that count the parts: it is the whole group's
     ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83), with a mean age of 71.1 years.",
      (113, None, None, 71.1)),
+    ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83). The mean age was 71.1 years.",
+     (113, None, None, 71.1)),
     # a group's own count in parentheses keeps the age that follows it
     ("We reviewed 200 patients. Patients who developed leakage (n = 45) were older (mean age 76.1 years) than "
      "those without leakage.",
@@ -68,6 +70,8 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     # a sex count that adds up to no stated size counts a group, and its sentence's age is that group's
     ("The patients with leakage included 31 women and three men, whose mean age was 72.4 years. Epidural "
      "leakage was seen in 22 patients.", (34, 3, 31, 72.4)),
+    ("Subjects were 34 patients with leakage. The patients included 31 women and three men, whose mean age was "
+     "72.4 years. Epidural leakage was seen in 22 patients.", (34, 3, 31, 72.4)),
 ])
 def test_a_groups_statistics_are_its_own(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))

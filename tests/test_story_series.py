@@ -253,3 +253,22 @@ def test_one_patient_and_the_other_are_told_apart(tmp_path, sentence, first, sec
     patients = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))["patients"]
     assert [p["onset_days"] for p in patients] == [first, second]
     assert all("weakness" in p["symptoms"] for p in patients)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Following kyphoplasty at L1, cement leakage into the canal was found at L2 in one patient and at L3 in the "
+    "other.",
+    "Both underwent vertebroplasty at L1, and cement leakage into the canal was found at L1 in one patient and at "
+    "L2 in the other.",
+])
+def test_what_a_split_sentence_says_of_both_stays_both_patients(tmp_path, sentence):
+    story = f"We report two patients with paraparesis from epidural cement. {sentence}"
+    patients = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))["patients"]
+    assert [p["treated_levels"] for p in patients] == [["L1"], ["L1"]]
+
+
+def test_the_other_leg_is_no_other_patient(tmp_path):
+    story = ("We report two patients with epidural cement after vertebroplasty. Weakness of the right leg appeared "
+             "in one patient, with numbness in the other leg.")
+    patients = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))["patients"]
+    assert patients[0]["symptoms"] == patients[1]["symptoms"]

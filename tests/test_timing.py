@@ -124,6 +124,7 @@ def test_delayed_deficit_without_days(text):
 
 @pytest.mark.parametrize("text", [
     "the surgery was delayed by two days",
+    "developed a delayed lumbar compression fracture and leg weakness",
     "delayed union of the fracture",
     "late complications were not seen",
     "a delayed diagnosis",

@@ -69,6 +69,7 @@ from vocab_helpers import values
     ("muscle strength was normal at the last visit", "full recovery"),
     ("the left leg weakness was persistent", "no recovery"),
     ("the foot drop disappeared within weeks", "full recovery"),
+    ("The foot-drop resolved within 3 months.", "full recovery"),
     ("a neuropathy that resolved 6 months later", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),
     ("both had remission of symptoms", "improved"),

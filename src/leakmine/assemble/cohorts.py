@@ -324,15 +324,29 @@ def _named_after(groups: list[_Group], m: Mention) -> _Group | None:
 def _nearest_before(groups: list[_Group], m: Mention, same_section: bool = False,
                     outside: bool = False) -> _Group | None:
     """The group with a size mention closest before `m` (in `m`'s section when `same_section`; with
-    `outside`, not a part counted in parentheses after the whole in `m`'s sentence: "113 patients
-    (PLIF n = 30, TLIF n = 83), with a mean age of 71" gives the age to the 113, not the 83)."""
+    `outside`, not a part counted in parentheses after its whole, unless `m` stands in those parentheses
+    too: "113 patients (PLIF n = 30, TLIF n = 83), with a mean age of 71" gives the age to the 113)."""
     sizes = [(s, g) for g in groups for s in g.sizes if s.start_char <= m.start_char
              and (not same_section or s.section_index == m.section_index)]
     if outside:
-        wholes = [s for s, _ in sizes if s.sentence_start == m.sentence_start and not _closed_between(s, m)]
-        sizes = [(s, g) for s, g in sizes if not (_closed_between(s, m) and any(
-            w.end_char <= s.start_char for w in wholes))]
+        every = [s for g in groups for s in g.sizes]
+        sizes = [(s, g) for s, g in sizes if not (_is_part(s, every) and (
+            s.sentence_start != m.sentence_start or _closed_between(s, m)))]
     return max(sizes, key=lambda sg: sg[0].start_char)[1] if sizes else None
+
+
+def _depth(sentence: str, at: int) -> int:
+    """How many parentheses are open at offset `at` of `sentence`."""
+    return max(0, sentence[:at].count("(") - sentence[:at].count(")"))
+
+
+def _is_part(size: Mention, sizes: list[Mention]) -> bool:
+    """Whether `size` is counted in parentheses after another size of its sentence that is not ("113
+    patients (PLIF n = 30, ...)": the 30 is a part of the 113)."""
+    at = size.start_char - size.sentence_start
+    return _depth(size.sentence, at) > 0 and any(
+        w.sentence_start == size.sentence_start and w.end_char <= size.start_char
+        and _depth(w.sentence, w.start_char - w.sentence_start) == 0 for w in sizes)
 
 
 def _closed_between(size: Mention, m: Mention) -> bool:

@@ -27,7 +27,7 @@ BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
 # procedures, causes and treatments, and those only fill in what a patient lacks (broadcast).
 SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMING", "FOLLOW_UP"}
 _IN_ONE = re.compile(r"\bin\s+one\s+(?:patient|case)\b", re.IGNORECASE)
-_IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one))?\b", re.IGNORECASE)
+_IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one)\b|(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,;)‐‑–-]*(?:and|&)?[\s,]*(?:an?|the)?\s*$", re.IGNORECASE)
 _INTRODUCTION = re.compile(r"^(?:(?:patient|case)\s+\d{1,2}\s*\(?\s*(?:an?\s+)?)?\d{1,3}(?:\s*[-‐‑–]?\s*(?:years?|yrs?)\s*[-‐‑–]?\s*old)?"
                            r"(?:\s+(?:man|woman|male|female|lady|gentleman|boy|girl|patient))?", re.IGNORECASE)
@@ -363,17 +363,19 @@ def _distributive(m: Mention, others: list[Mention], cues: SentenceCues) -> bool
 
 def _one_and_the_other(m: Mention, others: list[Mention]) -> tuple[int, ...] | None:
     """Two patients told apart within a sentence: "recognized thirty hours later in one patient and six
-    days later in the other", "in one case the cement reached the foramen, in the other the canal".
+    days later in the other", "in one case the cement reached the foramen, in the other, the canal".
     A value in the first part is patient 1's, one in the second patient 2's, when the other part names
-    a value of the same kind (what the sentence says of both stays both patients')."""
+    a value of the same kind; what the sentence says of both ("after kyphoplasty at L1, cement was
+    found at L2 in one patient and at L3 in the other": the L1) stays both patients'."""
     one = _IN_ONE.search(m.sentence)
     other = _IN_THE_OTHER.search(m.sentence, one.end()) if one else None
     if other is None:
         return None
     same = [o for o in others if o.label == m.label]
-    leading = not any(o.start_char - o.sentence_start < one.start() for o in same)
-    parts = ((one.end(), other.start()), (other.end(), len(m.sentence))) if leading else (
-        (0, one.start()), (one.end(), other.start()))
+    before = [o.end_char - o.sentence_start for o in same if o.start_char - o.sentence_start < one.start()]
+    # The first patient's value is the last one named before "in one patient"; those before it are both's.
+    parts = ((one.end(), other.start()), (other.end(), len(m.sentence))) if not before else (
+        (max(before[:-1], default=0), one.start()), (one.end(), other.start()))
 
     def part(x: Mention) -> int | None:
         at = x.start_char - x.sentence_start

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from leakmine.ingest.metadata import is_date
+from leakmine.ingest.metadata import is_date, names_publisher
 from leakmine.memo import text_cache
 
 _PARTS = re.compile(r"\s*[|\u00b7\u2022\u2219]\s*|\s+/\s+")
@@ -78,8 +78,8 @@ def label_parts(text: str) -> list[str]:
 
 @text_cache(256)  # a paragraph's first line is asked of again when the next one comes
 def front_matter_kind(text: str) -> str | None:
-    """What a line near the top is when it cannot be the title: "label", "date", "navigation" or
-    "journal", else None.
+    """What a line near the top is when it cannot be the title: "label", "date", "navigation",
+    "journal" or "publisher", else None.
 
     A line may join labels and dates with bars or middle dots ("Research Article | Published: 3 May 2021");
     three or more short capitalised pieces so joined are a site's navigation ("Home | Archive | About").
@@ -98,4 +98,6 @@ def front_matter_kind(text: str) -> str | None:
         return "navigation"
     if is_journal_name(t):
         return "journal"
+    if names_publisher(t):
+        return "publisher"
     return None

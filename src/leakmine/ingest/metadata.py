@@ -143,8 +143,14 @@ def _names() -> dict[str, frozenset[str]]:
         "surname_first": frozenset(data["surname_first"]),
         "particles": frozenset(data["particles"]),
         "degrees": frozenset(data["degrees"]),
-        "not_name_words": frozenset(data["not_name_words"]),
+        "not_name_words": frozenset(data["not_name_words"]) | frozenset(data["publisher_words"]),
+        "publisher_words": frozenset(data["publisher_words"]),
     }
+
+
+def names_publisher(text: str) -> bool:
+    """Whether a line names a publisher ("Georg Thieme Verlag KG Stuttgart · New York")."""
+    return any(w.strip(".,;·") in _names()["publisher_words"] for w in text.split())
 
 
 # --- identifiers and dates ------------------------------------------------------------------

@@ -450,12 +450,12 @@ def find_title(paras: list[Para]) -> None:
     A title running into the first sentence ("Cement leak after kyphoplasty A 70-year-old man ...")
     is split off. Papers whose text opens with a byline or a section have no title line. A title alone
     on the opening line is a candidate as it stands (a sentence-case one ending in a full stop only above
-    front matter), and the title when the page repeats it below.
+    front matter or a heading), and the title when the page repeats it below.
     """
     opening = _opening_line(paras)
     copies = _copies(opening, paras) if opening else []
     if opening and not copies and _capitalisation(opening.text) == "sentence" and opening.text.endswith(".") \
-            and not (paras[1].role in ("boiler", "byline") or _fragment(paras[1].text)):
+            and not (paras[1].role in ("boiler", "byline", "heading", "label") or _fragment(paras[1].text)):
         opening = None  # "Cement leakage remains a frequent complication of vertebroplasty." opens an abstract
     if opening:
         opening.role, opening.kind = "title", "title"

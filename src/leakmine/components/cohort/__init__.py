@@ -83,12 +83,29 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
     denominator counts people elsewhere ("1,004 cases were reviewed")."""
     normalized = [(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))]
     people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")}
-    found = merge_overlaps([(m, v, {k: x for k, x in a.items() if k != "unsaid"}) for m, v, a in normalized
-                            if not a.get("unsaid") or a.get("denominator") in people])
+    found = merge_overlaps(_parts_of_wholes(text, [(m, v, {k: x for k, x in a.items() if k != "unsaid"})
+                                                   for m, v, a in normalized
+                                                   if not a.get("unsaid") or a.get("denominator") in people]))
     stats = [m for m, _, _ in found if m.rule.label != "COHORT_SIZE"]
     return [f for f in found if f[0].rule.label != "COHORT_SIZE" or not any(
         s.start <= f[0].start and f[0].end <= s.end or s.rule.label == "SEX_COUNT" and s.start < f[0].end
         and f[0].start < s.end for s in stats)]
+
+
+def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple[Match, str, dict[str, Any]]]:
+    """`found` without the named parts (rules with attr `part`) that do not add up to a size told within
+    200 characters before their parentheses: "113 patients (PLIF n = 30, TLIF n = 83)" keeps both."""
+    parts: dict[int, list[int]] = {}  # where their parentheses open -> the parts' positions in `found`
+    for k, (m, _, _) in enumerate(found):
+        if m.rule.attrs.get("part"):
+            parts.setdefault(text.rfind("(", 0, m.start), []).append(k)
+    dropped: set[int] = set()
+    for opened, ks in parts.items():
+        wholes = {a["n"] for m, _, a in found if m.rule.label == "COHORT_SIZE" and not m.rule.attrs.get("part")
+                  and m.end <= opened <= m.end + 200}
+        if opened < 0 or sum(found[k][2]["n"] for k in ks) not in wholes:
+            dropped.update(ks)
+    return [f for k, f in enumerate(found) if k not in dropped]
 
 
 class CohortExtractor:
