@@ -126,6 +126,8 @@ def test_a_patient_named_by_initials(tmp_path):
      "All three patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 3),
     ("Paraparesis from epidural cement in two patients after vertebroplasty",
      "Both patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 2),
+    ("Epidural cement after vertebroplasty",
+     "The authors reported two cases of paraparesis after vertebroplasty, with cement in the epidural space.", 2),
     # the series' own statistics make no cohort of it
     ("Epidural cement after vertebroplasty: a review of four patients",
      "The mean age of the four patients was 71.5 years (range 64-80); there were three women and one man. "
@@ -156,6 +158,8 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
      "patients. The mean age was 70 years.", 0),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Epidural cement was found in two "
      "patients of an earlier series.", 1),
+    ("We report a 70-year-old woman with paraparesis after vertebroplasty. Other authors reported three cases "
+     "of epidural cement.", 1),
 ])
 def test_a_count_that_is_not_the_papers_cases(tmp_path, story, n):
     paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))
