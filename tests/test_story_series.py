@@ -276,3 +276,12 @@ def test_the_other_leg_is_no_other_patient(tmp_path):
              "in one patient, with numbness in the other leg.")
     patients = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))["patients"]
     assert patients[0]["symptoms"] == patients[1]["symptoms"]
+
+
+def test_one_patient_and_the_other_told_in_two_sentences(tmp_path):
+    story = ("We report two patients with paraparesis after vertebroplasty. In one patient, cement reached the "
+             "left L4 foramen 2 days after the operation. In the other, cement filled the epidural space 5 days "
+             "after it. Both improved after laminectomy.")
+    patients = mine(tmp_path, case_report("Cement leakage after vertebroplasty", story))["patients"]
+    assert [(p["leak_locations"], p["onset_days"]) for p in patients] == [(["foraminal"], 2), (["epidural"], 5)]
+    assert all(p["treatments"] == ["laminectomy"] for p in patients)

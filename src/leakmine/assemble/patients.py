@@ -385,6 +385,19 @@ def _one_and_the_other(m: Mention, others: list[Mention]) -> tuple[int, ...] | N
     return (mine,) if mine and any(part(o) == 3 - mine for o in same) else None
 
 
+def _told_in_turn(by_sentence: dict[int, list[Mention]]) -> dict[int, tuple[int, int]]:
+    """Two patients told apart in two sentences: "In one patient, the cement reached the foramen. In the
+    other, it filled the canal." -> {first sentence: (1, second), second sentence: (2, first)} (starts)."""
+    starts = sorted(by_sentence)
+    out: dict[int, tuple[int, int]] = {}
+    for a, b in zip(starts, starts[1:], strict=False):
+        first, second = by_sentence[a][0], by_sentence[b][0]
+        if first.section_index == second.section_index and _IN_ONE.match(first.sentence.lstrip()) \
+                and _IN_THE_OTHER.match(second.sentence.lstrip()) and not _IN_THE_OTHER.search(first.sentence):
+            out[a], out[b] = (1, b), (2, a)
+    return out
+
+
 def _named_as_one(a: Mention, b: Mention, cues: SentenceCues) -> bool:
     first, second = sorted((a, b), key=lambda x: x.start_char)
     at = first.sentence_start
@@ -414,6 +427,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     everyone = tuple(range(1, n_patients + 1))
     some = alike and n_patients > 1
     told = case_told_at(mentions, cues, unit_of, flows) if alike else {}
+    in_turn = _told_in_turn(by_sentence) if some and n_patients == 2 else {}
     # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
     # each case and whether it may tell about a patient.
     said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
@@ -437,6 +451,11 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
                 split := _one_and_the_other(m, by_sentence[m.sentence_start])):
             out.append(Attribution(m, unit, split))
             continue
+        if some and n_patients == 2 and about and m.sentence_start in in_turn:
+            k, partner = in_turn[m.sentence_start]
+            if any(o.label == m.label for o in by_sentence[partner]):
+                out.append(Attribution(m, unit, (k,)))
+                continue
         here = in_sentence.get(m.sentence_start)
         if here:
             before = [i for i in here if anchors[i].start <= m.start_char]
