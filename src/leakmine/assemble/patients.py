@@ -398,6 +398,18 @@ def _told_in_turn(by_sentence: dict[int, list[Mention]]) -> dict[int, tuple[int,
     return out
 
 
+def _one_of_two(m: Mention, by_sentence: dict[int, list[Mention]],
+                in_turn: dict[int, tuple[int, int]]) -> tuple[int, ...] | None:
+    """The one patient of a two-patient series `m` is said of, where the text tells them apart: within
+    its sentence (`_one_and_the_other`) or in two sentences in turn (`in_turn`, from `_told_in_turn`),
+    the other telling a value of the same kind; else None."""
+    split = _one_and_the_other(m, by_sentence[m.sentence_start])
+    if split or m.sentence_start not in in_turn:
+        return split
+    k, partner = in_turn[m.sentence_start]
+    return (k,) if any(o.label == m.label for o in by_sentence[partner]) else None
+
+
 def _named_as_one(a: Mention, b: Mention, cues: SentenceCues) -> bool:
     first, second = sorted((a, b), key=lambda x: x.start_char)
     at = first.sentence_start
@@ -427,7 +439,8 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     everyone = tuple(range(1, n_patients + 1))
     some = alike and n_patients > 1
     told = case_told_at(mentions, cues, unit_of, flows) if alike else {}
-    in_turn = _told_in_turn(by_sentence) if some and n_patients == 2 else {}
+    two = some and n_patients == 2
+    in_turn = _told_in_turn(by_sentence) if two else {}
     # What a sentence (within one section) tells by itself: its flow, unit, voice, whether it speaks of
     # each case and whether it may tell about a patient.
     said: dict[tuple[int, int], tuple[str, str, Voice, bool, bool]] = {}
@@ -447,15 +460,9 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
         part = some and cues.of(m).has("PART", 0, m.start_char - m.sentence_start)
         if flow == "none":
             continue
-        if some and n_patients == 2 and about and flow != "title" and (
-                split := _one_and_the_other(m, by_sentence[m.sentence_start])):
+        if two and about and flow != "title" and (split := _one_of_two(m, by_sentence, in_turn)):
             out.append(Attribution(m, unit, split))
             continue
-        if some and n_patients == 2 and about and m.sentence_start in in_turn:
-            k, partner = in_turn[m.sentence_start]
-            if any(o.label == m.label for o in by_sentence[partner]):
-                out.append(Attribution(m, unit, (k,)))
-                continue
         here = in_sentence.get(m.sentence_start)
         if here:
             before = [i for i in here if anchors[i].start <= m.start_char]
