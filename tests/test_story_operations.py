@@ -102,8 +102,8 @@ def test_fixation_with_rescue_work_stays_rescue_work(tmp_path, rescue):
 
 
 @pytest.mark.parametrize("story, treated", [
-    ("A 68-year-old man underwent a C3-C6 laminectomy and fusion. Postoperatively he developed a bilateral "
-     "C5 palsy, which improved with acupuncture.", ["C3", "C4", "C5", "C6"]),
+    ("A 68-year-old man developed a bilateral C5 palsy after a cervical laminectomy. The palsy improved with "
+     "acupuncture.", []),
     ("A 69-year-old man underwent a revision T10-pelvis posterior instrumented fusion. He awoke with bilateral "
      "quadriceps weakness.", ["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]),
 ])
