@@ -328,10 +328,18 @@ def test_age_stat_forms(text, stat):
     assert stat.items() <= got.items()
 
 
-def test_second_group_age_in_one_sentence():
-    text = "The mean age was 68.2 ± 7.5 years in group A and 67.6 ± 8.1 years in group B."
-    assert [a["mean"] for _, a in found(text, "AGE_STAT")] == [68.2, 67.6]
-    assert found("The follow-up was 2.1 ± 0.5 years in group A and 2.4 ± 0.6 years in group B.", "AGE_STAT") == []
+@pytest.mark.parametrize("text, means", [
+    ("The mean age was 68.2 ± 7.5 years in group A and 67.6 ± 8.1 years in group B.", [68.2, 67.6]),
+    ("The mean age was 68.2 years in group A and 67.6 years in group B.", [68.2, 67.6]),
+    ("The mean age was 74.8 years in women and 69.0 years in men.", [74.8, 69.0]),
+    ("Mean age 70 ± 8 in female patients and 66 ± 9 in male patients", [70, 66]),
+    # no age spoken of, or a bare number that may count people
+    ("The follow-up was 2.1 ± 0.5 years in group A and 2.4 ± 0.6 years in group B.", []),
+    ("The follow-up was 2.1 years in women and 2.4 years in men.", []),
+    ("The mean age was 74.8 years in women and 30 in men.", [74.8]),
+])
+def test_second_group_age_in_one_sentence(text, means):
+    assert [a["mean"] for _, a in found(text, "AGE_STAT")] == means
 
 
 @pytest.mark.parametrize("text", [

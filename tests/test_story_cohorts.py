@@ -92,6 +92,8 @@ def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_
      "between 51 and 77 (average age 69.0) years.",
      [(21, 6, 15, None, 73.1), (15, 0, 15, 21, 74.8), (6, 6, 0, 21, 69.0)]),
     ("The mean age was 74.8 years in women.", [(21, 6, 15, None, 73.1), (15, 0, 15, 21, 74.8)]),
+    ("The mean age was 74.8 years in women and 69.0 years in men.",
+     [(21, 6, 15, None, 73.1), (15, 0, 15, 21, 74.8), (6, 6, 0, 21, 69.0)]),
     # an age of all of them, told with their sex counts, stays the whole group's
     ("Of them, 15 women and 6 men (mean age 70.2 years) were followed.", [(21, 6, 15, None, 73.1)]),
 ])

@@ -300,12 +300,12 @@ def _by_sex(groups: list[_Group]) -> list[_Group]:
 
 
 def _age_sex(m: Mention) -> str | None:
-    """"n_female" or "n_male" when age statistic `m` is told of one sex: its clause is about "the
-    women" / "the men", or "in women" follows it; else None ("14 men and 16 women (mean age 65)" is
-    about all of them)."""
+    """"n_female" or "n_male" when age statistic `m` is told of one sex: "in women" follows it, or its
+    clause is about "the women" / "the men" ("74.8 years in women and 69.0 years in men": the second is
+    the men's); else None ("14 men and 16 women (mean age 65)" is about all of them)."""
     before = _CLAUSE_BREAK.split(m.sentence[:m.start_char - m.sentence_start])[-1]
     after = m.sentence[m.end_char - m.sentence_start:][:30]
-    said = _ONE_SEX_BEFORE.findall(before) or _ONE_SEX_AFTER.findall(after)
+    said = _ONE_SEX_AFTER.findall(after) or _ONE_SEX_BEFORE.findall(before)
     return None if not said else "n_female" if said[-1].lower().startswith(("wom", "fem")) else "n_male"
 
 
