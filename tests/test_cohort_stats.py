@@ -110,6 +110,21 @@ def test_complication_group_counts(text, n):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Epidural leakage was seen in 6 patients and foraminal leakage in 4 patients.", [6, 4]),
+    ("Leakage occurred in 45 patients (37.5%), venous leakage in 20 (16.7%) and intradiscal leakage in 12 "
+     "patients.", [45, 20, 12]),
+    ("Cement leakage was observed in 30 cases, whereas pulmonary embolism in three cases.", [30, 3]),
+    # the list must follow a group counted "in N patients"
+    ("We reviewed 120 patients and leakage in 4 patients.", [120]),
+    ("The study included 3150 patients, treated in 2 hospitals.", [3150]),
+    ("Leakage was seen in 6 patients and in 4 patients, respectively.", [6]),
+    ("The follow-up was 2 years in 6 patients and 3 years in 4 patients.", []),
+])
+def test_the_next_groups_of_a_list(text, expected):
+    assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Leakage occurred in 402 of 1,245 patients.", [(402, 1245, "subgroup")]),
     ("seen in 14 vertebrae", []),  # vertebrae, not people
     ("found in 2 of the cases", []),  # no count of a population

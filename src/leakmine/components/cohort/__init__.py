@@ -29,8 +29,20 @@ GROUP = "leakmine_cohort"
 LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 
 
+# What the words before a match must end with, for a rule whose attr `after` names it: the clause
+# spoke of age ("mean age was 68.2 years in group A and 67.6 ..."), or it ended on a group counted "in N
+# patients" ("seen in 6 patients and foraminal leakage in 4 ...").
+_BEFORE = {
+    "age": re.compile(r"\bage\b(?:(?![.;]\s).)*$"),
+    "group": re.compile(r"\bin\s+(?:\d[\d,]*|[a-z]+(?:[\s-][a-z]+)?)\s+(?:[\w‐-]+\s+){0,3}?"
+                       r"(?:patients|cases|subjects|participants)?(?:\s*\([^()]{0,30}\))?\s*$"),
+}
+
+
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     g = m.groups
+    if (after := m.rule.attrs.get("after")) and not _BEFORE[after].search(text[max(0, m.start - 80):m.start]):
+        return None
     if m.rule.label == "COHORT_SIZE":
         if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
             return None
@@ -51,8 +63,6 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
         if not counts:
             return None
         return "/".join(f"{v}{k[2].upper()}" for k, v in counts.items() if v is not None), counts
-    if m.rule.attrs.get("after_age") and not re.search(r"\bage\b(?:(?![.;]\s).)*$", text[max(0, m.start - 80):m.start]):
-        return None
     stat = age_stat(text[m.start:m.end], g, str(m.rule.attrs.get("kind", "mean")))
     return (age_stat_value(stat), stat) if stat else None
 
