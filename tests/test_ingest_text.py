@@ -664,6 +664,16 @@ def test_medline_records():
     assert (docs[1].meta.first_author, docs[1].meta.year) == ("Okafor", 2020) and docs[1].paper_id != docs[0].paper_id
 
 
+@pytest.mark.parametrize("text, author, year", [
+    (f"{TITLE}\n\nOkafor CN, Lee K, Wei L. {TITLE}.\nSpine Cases Q 2018;\n25:78-85.\n\n{BODY}", "Okafor", 2018),
+    (f"{TITLE}\n\nJournal List > Spine Cases > v.9(2) > 1083968\n\nOkafor, Lee, and Wei: {TITLE}\n\n{BODY}",
+     "Okafor", None),
+])
+def test_a_page_citing_its_own_paper_gives_its_authors_not_its_title(text, author, year):
+    m = read(text).meta
+    assert (m.title, m.first_author, m.year) == (TITLE, author, year)
+
+
 @pytest.mark.parametrize("text, title", [
     (f"BMC Spinal Disorders\n\n{TITLE}\n\nAna Costa, Li Wei\n\n{BODY}", TITLE),
     (f"BMC Spinal Disorders\n\n{TITLE}\n\n{BODY}", TITLE),

@@ -10,6 +10,7 @@ from leakmine.ingest.metadata import (
     history_year,
     is_date,
     normalize_doi,
+    own_citation,
     parse_byline,
     parse_citation_line,
     parse_cite_as,
@@ -320,3 +321,26 @@ def test_running_head_author(line, surname_):
 def test_parse_reference_reads_a_numbered_item():
     c = parse_reference("[3] Okafor C, Lee K. Cement in the canal. Spine Cases Q. 2021;9:33-38. doi: 10.5555/x.9")
     assert (c.first_author, c.journal, c.year, c.dois) == ("Okafor", "Spine Cases Q", 2021, ("10.5555/x.9",))
+
+
+_OWN = "Delayed foraminal cement after sacral augmentation"
+
+
+@pytest.mark.parametrize("text, author, year, doi", [
+    # a reference to the paper printed on its own page (Vancouver, APA), its year after or before the title
+    (f"Okafor CN, Lee K, Wei L. {_OWN}. Spine Cases Q 2018; 25:78-85. DOI: 10.5555/scq.2018.9",
+     "Okafor", 2018, "10.5555/scq.2018.9"),
+    (f"Okafor, C. , Lee, K. and Wei, L. (2020) {_OWN}. Open Journal of Spine Cases, 10, 275-283.",
+     "Okafor", 2020, None),
+    # a running head of surnames
+    (f"Okafor, Lee, Wei, and van Dijk: {_OWN}", "Okafor", None, None),
+    (f"Okafor: {_OWN}", "Okafor", None, None),
+    # the title alone, or after words that name no authors, or with no title in the line
+    (_OWN, None, None, None),
+    (f"As reported in {_OWN}, cement may leak.", None, None, None),
+    (f"see the MRI: {_OWN.lower()}", None, None, None),
+    ("Okafor CN, Lee K. Cement in the canal. Spine Cases Q 2018;25:78-85.", None, None, None),
+])
+def test_own_citation(text, author, year, doi):
+    c = own_citation(text, _OWN)
+    assert (c.first_author, c.year, c.dois[0] if c.dois else None) == (author, year, doi) if author else c is None

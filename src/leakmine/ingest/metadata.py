@@ -374,6 +374,26 @@ def cited_first_author(text: str) -> str | None:
     return m.group("sur") if m else None
 
 
+_SURNAME = rf"(?:{_PARTICLE}\s+)*[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
+_SURNAMES_HEAD = re.compile(rf"(?:^|(?<=\s))(?P<sur>{_SURNAME})(?:\s*,\s*{_SURNAME}){{0,15}}(?:\s*,?\s*and\s+{_SURNAME})?\s*:$")
+
+
+def own_citation(text: str, title: str) -> Citation | None:
+    """The paper citing itself: its `title` printed after its authors, as a reference ("Rahimi B, Nazifi H.
+    <title>. Respir Med Case Rep 2018;25:78-85.", "Fathalla, H. and Ashry, A. (2020) <title>. ...") or
+    as a running head of surnames ("Kwon, Yi, and Kim: <title>") -> first author, year, journal, DOI."""
+    flat, key = " ".join(text.split()), " ".join(title.split()).rstrip(".").lower()
+    at = flat.lower().find(key) if len(key) >= 20 else -1
+    if not 0 < at <= 300:
+        return None
+    before = flat[:at].rstrip()
+    if heads := _SURNAMES_HEAD.search(before):
+        return Citation(None, None, (), heads.group("sur"))
+    if not before.endswith((".", ")")) or not _CITED_AUTHOR.match(before):
+        return None
+    return parse_reference(flat)
+
+
 def latest_version(dois: list[str]) -> str | None:
     """The first DOI, or a later version of it printed beside it ("10.12688/f1000research.4767.2" over
     "...4767.1": versioned journals print the DOI of every version on page 1)."""

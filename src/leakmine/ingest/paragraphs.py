@@ -26,6 +26,7 @@ from leakmine.ingest.language import detect_language, script_language
 from leakmine.ingest.metadata import (
     cited_first_author,
     family_given_author,
+    own_citation,
     parse_byline,
     running_head_author,
     split_run_in_title,
@@ -505,10 +506,14 @@ def find_title(paras: list[Para]) -> None:
     if not groups:
         _title_below_byline(paras)
         return
-    pool = [g for g in groups if len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text))]
+    text = {id(g): join_wrapped([paras[i].text for i in g]) for g in groups}
+    # a line citing another candidate ("Rahimi B, Nazifi H. <title>. Respir Med ...") is its citation
+    cites = [g for g in groups if any(h is not g and own_citation(text[id(g)], text[id(h)]) for h in groups)]
+    pool = [g for g in groups if g not in cites
+            and (len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text)))]
     chosen = groups[0] if copies else max(pool or groups, key=lambda g: sum(len(paras[i].text.split()) for i in g))
     for g in groups:
-        if g[0] < chosen[0]:
+        if g[0] < chosen[0] or g in cites:
             for i in g:
                 _set_front_matter(paras[i], "Front matter", "front.other")
     title = paras[chosen[0]]

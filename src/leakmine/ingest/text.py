@@ -22,7 +22,7 @@ from typing import Any
 from leakmine.ingest import htmltext
 from leakmine.ingest.boilerplate import boilerplate_of
 from leakmine.ingest.decoding import decode_text
-from leakmine.ingest.frontmatter import article_type, label_parts
+from leakmine.ingest.frontmatter import article_type, is_label, label_parts
 from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.medline import is_medline, medline_fields, medline_record
 from leakmine.ingest.metadata import (
@@ -35,6 +35,7 @@ from leakmine.ingest.metadata import (
     history_year,
     is_date,
     looks_like_record,
+    own_citation,
     parse_byline,
     parse_citation_line,
     parse_cite_as,
@@ -124,6 +125,19 @@ def _citation(line: str) -> Citation | None:
     return parse_citation_line(line) or parse_issue_line(line)
 
 
+def _own_citations(paras: list[Para], title: str | None) -> list[Citation]:
+    """The paper's citations of itself (`own_citation`), each read with the lines of its block after it
+    (a saved page breaks "Respir Med Case Rep 2018;" onto the next line); not a field's or heading's
+    words ("Title: <title>", "Abstract: <title>")."""
+    out = []
+    for k, p in enumerate(paras if title else []):
+        rest = [q.text for q in paras[k + 1:k + 4] if q.block == p.block and p.block >= 0]
+        c = None if p.rule.startswith("field.") else own_citation(" ".join([p.text, *rest])[:600], title)
+        if c and not (c.year is None and (heading_kind(c.first_author or "") or is_label(c.first_author or ""))):
+            out.append(c)
+    return out
+
+
 def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict[str, Any]],
               heads: list[str]) -> PaperMeta:
     """Paper facts, first found wins: embedded records, "Title:" style fields, "how to cite" lines,
@@ -150,6 +164,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     author_lines = [a for p in own if (a := (family_given_author(p.text) if id(p) in top_ids else None)
                                        or et_al_author(p.text)) and len(p.text.split()) <= 60]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
+    title = _first(rec.get("title"), fields.get("title"), next((p["text"] for p in parts if p["kind"] == "title"), None))
+    own_refs = _own_citations(own, title)  # its title after its authors: "Rahimi B, Nazifi H. <title>. ..."
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
     history = [p.text for p in own if p.rule == "history.dates"]
@@ -163,10 +179,9 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     pmid = re.search(r"\bPMID:?\s*(\d{5,9})\b", ident)
     pmcid = re.search(r"\bPMCID:?\s*(PMC\d+)\b", ident, re.IGNORECASE)
     return PaperMeta(
-        title=_first(rec.get("title"), fields.get("title"),
-                     next((p["text"] for p in parts if p["kind"] == "title"), None)),
+        title=title,
         authors=list(bylines[0].names) if bylines else list(rec.get("authors") or field_authors),
-        first_author=_first(cite and cite.first_author, rec.get("first_author"),
+        first_author=_first(cite and cite.first_author, rec.get("first_author"), *(c.first_author for c in own_refs),
                             first_author_surname(field_authors),
                             first_author_surname(bylines[0].names) if bylines else None,
                             *(c.first_author for c in own_cites), *author_lines,
@@ -174,13 +189,13 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
         journal=_first(rec.get("journal"), field_journal and field_journal.journal, fields.get("journal"),
                        *(c.journal for c in lines), *journals, *(c.journal for c in own_cites),
                        *(c.journal for c in head_lines),
-                       cite and cite.journal, *(c.journal for c in self_cites)),
+                       cite and cite.journal, *(c.journal for c in own_refs), *(c.journal for c in self_cites)),
         year=_first(rec.get("year"), date_year(fields.get("year", "")), field_journal and field_journal.year,
-                    cite and cite.year, *(c.year for c in lines), *(c.year for c in own_cites),
+                    cite and cite.year, *(c.year for c in own_refs), *(c.year for c in lines), *(c.year for c in own_cites),
                     *(c.year for c in head_lines), *(c.year for c in self_cites),
                     *map(published_year, history), *copyright_years, *dates, *map(history_year, history),
                     *(date_year(h) for h in heads if boilerplate_of(h))),
-        doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in lines for d in c.dois),
+        doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in own_refs for d in c.dois), *(d for c in lines for d in c.dois),
                    *(d for t in matter for d in find_dois(t)), *(d for c in self_cites for d in c.dois),
                    *(d for h in heads for d in find_dois(h)), *(d for t in short for d in find_dois(t))),
         pmid=_first(rec.get("pmid"), pmid and pmid.group(1)),
