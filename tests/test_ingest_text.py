@@ -10,6 +10,7 @@ import pytest
 from leakmine.ingest.boilerplate import boilerplate_of, opens_boilerplate
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.language import detect_language, script_language
+from leakmine.ingest.paragraphs import FIELD
 from leakmine.ingest.text import read_text
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -405,6 +406,26 @@ def test_key_value_metadata_lines():
     assert (m.title, m.first_author, m.journal, m.year) == (
         "Cement in the canal after kyphoplasty", "Costa", "Spine Cases", 2021)
     assert [s.kind for s in doc.sections if s.mined] == ["other"]
+
+
+@pytest.mark.parametrize("fields, author, year", [
+    # a catalogue record: labels and values in cells run together, or a space between them
+    ("TitleCement in the canal after kyphoplasty\nYear of Publication2021\nAuthorsCosta A, Lin MW\n"
+     "JournalSpine Cases\nDate Published2021 Apr", "Costa", 2021),
+    ("Main Authors Costa, Ana, Lin, Ming-Wei\nPublished United States 01.12.2021", "Costa", 2021),
+    ("Autor: Costa A; Lin MW\nPublication year: 2021", "Costa", 2021),
+])
+def test_catalogue_fields(fields, author, year):
+    doc = read(f"Cement in the canal after kyphoplasty\n\n{fields}\n\nAbstract\nA man of 70 had kyphoplasty "
+               "at L1. He had weakness of the right leg after it and was treated with rest for weeks.\n")
+    m = doc.meta
+    assert (m.title, m.first_author, m.year) == ("Cement in the canal after kyphoplasty", author, year)
+
+
+@pytest.mark.parametrize("line", ["Titles of the cited papers", "Journal of Spine Surgery", "Authorship was shared",
+                                  "Published studies in 2019", "Years later, she walked"])
+def test_not_a_field(line):
+    assert FIELD.match(line) is None
 
 
 # --- embedded records and HTML ----------------------------------------------------------------

@@ -43,8 +43,18 @@ _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" or "Main Authors: ..." as index pages print them.
-FIELD = re.compile(r"^(?:main\s+)?(?P<key>title|article title|authors?|journal|year)"
-                   r"(?:\s*:\s*|(?<=year)\s+(?=(?:19|20)\d\d$))(?P<value>\S.{0,400})$", re.IGNORECASE)
+# "Title: ...", "Authors: ...", "Year: 2021" as notes and exports print them; a catalogue's "Main Authors
+# Houten, John K" and "Published United States 01.12.2020"; its cells run together ("Year of Publication2017").
+FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
+              "main author": "author", "main authors": "author", "autor": "author", "journal": "journal",
+              "year": "year", "year of publication": "year", "publication year": "year",
+              "publication date": "year", "date published": "year", "published": "year"}
+FIELD = re.compile(
+    r"^(?P<key>(?:article\s+)?title|(?:main\s+)?authors?|autor|journal|year(?:\s+of\s+publication)?|"
+    r"publication\s+(?:year|date)|date\s+published|published)"
+    r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?<=year)\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
+    r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
+    r"(?P<value>\S.{0,400})$", re.IGNORECASE)
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
@@ -246,12 +256,12 @@ def classify(p: Para) -> None:
     p.language = detect_language(p.text)
     if p.role == "byline":
         p.kind, p.title = "front-matter", "Authors"
-    if p.role != "body":
-        return
-    field_ = FIELD.match(p.text)
-    if field_:  # "Title: ...", "Authors: ...", "Year: 2021" as in notes and exports
-        key = field_.group("key").lower().replace("article ", "").rstrip("s")
+    field_ = FIELD.match(p.text) if p.role in ("body", "heading", "byline") else None
+    if field_:
+        key = FIELD_KEYS[" ".join(field_.group("key").lower().split())]
         p.role, p.kind, p.title, p.rule = "boiler", "front-matter", key.title(), f"field.{key}"
+        return
+    if p.role != "body":
         return
     label = inline_heading(p.text) if p.language == "en" else None
     bare = _BULLET.sub("", p.text)  # a page's bulleted front lines: "• Surg Neurol Int. 2014 ..."

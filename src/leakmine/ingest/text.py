@@ -70,13 +70,14 @@ def _first(*values: Any) -> Any:
 
 
 def _fields(paras: list[Para], front: list[Para]) -> dict[str, str]:
-    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines; "Year 2021" without
-    a colon only above the text (further down it may be a row of a table)."""
+    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines; "Year 2021" or
+    "Published 2021" without a colon only above the text (further down it may be a row of a table)."""
     out: dict[str, str] = {}
     above = {id(p) for p in front}
     for p in paras:
         m = FIELD.match(p.text) if p.rule.startswith("field.") else None
-        if m and (":" in p.text[m.end("key"):m.start("value")] or id(p) in above):
+        if m and (":" in p.text[m.end("key"):m.start("value")] or id(p) in above
+                  or m.group("key").lower() not in ("year", "published")):
             out.setdefault(p.rule[len("field."):], m.group("value").strip())
     return out
 
