@@ -414,6 +414,9 @@ def test_key_value_metadata_lines():
      "JournalSpine Cases\nDate Published2021 Apr", "Costa", 2021),
     ("Main Authors Costa, Ana, Lin, Ming-Wei\nPublished United States 01.12.2021", "Costa", 2021),
     ("Autor: Costa A; Lin MW\nPublication year: 2021", "Costa", 2021),
+    ("Ana Costa, Ming-Wei Lin\n\nJournalSpine Cases\nStatePublished - Sep 2021", "Costa", 2021),
+    # a research portal's bulleted facts
+    ("YOU?\n\u00b7\n\u00b7 2021\n\u00b7 Open Access", None, 2021),
 ])
 def test_catalogue_fields(fields, author, year):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{fields}\n\nAbstract\nA man of 70 had kyphoplasty "
@@ -423,7 +426,7 @@ def test_catalogue_fields(fields, author, year):
 
 
 @pytest.mark.parametrize("line", ["Titles of the cited papers", "Journal of Spine Surgery", "Authorship was shared",
-                                  "Published studies in 2019", "Years later, she walked"])
+                                  "Published studies in 2019", "Years later, she walked", "State of the art"])
 def test_not_a_field(line):
     assert FIELD.match(line) is None
 

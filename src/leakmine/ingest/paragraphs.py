@@ -26,6 +26,7 @@ from leakmine.ingest.language import detect_language, script_language
 from leakmine.ingest.metadata import (
     cited_first_author,
     family_given_author,
+    is_date,
     own_citation,
     parse_byline,
     running_head_author,
@@ -40,18 +41,19 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re
 _FOLIO = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,300}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
-_BULLET = re.compile(r"^[-*\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
+_BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" or "Main Authors: ..." as index pages print them.
 # "Title: ...", "Authors: ...", "Year: 2021" as notes and exports print them; a catalogue's "Main Authors
-# Houten, John K" and "Published United States 01.12.2020"; its cells run together ("Year of Publication2017").
+# Houten, John K", "Published United States 01.12.2020", "State: Published - Sep 2018"; its cells run together
+# ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "journal": "journal",
               "year": "year", "year of publication": "year", "publication year": "year",
-              "publication date": "year", "date published": "year", "published": "year"}
+              "publication date": "year", "date published": "year", "published": "year", "state": "year"}
 FIELD = re.compile(
     r"^(?P<key>(?:article\s+)?title|(?:main\s+)?authors?|autor|journal|year(?:\s+of\s+publication)?|"
-    r"publication\s+(?:year|date)|date\s+published|published)"
+    r"publication\s+(?:year|date)|date\s+published|published|state(?=\s*:?\s*published\b))"
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?<=year)\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
@@ -268,6 +270,9 @@ def classify(p: Para) -> None:
     bp = None if label and heading_kind(label[0]) in BODY_KINDS else boilerplate_of(bare)
     if bp:
         p.text, p.role, p.kind, p.title, p.rule = bare, "boiler", bp.kind, label[0] if label else bp.title, bp.rule
+        return
+    if bare != p.text and is_date(bare):  # "· 2025"
+        p.text = bare
         return
     if label:
         p.role, p.title, p.kind = "label", label[0], heading_kind(label[0]) or ""
