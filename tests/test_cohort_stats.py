@@ -65,6 +65,9 @@ def test_cohort_size(text, n, denominator):
     ("12 (0.8%) patients were diagnosed with foot drop", 12),
     ("eight (6.5%) suffered a deficit", 8),
     ("Six patients (2.6%) suffered a femoral neuropathy", 6),
+    ("and identified 43 (2.3%) who had developed a palsy", 43),
+    ("we documented 7 cases of this syndrome", 7),
+    ("9 cases of postoperative epidural hematoma were experienced", 9),
 ])
 def test_groups_counted_with_their_incidence(text, n):
     assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(n, "subgroup")]
@@ -119,6 +122,8 @@ def test_complication_group_counts(text, n):
     ("The study included 3150 patients, treated in 2 hospitals.", [3150]),
     ("Leakage was seen in 6 patients and in 4 patients, respectively.", [6]),
     ("The follow-up was 2 years in 6 patients and 3 years in 4 patients.", []),
+    ("Spasms occurred in 10 (52.6%), focal seizures in five (26.3%).", []),  # the list's head counts no people
+    ("The injury was blunt in 307 patients and penetrating in 152 patients.", []),  # nor a group that had something
 ])
 def test_the_next_groups_of_a_list(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected

@@ -40,6 +40,14 @@ def groups(paper: dict) -> list[tuple]:
      "Pulmonary cement embolism was confirmed with chest CT in four patients.", [(73, None), (4, 73)]),
     ("There were 75,878 cases included in the analysis.", "The incidence of epidural hematoma was 0.27% (n = 206), "
      "54.4% (n = 112) of which occurred within 5 days.", [(206, 75878)]),
+    ("We retrospectively reviewed 3,720 cases of spine operation.", "In this period, 9 cases of postoperative "
+     "epidural hematoma were experienced.", [(9, 3720)]),
+    ("We have reviewed 1858 patients who had undergone a laminoplasty.", "We identified 43 (2.3%) who had "
+     "developed a C5 palsy.", [(43, 1858)]),
+    ("We reviewed 2,951 patients.", "Among the 2,951 patients, 8 patients (0.27%) developed an epidural hematoma.",
+     [(8, 2951)]),
+    ("A total of 120 patients were included.", "Epidural leakage was seen in 6 patients and foraminal leakage in 4 "
+     "patients.", [(6, 120), (4, 120)]),
 ])
 def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, population, group, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {group}"))

@@ -29,19 +29,15 @@ GROUP = "leakmine_cohort"
 LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 
 
-# What the words before a match must end with, for a rule whose attr `after` names it: the clause
-# spoke of age ("mean age was 68.2 years in group A and 67.6 ..."), or it ended on a group counted "in N
-# patients" ("seen in 6 patients and foraminal leakage in 4 ...").
-_BEFORE = {
-    "age": re.compile(r"\bage\b(?:(?![.;]\s).)*$"),
-    "group": re.compile(r"\bin\s+(?:\d[\d,]*|[a-z]+(?:[\s-][a-z]+)?)\s+(?:[\w‐-]+\s+){0,3}?"
-                       r"(?:patients|cases|subjects|participants)?(?:\s*\([^()]{0,30}\))?\s*$"),
-}
+# Words before a match that a rule with attr `after_age` needs: its clause spoke of age ("mean age was
+# 68.2 years in group A and 67.6 ...").
+_AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
+_SENTENCE_BREAK = re.compile(r"[.;]\s")
 
 
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     g = m.groups
-    if (after := m.rule.attrs.get("after")) and not _BEFORE[after].search(text[max(0, m.start - 80):m.start]):
+    if m.rule.attrs.get("after_age") and not _AGE_BEFORE.search(text[max(0, m.start - 80):m.start]):
         return None
     if m.rule.label == "COHORT_SIZE":
         if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
@@ -91,7 +87,7 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
     inside an age statistic, or overlapping a sex count ("of the 37, 21 (56.8%) were men"), is not a
     group size; a count that names no people ("the rate was 1.4% (14/1004)") is one only when its
     denominator counts people elsewhere ("1,004 cases were reviewed")."""
-    normalized = [(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))]
+    normalized = _continued([(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))], text)
     people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")}
     found = merge_overlaps(_parts_of_wholes(text, [(m, v, {k: x for k, x in a.items() if k != "unsaid"})
                                                    for m, v, a in normalized
@@ -100,6 +96,20 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
     return [f for f in found if f[0].rule.label != "COHORT_SIZE" or not any(
         s.start <= f[0].start and f[0].end <= s.end or s.rule.label == "SEX_COUNT" and s.start < f[0].end
         and f[0].start < s.end for s in stats)]
+
+
+def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> list[tuple[Match, str, dict[str, Any]]]:
+    """`found` without the next groups of a list (rules with attr `continues`: "... and foraminal leakage
+    in 4 patients") that follow no group counted earlier in their sentence (a subgroup, not "we reviewed 120
+    patients")."""
+    out: list[tuple[Match, str, dict[str, Any]]] = []
+    for f in sorted(found, key=lambda f: f[0].start):
+        m = f[0]
+        if not m.rule.attrs.get("continues") or any(
+                o.rule.label == "COHORT_SIZE" and a.get("kind") == "subgroup" and o.end <= m.start
+                and not _SENTENCE_BREAK.search(text, o.end, m.start) for o, _, a in out):
+            out.append(f)
+    return out
 
 
 def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple[Match, str, dict[str, Any]]]:
