@@ -166,6 +166,22 @@ def test_a_count_that_is_not_the_papers_cases(tmp_path, story, n):
     assert len(paper["patients"]) == n
 
 
+@pytest.mark.parametrize("title, text", [
+    ("Nerve root entrapment after discectomy: report of 4 cases",
+     "Abstract\nAll four patients had leg pain after the dura was torn during lumbar discectomy.\n\n"
+     "Case 1\nA 52-year-old woman underwent discectomy at L4-5. She developed leg pain a few days later."),
+    ("Nerve root entrapment after discectomy",
+     "Abstract\nWe report 4 cases of nerve root entrapment. Patients had leg pain after lumbar discectomy.\n\n"
+     "Case Report\nCase 1\nA 52-year-old woman underwent discectomy at L4-5."),
+])
+def test_a_series_that_tells_fewer_cases_than_it_counts(tmp_path, title, text):
+    paper = mine(tmp_path, f"{title}\n\n{text}\n")
+    first, *rest = paper["patients"]
+    assert (first["age"], first["sex"], first["treated_levels"]) == (52, "F", ["L4", "L5"])
+    assert len(rest) == 3 and all((p["age"], p["treated_levels"]) == (None, []) for p in rest)
+    assert all("pain" in p["symptoms"] and p["index_procedures"] == ["discectomy"] for p in paper["patients"])
+
+
 @pytest.mark.parametrize("second", ["The second patient", "In the second case, the patient"])
 def test_one_patient_then_the_second_tells_two_patients_apart(tmp_path, second):
     paper = mine(tmp_path, case_report("Cauda equina syndrome after lumbar surgery: two cases", (

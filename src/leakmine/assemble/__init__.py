@@ -49,7 +49,8 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         clusters, of = cluster_anchors(anchors)
         rows = table_rows(mentions)
         n = len(clusters)
-        counted = reported_count(document, mentions, cues, flows) if n == 0 else None
+        counted = reported_count(document, mentions, cues, flows)
+        counted = counted if counted and counted > n else None
         case_like = bool(clusters or rows) or any(s.kind == "case" and s.mined for s in document.sections)
         records = build_cohorts(document, mentions, cues, max(n, len(rows), counted or 0), case_like)
         cohorts = [to_json(c) for c in records]
@@ -60,7 +61,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
             shared = paper_procedures(mentions, flows)
             built_patients = [build_table_patient(k, row, shared) for k, row in enumerate(rows, 1)]
         else:
-            if counted and not cohorts:  # a series whose patients the text never tells apart
+            if counted and not cohorts:  # a series whose patients the text never tells (all) apart
                 n = counted
             attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts), unit_of, by_sentence)
             built_patients = []

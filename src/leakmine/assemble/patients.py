@@ -433,9 +433,10 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
     for start, i in placed:
         in_sentence.setdefault(anchors[i].sentence_start, []).append(i)
         in_unit.setdefault(anchors[i].unit, []).append((start, i))
-    # Patients never told apart (the one patient of a case report, or a series known only by its count)
-    # share every statement about a patient, save, in a series, one about some of them ("one of them").
-    alike = (n_patients == 1 or not of) and not cohort
+    # Patients never told apart (the one patient of a case report, a series known only by its count, or
+    # the rest of a series that tells fewer cases than it counts) share every statement about a patient
+    # that no told case owns, save, in a series, one about some of them ("one of them").
+    alike = (n_patients == 1 or n_patients > len(set(of.values()))) and not cohort
     everyone = tuple(range(1, n_patients + 1))
     some = alike and n_patients > 1
     told = case_told_at(mentions, cues, unit_of, flows) if alike else {}
