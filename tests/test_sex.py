@@ -100,6 +100,15 @@ def test_patients_introduced_together(text, expected):
     assert (expected[0], expected[1].lower(), "group") in cues(text)
 
 
+@pytest.mark.parametrize("text, n", [
+    ("We report two elderly women.", 2), ("Both men developed paraparesis.", 2), ("the three men", 3),
+    ("2 women with foraminal leakage", 2), ("the 62- and 75-year-old women", None),
+])
+def test_a_group_tells_how_many(text, n):
+    found = [a for _, _, a in match_sex(text, RULES, VOCAB) if a["kind"] == "group"]
+    assert [a["n"] for a in found] == [n]
+
+
 @pytest.mark.parametrize("text", [
     "There were 12 men and 18 women.",
     "women are affected more often than men",

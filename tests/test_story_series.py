@@ -231,6 +231,21 @@ def test_what_a_counted_series_says_of_some_of_its_patients_is_nobodys(tmp_path,
         assert {field: patient[field] for field in expected} == expected
 
 
+@pytest.mark.parametrize("story, sexes, outcomes", [
+    ("This is a report of two elderly women who developed paraparesis after vertebroplasty. One patient needed "
+     "a laminectomy, but both fully recovered.", ["F", "F"], ["full recovery", "full recovery"]),
+    # what is said of one of them stays nobody's; a group of another size is not theirs
+    ("We report two cases of paraparesis after vertebroplasty. One patient needed a laminectomy and fully "
+     "recovered.", [None, None], [None, None]),
+    ("We report two cases of paraparesis after vertebroplasty. In an earlier series, three women fully "
+     "recovered.", [None, None], [None, None]),
+])
+def test_what_a_counted_series_says_of_both(tmp_path, story, sexes, outcomes):
+    paper = mine(tmp_path, case_report("Paraparesis after vertebroplasty", story))
+    assert [p["sex"] for p in paper["patients"]] == sexes
+    assert [p["outcome"] for p in paper["patients"]] == outcomes
+
+
 def test_a_series_told_under_methods_headings(tmp_path):
     text = ("Cauda equina syndrome after lumbar surgery\n\nObject\nThe author describes two cases of cauda equina "
             "syndrome after lumbar surgery.\n\nMethods\nOne patient developed perineal numbness after a "

@@ -335,11 +335,16 @@ def _age_sex(b: PatientBuilder, cluster: Cluster | None, view: PatientView) -> N
     if b.patient["sex"] is None:
         sexes = [a.mention for a in view.own_of("SEX") if a.mention.attrs.get("kind") != "group"]
         nouns = [m for m in sexes if m.attrs.get("kind") == "noun"]
+        # "two elderly women" said of two patients together: each is a woman
+        groups = [a.mention for a in view.own_of("SEX") if a.mention.attrs.get("kind") == "group"
+                  and a.mention.attrs.get("n") == len(a.patients) > 1]
         if nouns:
             b.set("sex", nouns[0].value, nouns[0].mention_id)
         elif sexes:
             value = Counter(m.value for m in sexes).most_common(1)[0][0]
             b.set("sex", value, next(m.mention_id for m in sexes if m.value == value))
+        elif groups:
+            b.set("sex", groups[0].value, groups[0].mention_id)
 
 
 def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str]) -> None:

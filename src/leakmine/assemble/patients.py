@@ -410,6 +410,13 @@ def _one_of_two(m: Mention, by_sentence: dict[int, list[Mention]],
     return (k,) if any(o.label == m.label for o in by_sentence[partner]) else None
 
 
+def _said_of_some(cues: SentenceCues, at: int) -> bool:
+    """Whether a PART cue ("one of them") stands before offset `at` of the sentence with no EACH cue
+    ("both", "all patients") starting between it and `at`."""
+    parts = [e for _, e in cues.spans("PART") if e <= at]
+    return bool(parts) and not any(parts[-1] <= s < at for s, _ in cues.spans("EACH"))
+
+
 def _named_as_one(a: Mention, b: Mention, cues: SentenceCues) -> bool:
     first, second = sorted((a, b), key=lambda x: x.start_char)
     at = first.sentence_start
@@ -457,8 +464,9 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             facts = said[key] = (flow, unit_of[m.section_index], voice,
                                  flow != "title" and here_cues.has("EACH"), about_patient(voice, flow))
         flow, unit, voice, each, about = facts
-        # What follows "one of them", "the others" in the sentence is said of some of a series' patients.
-        part = some and cues.of(m).has("PART", 0, m.start_char - m.sentence_start)
+        # What follows "one of them", "the others" in the sentence is said of some of a series' patients,
+        # until "both", "all patients" ("One patient needed a shunt, but both fully recovered").
+        part = some and _said_of_some(cues.of(m), m.start_char - m.sentence_start)
         if flow == "none":
             continue
         if two and about and flow != "title" and (split := _one_of_two(m, by_sentence, in_turn)):

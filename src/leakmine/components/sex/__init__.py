@@ -1,6 +1,6 @@
 """`leakmine_sex`: the patient's sex from nouns and pronouns -> span group `leakmine_sex`,
 value "F" or "M", attrs `cue` (the word, lower-cased) and `kind` ("noun", "pronoun", or "group" for
-patients introduced together: "two women")."""
+patients introduced together: "two women", with their number `n` where it is said)."""
 
 from typing import Any
 
@@ -16,6 +16,7 @@ from leakmine.components.sex.normalize import (
     sentence_start_of,
 )
 from leakmine.nlp.docs import doc_text
+from leakmine.nlp.numbers import parse_number
 from leakmine.nlp.rules import Match, Rule, find_matches, load_rules
 from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
@@ -38,7 +39,12 @@ def match_sex(text: str, rules: list[Rule], vocab: SexVocabulary) -> list[tuple[
         else:
             ok = is_patient_noun(text, m.start, m.end, vocab)
         if ok and m.rule.value:
-            out.append((m, m.rule.value, {"cue": text[m.start:m.end].lower(), "kind": kind}))
+            cue = text[m.start:m.end].lower()
+            attrs = {"cue": cue, "kind": kind}
+            if kind == "group":
+                attrs["n"] = 2 if cue.startswith("both") else next(
+                    (n for w in cue.split() if isinstance(n := parse_number(w), int)), None)
+            out.append((m, m.rule.value, attrs))
     return out
 
 
