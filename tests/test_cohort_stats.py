@@ -20,6 +20,8 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("15 patients (1.1%, 15/1364) developed leakage", 15, 1364),
     ("25 consecutive patients (25/900) were reviewed", 25, 900),
     ("30 of 3,150 patients had a deficit", 30, 3150),
+    ("Records of 17 625 patients were reviewed.", 17625, None),  # thousands set apart by a space
+    ("15 of 16 582 patients developed a hematoma", 15, 16582),
     ("17 out of 2,410 consecutive patients", 17, 2410),
     ("eleven of 240 patients", 11, 240),
     ("a total of 45 patients", 45, None),

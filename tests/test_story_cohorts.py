@@ -86,6 +86,14 @@ def test_a_groups_statistics_are_its_own(tmp_path, methods, expected):
     assert [(c["n_patients"], c["n_male"], c["n_female"], c["age_mean"]) for c in paper["cohorts"]][0] == expected
 
 
+def test_a_statistic_told_between_a_population_and_its_verb_is_its_own(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Methods: Seventy-three patients with a mean age of 60.5 years and cervical myelopathy treated by "
+        "laminoplasty from 1995 to 2005 were reviewed. Results: Overall 10 of 73 (14%) patients developed a C5 palsy.")))
+    assert [(c["n_patients"], c["denominator"], c["age_mean"]) for c in paper["cohorts"]] == [
+        (73, None, 60.5), (10, 73, None)]
+
+
 def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_path):
     text = (f"{TITLE}\n\nMethods\n\nWe retrospectively reviewed 71 patients treated with kyphoplasty.\n\n"
             "Results\n\nThe mean age was 54.6 \u00b1 16.0 years. Epidural leakage was seen in 73.2% (n=52) of "
