@@ -22,6 +22,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("30 of 3,150 patients had a deficit", 30, 3150),
     ("Records of 17 625 patients were reviewed.", 17625, None),  # thousands set apart by a space
     ("15 of 16 582 patients developed a hematoma", 15, 16582),
+    ("Of the 312 patients (198 women and 114 men, mean age 70.2 years), 48 developed leakage.", 48, 312),
     ("17 out of 2,410 consecutive patients", 17, 2410),
     ("eleven of 240 patients", 11, 240),
     ("a total of 45 patients", 45, None),

@@ -94,6 +94,13 @@ def test_a_statistic_told_between_a_population_and_its_verb_is_its_own(tmp_path)
         (73, None, 60.5), (10, 73, None)]
 
 
+def test_a_population_described_inside_the_sentence_that_draws_a_group_from_it(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Results: Of the 312 patients (198 women and 114 men, mean age 70.2 years), 48 developed cement leakage.")))
+    assert sorted((c["n_patients"], c["n_male"], c["n_female"], c["age_mean"], c["denominator"])
+                  for c in paper["cohorts"]) == [(48, None, None, None, 312), (312, 114, 198, 70.2, None)]
+
+
 def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_path):
     text = (f"{TITLE}\n\nMethods\n\nWe retrospectively reviewed 71 patients treated with kyphoplasty.\n\n"
             "Results\n\nThe mean age was 54.6 \u00b1 16.0 years. Epidural leakage was seen in 73.2% (n=52) of "

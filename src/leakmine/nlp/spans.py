@@ -207,11 +207,17 @@ def _made(doc: Doc, found: list[tuple[int, int, str, str, str, dict[str, Any] | 
             yield span
 
 
-def write_found(doc: Doc, group: str,
-                found: Iterable[tuple[int, int, str, str, str, dict[str, Any] | None]]) -> Doc:
+def write_found(doc: Doc, group: str, found: Iterable[tuple[int, int, str, str, str, dict[str, Any] | None]],
+                by_label: bool = False) -> Doc:
     """Spans for what a component found, each (start, end, label, value, rule_id, attrs), into `group`;
-    overlapping spans keep the longest."""
-    doc.spans[group] = filter_spans(list(_made(doc, list(found))))
+    overlapping spans keep the longest (with `by_label`, only among spans of one label: a group's count
+    may span the age told within it, "among 120 patients aged 60-80 years, 14")."""
+    made = list(_made(doc, list(found)))
+    if by_label:
+        kept = [s for label in {s.label for s in made} for s in filter_spans([s for s in made if s.label == label])]
+        doc.spans[group] = sorted(kept, key=lambda s: (s.start, s.end, s.label))
+    else:
+        doc.spans[group] = filter_spans(made)
     return doc
 
 
