@@ -94,6 +94,14 @@ def test_a_statistic_told_between_a_population_and_its_verb_is_its_own(tmp_path)
         (73, None, 60.5), (10, 73, None)]
 
 
+def test_a_group_named_before_its_population_is_drawn_from_it(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Objective: To present the cases of 6 patients who developed C5 palsy after decompression. Methods: A "
+        "review was performed on 134 patients who underwent anterior decompression. Results: Six patients (4.3%) "
+        "suffered postoperative paralysis.")))
+    assert [(c["n_patients"], c["denominator"]) for c in paper["cohorts"]] == [(6, 134)]
+
+
 def test_a_population_described_inside_the_sentence_that_draws_a_group_from_it(tmp_path):
     paper = mine(tmp_path, case_report(TITLE, (
         "Results: Of the 312 patients (198 women and 114 men, mean age 70.2 years), 48 developed cement leakage.")))

@@ -218,16 +218,17 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
 def _draw_from_population(groups: list[_Group], complications: set[int]) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
     in 7 patients"), after the study population was counted ("we enrolled 102 patients", "56 women and
-    17 men") and smaller than it, is drawn from that population."""
+    17 men") and smaller than it, is drawn from that population, though the group was named before it
+    ("the cases of 6 patients who developed a palsy" in an objective)."""
     population = next((g for g in groups if not g.named and g.denominator is None
                        and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))), None)
     if population is None:
         return
     for g in groups:
         if (g is not population and g.n < population.n and g.denominator is None
-                and g.first.start_char > population.first.start_char
                 and all(m.attrs.get("kind") == "subgroup" for m in g.sizes) and g.predicate != "outcome"
-                and any(m.sentence_start in complications for m in g.sizes or [g.first])):
+                and any(m.start_char > population.first.start_char and m.sentence_start in complications
+                        for m in g.sizes or [g.first])):
             g.population = population
 
 
