@@ -28,8 +28,6 @@ from leakmine.ingest.frontmatter import article_type, front_matter_kind, is_jour
     ("Radiology Case Reports", "journal"),
     ("Home | Current Issue | Archive | About", "navigation"),
     ("Home / Journals / Spine Cases / Volume 9", "navigation"),
-    ("Journal List > Spine Cases > v.9(2) > 1083968", "navigation"),
-    ("Home › Archive › 2021", "navigation"),
     # titles and sections are none of these
     ("Images in spine surgery: cement in the azygos vein", None),
     ("Cement in the azygos vein after thoracic kyphoplasty", None),

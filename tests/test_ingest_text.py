@@ -544,6 +544,9 @@ BODY = "Abstract\nA woman of 77 had leg pain after the procedure. She improved w
     ("March 2019\nCase Study", 2019, None, None),
     ("Journal of Spine Case Reports\nVol. 7, No. 4, December 2017, pp. 201-204", 2017, None,
      "Journal of Spine Case Reports"),
+    ("Journal List > Spine Cases > v.9(2) > 1083968", None, None, None),
+    ("Spine Cases > Volume 6(2); 2012 > Article", 2012, None, None),
+    ("PMC \u00b7 DOI: 10.5555/as.2019.79 \u00b7 Spine Cases \u00b7 2025-07-08", 2025, "10.5555/as.2019.79", None),
 ])
 @pytest.mark.parametrize("sep", ["\n", "\n\n"])  # lines pasted from a PDF page; blocks of a web page
 def test_front_matter_above_the_title(header, year, doi, journal, sep):
@@ -556,6 +559,7 @@ def test_front_matter_above_the_title(header, year, doi, journal, sep):
     ("Rhodri Evans, M.D., and Kwame Mensah, M.D.", "Evans"),
     ("Olumide A. Adeyemi, MBBS, FRCR; Chidinma Okafor, MD", "Adeyemi"),
     ("Sun-Hee Park1 | Jae-Won Lim1", "Park"),
+    ("Nan Li1#, Min Dai2#, Da He1, Wei Tian1", "Li"),  # "He", a name among marked names
     ("Rhys Pritchard . Eleanor Hughes", "Pritchard"),
     ("Aditi Raghavan a,*, Bernd Vogel b", "Raghavan"),
     ("C. H. Chen, K. L. Wang", "Chen"),

@@ -16,8 +16,7 @@ from typing import Any
 from leakmine.ingest.metadata import is_date, names_publisher
 from leakmine.memo import text_cache
 
-_PARTS = re.compile(r"\s*[|\u00b7\u2022\u2219]\s*|\s+/\s+")
-_CRUMBS = re.compile(r"\s+[>\u203a\u00bb]\s+")  # "Journal List > J Spine Cases > v.1(1)": a page's breadcrumbs
+_PARTS = re.compile(r"\s*[|\u00b7\u2022\u2219]\s*|\s+/\s+|\s+[>\u203a\u00bb]\s+")
 _LABEL_CHARS = re.compile(r"[^\w\s&'-]")
 _ARTICLE = re.compile(r"^an?\s+")
 
@@ -84,7 +83,7 @@ def front_matter_kind(text: str) -> str | None:
 
     A line may join labels and dates with bars or middle dots ("Research Article | Published: 3 May 2021");
     three or more short capitalised pieces so joined are a site's navigation ("Home | Archive | About"),
-    as are three or more pieces joined by arrows ("Journal List > Spine Cases > v.1(1)").
+    three or more short pieces with a date among them a record's strip of facts ("PMC · Spine Cases · 2025").
     """
     if len(text.split(None, 16)) > 16:  # more than 16 words
         return None
@@ -96,8 +95,10 @@ def front_matter_kind(text: str) -> str | None:
         if any(is_label(p) for p in parts):
             return "label"
         return "date" if not re.fullmatch(r"\d{4}", t) else None  # a year alone may be a table cell
-    if len(parts) >= 3 and all(len(p.split()) <= 3 and p[:1].isupper() for p in parts) or len(_CRUMBS.split(t)) >= 3:
+    if len(parts) >= 3 and all(len(p.split()) <= 3 and p[:1].isupper() for p in parts):
         return "navigation"
+    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and any(is_date(p) for p in parts):
+        return "date"  # "PMC · DOI: 10.5555/x.1 · Spine Cases · 2025-07-08": a record's strip of facts
     if is_journal_name(t):
         return "journal"
     if names_publisher(t):

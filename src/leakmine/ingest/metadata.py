@@ -541,10 +541,14 @@ def _read_names(t: str, pos: int) -> Byline | None:
     while pos < len(t):
         pos += len(t[pos:]) - len(t[pos:].lstrip())
         m = _name_pattern().match(t, pos)
-        if not m or not _name_ok(m.group("name")):
+        if not m:
+            break
+        after, mk = _skip_marks(t, m.end())
+        # a word that is rarely a name is one where the names before it and it carry marks ("Da He1")
+        if not _name_ok(m.group("name")) and not (mk and marked and len(names) >= 2):
             break
         names.append(m.group("name"))
-        pos, mk = _skip_marks(t, m.end())
+        pos = after
         marked = marked or mk
         sep = _SEPARATOR.match(t, pos)
         if not sep:

@@ -174,6 +174,10 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     # Dates and years on the lines above the title: "Case Report | Published: 3 May 2021", "SPINE CASES, 2021".
     dates = [date_year(p.text) for p in front if p.rule.startswith("front.") or p.rule == "article-type"
              or is_date(p.text)]
+    # Dates and issues among the pieces of a front line: "PMC · DOI: ... · Cureus · 2025-07-08", "Spine J >
+    # Volume 6(2); 2012 > Article".
+    piece_years = [y for p in front if len(parts := label_parts(p.text)) > 1 for part in parts
+                   if (y := date_year(part) if is_date(part) else getattr(parse_issue_line(part), "year", None))]
     journals = [p.text for p in own if p.rule == "front.journal"]
     short = [p.text for p in own if p.role != "reference" and len(p.text.split(None, 40)) <= 40]  # 40 words at most
     ident = " ".join(matter)
@@ -194,7 +198,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
         year=_first(rec.get("year"), date_year(fields.get("year", "")), field_journal and field_journal.year,
                     cite and cite.year, *(c.year for c in own_refs), *(c.year for c in lines), *(c.year for c in own_cites),
                     *(c.year for c in head_lines), *(c.year for c in self_cites),
-                    *map(published_year, history), *copyright_years, *dates, *map(history_year, history),
+                    *map(published_year, history), *copyright_years, *piece_years, *dates, *map(history_year, history),
                     *(date_year(h) for h in heads if boilerplate_of(h))),
         doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in own_refs for d in c.dois), *(d for c in lines for d in c.dois),
                    *(d for t in matter for d in find_dois(t)), *(d for c in self_cites for d in c.dois),
