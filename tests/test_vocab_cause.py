@@ -18,6 +18,10 @@ from vocab_helpers import texts, values
     ("malpositioned pedicle screws were found", "screw malposition"),
     ("pedicle screw malposition at L4", "screw malposition"),
     ("misplacement of the left S1 screw", "screw malposition"),
+    ("misplacement of outwardly-inserted S1 pedicle screws", "screw malposition"),
+    ("outwardly misplaced S1 pedicle screws", "screw malposition"),
+    ("the pedicle screw was found to be medially malpositioned", "screw malposition"),
+    ("the screws were misplaced", "screw malposition"),
     ("a medial pedicle breach", "screw malposition"),
     ("the L3 screw penetrated the medial wall of the pedicle", "screw malposition"),
     ("the right L5 screw had entered the spinal canal", "screw malposition"),
@@ -50,6 +54,7 @@ def test_cause_values(text, expected):
     "the screw trajectory was planned",
     "cement distribution was homogeneous",
     "the cage was placed in the disc space",
+    "the screws were placed in good position",
 ])
 def test_cause_must_not_match(text):
     assert values("CAUSE", text) == set()
