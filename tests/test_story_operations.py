@@ -59,6 +59,18 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
     assert "vertebroplasty" in patient["index_procedures"]
 
 
+@pytest.mark.parametrize("title, index, treatments", [
+    ("Extensive epidural hematoma following lumbar disc surgery treated by single level laminectomy",
+     [], ["laminectomy"]),
+    ("Cement leakage after kyphoplasty successfully treated with laminectomy", ["kyphoplasty"], ["laminectomy"]),
+    # an indication treated by its operation is the index operation
+    ("Lumbar disc herniation with radiculopathy treated with discectomy", ["discectomy"], []),
+])
+def test_an_operation_that_treats_a_complication_named_before_it_is_rescue_work(tmp_path, title, index, treatments):
+    (patient,) = mine(tmp_path, case_report(title, "A 46-year-old man had leg weakness."))["patients"]
+    assert (patient["index_procedures"], patient["treatments"]) == (index, treatments)
+
+
 @pytest.mark.parametrize("history", [
     "She had undergone posterior decompression and fusion from L3-L5 4 years prior.",
     "Posterior fusion of L4-L5 had been performed 10 years earlier.",
