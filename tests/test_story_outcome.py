@@ -58,3 +58,18 @@ def test_a_case_introduced_without_an_age_owns_the_story(tmp_path, introduction)
     (patient,) = mine(tmp_path, text)["patients"]
     assert {"laminectomy", "cement removal"} <= set(patient["treatments"])
     assert patient["outcome"] == "improved"
+
+
+@pytest.mark.parametrize("story, symptoms, outcome", [
+    ("A 70-year-old woman underwent kyphoplasty at L1. Her back pain improved significantly, but she developed "
+     "radiculopathy on the second day.", ["radiculopathy"], None),
+    ("A 70-year-old woman underwent kyphoplasty at L1 and developed radiculopathy despite substantial "
+     "improvement in back pain.", ["radiculopathy"], None),
+    # the complication's own pain, relieved, is its outcome
+    ("A 70-year-old woman underwent kyphoplasty at L1 and developed leg pain from foraminal cement. After "
+     "cement removal her leg pain improved.", ["pain"], "improved"),
+])
+def test_the_back_pain_an_augmentation_relieved_is_neither_complication_nor_outcome(tmp_path, story, symptoms,
+                                                                                      outcome):
+    (patient,) = mine(tmp_path, case_report(TITLE, story))["patients"]
+    assert (patient["symptoms"], patient["outcome"]) == (symptoms, outcome)

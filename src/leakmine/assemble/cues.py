@@ -69,6 +69,10 @@ class SentenceCues(NamedTuple):
                 return True
         return False
 
+    def covers(self, kind: str, lo: int, hi: int) -> bool:
+        """Whether a cue of `kind` spans [lo, hi) of the sentence."""
+        return any(s <= lo and hi <= e for s, e in self.kinds.get(kind, ()))
+
     def leads_to(self, kind: str, at: int, reach: int) -> bool:
         """Whether a cue of `kind` ends at most `reach` characters before offset `at`, with no phrase
         break (. ; , ( )) between: "an emergency L4 laminectomy"."""

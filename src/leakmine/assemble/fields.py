@@ -135,8 +135,13 @@ class PatientView:
         return self.own_by_label.get(label, [])
 
     def complication(self, m: Mention) -> bool:
-        """A finding of the complication: not a symptom the patient had before the index operation."""
-        return is_complication(m) and (m.start_char, m.end_char) not in self.pre_index
+        """A finding of the complication: not a symptom the patient had before the index operation, nor
+        the back pain the operation relieved."""
+        return is_complication(m) and (m.start_char, m.end_char) not in self.pre_index and not self.relief(m)
+
+    def relief(self, m: Mention) -> bool:
+        """Whether `m` tells the relief the index operation was done for ("the back pain improved")."""
+        return self.cues.of(m).covers("RELIEF", m.start_char - m.sentence_start, m.end_char - m.sentence_start)
 
     def _pre_index(self) -> set[tuple[int, int]]:
         """The symptoms told as the reason for the index operation, over every unit (scope.py)."""
@@ -541,7 +546,7 @@ def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str
     degree of recovery wins over a mere "improved" (the body before the abstract, the last statement
     within a unit); improvement or a resolved symptom with a deficit still present is partial recovery;
     with nothing stated, the grades tell."""
-    found = [a for a in view.own_of("OUTCOME") if a.mention.asserted
+    found = [a for a in view.own_of("OUTCOME") if a.mention.asserted and not view.relief(a.mention)
              and (not treated or when(a.mention) != PRESENTATION)]
     final = [a for a in found if when(a.mention) == FOLLOW_UP or view.cues.of(a.mention).has("FINAL")
              or view.cues.of(a.mention).has("FOLLOW_UP")]
