@@ -77,6 +77,15 @@ def test_groups_counted_with_their_incidence(text, n):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("52 cases of cement leakage were observed in 40 patients.", [40]),
+    ("We observed 52 cases of cement leakage in 40 patients.", []),
+    ("We documented 52 cases of cement leakage among 300 treated vertebrae.", []),
+])
+def test_cases_counted_in_events_are_no_group(text, expected):
+    assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("1,004 cases were reviewed. The overall hematoma rate was 1.4% (14/1004).", [(1004, None), (14, 1004)]),
     ("The incidence of leakage was 3.2% (n = 16).", [(16, None)]),
     ("The overall hematoma rate was 1.4% (14/1004).", []),  # no count of people elsewhere
@@ -127,6 +136,11 @@ def test_complication_group_counts(text, n):
     ("The follow-up was 2 years in 6 patients and 3 years in 4 patients.", []),
     ("Spasms occurred in 10 (52.6%), focal seizures in five (26.3%).", []),  # the list's head counts no people
     ("The injury was blunt in 307 patients and penetrating in 152 patients.", []),  # nor a group that had something
+    # the rest, a part or an outcome of the group before is no next group
+    ("Cement leakage was present in 18 patients and absent in 102 patients.", [18]),
+    ("Leakage was detected in 16 patients and remained asymptomatic in 14 patients.", [16]),
+    ("Leakage was seen in 30 patients, and good pain relief in 100 patients.", [30]),
+    ("Leakage was noted in 20 patients, whereas none in 180 patients.", [20]),
 ])
 def test_the_next_groups_of_a_list(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected

@@ -417,12 +417,27 @@ def test_key_value_metadata_lines():
     ("Ana Costa, Ming-Wei Lin\n\nJournalSpine Cases\nStatePublished - Sep 2021", "Costa", 2021),
     # a research portal's bulleted facts
     ("YOU?\n\u00b7\n\u00b7 2021\n\u00b7 Open Access", None, 2021),
+    ("Year of Publication 2021\nAuthorsCosta A, Lin MW", "Costa", 2021),
+    # a heading that runs a label into a word names no author
+    ("Ana Costa, Ming-Wei Lin\n\nAuthorsContributions", "Costa", None),
 ])
 def test_catalogue_fields(fields, author, year):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{fields}\n\nAbstract\nA man of 70 had kyphoplasty "
                "at L1. He had weakness of the right leg after it and was treated with rest for weeks.\n")
     m = doc.meta
     assert (m.title, m.first_author, m.year) == ("Cement in the canal after kyphoplasty", author, year)
+
+
+def test_catalogue_fields_below_the_text_need_their_labels_run_together():
+    doc = read("Cement in the canal after kyphoplasty\n\nAbstract\nA man of 70 had kyphoplasty at L1. He had weakness "
+               "of the right leg after it and was treated with rest for weeks.\n\nPublication year 2008\n\n"
+               "JournalSpine Cases\nVolume18\nIssue number5\n\nStatePublished - Sep 2019\n")
+    assert (doc.meta.year, doc.meta.journal) == (2019, "Spine Cases")
+
+
+def test_breadcrumbs_are_short_pieces_not_a_sentence():
+    doc = read(f"{TITLE}\n\n{BODY}\nLeakage was most common in the order paravertebral > discal > epidural.\n")
+    assert any("paravertebral > discal" in s.text and s.mined for s in doc.sections)
 
 
 @pytest.mark.parametrize("line", ["Titles of the cited papers", "Journal of Spine Surgery", "Authorship was shared",

@@ -344,3 +344,8 @@ _OWN = "Delayed foraminal cement after sacral augmentation"
 def test_own_citation(text, author, year, doi):
     c = own_citation(text, _OWN)
     assert (c.first_author, c.year, c.dois[0] if c.dois else None) == (author, year, doi) if author else c is None
+
+
+def test_a_short_word_among_marked_names_is_a_name_and_a_place_is_not():
+    assert parse_byline("Nan Li1#, Min Dai2#, Da He1, Wei Tian1").names == ("Nan Li", "Min Dai", "Da He", "Wei Tian")
+    assert parse_byline("Ana Ruiz1, Wei Li2, Spine Center3").names == ("Ana Ruiz", "Wei Li")

@@ -65,6 +65,10 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
     ("Cement leakage after kyphoplasty successfully treated with laminectomy", ["kyphoplasty"], ["laminectomy"]),
     # an indication treated by its operation is the index operation
     ("Lumbar disc herniation with radiculopathy treated with discectomy", ["discectomy"], []),
+    # the complication of a patient treated with an operation: the operation is the index one
+    ("Delayed C5 palsy in a patient treated with anterior cervical discectomy and fusion",
+     ["discectomy", "fusion"], []),
+    ("Screw malposition in a patient treated with posterior lumbar fusion", ["fusion"], []),
 ])
 def test_an_operation_that_treats_a_complication_named_before_it_is_rescue_work(tmp_path, title, index, treatments):
     (patient,) = mine(tmp_path, case_report(title, "A 46-year-old man had leg weakness."))["patients"]

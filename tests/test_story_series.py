@@ -246,6 +246,15 @@ def test_what_a_counted_series_says_of_both(tmp_path, story, sexes, outcomes):
     assert [p["outcome"] for p in paper["patients"]] == outcomes
 
 
+def test_what_is_said_of_one_of_two_told_cases_is_neither_ones(tmp_path):
+    paper = mine(tmp_path, (
+        "Leg weakness after vertebroplasty: two cases\n\nAbstract\nTwo patients developed leg weakness after "
+        "vertebroplasty. One patient needed a laminectomy, but both fully recovered.\n\nCase 1\nA 70-year-old "
+        "woman underwent L1 vertebroplasty and developed leg weakness.\n\nCase 2\nA 72-year-old man underwent "
+        "L2 vertebroplasty and developed leg weakness.\n"))
+    assert [(p["treatments"], p["outcome"]) for p in paper["patients"]] == [([], "full recovery")] * 2
+
+
 def test_a_series_told_under_methods_headings(tmp_path):
     text = ("Cauda equina syndrome after lumbar surgery\n\nObject\nThe author describes two cases of cauda equina "
             "syndrome after lumbar surgery.\n\nMethods\nOne patient developed perineal numbness after a "

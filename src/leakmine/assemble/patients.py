@@ -464,9 +464,10 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             facts = said[key] = (flow, unit_of[m.section_index], voice,
                                  flow != "title" and here_cues.has("EACH"), about_patient(voice, flow))
         flow, unit, voice, each, about = facts
-        # What follows "one of them", "the others" in the sentence is said of some of a series' patients,
-        # until "both", "all patients" ("One patient needed a shunt, but both fully recovered").
-        part = some and _said_of_some(cues.of(m), m.start_char - m.sentence_start)
+        # What follows "one of them", "the others" in the sentence is said of some of the patients, until
+        # "both", "all patients" ("One patient needed a shunt, but both fully recovered").
+        some_of = _said_of_some(cues.of(m), m.start_char - m.sentence_start)
+        part = some and some_of
         if flow == "none":
             continue
         if two and about and flow != "title" and (split := _one_of_two(m, by_sentence, in_turn)):
@@ -486,7 +487,7 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             if alike:
                 if about and not part:
                     out.append(Attribution(m, unit, everyone))
-            elif not cohort and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
+            elif not cohort and not some_of and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
                     and not _distributive(m, [o for o in by_sentence[m.sentence_start] if o.label == m.label],
                                           cues.of(m)):
                 out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)),

@@ -544,8 +544,9 @@ def _read_names(t: str, pos: int) -> Byline | None:
         if not m:
             break
         after, mk = _skip_marks(t, m.end())
-        # a word that is rarely a name is one where the names before it and it carry marks ("Da He1")
-        if not _name_ok(m.group("name")) and not (mk and marked and len(names) >= 2):
+        # a short word that is rarely a name is one where the names before it and it carry marks ("Da He1")
+        if not _name_ok(m.group("name")) and not (mk and marked and len(names) >= 2 and _name_ok(
+                " ".join(w for w in m.group("name").split() if len(w) > 2))):
             break
         names.append(m.group("name"))
         pos = after

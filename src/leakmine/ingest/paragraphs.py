@@ -43,8 +43,7 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,300}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
-# "Title: ...", "Journal: ...", "Year: 2021", and "Year 2021" or "Main Authors: ..." as index pages print them.
-# "Title: ...", "Authors: ...", "Year: 2021" as notes and exports print them; a catalogue's "Main Authors
+# "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them; a catalogue's "Main Authors
 # Houten, John K", "Published United States 01.12.2020", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
@@ -54,7 +53,7 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
 FIELD = re.compile(
     r"^(?P<key>(?:article\s+)?title|(?:main\s+)?authors?|autor|journal|year(?:\s+of\s+publication)?|"
     r"publication\s+(?:year|date)|date\s+published|published|state(?=\s*:?\s*published\b))"
-    r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?<=year)\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
+    r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
@@ -238,7 +237,7 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
             continue
         if (j == 0 or wrap_free or line.indent > min_indent
                 or (at_start and (inline_heading(t) is not None or _is_reference_item(t)))
-                or _BULLET.match(t) or FIELD.match(t)
+                or _BULLET.match(t) or FIELD.match(t) or FIELD.match(prev)
                 or ((at_start or not t[:1].isalpha() or _in_matter(cur, cur_role)) and opens_boilerplate(t))
                 or (cur_role == "body" and bool(cur) and prev_ends
                     and width >= 40 and len(prev) < 0.75 * width)

@@ -70,14 +70,18 @@ def _first(*values: Any) -> Any:
 
 
 def _fields(paras: list[Para], front: list[Para]) -> dict[str, str]:
-    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines; "Year 2021" or
-    "Published 2021" without a colon only above the text (further down it may be a row of a table)."""
+    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines; a year alone without a
+    colon only above the text ("Publication year 2008" further down may be a row of a table), save in a
+    catalogue's cells run together ("Year of Publication2017"); an author field names people
+    ("AuthorsContributions" is a heading)."""
     out: dict[str, str] = {}
     above = {id(p) for p in front}
     for p in paras:
         m = FIELD.match(p.text) if p.rule.startswith("field.") else None
-        if m and (":" in p.text[m.end("key"):m.start("value")] or id(p) in above
-                  or m.group("key").lower() not in ("year", "published")):
+        if not m or (p.rule == "field.author" and not re.search(r"[\s,;]", m.group("value").strip())):
+            continue
+        between = p.text[m.end("key"):m.start("value")]
+        if ":" in between or not between or id(p) in above or not re.fullmatch(r"\d{4}", m.group("value").strip()):
             out.setdefault(p.rule[len("field."):], m.group("value").strip())
     return out
 

@@ -85,8 +85,9 @@ def merge_overlaps(found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple
 def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[str, Any]]]:
     """Group statistics in `text`: (match, value, attrs), overlapping restatements merged; a count
     inside an age statistic, or overlapping a sex count ("of the 37, 21 (56.8%) were men") save one it
-    holds ("of the 312 patients (198 women and 114 men), 48 developed"), is not a group size; a count that names no people ("the rate was 1.4% (14/1004)") is one only when its
-    denominator counts people elsewhere ("1,004 cases were reviewed")."""
+    holds ("of the 312 patients (198 women and 114 men), 48 developed"), is not a group size; a count
+    that names no people ("the rate was 1.4% (14/1004)") is one only when its denominator counts people
+    elsewhere ("1,004 cases were reviewed")."""
     normalized = _continued([(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))], text)
     people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")}
     found = merge_overlaps(_parts_of_wholes(text, [(m, v, {k: x for k, x in a.items() if k != "unsaid"})
