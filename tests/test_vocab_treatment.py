@@ -55,6 +55,8 @@ from vocab_helpers import values
     ("revision of the S1 screws", "screw revision"),
     ("evacuation of the epidural hematoma", "hematoma evacuation"),
     ("the haematoma was drained", "hematoma evacuation"),
+    ("a complete evacuation of the SEH", "hematoma evacuation"),  # its abbreviation
+    ("the SSEH was evacuated", "hematoma evacuation"),
     ("an inpatient rehabilitation programme", "rehabilitation"),
     ("physiotherapy for six weeks", "rehabilitation"),
     ("electroacupuncture sessions", "acupuncture"),
@@ -101,6 +103,7 @@ def test_treatment_values(text, expected):
     ("surgical evacuation of the cement", "hematoma evacuation"),
     ("to relieve the pain", "decompression"),
     ("cord compression was seen on MRI", "decompression"),
+    ("evacuation of the seh", "hematoma evacuation"),  # an abbreviation is written in capitals
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
