@@ -66,6 +66,8 @@ def test_a_case_introduced_without_an_age_owns_the_story(tmp_path, introduction)
     ("A 70-year-old woman underwent kyphoplasty at L1 and developed radiculopathy despite substantial "
      "improvement in back pain.", ["radiculopathy"], None),
     # the complication's own pain, relieved, is its outcome
+    ("A 70-year-old man underwent kyphoplasty at L1 and developed severe back pain from epidural cement. After "
+     "surgical removal of the leaked cement, his back pain resolved.", ["pain"], "full recovery"),
     ("A 70-year-old woman underwent kyphoplasty at L1 and developed leg pain from foraminal cement. After "
      "cement removal her leg pain improved.", ["pain"], "improved"),
 ])

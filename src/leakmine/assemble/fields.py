@@ -140,8 +140,14 @@ class PatientView:
         return is_complication(m) and (m.start_char, m.end_char) not in self.pre_index and not self.relief(m)
 
     def relief(self, m: Mention) -> bool:
-        """Whether `m` tells the relief the index operation was done for ("the back pain improved")."""
-        return self.cues.of(m).covers("RELIEF", m.start_char - m.sentence_start, m.end_char - m.sentence_start)
+        """Whether `m` tells the relief the index operation was done for ("the back pain improved"): back
+        pain relieved before any rescue work is told in its section (after "removal of the leaked cement",
+        it is the complication's)."""
+        rescue_only = self.rescue - self.index
+        return self.cues.of(m).covers("RELIEF", m.start_char - m.sentence_start, m.end_char - m.sentence_start) \
+            and not any(o.label in _PROCEDURE_LABELS and o.value in rescue_only and o.asserted
+                        and o.section_index == m.section_index and o.start_char < m.start_char
+                        for o in (a.mention for a in self.own))
 
     def _pre_index(self) -> set[tuple[int, int]]:
         """The symptoms told as the reason for the index operation, over every unit (scope.py)."""
