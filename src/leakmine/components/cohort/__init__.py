@@ -43,7 +43,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
         if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
             return None
         size = cohort_size(g.get("n") or g.get("nw") or "", g.get("n2"), g.get("den"))
-        if not size:
+        among = cohort_size(g.get("among") or "", None, None) if m.rule.attrs.get("within_among") else None
+        if not size or (among and among["n"] < size["n"]):  # "52 cases of leakage in 40 patients": events
             return None
         attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
                  "predicate": m.rule.attrs.get("predicate") or predicate(text, m.start, m.end)}
