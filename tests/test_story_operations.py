@@ -69,6 +69,10 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
     ("Delayed C5 palsy in a patient treated with anterior cervical discectomy and fusion",
      ["discectomy", "fusion"], []),
     ("Screw malposition in a patient treated with posterior lumbar fusion", ["fusion"], []),
+    ("Delayed C5 palsy in an elderly female treated with anterior cervical discectomy and fusion",
+     ["discectomy", "fusion"], []),
+    ("Spinal epidural hematoma after discectomy in a patient on aspirin successfully treated by laminectomy",
+     ["discectomy"], ["laminectomy"]),
 ])
 def test_an_operation_that_treats_a_complication_named_before_it_is_rescue_work(tmp_path, title, index, treatments):
     (patient,) = mine(tmp_path, case_report(title, "A 46-year-old man had leg weakness."))["patients"]
