@@ -428,6 +428,16 @@ def test_catalogue_fields(fields, author, year):
     assert (m.title, m.first_author, m.year) == ("Cement in the canal after kyphoplasty", author, year)
 
 
+def test_a_field_wraps_onto_its_next_line_and_a_catalogue_cell_ends_it():
+    m = read("Title: Spinal cord injury caused by intraspinal cement leakage after percutaneous\nvertebroplasty: a "
+             "case report\nAuthors: Ana Costa, Maria Rossi,\nJohn Smith\nJournalSpine Cases\nVolume18\n\n"
+             "A man of 70 had vertebroplasty at L1. He had weakness of the right leg.\n").meta
+    assert (m.title, m.first_author, m.journal) == (
+        "Spinal cord injury caused by intraspinal cement leakage after percutaneous vertebroplasty: a case report",
+        "Costa", "Spine Cases")
+    assert read("Author: Nakamura\n\nA man of 70 had vertebroplasty at L1.\n").meta.first_author == "Nakamura"
+
+
 def test_catalogue_fields_below_the_text_need_their_labels_run_together():
     doc = read("Cement in the canal after kyphoplasty\n\nAbstract\nA man of 70 had kyphoplasty at L1. He had weakness "
                "of the right leg after it and was treated with rest for weeks.\n\nPublication year 2008\n\n"

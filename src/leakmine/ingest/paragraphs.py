@@ -56,6 +56,8 @@ FIELD = re.compile(
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
+# A catalogue's cell, its label run into its value ("Volume18", "Issue number5"): under a field, not its wrap.
+_CELL = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,2}(?=[A-Z0-9])")
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
@@ -237,7 +239,7 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
             continue
         if (j == 0 or wrap_free or line.indent > min_indent
                 or (at_start and (inline_heading(t) is not None or _is_reference_item(t)))
-                or _BULLET.match(t) or FIELD.match(t) or FIELD.match(prev)
+                or _BULLET.match(t) or FIELD.match(t) or (FIELD.match(prev) and _CELL.match(t))
                 or ((at_start or not t[:1].isalpha() or _in_matter(cur, cur_role)) and opens_boilerplate(t))
                 or (cur_role == "body" and bool(cur) and prev_ends
                     and width >= 40 and len(prev) < 0.75 * width)

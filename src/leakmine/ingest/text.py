@@ -70,19 +70,22 @@ def _first(*values: Any) -> Any:
 
 
 def _fields(paras: list[Para], front: list[Para]) -> dict[str, str]:
-    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines; a year alone without a
-    colon only above the text ("Publication year 2008" further down may be a row of a table), save in a
-    catalogue's cells run together ("Year of Publication2017"); an author field names people
-    ("AuthorsContributions" is a heading)."""
+    """Values of "Title: ...", "Authors: ...", "Journal: ...", "Year: ..." lines. Without a colon, only
+    above the text ("Year 2015", "Published 12.01.2020" further down may be rows of a table), save a
+    catalogue's "Main Authors ...", "Published United States 01.12.2020" and cells run together ("Year of
+    Publication2017"); an author run into its label names people ("AuthorsContributions" is a heading)."""
     out: dict[str, str] = {}
     above = {id(p) for p in front}
     for p in paras:
         m = FIELD.match(p.text) if p.rule.startswith("field.") else None
-        if not m or (p.rule == "field.author" and not re.search(r"[\s,;]", m.group("value").strip())):
+        if not m:
             continue
-        between = p.text[m.end("key"):m.start("value")]
-        if ":" in between or not between or id(p) in above or not re.fullmatch(r"\d{4}", m.group("value").strip()):
-            out.setdefault(p.rule[len("field."):], m.group("value").strip())
+        key, between, value = m.group("key").lower(), p.text[m.end("key"):m.start("value")], m.group("value").strip()
+        if not between and p.rule == "field.author" and not re.search(r"[\s,;]", value):
+            continue
+        if ":" in between or not between or id(p) in above or key.startswith("main") or (
+                key == "published" and value[:1].isalpha()):
+            out.setdefault(p.rule[len("field."):], value)
     return out
 
 
