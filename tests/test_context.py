@@ -35,7 +35,6 @@ def status(doc, words: str) -> str:
     ("He denied numbness in the legs.", "numbness", "N"),
     ("No cement leakage was seen on the control CT.", "cement leakage", "N"),
     ("She had pain but no numbness.", "numbness", "N"),
-    ("CT showed that none of the pedicle screws was misplaced.", "pedicle screws was misplaced", "N"),
     ("The leg was free of pain at rest.", "pain", "N"),
     ("Postoperative CT showed no evidence of epidural hematoma.", "epidural hematoma", "N"),
     ("He did not develop weakness after the operation.", "weakness", "N"),
