@@ -56,6 +56,7 @@ from vocab_helpers import values
     ("evacuation of the epidural hematoma", "hematoma evacuation"),
     ("the haematoma was drained", "hematoma evacuation"),
     ("a complete evacuation of the SEH", "hematoma evacuation"),  # its abbreviation
+    ("the large cement embolism was successfully removed", "cement removal"),
     ("the SSEH was evacuated", "hematoma evacuation"),
     ("an inpatient rehabilitation programme", "rehabilitation"),
     ("physiotherapy for six weeks", "rehabilitation"),
@@ -104,6 +105,8 @@ def test_treatment_values(text, expected):
     ("to relieve the pain", "decompression"),
     ("cord compression was seen on MRI", "decompression"),
     ("evacuation of the seh", "hematoma evacuation"),  # an abbreviation is written in capitals
+    ("the cement embolism was not removed", "cement removal"),
+    ("a cement embolism was seen in the lung", "cement removal"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
