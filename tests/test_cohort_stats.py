@@ -23,6 +23,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Records of 17 625 patients were reviewed.", 17625, None),  # thousands set apart by a space
     ("15 of 16 582 patients developed a hematoma", 15, 16582),
     ("Of the 312 patients (198 women and 114 men, mean age 70.2 years), 48 developed leakage.", 48, 312),
+    ("A total of 16 582 cervical spine surgeries were identified", 16582, None),
     ("17 out of 2,410 consecutive patients", 17, 2410),
     ("eleven of 240 patients", 11, 240),
     ("a total of 45 patients", 45, None),
@@ -394,6 +395,7 @@ def test_second_group_age_in_one_sentence(text, means):
     "a 2 F catheter and 3 M sutures",
     "the 4/5 grade",
     "Group A received vertebroplasty.",
+    "A total of 1000 procedures were performed in 800 patients.",  # the patients are counted
 ])
 def test_not_a_group_size(text):
     assert found(text, "COHORT_SIZE") == []

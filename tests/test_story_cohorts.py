@@ -40,6 +40,8 @@ def groups(paper: dict) -> list[tuple]:
      "Pulmonary cement embolism was confirmed with chest CT in four patients.", [(73, None), (4, 73)]),
     ("There were 75,878 cases included in the analysis.", "The incidence of epidural hematoma was 0.27% (n = 206), "
      "54.4% (n = 112) of which occurred within 5 days.", [(206, 75878)]),
+    ("A total of 16 582 cervical spine surgeries were identified,", "and 15 patients developed a postoperative "
+     "epidural hematoma.", [(15, 16582)]),
     ("We retrospectively reviewed 3,720 cases of spine operation.", "In this period, 9 cases of postoperative "
      "epidural hematoma were experienced.", [(9, 3720)]),
     ("We have reviewed 1858 patients who had undergone a laminoplasty.", "We identified 43 (2.3%) who had "
