@@ -436,6 +436,9 @@ def test_a_field_wraps_onto_its_next_line_and_a_catalogue_cell_ends_it():
         "Spinal cord injury caused by intraspinal cement leakage after percutaneous vertebroplasty: a case report",
         "Costa", "Spine Cases")
     assert read("Author: Nakamura\n\nA man of 70 had vertebroplasty at L1.\n").meta.first_author == "Nakamura"
+    m = read("Journal: European Spine Journal\nVolume: 18\nAuthors: Ana Costa, Maria Rossi\nAffiliation: City "
+             "Hospital\n\nA man of 70 had vertebroplasty at L1.\n").meta
+    assert (m.journal, m.authors) == ("European Spine Journal", ["Ana Costa", "Maria Rossi"])
 
 
 def test_catalogue_fields_below_the_text_need_their_labels_run_together():
