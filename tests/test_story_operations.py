@@ -73,6 +73,8 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
      ["discectomy", "fusion"], []),
     ("Spinal epidural hematoma after discectomy in a patient on aspirin successfully treated by laminectomy",
      ["discectomy"], ["laminectomy"]),
+    ("Delayed C5 palsy in patients with cervical myelopathy treated with anterior cervical discectomy and fusion",
+     ["discectomy", "fusion"], []),
 ])
 def test_an_operation_that_treats_a_complication_named_before_it_is_rescue_work(tmp_path, title, index, treatments):
     (patient,) = mine(tmp_path, case_report(title, "A 46-year-old man had leg weakness."))["patients"]
