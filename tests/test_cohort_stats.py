@@ -84,6 +84,9 @@ def test_groups_counted_with_their_incidence(text, n):
     # fewer cases than the patients they are told among, or "vertebral" in another sense, are groups
     ("We encountered 14 cases of symptomatic epidural hematoma among 1200 patients.", [14]),
     ("We documented 9 cases of paraplegia after vertebral augmentation.", [9]),
+    ("We encountered 14 cases of symptomatic cement leakage among 12 000 patients.", [14]),
+    ("52 cases of cement leakage were observed in forty patients.", [40]),
+    ("We observed 52 cases of cement leakage at 40 vertebral levels.", []),
 ])
 def test_cases_counted_in_events_are_no_group(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected
@@ -146,6 +149,8 @@ def test_complication_group_counts(text, n):
     ("Leakage was seen in 30 patients, and good pain relief in 100 patients.", [30]),
     ("Leakage was noted in 20 patients, whereas none in 180 patients.", [20]),
     ("Cement leakage was found in 40 patients, and asymptomatic pulmonary cement embolism in 5 patients.", [40, 5]),
+    ("Epidural hematoma developed in 6 patients, and neurological deficits recovered fully in 5 patients.", [6]),
+    ("Leakage was seen in 40 patients, and leakage remained asymptomatic in 36 patients.", [40]),
 ])
 def test_the_next_groups_of_a_list(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected

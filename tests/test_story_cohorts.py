@@ -42,6 +42,9 @@ def groups(paper: dict) -> list[tuple]:
      "54.4% (n = 112) of which occurred within 5 days.", [(206, 75878)]),
     ("A total of 16 582 cervical spine surgeries were identified,", "and 15 patients developed a postoperative "
      "epidural hematoma.", [(15, 16582)]),
+    # a population of people wins over one of operations
+    ("We reviewed 800 patients. A total of 1000 procedures were performed.", "Leakage was seen in 30 patients.",
+     [(30, 800)]),
     ("We retrospectively reviewed 3,720 cases of spine operation.", "In this period, 9 cases of postoperative "
      "epidural hematoma were experienced.", [(9, 3720)]),
     ("We have reviewed 1858 patients who had undergone a laminoplasty.", "We identified 43 (2.3%) who had "
