@@ -439,6 +439,10 @@ def test_a_field_wraps_onto_its_next_line_and_a_catalogue_cell_ends_it():
     m = read("Journal: European Spine Journal\nVolume: 18\nAuthors: Ana Costa, Maria Rossi\nAffiliation: City "
              "Hospital\n\nA man of 70 had vertebroplasty at L1.\n").meta
     assert (m.journal, m.authors) == ("European Spine Journal", ["Ana Costa", "Maria Rossi"])
+    # a wrapped title's next line is no label, though it holds a colon
+    assert read("Title: Spinal cord injury after vertebroplasty in elderly\nPatients With Osteoporosis: A Case "
+                "Report\n\nA man of 70 had vertebroplasty at L1.\n").meta.title == (
+        "Spinal cord injury after vertebroplasty in elderly Patients With Osteoporosis: A Case Report")
 
 
 def test_catalogue_fields_below_the_text_need_their_labels_run_together():
