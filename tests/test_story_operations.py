@@ -71,8 +71,7 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
     ("Screw malposition in a patient treated with posterior lumbar fusion", ["fusion"], []),
     ("Delayed C5 palsy in an elderly female treated with anterior cervical discectomy and fusion",
      ["discectomy", "fusion"], []),
-    ("Spinal epidural hematoma after discectomy in a patient on aspirin successfully treated by laminectomy",
-     ["discectomy"], ["laminectomy"]),
+    ("Spinal epidural hematoma after discectomy successfully treated by laminectomy", ["discectomy"], ["laminectomy"]),
     ("Delayed C5 palsy in patients with cervical myelopathy treated with anterior cervical discectomy and fusion",
      ["discectomy", "fusion"], []),
 ])
