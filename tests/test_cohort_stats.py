@@ -87,6 +87,7 @@ def test_groups_counted_with_their_incidence(text, n):
     ("We encountered 14 cases of symptomatic cement leakage among 12 000 patients.", [14]),
     ("52 cases of cement leakage were observed in forty patients.", [40]),
     ("We observed 52 cases of cement leakage at 40 vertebral levels.", []),
+    ("We encountered 12 cases of epidural hematoma in 3000 patients operated on at one or two levels.", [12]),
 ])
 def test_cases_counted_in_events_are_no_group(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected

@@ -42,9 +42,13 @@ def groups(paper: dict) -> list[tuple]:
      "54.4% (n = 112) of which occurred within 5 days.", [(206, 75878)]),
     ("A total of 16 582 cervical spine surgeries were identified,", "and 15 patients developed a postoperative "
      "epidural hematoma.", [(15, 16582)]),
-    # a population of people wins over one of operations
+    # a population of people counted first; operations counted in patients
     ("We reviewed 800 patients. A total of 1000 procedures were performed.", "Leakage was seen in 30 patients.",
      [(30, 800)]),
+    ("A total of 1000 procedures were performed in a total of 800 patients.", "Leakage was seen in 30 patients.",
+     [(30, 800)]),
+    ("A total of 16 582 cervical spine surgeries were identified.", "15 patients developed an epidural hematoma. We "
+     "also enrolled 60 matched patients as controls.", [(15, 16582)]),
     ("We retrospectively reviewed 3,720 cases of spine operation.", "In this period, 9 cases of postoperative "
      "epidural hematoma were experienced.", [(9, 3720)]),
     ("We have reviewed 1858 patients who had undergone a laminoplasty.", "We identified 43 (2.3%) who had "

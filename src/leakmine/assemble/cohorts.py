@@ -220,11 +220,8 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     in 7 patients"), after the study population was counted ("we enrolled 102 patients", "56 women and
     17 men") and smaller than it, is drawn from that population, though the group was named before it
     ("the cases of 6 patients who developed a palsy" in an objective)."""
-    populations = [g for g in groups if not g.named and g.denominator is None
-                   and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
-    # a count of operations ("16 582 surgeries") only where no population of people is counted
-    population = next((g for g in populations if not g.sizes or not all(m.attrs.get("operations") for m in g.sizes)),
-                      populations[0] if populations else None)
+    population = next((g for g in groups if not g.named and g.denominator is None
+                       and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))), None)
     if population is None:
         return
     for g in groups:
