@@ -56,10 +56,10 @@ FIELD = re.compile(
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
-# A line under a field that is no wrap of it: a record's labelled line ("Volume: 18", "DOI: 10...") or a
-# catalogue's cell, its label run into its value ("Volume18", "Issue number5").
+# A line under a field that is no wrap of it, besides another field: a record's other labelled lines
+# ("Volume: 18", "DOI: 10...") or a catalogue's cell, its label run into its value ("Volume18", "Issue number5").
 _CELL = re.compile(r"^(?i:volume|issue|pages?|doi|affiliations?|source|issn|pmid|pmcid|keywords?|language|publisher|"
-                   r"citation|journal|title|authors?|year|published)\s*:|^[A-Z][a-z]+(?:\s[a-z]+){0,2}(?=[A-Z0-9])")
+                   r"citation)\s*:|^[A-Z][a-z]+(?:\s[a-z]+){0,2}(?=[A-Z0-9])")
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
