@@ -30,6 +30,8 @@ COUNT_RULES = load_case_count_rules()
     ("Our third patient had no deficit.", [("Our third patient", 3)]),
     ("A second patient, a 70-year-old man, was admitted.", [("A second patient", 2)]),
     ("Second case. A 59-year-old woman fell at home.", [("Second case", 2)]),
+    ("First patient showed an L1 leak, and second patient showed an L3 leak.", [("First patient", 1), ("second patient", 2)]),
+    ("One had a foot drop, whereas third case recovered.", [("third case", 3)]),
     ("Case II: an elderly man with a T12 fracture.", [("Case II", 2)]),
     ("Case IV was managed conservatively.", [("Case IV", 4)]),
     ("Case One: a woman aged 80.", [("Case One", 1)]),
@@ -57,6 +59,8 @@ def test_markers_found(text, expected):
     "In case of leakage, surgery should be considered.",
     "A 2-case series was reviewed.",
     "The first patient-reported outcome was pain.",
+    "Cement leaked, and second case reports followed.",
+    "The leak was seen, and second patients were rare.",
 ])
 def test_markers_not_found(text):
     assert match_case_markers(text, RULES) == []
