@@ -124,6 +124,9 @@ def test_cited_first_author(text, surname_):
     ("Ming-Wei Lin, MDa,b Ana Costa, PhDc", ("Ming-Wei Lin", "Ana Costa"), "Lin"),
     ("Sean O'Brien*, Ronald McDonald", ("Sean O'Brien", "Ronald McDonald"), "O'Brien"),
     ("Maria Gonzalez*", ("Maria Gonzalez",), "Gonzalez"),
+    ("S. Taha, K Doe, JM Louppe (Saint Pierre)", ("S. Taha", "K Doe", "JM Louppe"), "Taha"),
+    ("JM Louppe, L Carlucci", ("JM Louppe", "L Carlucci"), "Louppe"),
+    ("NG Wei, LI Bo", ("NG Wei", "LI Bo"), "Ng"),
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)
@@ -138,6 +141,9 @@ def test_parse_byline(line, names, first):
     "The patient recovered fully after surgery.",
     "Magnetic Resonance Imaging",
     "Department of Spine Surgery, Harbour Hospital",
+    "A Case Report, A Review",
+    "T Cell Lymphoma, B Cell Lymphoma",
+    "K Doe",
 ])
 def test_parse_byline_rejects(line):
     assert parse_byline(line) is None

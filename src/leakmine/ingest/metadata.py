@@ -482,7 +482,8 @@ def _name_pattern() -> re.Pattern[str]:
         rf"{_CAPS}\s+{word}(?:\s+{word})?"  # ZHAO Minghui
         rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
         rf"\s+(?:{_PARTICLE}\s+)*{word}"
-        rf"|{word}(?:\s+{word})?\s+{initials})"  # Chen CH
+        rf"|{word}(?:\s+{word})?\s+{initials}"  # Chen CH
+        rf"|(?![AI]\s){_BARE_INITIALS}\s+(?:{_PARTICLE}\s+)*{word})"  # K Doe, JM Louppe
     )
 
 
@@ -595,7 +596,8 @@ def surname(name: str, surname_first: bool = False) -> str:
         return ""
     if len(toks) > 1 and _is_initials(toks[-1]):
         return " ".join(t for t in toks[:-1] if not _is_initials(t)) or toks[0]
-    if len(toks) > 1 and re.fullmatch(_CAPS, toks[0]) and not re.fullmatch(_CAPS, toks[-1]):
+    if len(toks) > 1 and re.fullmatch(_CAPS, toks[0]) and not re.fullmatch(_CAPS, toks[-1]) \
+            and (surname_first or re.search("[AEIOUY]", toks[0])):  # "ZHAO Minghui"; "JM Louppe": initials
         return toks[0].title()
     if surname_first:
         return toks[0]
