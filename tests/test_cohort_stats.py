@@ -42,6 +42,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("A retrospective review of 12,000 patients who underwent surgery", 12000, None),
     ("A retrospective analysis was conducted on 349 patients with fractures.", 349, None),
     ("a prospective cohort study of 163 consecutive patients", 163, None),
+    ("We did a retrospective study with 546 patients who underwent TLIF.", 546, None),
     ("An audit of the records of 85 patients", 85, None),
     ("The review revealed 17 patients who developed a hematoma.", 17, None),
     ("27 patients who subsequently experienced radiculopathy", 27, None),
@@ -96,6 +97,9 @@ def test_cases_counted_in_events_are_no_group(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("1,004 cases were reviewed. The overall hematoma rate was 1.4% (14/1004).", [(1004, None), (14, 1004)]),
     ("The incidence of leakage was 3.2% (n = 16).", [(16, None)]),
+    ("The overall palsy incidence was 5.2% (52 cases).", [(52, None)]),
+    ("The leakage rate was 5.2% (52 vertebrae).", []),
+    ("The incidence was 5.2% (52 cases), of which 30 were women.", []),
     ("The overall hematoma rate was 1.4% (14/1004).", []),  # no count of people elsewhere
     ("1,004 vertebrae were treated. The leakage rate was 1.4% (14/1004).", []),
 ])
@@ -127,6 +131,8 @@ def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     ("Embolism was detected on radiographs and confirmed with chest computed tomography (CT) in four patients", 4),
     ("Severe invasion was seen in 7 patients of which two suffered a deficit", 7),
     ("Foraminal leakage was diagnosed by CT in 11 patients", 11),
+    ("Neurological complications developed in 29 (10%) patients within 30 days", 29),
+    ("Contralateral symptoms occurred in 32 (5.9%) of the patients", 32),
 ])
 def test_complication_group_counts(text, n):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]
@@ -161,6 +167,14 @@ def test_the_next_groups_of_a_list(text, expected):
     ("Leakage occurred in 402 of 1,245 patients.", [(402, 1245, "subgroup")]),
     ("seen in 14 vertebrae", []),  # vertebrae, not people
     ("found in 2 of the cases", []),  # no count of a population
+    ("Leakage occurred in 32 (5.9%) of the 546 patients.", [(32, 546, "subgroup")]),
+    ("Leakage was seen in 14 (5%) vertebrae.", []),
+    ("Evacuation was performed after 16 of 5421 (0.30%) spine tumor surgeries.", [(16, 5421, "subgroup")]),
+    ("Leakage occurred in 30 of 120 procedures in 80 patients.", []),  # the patients are counted too
+    ("Of 69 patients from the series, 11 patients in whom a lesion developed were identified.",
+     [(11, 69, "subgroup")]),
+    ("A total of 62 patients out of 303 met the inclusion criteria.", [(62, 303, "population")]),
+    ("A total of 62 patients out of 303 vertebrae were treated.", [(62, None, "population")]),
 ])
 def test_counts_against_a_population_are_read_once(text, expected):
     assert [(a["n"], a.get("denominator"), a.get("kind")) for _, a in found(text, "COHORT_SIZE")] == expected
