@@ -346,6 +346,16 @@ def test_byline_first_author_in_family_name_first_order():
     assert doc.meta.first_author == "Huang" and doc.meta.title is None
 
 
+@pytest.mark.parametrize("lines, first", [
+    ("  \u2022 Marcus A. Rothermich\n  \u2022 Jacob M. Buchowski\nCase Report\n", "Rothermich"),  # a list of names
+    ("\u2022 Spinal Cord Injury\n\u2022 Vertebroplasty\n", None),  # a list of keywords
+    ("Author: Masami Sato [1], Munenori Kato [1]\n", "Sato"),  # marks are no name
+])
+def test_author_lists_name_the_first_author(lines, first):
+    doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")
+    assert doc.meta.first_author == first
+
+
 def test_citation_line_names_the_first_author():
     doc = read("Cement in the canal\n\nWang Mei, Chen Li\n\nA man of 60 had a leak. He recovered fully.\n\n"
                "How to cite this article: Chen L, Wang M. Cement in the canal. Spine Cases. 2020;3:1-4.\n")

@@ -125,8 +125,11 @@ def test_cited_first_author(text, surname_):
     ("Sean O'Brien*, Ronald McDonald", ("Sean O'Brien", "Ronald McDonald"), "O'Brien"),
     ("Maria Gonzalez*", ("Maria Gonzalez",), "Gonzalez"),
     ("S. Taha, K Doe, JM Louppe (Saint Pierre)", ("S. Taha", "K Doe", "JM Louppe"), "Taha"),
+    ("Lucas Rudmik1, S Morad Hameed2", ("Lucas Rudmik", "S Morad Hameed"), "Rudmik"),
     ("JM Louppe, L Carlucci", ("JM Louppe", "L Carlucci"), "Louppe"),
     ("NG Wei, LI Bo", ("NG Wei", "LI Bo"), "Ng"),
+    ("Sang Bum JANG 1 ; Myoung Ho KIM", ("Sang Bum JANG", "Myoung Ho KIM"), "Jang"),
+    ("John Smith FACS, Ana Costa FRCS", ("John Smith", "Ana Costa"), "Smith"),
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)
@@ -144,6 +147,8 @@ def test_parse_byline(line, names, first):
     "A Case Report, A Review",
     "T Cell Lymphoma, B Cell Lymphoma",
     "K Doe",
+    "J Korean Orthop Assoc.",
+    "Spinal Cord MRI, Lumbar Spine CT",
 ])
 def test_parse_byline_rejects(line):
     assert parse_byline(line) is None
@@ -152,6 +157,7 @@ def test_parse_byline_rejects(line):
 @pytest.mark.parametrize("name, surname_first, expected", [
     ("Chia-Yu Wang", False, "Wang"), ("Wang Chia-Yu", True, "Wang"), ("Lindgren, Eva", False, "Lindgren"),
     ("SATO Yuki", False, "Sato"), ("Jan van Dijk", False, "van Dijk"), ("Okafor CN", False, "Okafor"),
+    ("Masami Sato [1]", False, "Sato"), ("Sang Bum JANG", False, "Jang"), ("JM Louppe", False, "Louppe"),
 ])
 def test_surname(name, surname_first, expected):
     assert surname(name, surname_first) == expected
@@ -257,6 +263,7 @@ def test_parse_byline_rejects_more(line):
     ("SPINE CASES QUARTERLY \u2022 VOLUME 9 \u2022 ISSUE 2 \u2022 MARCH 2021", "SPINE CASES QUARTERLY", 2021),
     ("Vol. 9 No. 2 (2021)", None, 2021),
     ("Vol 12, No 4", None, None),
+    ("Vol 8 | Issue 3 | September-December 2022 | Page: 05-08", None, 2022),
     ("2021 | Vol 9 | doi: 10.5555/abc.1", None, 2021),
     ("Spine Cases Online volume 9, Article number: 33 (2021)", "Spine Cases Online", 2021),
 ])
@@ -299,6 +306,7 @@ def test_parse_citation_line_rejects_more(line):
 @pytest.mark.parametrize("text, expected", [
     ("3 March 2020", True), ("March 3, 2020", True), ("2020-03-03", True), ("Published: 2021", True),
     ("Published online 12 May 2019", True), ("MARCH 2020", True), ("Mar 2020.", True),
+    ("September-December 2022", True), ("Sep\u2013Dec 2022", True),
     ("In 2020 we", False), ("March of 2020 was hard", False), ("Volume 3", False),
 ])
 def test_is_date(text, expected):

@@ -31,12 +31,14 @@ _DATE_YEAR = re.compile(
     rf"|\b{_MONTH}\s+(?P<d>{_YEAR})\b"
     rf"|\b(?P<e>{_YEAR})\b"
 )
-# A whole line that is a date: "3 March 2020", "March 3, 2020", "2020-03-03", "Mar 2020", "Published: 2021".
+# A whole line that is a date: "3 March 2020", "March 3, 2020", "2020-03-03", "Mar 2020", "Sep-Dec 2022",
+# "Published: 2021".
 _DATE_LINE = re.compile(
     rf"(?:(?:published|publication\s+date|date|online|e-?pub(?:lished)?|first\s+published|issue\s+date)"
     rf"(?:\s+online)?\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
-    rf"|{_YEAR}[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{{1,2}})?|{_MONTH}\s+{_YEAR}|{_YEAR}(?:\s+{_MONTH})?)\.?",
+    rf"|{_YEAR}[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{{1,2}})?|{_MONTH}(?:\s*[-–/]\s*{_MONTH})?\s+{_YEAR}"
+    rf"|{_YEAR}(?:\s+{_MONTH})?)\.?",
     re.IGNORECASE,
 )
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "pp. 33-38", "Article ID 5550123", "2021", a date).
@@ -48,7 +50,7 @@ _ISSUE_ITEM = re.compile(
     rf"|suppl(?:ement)?\.?\s*\d{{0,3}}"
     rf"|(?:pp?\.|pages?)\s*:?\s*[eE]?\d{{1,6}}(?:\s*[-\u2013]\s*[eE]?\d{{1,6}})?|\d{{1,3}}\s+pages"
     rf"|article\s+(?:id|no\.?|number)?\s*:?\s*[eE]?\d[\w.-]*"
-    rf"|\(?(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\)?|[eE]?\d{{1,7}}"
+    rf"|\(?(?:\d{{1,2}}\s+)?(?:{_MONTH}(?:\s*[-–/]\s*{_MONTH})?\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\)?|[eE]?\d{{1,7}}"
     rf"|(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{{4,9}}/\S+",
     re.IGNORECASE,
 )
@@ -113,6 +115,7 @@ _WORD = rf"[{_UP}](?:[{_LOW}]+|[{_LOW}]*(?:[{_UP}][{_LOW}]+)+)(?:-[{_UP}{_LOW}][
 _INITIAL = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
 _BARE_INITIALS = r"[A-Z]{1,3}(?![\w'\u2019])"
 _CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'\u2019])"
+_CAPS_FAMILY = r"(?=[A-Z]*[AEIOUY])[A-Z]{3,}(?:-[A-Z]{2,})?(?![\w'\u2019])"  # "KIM", not initials "CHK"
 _MARKS = (r"(?:\^\{[^}]{1,15}\}"
           r"|\^[\w*\u2020\u2021\u00a7#\u00b6]{1,4}(?:,[\w*\u2020\u2021\u00a7#\u00b6]{1,4})*"
           r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
@@ -480,10 +483,12 @@ def _name_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:Dr|Prof)\.?\s+)?(?P<name>"
         rf"{_CAPS}\s+{word}(?:\s+{word})?"  # ZHAO Minghui
+        rf"|{word}(?:\s+{word}){{0,2}}\s+(?!{_degrees_pattern()}(?![\w'\u2019-])){_CAPS_FAMILY}"  # Sang Bum JANG
         rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
         rf"\s+(?:{_PARTICLE}\s+)*{word}"
         rf"|{word}(?:\s+{word})?\s+{initials}"  # Chen CH
-        rf"|(?![AI]\s){_BARE_INITIALS}\s+(?:{_PARTICLE}\s+)*{word})"  # K Doe, JM Louppe
+        rf"|(?![AIJ]\s){_BARE_INITIALS}(?:\s+{middle}){{0,2}}"  # K Doe, S Morad Hameed; not "J Korean" (a journal)
+        rf"\s+(?:{_PARTICLE}\s+)*{word})"
     )
 
 
@@ -591,9 +596,11 @@ def surname(name: str, surname_first: bool = False) -> str:
     "Jan van Dijk" -> "van Dijk"."""
     if "," in name:  # "Zhao, Minghui" and "Zhao, M." put the family name first
         return name.split(",", 1)[0].strip()
-    toks = name.split()
+    toks = [t for t in name.split() if re.search(r"[^\W\d_]", t)]  # not the marks: "Masami Sato [1]"
     if not toks:
         return ""
+    if len(toks) > 1 and re.fullmatch(_CAPS_FAMILY, toks[-1]) and not re.fullmatch(_CAPS, toks[0]):
+        return toks[-1].title()  # "Sang Bum JANG"
     if len(toks) > 1 and _is_initials(toks[-1]):
         return " ".join(t for t in toks[:-1] if not _is_initials(t)) or toks[0]
     if len(toks) > 1 and re.fullmatch(_CAPS, toks[0]) and not re.fullmatch(_CAPS, toks[-1]) \

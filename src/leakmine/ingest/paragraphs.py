@@ -188,6 +188,22 @@ def _in_matter(cur: list[str], cur_role: str) -> bool:
     return bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
 
 
+def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
+    """(start, end, names) of the first run of two or more bulleted lines that are one author name
+    each ("• Marcus A. Rothermich", "• Jacob M. Buchowski"): a byline printed as a list."""
+    i = 0
+    while i < len(block):
+        j = i
+        while j < len(block) and _BULLET.match(block[j].text):
+            j += 1
+        if j - i > 1:
+            names = " \u2022 ".join(_BULLET.sub("", line.text) for line in block[i:j])
+            if _is_byline_line(names):
+                return i, j, names
+        i = j + 1
+    return None
+
+
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
     """One block of lines (no blank line inside) -> paragraphs."""
     if block[0].role:
@@ -199,6 +215,11 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
             label = caption_label(text)
             role = label[0] if label else "caption"
         return [Para(role, text)]
+    listed = _bulleted_names(block)
+    if listed:
+        i, j, names = listed
+        return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names)]
+                + (_split_block(block[j:], next_first) if j < len(block) else []))
     width = max(len(line.text) for line in block)
     wrap_free = width > _WRAP_FREE
     min_indent = min(line.indent for line in block)
