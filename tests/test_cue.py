@@ -76,6 +76,13 @@ def test_every_kind_has_rules_and_a_label():
     ("Kyphoplasty and fusion were done.", "WITH", []),
     ("Kyphoplasty and fusion were done.", "JOINED", ["and"]),
     ("Vertebroplasty with fusion was done.", "JOINED", []),
+    ("We experienced a case of C5 palsy after anterior decompression.", "PATIENT",
+     ["We experienced a case"]),
+    ("We treated a diabetic patient with paraplegia.", "PATIENT", ["We treated a diabetic patient"]),
+    ("We treated 45 patients with kyphoplasty.", "PATIENT", []),
+    ("Weakness began whilst undergoing inpatient rehabilitation.", "DURING", ["whilst undergoing inpatient "]),
+    ("Leakage was seen during the procedure.", "DURING", ["during the "]),
+    ("Weakness began after rehabilitation.", "DURING", []),
 ])
 def test_cue_words(sentence, kind, expected):
     assert words(sentence, kind) == expected

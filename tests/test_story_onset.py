@@ -27,6 +27,8 @@ AFTER = " CT showed epidural cement at T12. Laminectomy and cement removal were 
      "the procedure.", None, None),
     ("A 70-year-old woman had weakness after vertebroplasty of T12. MRI was performed 12 days after "
      "vertebroplasty and showed cord compression.", None, None),
+    ("We experienced a case of paraparesis after vertebroplasty of T12 in a 70-year-old woman.", None, None),
+    ("A 70-year-old woman experienced paraparesis after vertebroplasty of T12.", "immediate", 0),
 ])
 def test_onset_is_when_it_began(tmp_path, sentence, onset, days):
     (patient,) = mine(tmp_path, case_report(TITLE, sentence + AFTER))["patients"]
@@ -48,3 +50,16 @@ def test_a_state_at_follow_up_is_no_onset(tmp_path):
                        "postoperatively her strength had improved to 4/5.")
     (patient,) = mine(tmp_path, text)["patients"]
     assert patient["onset_days"] != 180
+
+
+@pytest.mark.parametrize("setting, treatments", [
+    (" whilst undergoing inpatient rehabilitation", ["steroids"]),  # care under way when it began
+    (" while on anticoagulation", ["steroids"]),
+    (". He then began rehabilitation", ["rehabilitation", "steroids"]),  # care after it began
+])
+def test_care_under_way_when_the_complication_began_is_no_treatment(tmp_path, setting, treatments):
+    text = case_report("C5 palsy after posterior cervical fusion: a case report",
+                       "A 60-year-old man underwent C3-C6 posterior decompression and fusion. He developed "
+                       f"left deltoid weakness 1 week after surgery{setting}. He was given dexamethasone.")
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert (patient["onset"], patient["onset_days"], patient["treatments"]) == ("delayed", 7, treatments)

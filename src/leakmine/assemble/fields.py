@@ -45,6 +45,7 @@ _PROCEDURE_LABELS = PROCEDURE_LABELS
 _FINDING_LABELS = frozenset({"SYMPTOM", "CAUSE", "LEAK_LOCATION"})
 _RESCUE_REACH = 40  # a rescue operation named this close after a timing is what the timing dates
 _JOINED_REACH = 60  # an operation this close to the cement augmentation, in one phrase, is part of it
+_DURING_REACH = 12  # medication or rehabilitation this close after "whilst undergoing" was under way
 
 
 def is_complication(m: Mention) -> bool:
@@ -203,12 +204,15 @@ class PatientView:
     def role(self, m: Mention, unit: str) -> str | None:
         """Index/rescue role of a procedure or treatment mention, or PART of the index operation (cached
         per span). Medication and rehabilitation before the story reaches the complication (or, in a unit
-        naming no operation, before any complication is told) are history, not rescue treatment."""
+        naming no operation, before any complication is told), or under way when it began ("whilst
+        undergoing rehabilitation"), are history, not rescue treatment."""
         key = (m.start_char, m.end_char)
         if key not in self._roles:
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
-            if m.value in self.non_surgical and before and (first is not None or not self._after_complication(m, unit)):
+            if m.value in self.non_surgical and (
+                    (before and (first is not None or not self._after_complication(m, unit)))
+                    or self.cues.of(m).leads_to("DURING", m.start_char - m.sentence_start, _DURING_REACH)):
                 self._roles[key] = None
             elif self.cement_index and self._with_augmentation(m, before):  # "index", or a part of it
                 self._roles[key] = "index" if m.value in self.index else PART
