@@ -86,6 +86,9 @@ def levels(text: str) -> list[list[str]]:
     ("the T12 vertebra and a T2-weighted image", [["T12"]]),
     ("T2 vertebra fracture", [["T2"]]),
     ("L2 and L3 vertebrae and the T1-weighted image", [["L2", "L3"]]),
+    ("kyphoplasty of lumbar 2\u20135 vertebrae", [["L2", "L3", "L4", "L5"]]),
+    ("thoracic 10\u201312 and first lumbar vertebrae", [["T10", "T11", "T12"], ["L1"]]),
+    ("a fracture of lumbar vertebra 3", [["L3"]]),
 ])
 def test_levels_found(text, expected):
     assert levels(text) == expected
@@ -151,6 +154,10 @@ def test_levels_found(text, expected):
     "T1: baseline; T2: discharge",
     "six months later she had a second lumbar vertebroplasty",
     "she sustained her first lumbar compression fracture",
+    "lumbar 2 times a day, then vertebral pain",  # no vertebra named after the number
+    "thoracic 5 patients and lumbar 12 patients had vertebral fractures",
+    "lumbar 5\u20132 vertebrae",  # a range backwards
+    "lumbar 7 vertebrae",  # no such vertebra
 ])
 def test_levels_not_found(text):
     assert levels(text) == []

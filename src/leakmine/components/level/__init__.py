@@ -12,6 +12,7 @@ from leakmine.components.level.normalize import (
     parse_glued,
     parse_level_words,
     parse_levels,
+    parse_region_numbers,
     to_sacrum,
     written_as_labels,
 )
@@ -21,7 +22,7 @@ from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_level"
 LABEL = "LEVEL"
-GROUPS = frozenset({"first", "second", "upper"})
+GROUPS = frozenset({"first", "second", "upper", "region", "lo", "hi"})
 
 
 def levels_of(text: str, m: Match) -> list[str]:
@@ -30,6 +31,8 @@ def levels_of(text: str, m: Match) -> list[str]:
         return parse_glued(m.groups["first"], m.groups["second"] or "")
     if m.groups.get("upper"):
         return to_sacrum(m.groups["upper"])
+    if m.groups.get("region"):
+        return parse_region_numbers(m.groups["region"], m.groups["lo"] or "", m.groups["hi"])
     if m.rule.id == "level.words":
         return parse_level_words(text[m.start:m.end])
     return parse_levels(text[m.start:m.end])

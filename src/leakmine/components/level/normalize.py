@@ -59,6 +59,17 @@ def level_from_words(ordinal: str, region: str) -> str | None:
     return level if level in _INDEX else None
 
 
+def parse_region_numbers(region: str, lo: str, hi: str | None) -> list[str]:
+    """("lumbar", "2", "5") -> L2, L3, L4, L5; ("thoracic", "12", None) -> T12; [] when not a real
+    vertebra or the range runs backwards."""
+    letter = _REGION_WORDS.get(region.lower())
+    first = canonical_level(f"{letter}{lo}") if letter else None
+    last = canonical_level(f"{letter}{hi}") if letter and hi else first
+    if first is None or last is None or _INDEX[last] < _INDEX[first]:
+        return []
+    return expand_range(first, last)
+
+
 def expand_range(first: str, last: str) -> list[str]:
     """Every level from `first` to `last` inclusive, along the spine ("T12", "L2" -> T12, L1, L2)."""
     lo, hi = sorted((_INDEX[first], _INDEX[last]))
