@@ -29,6 +29,10 @@ from vocab_helpers import texts, values
     ("loose pedicle screws", "screw loosening"),
     ("loosening of the S1 screws", "screw loosening"),
     ("the screws had become loose", "screw loosening"),
+    ("T2 pedicle screw pullout causing cord injury", "screw loosening"),
+    ("pull-out of the left S1 screw", "screw loosening"),
+    ("two screws had backed out", "screw loosening"),
+    ("loss of fixation of upper thoracic pedicle screws", "screw loosening"),
     ("posterior cage migration into the canal", "cage migration"),
     ("retropulsion of the interbody cage", "cage migration"),
     ("the cage had migrated dorsally", "cage migration"),
@@ -56,6 +60,8 @@ def test_cause_values(text, expected):
     "the cage was placed in the disc space",
     "the screws were placed in good position",
     "none of the pedicle screws was found to be misplaced",
+    "screw pull-out strength was tested in cadavers",
+    "loss of fixation of the fracture",
 ])
 def test_cause_must_not_match(text):
     assert values("CAUSE", text) == set()
