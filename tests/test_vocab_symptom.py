@@ -46,6 +46,8 @@ from vocab_helpers import texts, values
     ("unilateral drop-foot", "foot drop"),
     ("acute cauda equina syndrome", "cauda equina syndrome"),
     ("postdiscectomy cauda equine syndrome", "cauda equina syndrome"),
+    ("she presented with cauda symptoms five months later", "cauda equina syndrome"),
+    ("new cauda equina signs", "cauda equina syndrome"),
     ("a new neurologic deficit", "neurological deficit"),
     ("neurological deficits after surgery", "neurological deficit"),
     ("sudden dyspnoea", "dyspnea"),
@@ -73,6 +75,7 @@ def test_symptom_values(text, expected):
     ("sensory hypersensitivity", "sensory loss"),
     ("a facial nerve palsy", "weakness"),
     ("a child with cerebral palsy", "weakness"),
+    ("the cauda equina was compressed by cement", "cauda equina syndrome"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)
