@@ -211,8 +211,7 @@ class PatientView:
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
             if m.value in self.non_surgical and (
-                    (before and (first is not None or not self._after_complication(m, unit)))
-                    or self.cues.of(m).leads_to("DURING", m.start_char - m.sentence_start, _DURING_REACH)):
+                    (before and (first is not None or not self._after_complication(m, unit))) or self._began_during(m)):
                 self._roles[key] = None
             elif self.cement_index and self._with_augmentation(m, before):  # "index", or a part of it
                 self._roles[key] = "index" if m.value in self.index else PART
@@ -224,6 +223,15 @@ class PatientView:
                     m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index,
                     outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
+
+    def _began_during(self, m: Mention) -> bool:
+        """Whether the sentence tells the complication beginning while the care of `m` was under way:
+        a complication named before it, then "whilst undergoing"/"while on" right before it, and no
+        outcome in the sentence ("while receiving steroids, his weakness improved" tells the treatment)."""
+        here = self.by_sentence.get(m.sentence_start, [])
+        return (self.cues.of(m).leads_to("DURING", m.start_char - m.sentence_start, _DURING_REACH)
+                and any(self.complication(o) and o.end_char <= m.start_char for o in here)
+                and not any(o.label == "OUTCOME" for o in here))
 
     def _with_augmentation(self, m: Mention, before: bool) -> bool:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
@@ -529,9 +537,10 @@ def _dates_onset(timing: Mention, others: list[Mention], view: PatientView) -> b
     ("developed", "noticed"), not when it dates the admission ("was admitted 1 week after PKP") or the
     state at an outcome ("at 6 months she had improved"); an implicit timing ("presented with
     paraparesis following vertebroplasty") not in a sentence that only says what the patient
-    presented with; never when it dates an imaging study ("MRI was taken 12 days after")."""
+    presented with, nor where the authors tell of meeting the case ("we experienced a case of ...
+    after PVP"); never when it dates an imaging study ("MRI was taken 12 days after")."""
     cues = view.cues.of(timing)
-    if cues.has("IMAGING_DATED"):
+    if cues.has("IMAGING_DATED") or (timing.attrs.get("implicit") and cues.has("MET_CASE")):
         return False
     if cues.has("ONSET"):
         return True

@@ -24,7 +24,7 @@ def sentence_voice(cues: SentenceCues) -> Voice:
     """The voice of a sentence from its cues."""
     kinds = cues.kinds  # a kind is present when one of its cues lies in the sentence
     return Voice("SKIP" in kinds, "LITERATURE" in kinds, "CITATION" in kinds, "GENERIC" in kinds,
-                 "PATIENT" in kinds, "BROADCAST" in kinds, "TALLY" in kinds)
+                 "PATIENT" in kinds or "MET_CASE" in kinds, "BROADCAST" in kinds, "TALLY" in kinds)
 
 
 def about_patient(voice: Voice, flow: str, before_anchor: bool = False) -> bool:

@@ -12,10 +12,8 @@ _AGGREGATE_BEFORE = re.compile(r"\b(?:mean|average|median|on\s+average|averaged?
 _DURATION_BEFORE = re.compile(r"\b(?:for|lasting|lasted|persisting|persisted|during|over)\s+(?:the\s+)?"
                               r"(?:(?:first|next|past|last)\s+)?$", re.IGNORECASE)
 _FOLLOW_UP_BEFORE = re.compile(r"follow[\s‐-]*ups?\b[^.;]{0,30}$", re.IGNORECASE)
-# ("we experienced a case of ..." is the authors meeting a case, not its onset)
-_ONSET_VERB = re.compile(r"\b(?:observed|noted|noticed|developed|occurred|appeared|emerged|"
-                         r"(?<!\bwe\s)(?<!\bwe\shave\s)experienced|complained|presented|suffered|began|started|felt|"
-                         r"showed)\b", re.IGNORECASE)
+_ONSET_VERB = re.compile(r"\b(?:observed|noted|noticed|developed|occurred|appeared|emerged|experienced|"
+                         r"complained|presented|suffered|began|started|felt|showed)\b", re.IGNORECASE)
 # What a delay counted from an operation names: "2 days after the procedure", "... after PVP".
 _OPERATION = re.compile(r"procedure|surgery|surgical|operation|operative|plasty|\b(?:P?VP|PKP|BKP|KP|PLIF|TLIF|PLF|"
                         r"ALIF|XLIF|OLIF|ACDF)\b|fusion|arthrodesis|discectomy|laminectomy|decompression|osteotomy|"
