@@ -43,6 +43,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("A retrospective analysis was conducted on 349 patients with fractures.", 349, None),
     ("a prospective cohort study of 163 consecutive patients", 163, None),
     ("We did a retrospective study with 546 patients who underwent TLIF.", 546, None),
+    ("Our series comprising 80 patients was reviewed.", 80, None),
     ("An audit of the records of 85 patients", 85, None),
     ("The review revealed 17 patients who developed a hematoma.", 17, None),
     ("27 patients who subsequently experienced radiculopathy", 27, None),
@@ -98,6 +99,8 @@ def test_cases_counted_in_events_are_no_group(text, expected):
     ("1,004 cases were reviewed. The overall hematoma rate was 1.4% (14/1004).", [(1004, None), (14, 1004)]),
     ("The incidence of leakage was 3.2% (n = 16).", [(16, None)]),
     ("The overall palsy incidence was 5.2% (52 cases).", [(52, None)]),
+    ("C5 palsy occurred in 5.2% (52 cases) of the 1000 patients.", [(52, 1000)]),
+    ("Cement leakage was found in 12% (15 cases) of 125 treated vertebrae.", []),
     ("The leakage rate was 5.2% (52 vertebrae).", []),
     ("The incidence was 5.2% (52 cases), of which 30 were women.", []),
     ("The overall hematoma rate was 1.4% (14/1004).", []),  # no count of people elsewhere
@@ -175,6 +178,11 @@ def test_the_next_groups_of_a_list(text, expected):
      [(11, 69, "subgroup")]),
     ("A total of 62 patients out of 303 met the inclusion criteria.", [(62, 303, "population")]),
     ("A total of 62 patients out of 303 vertebrae were treated.", [(62, None, "population")]),
+    ("Of the 511 patients who met the criteria, 8.6% (n=44) experienced C5 palsy.", [(44, 511, "subgroup")]),
+    ("Of the 200 patients, 15 who were lost to follow-up were excluded.", []),
+    ("Of 50 patients, 48 who had PVP were women.", []),
+    ("Cement leakage occurred in 30 of 120 procedures.", [(30, 120, "subgroup")]),  # assembly weighs it
+    ("Compared with a previous study with 30 patients, leakage was rarer.", []),  # another's study
 ])
 def test_counts_against_a_population_are_read_once(text, expected):
     assert [(a["n"], a.get("denominator"), a.get("kind")) for _, a in found(text, "COHORT_SIZE")] == expected

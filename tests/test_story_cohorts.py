@@ -141,3 +141,12 @@ def test_ages_told_of_one_sex_make_a_group_of_that_sex(tmp_path, ages, expected)
     paper = mine(tmp_path, case_report(TITLE, text))
     assert [(c["n_patients"], c["n_male"], c["n_female"], c["denominator"], c["age_mean"])
             for c in paper["cohorts"]] == expected
+
+
+@pytest.mark.parametrize("methods, expected", [
+    ("Cement emboli were noted in three (4.6%) of 65 procedures performed in our institution.", [(3, 65)]),
+    # where the paper counts its patients, procedures count treated vertebrae
+    ("We reviewed 80 patients, 60 women and 20 men. Cement leakage occurred in 30 of 120 procedures.", [(80, None)]),
+])
+def test_a_group_counted_against_operations(tmp_path, methods, expected):
+    assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected

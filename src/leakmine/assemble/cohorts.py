@@ -175,8 +175,12 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
     groups += _by_sex(groups)
+    # a group counted against operations ("30 of 120 procedures") where the paper counts its patients
+    # counts treated vertebrae, not people
+    people = any(m.attrs.get("kind") == "population" and m.attrs.get("counted_in") is None for m in sizes)
     kept = [g for g in groups if g.n > described and id(g) not in tallies
-            and (g.named or g.denominator or g.sex or g.ages)]
+            and (g.named or g.denominator or g.sex or g.ages)
+            and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))]
     if not kept and not case_like:
         kept = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
     return _records(kept)

@@ -48,6 +48,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             return None
         attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
                  "predicate": m.rule.attrs.get("predicate") or predicate(text, m.start, m.end)}
+        if m.rule.attrs.get("counted_in"):
+            attrs["counted_in"] = m.rule.attrs["counted_in"]  # "operations": its denominator counts operations
         if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
             attrs["unsaid"] = True  # kept only when its denominator counts people elsewhere
         return str(size["n"]), attrs
