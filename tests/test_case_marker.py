@@ -61,6 +61,7 @@ def test_markers_found(text, expected):
     "The first patient-reported outcome was pain.",
     "Cement leaked, and second case reports followed.",
     "The leak was seen, and second patients were rare.",
+    "Cement leaked, and second patient groups were excluded.",
 ])
 def test_markers_not_found(text):
     assert match_case_markers(text, RULES) == []
