@@ -350,10 +350,27 @@ def test_byline_first_author_in_family_name_first_order():
     ("  \u2022 Marcus A. Rothermich\n  \u2022 Jacob M. Buchowski\nCase Report\n", "Rothermich"),  # a list of names
     ("\u2022 Spinal Cord Injury\n\u2022 Vertebroplasty\n", None),  # a list of keywords
     ("Author: Masami Sato [1], Munenori Kato [1]\n", "Sato"),  # marks are no name
+    ("Title: Cement in the canal after kyphoplasty. Author: Modi HN, Lee DY. Journal: Spine Cases; 2011 May; "
+     "24(3):146-50.\n", "Modi"),  # a record's fields run together
+    ("Autores principales: Sun, Xuebiao, Deng, Mei\nPublicado: Spine Press 2023\n", "Sun"),
 ])
 def test_author_lists_name_the_first_author(lines, first):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")
     assert doc.meta.first_author == first
+
+
+def test_record_fields_run_together_give_year_and_journal():
+    doc = read("Cement in the canal after kyphoplasty\n\nTitle: Cement in the canal after kyphoplasty. Author: "
+               "Modi HN, Lee DY. Journal: Spine Cases; 2011 May; 24(3):146-50. PubMed ID: 20634731.\n\n"
+               "A man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.title.rstrip("."), doc.meta.year, doc.meta.journal) == (
+        "Cement in the canal after kyphoplasty", 2011, "Spine Cases")
+
+
+def test_a_bulleted_list_in_the_abstract_names_no_author():
+    doc = read("Cement in the canal after kyphoplasty\n\nAbstract\nA man of 60 had a leak after kyphoplasty. The "
+               "differential diagnosis included:\n- Guillain Barre\n- Brown Sequard\nHe recovered fully.\n")
+    assert doc.meta.first_author is None
 
 
 def test_citation_line_names_the_first_author():

@@ -128,6 +128,9 @@ def test_cited_first_author(text, surname_):
     ("Lucas Rudmik1, S Morad Hameed2", ("Lucas Rudmik", "S Morad Hameed"), "Rudmik"),
     ("JM Louppe, L Carlucci", ("JM Louppe", "L Carlucci"), "Louppe"),
     ("NG Wei, LI Bo", ("NG Wei", "LI Bo"), "Ng"),
+    ("J Smith, K Doe", ("J Smith", "K Doe"), "Smith"),
+    ("JA Smith, CD Jones", ("JA Smith", "CD Jones"), "Smith"),
+    ("Peter Brown CRNA, Anna Lee ARNP", ("Peter Brown", "Anna Lee"), "Brown"),
     ("Sang Bum JANG 1 ; Myoung Ho KIM", ("Sang Bum JANG", "Myoung Ho KIM"), "Jang"),
     ("John Smith FACS, Ana Costa FRCS", ("John Smith", "Ana Costa"), "Smith"),
 ])

@@ -246,12 +246,12 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     return None
 
 
-_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*,\s*(?P<year>{_YEAR})\b(?:\s*,.*)?$")
+_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{_YEAR})\b(?:\s*[,;].*|\s+{_MONTH}\b.*)?$")
 
 
 def parse_journal_field(value: str) -> Citation | None:
     """The value of a "Journal:" line that also gives the year and issue: "Spine Cases, 2022, № 3,
-    p. 162-165" -> journal "Spine Cases", year 2022."""
+    p. 162-165" or "Spine Cases; 2011 May; 24(3):146-50" -> journal "Spine Cases", year 2022."""
     m = _JOURNAL_FIELD.match(" ".join(value.split()))
     return Citation(_clean_journal(m.group("journal")), int(m.group("year")), ()) if m else None
 
@@ -392,8 +392,8 @@ def own_citation(text: str, title: str) -> Citation | None:
     if not 0 < at <= 300:
         return None
     before = flat[:at].rstrip()
-    if heads := _SURNAMES_HEAD.search(before):
-        return Citation(None, None, (), heads.group("sur"))
+    if (heads := _SURNAMES_HEAD.search(before)) and heads.group("sur") not in _names()["not_name_words"]:
+        return Citation(None, None, (), heads.group("sur"))  # not a label: "Title: <title>"
     if not before.endswith((".", ")")) or not _CITED_AUTHOR.match(before):
         return None
     return parse_reference(flat)
@@ -487,8 +487,10 @@ def _name_pattern() -> re.Pattern[str]:
         rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
         rf"\s+(?:{_PARTICLE}\s+)*{word}"
         rf"|{word}(?:\s+{word})?\s+{initials}"  # Chen CH
-        rf"|(?![AIJ]\s){_BARE_INITIALS}(?:\s+{middle}){{0,2}}"  # K Doe, S Morad Hameed; not "J Korean" (a journal)
-        rf"\s+(?:{_PARTICLE}\s+)*{word})"
+        # K Doe, S Morad Hameed, J Smith, where a name's end follows (not "J Korean Orthop", a journal's name;
+        # not the articles "A" and "I" of a title)
+        rf"|(?![AI]\s){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"
+        rf"(?=\s*(?:[,;&|\d*(^\u00b7\u2022]|\band\b|$)))"
     )
 
 
@@ -604,7 +606,8 @@ def surname(name: str, surname_first: bool = False) -> str:
     if len(toks) > 1 and _is_initials(toks[-1]):
         return " ".join(t for t in toks[:-1] if not _is_initials(t)) or toks[0]
     if len(toks) > 1 and re.fullmatch(_CAPS, toks[0]) and not re.fullmatch(_CAPS, toks[-1]) \
-            and (surname_first or re.search("[AEIOUY]", toks[0])):  # "ZHAO Minghui"; "JM Louppe": initials
+            and (surname_first or (len(toks[0]) > 2 and re.search("[AEIOUY]", toks[0]))):
+        # "ZHAO Minghui"; "JM Louppe", "SY Park": initials
         return toks[0].title()
     if surname_first:
         return toks[0]

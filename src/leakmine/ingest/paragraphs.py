@@ -47,19 +47,29 @@ _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:
 # Houten, John K", "Published United States 01.12.2020", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
-              "main author": "author", "main authors": "author", "autor": "author", "journal": "journal",
+              "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
+              "autor principal": "author", "autores principales": "author", "publicado": "year", "journal": "journal",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "state": "year"}
+_FIELD_KEY = (r"(?:article\s+)?title|(?:main\s+)?authors?|autor(?:es)?(?:\s+principal(?:es)?)?|journal|"
+              r"year(?:\s+of\s+publication)?|publication\s+(?:year|date)|date\s+published|published|publicado")
 FIELD = re.compile(
-    r"^(?P<key>(?:article\s+)?title|(?:main\s+)?authors?|autor|journal|year(?:\s+of\s+publication)?|"
-    r"publication\s+(?:year|date)|date\s+published|published|state(?=\s*:?\s*published\b))"
+    rf"^(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
 # A line under a field that is no wrap of it, besides another field: a record's other labelled lines
 # ("Volume: 18", "DOI: 10...") or a catalogue's cell, its label run into its value ("Volume18", "Issue number5").
-_CELL = re.compile(r"^(?i:volume|issue|pages?|doi|affiliations?|source|issn|pmid|pmcid|keywords?|language|publisher|"
-                   r"citation)\s*:|^[A-Z][a-z]+(?:\s[a-z]+){0,2}(?=[A-Z0-9])")
+_RECORD_LABEL = r"volume|issue|pages?|doi|affiliations?|source|issn|pmid|pmcid|pubmed\s+id|keywords?|language|publisher|citation"
+_CELL = re.compile(rf"^(?i:{_RECORD_LABEL})\s*:|^[A-Z][a-z]+(?:\s[a-z]+){{0,2}}(?=[A-Z0-9])")
+# Where a record's next labelled field begins in a line that runs them together ("Title: ... Author: Modi
+# HN, Lee DY. Journal: J Spinal Disord Tech; 2011 May. PubMed ID: ...").
+_NEXT_FIELD = re.compile(rf"(?<=[.;])\s+(?=(?i:{_FIELD_KEY}|{_RECORD_LABEL}|abstract)\s*:)")
+
+
+def record_fields(text: str) -> list[str]:
+    """A field line cut where each next labelled field of a record begins."""
+    return _NEXT_FIELD.split(text)
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
@@ -188,6 +198,9 @@ def _in_matter(cur: list[str], cur_role: str) -> bool:
     return bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
 
 
+LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list (it counts above the text only)
+
+
 def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
     """(start, end, names) of the first run of two or more bulleted lines that are one author name
     each ("• Marcus A. Rothermich", "• Jacob M. Buchowski"): a byline printed as a list."""
@@ -218,7 +231,7 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
     listed = _bulleted_names(block)
     if listed:
         i, j, names = listed
-        return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names)]
+        return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=LISTED_NAMES)]
                 + (_split_block(block[j:], next_first) if j < len(block) else []))
     width = max(len(line.text) for line in block)
     wrap_free = width > _WRAP_FREE

@@ -50,11 +50,14 @@ from leakmine.ingest.metadata import (
 from leakmine.ingest.paragraphs import (
     BODY_KINDS,
     FIELD,
+    FIELD_KEYS,
+    LISTED_NAMES,
     Line,
     Para,
     classify_all,
     find_title,
     paragraphs,
+    record_fields,
     text_blocks,
 )
 from leakmine.ingest.sections import SectionBuilder, drop_previews
@@ -77,15 +80,17 @@ def _fields(paras: list[Para], front: list[Para]) -> dict[str, str]:
     out: dict[str, str] = {}
     above = {id(p) for p in front}
     for p in paras:
-        m = FIELD.match(p.text) if p.rule.startswith("field.") else None
-        if not m:
-            continue
-        key, between, value = m.group("key").lower(), p.text[m.end("key"):m.start("value")], m.group("value").strip()
-        if not between and p.rule == "field.author" and not re.search(r"[\s,;]", value):
-            continue
-        if ":" in between or not between or id(p) in above or key.startswith("main") or (
-                key == "published" and value[:1].isalpha()):
-            out.setdefault(p.rule[len("field."):], value)
+        for piece in record_fields(p.text) if p.rule.startswith("field.") else ():
+            m = FIELD.match(piece)
+            if not m:
+                continue
+            key, between, value = m.group("key").lower(), piece[m.end("key"):m.start("value")], m.group("value").strip()
+            field_ = FIELD_KEYS[" ".join(key.split())]
+            if not between and field_ == "author" and not re.search(r"[\s,;]", value):
+                continue
+            if ":" in between or not between or id(p) in above or key.startswith("main") or (
+                    key == "published" and value[:1].isalpha()):
+                out.setdefault(field_, value)
     return out
 
 
@@ -165,8 +170,9 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
     lines = [c for p in own if p.rule in ("citation-line", "issue-line", "journal.issue") and (c := _citation(p.text))]
     head_lines = [c for h in heads if (c := _citation(h))]
+    # one name alone, or names in a bulleted list (terms in an abstract look alike), count above the text only
     bylines = [b for p in own if p.role == "byline" and (b := parse_byline(p.text))
-               and (len(b.names) > 1 or id(p) in front_ids)]  # one name alone counts above the text
+               and ((len(b.names) > 1 and p.rule != LISTED_NAMES) or id(p) in front_ids)]
     head_ids = {id(p) for p in _head(paras)}
     own_cites = [c for p in own if id(p) in head_ids and (c := parse_et_al_citation(p.text))]  # under the title
     author_lines = [a for p in own if (a := (family_given_author(p.text) if id(p) in top_ids else None)
