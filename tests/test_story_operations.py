@@ -131,3 +131,18 @@ def test_fixation_with_rescue_work_stays_rescue_work(tmp_path, rescue):
 def test_levels_named_by_a_root_or_a_construct(tmp_path, story, treated):
     (patient,) = mine(tmp_path, case_report("Leg weakness after spinal fusion: a case report", story))["patients"]
     assert (patient["treated_levels"], patient["treatment_levels"]) == (treated, [])
+
+
+@pytest.mark.parametrize("background, leaks", [
+    # a structured abstract that tells its case under a background label
+    ("A 50-year-old woman had vertebroplasty of T1. Cement leaked into the foramina and radiculopathy developed.",
+     ["foraminal"]),
+    # a background part that only tells the literature
+    ("Cement may leak into the foramina after vertebroplasty. Radiculopathy has been reported.", []),
+])
+def test_a_case_told_under_a_background_label(tmp_path, background, leaks):
+    text = case_report("Vertebroplasty of the upper thoracic spine: a case report",
+                       f"Study Design. Case report. Summary of Background Data. {background} Conclusions. Early "
+                       "surgery should be considered.")
+    patients = mine(tmp_path, text)["patients"]
+    assert [p["leak_locations"] for p in patients] == [leaks]

@@ -28,6 +28,11 @@ _ABSTRACT_COMMENTARY = re.compile(
 )
 
 
+# A sentence that introduces a patient by age: an abstract's background part that holds one tells the case
+# ("Summary of Background Data. A 50-year-old female presented with ...").
+_INTRODUCES = re.compile(r"(?:^|[.:]\s+)(?:An?|The|Our)\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
+
+
 def section_flow(section: Section) -> str:
     """The flow a section belongs to (see the module docstring)."""
     if not section.mined:
@@ -37,7 +42,7 @@ def section_flow(section: Section) -> str:
     flow = _FLOW_OF_KIND.get(section.kind, "none")
     labelled = _ABSTRACT_COMMENTARY.match(section.title or "") or (
         _ABSTRACT_COMMENTARY.match(section.text[:40]) and ":" in section.text[:40])
-    if flow == "abstract" and labelled:
+    if flow == "abstract" and labelled and not _INTRODUCES.search(section.text):
         return "commentary"
     return flow
 
