@@ -37,6 +37,8 @@ from vocab_helpers import values
     ("she recovered from the dyspnoea within a week", "full recovery"),
     ("he recovered completely from his weakness", "full recovery"),
     ("the weakness improved fully within three months", "full recovery"),
+    ("urgent surgery resulted in a favorable outcome", "improved"),
+    ("a good clinical result at one year", "improved"),
     ("her symptoms completely improved", "full recovery"),
     ("the weakness improved, but not fully", "partial recovery"),
     ("at 6 months her weakness had not fully improved", "partial recovery"),
@@ -107,6 +109,7 @@ def test_outcome_values(text, expected):
     "muscle strength was normal in the right leg",
     "her oxygen saturation drop resolved with oxygen",
     "she was discharged without complications",
+    "the prognosis is generally favourable",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()
