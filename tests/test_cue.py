@@ -39,6 +39,8 @@ def test_every_kind_has_rules_and_a_label():
     ("A recent publication defined delayed hematoma as one occurring 3 days after surgery.", "LITERATURE",
      ["publication defined"]),
     ("Early decompression should be considered.", "GENERIC", ["should"]),
+    ("Lordosis can paradoxically result in a traction injury.", "GENERIC", ["can paradoxically result"]),
+    ("She could finally walk.", "GENERIC", []),
     ("Epidural leakage is rare after kyphoplasty.", "GENERIC", ["is rare"]),
     ("She walked without support.", "GENERIC", []),
     ("Recovery is complete in most cases.", "GENERIC", ["in most cases"]),
