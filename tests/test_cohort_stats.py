@@ -43,6 +43,9 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("A retrospective analysis was conducted on 349 patients with fractures.", 349, None),
     ("a prospective cohort study of 163 consecutive patients", 163, None),
     ("We did a retrospective study with 546 patients who underwent TLIF.", 546, None),
+    ("Ninety-eight consecutive patients with 157 levels who underwent kyphoplasty were evaluated.", 98, None),
+    ("Subjects were 10,754 patients (73,777 pedicle screws) who underwent fusion.", 10754, None),
+    ("There were 14 (9%) cases with asymptomatic cement leakage.", 14, None),
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("An audit of the records of 85 patients", 85, None),
     ("The review revealed 17 patients who developed a hematoma.", 17, None),
@@ -183,6 +186,8 @@ def test_the_next_groups_of_a_list(text, expected):
     ("Of 50 patients, 48 who had PVP were women.", []),
     ("Cement leakage occurred in 30 of 120 procedures.", [(30, 120, "subgroup")]),  # assembly weighs it
     ("Compared with a previous study with 30 patients, leakage was rarer.", []),  # another's study
+    ("12 patients with leakage were evaluated by CT.", []),  # a group examined, not the study's population
+    ("There were 14 (9%) levels with leakage.", []),
 ])
 def test_counts_against_a_population_are_read_once(text, expected):
     assert [(a["n"], a.get("denominator"), a.get("kind")) for _, a in found(text, "COHORT_SIZE")] == expected
