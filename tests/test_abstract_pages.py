@@ -225,6 +225,7 @@ def test_cut_short_preview_of_the_abstract_is_left_out():
     ("A. Ruiz et al.", "Ruiz"),
     ("Jan van Dijk et al.", "van Dijk"),
     ("Nikita H Seth et al.", "Seth"),  # an initial without its stop
+    ("Shen-Shen Hao et al.", "Hao"),  # a hyphenated given name
     ("Sara Fadili Hassani et al.", None),  # two family names, or two given names ("Jae Bum Lim"): unknown
     ("Copyright \u00a9 2024, Okafor et al.", "Okafor"),
     ("\u00a9 2021 Okafor et al.", "Okafor"),

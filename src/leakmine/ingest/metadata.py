@@ -330,7 +330,7 @@ def running_head_author(text: str) -> str | None:
 # Hassani" two family names.
 _ET_AL_LINE = re.compile(
     rf"^(?:(?i:copyright\s*)?(?:\u00a9|\([cC]\)|(?i:copyright))\s*(?:{_YEAR})?,?\s*)?"
-    rf"(?:(?!{_PARTICLE}\s)[A-Z][a-z'\u2019-]+\s+)?(?:[A-Z]\.?\s)*(?P<sur>(?:{_PARTICLE}\s+)*[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*)"
+    rf"(?:(?!{_PARTICLE}\s)[A-Z][a-z'\u2019]+(?:-[A-Z]?[a-z'\u2019]+)*\s+)?(?:[A-Z]\.?\s)*(?P<sur>(?:{_PARTICLE}\s+)*[A-Z](?:[a-z]|['\u2019][A-Z])[A-Za-z'\u2019-]*)"
     rf"(?:\s+[A-Z]{{1,3}})?,?\s+et\s+al\.?$")
 _ET_AL_CITATION = re.compile(rf"^(?P<names>.{{3,60}}?\bet\s+al\.)\s+(?P<journal>[A-Z][\w&'\u2019 .()-]{{1,100}}?)\.\s+"
                              rf"(?P<year>{_YEAR})\b[^.]{{0,20}}\.?$")
