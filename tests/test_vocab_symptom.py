@@ -47,6 +47,8 @@ from vocab_helpers import texts, values
     ("acute cauda equina syndrome", "cauda equina syndrome"),
     ("postdiscectomy cauda equine syndrome", "cauda equina syndrome"),
     ("she presented with cauda symptoms five months later", "cauda equina syndrome"),
+    ("the abrupt onset of radiating pain after discectomy", "radiculopathy"),
+    ("pain in the lower back, radiating from the left buttock to the anterior leg", "radiculopathy"),
     ("new cauda equina signs", "cauda equina syndrome"),
     ("a new neurologic deficit", "neurological deficit"),
     ("neurological deficits after surgery", "neurological deficit"),
@@ -76,6 +78,8 @@ def test_symptom_values(text, expected):
     ("a facial nerve palsy", "weakness"),
     ("a child with cerebral palsy", "weakness"),
     ("the cauda equina was compressed by cement", "cauda equina syndrome"),
+    ("chest pain radiating to the left arm", "radiculopathy"),
+    ("severe chest radiating pain", "radiculopathy"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)
