@@ -30,6 +30,8 @@ AFTER = " CT showed epidural cement at T12. Laminectomy and cement removal were 
     ("We experienced a case of paraparesis after vertebroplasty of T12 in a 70-year-old woman.", None, None),
     ("We have recently experienced a case of paraparesis after vertebroplasty of T12 in a 70-year-old woman.",
      None, None),
+    ("We experienced a rare complication, paraparesis after vertebroplasty of T12, in a 70-year-old woman.",
+     None, None),
     ("A 70-year-old woman experienced paraparesis after vertebroplasty of T12.", "immediate", 0),
 ])
 def test_onset_is_when_it_began(tmp_path, sentence, onset, days):
@@ -60,6 +62,7 @@ def test_a_state_at_follow_up_is_no_onset(tmp_path):
     (". He then began rehabilitation", ["rehabilitation", "steroids"]),  # care after it began
     (". While receiving physiotherapy, his weakness improved fully", ["rehabilitation", "steroids"]),
     (". During rehabilitation, his strength recovered", ["rehabilitation", "steroids"]),
+    (" while on rehabilitation, and it improved partially", ["steroids"]),  # an outcome after the care
 ])
 def test_care_under_way_when_the_complication_began_is_no_treatment(tmp_path, setting, treatments):
     text = case_report("C5 palsy after posterior cervical fusion: a case report",

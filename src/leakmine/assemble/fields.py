@@ -226,12 +226,12 @@ class PatientView:
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:
-        a complication named before it, then "whilst undergoing"/"while on" right before it, and no
-        outcome in the sentence ("while receiving steroids, his weakness improved" tells the treatment)."""
+        "whilst undergoing"/"while on" right before it, after a complication with no outcome between
+        ("his weakness improved while receiving steroids" tells the treatment)."""
         here = self.by_sentence.get(m.sentence_start, [])
-        return (self.cues.of(m).leads_to("DURING", m.start_char - m.sentence_start, _DURING_REACH)
-                and any(self.complication(o) and o.end_char <= m.start_char for o in here)
-                and not any(o.label == "OUTCOME" for o in here))
+        began = [o.end_char for o in here if self.complication(o) and o.end_char <= m.start_char]
+        return (self.cues.of(m).leads_to("DURING", m.start_char - m.sentence_start, _DURING_REACH) and bool(began)
+                and not any(o.label == "OUTCOME" and began[0] <= o.start_char < m.start_char for o in here))
 
     def _with_augmentation(self, m: Mention, before: bool) -> bool:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty

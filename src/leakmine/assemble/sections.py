@@ -30,6 +30,7 @@ _ABSTRACT_COMMENTARY = re.compile(
 
 # A sentence that introduces a patient by age: an abstract's background part that holds one tells the case
 # ("Summary of Background Data. A 50-year-old female presented with ...").
+_BACKGROUND = re.compile(r"\s*(?:background|introduction|context|summary\s+of\s+background\s+data)\b", re.IGNORECASE)
 _INTRODUCES = re.compile(r"(?:^|[.:]\s+)(?:An?|The|Our)\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
 
 
@@ -42,7 +43,8 @@ def section_flow(section: Section) -> str:
     flow = _FLOW_OF_KIND.get(section.kind, "none")
     labelled = _ABSTRACT_COMMENTARY.match(section.title or "") or (
         _ABSTRACT_COMMENTARY.match(section.text[:40]) and ":" in section.text[:40])
-    if flow == "abstract" and labelled and not _INTRODUCES.search(section.text):
+    background = _BACKGROUND.match(section.title or "") or _BACKGROUND.match(section.text[:40])
+    if flow == "abstract" and labelled and not (background and _INTRODUCES.search(section.text)):
         return "commentary"
     return flow
 
