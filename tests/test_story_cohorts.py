@@ -55,6 +55,9 @@ def groups(paper: dict) -> list[tuple]:
      [(8, 2951)]),
     ("A total of 120 patients were included.", "Epidural leakage was seen in 6 patients and foraminal leakage in 4 "
      "patients.", [(6, 120), (4, 120)]),
+    # another's study, told with its authors, counts none of the paper's patients
+    ("In contrast to the prospective study with 120 patients by Smith et al., leakage was rare. We reviewed 45 "
+     "patients, 30 women and 15 men.", "Leakage occurred in 12 patients.", [(45, None), (12, 45)]),
 ])
 def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, population, group, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {group}"))
@@ -147,6 +150,9 @@ def test_ages_told_of_one_sex_make_a_group_of_that_sex(tmp_path, ages, expected)
     ("Cement emboli were noted in three (4.6%) of 65 procedures performed in our institution.", [(3, 65)]),
     # where the paper counts its patients, procedures count treated vertebrae
     ("We reviewed 80 patients, 60 women and 20 men. Cement leakage occurred in 30 of 120 procedures.", [(80, None)]),
+    # a population counted in operations too
+    ("A total of 16,582 cervical spine surgeries were identified. An epidural hematoma was evacuated after 16 of "
+     "16,582 (0.10%) surgeries.", [(16, 16582)]),
 ])
 def test_a_group_counted_against_operations(tmp_path, methods, expected):
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected
