@@ -89,6 +89,8 @@ def levels(text: str) -> list[list[str]]:
     ("kyphoplasty of lumbar 2\u20135 vertebrae", [["L2", "L3", "L4", "L5"]]),
     ("thoracic 10\u201312 and first lumbar vertebrae", [["T10", "T11", "T12"], ["L1"]]),
     ("a fracture of lumbar vertebra 3", [["L3"]]),
+    ("lumbar 4 and 5 vertebrae", [["L4", "L5"]]),
+    ("lumbar vertebrae 2, 3 and 4", [["L2", "L3", "L4"]]),
 ])
 def test_levels_found(text, expected):
     assert levels(text) == expected
@@ -158,6 +160,10 @@ def test_levels_found(text, expected):
     "thoracic 5 patients and lumbar 12 patients had vertebral fractures",
     "lumbar 5\u20132 vertebrae",  # a range backwards
     "lumbar 7 vertebrae",  # no such vertebra
+    "new fractures of the adjacent lumbar vertebrae 3 months after kyphoplasty",
+    "thoracic vertebrae 8 (20%) and lumbar vertebrae 7 (18%)",
+    "the lumbar 4 mm screws in the vertebrae",
+    "in the lumbar 2 group, 30 vertebrae",
 ])
 def test_levels_not_found(text):
     assert levels(text) == []

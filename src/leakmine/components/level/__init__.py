@@ -22,7 +22,7 @@ from leakmine.nlp.spans import SPAN_ASSIGNS, write_found
 
 GROUP = "leakmine_level"
 LABEL = "LEVEL"
-GROUPS = frozenset({"first", "second", "upper", "region", "lo", "hi"})
+GROUPS = frozenset({"first", "second", "upper", "region", "nums"})
 
 
 def levels_of(text: str, m: Match) -> list[str]:
@@ -32,7 +32,7 @@ def levels_of(text: str, m: Match) -> list[str]:
     if m.groups.get("upper"):
         return to_sacrum(m.groups["upper"])
     if m.groups.get("region"):
-        return parse_region_numbers(m.groups["region"], m.groups["lo"] or "", m.groups["hi"])
+        return parse_region_numbers(m.groups["region"], m.groups["nums"] or "")
     if m.rule.id == "level.words":
         return parse_level_words(text[m.start:m.end])
     return parse_levels(text[m.start:m.end])

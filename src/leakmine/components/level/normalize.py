@@ -59,15 +59,17 @@ def level_from_words(ordinal: str, region: str) -> str | None:
     return level if level in _INDEX else None
 
 
-def parse_region_numbers(region: str, lo: str, hi: str | None) -> list[str]:
-    """("lumbar", "2", "5") -> L2, L3, L4, L5; ("thoracic", "12", None) -> T12; [] when not a real
-    vertebra or the range runs backwards."""
+def parse_region_numbers(region: str, numbers: str) -> list[str]:
+    """("lumbar", "2–5") -> L2, L3, L4, L5; ("lumbar", "2, 3 and 4") -> L2, L3, L4; ("thoracic", "12")
+    -> T12; [] when a number names no real vertebra or a range runs backwards."""
     letter = _REGION_WORDS.get(region.lower())
-    first = canonical_level(f"{letter}{lo}") if letter else None
-    last = canonical_level(f"{letter}{hi}") if letter and hi else first
-    if first is None or last is None or _INDEX[last] < _INDEX[first]:
-        return []
-    return expand_range(first, last)
+    levels: list[str] = []
+    for piece in re.split(r"\s*(?:,|\band\b|&)\s*", numbers):
+        ends = [canonical_level(f"{letter}{n}") if letter else None for n in re.findall(r"\d{1,2}", piece)]
+        if not ends or None in ends or _INDEX[ends[-1]] < _INDEX[ends[0]]:
+            return []
+        levels += expand_range(ends[0], ends[-1])
+    return _in_spine_order(levels)
 
 
 def expand_range(first: str, last: str) -> list[str]:
