@@ -38,13 +38,19 @@ from vocab_helpers import values
     ("he recovered completely from his weakness", "full recovery"),
     ("the weakness improved fully within three months", "full recovery"),
     ("urgent surgery resulted in a favorable outcome", "improved"),
-    ("a good clinical result at one year", "improved"),
+    ("she had a good clinical result at one year", "improved"),
     ("her symptoms completely improved", "full recovery"),
     ("the weakness improved, but not fully", "partial recovery"),
     ("at 6 months her weakness had not fully improved", "partial recovery"),
     ("symptoms were not completely improved", "partial recovery"),
     ("the pain never completely resolved", "partial recovery"),
     ("the weakness improved almost completely", "partial recovery"),
+    ("the pain was not completely relieved", "partial recovery"),
+    ("the weakness never fully disappeared", "partial recovery"),
+    ("she has not fully regained strength", "partial recovery"),
+    ("the weakness did not resolve fully", "partial recovery"),
+    ("the weakness improved, although not fully", "partial recovery"),
+    ("the deficit was not entirely resolved", "partial recovery"),
     ("the patient was recovering from the paraparesis", "full recovery"),
     ("improved to Frankel grade E", "full recovery"),
     ("her deficit improved to Nurick grade 0", "full recovery"),
@@ -110,6 +116,7 @@ def test_outcome_values(text, expected):
     "her oxygen saturation drop resolved with oxygen",
     "she was discharged without complications",
     "the prognosis is generally favourable",
+    "early decompression is associated with a good outcome in such patients",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()
