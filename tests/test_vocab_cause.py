@@ -34,6 +34,7 @@ from vocab_helpers import texts, values
     ("two screws had backed out", "screw loosening"),
     ("loss of fixation of upper thoracic pedicle screws", "screw loosening"),
     ("a leakage of methylmethacrylate into the foramina", "cement leakage"),
+    ("methylmethacrylate leaked into the canal", "cement leakage"),
     ("posterior cage migration into the canal", "cage migration"),
     ("retropulsion of the interbody cage", "cage migration"),
     ("the cage had migrated dorsally", "cage migration"),

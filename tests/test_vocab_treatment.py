@@ -10,6 +10,8 @@ from vocab_helpers import values
     ("the cement mass was isolated from the dura and removed", "cement removal"),
     ("the PMMA was freed from the root and then extracted", "cement removal"),
     ("the cement leak was removed en bloc", "cement removal"),
+    ("removal of the methylmethacrylate from the canal", "cement removal"),
+    ("the methylmethacrylate was removed", "cement removal"),
     ("The cement plombage was removed", "cement removal"),
     ("the cement bolus was removed through a hemilaminectomy", "cement removal"),
     ("epidural cement, which was surgically removed", "cement removal"),
