@@ -129,6 +129,8 @@ def test_cited_first_author(text, surname_):
     ("JM Louppe, L Carlucci", ("JM Louppe", "L Carlucci"), "Louppe"),
     ("NG Wei, LI Bo", ("NG Wei", "LI Bo"), "Ng"),
     ("J Smith, K Doe", ("J Smith", "K Doe"), "Smith"),
+    ("J Smith\u2020, K Doe\u2021", ("J Smith", "K Doe"), "Smith"),
+    ("J Smith MD, K Doe PhD", ("J Smith", "K Doe"), "Smith"),
     ("JA Smith, CD Jones", ("JA Smith", "CD Jones"), "Smith"),
     ("Peter Brown CRNA, Anna Lee ARNP", ("Peter Brown", "Anna Lee"), "Brown"),
     ("Sang Bum JANG 1 ; Myoung Ho KIM", ("Sang Bum JANG", "Myoung Ho KIM"), "Jang"),

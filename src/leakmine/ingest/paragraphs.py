@@ -49,9 +49,10 @@ _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
               "autor principal": "author", "autores principales": "author", "publicado": "year", "journal": "journal",
+              "título": "title", "titulo": "title", "revista": "journal",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "state": "year"}
-_FIELD_KEY = (r"(?:article\s+)?title|(?:main\s+)?authors?|autor(?:es)?(?:\s+principal(?:es)?)?|journal|"
+_FIELD_KEY = (r"(?:article\s+)?title|t[i\u00ed]tulo|(?:main\s+)?authors?|autor(?:es)?(?:\s+principal(?:es)?)?|journal|revista|"
               r"year(?:\s+of\s+publication)?|publication\s+(?:year|date)|date\s+published|published|publicado")
 FIELD = re.compile(
     rf"^(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"
