@@ -49,6 +49,7 @@ from vocab_helpers import texts, values
     ("she presented with cauda symptoms five months later", "cauda equina syndrome"),
     ("the abrupt onset of radiating pain after discectomy", "radiculopathy"),
     ("pain in the lower back, radiating from the left buttock to the anterior leg", "radiculopathy"),
+    ("pain radiating from the lower back to the knee", "radiculopathy"),
     ("new cauda equina signs", "cauda equina syndrome"),
     ("a new neurologic deficit", "neurological deficit"),
     ("neurological deficits after surgery", "neurological deficit"),
@@ -80,6 +81,9 @@ def test_symptom_values(text, expected):
     ("the cauda equina was compressed by cement", "cauda equina syndrome"),
     ("chest pain radiating to the left arm", "radiculopathy"),
     ("severe chest radiating pain", "radiculopathy"),
+    ("radiating chest pain", "radiculopathy"),
+    ("radiating abdominal pain", "radiculopathy"),
+    ("the chest pain, radiating to the groin", "radiculopathy"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)
