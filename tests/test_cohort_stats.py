@@ -48,6 +48,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("There were 14 (9%) cases with asymptomatic cement leakage.", 14, None),
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("This was a prospective, non-randomized, controlled, single-center study with 60 patients.", 60, None),
+    ("Sixty patients with fractures treated with kyphoplasty were evaluated retrospectively.", 60, None),
     ("An audit of the records of 85 patients", 85, None),
     ("The review revealed 17 patients who developed a hematoma.", 17, None),
     ("27 patients who subsequently experienced radiculopathy", 27, None),
@@ -189,6 +190,8 @@ def test_the_next_groups_of_a_list(text, expected):
     ("Compared with a previous study with 30 patients, leakage was rarer.", []),  # another's study
     ("12 patients with leakage were evaluated by CT.", []),  # a group examined, not the study's population
     ("25 patients with leakage were evaluated clinically and radiologically.", []),
+    ("The controlled, previous study with 30 patients found less leakage.", []),  # another's study
+    ("Unlike the randomized study with 30 patients reported by Smith, leakage was rare.", []),
     ("There were 14 (9%) levels with leakage.", []),
 ])
 def test_counts_against_a_population_are_read_once(text, expected):
