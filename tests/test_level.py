@@ -91,6 +91,7 @@ def levels(text: str) -> list[list[str]]:
     ("a fracture of lumbar vertebra 3", [["L3"]]),
     ("lumbar 4 and 5 vertebrae", [["L4", "L5"]]),
     ("lumbar vertebrae 2, 3 and 4", [["L2", "L3", "L4"]]),
+    ("lumbar vertebrae 2, 3, and 4", [["L2", "L3", "L4"]]),
 ])
 def test_levels_found(text, expected):
     assert levels(text) == expected
@@ -164,6 +165,8 @@ def test_levels_found(text, expected):
     "thoracic vertebrae 8 (20%) and lumbar vertebrae 7 (18%)",
     "the lumbar 4 mm screws in the vertebrae",
     "in the lumbar 2 group, 30 vertebrae",
+    "lumbar vertebrae 3 and 4 (20%)",  # the unit after a list is the whole list's
+    "lumbar vertebrae 2 and 3 years later",
 ])
 def test_levels_not_found(text):
     assert levels(text) == []

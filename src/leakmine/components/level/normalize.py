@@ -60,11 +60,11 @@ def level_from_words(ordinal: str, region: str) -> str | None:
 
 
 def parse_region_numbers(region: str, numbers: str) -> list[str]:
-    """("lumbar", "2–5") -> L2, L3, L4, L5; ("lumbar", "2, 3 and 4") -> L2, L3, L4; ("thoracic", "12")
+    """("lumbar", "2–5") -> L2, L3, L4, L5; ("lumbar", "2, 3, and 4") -> L2, L3, L4; ("thoracic", "12")
     -> T12; [] when a number names no real vertebra or a range runs backwards."""
     letter = _REGION_WORDS.get(region.lower())
     levels: list[str] = []
-    for piece in re.split(r"\s*(?:,|\band\b|&)\s*", numbers):
+    for piece in re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*", numbers):
         ends = [canonical_level(f"{letter}{n}") if letter else None for n in re.findall(r"\d{1,2}", piece)]
         if not ends or None in ends or _INDEX[ends[-1]] < _INDEX[ends[0]]:
             return []
