@@ -63,6 +63,7 @@ def test_a_state_at_follow_up_is_no_onset(tmp_path):
     (". While receiving physiotherapy, his weakness improved fully", ["rehabilitation", "steroids"]),
     (". During rehabilitation, his strength recovered", ["rehabilitation", "steroids"]),
     (" while on rehabilitation, and it improved partially", ["steroids"]),  # an outcome after the care
+    (", the numbness improved, then foot drop appeared whilst undergoing rehabilitation", ["steroids"]),
 ])
 def test_care_under_way_when_the_complication_began_is_no_treatment(tmp_path, setting, treatments):
     text = case_report("C5 palsy after posterior cervical fusion: a case report",

@@ -231,7 +231,7 @@ class PatientView:
         here = self.by_sentence.get(m.sentence_start, [])
         began = [o.end_char for o in here if self.complication(o) and o.end_char <= m.start_char]
         return (self.cues.of(m).leads_to("DURING", m.start_char - m.sentence_start, _DURING_REACH) and bool(began)
-                and not any(o.label == "OUTCOME" and began[0] <= o.start_char < m.start_char for o in here))
+                and not any(o.label == "OUTCOME" and began[-1] <= o.start_char < m.start_char for o in here))
 
     def _with_augmentation(self, m: Mention, before: bool) -> bool:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty

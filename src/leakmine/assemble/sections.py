@@ -30,7 +30,7 @@ _ABSTRACT_COMMENTARY = re.compile(
 
 # A sentence that introduces a patient by age: an abstract's background part that holds one tells the case
 # ("Summary of Background Data. A 50-year-old female presented with ...").
-_BACKGROUND = re.compile(r"\s*(?:background|introduction|context|summary\s+of\s+background\s+data)\b", re.IGNORECASE)
+_BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data"})  # of those labels
 _INTRODUCES = re.compile(r"(?:^|[.:]\s+)(?:An?|The|Our)\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
 
 
@@ -42,9 +42,9 @@ def section_flow(section: Section) -> str:
         return "caption"
     flow = _FLOW_OF_KIND.get(section.kind, "none")
     labelled = _ABSTRACT_COMMENTARY.match(section.title or "") or (
-        _ABSTRACT_COMMENTARY.match(section.text[:40]) and ":" in section.text[:40])
-    background = _BACKGROUND.match(section.title or "") or _BACKGROUND.match(section.text[:40])
-    if flow == "abstract" and labelled and not (background and _INTRODUCES.search(section.text)):
+        ":" in section.text[:40] and _ABSTRACT_COMMENTARY.match(section.text[:40]))
+    if flow == "abstract" and labelled and not (" ".join(labelled.group().lower().split()) in _BACKGROUND
+                                                and _INTRODUCES.search(section.text)):
         return "commentary"
     return flow
 
