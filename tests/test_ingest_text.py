@@ -792,3 +792,11 @@ def test_article_history_gives_the_year(history, year):
 ])
 def test_titles_with_inner_stops(title):
     assert read(f"{title}\n\nAna Costa, Li Wei\n\n{BODY}").meta.title == title
+
+
+def test_a_pages_text_after_its_notice_is_read_though_cut_off():
+    prose = ("www.example.org/spine OPEN Cement leakage after vertebroplasty. " + "Cement leaked into the canal in "
+             "18 of the 79 patients and was removed. " * 5 + "The cement bridging phenomenon occurred in")
+    doc = read("Cement bridging after vertebroplasty\n\nIf your browser does not render page correctly, please read "
+               f"the page content below\n{prose}\n")
+    assert any("18 of the 79 patients" in s.text for s in doc.sections if s.kind == "other")
