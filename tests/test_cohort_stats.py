@@ -49,6 +49,8 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("This was a prospective, non-randomized, controlled, single-center study with 60 patients.", 60, None),
     ("Sixty patients with fractures treated with kyphoplasty were evaluated retrospectively.", 60, None),
+    ("45 patients were randomized.", 45, None),
+    ("group H using high viscosity cement (n = 14)", 14, None),
     ("An audit of the records of 85 patients", 85, None),
     ("The review revealed 17 patients who developed a hematoma.", 17, None),
     ("27 patients who subsequently experienced radiculopathy", 27, None),
