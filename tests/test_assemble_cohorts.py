@@ -123,7 +123,7 @@ def test_groups_relate_and_their_relations_are_evidence():
     assert (whole.n_patients, leak.n_patients, leak.denominator, rest.n_patients) == (312, 48, 312, 264)
     assert {(r.kind, r.other) for r in leak.relations} == {("drawn from", 1), ("compared with", 3), ("part of", 1)}
     assert to_json(rest) == {"n_patients": 264, "n_male": None, "n_female": None, "age_mean": None,
-                             "age_sd": None, "age_min": None, "age_max": None, "denominator": None}
+                             "age_sd": None, "age_min": None, "age_max": None, "denominator": 312}  # the arms of 312
     assert ("cohort:2", "drawn from", "cohort:1") in {(e.owner, e.field, e.value)
                                                       for e in cohort_evidence([whole, leak, rest])}
 

@@ -156,3 +156,9 @@ def test_ages_told_of_one_sex_make_a_group_of_that_sex(tmp_path, ages, expected)
 ])
 def test_a_group_counted_against_operations(tmp_path, methods, expected):
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected
+
+
+def test_arms_a_population_was_divided_into_are_drawn_from_it(tmp_path):
+    methods = ("32 patients with fractures were randomly assigned to either group H using high-viscosity cement "
+               "(n = 14) or group L using low-viscosity cement (n = 18). Leakage was seen in 5 patients.")
+    assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == [(14, 32), (18, 32), (5, 32)]
