@@ -213,7 +213,7 @@ class SectionBuilder:
         first = p.text[:1]
         if asides and asides[-1]["kind"] in ("front-matter", "back-matter") \
                 and (first.islower() or first.isdigit()) and not terminated(asides[-1]["text"]) \
-                and not _is_prose(p.text):  # a page's text after its notice ("... read the page content below")
+                and not _is_page_text(p.text):  # a page's text after its notice ("... read the page content below")
             asides[-1]["text"] = join_wrapped([asides[-1]["text"], p.text])
             return True
         return False
@@ -260,10 +260,13 @@ class SectionBuilder:
 
 
 def _is_prose(text: str) -> bool:
-    """Running text (at least two sentences) rather than a list of names, places or keywords; a long
-    one may be cut off before its last full stop (a saved page's excerpt)."""
-    words = len(text.split())
-    return words >= 20 and (terminated(text) or words >= 60) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", text))
+    """Running text (at least two sentences) rather than a list of names, places or keywords."""
+    return len(text.split()) >= 20 and terminated(text) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", text))
+
+
+def _is_page_text(text: str) -> bool:
+    """Running text of some length, though cut off before its last full stop (a saved page's excerpt)."""
+    return len(text.split()) >= 60 and len(re.findall(r"[a-z]{2}[.!?]\s+[A-Z][a-z]", text)) >= 2
 
 
 def _row_like(p: Para) -> bool:
