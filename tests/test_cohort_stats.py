@@ -49,7 +49,9 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("This was a prospective, non-randomized, controlled, single-center study with 60 patients.", 60, None),
     ("Sixty patients with fractures treated with kyphoplasty were evaluated retrospectively.", 60, None),
-    ("45 patients were randomized.", 45, None),
+    ("45 patients were randomized into two groups.", 45, None),
+    ("we have jointly carried out an internationally-coordinated multi-institutional longitudinal-observation "
+     "study with 546 patients", 546, None),  # its noun far after its first word
     ("group H using high viscosity cement (n = 14)", 14, None),
     ("An audit of the records of 85 patients", 85, None),
     ("The review revealed 17 patients who developed a hematoma.", 17, None),
@@ -195,6 +197,9 @@ def test_the_next_groups_of_a_list(text, expected):
     ("The controlled, previous study with 30 patients found less leakage.", []),  # another's study
     ("Unlike the randomized study with 30 patients reported by Smith, leakage was rare.", []),
     ("There were 14 (9%) levels with leakage.", []),
+    ("Fourteen patients were randomly assigned to group H.", []),  # an arm, not the population
+    ("Twelve patients were assigned to receive a brace.", []),
+    ("Two patients were randomized to the wrong arm.", []),
 ])
 def test_counts_against_a_population_are_read_once(text, expected):
     assert [(a["n"], a.get("denominator"), a.get("kind")) for _, a in found(text, "COHORT_SIZE")] == expected

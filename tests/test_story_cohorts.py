@@ -162,3 +162,18 @@ def test_arms_a_population_was_divided_into_are_drawn_from_it(tmp_path):
     methods = ("32 patients with fractures were randomly assigned to either group H using high-viscosity cement "
                "(n = 14) or group L using low-viscosity cement (n = 18). Leakage was seen in 5 patients.")
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == [(14, 32), (18, 32), (5, 32)]
+
+
+@pytest.mark.parametrize("methods, expected", [
+    # a group found among the patients, divided further, is no population
+    ("We retrospectively reviewed 120 patients treated with vertebroplasty. Cement leakage was seen in 17 "
+     "patients. The 17 patients with leakage were divided into three types.", [(17, 120)]),
+    # a named group that is no arm of the population
+    ("We enrolled 40 patients who underwent vertebroplasty. They were compared with a healthy control group "
+     "(n = 30) of volunteers. Cement leakage was seen in 6 patients.", [(30, None), (6, 40)]),
+    # another's trial
+    ("In a previous trial, 500 patients were randomized to vertebroplasty or sham. In our patients, cement "
+     "leakage was seen in 12 patients.", [(12, None)]),
+])
+def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
+    assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected

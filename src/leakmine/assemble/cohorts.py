@@ -8,8 +8,8 @@ paper's own patients (not cited studies, not a review's pooled numbers) and retu
 - a group counted against its population ("leakage occurred in 48 of 312 patients": 48 drawn from 312),
   or a group with the paper's complication counted after the study population ("we enrolled 102
   patients ... cement leakage was seen in 7 patients": 7 drawn from 102);
-- a named comparison group ("the leakage group (n = 48)", "group B (n = 32)"), drawn from the study
-  population counted before it;
+- a named comparison group ("the leakage group (n = 48)", "group B (n = 32)"), drawn from the
+  population whose size its arms add up to;
 - the study population when the text gives its sex or age ("199 patients (112 F; 87 M), mean age 70").
 
 A count of what happened to a group already counted ("9 of the 17 patients required reoperation") is
@@ -222,21 +222,27 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
 
 def _draw_from_population(groups: list[_Group], complications: set[int]) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
-    in 7 patients"), or a named group (an arm: "group H (n = 14)"), counted after the study population
-    ("we enrolled 102 patients", "56 women and 17 men") and smaller than it, is drawn from that
-    population, though the group was named before it ("the cases of 6 patients who developed a palsy"
-    in an objective)."""
-    population = next((g for g in groups if not g.named and g.denominator is None
-                       and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))), None)
-    if population is None:
+    in 7 patients"), counted after the study population ("we enrolled 102 patients", "56 women and 17
+    men") and smaller than it, is drawn from that population, though the group was named before it
+    ("the cases of 6 patients who developed a palsy" in an objective); named groups whose sizes add up
+    to a population are its arms ("group H (n = 14)" and "group L (n = 18)" of 32), drawn from it."""
+    populations = [g for g in groups if not g.named and g.denominator is None
+                   and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
+    if not populations:
         return
+    population = populations[0]
     for g in groups:
         if (g is not population and g.n < population.n and g.denominator is None
-                and all(m.attrs.get("kind") in ("subgroup", "group") for m in g.sizes) and g.predicate != "outcome"
-                and any(m.start_char > population.first.start_char
-                        and (m.sentence_start in complications or m.attrs.get("kind") == "group")
+                and all(m.attrs.get("kind") == "subgroup" for m in g.sizes) and g.predicate != "outcome"
+                and any(m.start_char > population.first.start_char and m.sentence_start in complications
                         for m in g.sizes or [g.first])):
             g.population = population
+    # the arms a population was divided into: named groups whose sizes add up to it
+    arms = [g for g in groups if g.named]
+    whole = next((p for p in populations if len(arms) > 1 and sum(g.n for g in arms) == p.n), None)
+    for g in arms if whole is not None else ():
+        if g.denominator is None:
+            g.population = whole
 
 
 def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:
