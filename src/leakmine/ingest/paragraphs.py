@@ -52,8 +52,9 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
               "título": "title", "titulo": "title", "revista": "journal",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "state": "year"}
-_FIELD_KEY = (r"(?:article\s+)?title|t[i\u00ed]tulo|(?:main\s+)?authors?|autor(?:es)?(?:\s+principal(?:es)?)?|journal|revista|"
-              r"year(?:\s+of\s+publication)?|publication\s+(?:year|date)|date\s+published|published|publicado")
+# The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published".
+_FIELD_KEY = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(FIELD_KEYS, key=len, reverse=True)
+                      if k != "state")
 FIELD = re.compile(
     rf"^(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
@@ -66,6 +67,11 @@ _CELL = re.compile(rf"^(?i:{_RECORD_LABEL})\s*:|^[A-Z][a-z]+(?:\s[a-z]+){{0,2}}(
 # Where a record's next labelled field begins in a line that runs them together ("Title: ... Author: Modi
 # HN, Lee DY. Journal: J Spinal Disord Tech; 2011 May. PubMed ID: ...").
 _NEXT_FIELD = re.compile(rf"(?<=[.;])\s+(?=(?i:{_FIELD_KEY}|{_RECORD_LABEL}|abstract)\s*:)")
+
+
+def field_name(m: re.Match[str]) -> str:
+    """The field a `FIELD` match fills: "title", "author", "journal" or "year"."""
+    return FIELD_KEYS[" ".join(m.group("key").lower().split())]
 
 
 def record_fields(text: str) -> list[str]:
@@ -298,7 +304,7 @@ def classify(p: Para) -> None:
         p.kind, p.title = "front-matter", "Authors"
     field_ = FIELD.match(p.text) if p.role in ("body", "heading", "byline") else None
     if field_:
-        key = FIELD_KEYS[" ".join(field_.group("key").lower().split())]
+        key = field_name(field_)
         p.role, p.kind, p.title, p.rule = "boiler", "front-matter", key.title(), f"field.{key}"
         return
     if p.role != "body":

@@ -50,11 +50,11 @@ from leakmine.ingest.metadata import (
 from leakmine.ingest.paragraphs import (
     BODY_KINDS,
     FIELD,
-    FIELD_KEYS,
     LISTED_NAMES,
     Line,
     Para,
     classify_all,
+    field_name,
     find_title,
     paragraphs,
     record_fields,
@@ -85,7 +85,7 @@ def _fields(paras: list[Para], front: list[Para]) -> dict[str, str]:
             if not m:
                 continue
             key, between, value = m.group("key").lower(), piece[m.end("key"):m.start("value")], m.group("value").strip()
-            field_ = FIELD_KEYS[" ".join(key.split())]
+            field_ = field_name(m)
             if not between and field_ == "author" and not re.search(r"[\s,;]", value):
                 continue
             if ":" in between or not between or id(p) in above or key.startswith("main") or (
