@@ -240,9 +240,10 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     # the arms a population was divided into: named groups whose sizes add up to it
     arms = [g for g in groups if g.named]
     whole = next((p for p in populations if len(arms) > 1 and sum(g.n for g in arms) == p.n), None)
-    for g in arms if whole is not None else ():
-        if g.denominator is None:
-            g.population = whole
+    if whole is not None:
+        for g in arms:
+            if g.denominator is None:
+                g.population = whole
 
 
 def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:

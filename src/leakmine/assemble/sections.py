@@ -28,9 +28,9 @@ _ABSTRACT_COMMENTARY = re.compile(
 )
 
 
-# A sentence that introduces a patient by age: an abstract's background part that holds one tells the case
+# An abstract's background part (these of its labels) that introduces a patient by age tells the case
 # ("Summary of Background Data. A 50-year-old female presented with ...").
-_BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data"})  # of those labels
+_BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data"})
 _INTRODUCES = re.compile(r"(?:^|[.:]\s+)(?:An?|The|Our)\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
 
 
