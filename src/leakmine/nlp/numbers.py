@@ -8,7 +8,7 @@ import json
 import re
 from importlib import resources
 
-from leakmine.nlp.rules import Rule, parse_rules
+from leakmine.nlp.rules import Rule, fill_markers, parse_rules
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -127,6 +127,4 @@ def load_number_rules(package: str, labels: frozenset[str], resource: str = "pat
     text = files.joinpath(resource).read_text(encoding="utf-8")
     own = files.joinpath("fragments.json")
     local = json.loads(own.read_text(encoding="utf-8")) if own.is_file() else {}
-    for marker, fragment in {**local, **FRAGMENTS}.items():
-        text = text.replace(marker, json.dumps(fragment)[1:-1])
-    return parse_rules(text.splitlines(), f"{package}/{resource}", labels=labels)
+    return parse_rules(fill_markers(text, {**local, **FRAGMENTS}).splitlines(), f"{package}/{resource}", labels=labels)

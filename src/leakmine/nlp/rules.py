@@ -153,6 +153,13 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
     return rules
 
 
+def fill_markers(text: str, fragments: dict[str, str]) -> str:
+    """A rule file's text with each `<<MARKER>>` replaced by its regex fragment (escaped for JSON)."""
+    for marker, fragment in fragments.items():
+        text = text.replace(marker, json.dumps(fragment)[1:-1])
+    return text
+
+
 def load_rules(package: str, resource: str = "patterns.jsonl", **kwargs: Any) -> list[Rule]:
     """Load the rule file that lives next to a component (`importlib.resources`)."""
     ref = resources.files(package).joinpath(resource)

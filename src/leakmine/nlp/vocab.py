@@ -9,16 +9,19 @@ AbbreviationDetector) take the value of the rule that matches their long form, e
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
 
 from leakmine import memo
 from leakmine.nlp.docs import doc_text
-from leakmine.nlp.rules import Match, Rule, find_matches, load_rules, load_vocabulary
+from leakmine.nlp.rules import Match, Rule, fill_markers, find_matches, load_vocabulary, parse_rules
 from leakmine.nlp.spans import write_found
 
 ABBREV_SUFFIX = "+abbrev"
@@ -115,10 +118,20 @@ def doc_abbreviations(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _vocabulary_fragments() -> dict[str, str]:
+    """Regex fragments every vocabulary's patterns may use (`<<CEMENT>>`), in the vocabulary package."""
+    ref = resources.files("leakmine.components.vocabulary").joinpath("fragments.json")
+    return json.loads(ref.read_text(encoding="utf-8"))
+
+
 def load_vocabulary_rules(package: str, label: str) -> list[Rule]:
-    """A component's patterns.jsonl, each rule's value checked against its vocabulary.json."""
+    """A component's patterns.jsonl, its markers filled in (`_vocabulary_fragments`), each rule's value
+    checked against its vocabulary.json."""
     vocabulary = load_vocabulary(package)
-    rules = load_rules(package, vocabulary=vocabulary, labels=frozenset({label}))
+    text = resources.files(package).joinpath("patterns.jsonl").read_text(encoding="utf-8")
+    rules = parse_rules(fill_markers(text, _vocabulary_fragments()).splitlines(), f"{package}/patterns.jsonl",
+                        vocabulary=vocabulary, labels=frozenset({label}))
     missing = vocabulary - {r.value for r in rules}
     if missing:
         raise ValueError(f"{package}: no rule names {sorted(missing)}")
