@@ -69,6 +69,9 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("There were 57 cases of cement leakage.", 57, None),
     ("Four patients had radicular pain.", 4, None),
     ("12 patients (3.1%) developed a new deficit", 12, None),
+    ("In all, 120 kyphoplasties were done in 96 consecutive patients.", 96, None),
+    ("We analysed the charts and imaging of 74 consecutive elderly patients with fractures.", 74, None),
+    ("The first 40 consecutive, unselected cases were reviewed.", 40, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -375,6 +378,13 @@ def test_named_group(text, name):
     ("scans of 384 subjects (1-3 per subject, total scans n=753)", []),
     ("scores were collected in 200 patients (VAS, n = 140; ODI, n = 120)", []),  # they add up to no size
     ("We enrolled 65 patients (Male n = 30, Female n = 35).", []),  # sexes are sex counts
+    ("We reviewed 45 patients with single-level fractures treated by PVP (n = 20) or PKP (n = 25).",
+     [(20, "pvp"), (25, "pkp")]),
+    ("We included 127 patients: PVP (n = 45), PKP (n = 52) and conservative care (n = 30).",
+     [(45, "pvp"), (52, "pkp"), (30, "conservative care")]),
+    ("Patients treated with vertebroplasty (n = 30) versus kyphoplasty (n = 30) were compared.", []),  # no size
+    ("Scores of 300 patients were kept: VAS (n = 140) and ODI (n = 120).", []),  # they add up to no size
+    ("Of 90 patients, 45 had fractures at two segments (n = 20) or three segments (n = 25).", []),  # not people
 ])
 def test_the_named_parts_of_a_group(text, parts):
     assert [(a["n"], a["name"]) for _, a in found(text, "COHORT_SIZE") if a["kind"] == "group"] == parts
@@ -441,6 +451,8 @@ def test_second_group_age_in_one_sentence(text, means):
     "the 4/5 grade",
     "Group A received vertebroplasty.",
     "A total of 1000 procedures were performed in 800 patients.",  # the patients are counted
+    "The drain stayed for 3 consecutive days.",
+    "Leakage was seen at 12 consecutive levels.",
 ])
 def test_not_a_group_size(text):
     assert found(text, "COHORT_SIZE") == []

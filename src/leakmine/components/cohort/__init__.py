@@ -33,6 +33,8 @@ LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 # 68.2 years in group A and 67.6 ...").
 _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
 _SENTENCE_BREAK = re.compile(r"[.;]\s")
+# What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or HPVP (n=31)".
+_PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
@@ -118,16 +120,24 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
 
 def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the named parts (rules with attr `part`) that do not add up to a size told within
-    200 characters before their parentheses: "113 patients (PLIF n = 30, TLIF n = 83)" keeps both."""
-    parts: dict[int, list[int]] = {}  # where their parentheses open -> the parts' positions in `found`
-    for k, (m, _, _) in enumerate(found):
-        if m.rule.attrs.get("part"):
-            parts.setdefault(text.rfind("(", 0, m.start), []).append(k)
+    200 characters before them: "113 patients (PLIF n = 30, TLIF n = 83)" keeps both, and so does "58
+    patients who underwent NPVP (n=27) or HPVP (n=31)". Parts with only commas, semicolons, "and", "or"
+    or "versus" between them are counted together."""
+    runs: list[list[int]] = []
+    for k, (m, _, _) in sorted(enumerate(found), key=lambda kf: kf[1][0].start):
+        if not m.rule.attrs.get("part"):
+            continue
+        last = found[runs[-1][-1]][0] if runs else None
+        if last and last.end <= m.start and _PART_GAP.fullmatch(text, last.end, m.start):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
     dropped: set[int] = set()
-    for opened, ks in parts.items():
+    for ks in runs:
+        first = found[ks[0]][0].start
         wholes = {a["n"] for m, _, a in found if m.rule.label == "COHORT_SIZE" and not m.rule.attrs.get("part")
-                  and m.end <= opened <= m.end + 200}
-        if opened < 0 or sum(found[k][2]["n"] for k in ks) not in wholes:
+                  and m.end <= first <= m.end + 200}
+        if sum(found[k][2]["n"] for k in ks) not in wholes:
             dropped.update(ks)
     return [f for k, f in enumerate(found) if k not in dropped]
 

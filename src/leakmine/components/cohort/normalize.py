@@ -18,7 +18,7 @@ _DASH = r"\s*(?:-|–|—|‐|to|and)\s*"
 _PEOPLE = re.compile(r"\b(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|cohort|men|women|"
                      r"males?|females?|adults?|children|incidence)\b", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(r"\b(?:cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|"
-                         r"vertebrae|vertebral\s+bodies|levels?|segments?|screws?|discs?|images?|studies|trials?|"
+                         r"vertebrae|vertebral\s+bodies|(?<![-‐])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|"
                          r"articles?|papers?|reports?|sections?|wells?|experiments?|replicates?)\b", re.IGNORECASE)
 _NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
                         re.IGNORECASE)
