@@ -112,6 +112,27 @@ def test_sex_counts_that_add_up_to_no_group_count_a_group_of_their_own():
     assert [(c.n_patients, c.n_male, c.n_female) for c in cohorts] == [(56, 36, 20), (33, None, None)]
 
 
+@pytest.mark.parametrize(("groups", "expected"), [
+    # its share fits the population: drawn from it though no complication is named
+    ([("88", "0.58", "event")], [(88, 15097)]),
+    # a share of the group before it: a part of that group ...
+    ([("88", None, "event"), ("30", "34.09", "event")], [(30, 88)]),
+    # ... so no group of its own where that group is counted against the population
+    ([("88", "0.58", "event"), ("30", "34.09", "event")], [(88, 15097)]),
+    # a share that fits no group, or a group counted for no event: not drawn
+    ([("88", "3.1", "event")], []),
+    ([("88", "0.58", None)], []),
+])
+def test_a_groups_stated_share_names_its_whole(groups, expected):
+    p = Paper(("results", "Results", "x " * 20))
+    p.m("COHORT_SIZE", "x", "15097", n=15097, denominator=None, kind="population")
+    for k, (n, rate, predicate) in enumerate(groups, start=1):
+        attrs = {"rate": rate} if rate else {}
+        p.m("COHORT_SIZE", "x", n, n=int(n), denominator=None, kind="subgroup", predicate=predicate, nth=k, **attrs)
+    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())
+            if c.denominator] == expected
+
+
 def test_groups_relate_and_their_relations_are_evidence():
     p = Paper(("results", "Results", "x " * 20))
     p.m("COHORT_SIZE", "x", "312", n=312, denominator=None, kind="population")

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 from leakmine.components.cohort import match_cohort
-from leakmine.components.cohort.normalize import age_stat, age_stat_value, cohort_size, sex_count
+from leakmine.components.cohort.normalize import age_stat, age_stat_value, cohort_size, sex_count, stated_rate
 from leakmine.nlp.numbers import load_number_rules, parse_number
 
 RULES = load_number_rules("leakmine.components.cohort", frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"}))
@@ -72,6 +72,10 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("In all, 120 kyphoplasties were done in 96 consecutive patients.", 96, None),
     ("We analysed the charts and imaging of 74 consecutive elderly patients with fractures.", 74, None),
     ("The first 40 consecutive, unselected cases were reviewed.", 40, None),
+    ("We collected 1,204 lumbar surgery cases from six centers.", 1204, None),
+    ("Ninety patients (with a total of 131 painful vertebral metastases) were enrolled.", 90, None),
+    ("In all, 240 patients treated by fusion were compared with 1,310 patients treated by decompression.", 1310,
+     None),  # the 240 are "patients treated by ...", counted by no rule alone
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -307,6 +311,20 @@ def test_cohort_size_normalizer(n, n2, den, expected):
     assert cohort_size(n, n2, den) == expected
 
 
+@pytest.mark.parametrize("text, count, rate", [
+    ("a deficit developed in 29 (10%) patients", "29 (10%) patients", "10"),
+    ("C5 palsy occurred in 88 cases (0.58%).", "88 cases", "0.58"),
+    ("Thirty palsy patients (34.09 %) had weakness", "Thirty palsy patients", "34.09"),
+    ("in 12 patients (n = 12, 5.5%)", "12 patients", "5.5"),
+    ("in 12 patients (95% CI 3-5)", "12 patients", None),  # a confidence interval
+    ("12 patients had leaks (5%)", "12 patients", None),  # told after other words
+    ("in 12 patients (12% of the levels)", "12 patients", None),  # a share of something else
+])
+def test_the_rate_told_with_a_count(text, count, rate):
+    start = text.index(count)
+    assert stated_rate(text, start, start + len(count)) == rate
+
+
 def test_sex_count_normalizer():
     assert sex_count("twelve", "18") == {"n_male": 12, "n_female": 18}
     assert sex_count("1.5", "2") is None
@@ -365,6 +383,8 @@ def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     ("the early surgery group (n = 12)", "early surgery"),
     ("the foot drop group (n=14)", "foot drop"),
     ("Group 2 (n = 40)", "2"),
+    ("vertebroplasty with ablation (n = 51, group A)", "a"),
+    ("the other arm (*n* = 75, group B)", "b"),
 ])
 def test_named_group(text, name):
     (value, attrs), = found(text, "COHORT_SIZE")
@@ -472,6 +492,7 @@ def test_counts_in_words_and_with_separators(words, expected):
     ("31 (1.1%) were identified with a hematoma and treated", "event"),
     ("9 of the 17 patients required reoperation", "outcome"),
     ("leakage occurred in 48 of 312 patients", "event"),
+    ("a deficit developed in 29 (10%) patients within 30 days", "event"),
 ])
 def test_what_a_counted_group_did(text, predicate):
     assert [a["predicate"] for _, a in found(text, "COHORT_SIZE")] == [predicate]

@@ -156,6 +156,11 @@ class _Group:
     def predicate(self) -> str | None:
         return next((m.attrs["predicate"] for m in self.sizes if m.attrs.get("predicate")), None)
 
+    @property
+    def rate(self) -> str | None:
+        """The percentage of its whole the group is told with ("0.58"), as written."""
+        return next((m.attrs["rate"] for m in self.sizes if m.attrs.get("rate")), None)
+
 
 def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, described: int = 0,
                   case_like: bool = True) -> list[CohortRecord]:
@@ -225,17 +230,28 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     in 7 patients"), counted after the study population ("we enrolled 102 patients", "56 women and 17
     men") and smaller than it, is drawn from that population, though the group was named before it
     ("the cases of 6 patients who developed a palsy" in an objective); named groups whose sizes add up
-    to a population are its arms ("group H (n = 14)" and "group L (n = 18)" of 32), drawn from it."""
+    to a population are its arms ("group H (n = 14)" and "group L (n = 18)" of 32), drawn from it. A
+    group told with its share ("occurred in 88 cases (0.58%)") is drawn from the group before it whose
+    size that share is of: from a population when the group is counted for a complication or an event
+    ("Eight (6.8%) patients experienced complications" of 117), from any other group always ("Thirty
+    palsy patients (34.09%)" are a part of the 88, not of the population). A share that fits no group
+    (authors' rounding, a share of levels) says nothing."""
     populations = [g for g in groups if not g.named and g.denominator is None
                    and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
+    rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
+             and (whole := _share_of(g, groups)) is not None}
+    for g in groups:
+        whole = rated.get(id(g))
+        if whole is not None and (all(whole is not p for p in populations) or g.predicate == "event"
+                                  or _complication_group(g, complications)):
+            g.population = whole
     if not populations:
         return
     population = populations[0]
     for g in groups:
-        if (g is not population and g.n < population.n and g.denominator is None
-                and all(m.attrs.get("kind") == "subgroup" for m in g.sizes) and g.predicate != "outcome"
-                and any(m.start_char > population.first.start_char and m.sentence_start in complications
-                        for m in g.sizes or [g.first])):
+        if (g is not population and id(g) not in rated and g.n < population.n and g.denominator is None
+                and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
+                and _complication_group(g, complications, after=population)):
             g.population = population
     # the arms a population was divided into: named groups whose sizes add up to it
     arms = [g for g in groups if g.named]
@@ -244,6 +260,24 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
         for g in arms:
             if g.denominator is None:
                 g.population = whole
+
+
+def _complication_group(group: _Group, complications: set[int], after: _Group | None = None) -> bool:
+    """Whether `group` is counted for a complication: in a sentence that tells of one (after `after`
+    is first counted), and not for an outcome."""
+    return group.predicate != "outcome" and any(
+        (after is None or m.start_char > after.first.start_char) and m.sentence_start in complications
+        for m in group.sizes or [group.first])
+
+
+def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
+    """The nearest larger group counted before `group` of whose size its stated rate (percent, as
+    written) is its share, within the rounding the rate's decimals allow."""
+    rate = group.rate or ""
+    slack = 0.6 * 10 ** -len(rate.partition(".")[2])
+    fits = [g for g in groups if g is not group and g.n > group.n and g.first.start_char < group.first.start_char
+            and abs(100 * group.n / g.n - float(rate)) <= slack]
+    return max(fits, key=lambda g: g.first.start_char) if fits else None
 
 
 def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:

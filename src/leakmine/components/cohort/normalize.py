@@ -26,6 +26,9 @@ _SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviati
                  re.IGNORECASE)
 _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between)?\s*(?:from\s+|between\s+)?"
                     rf"({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})", re.IGNORECASE)
+# A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)"; not a
+# confidence interval's "95% CI" nor a share of something else ("(12% of the levels)").
+_RATE = re.compile(r"\(\s*(?:[nN]\s*=\s*\d+\s*[,;]\s*)?(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)")
 _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
 
 
@@ -48,12 +51,23 @@ def _predicates() -> dict[str, re.Pattern[str]]:
     return {kind: re.compile(r"\b(?:" + "|".join(data[kind]) + r")\b") for kind in ("event", "outcome")}
 
 
+def stated_rate(text: str, start: int, end: int) -> str | None:
+    """The percentage a group's count at text[start:end] is told with, in parentheses in the match or
+    opening right after it ("developed in 29 (10%) patients", "occurred in 88 cases (0.58%)" -> "10",
+    "0.58"), as written; None when none is told."""
+    after = text[end:end + 40]
+    m = _RATE.search(text, start, end + 40)
+    opens_by = end + len(after) - len(after.lstrip())
+    return m.group(1) if m and m.start() <= opens_by else None
+
+
 def predicate(text: str, start: int, end: int) -> str | None:
     """"event" or "outcome": what the group counted at text[start:end] did, from the nearest cue after
-    the count in its clause, else the nearest before it in its sentence ("leakage occurred in 48 of
-    312 patients" -> event; "9 of the 17 patients required reoperation" -> outcome); None when unsaid."""
+    the count in its clause, else the nearest before its end in its sentence ("leakage occurred in 48
+    of 312 patients", "developed in 29 (10%) patients" -> event; "9 of the 17 patients required
+    reoperation" -> outcome); None when unsaid."""
     after = re.split(r"[.;]\s|\b(?:and|but|while|whereas)\s+(?=\d|[a-z]+\s+(?:of|patients))", text[end:end + 90])[0]
-    before = re.split(r"[.;]\s", text[max(0, start - 120):start])[-1]
+    before = re.split(r"[.;]\s", text[max(0, start - 120):end])[-1]  # the match's own words too
     hits: list[tuple[int, str]] = []
     for kind, cue in _predicates().items():
         if m := cue.search(after.lower()):
