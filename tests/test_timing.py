@@ -117,6 +117,11 @@ def test_not_a_timing(text):
     "delayed foot drop after lumbar fusion",
     "a delayed complete paraplegia",
     "delayed progressive myelopathy",
+    "Delayed Bilateral C5 Palsy after Laminoplasty",
+    "two cases of delayed unilateral C5 nerve palsy",
+    "a delayed motor paresis",
+    "both patients presented with the palsy in a delayed fashion",
+    "weakness appeared in a late manner",
 ])
 def test_delayed_deficit_without_days(text):
     assert timings(text) == [("delayed", None)]
@@ -129,6 +134,8 @@ def test_delayed_deficit_without_days(text):
     "late complications were not seen",
     "a delayed diagnosis",
     "delayed imaging showed cement in the canal",
+    "a delayed C5 nerve root decompression",
+    "a delayed C5 root block",
 ])
 def test_not_a_delayed_deficit(text):
     assert timings(text) == []
