@@ -98,6 +98,9 @@ from vocab_helpers import values
     ("remission of the neurological deficits", "improved"),
     ("complete remission of symptoms", "full recovery"),
     ("partial resolution of the weakness", "partial recovery"),
+    ("the symptom was reduced after the second operation", "improved"),
+    ("her leg pain decreased gradually", "improved"),
+    ("weakness had markedly diminished by discharge", "improved"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}
@@ -124,6 +127,8 @@ def test_outcome_values(text, expected):
     "she was discharged without complications",
     "the prognosis is generally favourable",
     "early decompression is associated with a good outcome in such patients",
+    "reduced strength of the left quadriceps",
+    "pain scores decreased after vertebroplasty",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

@@ -28,6 +28,10 @@ from vocab_helpers import texts, values
     ("a two-level laminectomy", "laminectomy"),
     ("L4-L5 fusion with a cage", "fusion"),
     ("the fusion, which was solid", "fusion"),
+    ("posterior laminoforaminotomy at C5-6 and C6-7", "decompression"),
+    ("a right L4/5 foraminotomy", "decompression"),
+    ("bilateral laminotomies at L3-4", "decompression"),
+    ("partial facetectomy", "decompression"),
 ])
 def test_procedure_values(text, expected):
     assert expected in values("PROCEDURE", text)
@@ -45,6 +49,7 @@ def test_procedure_values(text, expected):
     ("the fusion rate was 92%", "fusion"),
     ("a solid fusion mass at one year", "fusion"),
     ("interbody fusion devices were used", "fusion"),
+    ("the foraminal height", "decompression"),
 ])
 def test_procedure_must_not_match(text, unwanted):
     assert unwanted not in values("PROCEDURE", text)
