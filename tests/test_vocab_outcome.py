@@ -99,6 +99,8 @@ from vocab_helpers import values
     ("complete remission of symptoms", "full recovery"),
     ("partial resolution of the weakness", "partial recovery"),
     ("the symptom was reduced after the second operation", "improved"),
+    ("with complete symptom resolution at six months", "full recovery"),
+    ("full pain relief", "improved"),  # relief is no resolution
     ("her leg pain decreased gradually", "improved"),
     ("weakness had markedly diminished by discharge", "improved"),
 ])

@@ -44,6 +44,7 @@ from vocab_helpers import values
     ("we removed most of the cement", "cement removal"),
     ("surgical decompression", "decompression"),
     ("a right L4/5 foraminotomy", "decompression"),
+    ("after removing of the large spinal epidural hematoma", "hematoma evacuation"),
     ("a pulmonary embolectomy", "cement removal"),
     ("the cord was decompressed", "decompression"),
     ("posterior pedicle screw fixation from T11 to L1", "posterior fixation"),
