@@ -112,23 +112,43 @@ def test_sex_counts_that_add_up_to_no_group_count_a_group_of_their_own():
     assert [(c.n_patients, c.n_male, c.n_female) for c in cohorts] == [(56, 36, 20), (33, None, None)]
 
 
-@pytest.mark.parametrize(("groups", "expected"), [
-    # its share fits the population: drawn from it though no complication is named
-    ([("88", "0.58", "event")], [(88, 15097)]),
+@pytest.mark.parametrize(("groups", "complication", "expected"), [
+    # its share fits the population: drawn from it, counted for a complication
+    ([("88", "0.58")], True, [(88, 15097)]),
+    ([("88", "0.58")], False, []),  # "pain relief was seen in 40 patients (80%)"
     # a share of the group before it: a part of that group ...
-    ([("88", None, "event"), ("30", "34.09", "event")], [(30, 88)]),
+    ([("88", None), ("30", "34.09")], False, [(30, 88)]),
     # ... so no group of its own where that group is counted against the population
-    ([("88", "0.58", "event"), ("30", "34.09", "event")], [(88, 15097)]),
-    # a share that fits no group, or a group counted for no event: not drawn
-    ([("88", "3.1", "event")], []),
-    ([("88", "0.58", None)], []),
+    ([("88", "0.58"), ("30", "34.09")], True, [(88, 15097)]),
+    # a share that fits no group says nothing: the group is drawn as any other
+    ([("88", "3.1")], True, [(88, 15097)]),
 ])
-def test_a_groups_stated_share_names_its_whole(groups, expected):
-    p = Paper(("results", "Results", "x " * 20))
-    p.m("COHORT_SIZE", "x", "15097", n=15097, denominator=None, kind="population")
-    for k, (n, rate, predicate) in enumerate(groups, start=1):
-        attrs = {"rate": rate} if rate else {}
-        p.m("COHORT_SIZE", "x", n, n=int(n), denominator=None, kind="subgroup", predicate=predicate, nth=k, **attrs)
+def test_a_groups_stated_share_names_its_whole(groups, complication, expected):
+    p = Paper(("results", "Results", "We reviewed 15097 cases."),
+              ("results", "Results", f"{'Weakness' if complication else 'Relief'} was seen in 88 cases and 30 cases."))
+    p.m("COHORT_SIZE", "15097", n=15097, denominator=None, kind="population")
+    for n, rate in groups:
+        p.m("COHORT_SIZE", n, n=int(n), denominator=None, kind="subgroup", after="seen", **({"rate": rate} if rate else {}))
+    if complication:
+        p.m("SYMPTOM", "Weakness", "weakness")
+    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())
+            if c.denominator] == expected
+
+
+@pytest.mark.parametrize(("arms", "expected"), [
+    ([("pvp", 60), ("pkp", 40)], [(60, 100), (40, 100)]),  # the arms of the population
+    ([("pvp", 60), ("pkp", 40), ("pvp", 12), ("pkp", 8)], [(60, 100), (40, 100), (20, 100)]),  # 12 + 8: of the 20
+    ([("pvp", 55), ("pkp", 40)], []),  # they add up to no group
+])
+def test_named_groups_are_drawn_from_the_group_they_add_up_to(arms, expected):
+    p = Paper(("results", "Results", "We enrolled 100 patients: PVP 60 55 and PKP 40."),
+              ("results", "Results", "Weakness was seen in 20 patients: PVP 12 and PKP 8."))
+    p.m("COHORT_SIZE", "100", n=100, denominator=None, kind="population")
+    for k, (name, n) in enumerate(arms):
+        p.m("COHORT_SIZE", str(n), n=n, denominator=None, kind="group", name=name, after="seen" if k > 1 else "PVP")
+    if len(arms) > 2:
+        p.m("COHORT_SIZE", "20", n=20, denominator=None, kind="subgroup")
+        p.m("SYMPTOM", "Weakness", "weakness")
     assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())
             if c.denominator] == expected
 

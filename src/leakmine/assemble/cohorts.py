@@ -134,6 +134,7 @@ class _Group:
     ages: list[Mention] = field(default_factory=list)
     population: _Group | None = None  # the study population it is drawn from, when no size states it
     only: str | None = None  # "n_female" or "n_male": the group is that sex of its population
+    breakdown: bool = False  # named parts of a group that is itself drawn from the population
 
     @property
     def first(self) -> Mention:
@@ -232,34 +233,50 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     ("the cases of 6 patients who developed a palsy" in an objective); named groups whose sizes add up
     to a population are its arms ("group H (n = 14)" and "group L (n = 18)" of 32), drawn from it. A
     group told with its share ("occurred in 88 cases (0.58%)") is drawn from the group before it whose
-    size that share is of: from a population when the group is counted for a complication or an event
-    ("Eight (6.8%) patients experienced complications" of 117), from any other group always ("Thirty
-    palsy patients (34.09%)" are a part of the 88, not of the population). A share that fits no group
-    (authors' rounding, a share of levels) says nothing."""
+    size that share is of: from a population when the group is counted for a complication ("leakage
+    occurred in 8 (6.8%) patients" of 117, not "pain relief was seen in 40 (80%)"), from any other group
+    always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
+    fits no group (authors' rounding, a share of levels) says nothing."""
     populations = [g for g in groups if not g.named and g.denominator is None
                    and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
              and (whole := _share_of(g, groups)) is not None}
     for g in groups:
         whole = rated.get(id(g))
-        if whole is not None and (all(whole is not p for p in populations) or g.predicate == "event"
-                                  or _complication_group(g, complications)):
+        if whole is not None and (all(whole is not p for p in populations) or _complication_group(g, complications)):
             g.population = whole
-    if not populations:
-        return
-    population = populations[0]
     for g in groups:
-        if (g is not population and id(g) not in rated and g.n < population.n and g.denominator is None
-                and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
-                and _complication_group(g, complications, after=population)):
-            g.population = population
-    # the arms a population was divided into: named groups whose sizes add up to it
-    arms = [g for g in groups if g.named]
-    whole = next((p for p in populations if len(arms) > 1 and sum(g.n for g in arms) == p.n), None)
-    if whole is not None:
-        for g in arms:
+        if (populations and g is not populations[0] and id(g) not in rated and g.n < populations[0].n
+                and g.denominator is None and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
+                and _complication_group(g, complications, after=populations[0])):
+            g.population = populations[0]
+    _draw_arms(groups)
+
+
+def _draw_arms(groups: list[_Group]) -> None:
+    """Named groups told one after another whose sizes add up to a group counted before them are drawn
+    from it: the arms of a population ("group H (n = 14)" and "group L (n = 18)" of 32), or the
+    breakdown of a group ("leakage in 20 patients: PVP (n = 12) and PKP (n = 8)"), which then counts as
+    no group of its own (`_tallies`)."""
+    named = [g for g in groups if g.named]
+    i = 0
+    while i < len(named):
+        total, whole = named[i].n, None
+        for j in range(i + 1, len(named)):
+            total += named[j].n
+            whole = max((w for w in groups if not w.named and w.n == total
+                         and w.first.start_char < named[i].first.start_char),
+                        key=lambda w: w.first.start_char, default=None)
+            if whole is not None:
+                break
+        if whole is None:
+            i += 1
+            continue
+        for g in named[i:j + 1]:
             if g.denominator is None:
                 g.population = whole
+                g.breakdown = whole.denominator is not None
+        i = j + 1
 
 
 def _complication_group(group: _Group, complications: set[int], after: _Group | None = None) -> bool:
@@ -273,23 +290,27 @@ def _complication_group(group: _Group, complications: set[int], after: _Group | 
 def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
     """The nearest larger group counted before `group` of whose size its stated rate (percent, as
     written) is its share, within the rounding the rate's decimals allow."""
-    rate = group.rate or ""
-    slack = 0.6 * 10 ** -len(rate.partition(".")[2])
+    rate = str(group.rate)
+    decimals = len(rate.partition(".")[2])
+    slack = 10.0 ** -decimals if decimals else 0.5  # a decimal rate may be cut off ("0.66" of 1/150)
     fits = [g for g in groups if g is not group and g.n > group.n and g.first.start_char < group.first.start_char
             and abs(100 * group.n / g.n - float(rate)) <= slack]
     return max(fits, key=lambda g: g.first.start_char) if fits else None
 
 
 def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:
-    """Counts that are not groups of their own (ids): a breakdown of a group already counted against
-    its population or named (its denominator is no larger than that group: "8 of the 11 patients with
-    loose screws" within 30 patients drawn from 4078), and an outcome of the study population whose
-    sex counts are given ("9 of the 17 patients required reoperation")."""
+    """Counts that are not groups of their own (ids): named parts of a group drawn from the population
+    (`_draw_arms`), a breakdown of a group already counted against its population or named (its
+    denominator is no larger than that group: "8 of the 11 patients with loose screws" within 30
+    patients drawn from 4078), and an outcome of the study population whose sex counts are given ("9 of
+    the 17 patients required reoperation")."""
     subgroups = {g.n for g in groups if g.named or g.denominator}
     populations = {t for m in sexes if (t := _sex_total(m))} - subgroups
     out = set()
     for g in groups:
         den = g.denominator
+        if g.breakdown:
+            out.add(id(g))
         if g.named or den is None:
             continue
         if any(den[0] <= n for n in subgroups - {g.n}) or (

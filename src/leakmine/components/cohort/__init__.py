@@ -122,10 +122,10 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
 
 
 def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple[Match, str, dict[str, Any]]]:
-    """`found` without the named parts (rules with attr `part`) that do not add up to a size told within
-    200 characters before them: "113 patients (PLIF n = 30, TLIF n = 83)" keeps both, and so does "58
-    patients who underwent NPVP (n=27) or HPVP (n=31)". Parts with only commas, semicolons, "and", "or"
-    or "versus" between them are counted together."""
+    """`found` without the named parts (rules with attr `part`) that do not add up, two or more told one
+    after another, to a size told within 200 characters before them: "113 patients (PLIF n = 30, TLIF
+    n = 83)" keeps both, and so does "58 patients who underwent NPVP (n=27) or HPVP (n=31)". Parts with
+    only commas, semicolons, "and", "or" or "versus" between them are told one after another."""
     runs: list[list[int]] = []
     for k, (m, _, _) in sorted(enumerate(found), key=lambda kf: kf[1][0].start):
         if not m.rule.attrs.get("part"):
@@ -140,7 +140,7 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
         first = found[ks[0]][0].start
         wholes = {a["n"] for m, _, a in found if m.rule.label == "COHORT_SIZE" and not m.rule.attrs.get("part")
                   and m.end <= first <= m.end + 200}
-        if sum(found[k][2]["n"] for k in ks) not in wholes:
+        if len(ks) < 2 or sum(found[k][2]["n"] for k in ks) not in wholes:
             dropped.update(ks)
     return [f for k, f in enumerate(found) if k not in dropped]
 

@@ -18,7 +18,7 @@ _DASH = r"\s*(?:-|–|—|‐|to|and)\s*"
 _PEOPLE = re.compile(r"\b(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|cohort|men|women|"
                      r"males?|females?|adults?|children|incidence)\b", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(r"\b(?:cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|"
-                         r"vertebrae|vertebral\s+bodies|(?<![-‐])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|"
+                         r"vertebrae|vertebral\s+bodies|(?<![-‐‑–])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|"
                          r"articles?|papers?|reports?|sections?|wells?|experiments?|replicates?)\b", re.IGNORECASE)
 _NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
                         re.IGNORECASE)
@@ -28,7 +28,7 @@ _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between
                     rf"({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})", re.IGNORECASE)
 # A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)"; not a
 # confidence interval's "95% CI" nor a share of something else ("(12% of the levels)").
-_RATE = re.compile(r"\(\s*(?:[nN]\s*=\s*\d+\s*[,;]\s*)?(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)")
+_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*)?(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)")
 _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
 
 
@@ -63,11 +63,10 @@ def stated_rate(text: str, start: int, end: int) -> str | None:
 
 def predicate(text: str, start: int, end: int) -> str | None:
     """"event" or "outcome": what the group counted at text[start:end] did, from the nearest cue after
-    the count in its clause, else the nearest before its end in its sentence ("leakage occurred in 48
-    of 312 patients", "developed in 29 (10%) patients" -> event; "9 of the 17 patients required
-    reoperation" -> outcome); None when unsaid."""
+    the count in its clause, else the nearest before it in its sentence ("leakage occurred in 48 of
+    312 patients" -> event; "9 of the 17 patients required reoperation" -> outcome); None when unsaid."""
     after = re.split(r"[.;]\s|\b(?:and|but|while|whereas)\s+(?=\d|[a-z]+\s+(?:of|patients))", text[end:end + 90])[0]
-    before = re.split(r"[.;]\s", text[max(0, start - 120):end])[-1]  # the match's own words too
+    before = re.split(r"[.;]\s", text[max(0, start - 120):start])[-1]
     hits: list[tuple[int, str]] = []
     for kind, cue in _predicates().items():
         if m := cue.search(after.lower()):
