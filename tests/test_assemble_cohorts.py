@@ -153,6 +153,21 @@ def test_named_groups_are_drawn_from_the_group_they_add_up_to(arms, expected):
             if c.denominator] == expected
 
 
+@pytest.mark.parametrize(("whole_told", "expected"), [
+    (True, [(10, 196)]),  # "Six of the 10 patients with C5 palsy recovered": the 10, drawn from the 196
+    (False, [(6, 10)]),
+])
+def test_a_denominator_told_as_a_group_is_a_group(whole_told, expected):
+    p = Paper(("results", "Results", "We reviewed 196 patients. Six of the 10 patients with weakness recovered."))
+    p.m("COHORT_SIZE", "196", n=196, denominator=None, kind="population")
+    p.m("COHORT_SIZE", "Six of the 10 patients", "6", n=6, denominator=10, kind="subgroup",
+        **({"whole_told": True} if whole_told else {}))
+    p.m("SYMPTOM", "weakness", "weakness")
+    cohorts = build_cohorts(p.doc, p.mentions, p.cue_index())
+    assert [(c.n_patients, c.denominator) for c in cohorts if c.denominator] == expected
+    assert all(c.evidence for c in cohorts)
+
+
 def test_groups_relate_and_their_relations_are_evidence():
     p = Paper(("results", "Results", "x " * 20))
     p.m("COHORT_SIZE", "x", "312", n=312, denominator=None, kind="population")

@@ -74,6 +74,10 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Forty consecutive, unselected cases were reviewed.", 40, None),
     ("We collected 1,204 lumbar surgery cases from six centers.", 1204, None),
     ("Ninety patients (with a total of 131 painful vertebral metastases) were enrolled.", 90, None),
+    ("Of these, 122 were included in the final analysis.", 122, None),
+    ("Of 2,571 patients who received kyphoplasty, 82 with disc leakage were enrolled.", 82, 2571),
+    ("Of 11,817 adult spinal operations, 21 patients experienced a new deficit.", 21, 11817),
+    ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -317,10 +321,25 @@ def test_cohort_size_normalizer(n, n2, den, expected):
     ("in 12 patients (95% CI 3-5)", "12 patients", None),  # a confidence interval
     ("12 patients had leaks (5%)", "12 patients", None),  # told after other words
     ("in 12 patients (12% of the levels)", "12 patients", None),  # a share of something else
+    ("Seven cases were reported (incidence, 0.13%).", "Seven cases were reported", "0.13"),
+    ("Seven patients developed a palsy after surgery, an incidence rate of 5.7%.", "Seven patients", "5.7"),
+    ("21 patients had a deficit, yielding an overall incidence of 0.178%; in the", "21 patients", "0.178"),
+    ("Seven patients developed a palsy; the incidence of leakage was 12%.", "Seven patients", None),  # another clause
 ])
 def test_the_rate_told_with_a_count(text, count, rate):
     start = text.index(count)
     assert stated_rate(text, start, start + len(count)) == rate
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Six of the 10 patients with C5 palsy recovered fully.", True),
+    ("Of the 14 patients who developed leakage, 3 were symptomatic.", True),
+    ("Six of 10 patients with osteoporosis had leakage.", False),  # no group told before
+    ("Of the 312 patients, 48 developed leakage.", False),
+])
+def test_a_denominator_told_as_a_group(text, told):
+    (_, attrs), = [f for f in found(text, "COHORT_SIZE") if f[1]["denominator"]]
+    assert bool(attrs.get("whole_told")) is told
 
 
 def test_sex_count_normalizer():
@@ -477,6 +496,7 @@ def test_second_group_age_in_one_sentence(text, means):
     "Leakage was seen at 12 consecutive levels.",
     "The first 40 consecutive patients were excluded as the learning curve.",
     "Between 2012 and 2018 consecutive patients with fractures were reviewed.",
+    "Of these, 12 were excluded for missing films.",
 ])
 def test_not_a_group_size(text):
     assert found(text, "COHORT_SIZE") == []

@@ -135,11 +135,13 @@ class _Group:
     population: _Group | None = None  # the study population it is drawn from, when no size states it
     only: str | None = None  # "n_female" or "n_male": the group is that sex of its population
     breakdown: bool = False  # named parts of a group that is itself drawn from the population
+    whole_of: Mention | None = None  # a part's count that tells this group as its denominator only
 
     @property
     def first(self) -> Mention:
-        """The mention that first states the group: its first size, else its sex count."""
-        return self.sizes[0] if self.sizes else self.sex
+        """The mention that first states the group: its first size, else its sex count, else the count
+        of a part of it that tells it as the part's whole."""
+        return self.sizes[0] if self.sizes else self.sex or self.whole_of
 
     @property
     def named(self) -> bool:
@@ -176,7 +178,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
-    groups = _counted_by_sex(_groups(sizes), sexes)
+    groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes))
     _draw_from_population(groups, _complication_sentences(mentions, cues))
     tallies = _tallies(groups, sexes)
     _attach_sexes(groups, sexes, tallies)
@@ -219,6 +221,19 @@ def _counted_by_sex(groups: list[_Group], sexes: list[Mention]) -> list[_Group]:
     return sorted(groups, key=lambda g: g.first.start_char)
 
 
+def _told_as_wholes(groups: list[_Group]) -> list[_Group]:
+    """`groups` and a group for each denominator told as a group of its own that no size states ("Six of
+    the 10 patients with C5 palsy recovered" counts the 10 with a palsy), when a larger group is counted
+    before it (so it is not the population itself)."""
+    for g in list(groups):
+        for m in g.sizes:
+            den = m.attrs.get("denominator")
+            if (m.attrs.get("whole_told") and isinstance(den, int) and all(o.n != den for o in groups)
+                    and any(o.n > den and o.first.start_char < m.start_char for o in groups)):
+                groups.append(_Group(den, None, [], whole_of=m))
+    return sorted(groups, key=lambda g: g.first.start_char)
+
+
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
     """Starts of the sentences that tell of the field's complications: a cause, leak site or symptom
     named, had or not ("438 patients without leakage" are the group compared), or cement named."""
@@ -238,7 +253,7 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
     fits no group (authors' rounding, a share of levels) says nothing."""
     populations = [g for g in groups if not g.named and g.denominator is None
-                   and (not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
+                   and (g.sex is not None and not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
              and (whole := _share_of(g, groups)) is not None}
     for g in groups:
@@ -467,6 +482,8 @@ def _record(g: _Group) -> CohortRecord:
                 rec.evidence.append((f, str(v), g.sex.mention_id))
         if not g.sizes:
             rec.evidence.append(("n_patients", str(g.n), g.sex.mention_id))
+    if g.whole_of is not None:
+        rec.evidence.append(("n_patients", str(g.n), g.whole_of.mention_id))
     ages = sorted(g.ages, key=lambda m: m.attrs.get("sd") is None)
     for age in ages:
         if age.attrs.get("mean") not in (None, rec.age_mean) and rec.age_mean is not None:

@@ -1,8 +1,8 @@
 """`leakmine_cohort`: aggregate statistics of a group of patients -> span group `leakmine_cohort`:
 COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/group, `name` of a
-comparison group, `rate` the percentage told with the count, `predicate` event/outcome: the rule's
-own when its words say it, "17 patients who developed"), SEX_COUNT ("12M/18F", attrs `n_male`,
-`n_female`, either may be None) and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
+comparison group, `rate` the percentage told with the count, `whole_told` its denominator told as a
+group of its own, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
+developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
 from typing import Any
@@ -20,6 +20,7 @@ from leakmine.components.cohort.normalize import (
     predicate,
     sex_count,
     stated_rate,
+    whole_told,
 )
 from leakmine.nlp.docs import doc_text
 from leakmine.nlp.numbers import load_number_rules
@@ -51,6 +52,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             return None
         attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
                  "predicate": m.rule.attrs.get("predicate") or predicate(text, m.start, m.end)}
+        if size["denominator"] and whole_told(text, m.start, m.end):
+            attrs["whole_told"] = True  # its denominator is a group of its own, the one it breaks down
         if (rate := stated_rate(text, m.start, m.end)) is not None:
             attrs["rate"] = rate  # the group's share of its whole, in percent as written ("0.58")
         if m.rule.attrs.get("counted_in"):

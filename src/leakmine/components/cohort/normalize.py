@@ -26,9 +26,20 @@ _SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviati
                  re.IGNORECASE)
 _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between)?\s*(?:from\s+|between\s+)?"
                     rf"({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})", re.IGNORECASE)
-# A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)"; not a
-# confidence interval's "95% CI" nor a share of something else ("(12% of the levels)").
-_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*)?(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)")
+# A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)", "(n = 12,
+# 5.5%)", "(incidence, 0.13%)"; not a confidence interval's "95% CI" nor a share of something else
+# ("(12% of the levels)").
+_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|(?:incidence|rate|prevalence)\s*[,:=]?\s*)?"
+                   r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)", re.IGNORECASE)
+# ... or told in its clause: "21 patients experienced a deficit, yielding an overall incidence of 0.178%".
+_RATE_IN_CLAUSE = re.compile(r"(?:[^.;]|\.(?=\d)){0,120}?,\s*(?:yielding|giving|with|for)?\s*(?:an?\s+|the\s+)?"
+                             r"(?:overall\s+)?(?:incidence|rate|prevalence)(?:\s+rate)?\s+(?:of|was)\s+"
+                             r"(\d{1,3}(?:\.\d+)?)\s*%", re.IGNORECASE)
+# A denominator told as a group of its own: "six of the 10 patients with C5 palsy", "of the 14 patients
+# who developed leakage, 3 ...".
+_WHOLE_TOLD = re.compile(r"\b(?:of|among)\s+(?:the|these|those|all)\s+[\w,-]+\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:patients|cases|subjects)\s+(?:with|who\s+(?:had|developed|experienced|suffered|"
+                         r"sustained|presented))\b", re.IGNORECASE)
 _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
 
 
@@ -52,13 +63,23 @@ def _predicates() -> dict[str, re.Pattern[str]]:
 
 
 def stated_rate(text: str, start: int, end: int) -> str | None:
-    """The percentage a group's count at text[start:end] is told with, in parentheses in the match or
-    opening right after it ("developed in 29 (10%) patients", "occurred in 88 cases (0.58%)" -> "10",
-    "0.58"), as written; None when none is told."""
+    """The percentage a group's count at text[start:end] is told with, as written: in parentheses in the
+    match or opening right after it ("developed in 29 (10%) patients", "occurred in 88 cases (0.58%)"
+    -> "10", "0.58"), else as the incidence its clause gives ("..., an incidence rate of 5.7%"); None
+    when none is told."""
     after = text[end:end + 40]
     m = _RATE.search(text, start, end + 40)
-    opens_by = end + len(after) - len(after.lstrip())
-    return m.group(1) if m and m.start() <= opens_by else None
+    if m and m.start() <= end + len(after) - len(after.lstrip()):
+        return m.group(1)
+    m = _RATE_IN_CLAUSE.match(text, end)
+    return m.group(1) if m else None
+
+
+def whole_told(text: str, start: int, end: int) -> bool:
+    """Whether the denominator of the group counted at text[start:end] is told as a group of its own,
+    the one the count breaks down ("Six of the 10 patients with C5 palsy recovered": the 10 with a palsy)."""
+    m = _WHOLE_TOLD.search(text, start, end + 60)
+    return m is not None and m.start() < end
 
 
 def predicate(text: str, start: int, end: int) -> str | None:
