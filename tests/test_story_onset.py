@@ -33,6 +33,11 @@ AFTER = " CT showed epidural cement at T12. Laminectomy and cement removal were 
     ("We experienced a rare complication, paraparesis after vertebroplasty of T12, in a 70-year-old woman.",
      None, None),
     ("A 70-year-old woman experienced paraparesis after vertebroplasty of T12.", "immediate", 0),
+    # days after the injury date what came before the operation
+    ("A 70-year-old woman fell. Five days after the injury she had back pain but no deficit, and vertebroplasty "
+     "of T12 was done. Six hours after surgery, she developed paraparesis.", "delayed", 0.25),
+    ("A 70-year-old woman had back pain and numbness a week after the fall, and vertebroplasty of T12 was "
+     "done.", None, None),
 ])
 def test_onset_is_when_it_began(tmp_path, sentence, onset, days):
     (patient,) = mine(tmp_path, case_report(TITLE, sentence + AFTER))["patients"]

@@ -11,6 +11,8 @@ from vocab_helpers import texts, values
     ("lumbago for years", "pain"),
     ("radicular pain down the leg", "pain"),
     ("radicular pain down the leg", "radiculopathy"),
+    ("left radicular leg pain with weakness", "radiculopathy"),
+    ("sciatic buttock pain", "radiculopathy"),
     ("numbness below the knee", "numbness"),
     ("paraesthesiae in both feet", "numbness"),
     ("tingling of the toes", "numbness"),
@@ -84,6 +86,7 @@ def test_symptom_values(text, expected):
     ("radiating chest pain", "radiculopathy"),
     ("radiating abdominal pain", "radiculopathy"),
     ("the chest pain, radiating to the groin", "radiculopathy"),
+    ("a radicular artery pain map", "radiculopathy"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)

@@ -512,8 +512,8 @@ def _onset(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str])
         m = a.mention
         if not m.asserted or when(m) != PRESENTATION:
             continue
-        if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS:
-            continue
+        if str(m.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS or m.attrs.get("from_injury"):
+            continue  # before the operation: a history, or days after the injury
         others = view.by_sentence.get(m.sentence_start, [])
         if not any(view.complication(o) for o in others) or not _dates_onset(m, others, view):
             continue

@@ -1,6 +1,7 @@
 """`leakmine_timing`: when something began after a procedure ("immediately after surgery", "3 days
 later", "on postoperative day 2") -> span group `leakmine_timing`, value "immediate" (day 0) or
-"delayed", attrs `days` (float or None), `anchor`, `reference` (what the delay counts from) and `from_operation`."""
+"delayed", attrs `days` (float or None), `anchor`, `reference` (what the delay counts from),
+`from_operation` and `from_injury`."""
 
 from typing import Any
 

@@ -18,6 +18,9 @@ _ONSET_VERB = re.compile(r"\b(?:observed|noted|noticed|developed|occurred|appear
 _OPERATION = re.compile(r"procedure|surgery|surgical|operation|operative|plasty|\b(?:P?VP|PKP|BKP|KP|PLIF|TLIF|PLF|"
                         r"ALIF|XLIF|OLIF|ACDF)\b|fusion|arthrodesis|discectomy|laminectomy|decompression|osteotomy|"
                         r"injection|augmentation|instrumentation|fixation", re.IGNORECASE)
+# What a delay counted from the injury names: "4 days after the injury", "a week after the fall" (before
+# the operation, so no onset of its complication).
+_INJURY = re.compile(r"\b(?:injury|injuries|trauma|fall|accident|fracture)\b", re.IGNORECASE)
 _NOT_ONSET = re.compile(r"\b(?:reliev\w*|relief|improv\w*|resol\w*|recover\w*|remov\w*|disappear\w*|"
                         r"no|not|without|never|normal|average|mean|median|time|within|if|should|may|might|"
                         r"could|would|can|risk\w*)\b", re.IGNORECASE)
@@ -70,7 +73,7 @@ def is_onset_clause(text: str, start: int) -> bool:
 def timing_attrs(text: str, start: int, groups: dict[str, str | None], days: float | None,
                  rule_attrs: dict[str, object]) -> dict[str, object]:
     """attrs of a TIMING mention: days, anchor, reference (what it is counted from), whether that is an
-    operation (`from_operation`) and flags."""
+    operation (`from_operation`) or the injury (`from_injury`) and flags."""
     before = text[max(0, start - 40):start]
     anchor = re.sub(r"\s+", " ", (groups.get("anchor") or str(rule_attrs.get("anchor", ""))).lower())
     attrs: dict[str, object] = {**{k: v for k, v in rule_attrs.items() if k != "days"},
@@ -85,6 +88,7 @@ def timing_attrs(text: str, start: int, groups: dict[str, str | None], days: flo
     if groups.get("ref"):
         attrs["reference"] = re.sub(r"\s+", " ", groups["ref"].strip())
         attrs["from_operation"] = bool(_OPERATION.search(attrs["reference"]))
+        attrs["from_injury"] = not attrs["from_operation"] and bool(_INJURY.search(attrs["reference"]))
     if _AGGREGATE_BEFORE.search(before):
         attrs["aggregate"] = True
     if _FOLLOW_UP_BEFORE.search(before):
