@@ -122,13 +122,20 @@ def test_sex_counts_that_add_up_to_no_group_count_a_group_of_their_own():
     ([("88", "0.58"), ("30", "34.09")], True, [(88, 15097)]),
     # a share that fits no group says nothing: the group is drawn as any other
     ([("88", "3.1")], True, [(88, 15097)]),
+    # counted for an event though no complication of the field is named: "8 (6.8%) experienced complications"
+    ([("88", "0.58", "event")], False, [(88, 15097)]),
+    # 30 of 88 is 34.09%: told rounded or cut off it fits, told otherwise not
+    ([("88", None), ("30", "34.1")], False, [(30, 88)]),
+    ([("88", None), ("30", "34.0")], False, [(30, 88)]),
+    ([("88", None), ("30", "34.2")], False, []),
 ])
 def test_a_groups_stated_share_names_its_whole(groups, complication, expected):
     p = Paper(("results", "Results", "We reviewed 15097 cases."),
               ("results", "Results", f"{'Weakness' if complication else 'Relief'} was seen in 88 cases and 30 cases."))
     p.m("COHORT_SIZE", "15097", n=15097, denominator=None, kind="population")
-    for n, rate in groups:
-        p.m("COHORT_SIZE", n, n=int(n), denominator=None, kind="subgroup", after="seen", **({"rate": rate} if rate else {}))
+    for n, rate, *predicate in groups:
+        p.m("COHORT_SIZE", n, n=int(n), denominator=None, kind="subgroup", after="seen",
+            **({"rate": rate} if rate else {}), **({"predicate": predicate[0]} if predicate else {}))
     if complication:
         p.m("SYMPTOM", "Weakness", "weakness")
     assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())

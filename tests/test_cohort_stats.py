@@ -74,7 +74,6 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Forty consecutive, unselected cases were reviewed.", 40, None),
     ("We collected 1,204 lumbar surgery cases from six centers.", 1204, None),
     ("Ninety patients (with a total of 131 painful vertebral metastases) were enrolled.", 90, None),
-    ("Of these, 122 were included in the final analysis.", 122, None),
     ("Of 2,571 patients who received kyphoplasty, 82 with disc leakage were enrolled.", 82, 2571),
     ("Of 11,817 adult spinal operations, 21 patients experienced a new deficit.", 21, 11817),
     ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
@@ -325,15 +324,29 @@ def test_cohort_size_normalizer(n, n2, den, expected):
     ("Seven patients developed a palsy after surgery, an incidence rate of 5.7%.", "Seven patients", "5.7"),
     ("21 patients had a deficit, yielding an overall incidence of 0.178%; in the", "21 patients", "0.178"),
     ("Seven patients developed a palsy; the incidence of leakage was 12%.", "Seven patients", None),  # another clause
+    ("Seven patients had leakage (leakage rate, 5%).", "Seven patients had leakage", "5"),
+    ("Seven patients had leakage, and the incidence rate was 5%.", "Seven patients", "5"),
+    ("Seven patients had leakage, an incidence of 10% per treated level.", "Seven patients", None),
 ])
 def test_the_rate_told_with_a_count(text, count, rate):
     start = text.index(count)
     assert stated_rate(text, start, start + len(count)) == rate
 
 
+@pytest.mark.parametrize("text, sizes", [
+    ("We reviewed 226 patients who had surgery, and 122 were included in the final analysis.", [226, 122]),
+    ("Of these, 122 were included.", []),  # nothing counted before it
+    ("We scanned 410 vertebrae, and 380 were included in the analysis.", []),  # vertebrae
+])
+def test_the_patients_included_after_exclusions(text, sizes):
+    assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == sizes
+
+
 @pytest.mark.parametrize("text, told", [
     ("Six of the 10 patients with C5 palsy recovered fully.", True),
-    ("Of the 14 patients who developed leakage, 3 were symptomatic.", True),
+    ("Of the 14 patients who developed leakage, 3 required surgery.", True),
+    ("Of the 14 patients who developed leakage, 3 were symptomatic.", False),  # a finding, not their outcome
+    ("Of the 120 patients with osteoporosis, 30 developed leakage.", False),  # a stratum; the 30 are the group
     ("Six of 10 patients with osteoporosis had leakage.", False),  # no group told before
     ("Of the 312 patients, 48 developed leakage.", False),
 ])
@@ -497,6 +510,10 @@ def test_second_group_age_in_one_sentence(text, means):
     "The first 40 consecutive patients were excluded as the learning curve.",
     "Between 2012 and 2018 consecutive patients with fractures were reviewed.",
     "Of these, 12 were excluded for missing films.",
+    "Of the 2,100 procedures, 25 were revision surgeries.",  # no patients counted
+    "Only 30 cases of cement embolism were reported previously.",  # the literature's
+    "From 2012 to December 2018 consecutive patients were reviewed.",  # years
+    "During 2010-2015 consecutive patients were treated.",
 ])
 def test_not_a_group_size(text):
     assert found(text, "COHORT_SIZE") == []

@@ -119,6 +119,8 @@ def test_not_a_timing(text):
     "delayed progressive myelopathy",
     "Delayed Bilateral C5 Palsy after Laminoplasty",
     "two cases of delayed unilateral C5 nerve palsy",
+    "a delayed postoperative C5 palsy",
+    "a delayed right C5 palsy",
     "a delayed motor paresis",
     "both patients presented with the palsy in a delayed fashion",
     "weakness appeared in a late manner",

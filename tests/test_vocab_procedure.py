@@ -50,6 +50,7 @@ def test_procedure_values(text, expected):
     ("a solid fusion mass at one year", "fusion"),
     ("interbody fusion devices were used", "fusion"),
     ("the foraminal height", "decompression"),
+    ("cement leaked through the laminotomy defect", "decompression"),
 ])
 def test_procedure_must_not_match(text, unwanted):
     assert unwanted not in values("PROCEDURE", text)

@@ -13,6 +13,7 @@ from vocab_helpers import texts, values
     ("radicular pain down the leg", "radiculopathy"),
     ("left radicular leg pain with weakness", "radiculopathy"),
     ("sciatic buttock pain", "radiculopathy"),
+    ("she had neurological complications after the operation", "neurological deficit"),
     ("numbness below the knee", "numbness"),
     ("paraesthesiae in both feet", "numbness"),
     ("tingling of the toes", "numbness"),

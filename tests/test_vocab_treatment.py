@@ -110,6 +110,8 @@ def test_treatment_values(text, expected):
     ("evacuation of the seh", "hematoma evacuation"),  # an abbreviation is written in capitals
     ("the cement embolism was not removed", "cement removal"),
     ("a cement embolism was seen in the lung", "cement removal"),
+    ("drainage of CSF revealed no hematoma", "hematoma evacuation"),
+    ("removal of the drain caused a hematoma", "hematoma evacuation"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

@@ -141,7 +141,7 @@ class _Group:
     def first(self) -> Mention:
         """The mention that first states the group: its first size, else its sex count, else the count
         of a part of it that tells it as the part's whole."""
-        return self.sizes[0] if self.sizes else self.sex or self.whole_of
+        return self.sizes[0] if self.sizes else (self.sex or self.whole_of)
 
     @property
     def named(self) -> bool:
@@ -248,8 +248,9 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     ("the cases of 6 patients who developed a palsy" in an objective); named groups whose sizes add up
     to a population are its arms ("group H (n = 14)" and "group L (n = 18)" of 32), drawn from it. A
     group told with its share ("occurred in 88 cases (0.58%)") is drawn from the group before it whose
-    size that share is of: from a population when the group is counted for a complication ("leakage
-    occurred in 8 (6.8%) patients" of 117, not "pain relief was seen in 40 (80%)"), from any other group
+    size that share is of: from a population when the group is counted for a complication or an event
+    ("Eight (6.8%) patients experienced complications" of 117, not "pain relief was seen in 40 (80%)"),
+    from any other group
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
     fits no group (authors' rounding, a share of levels) says nothing."""
     populations = [g for g in groups if not g.named and g.denominator is None
@@ -258,13 +259,15 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
              and (whole := _share_of(g, groups)) is not None}
     for g in groups:
         whole = rated.get(id(g))
-        if whole is not None and (all(whole is not p for p in populations) or _complication_group(g, complications)):
+        if whole is not None and (all(whole is not p for p in populations) or g.predicate == "event"
+                                  or _complication_group(g, complications)):
             g.population = whole
+    population = populations[0] if populations else None
     for g in groups:
-        if (populations and g is not populations[0] and id(g) not in rated and g.n < populations[0].n
+        if (population is not None and g is not population and id(g) not in rated and g.n < population.n
                 and g.denominator is None and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
-                and _complication_group(g, complications, after=populations[0])):
-            g.population = populations[0]
+                and _complication_group(g, complications, after=population)):
+            g.population = population
     _draw_arms(groups)
 
 
@@ -306,10 +309,10 @@ def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
     """The nearest larger group counted before `group` of whose size its stated rate (percent, as
     written) is its share, within the rounding the rate's decimals allow."""
     rate = str(group.rate)
-    decimals = len(rate.partition(".")[2])
-    slack = 10.0 ** -decimals if decimals else 0.5  # a decimal rate may be cut off ("0.66" of 1/150)
+    unit = 10.0 ** -len(rate.partition(".")[2])
+    # rounded ("5.7" of 5.65-5.75) or cut off ("0.66" of 1/150 = 0.667)
     fits = [g for g in groups if g is not group and g.n > group.n and g.first.start_char < group.first.start_char
-            and abs(100 * group.n / g.n - float(rate)) <= slack]
+            and -unit / 2 <= 100 * group.n / g.n - float(rate) < unit]
     return max(fits, key=lambda g: g.first.start_char) if fits else None
 
 

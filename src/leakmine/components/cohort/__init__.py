@@ -15,6 +15,7 @@ from leakmine.components.cohort.normalize import (
     age_stat,
     age_stat_value,
     cohort_size,
+    counted_people_before,
     group_name,
     not_people,
     predicate,
@@ -42,6 +43,8 @@ _PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?)\s+)?(?:the\s+)?",
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     g = m.groups
     if m.rule.attrs.get("after_age") and not _AGE_BEFORE.search(text[max(0, m.start - 80):m.start]):
+        return None
+    if m.rule.attrs.get("after_people") and not counted_people_before(text, m.start):
         return None
     if m.rule.label == "COHORT_SIZE":
         if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
