@@ -120,14 +120,16 @@ def test_sex_counts_that_add_up_to_no_group_count_a_group_of_their_own():
     ([("88", None), ("30", "34.09")], False, [(30, 88)]),
     # ... so no group of its own where that group is counted against the population
     ([("88", "0.58"), ("30", "34.09")], True, [(88, 15097)]),
-    # a share that fits no group says nothing: the group is drawn as any other
-    ([("88", "3.1")], True, [(88, 15097)]),
+    # a share a little off (the authors' rounding or base) fits no group: the group is drawn as any other
+    ([("88", "0.7")], True, [(88, 15097)]),
     # counted for an event though no complication of the field is named: "8 (6.8%) experienced complications"
     ([("88", "0.58", "event")], False, [(88, 15097)]),
     # 30 of 88 is 34.09%: told rounded or cut off it fits, told otherwise not
     ([("88", None), ("30", "34.1")], False, [(30, 88)]),
     ([("88", None), ("30", "34.0")], False, [(30, 88)]),
     ([("88", None), ("30", "34.2")], False, []),
+    # a share far from the group's share of the population denies it (80% is not 88 of 15097)
+    ([("88", "80")], True, []),
 ])
 def test_a_groups_stated_share_names_its_whole(groups, complication, expected):
     p = Paper(("results", "Results", "We reviewed 15097 cases."),

@@ -77,6 +77,8 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Of 2,571 patients who received kyphoplasty, 82 with disc leakage were enrolled.", 82, 2571),
     ("Of 11,817 adult spinal operations, 21 patients experienced a new deficit.", 21, 11817),
     ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
+    ("Twenty-five patients were successfully enrolled.", 25, None),
+    ("There were 13 (24%) palsies in the 54 patients in the study.", 13, 54),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -336,6 +338,7 @@ def test_the_rate_told_with_a_count(text, count, rate):
 @pytest.mark.parametrize("text, sizes", [
     ("We reviewed 226 patients who had surgery, and 122 were included in the final analysis.", [226, 122]),
     ("Of these, 122 were included.", []),  # nothing counted before it
+    ("Of these patients, 88 who met the criteria were enrolled.", [88]),
     ("We scanned 410 vertebrae, and 380 were included in the analysis.", []),  # vertebrae
 ])
 def test_the_patients_included_after_exclusions(text, sizes):
@@ -514,6 +517,7 @@ def test_second_group_age_in_one_sentence(text, means):
     "Only 30 cases of cement embolism were reported previously.",  # the literature's
     "From 2012 to December 2018 consecutive patients were reviewed.",  # years
     "During 2010-2015 consecutive patients were treated.",
+    "There were 30 cement leaks in 25 patients.",  # events
 ])
 def test_not_a_group_size(text):
     assert found(text, "COHORT_SIZE") == []

@@ -252,7 +252,7 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     ("Eight (6.8%) patients experienced complications" of 117, not "pain relief was seen in 40 (80%)"),
     from any other group
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
-    fits no group (authors' rounding, a share of levels) says nothing."""
+    fits no group draws the group as any other, unless it denies the population (`_share_denies`)."""
     populations = [g for g in groups if not g.named and g.denominator is None
                    and (g.sex is not None and not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
@@ -266,7 +266,7 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
     for g in groups:
         if (population is not None and g is not population and id(g) not in rated and g.n < population.n
                 and g.denominator is None and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
-                and _complication_group(g, complications, after=population)):
+                and _complication_group(g, complications, after=population) and not _share_denies(g, population)):
             g.population = population
     _draw_arms(groups)
 
@@ -303,6 +303,16 @@ def _complication_group(group: _Group, complications: set[int], after: _Group | 
     return group.predicate != "outcome" and any(
         (after is None or m.start_char > after.first.start_char) and m.sentence_start in complications
         for m in group.sizes or [group.first])
+
+
+def _share_denies(group: _Group, whole: _Group) -> bool:
+    """Whether the rate told with `group` is far from its share of `whole` (more than a third off: "20
+    (80%) patients" are not of 75), so that `whole` is not what it is counted in; a rate a little off
+    is the authors' rounding or base ("26 patients (0.7%)" of 3,175)."""
+    if group.rate is None:
+        return False
+    rate = float(group.rate)
+    return abs(100 * group.n / whole.n - rate) > max(rate / 3, 10.0 ** -len(group.rate.partition(".")[2]))
 
 
 def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:

@@ -44,7 +44,7 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     g = m.groups
     if m.rule.attrs.get("after_age") and not _AGE_BEFORE.search(text[max(0, m.start - 80):m.start]):
         return None
-    if m.rule.attrs.get("after_people") and not counted_people_before(text, m.start):
+    if m.rule.attrs.get("after_people") and not counted_people_before(text, m.end):
         return None
     if m.rule.label == "COHORT_SIZE":
         if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
@@ -53,6 +53,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
         among = cohort_size(g.get("among") or "", None, None) if m.rule.attrs.get("within_among") else None
         if not size or (among and among["n"] < size["n"]):  # "52 cases of leakage in 40 patients": events
             return None
+        if m.rule.attrs.get("within_den") and g.get("den") and size["denominator"] is None:
+            return None  # "30 leaks in 25 patients": events
         attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
                  "predicate": m.rule.attrs.get("predicate") or predicate(text, m.start, m.end)}
         if size["denominator"] and whole_told(text, m.start, m.end):

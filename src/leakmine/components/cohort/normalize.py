@@ -129,7 +129,7 @@ def about_people(text: str, start: int, end: int) -> bool:
 
 def counted_people_before(text: str, start: int) -> bool:
     """True when the last thing counted before `start` in its sentence is people, not vertebrae or
-    operations ("226 patients were reviewed, and 122 were included")."""
+    operations ("226 patients were reviewed, and 122 were included", "of these patients, 88 ...")."""
     head = re.split(r"[.;]\s", text[max(0, start - 200):start])[-1]
     nouns = _COUNTED.findall(head)
     return bool(nouns) and bool(_PEOPLE.fullmatch(nouns[-1]))
