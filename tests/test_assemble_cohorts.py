@@ -130,6 +130,7 @@ def test_sex_counts_that_add_up_to_no_group_count_a_group_of_their_own():
     ([("88", None), ("30", "34.2")], False, []),
     # a share far from the group's share of the population denies it (80% is not 88 of 15097)
     ([("88", "80")], True, []),
+    ([("88", "0")], False, []),  # "(0%)" is no share
 ])
 def test_a_groups_stated_share_names_its_whole(groups, complication, expected):
     p = Paper(("results", "Results", "We reviewed 15097 cases."),
@@ -140,6 +141,20 @@ def test_a_groups_stated_share_names_its_whole(groups, complication, expected):
             **({"rate": rate} if rate else {}), **({"predicate": predicate[0]} if predicate else {}))
     if complication:
         p.m("SYMPTOM", "Weakness", "weakness")
+    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())
+            if c.denominator] == expected
+
+
+@pytest.mark.parametrize(("outcome", "expected"), [
+    (False, [(88, 15097)]),  # "Eight (6.8%) patients experienced complications"
+    (True, []),  # "42 (84%) experienced complete pain relief"
+])
+def test_an_event_group_with_its_share_is_drawn_unless_its_sentence_tells_an_outcome(outcome, expected):
+    p = Paper(("results", "Results", "We reviewed 15097 cases."), ("results", "Results", "Then 88 cases had relief."))
+    p.m("COHORT_SIZE", "15097", n=15097, denominator=None, kind="population")
+    p.m("COHORT_SIZE", "88", n=88, denominator=None, kind="subgroup", rate="0.58", predicate="event")
+    if outcome:
+        p.m("OUTCOME", "relief", "improved")
     assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())
             if c.denominator] == expected
 

@@ -78,6 +78,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Of 11,817 adult spinal operations, 21 patients experienced a new deficit.", 21, 11817),
     ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
+    ("Nine cases of epidural hematoma were identified before discharge.", 9, None),
     ("There were 13 (24%) palsies in the 54 patients in the study.", 13, 54),
 ])
 def test_cohort_size(text, n, denominator):
@@ -329,6 +330,8 @@ def test_cohort_size_normalizer(n, n2, den, expected):
     ("Seven patients had leakage (leakage rate, 5%).", "Seven patients had leakage", "5"),
     ("Seven patients had leakage, and the incidence rate was 5%.", "Seven patients", "5"),
     ("Seven patients had leakage, an incidence of 10% per treated level.", "Seven patients", None),
+    ("Seven patients had leakage, a rate of 10% of the treated levels.", "Seven patients", None),
+    ("Seven patients had fusion (fusion rate 90%).", "Seven patients had fusion", None),
 ])
 def test_the_rate_told_with_a_count(text, count, rate):
     start = text.index(count)
@@ -339,6 +342,8 @@ def test_the_rate_told_with_a_count(text, count, rate):
     ("We reviewed 226 patients who had surgery, and 122 were included in the final analysis.", [226, 122]),
     ("Of these, 122 were included.", []),  # nothing counted before it
     ("Of these patients, 88 who met the criteria were enrolled.", [88]),
+    ("We screened 300 patients for eligibility. Of these, 250 were included.", [250]),
+    ("Two hundred patients were screened, and 180 were included.", [180]),
     ("We scanned 410 vertebrae, and 380 were included in the analysis.", []),  # vertebrae
 ])
 def test_the_patients_included_after_exclusions(text, sizes):
@@ -350,6 +355,9 @@ def test_the_patients_included_after_exclusions(text, sizes):
     ("Of the 14 patients who developed leakage, 3 required surgery.", True),
     ("Of the 14 patients who developed leakage, 3 were symptomatic.", False),  # a finding, not their outcome
     ("Of the 120 patients with osteoporosis, 30 developed leakage.", False),  # a stratum; the 30 are the group
+    ("Of the 120 patients with osteoporosis who underwent PKP, 30 developed leakage.", False),  # its care, not theirs
+    ("Of the 10 patients who developed symptoms that resolved, 4 had leakage.", False),
+    ("Six of the 10 patients with C5 palsy recovered fully.", True),
     ("Six of 10 patients with osteoporosis had leakage.", False),  # no group told before
     ("Of the 312 patients, 48 developed leakage.", False),
 ])
@@ -518,6 +526,10 @@ def test_second_group_age_in_one_sentence(text, means):
     "From 2012 to December 2018 consecutive patients were reviewed.",  # years
     "During 2010-2015 consecutive patients were treated.",
     "There were 30 cement leaks in 25 patients.",  # events
+    "Between Dec. 2015 and Nov. 2018 consecutive patients were reviewed.",
+    "From 01/2015 to 12/2018 consecutive patients were reviewed.",
+    "Thirty cases of cement embolism were previously reported.",
+    "Thirty cases of cement embolism were reported in the English literature.",
 ])
 def test_not_a_group_size(text):
     assert found(text, "COHORT_SIZE") == []

@@ -38,6 +38,8 @@ AFTER = " CT showed epidural cement at T12. Laminectomy and cement removal were 
      "of T12 was done. Six hours after surgery, she developed paraparesis.", "delayed", 0.25),
     ("A 70-year-old woman had back pain and numbness a week after the fall, and vertebroplasty of T12 was "
      "done.", None, None),
+    ("A 70-year-old woman had vertebroplasty of T12. Two days after the trauma of surgery, she developed "
+     "paraparesis.", "delayed", 2),  # the trauma of surgery is the operation
 ])
 def test_onset_is_when_it_began(tmp_path, sentence, onset, days):
     (patient,) = mine(tmp_path, case_report(TITLE, sentence + AFTER))["patients"]

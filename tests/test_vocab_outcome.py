@@ -103,6 +103,8 @@ from vocab_helpers import values
     ("full pain relief", "improved"),  # relief is no resolution
     ("her leg pain decreased gradually", "improved"),
     ("weakness had markedly diminished by discharge", "improved"),
+    ("her pain decreased to 2 on the VAS", "improved"),
+    ("the weakness decreased in the following weeks", "improved"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}

@@ -179,7 +179,8 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
     groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes))
-    _draw_from_population(groups, _complication_sentences(mentions, cues))
+    _draw_from_population(groups, _complication_sentences(mentions, cues),
+                          {m.sentence_start for m in mentions if m.label == "OUTCOME"})
     tallies = _tallies(groups, sexes)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
@@ -241,16 +242,16 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
             if m.label in _COMPLICATION_LABELS or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
 
 
-def _draw_from_population(groups: list[_Group], complications: set[int]) -> None:
+def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int]) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
     in 7 patients"), counted after the study population ("we enrolled 102 patients", "56 women and 17
     men") and smaller than it, is drawn from that population, though the group was named before it
     ("the cases of 6 patients who developed a palsy" in an objective); named groups whose sizes add up
     to a population are its arms ("group H (n = 14)" and "group L (n = 18)" of 32), drawn from it. A
     group told with its share ("occurred in 88 cases (0.58%)") is drawn from the group before it whose
-    size that share is of: from a population when the group is counted for a complication or an event
-    ("Eight (6.8%) patients experienced complications" of 117, not "pain relief was seen in 40 (80%)"),
-    from any other group
+    size that share is of: from a population when the group is counted for a complication, or for an
+    event in a sentence that tells no outcome (`outcomes`: "Eight (6.8%) patients experienced
+    complications" of 117, not "42 (84%) experienced complete pain relief"), from any other group
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
     fits no group draws the group as any other, unless it denies the population (`_share_denies`)."""
     populations = [g for g in groups if not g.named and g.denominator is None
@@ -259,8 +260,8 @@ def _draw_from_population(groups: list[_Group], complications: set[int]) -> None
              and (whole := _share_of(g, groups)) is not None}
     for g in groups:
         whole = rated.get(id(g))
-        if whole is not None and (all(whole is not p for p in populations) or g.predicate == "event"
-                                  or _complication_group(g, complications)):
+        if whole is not None and (all(whole is not p for p in populations) or _complication_group(g, complications)
+                                  or g.predicate == "event" and g.first.sentence_start not in outcomes):
             g.population = whole
     population = populations[0] if populations else None
     for g in groups:
@@ -319,10 +320,12 @@ def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
     """The nearest larger group counted before `group` of whose size its stated rate (percent, as
     written) is its share, within the rounding the rate's decimals allow."""
     rate = str(group.rate)
+    if float(rate) <= 0:  # "(0%)" is no share of any size
+        return None
     unit = 10.0 ** -len(rate.partition(".")[2])
-    # rounded ("5.7" of 5.65-5.75) or cut off ("0.66" of 1/150 = 0.667)
+    # rounded ("5.7" of 5.65-5.75) or cut off ("0.66" of 1/150 = 0.667); a hair of slack for binary fractions
     fits = [g for g in groups if g is not group and g.n > group.n and g.first.start_char < group.first.start_char
-            and -unit / 2 <= 100 * group.n / g.n - float(rate) < unit]
+            and -unit / 2 - 1e-9 <= 100 * group.n / g.n - float(rate) < unit - 1e-9]
     return max(fits, key=lambda g: g.first.start_char) if fits else None
 
 

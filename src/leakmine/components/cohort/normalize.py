@@ -20,8 +20,10 @@ _PEOPLE = re.compile(r"\b(?:patients?|cases?|subjects?|participants?|individuals
 _NOT_PEOPLE = re.compile(r"\b(?:cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|"
                          r"vertebrae|vertebral\s+bodies|(?<![-‐‑–])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|"
                          r"articles?|papers?|reports?|sections?|wells?|experiments?|replicates?)\b", re.IGNORECASE)
-_COUNTED = re.compile(r"\b(?:patients|cases|subjects|participants|individuals|vertebrae|levels|segments|screws|"
-                      r"procedures|operations|surgeries|fractures)\b", re.IGNORECASE)
+# A count and what it counts, for `counted_people_before`.
+_COUNTED = re.compile(r"\b(?:\d[\d,]*|these|those|[a-z]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve|teen|ty|hundred|thousand))\s+(?:[\w-]+\s+){0,3}?(patients|cases|subjects|participants|individuals|women|men|"
+                      r"vertebrae|levels|segments|screws|procedures|operations|surgeries|fractures)\b", re.IGNORECASE)
 _NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
                         re.IGNORECASE)
 _SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviation)\b\s*[,:=]?\s*(?:of\s+)?({_DEC})",
@@ -31,20 +33,20 @@ _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between
 # A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)", "(n = 12,
 # 5.5%)", "(incidence, 0.13%)"; not a confidence interval's "95% CI" nor a share of something else
 # ("(12% of the levels)").
-_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|(?:[\w-]+\s+)?(?:incidence|rate|prevalence)\s*[,:=]?\s*)?"
+_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|(?:(?:leakage|complication|palsy|deficit|embolism|hematoma|infection)\s+)?"
+                   r"(?:incidence|rate|prevalence)\s*[,:=]?\s*)?"
                    r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)", re.IGNORECASE)
 # ... or told in its clause: "21 patients experienced a deficit, yielding an overall incidence of 0.178%".
 _RATE_IN_CLAUSE = re.compile(r"(?:[^.;]|\.(?=\d)){0,120}?,\s*(?:yielding|giving|with|for|and)?\s*(?:an?\s+|the\s+)?"
                              r"(?:overall\s+)?(?:incidence|rate|prevalence)(?:\s+rate)?\s+(?:of|was)\s+"
-                             r"(\d{1,3}(?:\.\d+)?)\s*%(?!\s*(?:per\b|of\s+(?:the\s+)?(?:levels|vertebrae|segments|screws)))",
+                             r"(\d{1,3}(?:\.\d+)?)\s*%(?!\s*(?:per\b|of\s+(?:the\s+)?(?:\w+\s+)?(?:levels|vertebrae|segments|screws)))",
                              re.IGNORECASE)
 # A denominator told as a group of its own, the one whose outcome or care a count tells: "six of the 10
 # patients with C5 palsy recovered", "of the 14 patients who developed leakage, 3 required surgery"; not
 # "of the 120 patients with osteoporosis, 30 developed leakage" (a stratum, and the group the 30).
-_WHOLE_TOLD = re.compile(r"\b(?:of|among)\s+(?:the|these|those|all)\s+[\w,-]+\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:patients|cases|subjects)\s+(?:with|who\s+(?:had|developed|experienced|suffered|"
-                         r"sustained|presented))\b[^.;]{1,80}?\b(?:recover\w*|improv\w*|resol\w*|regain\w*|died|"
-                         r"required|requiring|needed|underwent|received|(?:were|was)\s+treated)\b", re.IGNORECASE)
+_WHOLE_TOLD = (r"\b(?:of|among)\s+(?:the|these|those|all)\s+[\w,-]+\s+(?:[\w-]+\s+){0,3}?(?:patients|cases|subjects)\s+"
+               r"(?:with|who\s+(?:had|developed|experienced|suffered|sustained|presented))\b"
+               r"(?:(?!\b(?:who|which|that|and)\b)[^.;,]){1,60}?(?:,\s*[\w-]+(?:\s*\([^()]{0,20}\))?)?\s+")
 _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
 
 
@@ -83,8 +85,14 @@ def stated_rate(text: str, start: int, end: int) -> str | None:
 def whole_told(text: str, start: int, end: int) -> bool:
     """Whether the denominator of the group counted at text[start:end] is told as a group of its own,
     the one the count breaks down ("Six of the 10 patients with C5 palsy recovered": the 10 with a palsy)."""
-    m = _WHOLE_TOLD.search(text, start, end + 60)
+    m = _whole_told().search(text, start, end + 80)
     return m is not None and m.start() < end
+
+
+@cache
+def _whole_told() -> re.Pattern[str]:
+    """`_WHOLE_TOLD` followed by an outcome cue of predicates.json."""
+    return re.compile(_WHOLE_TOLD + r"(?=" + _predicates()["outcome"].pattern + r")", re.IGNORECASE)
 
 
 def predicate(text: str, start: int, end: int) -> str | None:
@@ -127,12 +135,12 @@ def about_people(text: str, start: int, end: int) -> bool:
     return bool(_PEOPLE.search(words)) and not _NOT_PEOPLE.search(words)
 
 
-def counted_people_before(text: str, start: int) -> bool:
-    """True when the last thing counted before `start` in its sentence is people, not vertebrae or
-    operations ("226 patients were reviewed, and 122 were included", "of these patients, 88 ...")."""
-    head = re.split(r"[.;]\s", text[max(0, start - 200):start])[-1]
-    nouns = _COUNTED.findall(head)
-    return bool(nouns) and bool(_PEOPLE.fullmatch(nouns[-1]))
+def counted_people_before(text: str, end: int) -> bool:
+    """True when the last count before `end` (in its sentence or the one before it) counts people, not
+    vertebrae or operations ("226 patients were reviewed, and 122 were included"; "We screened 300
+    patients. Of these, 250 were included")."""
+    counts = _COUNTED.findall(text, max(0, end - 400), end)
+    return bool(counts) and bool(_PEOPLE.fullmatch(counts[-1]))
 
 
 def sex_count(male: str | None, female: str | None) -> dict[str, int | None] | None:

@@ -20,7 +20,7 @@ _OPERATION = re.compile(r"procedure|surgery|surgical|operation|operative|plasty|
                         r"injection|augmentation|instrumentation|fixation", re.IGNORECASE)
 # What a delay counted from the injury names: "4 days after the injury", "a week after the fall" (before
 # the operation, so no onset of its complication).
-_INJURY = re.compile(r"\b(?:injury|injuries|trauma|fall|accident|fracture)\b", re.IGNORECASE)
+_INJURY = re.compile(r"\b(?:injury|injuries|fall|accident|fracture)\b", re.IGNORECASE)  # not "trauma" (of surgery)
 _NOT_ONSET = re.compile(r"\b(?:reliev\w*|relief|improv\w*|resol\w*|recover\w*|remov\w*|disappear\w*|"
                         r"no|not|without|never|normal|average|mean|median|time|within|if|should|may|might|"
                         r"could|would|can|risk\w*)\b", re.IGNORECASE)
