@@ -15,15 +15,18 @@ from leakmine.nlp.numbers import as_number, parse_number
 MIN_COHORT = 2
 _DEC = r"\d{1,3}(?:\.\d+)?"
 _DASH = r"\s*(?:-|–|—|‐|to|and)\s*"
-_PEOPLE = re.compile(r"\b(?:patients?|cases?|subjects?|participants?|individuals?|persons?|people|cohort|men|women|"
-                     r"males?|females?|adults?|children|incidence)\b", re.IGNORECASE)
-_NOT_PEOPLE = re.compile(r"\b(?:cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|"
-                         r"vertebrae|vertebral\s+bodies|(?<![-‐‑–])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|"
-                         r"articles?|papers?|reports?|sections?|wells?|experiments?|replicates?)\b", re.IGNORECASE)
+# What a count counts: people, or things and animals (one list each, for the checks below).
+_PEOPLE_NOUNS = (r"patients?|cases?|subjects?|participants?|individuals?|persons?|people|cohort|men|women|males?|"
+                 r"females?|adults?|children|incidence")
+_THING_NOUNS = (r"cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|vertebrae|"
+                r"vertebral\s+bodies|(?<![-‐‑–])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|articles?|"
+                r"papers?|reports?|sections?|wells?|experiments?|replicates?")
+_PEOPLE = re.compile(rf"\b(?:{_PEOPLE_NOUNS})\b", re.IGNORECASE)
+_NOT_PEOPLE = re.compile(rf"\b(?:{_THING_NOUNS})\b", re.IGNORECASE)
 # A count and what it counts, for `counted_people_before`.
 _COUNTED = re.compile(r"\b(?:\d[\d,]*|these|those|[a-z]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                      r"twelve|teen|ty|hundred|thousand))\s+(?:[\w-]+\s+){0,3}?(patients|cases|subjects|participants|individuals|women|men|"
-                      r"vertebrae|levels|segments|screws|procedures|operations|surgeries|fractures)\b", re.IGNORECASE)
+                      r"twelve|teen|ty|hundred|thousand))\s+(?:[\w-]+\s+){0,3}?"
+                      rf"({_PEOPLE_NOUNS}|{_THING_NOUNS}|procedures|operations|surgeries|fractures)\b", re.IGNORECASE)
 _NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
                         re.IGNORECASE)
 _SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviation)\b\s*[,:=]?\s*(?:of\s+)?({_DEC})",
