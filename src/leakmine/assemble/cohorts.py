@@ -255,13 +255,13 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
     fits no group draws the group as any other, unless it denies the population (`_share_denies`)."""
     populations = [g for g in groups if not g.named and g.denominator is None
-                   and (g.sex is not None and not g.sizes or any(m.attrs.get("kind") == "population" for m in g.sizes))]
+                   and ((g.sex is not None and not g.sizes) or any(m.attrs.get("kind") == "population" for m in g.sizes))]
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
              and (whole := _share_of(g, groups)) is not None}
     for g in groups:
         whole = rated.get(id(g))
         if whole is not None and (all(whole is not p for p in populations) or _complication_group(g, complications)
-                                  or g.predicate == "event" and g.first.sentence_start not in outcomes):
+                                  or (g.predicate == "event" and g.first.sentence_start not in outcomes)):
             g.population = whole
     population = populations[0] if populations else None
     for g in groups:
@@ -313,7 +313,7 @@ def _share_denies(group: _Group, whole: _Group) -> bool:
     if group.rate is None:
         return False
     rate = float(group.rate)
-    return abs(100 * group.n / whole.n - rate) > max(rate / 3, 10.0 ** -len(group.rate.partition(".")[2]))
+    return abs(100 * group.n / whole.n - rate) > max(rate / 3, _rate_unit(group.rate))
 
 
 def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
@@ -322,11 +322,16 @@ def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
     rate = str(group.rate)
     if float(rate) <= 0:  # "(0%)" is no share of any size
         return None
-    unit = 10.0 ** -len(rate.partition(".")[2])
+    unit = _rate_unit(rate)
     # rounded ("5.7" of 5.65-5.75) or cut off ("0.66" of 1/150 = 0.667); a hair of slack for binary fractions
     fits = [g for g in groups if g is not group and g.n > group.n and g.first.start_char < group.first.start_char
             and -unit / 2 - 1e-9 <= 100 * group.n / g.n - float(rate) < unit - 1e-9]
     return max(fits, key=lambda g: g.first.start_char) if fits else None
+
+
+def _rate_unit(rate: str) -> float:
+    """The last written digit's worth of a rate ("5.7" -> 0.1, "10" -> 1)."""
+    return 10.0 ** -len(rate.partition(".")[2])
 
 
 def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:

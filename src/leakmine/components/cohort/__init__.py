@@ -2,7 +2,8 @@
 COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/group, `name` of a
 comparison group, `rate` the percentage told with the count, `whole_told` its denominator told as a
 group of its own, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
-developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
+developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT
+("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
 from typing import Any
@@ -36,7 +37,8 @@ LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 # 68.2 years in group A and 67.6 ...").
 _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
 _SENTENCE_BREAK = re.compile(r"[.;]\s")
-# What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or HPVP (n=31)".
+# What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or
+# HPVP (n=31)".
 _PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 

@@ -36,18 +36,21 @@ _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between
 # A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)", "(n = 12,
 # 5.5%)", "(incidence, 0.13%)"; not a confidence interval's "95% CI" nor a share of something else
 # ("(12% of the levels)").
-_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|(?:(?:leakage|complication|palsy|deficit|embolism|hematoma|infection)\s+)?"
+_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|"
+                   r"(?:(?:leakage|complication|palsy|deficit|embolism|hematoma|infection)\s+)?"
                    r"(?:incidence|rate|prevalence)\s*[,:=]?\s*)?"
                    r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)", re.IGNORECASE)
 # ... or told in its clause: "21 patients experienced a deficit, yielding an overall incidence of 0.178%".
 _RATE_IN_CLAUSE = re.compile(r"(?:[^.;]|\.(?=\d)){0,120}?,\s*(?:yielding|giving|with|for|and)?\s*(?:an?\s+|the\s+)?"
                              r"(?:overall\s+)?(?:incidence|rate|prevalence)(?:\s+rate)?\s+(?:of|was)\s+"
-                             r"(\d{1,3}(?:\.\d+)?)\s*%(?!\s*(?:per\b|of\s+(?:the\s+)?(?:\w+\s+)?(?:levels|vertebrae|segments|screws)))",
+                             r"(\d{1,3}(?:\.\d+)?)\s*%"
+                             r"(?!\s*(?:per\b|of\s+(?:the\s+)?(?:\w+\s+)?(?:levels|vertebrae|segments|screws)))",
                              re.IGNORECASE)
 # A denominator told as a group of its own, the one whose outcome or care a count tells: "six of the 10
 # patients with C5 palsy recovered", "of the 14 patients who developed leakage, 3 required surgery"; not
 # "of the 120 patients with osteoporosis, 30 developed leakage" (a stratum, and the group the 30).
-_WHOLE_TOLD = (r"\b(?:of|among)\s+(?:the|these|those|all)\s+[\w,-]+\s+(?:[\w-]+\s+){0,3}?(?:patients|cases|subjects)\s+"
+_WHOLE_TOLD = (r"\b(?:of|among)\s+(?:the|these|those|all)\s+[\w,-]+\s+(?:[\w-]+\s+){0,3}?"
+               r"(?:patients|cases|subjects)\s+"
                r"(?:with|who\s+(?:had|developed|experienced|suffered|sustained|presented))\b"
                r"(?:(?!\b(?:who|which|that|and)\b)[^.;,]){1,60}?(?:,\s*[\w-]+(?:\s*\([^()]{0,20}\))?)?\s+")
 _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
@@ -87,7 +90,8 @@ def stated_rate(text: str, start: int, end: int) -> str | None:
 
 def whole_told(text: str, start: int, end: int) -> bool:
     """Whether the denominator of the group counted at text[start:end] is told as a group of its own,
-    the one the count breaks down ("Six of the 10 patients with C5 palsy recovered": the 10 with a palsy)."""
+    the one the count breaks down ("Six of the 10 patients with C5 palsy recovered": the 10 with a
+    palsy)."""
     m = _whole_told().search(text, start, end + 80)
     return m is not None and m.start() < end
 
