@@ -271,6 +271,8 @@ def test_parse_byline_rejects_more(line):
     ("Vol 8 | Issue 3 | September-December 2022 | Page: 05-08", None, 2022),
     ("2021 | Vol 9 | doi: 10.5555/abc.1", None, 2021),
     ("Spine Cases Online volume 9, Article number: 33 (2021)", "Spine Cases Online", 2021),
+    ("Volume 107, November 2017, Pages 1044.e1-1044.e4", None, 2017),  # a month starting "No" is no number
+    ("Spine Cases Online ›› 2025, Vol. 17 ›› Issue (2) : 653 -659.", "Spine Cases Online", 2025),
 ])
 def test_parse_issue_line(line, journal, year):
     c = parse_issue_line(line)

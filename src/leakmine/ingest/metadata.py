@@ -41,21 +41,24 @@ _DATE_LINE = re.compile(
     rf"|{_YEAR}(?:\s+{_MONTH})?)\.?",
     re.IGNORECASE,
 )
-# Pieces of a journal issue line ("Vol. 9", "Issue 2", "pp. 33-38", "Article ID 5550123", "2021", a date).
+# Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Pages 1044.e1-1044.e4",
+# "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or breadcrumbs ("››").
+_PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
 _ISSUE_KEY_LOWER = re.compile(_ISSUE_KEY.pattern)  # for lower-cased text (`folded`)
 _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
-    rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?"
+    rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*(?:\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?|\(\d{{1,4}}\))"
     rf"|suppl(?:ement)?\.?\s*\d{{0,3}}"
-    rf"|(?:pp?\.|pages?)\s*:?\s*[eE]?\d{{1,6}}(?:\s*[-\u2013]\s*[eE]?\d{{1,6}})?|\d{{1,3}}\s+pages"
+    rf"|(?:pp?\.|pages?)\s*:?\s*{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?|\d{{1,3}}\s+pages"
     rf"|article\s+(?:id|no\.?|number)?\s*:?\s*[eE]?\d[\w.-]*"
-    rf"|\(?(?:\d{{1,2}}\s+)?(?:{_MONTH}(?:\s*[-–/]\s*{_MONTH})?\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\)?|[eE]?\d{{1,7}}"
+    rf"|\(?(?:\d{{1,2}}\s+)?(?:{_MONTH}(?:\s*[-–/]\s*{_MONTH})?\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\)?"
+    rf"|{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?"
     rf"|(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{{4,9}}/\S+",
     re.IGNORECASE,
 )
-_ISSUE_GAP = re.compile(r"[\s|\u00b7\u2022,;:]*")
-_ISSUE_PIECES = re.compile(r"\s*[|\u00b7\u2022]\s*|,\s*")
+_ISSUE_GAP = re.compile(r"[\s|\u00b7\u2022\u203a\u00bb,;:]*")
+_ISSUE_PIECES = re.compile(r"\s*(?:[|\u00b7\u2022]|\u203a+|\u00bb)\s*|,\s*")
 _ISSUE_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z&][\w&.'\u2019-]*|\([^()]{{1,30}}\)))"
                             rf"{{0,12}}?)(?:\s*\(?(?P<year>{_YEAR})\)?)?$")
 
@@ -251,8 +254,12 @@ _JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{
 
 def parse_journal_field(value: str) -> Citation | None:
     """The value of a "Journal:" line that also gives the year and issue: "Spine Cases, 2022, № 3,
-    p. 162-165" or "Spine Cases; 2011 May; 24(3):146-50" -> journal "Spine Cases", year 2022."""
-    m = _JOURNAL_FIELD.match(" ".join(value.split()))
+    p. 162-165" or "Spine Cases; 2011 May; 24(3):146-50" -> journal "Spine Cases", year 2022; or the
+    year alone, as a catalogue prints it for a preprint ("2024": no journal)."""
+    value = " ".join(value.split())
+    if re.fullmatch(_YEAR, value):
+        return Citation(None, int(value), ())
+    m = _JOURNAL_FIELD.match(value)
     return Citation(_clean_journal(m.group("journal")), int(m.group("year")), ()) if m else None
 
 
@@ -260,7 +267,7 @@ def parse_issue_line(text: str) -> Citation | None:
     """A journal issue line: "Spine Cases | Volume 9 | Issue 2 | 2021", "Volume 14, 2020, 101145",
     "Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Spine Cases Q · 2020 · Vol 9". None unless
     a volume, issue or number is named and everything but the journal's name is such an item."""
-    t = " ".join(text.split())
+    t = " ".join(text.split()).rstrip(".")
     low = folded(t)
     # `folded` keeps every character where it is, so a match in the lower-cased text is one in `t`
     key = _ISSUE_KEY_LOWER.search(low) if low is not None else _ISSUE_KEY.search(t)
@@ -286,7 +293,8 @@ def parse_issue_line(text: str) -> Citation | None:
             return None
         items.append(item.group())
         pos = _ISSUE_GAP.match(t, item.end()).end()
-    years = [date_year(i) for i in items if not re.match(r"(?:vol|v\.|iss|no|num|p|art|doi|http)", i, re.IGNORECASE)]
+    years = [date_year(i) for i in items
+             if not re.match(r"(?:vol|v\.|iss|no\b|no\.|num|pp?\.|pages?\b|art|doi|http)", i, re.IGNORECASE)]
     year = next((y for y in years if y), None)
     if year is None and key.group().lower().startswith("vol") and 1900 <= int(key.group("n")) <= 2100:
         year = int(key.group("n"))  # "Volume 2019, Article ID 5550123": volumes named by year

@@ -43,13 +43,14 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,300}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
-# "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them; a catalogue's "Main Authors
+# "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish and
+# Ukrainian: "Autores", "Автори", "Видання"); a catalogue's "Main Authors
 # Houten, John K", "Published United States 01.12.2020", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
               "autor principal": "author", "autores principales": "author", "publicado": "year", "journal": "journal",
-              "título": "title", "titulo": "title", "revista": "journal",
+              "título": "title", "titulo": "title", "revista": "journal", "автори": "author", "видання": "journal",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "state": "year"}
 # The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published".
