@@ -135,6 +135,7 @@ def test_cited_first_author(text, surname_):
     ("Peter Brown CRNA, Anna Lee ARNP", ("Peter Brown", "Anna Lee"), "Brown"),
     ("Sang Bum JANG 1 ; Myoung Ho KIM", ("Sang Bum JANG", "Myoung Ho KIM"), "Jang"),
     ("John Smith FACS, Ana Costa FRCS", ("John Smith", "Ana Costa"), "Smith"),
+    ("Ana Ruiz1ABCDEF, Li Wei2BE*", ("Ana Ruiz", "Li Wei"), "Ruiz"),  # affiliation and contribution letters
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)

@@ -121,7 +121,7 @@ _CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'\u2019])"
 _CAPS_FAMILY = r"(?=[A-Z]*[AEIOUY])[A-Z]{3,}(?:-[A-Z]{2,})?(?![\w'\u2019])"  # "KIM", not initials "CHK"
 _MARKS = (r"(?:\^\{[^}]{1,15}\}"
           r"|\^[\w*\u2020\u2021\u00a7#\u00b6]{1,4}(?:,[\w*\u2020\u2021\u00a7#\u00b6]{1,4})*"
-          r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
+          r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?:[A-G]{1,7})?(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
           r"|[\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d9c]+)")
 # Between names: comma, semicolon, "and", "&", a bar or a middle dot ("Ana Ruiz | Li Wei", "Ana Ruiz · Li Wei",
 # printed as a spaced full stop when copied from a PDF), else a space.
