@@ -128,7 +128,7 @@ def test_sex_counts_that_add_up_to_no_group_count_a_group_of_their_own():
     ([("88", None), ("30", "34.1")], False, [(30, 88)]),
     ([("88", None), ("30", "34.0")], False, [(30, 88)]),
     ([("88", None), ("30", "34.2")], False, []),
-    # a share far from the group's share of the population denies it (80% is not 88 of 15097)
+    # a share far from the group's share of the population denies it (80% is not 88 of 15097): see below
     ([("88", "80")], True, []),
     ([("88", "0")], False, []),  # "(0%)" is no share
 ])
@@ -190,6 +190,14 @@ def test_a_denominator_told_as_a_group_is_a_group(whole_told, expected):
     cohorts = build_cohorts(p.doc, p.mentions, p.cue_index())
     assert [(c.n_patients, c.denominator) for c in cohorts if c.denominator] == expected
     assert all(c.evidence for c in cohorts)
+
+
+def test_a_complication_group_whose_share_denies_the_population_stands_alone():
+    p = Paper(("results", "Results", "We reviewed 98 patients."), ("results", "Results", "Leaks were in 14 (9%) cases."))
+    p.m("COHORT_SIZE", "98", n=98, denominator=None, kind="population")
+    p.m("COHORT_SIZE", "14", n=14, denominator=None, kind="subgroup", rate="9")
+    p.m("LEAK_LOCATION", "Leaks", "epidural")
+    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())] == [(14, None)]
 
 
 def test_groups_relate_and_their_relations_are_evidence():

@@ -328,6 +328,7 @@ def test_cohort_size_normalizer(n, n2, den, expected):
     ("21 patients had a deficit, yielding an overall incidence of 0.178%; in the", "21 patients", "0.178"),
     ("Seven patients developed a palsy; the incidence of leakage was 12%.", "Seven patients", None),  # another clause
     ("Seven patients had leakage (leakage rate, 5%).", "Seven patients had leakage", "5"),
+    ("Seven patients had leakage (overall incidence, 0.58%).", "Seven patients had leakage", "0.58"),
     ("Seven patients had leakage, and the incidence rate was 5%.", "Seven patients", "5"),
     ("Seven patients had leakage, an incidence of 10% per treated level.", "Seven patients", None),
     ("Seven patients had leakage, a rate of 10% of the treated levels.", "Seven patients", None),
@@ -343,6 +344,7 @@ def test_the_rate_told_with_a_count(text, count, rate):
     ("Of these, 122 were included.", []),  # nothing counted before it
     ("Of these patients, 88 who met the criteria were enrolled.", [88]),
     ("We screened 300 patients for eligibility. Of these, 250 were included.", [250]),
+    ("Of these patients, 45 who met the exclusion criteria were excluded, and 255 were included.", [255]),
     ("Two hundred patients were screened, and 180 were included.", [180]),
     ("We scanned 410 vertebrae, and 380 were included in the analysis.", []),  # vertebrae
 ])
@@ -353,6 +355,8 @@ def test_the_patients_included_after_exclusions(text, sizes):
 @pytest.mark.parametrize("text, told", [
     ("Six of the 10 patients with C5 palsy recovered fully.", True),
     ("Of the 14 patients who developed leakage, 3 required surgery.", True),
+    ("Of the 14 patients who developed leakage, 3 patients required surgery.", True),
+    ("Six of the 10 patients with palsy and deltoid weakness recovered fully.", True),
     ("Of the 14 patients who developed leakage, 3 were symptomatic.", False),  # a finding, not their outcome
     ("Of the 120 patients with osteoporosis, 30 developed leakage.", False),  # a stratum; the 30 are the group
     ("Of the 120 patients with osteoporosis who underwent PKP, 30 developed leakage.", False),  # its care, not theirs
@@ -526,6 +530,9 @@ def test_second_group_age_in_one_sentence(text, means):
     "From 2012 to December 2018 consecutive patients were reviewed.",  # years
     "During 2010-2015 consecutive patients were treated.",
     "There were 30 cement leaks in 25 patients.",  # events
+    "There were 18 fractured vertebrae in 25 patients.",
+    "There were 12 women among the 30 patients.",  # a sex count
+    "Nine patients were postoperatively identified with cement leakage.",  # a complication group
     "Between Dec. 2015 and Nov. 2018 consecutive patients were reviewed.",
     "From 01/2015 to 12/2018 consecutive patients were reviewed.",
     "Thirty cases of cement embolism were previously reported.",

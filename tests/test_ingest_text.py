@@ -354,6 +354,7 @@ def test_byline_first_author_in_family_name_first_order():
      "24(3):146-50.\n", "Modi"),  # a record's fields run together
     ("Autores principales: Sun, Xuebiao, Deng, Mei\nPublicado: Spine Press 2023\n", "Sun"),
     ("\u0410\u0432\u0442\u043e\u0440\u0438: Ana Ruiz, Li Wei\n", "Ruiz"),  # "Автори" (authors)
+    ("\u0410\u0432\u0442\u043e\u0440: Ana Ruiz\n", "Ruiz"),  # "Автор" (author)
 ])
 def test_author_lists_name_the_first_author(lines, first):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")
@@ -371,6 +372,7 @@ def test_record_fields_run_together_give_year_and_journal():
 @pytest.mark.parametrize("field, year, journal", [
     ("Journal of Spine Cases, 2022, \u2116 2, \u0441. 128-133", 2022, "Journal of Spine Cases"),
     ("2024", 2024, None),  # a preprint: the year alone
+    ("2024 \u0440.", 2024, None),  # "р." (рік: year)
 ])
 def test_a_catalogue_journal_field_in_ukrainian(field, year, journal):
     doc = read(f"Cement in the canal after kyphoplasty\n\n\u0412\u0438\u0434\u0430\u043d\u043d\u044f: {field}\n\n"

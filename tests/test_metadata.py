@@ -286,6 +286,8 @@ def test_parse_issue_line(line, journal, year):
     "Patients with no 2",
     "In 2019, Vol 3 was",
     "Between 2011 and 2019, 320 patients underwent kyphoplasty",
+    "Natural Science Foundation of Zhejiang Province, No. 81772404.",  # a grant
+    "Home \u203a Vol. 9 No. 2 (2021)",  # a site's navigation is no journal
 ])
 def test_parse_issue_line_rejects(line):
     assert parse_issue_line(line) is None

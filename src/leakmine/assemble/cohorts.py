@@ -136,6 +136,7 @@ class _Group:
     only: str | None = None  # "n_female" or "n_male": the group is that sex of its population
     breakdown: bool = False  # named parts of a group that is itself drawn from the population
     whole_of: Mention | None = None  # a part's count that tells this group as its denominator only
+    whole_unknown: bool = False  # a complication group whose stated share fits no group the paper counts
 
     @property
     def first(self) -> Mention:
@@ -189,7 +190,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     # counts treated vertebrae, not people
     people = any(m.attrs.get("kind") == "population" and m.attrs.get("counted_in") is None for m in sizes)
     kept = [g for g in groups if g.n > described and id(g) not in tallies
-            and (g.named or g.denominator or g.sex or g.ages)
+            and (g.named or g.denominator or g.sex or g.ages or g.whole_unknown)
             and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))]
     if not kept and not case_like:
         kept = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
@@ -253,7 +254,8 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
     event in a sentence that tells no outcome (`outcomes`: "Eight (6.8%) patients experienced
     complications" of 117, not "42 (84%) experienced complete pain relief"), from any other group
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
-    fits no group draws the group as any other, unless it denies the population (`_share_denies`)."""
+    fits no group draws the group as any other, unless it denies the population (`_share_denies`): then
+    the group stands with no denominator."""
     populations = [g for g in groups if not g.named and g.denominator is None
                    and ((g.sex is not None and not g.sizes) or any(m.attrs.get("kind") == "population" for m in g.sizes))]
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
@@ -267,8 +269,11 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
     for g in groups:
         if (population is not None and g is not population and id(g) not in rated and g.n < population.n
                 and g.denominator is None and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
-                and _complication_group(g, complications, after=population) and not _share_denies(g, population)):
-            g.population = population
+                and _complication_group(g, complications, after=population)):
+            if _share_denies(g, population):
+                g.whole_unknown = True  # "14 (9%) cases" of 157 levels in 98 patients: a group, its whole uncounted
+            else:
+                g.population = population
     _draw_arms(groups)
 
 

@@ -44,11 +44,12 @@ _DATE_LINE = re.compile(
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Pages 1044.e1-1044.e4",
 # "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or breadcrumbs ("››").
 _PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
+_PAGE_RANGE = re.compile(rf"{_PAGE}\s*[-\u2013]\s*{_PAGE}$")
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
 _ISSUE_KEY_LOWER = re.compile(_ISSUE_KEY.pattern)  # for lower-cased text (`folded`)
 _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
-    rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*(?:\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?|\(\d{{1,4}}\))"
+    rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*(?:\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?(?!\d)|\(\d{{1,4}}\))"
     rf"|suppl(?:ement)?\.?\s*\d{{0,3}}"
     rf"|(?:pp?\.|pages?)\s*:?\s*{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?|\d{{1,3}}\s+pages"
     rf"|article\s+(?:id|no\.?|number)?\s*:?\s*[eE]?\d[\w.-]*"
@@ -59,7 +60,8 @@ _ISSUE_ITEM = re.compile(
 )
 _ISSUE_GAP = re.compile(r"[\s|\u00b7\u2022\u203a\u00bb,;:]*")
 _ISSUE_PIECES = re.compile(r"\s*(?:[|\u00b7\u2022]|\u203a+|\u00bb)\s*|,\s*")
-_ISSUE_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z&][\w&.'\u2019-]*|\([^()]{{1,30}}\)))"
+_ISSUE_JOURNAL = re.compile(rf"^(?!(?:Home|Archives?|Current\s+Issue|All\s+Issues|Issues|Articles?|Browse|Journals?)\b)"
+                            rf"(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z&][\w&.'\u2019-]*|\([^()]{{1,30}}\)))"
                             rf"{{0,12}}?)(?:\s*\(?(?P<year>{_YEAR})\)?)?$")
 
 # A journal name: capitalised words and abbreviations with dots, lower-case linking words, a parenthesis
@@ -257,8 +259,8 @@ def parse_journal_field(value: str) -> Citation | None:
     p. 162-165" or "Spine Cases; 2011 May; 24(3):146-50" -> journal "Spine Cases", year 2022; or the
     year alone, as a catalogue prints it for a preprint ("2024": no journal)."""
     value = " ".join(value.split())
-    if re.fullmatch(_YEAR, value):
-        return Citation(None, int(value), ())
+    if year := re.fullmatch(rf"({_YEAR})(?:\s*\u0440\.)?\.?", value):  # "2024", "2024 р." (рік: year)
+        return Citation(None, int(year.group(1)), ())
     m = _JOURNAL_FIELD.match(value)
     return Citation(_clean_journal(m.group("journal")), int(m.group("year")), ()) if m else None
 
@@ -267,7 +269,7 @@ def parse_issue_line(text: str) -> Citation | None:
     """A journal issue line: "Spine Cases | Volume 9 | Issue 2 | 2021", "Volume 14, 2020, 101145",
     "Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Spine Cases Q · 2020 · Vol 9". None unless
     a volume, issue or number is named and everything but the journal's name is such an item."""
-    t = " ".join(text.split()).rstrip(".")
+    t = " ".join(text.split())
     low = folded(t)
     # `folded` keeps every character where it is, so a match in the lower-cased text is one in `t`
     key = _ISSUE_KEY_LOWER.search(low) if low is not None else _ISSUE_KEY.search(t)
@@ -289,6 +291,8 @@ def parse_issue_line(text: str) -> Citation | None:
     pos = key.start()
     while pos < len(t):
         item = _ISSUE_ITEM.match(t, pos)
+        if t[pos:] == "." and _PAGE_RANGE.search(items[-1]):  # a page range may close the line
+            break
         if not item or item.end() == pos:
             return None
         items.append(item.group())

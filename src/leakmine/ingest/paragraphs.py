@@ -50,7 +50,8 @@ _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
               "autor principal": "author", "autores principales": "author", "publicado": "year", "journal": "journal",
-              "título": "title", "titulo": "title", "revista": "journal", "автори": "author", "видання": "journal",
+              "título": "title", "titulo": "title", "revista": "journal", "автори": "author", "автор": "author",
+              "видання": "journal", "журнал": "journal", "рік": "year",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "state": "year"}
 # The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published".

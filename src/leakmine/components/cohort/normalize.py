@@ -37,7 +37,7 @@ _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between
 # 5.5%)", "(incidence, 0.13%)"; not a confidence interval's "95% CI" nor a share of something else
 # ("(12% of the levels)").
 _RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|"
-                   r"(?:(?:leakage|complication|palsy|deficit|embolism|hematoma|infection)\s+)?"
+                   r"(?:(?:overall|cumulative|total)\s+)?(?:(?:leak|leakage|complication|palsy|deficit|embolism|hematoma|infection)\s+)?"
                    r"(?:incidence|rate|prevalence)\s*[,:=]?\s*)?"
                    r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)", re.IGNORECASE)
 # ... or told in its clause: "21 patients experienced a deficit, yielding an overall incidence of 0.178%".
@@ -52,7 +52,8 @@ _RATE_IN_CLAUSE = re.compile(r"(?:[^.;]|\.(?=\d)){0,120}?,\s*(?:yielding|giving|
 _WHOLE_TOLD = (r"\b(?:of|among)\s+(?:the|these|those|all)\s+[\w,-]+\s+(?:[\w-]+\s+){0,3}?"
                r"(?:patients|cases|subjects)\s+"
                r"(?:with|who\s+(?:had|developed|experienced|suffered|sustained|presented))\b"
-               r"(?:(?!\b(?:who|which|that|and)\b)[^.;,]){1,60}?(?:,\s*[\w-]+(?:\s*\([^()]{0,20}\))?)?\s+")
+               r"(?:(?!\b(?:who|which|that)\b)[^.;,]){1,60}?"
+               r"(?:,\s*[\w-]+(?:\s*\([^()]{0,20}\))?(?:\s+(?:patients|cases))?)?\s+")
 _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
 
 
