@@ -198,6 +198,9 @@ def test_a_complication_group_whose_share_denies_the_population_stands_alone():
     p.m("COHORT_SIZE", "14", n=14, denominator=None, kind="subgroup", rate="9")
     p.m("LEAK_LOCATION", "Leaks", "epidural")
     assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())] == [(14, None)]
+    # in a paper without cases the bare population stays beside it
+    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index(), 0, False)] == [
+        (98, None), (14, None)]
 
 
 def test_groups_relate_and_their_relations_are_evidence():

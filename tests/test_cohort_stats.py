@@ -78,6 +78,8 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Of 11,817 adult spinal operations, 21 patients experienced a new deficit.", 21, 11817),
     ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
+    ("Forty-five patients were subsequently enrolled.", 45, None),
+    ("There were 9 patients with leakage among the 40 patients.", 9, 40),
     ("Nine cases of epidural hematoma were identified before discharge.", 9, None),
     ("There were 13 (24%) palsies in the 54 patients in the study.", 13, 54),
 ])
@@ -345,6 +347,8 @@ def test_the_rate_told_with_a_count(text, count, rate):
     ("Of these patients, 88 who met the criteria were enrolled.", [88]),
     ("We screened 300 patients for eligibility. Of these, 250 were included.", [250]),
     ("Of these patients, 45 who met the exclusion criteria were excluded, and 255 were included.", [255]),
+    ("We screened 300 patients. Of these, 181 who met the criteria and were willing to take part were enrolled.",
+     [181]),
     ("Two hundred patients were screened, and 180 were included.", [180]),
     ("We scanned 410 vertebrae, and 380 were included in the analysis.", []),  # vertebrae
 ])
@@ -532,6 +536,7 @@ def test_second_group_age_in_one_sentence(text, means):
     "There were 30 cement leaks in 25 patients.",  # events
     "There were 18 fractured vertebrae in 25 patients.",
     "There were 12 women among the 30 patients.",  # a sex count
+    "There were 5 deaths among the 40 patients.",  # events
     "Nine patients were postoperatively identified with cement leakage.",  # a complication group
     "Between Dec. 2015 and Nov. 2018 consecutive patients were reviewed.",
     "From 01/2015 to 12/2018 consecutive patients were reviewed.",

@@ -274,6 +274,8 @@ def test_parse_byline_rejects_more(line):
     ("Spine Cases Online volume 9, Article number: 33 (2021)", "Spine Cases Online", 2021),
     ("Volume 107, November 2017, Pages 1044.e1-1044.e4", None, 2017),  # a month starting "No" is no number
     ("Spine Cases Online ›› 2025, Vol. 17 ›› Issue (2) : 653 -659.", "Spine Cases Online", 2025),
+    ("Journal of Spine Cases, Vol. 9, No. 2, 2021", "Journal of Spine Cases", 2021),
+    ("Spine Cases, Vol. 9, No. 2, 2021.", "Spine Cases", 2021),
 ])
 def test_parse_issue_line(line, journal, year):
     c = parse_issue_line(line)

@@ -192,8 +192,9 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     kept = [g for g in groups if g.n > described and id(g) not in tallies
             and (g.named or g.denominator or g.sex or g.ages or g.whole_unknown)
             and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))]
-    if not kept and not case_like:
-        kept = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
+    if all(g.whole_unknown for g in kept) and not case_like:  # a group with no whole leaves the bare count
+        bare = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
+        kept = sorted({id(g): g for g in bare + kept}.values(), key=lambda g: g.first.start_char)
     return _records(kept)
 
 

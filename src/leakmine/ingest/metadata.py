@@ -44,7 +44,6 @@ _DATE_LINE = re.compile(
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Pages 1044.e1-1044.e4",
 # "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or breadcrumbs ("››").
 _PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
-_PAGE_RANGE = re.compile(rf"{_PAGE}\s*[-\u2013]\s*{_PAGE}$")
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
 _ISSUE_KEY_LOWER = re.compile(_ISSUE_KEY.pattern)  # for lower-cased text (`folded`)
 _ISSUE_ITEM = re.compile(
@@ -60,7 +59,7 @@ _ISSUE_ITEM = re.compile(
 )
 _ISSUE_GAP = re.compile(r"[\s|\u00b7\u2022\u203a\u00bb,;:]*")
 _ISSUE_PIECES = re.compile(r"\s*(?:[|\u00b7\u2022]|\u203a+|\u00bb)\s*|,\s*")
-_ISSUE_JOURNAL = re.compile(rf"^(?!(?:Home|Archives?|Current\s+Issue|All\s+Issues|Issues|Articles?|Browse|Journals?)\b)"
+_ISSUE_JOURNAL = re.compile(rf"^(?!(?:Home|Archives?|Current\s+Issue|All\s+Issues|Issues|Articles?|Browse|Journals?)$)"
                             rf"(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z&][\w&.'\u2019-]*|\([^()]{{1,30}}\)))"
                             rf"{{0,12}}?)(?:\s*\(?(?P<year>{_YEAR})\)?)?$")
 
@@ -251,7 +250,8 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     return None
 
 
-_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{_YEAR})\b(?:\s*[,;].*|\s+{_MONTH}\b.*)?$")
+_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{_YEAR})\b"
+                            rf"(?:\s*[,;].*|\s+{_MONTH}\b.*|\s*\u0440\.)?$")  # "2024 р." (рік: year)
 
 
 def parse_journal_field(value: str) -> Citation | None:
@@ -291,7 +291,7 @@ def parse_issue_line(text: str) -> Citation | None:
     pos = key.start()
     while pos < len(t):
         item = _ISSUE_ITEM.match(t, pos)
-        if t[pos:] == "." and _PAGE_RANGE.search(items[-1]):  # a page range may close the line
+        if t[pos:] == "." and items:  # a full stop may close the line
             break
         if not item or item.end() == pos:
             return None
