@@ -78,7 +78,6 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Of 11,817 adult spinal operations, 21 patients experienced a new deficit.", 21, 11817),
     ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
-    ("Forty-five patients were subsequently enrolled.", 45, None),
     ("There were 9 patients with leakage among the 40 patients.", 9, 40),
     ("Nine cases of epidural hematoma were identified before discharge.", 9, None),
     ("There were 13 (24%) palsies in the 54 patients in the study.", 13, 54),
@@ -349,6 +348,8 @@ def test_the_rate_told_with_a_count(text, count, rate):
     ("Of these patients, 45 who met the exclusion criteria were excluded, and 255 were included.", [255]),
     ("We screened 300 patients. Of these, 181 who met the criteria and were willing to take part were enrolled.",
      [181]),
+    ("We screened 300 patients. Of these, 40 who met the exclusion criteria were ruled out, and 260 were enrolled.",
+     [260]),
     ("Two hundred patients were screened, and 180 were included.", [180]),
     ("We scanned 410 vertebrae, and 380 were included in the analysis.", []),  # vertebrae
 ])
@@ -537,6 +538,10 @@ def test_second_group_age_in_one_sentence(text, means):
     "There were 18 fractured vertebrae in 25 patients.",
     "There were 12 women among the 30 patients.",  # a sex count
     "There were 5 deaths among the 40 patients.",  # events
+    "There were 22 men among the 40 patients.",
+    "There were 60 levels treated in the 40 patients.",
+    "There were 3 cement leaks in the 40 patients.",
+    "Thirty patients were subsequently reviewed at the 2-year follow-up.",  # a follow-up, not the population
     "Nine patients were postoperatively identified with cement leakage.",  # a complication group
     "Between Dec. 2015 and Nov. 2018 consecutive patients were reviewed.",
     "From 01/2015 to 12/2018 consecutive patients were reviewed.",

@@ -374,6 +374,7 @@ def test_record_fields_run_together_give_year_and_journal():
     ("2024", 2024, None),  # a preprint: the year alone
     ("2024 \u0440.", 2024, None),  # "р." (рік: year)
     ("Spine Cases, 2024 \u0440.", 2024, "Spine Cases"),
+    ("Spine Cases, 2024 \u0440., \u2116 2, \u0441. 3-5", 2024, "Spine Cases"),
 ])
 def test_a_catalogue_journal_field_in_ukrainian(field, year, journal):
     doc = read(f"Cement in the canal after kyphoplasty\n\n\u0412\u0438\u0434\u0430\u043d\u043d\u044f: {field}\n\n"

@@ -290,6 +290,9 @@ def test_parse_issue_line(line, journal, year):
     "Between 2011 and 2019, 320 patients underwent kyphoplasty",
     "Natural Science Foundation of Zhejiang Province, No. 81772404.",  # a grant
     "Home \u203a Vol. 9 No. 2 (2021)",  # a site's navigation is no journal
+    "Journal Home Vol. 12, Issue 4",
+    "Trial registration No. 2021.",  # a label with a number names no volume or issue
+    "Case No. 2, 2019.",
 ])
 def test_parse_issue_line_rejects(line):
     assert parse_issue_line(line) is None

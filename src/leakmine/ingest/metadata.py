@@ -44,6 +44,7 @@ _DATE_LINE = re.compile(
 # Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Pages 1044.e1-1044.e4",
 # "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or breadcrumbs ("››").
 _PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
+_VOLUME_OR_ISSUE = re.compile(r"\b(?:vol(?:ume)?\.?|v\.|issue)\s*\(?\d", re.IGNORECASE)
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
 _ISSUE_KEY_LOWER = re.compile(_ISSUE_KEY.pattern)  # for lower-cased text (`folded`)
 _ISSUE_ITEM = re.compile(
@@ -59,7 +60,8 @@ _ISSUE_ITEM = re.compile(
 )
 _ISSUE_GAP = re.compile(r"[\s|\u00b7\u2022\u203a\u00bb,;:]*")
 _ISSUE_PIECES = re.compile(r"\s*(?:[|\u00b7\u2022]|\u203a+|\u00bb)\s*|,\s*")
-_ISSUE_JOURNAL = re.compile(rf"^(?!(?:Home|Archives?|Current\s+Issue|All\s+Issues|Issues|Articles?|Browse|Journals?)$)"
+_ISSUE_JOURNAL = re.compile(rf"^(?!(?:Home|Archives?|Current\s+Issue|All\s+Issues|Issues|Articles?(?:\s+in\s+Press)?|"
+                            rf"Browse(?:\s+Issues)?|Journals?(?:\s+(?:Home|Info|Menu|Archives?))?)$)"
                             rf"(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z&][\w&.'\u2019-]*|\([^()]{{1,30}}\)))"
                             rf"{{0,12}}?)(?:\s*\(?(?P<year>{_YEAR})\)?)?$")
 
@@ -250,8 +252,8 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     return None
 
 
-_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{_YEAR})\b"
-                            rf"(?:\s*[,;].*|\s+{_MONTH}\b.*|\s*\u0440\.)?$")  # "2024 р." (рік: year)
+_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]?\s*(?P<year>{_YEAR})(?:\s*\u0440\b\.?|\b)"
+                            rf"(?:\s*[,;].*|\s+{_MONTH}\b.*|\s+\u2116.*)?$")  # "2024 р." (рік: year), "№ 2"
 
 
 def parse_journal_field(value: str) -> Citation | None:
@@ -259,7 +261,7 @@ def parse_journal_field(value: str) -> Citation | None:
     p. 162-165" or "Spine Cases; 2011 May; 24(3):146-50" -> journal "Spine Cases", year 2022; or the
     year alone, as a catalogue prints it for a preprint ("2024": no journal)."""
     value = " ".join(value.split())
-    if year := re.fullmatch(rf"({_YEAR})(?:\s*\u0440\.)?\.?", value):  # "2024", "2024 р." (рік: year)
+    if year := re.fullmatch(rf"({_YEAR})(?:\s*\u0440\b\.?)?\.?", value):  # "2024", "2024 р." (рік: year)
         return Citation(None, int(year.group(1)), ())
     m = _JOURNAL_FIELD.match(value)
     return Citation(_clean_journal(m.group("journal")), int(m.group("year")), ()) if m else None
@@ -297,6 +299,8 @@ def parse_issue_line(text: str) -> Citation | None:
             return None
         items.append(item.group())
         pos = _ISSUE_GAP.match(t, item.end()).end()
+    if not _VOLUME_OR_ISSUE.search(t):  # "Case No. 2, 2019.", "Trial registration No. 2021": labels, not issues
+        return None
     years = [date_year(i) for i in items
              if not re.match(r"(?:vol|v\.|iss|no\b|no\.|num|pp?\.|pages?\b|art|doi|http)", i, re.IGNORECASE)]
     year = next((y for y in years if y), None)
