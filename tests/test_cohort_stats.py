@@ -79,6 +79,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
     ("There were 9 patients with leakage among the 40 patients.", 9, 40),
+    ("There were 13 (24%) C5 palsies in the 54 patients.", 13, 54),
     ("Nine cases of epidural hematoma were identified before discharge.", 9, None),
     ("There were 13 (24%) palsies in the 54 patients in the study.", 13, 54),
 ])
@@ -541,6 +542,7 @@ def test_second_group_age_in_one_sentence(text, means):
     "There were 22 men among the 40 patients.",
     "There were 60 levels treated in the 40 patients.",
     "There were 3 cement leaks in the 40 patients.",
+    "There were 6 cages in the 30 patients.",
     "Thirty patients were subsequently reviewed at the 2-year follow-up.",  # a follow-up, not the population
     "Nine patients were postoperatively identified with cement leakage.",  # a complication group
     "Between Dec. 2015 and Nov. 2018 consecutive patients were reviewed.",

@@ -15,6 +15,7 @@ from leakmine.ingest.metadata import (
     parse_citation_line,
     parse_cite_as,
     parse_issue_line,
+    parse_journal_field,
     parse_reference,
     record_metadata,
     running_head_author,
@@ -276,10 +277,23 @@ def test_parse_byline_rejects_more(line):
     ("Spine Cases Online ›› 2025, Vol. 17 ›› Issue (2) : 653 -659.", "Spine Cases Online", 2025),
     ("Journal of Spine Cases, Vol. 9, No. 2, 2021", "Journal of Spine Cases", 2021),
     ("Spine Cases, Vol. 9, No. 2, 2021.", "Spine Cases", 2021),
+    ("Spine Cases, No. 3, 2021", "Spine Cases", 2021),  # a number without a volume
+    ("Acta Spinalis, Number 4, 2020, pp. 33-38", "Acta Spinalis", 2020),
 ])
 def test_parse_issue_line(line, journal, year):
     c = parse_issue_line(line)
     assert c is not None and (c.journal, c.year) == (journal, year)
+
+
+@pytest.mark.parametrize("value, journal, year", [
+    ("Spine Cases, 2022, \u2116 3, p. 162-165", "Spine Cases", 2022),
+    ("Spine Cases; 2011 May; 24(3):146-50", "Spine Cases", 2011),
+    ("2024", None, 2024),
+    ("Spine Phila Pa 1976", None, None),  # a year in the journal's name is no year
+])
+def test_parse_journal_field(value, journal, year):
+    c = parse_journal_field(value)
+    assert ((c.journal, c.year) if c else (None, None)) == (journal, year)
 
 
 @pytest.mark.parametrize("line", [
@@ -293,6 +307,7 @@ def test_parse_issue_line(line, journal, year):
     "Journal Home Vol. 12, Issue 4",
     "Trial registration No. 2021.",  # a label with a number names no volume or issue
     "Case No. 2, 2019.",
+    "IRB No. 2019.",
 ])
 def test_parse_issue_line_rejects(line):
     assert parse_issue_line(line) is None

@@ -45,6 +45,9 @@ _DATE_LINE = re.compile(
 # "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or breadcrumbs ("››").
 _PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
 _VOLUME_OR_ISSUE = re.compile(r"\b(?:vol(?:ume)?\.?|v\.|issue)\s*\(?\d", re.IGNORECASE)
+# What a number without a volume may label besides an issue ("Case No. 2", "IRB No. 2019", "Grant No. 12").
+_NUMBERED_LABEL = re.compile(r"\b(?:case|patient|protocol|irb|grant|registration|approval|ethics|table|figure|stage|"
+                             r"project|award|funding|contract|reference|file|record|issue)$", re.IGNORECASE)
 _ISSUE_KEY = re.compile(r"(?:vol(?:ume)?\.?|issue|no\.|num(?:ber)?\.?)\s*(?P<n>\d+)", re.IGNORECASE)
 _ISSUE_KEY_LOWER = re.compile(_ISSUE_KEY.pattern)  # for lower-cased text (`folded`)
 _ISSUE_ITEM = re.compile(
@@ -252,7 +255,7 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
     return None
 
 
-_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]?\s*(?P<year>{_YEAR})(?:\s*\u0440\b\.?|\b)"
+_JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{_YEAR})(?:\s*\u0440\b\.?|\b)"
                             rf"(?:\s*[,;].*|\s+{_MONTH}\b.*|\s+\u2116.*)?$")  # "2024 р." (рік: year), "№ 2"
 
 
@@ -299,8 +302,8 @@ def parse_issue_line(text: str) -> Citation | None:
             return None
         items.append(item.group())
         pos = _ISSUE_GAP.match(t, item.end()).end()
-    if not _VOLUME_OR_ISSUE.search(t):  # "Case No. 2, 2019.", "Trial registration No. 2021": labels, not issues
-        return None
+    if not _VOLUME_OR_ISSUE.search(t) and journal and _NUMBERED_LABEL.search(journal):
+        return None  # "Case No. 2, 2019.", "Trial registration No. 2021": a numbered label, not an issue
     years = [date_year(i) for i in items
              if not re.match(r"(?:vol|v\.|iss|no\b|no\.|num|pp?\.|pages?\b|art|doi|http)", i, re.IGNORECASE)]
     year = next((y for y in years if y), None)
