@@ -203,17 +203,6 @@ def test_a_complication_group_whose_share_denies_the_population_stands_alone():
         (98, None), (14, None)]
 
 
-def test_the_bare_population_beside_a_group_with_no_whole_is_the_population():
-    p = Paper(("results", "Results", "Twelve had diabetes. We reviewed 98 patients."),
-              ("results", "Results", "Leaks were in 14 (9%) cases."))
-    p.m("COHORT_SIZE", "Twelve", "12", n=12, denominator=None, kind="subgroup")
-    p.m("COHORT_SIZE", "98", n=98, denominator=None, kind="population")
-    p.m("COHORT_SIZE", "14", n=14, denominator=None, kind="subgroup", rate="9")
-    p.m("LEAK_LOCATION", "Leaks", "epidural")
-    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index(), 0, False)] == [
-        (98, None), (14, None)]
-
-
 def test_groups_relate_and_their_relations_are_evidence():
     p = Paper(("results", "Results", "x " * 20))
     p.m("COHORT_SIZE", "x", "312", n=312, denominator=None, kind="population")

@@ -193,8 +193,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
             and (g.named or g.denominator or g.sex or g.ages or g.whole_unknown)
             and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))]
     if all(g.whole_unknown for g in kept) and not case_like:  # a group with no whole leaves the bare count
-        bare = sorted((g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies),
-                      key=lambda g: not any(m.attrs.get("kind") == "population" for m in g.sizes))[:1]
+        bare = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
         kept = sorted({id(g): g for g in bare + kept}.values(), key=lambda g: g.first.start_char)
     return _records(kept)
 
