@@ -8,7 +8,7 @@ import json
 import re
 from importlib import resources
 
-from leakmine.nlp.rules import Rule, fill_markers, parse_rules
+from leakmine.nlp.rules import Rule, load_rules
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -123,8 +123,6 @@ def as_number(value: float) -> int | float:
 def load_number_rules(package: str, labels: frozenset[str], resource: str = "patterns.jsonl") -> list[Rule]:
     """A component's rule file with its markers filled in: first those of its own `fragments.json`
     (when it has one; they may use the shared markers), then the shared number fragments."""
-    files = resources.files(package)
-    text = files.joinpath(resource).read_text(encoding="utf-8")
-    own = files.joinpath("fragments.json")
+    own = resources.files(package).joinpath("fragments.json")
     local = json.loads(own.read_text(encoding="utf-8")) if own.is_file() else {}
-    return parse_rules(fill_markers(text, {**local, **FRAGMENTS}).splitlines(), f"{package}/{resource}", labels=labels)
+    return load_rules(package, resource, fragments={**local, **FRAGMENTS}, labels=labels)

@@ -160,10 +160,12 @@ def fill_markers(text: str, fragments: dict[str, str]) -> str:
     return text
 
 
-def load_rules(package: str, resource: str = "patterns.jsonl", **kwargs: Any) -> list[Rule]:
-    """Load the rule file that lives next to a component (`importlib.resources`)."""
-    ref = resources.files(package).joinpath(resource)
-    return parse_rules(ref.read_text(encoding="utf-8").splitlines(), f"{package}/{resource}", **kwargs)
+def load_rules(package: str, resource: str = "patterns.jsonl", fragments: dict[str, str] | None = None,
+               **kwargs: Any) -> list[Rule]:
+    """Load the rule file that lives next to a component (`importlib.resources`), its `<<MARKER>>`s
+    filled in from `fragments` (`fill_markers`)."""
+    text = resources.files(package).joinpath(resource).read_text(encoding="utf-8")
+    return parse_rules(fill_markers(text, fragments or {}).splitlines(), f"{package}/{resource}", **kwargs)
 
 
 def load_vocabulary(package: str, resource: str = "vocabulary.json") -> frozenset[str]:

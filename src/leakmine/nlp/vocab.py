@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from leakmine import memo
 from leakmine.nlp.docs import doc_text
-from leakmine.nlp.rules import Match, Rule, fill_markers, find_matches, load_vocabulary, parse_rules
+from leakmine.nlp.rules import Match, Rule, find_matches, load_rules, load_vocabulary
 from leakmine.nlp.spans import write_found
 
 ABBREV_SUFFIX = "+abbrev"
@@ -129,9 +129,7 @@ def load_vocabulary_rules(package: str, label: str) -> list[Rule]:
     """A component's patterns.jsonl, its markers filled in (`_vocabulary_fragments`), each rule's value
     checked against its vocabulary.json."""
     vocabulary = load_vocabulary(package)
-    text = resources.files(package).joinpath("patterns.jsonl").read_text(encoding="utf-8")
-    rules = parse_rules(fill_markers(text, _vocabulary_fragments()).splitlines(), f"{package}/patterns.jsonl",
-                        vocabulary=vocabulary, labels=frozenset({label}))
+    rules = load_rules(package, fragments=_vocabulary_fragments(), vocabulary=vocabulary, labels=frozenset({label}))
     missing = vocabulary - {r.value for r in rules}
     if missing:
         raise ValueError(f"{package}: no rule names {sorted(missing)}")
