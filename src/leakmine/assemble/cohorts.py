@@ -318,8 +318,7 @@ def _share_denies(group: _Group, whole: _Group) -> bool:
     is the authors' rounding or base ("26 patients (0.7%)" of 3,175)."""
     if group.rate is None:
         return False
-    rate = float(group.rate)
-    return abs(100 * group.n / whole.n - rate) > max(rate / 3, _rate_unit(group.rate))
+    return abs(_share_gap(group, whole)) > max(float(group.rate) / 3, _rate_unit(group.rate))
 
 
 def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
@@ -331,8 +330,13 @@ def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
     unit = _rate_unit(rate)
     # rounded ("5.7" of 5.65-5.75) or cut off ("0.66" of 1/150 = 0.667); a hair of slack for binary fractions
     fits = [g for g in groups if g is not group and g.n > group.n and g.first.start_char < group.first.start_char
-            and -unit / 2 - 1e-9 <= 100 * group.n / g.n - float(rate) < unit - 1e-9]
+            and -unit / 2 - 1e-9 <= _share_gap(group, g) < unit - 1e-9]
     return max(fits, key=lambda g: g.first.start_char) if fits else None
+
+
+def _share_gap(group: _Group, whole: _Group) -> float:
+    """How far `group`'s share of `whole` lies above the rate it is told with, in percentage points."""
+    return 100 * group.n / whole.n - float(str(group.rate))
 
 
 def _rate_unit(rate: str) -> float:

@@ -79,6 +79,8 @@ def field_name(m: re.Match[str]) -> str:
 def record_fields(text: str) -> list[str]:
     """A field line cut where each next labelled field of a record begins."""
     return _NEXT_FIELD.split(text)
+
+
 _REFERENCE_ITEM = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?=\S)")
 OPEN_ENDINGS = frozenset("a an the of and or to in on at by for with from into as than that was were is are "
                           "be been had has his her their its this these which who".split())
