@@ -134,6 +134,7 @@ class _Group:
     ages: list[Mention] = field(default_factory=list)
     population: _Group | None = None  # the study population it is drawn from, when no size states it
     only: str | None = None  # "n_female" or "n_male": the group is that sex of its population
+    arm_of: _Group | None = None  # the group its named arms add up to (`_draw_arms`)
     breakdown: bool = False  # named parts of a group that is itself drawn from the population
     whole_of: Mention | None = None  # a part's count that tells this group as its denominator only
     whole_unknown: bool = False  # a complication group whose stated share fits no group the paper counts
@@ -298,6 +299,7 @@ def _draw_arms(groups: list[_Group]) -> None:
             i += 1
             continue
         for g in named[i:j + 1]:
+            g.arm_of = whole
             if g.denominator is None:
                 g.population = whole
                 g.breakdown = whole.denominator is not None
@@ -491,9 +493,8 @@ def _records(groups: list[_Group]) -> list[CohortRecord]:
         rivals = [o for o in named if o is not g and o.first.section_index == g.first.section_index]
         records[index[id(g)] - 1].relations += [
             Relation("compared with", index[id(o)], g.first.mention_id) for o in rivals]
-        whole = next((p for p in groups if not p.named and p.n == sum(o.n for o in [g, *rivals]) and rivals), None)
-        if whole is not None:
-            records[index[id(g)] - 1].relations.append(Relation("part of", index[id(whole)], g.first.mention_id))
+        if g.arm_of is not None and id(g.arm_of) in index:
+            records[index[id(g)] - 1].relations.append(Relation("part of", index[id(g.arm_of)], g.first.mention_id))
     return records
 
 
