@@ -173,7 +173,8 @@ def test_complication_group_counts(text, n):
     ("The study included 3150 patients, treated in 2 hospitals.", [3150]),
     ("Leakage was seen in 6 patients and in 4 patients, respectively.", [6]),
     ("The follow-up was 2 years in 6 patients and 3 years in 4 patients.", []),
-    ("Spasms occurred in 10 (52.6%), focal seizures in five (26.3%).", []),  # the list's head counts no people
+    # a head that names no people, and its next groups, are groups only where their shares fit (share_only)
+    ("Spasms occurred in 10 (52.6%), focal seizures in five (26.3%).", [10, 5]),
     ("The injury was blunt in 307 patients and penetrating in 152 patients.", []),  # nor a group that had something
     # the rest, a part or an outcome of the group before is no next group
     ("Cement leakage was present in 18 patients and absent in 102 patients.", [18]),
@@ -186,6 +187,15 @@ def test_complication_group_counts(text, n):
 ])
 def test_the_next_groups_of_a_list(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spasms occurred in 10 (52.6%), focal seizures in five (26.3%).", [(10, True), (5, True)]),
+    ("Leakage occurred in 45 patients (37.5%), venous leakage in 20 (16.7%).", [(45, None), (20, None)]),
+    ("Leakage occurred in 45 (37.5%), venous leakage in 20 patients.", [(45, True), (20, None)]),
+])
+def test_a_count_told_with_its_share_and_no_noun_is_a_group_only_where_the_share_fits(text, expected):
+    assert [(a["n"], a.get("share_only")) for _, a in found(text, "COHORT_SIZE")] == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -177,3 +177,31 @@ def test_arms_a_population_was_divided_into_are_drawn_from_it(tmp_path):
 ])
 def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a complication group counted with its share and no noun, where the share is of the population
+    ("Methods: This study analyzed data from 132 adult patients who underwent laminoplasty. Results: C5 palsy "
+     "developed in 8 (6.1%).", [(8, 132)]),
+    ("Methods: We studied 120 patients treated with kyphoplasty. Results: Cement leakage occurred in 30 (25%), "
+     "and the VAS fell.", [(30, 120)]),
+    # ... not where the share is of no counted group (vertebrae, say)
+    ("Methods: We studied 132 patients treated at 165 levels. Results: Cement leakage occurred in 45 (27.3%).",
+     [(132, None)]),
+    ("Methods: We studied 100 patients treated with kyphoplasty. Results: Cement leakage occurred in 10 (52.6%), "
+     "foraminal leakage in five (26.3%).", [(100, None)]),
+    # arms named with an abbreviation, counted as subjects
+    ("Methods: A total of 93 patients were divided into the CAPSI group (46 subjects) and the conventional "
+     "pedicle screw (CPS) group (47 subjects).", [(46, 93), (47, 93)]),
+    # each arm's complication group, told as a fraction after the arm's name; the arms add up to the population
+    ("Methods: A total of 256 patients were divided into two groups. Results: Cement leakage was lower in the "
+     "PMCP group (23/134) than in the PKP group (35/122).", [(23, 134), (134, 256), (35, 122), (122, 256)]),
+    ("Methods: We enrolled 32 patients: group H (n = 14) and group L (n = 18). Results: Cement leakage occurred "
+     "in 5 of the 14 patients in group H and in 6 of the 18 patients in group L.",
+     [(14, 32), (18, 32), (5, 14), (6, 18)]),
+    # ... but a group named for the complication is broken down, not drawn from
+    ("Methods: We reviewed 312 patients: the leakage group (n = 48) and the non-leakage group (n = 264). "
+     "Results: Nine of the 48 patients with leakage developed radicular pain.", [(48, 312), (264, 312)]),
+])
+def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected):
+    assert groups(mine(tmp_path, case_report(TITLE, text))) == expected

@@ -147,7 +147,10 @@ class _Group:
 
     @property
     def named(self) -> bool:
-        return any(m.attrs.get("kind") == "group" for m in self.sizes)
+        """A comparison group: a size says its name, or a part of it names it as its whole ("in the PKP
+        group (35/122)")."""
+        return any(m.attrs.get("kind") == "group" for m in self.sizes) or (
+            self.whole_of is not None and self.name is not None)
 
     @property
     def denominator(self) -> tuple[int, Mention] | None:
@@ -183,7 +186,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes))
     _draw_from_population(groups, _complication_sentences(mentions, cues),
                           {m.sentence_start for m in mentions if m.label == "OUTCOME"})
-    tallies = _tallies(groups, sexes)
+    tallies = _tallies(groups, sexes, [m for m in mentions if m.label in _COMPLICATION_LABELS])
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
     groups += _by_sex(groups)
@@ -192,7 +195,8 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     people = any(m.attrs.get("kind") == "population" and m.attrs.get("counted_in") is None for m in sizes)
     kept = [g for g in groups if g.n > described and id(g) not in tallies
             and (g.named or g.denominator or g.sex or g.ages or g.whole_unknown)
-            and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))]
+            and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))
+            and not (g.sizes and all(m.attrs.get("share_only") for m in g.sizes) and _share_of(g, groups) is None)]
     if all(g.whole_unknown for g in kept) and not case_like:  # a group with no whole leaves the bare count
         bare = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
         kept = sorted({id(g): g for g in bare + kept}.values(), key=lambda g: g.first.start_char)
@@ -234,7 +238,7 @@ def _told_as_wholes(groups: list[_Group]) -> list[_Group]:
             den = m.attrs.get("denominator")
             if (m.attrs.get("whole_told") and isinstance(den, int) and all(o.n != den for o in groups)
                     and any(o.n > den and o.first.start_char < m.start_char for o in groups)):
-                groups.append(_Group(den, None, [], whole_of=m))
+                groups.append(_Group(den, m.attrs.get("name"), [], whole_of=m))
     return sorted(groups, key=lambda g: g.first.start_char)
 
 
@@ -346,13 +350,16 @@ def _rate_unit(rate: str) -> float:
     return 10.0 ** -len(rate.partition(".")[2])
 
 
-def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:
+def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]) -> set[int]:
     """Counts that are not groups of their own (ids): named parts of a group drawn from the population
     (`_draw_arms`), a breakdown of a group already counted against its population or named (its
     denominator is no larger than that group: "8 of the 11 patients with loose screws" within 30
-    patients drawn from 4078), and an outcome of the study population whose sex counts are given ("9 of
+    patients drawn from 4078) unless that group is an arm not named for a complication (`findings`:
+    "5 of the 14 patients in group H" are the arm's complication group, "9 of the 48 patients" of
+    "the leakage group (n = 48)" a breakdown), and an outcome of the study population whose sex counts are given ("9 of
     the 17 patients required reoperation")."""
-    subgroups = {g.n for g in groups if g.named or g.denominator}
+    subgroups = {g.n for g in groups if (g.named or g.denominator)
+                 and (g.arm_of is None or any(_names(m, findings) for m in g.sizes))}
     populations = {t for m in sexes if (t := _sex_total(m))} - subgroups
     out = set()
     for g in groups:
@@ -365,6 +372,12 @@ def _tallies(groups: list[_Group], sexes: list[Mention]) -> set[int]:
                 g.predicate == "outcome" and any(den[0] <= n for n in populations - {g.n})):
             out.add(id(g))
     return out
+
+
+def _names(size: Mention, findings: list[Mention]) -> bool:
+    """Whether a group's size names it for a complication ("the leakage group (n = 48)")."""
+    return size.attrs.get("kind") == "group" and any(
+        size.start_char <= f.start_char and f.end_char <= size.end_char for f in findings)
 
 
 def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int]) -> None:

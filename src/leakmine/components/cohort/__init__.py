@@ -1,7 +1,8 @@
 """`leakmine_cohort`: aggregate statistics of a group of patients -> span group `leakmine_cohort`:
 COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/group, `name` of a
 comparison group, `rate` the percentage told with the count, `whole_told` its denominator told as a
-group of its own, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
+group of its own, `share_only` a count with no noun, a group only where its share is of a counted
+group, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
 developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT
 ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
@@ -49,8 +50,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     if m.rule.attrs.get("after_people") and not counted_people_before(text, m.end):
         return None
     if m.rule.label == "COHORT_SIZE":
-        if m.rule.attrs.get("about_people") and not_people(text, m.start, m.end):
-            return None
+        if m.rule.attrs.get("about_people") and not g.get("nw") and not_people(text, m.start, m.end):
+            return None  # "(n = 12)" of rats; "the screw group (47 subjects)" counts people
         size = cohort_size(g.get("n") or g.get("nw") or "", g.get("n2"), g.get("den"))
         among = cohort_size(g.get("among") or "", None, None) if m.rule.attrs.get("within_among") else None
         if not size or (among and among["n"] < size["n"]):  # "52 cases of leakage in 40 patients": events
@@ -59,10 +60,12 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             return None  # "30 leaks in 25 patients": events
         attrs = {**size, "kind": m.rule.attrs.get("kind", "population"), "name": group_name(g.get("name")),
                  "predicate": m.rule.attrs.get("predicate") or predicate(text, m.start, m.end)}
-        if size["denominator"] and whole_told(text, m.start, m.end):
+        if size["denominator"] and (m.rule.attrs.get("whole_told") or whole_told(text, m.start, m.end)):
             attrs["whole_told"] = True  # its denominator is a group of its own, the one it breaks down
         if (rate := stated_rate(text, m.start, m.end)) is not None:
             attrs["rate"] = rate  # the group's share of its whole, in percent as written ("0.58")
+        if m.rule.attrs.get("share_only"):
+            attrs["share_only"] = True  # no noun says what it counts: a group only where its share fits one
         if m.rule.attrs.get("counted_in"):
             attrs["counted_in"] = m.rule.attrs["counted_in"]  # "operations": its denominator counts operations
         if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
@@ -120,14 +123,19 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
 def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the next groups of a list (rules with attr `continues`: "... and foraminal leakage
     in 4 patients") that follow no group counted earlier in their sentence (a subgroup, not "we reviewed 120
-    patients")."""
+    patients"). A next group told with its share and no noun after a head with no noun ("occurred in 10
+    (52.6%), focal seizures in five (26.3%)") is, like it, a group only where its share fits (`share_only`)."""
     out: list[tuple[Match, str, dict[str, Any]]] = []
     for f in sorted(found, key=lambda f: f[0].start):
         m = f[0]
-        if not m.rule.attrs.get("continues") or any(
-                o.rule.label == "COHORT_SIZE" and a.get("kind") == "subgroup" and o.end <= m.start
-                and not _SENTENCE_BREAK.search(text, o.end, m.start) for o, _, a in out):
+        if not m.rule.attrs.get("continues"):
             out.append(f)
+            continue
+        heads = [a for o, _, a in out if o.rule.label == "COHORT_SIZE" and a.get("kind") == "subgroup"
+                 and o.end <= m.start and not _SENTENCE_BREAK.search(text, o.end, m.start)]
+        if heads:
+            share_only = heads[-1].get("share_only") and text[m.end - 1] == ")"
+            out.append((m, f[1], {**f[2], "share_only": True}) if share_only else f)
     return out
 
 
