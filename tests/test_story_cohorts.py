@@ -188,6 +188,10 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     # ... not where the share is of no counted group (vertebrae, say)
     ("Methods: We studied 132 patients treated at 165 levels. Results: Cement leakage occurred in 45 (27.3%).",
      [(132, None)]),
+    # two patients are a group when counted against a study's population, not a series' few
+    ("Methods: We retrospectively reviewed 110 consecutive patients. Results: Foot drop developed in 2 of 110 "
+     "patients.", [(2, 110)]),
+    ("Methods: We retrospectively reviewed 9 patients. Results: Foot drop developed in 2 of 9 patients.", []),
     ("Methods: We studied 100 patients treated with kyphoplasty. Results: Cement leakage occurred in 10 (52.6%), "
      "foraminal leakage in five (26.3%).", [(100, None)]),
     # arms named with an abbreviation, counted as subjects

@@ -33,7 +33,7 @@ COHORT_FIELDS = ("n_patients", "n_male", "n_female", "age_mean", "age_sd", "age_
 RELATIONS = ("drawn from", "part of", "compared with")
 _STAT_LABELS = ("COHORT_SIZE", "SEX_COUNT", "AGE_STAT")
 _AGE_FIELDS = (("age_mean", "mean"), ("age_sd", "sd"), ("age_min", "min"), ("age_max", "max"))
-_MIN_COHORT = 3
+_MIN_COHORT = 3  # fewer are a group only when counted against a study's population ("two of 298 patients")
 _COMMENTARY_KINDS = frozenset({"introduction", "discussion", "conclusion"})
 _COMMENTARY_PARTS = frozenset({"background", "introduction", "objective", "objectives", "purpose", "aim", "aims",
                                "context", "conclusion", "conclusions", "discussion"})
@@ -178,8 +178,8 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     if document.meta.pools_studies:  # a systematic review's counts are other authors' patients
         return []
     stats = sorted(own_statistics(document, mentions, cues), key=lambda m: (m.start_char, m.end_char))
-    sizes = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)
-             and m.attrs["n"] >= _MIN_COHORT]
+    sizes = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int) and (
+        m.attrs["n"] >= _MIN_COHORT or (m.attrs.get("denominator") or 0) >= _MIN_BARE_COHORT)]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
