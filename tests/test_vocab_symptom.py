@@ -64,6 +64,9 @@ from vocab_helpers import texts, values
     ("a C5 palsy after laminoplasty", "weakness"),
     ("peroneal nerve palsy on the left", "weakness"),
     ("an L5 root palsy", "weakness"),
+    ("two cases of L5 nerve root injury", "radiculopathy"),
+    ("damage to the right S1 nerve root", "radiculopathy"),
+    ("left limb radiation pain", "radiculopathy"),
 ])
 def test_symptom_values(text, expected):
     assert expected in values("SYMPTOM", text)
@@ -88,6 +91,9 @@ def test_symptom_values(text, expected):
     ("radiating abdominal pain", "radiculopathy"),
     ("the chest pain, radiating to the groin", "radiculopathy"),
     ("a radicular artery pain map", "radiculopathy"),
+    ("pain after radiation therapy", "radiculopathy"),
+    ("radiation pain of the bone metastasis", "radiculopathy"),
+    ("the nerve root sleeve was injured", "radiculopathy"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)
