@@ -70,6 +70,12 @@ def status(doc, words: str) -> str:
     ("Cement leaked into the epidural space after vertebroplasty.", "epidural", ""),
     ("No leak was seen after vertebroplasty.", "vertebroplasty", ""),
     ("The patient still had leg weakness at two years.", "weakness", ""),
+    # a new clause after a comma ends the negation
+    ("Without crossclamping the aorta, the cement embolism was removed.", "cement embolism was removed", ""),
+    ("Without complications, the cement was removed.", "cement was removed", ""),
+    # a negated list goes on past its commas
+    ("There was no leakage into the canal, the foramina or the veins.", "foramina", "N"),
+    ("She had no weakness, numbness or pain.", "pain", "N"),
 ])
 def test_assertion_status(nlp, text, words, expected):
     doc = nlp(text)
