@@ -60,8 +60,9 @@ def excluded(p: Paper) -> set[str]:
     ("Postoperatively she had leg pain. Vertebroplasty had been uneventful.", [("leg pain", "pain")], (), set()),
     ("She had sudden chest pain. Two hours before the onset of her symptoms, she underwent kyphoplasty.",
      [("chest pain", "chest pain")], (), set()),
-    ("He came with leg weakness. He underwent PVP at the local hospital.", [("leg weakness", "weakness")], (),
-     set()),
+    # told in order: the operation at the local hospital, then the complication
+    ("She had back pain. She underwent PVP at the local hospital. Three days later she had leg numbness.",
+     [("back pain", "pain"), ("leg numbness", "numbness")], ("Three days later",), {"back pain"}),
     ("She had back pain for 3 hours before she underwent kyphoplasty; after it she had leg weakness.",
      [("back pain", "pain"), ("leg weakness", "weakness")], (), {"back pain"}),
     ("Vertebroplasty was done. Leg pain followed; before surgery her MRI was read again.",

@@ -192,6 +192,11 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     ("Methods: We retrospectively reviewed 110 consecutive patients. Results: Foot drop developed in 2 of 110 "
      "patients.", [(2, 110)]),
     ("Methods: We retrospectively reviewed 9 patients. Results: Foot drop developed in 2 of 9 patients.", []),
+    ("Methods: We reviewed 240 patients. Of them, 18 had myeloma. Results: Two of the 18 myeloma patients "
+     "developed radiculopathy.", [(240, None)]),
+    # arms counted in cases, of vertebrae
+    ("Methods: We treated 36 patients with 48 fractured vertebrae. Of the 48 treated vertebrae, the PMMA group "
+     "(24 cases) and the calcium phosphate group (24 cases) were compared.", []),
     ("Methods: We studied 100 patients treated with kyphoplasty. Results: Cement leakage occurred in 10 (52.6%), "
      "foraminal leakage in five (26.3%).", [(100, None)]),
     # arms named with an abbreviation, counted as subjects
@@ -199,7 +204,12 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
      "pedicle screw (CPS) group (47 subjects).", [(46, 93), (47, 93)]),
     # each arm's complication group, told as a fraction after the arm's name; the arms add up to the population
     ("Methods: A total of 256 patients were divided into two groups. Results: Cement leakage was lower in the "
-     "PMCP group (23/134) than in the PKP group (35/122).", [(23, 134), (134, 256), (35, 122), (122, 256)]),
+     "PMCP group (23/134) than in the PKP group (35/122).", [(134, 256), (23, 134), (122, 256), (35, 122)]),
+    # ... not a fraction of screws, nor an outcome of an arm
+    ("Methods: We studied 96 patients with 442 pedicle screws. Results: Screw loosening was more common in the "
+     "TT group (19/230) than in the CBT group (8/212).", [(96, None)]),
+    ("Methods: We enrolled 100 patients: TLIF group (n = 50) and PLIF group (n = 50). Results: The fusion rate "
+     "was 92% in the TLIF group (46/50) and 88% in the PLIF group (44/50).", [(50, 100), (50, 100)]),
     ("Methods: We enrolled 32 patients: group H (n = 14) and group L (n = 18). Results: Cement leakage occurred "
      "in 5 of the 14 patients in group H and in 6 of the 18 patients in group L.",
      [(14, 32), (18, 32), (5, 14), (6, 18)]),

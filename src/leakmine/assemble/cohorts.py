@@ -178,14 +178,16 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     if document.meta.pools_studies:  # a systematic review's counts are other authors' patients
         return []
     stats = sorted(own_statistics(document, mentions, cues), key=lambda m: (m.start_char, m.end_char))
-    sizes = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int) and (
-        m.attrs["n"] >= _MIN_COHORT or (m.attrs.get("denominator") or 0) >= _MIN_BARE_COHORT)]
+    counted = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)]
+    wholes = {m.attrs["n"] for m in counted if m.attrs.get("kind") in ("population", "group")}
+    sizes = [m for m in counted if m.attrs["n"] >= _MIN_COHORT or (
+        m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= _MIN_BARE_COHORT)]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
-    groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes))
-    _draw_from_population(groups, _complication_sentences(mentions, cues),
-                          {m.sentence_start for m in mentions if m.label == "OUTCOME"})
+    complications = _complication_sentences(mentions, cues)
+    groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes), complications)
+    _draw_from_population(groups, complications, {m.sentence_start for m in mentions if m.label == "OUTCOME"})
     tallies = _tallies(groups, sexes, [m for m in mentions if m.label in _COMPLICATION_LABELS])
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
@@ -229,17 +231,30 @@ def _counted_by_sex(groups: list[_Group], sexes: list[Mention]) -> list[_Group]:
     return sorted(groups, key=lambda g: g.first.start_char)
 
 
-def _told_as_wholes(groups: list[_Group]) -> list[_Group]:
+def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Group]:
     """`groups` and a group for each denominator told as a group of its own that no size states ("Six of
     the 10 patients with C5 palsy recovered" counts the 10 with a palsy), when a larger group is counted
-    before it (so it is not the population itself)."""
-    for g in list(groups):
+    before it (so it is not the population itself). A part told after its group's name ("in the PMCP
+    group (23/134)") is one only in a sentence about a complication (not "a fusion rate of 92% in the
+    TLIF group (46/50)") where its whole is counted or drawn so (not "(19/230)" screws of 96 patients)."""
+    out = []
+    for g in groups:
+        named_part = False
         for m in g.sizes:
             den = m.attrs.get("denominator")
-            if (m.attrs.get("whole_told") and isinstance(den, int) and all(o.n != den for o in groups)
-                    and any(o.n > den and o.first.start_char < m.start_char for o in groups)):
-                groups.append(_Group(den, m.attrs.get("name"), [], whole_of=m))
-    return sorted(groups, key=lambda g: g.first.start_char)
+            if not (m.attrs.get("whole_told") and isinstance(den, int)):
+                continue
+            named_part = named_part or m.attrs.get("name") is not None
+            known = any(o.n == den for o in groups + out)
+            if named_part and m.sentence_start not in complications:
+                break
+            if not known and any(o.n > den and o.first.start_char < m.start_char for o in groups):
+                out.append(_Group(den, m.attrs.get("name"), [], whole_of=m))
+            elif named_part and not known:
+                break
+        else:
+            out.append(g)
+    return sorted(out, key=lambda g: g.first.start_char)
 
 
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:

@@ -16,12 +16,13 @@ MIN_COHORT = 2
 _DEC = r"\d{1,3}(?:\.\d+)?"
 _DASH = r"\s*(?:-|–|—|‐|to|and)\s*"
 # What a count counts: people, or things and animals (one list each, for the checks below).
-_PEOPLE_NOUNS = (r"patients?|cases?|subjects?|participants?|individuals?|persons?|people|cohort|men|women|males?|"
-                 r"females?|adults?|children|incidence")
+_PERSONS = r"patients?|subjects?|participants?|individuals?|persons?|people|men|women|males?|females?|adults?|children"
+_PEOPLE_NOUNS = rf"{_PERSONS}|cases?|cohort|incidence"  # "cases" and the rest may count vertebrae too
 _THING_NOUNS = (r"cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimens?|samples?|cadavers?|vertebrae|"
                 r"vertebral\s+bodies|(?<![-‐‑–])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|articles?|"
                 r"papers?|reports?|sections?|wells?|experiments?|replicates?")
 _PEOPLE = re.compile(rf"\b(?:{_PEOPLE_NOUNS})\b", re.IGNORECASE)
+_COUNT_OF_PERSONS = re.compile(rf"\d\s+(?:{_PERSONS})\b", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(rf"\b(?:{_THING_NOUNS})\b", re.IGNORECASE)
 # A count and what it counts, for `counted_people_before`.
 _COUNTED = re.compile(r"\b(?:\d[\d,]*|these|those|[a-z]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -141,6 +142,12 @@ def about_people(text: str, start: int, end: int) -> bool:
     tail = re.match(r"\s*\w+(?:\s+\w+)?", text[end:end + 30])
     words = head + " " + text[start:end] + " " + (tail.group(0) if tail else "")
     return bool(_PEOPLE.search(words)) and not _NOT_PEOPLE.search(words)
+
+
+def told_in_persons(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] counts persons by a noun that counts nothing else ("(47 subjects)", not
+    "(24 cases)")."""
+    return _COUNT_OF_PERSONS.search(text, start, end) is not None
 
 
 def counted_people_before(text: str, end: int) -> bool:
