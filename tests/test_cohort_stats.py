@@ -309,6 +309,7 @@ def test_age_stat(text, value, stat):
     "31 (1.14%) vertebrae were treated",
     "12 levels that developed leakage",
     "Leakage occurred in 15.4% of levels (48 of 312).",
+    "Three patients in group B developed leakage.",
     "20 patients with leakage were treated conservatively",
     "was evaluated in 12 vertebrae",
     "17 patients with cement leakage were identified on CT",
@@ -449,6 +450,10 @@ def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     ("Group 2 (n = 40)", "2"),
     ("vertebroplasty with ablation (n = 51, group A)", "a"),
     ("the other arm (*n* = 75, group B)", "b"),
+    ("underwent laminoplasty (n = 19: LP group)", "lp"),
+    ("(NF subgroup: 20 patients)", "nf"),
+    ("45 cases in group A and accepted puncture", "a"),
+    ("42 patients were assigned to group B", "b"),
 ])
 def test_named_group(text, name):
     (value, attrs), = found(text, "COHORT_SIZE")

@@ -213,6 +213,13 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     ("Methods: We enrolled 32 patients: group H (n = 14) and group L (n = 18). Results: Cement leakage occurred "
      "in 5 of the 14 patients in group H and in 6 of the 18 patients in group L.",
      [(14, 32), (18, 32), (5, 14), (6, 18)]),
+    # arms named after their size, or counted in a lettered group
+    ("Methods: Thirty-five consecutive patients underwent laminoplasty (n = 19: LP group) or fusion (n = 16: PDF "
+     "group).", [(19, 35), (16, 35)]),
+    ("Methods: We included 82 patients: 45 cases in group A underwent PVP, 37 cases in group B underwent PKP. "
+     "Results: Cement leakage was observed in 5 patients in group A, while foraminal leakage in 12 patients in "
+     "group B.",
+     [(45, 82), (37, 82), (5, 45), (12, 37)]),
     # ... but a group named for the complication is broken down, not drawn from
     ("Methods: We reviewed 312 patients: the leakage group (n = 48) and the non-leakage group (n = 264). "
      "Results: Nine of the 48 patients with leakage developed radicular pain.", [(48, 312), (264, 312)]),

@@ -277,6 +277,11 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
     fits no group draws the group as any other, unless it denies the population (`_share_denies`): then
     the group stands with no denominator."""
+    for g in groups:  # "leakage was seen in 5 patients in group A": drawn from the arm it names
+        arm = next((a for m in g.sizes if (a := _named_after(groups, m)) is not None), None) \
+            if g.denominator is None and not g.named else None
+        if arm is not None and arm.n > g.n and _complication_group(g, complications):
+            g.population = arm
     populations = [g for g in groups if not g.named and g.denominator is None
                    and ((g.sex is not None and not g.sizes) or any(m.attrs.get("kind") == "population" for m in g.sizes))]
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
