@@ -17,6 +17,7 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("Immediately after surgery, she felt thigh pain.", ("immediate", 0)),
     ("immediately after the procedure her legs were weak", ("immediate", 0)),
     ("immediately following vertebroplasty", ("immediate", 0)),
+    ("Just subsequent to surgery, she developed dyspnea", ("immediate", 0)),
     ("right after the operation he could not move his toes", ("immediate", 0)),
     ("Soon after the cement injection the pain began.", ("immediate", 0)),
     ("shortly after PKP, numbness appeared", ("immediate", 0)),
