@@ -310,6 +310,8 @@ def test_age_stat(text, value, stat):
     "12 levels that developed leakage",
     "Leakage occurred in 15.4% of levels (48 of 312).",
     "Three patients in group B developed leakage.",
+    "Five patients in group A (16.7%) and three in group B developed cement leakage.",
+    "Of these, 38 patients in group A completed follow-up.",
     "20 patients with leakage were treated conservatively",
     "was evaluated in 12 vertebrae",
     "17 patients with cement leakage were identified on CT",

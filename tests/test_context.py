@@ -76,6 +76,9 @@ def status(doc, words: str) -> str:
     # a negated list goes on past its commas
     ("There was no leakage into the canal, the foramina or the veins.", "foramina", "N"),
     ("She had no weakness, numbness or pain.", "pain", "N"),
+    # ... and a clause that denies what came before the comma is no new clause
+    ("Cement leakage into the spinal canal, the foramina or veins was not seen on CT.", "spinal canal", "N"),
+    ("CT showed no leakage into the spinal canal, the foramen was free.", "spinal canal", "N"),
 ])
 def test_assertion_status(nlp, text, words, expected):
     doc = nlp(text)

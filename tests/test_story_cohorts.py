@@ -220,6 +220,13 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
      "Results: Cement leakage was observed in 5 patients in group A, while foraminal leakage in 12 patients in "
      "group B.",
      [(45, 82), (37, 82), (5, 45), (12, 37)]),
+    ("Methods: We included 80 patients: 45 patients in group A received PVP and 35 patients in group B received "
+     "PKP. Results: Cement leakage was seen in 5 patients in group A.", [(45, 80), (35, 80), (5, 45)]),
+    # an arm's count of cases before its count of vertebrae
+    ("Methods: We included 100 patients: the PKP group (n = 50) and the PVP group (n = 50). Results: Leakage was "
+     "seen in 9 patients (18%) in the PKP group.", [(50, 100), (50, 100), (9, 50)]),
+    ("Methods: We retrospectively reviewed 52 patients. The PKP group (24 cases, 31 vertebrae) and the PVP group "
+     "(28 cases, 35 vertebrae) were compared.", [(24, 52), (28, 52)]),
     # ... but a group named for the complication is broken down, not drawn from
     ("Methods: We reviewed 312 patients: the leakage group (n = 48) and the non-leakage group (n = 264). "
      "Results: Nine of the 48 patients with leakage developed radicular pain.", [(48, 312), (264, 312)]),

@@ -67,6 +67,9 @@ from vocab_helpers import texts, values
     ("two cases of L5 nerve root injury", "radiculopathy"),
     ("damage to the right S1 nerve root", "radiculopathy"),
     ("left limb radiation pain", "radiculopathy"),
+    ("she had L5 root injury", "radiculopathy"),
+    ("injury to the exiting L1 nerve root", "radiculopathy"),
+    ("injury to the L5 and S1 nerve roots", "radiculopathy"),
 ])
 def test_symptom_values(text, expected):
     assert expected in values("SYMPTOM", text)
@@ -94,6 +97,7 @@ def test_symptom_values(text, expected):
     ("pain after radiation therapy", "radiculopathy"),
     ("radiation pain of the bone metastasis", "radiculopathy"),
     ("the nerve root sleeve was injured", "radiculopathy"),
+    ("nerve root irritation is a known risk of leakage", "radiculopathy"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)

@@ -77,7 +77,6 @@ from vocab_helpers import values
     ("surgical re-exploration", "exploration"),
     ("the wound was promptly explored", "exploration"),
     ("anticoagulation with heparin", "anticoagulation"),
-    ("she was prophylactically anticoagulated", "anticoagulation"),
     ("low molecular weight heparin", "anticoagulation"),
     ("palliative radiotherapy", "radiotherapy"),
 ])

@@ -37,7 +37,7 @@ _MIN_COHORT = 3  # fewer are a group only when counted against a study's populat
 _COMMENTARY_KINDS = frozenset({"introduction", "discussion", "conclusion"})
 _COMMENTARY_PARTS = frozenset({"background", "introduction", "objective", "objectives", "purpose", "aim", "aims",
                                "context", "conclusion", "conclusions", "discussion"})
-_IN_GROUP = re.compile(r"\s*(?:years?\s*|y\s*)?\)?\s*,?\s*(?:in|for|of|among)\s+(?:the\s+|those\s+of\s+the\s+)?"
+_IN_GROUP = re.compile(r"\s*(?:years?\s*|y\s*)?\)?\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?,?\s*(?:in|for|of|among)\s+(?:the\s+|those\s+of\s+the\s+)?"
                        r"(?:group\s+([A-D]|I{1,3}|[1-4])\b|((?:[A-Za-z][\w‐-]*\s+){1,3}?)group\b)", re.IGNORECASE)
 _ABSTRACT_LABEL = re.compile(
     r"(?:^|(?<=[.\n])\s*)\s*((?i:background|introduction|objectives?|purpose|aims?|context|methods?|materials|"

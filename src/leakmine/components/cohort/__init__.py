@@ -51,9 +51,12 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     if m.rule.attrs.get("after_people") and not counted_people_before(text, m.end):
         return None
     if m.rule.label == "COHORT_SIZE":
+        # "(n = 12)" of rats; "the screw group (47 subjects)" counts people, and so does "(24 cases, 31
+        # vertebrae)", the things counted after it; "(24 cases)" of vertebrae named before it may not
+        told = m.group_spans["nw"][1] if "nw" in m.group_spans else m.end
         if m.rule.attrs.get("about_people") and not told_in_persons(text, m.start, m.end) \
-                and not_people(text, m.start, m.end):
-            return None  # "(n = 12)" of rats; "the screw group (47 subjects)" counts people, "(24 cases)" may not
+                and not_people(text, m.start, told):
+            return None
         size = cohort_size(g.get("n") or g.get("nw") or "", g.get("n2"), g.get("den"))
         among = cohort_size(g.get("among") or "", None, None) if m.rule.attrs.get("within_among") else None
         if not size or (among and among["n"] < size["n"]):  # "52 cases of leakage in 40 patients": events

@@ -22,7 +22,7 @@ _THING_NOUNS = (r"cells?|animals?|rats?|mice|rabbits?|dogs?|pigs?|sheep|specimen
                 r"vertebral\s+bodies|(?<![-‐‑–])(?:levels?|segments?)|screws?|discs?|images?|studies|trials?|articles?|"
                 r"papers?|reports?|sections?|wells?|experiments?|replicates?")
 _PEOPLE = re.compile(rf"\b(?:{_PEOPLE_NOUNS})\b", re.IGNORECASE)
-_COUNT_OF_PERSONS = re.compile(rf"\d\s+(?:{_PERSONS})\b", re.IGNORECASE)
+_COUNT_OF_PERSONS = re.compile(rf"\w\s+(?:{_PERSONS})\b", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(rf"\b(?:{_THING_NOUNS})\b", re.IGNORECASE)
 # A count and what it counts, for `counted_people_before`.
 _COUNTED = re.compile(r"\b(?:\d[\d,]*|these|those|[a-z]*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -129,9 +129,10 @@ def group_name(text: str | None) -> str | None:
 
 
 def not_people(text: str, start: int, end: int) -> bool:
-    """True when the words just before `start` (same sentence) or in the match name animals, cells or
-    things ("rats were divided into groups (n = 12)")."""
-    head = re.split(r"[.;]\s", text[max(0, start - 60):start])[-1]
+    """True when the words just before `start` (same sentence; not those in parentheses, which count
+    another group's things: "(24 cases, 31 vertebrae) and the PVP group (28 cases)") or in the match
+    name animals, cells or things ("rats were divided into groups (n = 12)")."""
+    head = re.sub(r"\([^()]*\)", " ", re.split(r"[.;]\s", text[max(0, start - 60):start])[-1])
     return bool(_NOT_PEOPLE.search(head + " " + text[start:end]))
 
 
