@@ -107,6 +107,8 @@ def test_component_writes_span_group():
     ("Two patients are described herein.", [("Two patients are described herein", 2)]),
     ("Two cases of paraplegia after kyphoplasty", [("Two cases of", 2)]),
     ("Background. Three patients with radiculopathy after sacroplasty.", [("Three patients with", 3)]),
+    ("In three cases, anterior cervical discectomy was complicated by paraplegia.",
+     [("In three cases, anterior cervical discectomy was complicated by", 3)]),
 ])
 def test_case_counts_found(text, expected):
     assert [(text[m.start:m.end], n) for m, n in match_case_counts(text, COUNT_RULES)] == expected
@@ -127,6 +129,7 @@ def test_case_counts_found(text, expected):
     "The results of 8 patients with osteoporotic fractures who underwent kyphoplasty are reported.",
     "Of the two cases in the literature, one recovered.",
     "We report two-level kyphoplasty in an elderly woman.",
+    "In 12 cases, vertebroplasty was complicated by leakage.",
 ])
 def test_case_counts_not_found(text):
     assert match_case_counts(text, COUNT_RULES) == []
