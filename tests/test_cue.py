@@ -88,6 +88,9 @@ def test_every_kind_has_rules_and_a_label():
     ("Weakness began whilst undergoing inpatient rehabilitation.", "DURING", ["whilst undergoing inpatient "]),
     ("Leakage was seen during the procedure.", "DURING", ["during the "]),
     ("Weakness began after rehabilitation.", "DURING", []),
+    ("A retrospective study of 120 patients showed less leakage.", "LITERATURE", ["A retrospective study of"]),
+    ("This is a retrospective study of 31 patients.", "LITERATURE", []),
+    ("We conducted a prospective study of 50 patients.", "LITERATURE", []),
 ])
 def test_cue_words(sentence, kind, expected):
     assert words(sentence, kind) == expected

@@ -213,6 +213,13 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     ("Methods: We enrolled 32 patients: group H (n = 14) and group L (n = 18). Results: Cement leakage occurred "
      "in 5 of the 14 patients in group H and in 6 of the 18 patients in group L.",
      [(14, 32), (18, 32), (5, 14), (6, 18)]),
+    # a complication counted in parentheses with its share, right after it; not a diagnosis so counted
+    ("Methods: This is a retrospective study of 31 patients. Results: Those with an acute foot drop (10 patients "
+     "(32.3%)) and those with a gradual foot drop (21 patients (67.7%)) were compared.", [(10, 31), (21, 31)]),
+    ("Methods: We reviewed 113 patients. Results: The most frequent diagnosis was spondylolisthesis (59 cases, "
+     "52.2%). Psoas weakness (5 cases, 4.4%) was seen.", [(5, 113)]),
+    ("Methods: Eighty-one patients (mean age 63 years) with degenerative spine diseases underwent lateral fusion. "
+     "Results: In the first 24 h, 32 patients (39.5%) had thigh weakness.", [(81, None), (32, 81)]),
     # arms named after their size, or counted in a lettered group
     ("Methods: Thirty-five consecutive patients underwent laminoplasty (n = 19: LP group) or fusion (n = 16: PDF "
      "group).", [(19, 35), (16, 35)]),

@@ -188,7 +188,10 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     complications = _complication_sentences(mentions, cues)
     groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes), complications)
     _draw_from_population(groups, complications, {m.sentence_start for m in mentions if m.label == "OUTCOME"})
-    tallies = _tallies(groups, sexes, [m for m in mentions if m.label in _COMPLICATION_LABELS])
+    findings = [m for m in mentions if m.label in _COMPLICATION_LABELS]
+    groups = [g for g in groups if not g.sizes or not all(
+        m.attrs.get("after_finding") and not _follows_finding(m, findings) for m in g.sizes)]
+    tallies = _tallies(groups, sexes, findings)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
     groups += _by_sex(groups)
@@ -350,6 +353,8 @@ def _share_denies(group: _Group, whole: _Group) -> bool:
 def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
     """The nearest larger group counted before `group` of whose size its stated rate (percent, as
     written) is its share, within the rounding the rate's decimals allow."""
+    if group.rate is None:
+        return None
     rate = str(group.rate)
     if float(rate) <= 0:  # "(0%)" is no share of any size
         return None
@@ -392,6 +397,12 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
                 g.predicate == "outcome" and any(den[0] <= n for n in populations - {g.n})):
             out.add(id(g))
     return out
+
+
+def _follows_finding(size: Mention, findings: list[Mention]) -> bool:
+    """Whether a count in parentheses stands right after the complication it counts ("psoas weakness (5
+    cases, 4.4%)", not "spondylolisthesis (59 cases, 52.2%)")."""
+    return any(size.sentence_start == f.sentence_start and 0 <= size.start_char - f.end_char <= 2 for f in findings)
 
 
 def _names(size: Mention, findings: list[Mention]) -> bool:

@@ -2,7 +2,8 @@
 COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/group, `name` of a
 comparison group, `rate` the percentage told with the count, `whole_told` its denominator told as a
 group of its own, `share_only` a count with no noun, a group only where its share is of a counted
-group, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
+group, `after_finding` a count in parentheses, a group only right after the complication it counts,
+`predicate` event/outcome: the rule's own when its words say it, "17 patients who
 developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT
 ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
@@ -71,6 +72,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             attrs["rate"] = rate  # the group's share of its whole, in percent as written ("0.58")
         if m.rule.attrs.get("share_only"):
             attrs["share_only"] = True  # no noun says what it counts: a group only where its share fits one
+        if m.rule.attrs.get("after_finding"):
+            attrs["after_finding"] = True  # a group only right after the complication it has
         if m.rule.attrs.get("counted_in"):
             attrs["counted_in"] = m.rule.attrs["counted_in"]  # "operations": its denominator counts operations
         if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):

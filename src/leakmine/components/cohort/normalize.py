@@ -37,7 +37,7 @@ _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between
 # A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)", "(n = 12,
 # 5.5%)", "(incidence, 0.13%)"; not a confidence interval's "95% CI" nor a share of something else
 # ("(12% of the levels)").
-_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|"
+_RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|\d[\d,]*\s+(?:patients|cases|subjects|participants)\s*[,;]\s*|"
                    r"(?:(?:overall|cumulative|total)\s+)?(?:(?:leak|leakage|complication|palsy|deficit|embolism|hematoma|infection)\s+)?"
                    r"(?:incidence|rate|prevalence)\s*[,:=]?\s*)?"
                    r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)", re.IGNORECASE)
