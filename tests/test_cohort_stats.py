@@ -313,6 +313,7 @@ def test_age_stat(text, value, stat):
     "Three patients in group B developed leakage.",
     "Five patients in group A (16.7%) and three in group B developed cement leakage.",
     "Of these, 38 patients in group A completed follow-up.",
+    "Five patients with an epidural hematoma underwent emergency decompression.",
     "20 patients with leakage were treated conservatively",
     "was evaluated in 12 vertebrae",
     "17 patients with cement leakage were identified on CT",
@@ -457,6 +458,7 @@ def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     ("(NF subgroup: 20 patients)", "nf"),
     ("45 cases in group A and accepted puncture", "a"),
     ("42 patients were assigned to group B", "b"),
+    ("40 patients were randomized into group A", "a"),
 ])
 def test_named_group(text, name):
     (value, attrs), = found(text, "COHORT_SIZE")

@@ -91,6 +91,8 @@ def test_every_kind_has_rules_and_a_label():
     ("A retrospective study of 120 patients showed less leakage.", "LITERATURE", ["A retrospective study of"]),
     ("This is a retrospective study of 31 patients.", "LITERATURE", []),
     ("We conducted a prospective study of 50 patients.", "LITERATURE", []),
+    ("Lee and colleagues performed a retrospective study of 500 patients.", "LITERATURE",
+     ["a retrospective study of"]),
 ])
 def test_cue_words(sentence, kind, expected):
     assert words(sentence, kind) == expected

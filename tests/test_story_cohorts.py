@@ -218,6 +218,8 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
      "(32.3%)) and those with a gradual foot drop (21 patients (67.7%)) were compared.", [(10, 31), (21, 31)]),
     ("Methods: We reviewed 113 patients. Results: The most frequent diagnosis was spondylolisthesis (59 cases, "
      "52.2%). Psoas weakness (5 cases, 4.4%) was seen.", [(5, 113)]),
+    ("Methods: We reviewed 113 patients. Results: Indications were discogenic low back pain (7 cases, 6.2%). "
+     "Thigh numbness/pain (12 cases, 10.6%) was seen.", [(12, 113)]),
     ("Methods: Eighty-one patients (mean age 63 years) with degenerative spine diseases underwent lateral fusion. "
      "Results: In the first 24 h, 32 patients (39.5%) had thigh weakness.", [(81, None), (32, 81)]),
     # arms named after their size, or counted in a lettered group

@@ -44,6 +44,7 @@ _ABSTRACT_LABEL = re.compile(
     r"patients\s+and\s+methods|results?|findings|case\s+(?:presentation|report|description)s?|conclusions?|"
     r"discussion))\s*(?::|(?=\s+[A-Z]))")
 _MIN_BARE_COHORT = 10
+_FINDING_GAP = 8  # characters from a complication to the count in parentheses after it ("numbness/pain (12")
 _SEX_WORDS = r"(women|men|females?|males?|female\s+patients|male\s+patients)\b"
 _ONE_SEX_BEFORE = re.compile(rf"(?:^\s*|\b(?:the|in|for|among)\s+){_SEX_WORDS}", re.IGNORECASE)
 _ONE_SEX_AFTER = re.compile(rf"^\s*(?:years?\s*)?\)?\s*(?:in|for|among)\s+(?:the\s+)?{_SEX_WORDS}", re.IGNORECASE)
@@ -401,8 +402,11 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
 
 def _follows_finding(size: Mention, findings: list[Mention]) -> bool:
     """Whether a count in parentheses stands right after the complication it counts ("psoas weakness (5
-    cases, 4.4%)", not "spondylolisthesis (59 cases, 52.2%)")."""
-    return any(size.sentence_start == f.sentence_start and 0 <= size.start_char - f.end_char <= 2 for f in findings)
+    cases, 4.4%)", "thigh numbness/pain (12 cases)"), not after a diagnosis or a pain alone, which is as
+    often the indication or another site's ("spondylolisthesis (59 cases)", "discogenic low back pain (7
+    cases)", "donor-site pain (24 cases)")."""
+    return any(size.sentence_start == f.sentence_start and f.value != "pain" and 0 <= size.start_char - f.end_char
+               <= _FINDING_GAP for f in findings)
 
 
 def _names(size: Mention, findings: list[Mention]) -> bool:
