@@ -179,7 +179,9 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     if document.meta.pools_studies:  # a systematic review's counts are other authors' patients
         return []
     stats = sorted(own_statistics(document, mentions, cues), key=lambda m: (m.start_char, m.end_char))
-    counted = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)]
+    findings = [m for m in mentions if m.label in _COMPLICATION_LABELS]
+    counted = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)
+               and (not m.attrs.get("after_finding") or _follows_finding(m, findings))]
     wholes = {m.attrs["n"] for m in counted if m.attrs.get("kind") in ("population", "group")}
     sizes = [m for m in counted if m.attrs["n"] >= _MIN_COHORT or (
         m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= _MIN_BARE_COHORT)]
@@ -189,9 +191,6 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     complications = _complication_sentences(mentions, cues)
     groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes), complications)
     _draw_from_population(groups, complications, {m.sentence_start for m in mentions if m.label == "OUTCOME"})
-    findings = [m for m in mentions if m.label in _COMPLICATION_LABELS]
-    groups = [g for g in groups if not g.sizes or not all(
-        m.attrs.get("after_finding") and not _follows_finding(m, findings) for m in g.sizes)]
     tallies = _tallies(groups, sexes, findings)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
@@ -243,18 +242,18 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
     TLIF group (46/50)") where its whole is counted or drawn so (not "(19/230)" screws of 96 patients)."""
     out = []
     for g in groups:
-        named_part = False
         for m in g.sizes:
             den = m.attrs.get("denominator")
             if not (m.attrs.get("whole_told") and isinstance(den, int)):
                 continue
-            named_part = named_part or m.attrs.get("name") is not None
-            known = any(o.n == den for o in groups + out)
-            if named_part and m.sentence_start not in complications:
-                break
-            if not known and any(o.n > den and o.first.start_char < m.start_char for o in groups):
+            named = m.attrs.get("name") is not None
+            if named and m.sentence_start not in complications:
+                break  # not a part of its group: the group goes
+            if any(o.n == den for o in groups + out):
+                continue
+            if any(o.n > den and o.first.start_char < m.start_char for o in groups):
                 out.append(_Group(den, m.attrs.get("name"), [], whole_of=m))
-            elif named_part and not known:
+            elif named:
                 break
         else:
             out.append(g)

@@ -40,6 +40,10 @@ LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 # 68.2 years in group A and 67.6 ...").
 _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
 _SENTENCE_BREAK = re.compile(r"[.;]\s")
+# Rule attrs a size carries on for assembly: `share_only` (no noun says what it counts: a group only where
+# its share fits one), `after_finding` (a group only right after the complication it counts), `counted_in`
+# ("operations": its denominator counts operations).
+_PASSED_ON = ("share_only", "after_finding", "counted_in")
 # What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or
 # HPVP (n=31)".
 _PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?)\s+)?(?:the\s+)?", re.IGNORECASE)
@@ -70,12 +74,7 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             attrs["whole_told"] = True  # its denominator is a group of its own, the one it breaks down
         if (rate := stated_rate(text, m.start, m.end)) is not None:
             attrs["rate"] = rate  # the group's share of its whole, in percent as written ("0.58")
-        if m.rule.attrs.get("share_only"):
-            attrs["share_only"] = True  # no noun says what it counts: a group only where its share fits one
-        if m.rule.attrs.get("after_finding"):
-            attrs["after_finding"] = True  # a group only right after the complication it has
-        if m.rule.attrs.get("counted_in"):
-            attrs["counted_in"] = m.rule.attrs["counted_in"]  # "operations": its denominator counts operations
+        attrs |= {k: m.rule.attrs[k] for k in _PASSED_ON if k in m.rule.attrs}
         if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
             attrs["unsaid"] = True  # kept only when its denominator counts people elsewhere
         return str(size["n"]), attrs
