@@ -146,3 +146,20 @@ def test_a_case_told_under_a_background_label(tmp_path, background, leaks):
                        "surgery should be considered.")
     patients = mine(tmp_path, text)["patients"]
     assert [p["leak_locations"] for p in patients] == [leaks]
+
+
+@pytest.mark.parametrize("label, aims, treated", [
+    # a meeting abstract that tells its case under its aims: a passive rescue is the patient's
+    ("Aims", "We report a 72-year-old woman who was referred with a cement embolism in the right atrium "
+     "after vertebroplasty of L2. Under cardiopulmonary bypass, the cement was removed from the atrium.",
+     ["cement removal"]),
+    ("Objective", "To present a 68-year-old man with pulmonary cement embolism after kyphoplasty. The cement "
+     "fragment was surgically removed from the pulmonary artery.", ["cement removal"]),
+    # aims that only tell what the paper is for
+    ("Aims", "To describe how cement emboli are removed after vertebroplasty.", []),
+])
+def test_a_case_told_under_an_aims_label(tmp_path, label, aims, treated):
+    text = ("Cardiac cement embolism after vertebroplasty\n\nIntroduction: Vertebroplasty is widely used. Cement "
+            f"may leak into the veins.\n\n{label}: {aims}\n\nDiscussion: Cement embolism is rare.\n")
+    patients = mine(tmp_path, text)["patients"]
+    assert [t for p in patients for t in p["treatments"]] == treated

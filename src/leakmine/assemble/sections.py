@@ -28,10 +28,14 @@ _ABSTRACT_COMMENTARY = re.compile(
 )
 
 
-# An abstract's background part (these of its labels) that introduces a patient by age tells the case
-# ("Summary of Background Data. A 50-year-old female presented with ...").
-_BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data"})
-_INTRODUCES = re.compile(r"(?:^|[.:]\s+)(?:An?|The|Our)\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
+# An abstract's background or aims part (these of its labels) that introduces a patient by age tells the
+# case ("Summary of Background Data. A 50-year-old female presented with ...", "Aims: We report a 77-year-old
+# patient who ...").
+_BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data", "aim", "aims",
+                         "objective", "objectives", "purpose"})
+_INTRODUCES = re.compile(
+    r"(?:^|[.:]\s+)(?:An?|The|Our|(?:We|Here(?:in)?,?\s+we|To)\s+(?:report|present|describe)\s+(?:the\s+case\s+of\s+)?an?)"
+    r"\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
 
 
 def section_flow(section: Section) -> str:
