@@ -465,6 +465,24 @@ def test_named_group(text, name):
     assert attrs["name"] == name
 
 
+@pytest.mark.parametrize("text, sizes", [
+    ("There were 45 patients in group A and 42 patients in group B.", [(45, "group", "a"), (42, "group", "b")]),
+    ("There were 38 cases in group I and 41 in group II.", [(38, "group", "i"), (41, "group", "ii")]),
+    ("Thirty patients were assigned to group A and 28 to group B.", [(30, "group", "a"), (28, "group", "b")]),
+    # the next of a list goes on only from a named arm
+    ("We reviewed 90 patients and 12 in group B were lost to follow-up.", [(90, "population", None)]),
+    # after a complication group, the next is one too (its arm is named after it)
+    ("Leakage was seen in 12 patients in group A and 4 (9.5%) in group B.",
+     [(12, "subgroup", None), (4, "subgroup", None)]),
+    # a breakdown whose first part is not counted in its arm is not continued
+    ("There were 9 cases (6.6%) of leakage, 4 cases (6.9%) in group A and 5 cases (6.3%) in group B.",
+     [(9, "subgroup", None)]),
+    ("There were 45 patients in group A and 5 in group B developed leakage.", [(45, "group", "a")]),
+])
+def test_arms_told_one_after_another(text, sizes):
+    assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes
+
+
 @pytest.mark.parametrize("text, parts", [
     ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83).", [(30, "plif"), (83, "tlif")]),
     ("The other 43 patients were analysed (RPE group: n = 21; RPE/C group: n = 22).",

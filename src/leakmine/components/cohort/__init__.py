@@ -40,6 +40,8 @@ LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 # 68.2 years in group A and 67.6 ...").
 _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
 _SENTENCE_BREAK = re.compile(r"[.;]\s")
+# What follows a complication group counted in an arm ("12 patients (26.7%) in group A").
+_IN_ARM = re.compile(r"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]roup\s+(?:[A-D]|I{1,3}|[1-4])\b")
 # Rule attrs a size carries on for assembly: `share_only` (no noun says what it counts: a group only where
 # its share fits one), `after_finding` (a group only right after the complication it counts), `counted_in`
 # ("operations": its denominator counts operations).
@@ -105,6 +107,8 @@ def merge_overlaps(found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple
             continue
         o, v, a = out[prev]
         rule = o.rule if o.end - o.start >= m.end - m.start else m.rule
+        if attrs.get("name") and not a.get("name"):  # the one that names its group tells what it counts
+            a, attrs = attrs, a
         merged = {k: a.get(k) if a.get(k) is not None else attrs.get(k) for k in {**a, **attrs}}
         out[prev] = (Match(o.start, max(o.end, m.end), rule, {**m.groups, **o.groups}), v, merged)
     return out
@@ -130,19 +134,27 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
 def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the next groups of a list (rules with attr `continues`: "... and foraminal leakage
     in 4 patients") that follow no group counted earlier in their sentence (a subgroup, not "we reviewed 120
-    patients"). A next group told with its share and no noun after a head with no noun ("occurred in 10
-    (52.6%), focal seizures in five (26.3%)") is, like it, a group only where its share fits (`share_only`)."""
+    patients"). The next of counts in named groups (`continues` "arm": "... and 42 in group B") is of its
+    head's kind: an arm after a named arm, else a complication group counted in an arm ("leakage in 12
+    patients in group A and 4 in group B"; not after "9 cases of leakage, 4 cases in group A"). A next group told with its share and
+    no noun after a head with no noun ("occurred in 10 (52.6%), focal seizures in five (26.3%)") is, like
+    it, a group only where its share fits (`share_only`)."""
     out: list[tuple[Match, str, dict[str, Any]]] = []
     for f in sorted(found, key=lambda f: f[0].start):
-        m = f[0]
+        m, value, attrs = f
         if not m.rule.attrs.get("continues"):
             out.append(f)
             continue
-        heads = [a for o, _, a in out if o.rule.label == "COHORT_SIZE" and a.get("kind") == "subgroup"
-                 and o.end <= m.start and not _SENTENCE_BREAK.search(text, o.end, m.start)]
-        if heads:
+        before = [(o, a) for o, _, a in out if o.rule.label == "COHORT_SIZE" and o.end <= m.start
+                  and not _SENTENCE_BREAK.search(text, o.end, m.start)]
+        in_arms = m.rule.attrs["continues"] == "arm"
+        arm = in_arms and any(a.get("kind") == "group" and a.get("name") for _, a in before)
+        heads = [a for o, a in before if a.get("kind") == "subgroup" and (not in_arms or _IN_ARM.match(text, o.end))]
+        if arm:
+            out.append((m, value, {**attrs, "kind": "group"}))
+        elif heads:
             share_only = heads[-1].get("share_only") and text[m.end - 1] == ")"
-            out.append((m, f[1], {**f[2], "share_only": True}) if share_only else f)
+            out.append((m, value, {**attrs, "kind": "subgroup", "name": None} | ({"share_only": True} if share_only else {})))
     return out
 
 
