@@ -483,6 +483,33 @@ def test_arms_told_one_after_another(text, sizes):
     assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes
 
 
+@pytest.mark.parametrize("text, sizes", [
+    # a complication group told with when it began
+    ("Neurological deterioration occurred immediately after the surgery in 4 patients (16.7%).",
+     [(4, "subgroup", None)]),
+    ("C5 palsy developed postoperatively in 9 patients.", [(9, "subgroup", None)]),
+    ("Leakage was found during follow-up in 6 patients.", [(6, "subgroup", None)]),
+    # populations
+    ("This single-center retrospective study examined 304 patients aged 75 years or older.",
+     [(304, "population", None)]),
+    ("A total of 6869 consecutive spine surgeries performed at our institution were identified.",
+     [(6869, "population", None)]),
+    ("A total of 300 procedures performed in 250 patients were reviewed.", [(250, "population", None)]),
+    # arms named before the word that calls them groups, or by a letter that opens the sentence
+    ("Patients were divided into cement fusion (n=91) and separation (n=97) groups.",
+     [(91, "group", "cement fusion"), (97, "group", "separation")]),
+    ("They were divided into the PVP (n = 40), PKP (n = 42) and control (n = 30) groups.",
+     [(40, "group", "pvp"), (42, "group", "pkp"), (30, "group", "control")]),
+    ("VAS (n = 140) and ODI (n = 120) were compared between groups.", []),
+    ("Group A consisted of 25 osteoporotic patients with instrumentation.", [(25, "group", "a")]),
+    ("Group II included 30 cases.", [(30, "group", "ii")]),
+    ("Among Group 1 [n = 296; screws = 1856], 145 screws were misplaced.", [(296, "group", "1")]),
+    ("Rats were divided into group A (n = 12) and group B (n = 12).", []),
+])
+def test_groups_and_populations_told_in_more_ways(text, sizes):
+    assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes
+
+
 @pytest.mark.parametrize("text, parts", [
     ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83).", [(30, "plif"), (83, "tlif")]),
     ("The other 43 patients were analysed (RPE group: n = 21; RPE/C group: n = 22).",

@@ -59,8 +59,9 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
         return None
     if m.rule.label == "COHORT_SIZE":
         # "(n = 12)" of rats; "the screw group (47 subjects)" counts people, and so does "(24 cases, 31
-        # vertebrae)", the things counted after it; "(24 cases)" of vertebrae named before it may not
-        told = m.group_spans["nw"][1] if "nw" in m.group_spans else m.end
+        # vertebrae)" or "[n = 296; screws = 1856]", the things counted after it; "(24 cases)" of vertebrae
+        # named before it may not
+        told = next((m.group_spans[k][1] for k in ("nw", "n") if k in m.group_spans), m.end)
         if m.rule.attrs.get("about_people") and not told_in_persons(text, m.start, m.end) \
                 and not_people(text, m.start, told):
             return None
