@@ -90,6 +90,9 @@ def test_every_kind_has_rules_and_a_label():
     ("Weakness began after rehabilitation.", "DURING", []),
     ("A retrospective study of 120 patients showed less leakage.", "LITERATURE", ["A retrospective study of"]),
     ("This is a retrospective study of 31 patients.", "LITERATURE", []),
+    ("Leakage was reported in two trials [12, 14].", "CITATION", ["[12, 14]"]),
+    ("mean age, 79.2 [75–90] years", "CITATION", []),  # a range after a value
+    ("the median stay was 6 [4-9] days", "CITATION", []),
     ("We conducted a prospective study of 50 patients.", "LITERATURE", []),
     ("Lee and colleagues performed a retrospective study of 500 patients.", "LITERATURE",
      ["a retrospective study of"]),

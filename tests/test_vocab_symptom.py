@@ -176,6 +176,9 @@ def test_movement_kept_is_not_a_deficit(text):
     ("his neurological condition gradually worsened", "neurological deficit"),
     ("neurological function declined within hours", "neurological deficit"),
     ("the neurologic examination worsened overnight", "neurological deficit"),
+    ("deterioration of neurologic function after surgery", "neurological deficit"),
+    ("a change in neurological status was found in six patients", "neurological deficit"),
+    ("worsening of her neurological condition", "neurological deficit"),
 ])
 def test_breadth_of_symptom_phrasing(text, expected):
     assert expected in values("SYMPTOM", text)
@@ -185,6 +188,8 @@ def test_breadth_of_symptom_phrasing(text, expected):
     "the neurological status was stable",
     "neurological function improved",
     "his general condition deteriorated",
+    "changes in neurological function were assessed",
+    "recovery of neurological function",
 ])
 def test_no_deficit_without_neurological_worsening(text):
     assert "neurological deficit" not in values("SYMPTOM", text)
