@@ -26,7 +26,7 @@ from leakmine.records import Mention
 _PHRASE_BREAKS = frozenset(".;,()")
 # The gap between a linking cue and the operation it names: white space and at most three words of word
 # characters and these (a level "L3-L4", "(PVP)", "T12/L1").
-_LINK_GAP = re.compile(r"\s+(?:[\w()/–-]+\s+){0,3}")
+_LINK_GAP = re.compile(r"[\s‐-]*(?:[\w()/–-]+\s+){0,3}")
 
 
 @lru_cache(maxsize=1)
