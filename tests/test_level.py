@@ -69,6 +69,7 @@ def levels(text: str) -> list[list[str]]:
     ("a revision T10\u2013pelvis instrumented fusion", [["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]]),
     ("fixation from L4 to the sacrum", [["L4", "L5", "S1"]]),
     ("the first lumbar compression fracture", [["L1"]]),
+    ("vertebroplasty for a third lumbar vertebral compression fracture", [["L3"]]),  # "vertebral": no count
     ("the 12th thoracic vertebra", [["T12"]]),
     ("the fourth and fifth lumbar vertebrae", [["L4", "L5"]]),
     ("the eleventh thoracic to the second lumbar vertebrae", [["T11", "T12", "L1", "L2"]]),
