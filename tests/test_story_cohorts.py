@@ -236,6 +236,16 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
      "seen in 9 patients (18%) in the PKP group.", [(50, 100), (50, 100), (9, 50)]),
     ("Methods: We retrospectively reviewed 52 patients. The PKP group (24 cases, 31 vertebrae) and the PVP group "
      "(28 cases, 35 vertebrae) were compared.", [(24, 52), (28, 52)]),
+    # one size told for each arm named or counted before it
+    ("Methods: 80 patients were divided into a kyphoplasty group (Group A) and a vertebroplasty group (Group "
+     "B), with 40 cases in each group. Results: Cement leakage occurred in 6 patients in group A and 12 "
+     "patients in group B.", [(40, 80), (40, 80), (6, 40), (12, 40)]),
+    ("Methods: Sixty patients were randomized into two groups. Each group comprised 30 patients.",
+     [(30, 60), (30, 60)]),
+    ("Methods: We reviewed 90 patients, with 30 patients in each group.", [(90, None)]),  # no arms told
+    # arms told one after another in one sentence
+    ("Methods: We reviewed 87 patients. There were 45 patients in group A and 42 in group B. Results: Cement "
+     "leakage was seen in 12 patients in group A and 5 in group B.", [(45, 87), (42, 87), (12, 45), (5, 42)]),
     # ... but a group named for the complication is broken down, not drawn from
     ("Methods: We reviewed 312 patients: the leakage group (n = 48) and the non-leakage group (n = 264). "
      "Results: Nine of the 48 patients with leakage developed radicular pain.", [(48, 312), (264, 312)]),

@@ -210,10 +210,20 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
 
 def _groups(sizes: list[Mention]) -> list[_Group]:
     """One group per stated size: restatements of a size join the first group of that size; two
-    named groups of the same size stay two."""
+    named groups of the same size stay two. A size told for each of several arms ("40 cases in each
+    group") is one group for each, joining the arm of its name where that is counted already."""
     groups: list[_Group] = []
     for m in sizes:
-        n, name = m.attrs["n"], m.attrs.get("name") if m.attrs.get("kind") == "group" else None
+        n = m.attrs["n"]
+        if arms := m.attrs.get("arms"):
+            for name in arms:
+                target = next((g for g in groups if g.n == n and name is not None and g.name == name), None)
+                if target is None:
+                    groups.append(_Group(n, name, [m]))
+                else:
+                    target.sizes.append(m)
+            continue
+        name = m.attrs.get("name") if m.attrs.get("kind") == "group" else None
         same = [g for g in groups if g.n == n]
         target = next((g for g in same if name is None or g.name in (None, name)), None)
         if target is None:

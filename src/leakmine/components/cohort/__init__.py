@@ -3,7 +3,7 @@ COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/gr
 comparison group, `rate` the percentage told with the count, `whole_told` its denominator told as a
 group of its own, `share_only` a count with no noun, a group only where its share is of a counted
 group, `after_finding` a count in parentheses, a group only right after the complication it counts,
-`predicate` event/outcome: the rule's own when its words say it, "17 patients who
+`arms` the arms (their names, or None each) a size told "in each group" counts, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
 developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT
 ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
@@ -17,6 +17,7 @@ from leakmine.components.cohort.normalize import (
     about_people,
     age_stat,
     age_stat_value,
+    arms_before,
     cohort_size,
     counted_people_before,
     group_name,
@@ -78,6 +79,10 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
         if (rate := stated_rate(text, m.start, m.end)) is not None:
             attrs["rate"] = rate  # the group's share of its whole, in percent as written ("0.58")
         attrs |= {k: m.rule.attrs[k] for k in _PASSED_ON if k in m.rule.attrs}
+        if m.rule.attrs.get("each"):  # "with 40 cases in each group": one size for each arm told before it
+            if not (arms := arms_before(text, m.start)):
+                return None
+            attrs["arms"] = arms
         if m.rule.attrs.get("needs_people") and not about_people(text, m.start, m.end):
             attrs["unsaid"] = True  # kept only when its denominator counts people elsewhere
         return str(size["n"]), attrs
