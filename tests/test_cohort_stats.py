@@ -478,6 +478,11 @@ def test_named_group(text, name):
     ("There were 9 cases (6.6%) of leakage, 4 cases (6.9%) in group A and 5 cases (6.3%) in group B.",
      [(9, "subgroup", None)]),
     ("There were 45 patients in group A and 5 in group B developed leakage.", [(45, "group", "a")]),
+    # ... nor after a clause turns to what the arms did
+    ("There were 45 patients in group A and 42 in group B, and 40 in group A and 38 in group B were followed.",
+     [(45, "group", "a"), (42, "group", "b")]),
+    ("There were 45 patients in group A and 42 in group B, and 3 in group A and 2 in group B developed leakage.",
+     [(45, "group", "a"), (42, "group", "b")]),
 ])
 def test_arms_told_one_after_another(text, sizes):
     assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes
@@ -501,6 +506,14 @@ def test_arms_told_one_after_another(text, sizes):
     ("They were divided into the PVP (n = 40), PKP (n = 42) and control (n = 30) groups.",
      [(40, "group", "pvp"), (42, "group", "pkp"), (30, "group", "control")]),
     ("VAS (n = 140) and ODI (n = 120) were compared between groups.", []),
+    ("We compared the unipedicular (n=50) versus bipedicular (n=48) groups.",
+     [(50, "group", "unipedicular"), (48, "group", "bipedicular")]),
+    ("Cement leakage occurred in the PVP (n = 18) and PKP (n = 9) groups.", []),  # no arms: leak counts
+    ("Group A (n = 30; 45 levels) received PVP.", [(30, "group", "a")]),
+    ("Group 1 [n = 296; screws = 1856] was compared with Group 2 [n = 310; screws = 1920].",
+     [(296, "group", "1"), (310, "group", "2")]),
+    ("Leakage was detected after reviewing the CT scans in 150 patients.", []),
+    ("Pain relief was noted only in 40 patients.", []),
     ("Group A consisted of 25 osteoporotic patients with instrumentation.", [(25, "group", "a")]),
     ("Group II included 30 cases.", [(30, "group", "ii")]),
     ("Among Group 1 [n = 296; screws = 1856], 145 screws were misplaced.", [(296, "group", "1")]),

@@ -92,6 +92,8 @@ def test_every_kind_has_rules_and_a_label():
     ("This is a retrospective study of 31 patients.", "LITERATURE", []),
     ("Leakage was reported in two trials [12, 14].", "CITATION", ["[12, 14]"]),
     ("mean age, 79.2 [75–90] years", "CITATION", []),  # a range after a value
+    ("Paraplegia after vertebroplasty at T12 [8] was described.", "CITATION", ["[8]"]),
+    ("It was first described in 1987 [1, 2].", "CITATION", ["[1, 2]"]),
     ("the median stay was 6 [4-9] days", "CITATION", []),
     ("We conducted a prospective study of 50 patients.", "LITERATURE", []),
     ("Lee and colleagues performed a retrospective study of 500 patients.", "LITERATURE",

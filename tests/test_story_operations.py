@@ -155,6 +155,8 @@ def test_a_case_told_under_a_background_label(tmp_path, background, leaks):
      ["cement removal"]),
     ("Objective", "To present a 68-year-old man with pulmonary cement embolism after kyphoplasty. The cement "
      "fragment was surgically removed from the pulmonary artery.", ["cement removal"]),
+    ("Objective", "We herein report a case of cement embolism in a 72-year-old woman after vertebroplasty of L2. "
+     "The cement was surgically removed from the right atrium.", ["cement removal"]),
     # aims that only tell what the paper is for
     ("Aims", "To describe how cement emboli are removed after vertebroplasty.", []),
 ])

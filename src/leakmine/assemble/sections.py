@@ -34,7 +34,8 @@ _ABSTRACT_COMMENTARY = re.compile(
 _BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data", "aim", "aims",
                          "objective", "objectives", "purpose"})
 _INTRODUCES = re.compile(
-    r"(?:^|[.:]\s+)(?:An?|The|Our|(?:We|Here(?:in)?,?\s+we|To)\s+(?:report|present|describe)\s+(?:the\s+case\s+of\s+)?an?)"
+    r"(?:^|[.:]\s+)(?:An?|The|Our|(?:We|Here(?:in)?,?\s+we|We\s+herein|To)\s+(?:report|present|describe)\s+"
+    r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?case\s+of\s+(?:[^.]{0,80}?\s(?:in|of)\s+)?)?an?)"
     r"\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
 
 

@@ -40,7 +40,14 @@ LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 # Words before a match that a rule with attr `after_age` needs: its clause spoke of age ("mean age was
 # 68.2 years in group A and 67.6 ...").
 _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
+# Words before a match that a rule with attr `after_allocation` needs: its clause divides or compares
+# patients ("were divided into cement fusion (n=91) and ..."), not "leakage occurred in the PVP (n = 18) ...".
+_ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|assigned|classified|categori[sz]ed|"
+                                r"stratified|separated|grouped|compared?|comparing|comparison|between|enrolled|"
+                                r"included)\b(?:(?![.;]\s).)*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.;]\s")
+# What ends a list of arms told one after another ("45 in group A and 42 in group B, and 3 in group A ...").
+_CLAUSE_TURN = re.compile(r",|\bwith\b")
 # What follows a complication group counted in an arm ("12 patients (26.7%) in group A").
 _IN_ARM = re.compile(r"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]roup\s+(?:[A-D]|I{1,3}|[1-4])\b")
 # Rule attrs a size carries on for assembly: `share_only` (no noun says what it counts: a group only where
@@ -55,6 +62,8 @@ _PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?)\s+)?(?:the\s+)?",
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     g = m.groups
     if m.rule.attrs.get("after_age") and not _AGE_BEFORE.search(text[max(0, m.start - 80):m.start]):
+        return None
+    if m.rule.attrs.get("after_allocation") and not _ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start]):
         return None
     if m.rule.attrs.get("after_people") and not counted_people_before(text, m.end):
         return None
@@ -140,11 +149,12 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
 def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the next groups of a list (rules with attr `continues`: "... and foraminal leakage
     in 4 patients") that follow no group counted earlier in their sentence (a subgroup, not "we reviewed 120
-    patients"). The next of counts in named groups (`continues` "arm": "... and 42 in group B") is of its
-    head's kind: an arm after a named arm, else a complication group counted in an arm ("leakage in 12
-    patients in group A and 4 in group B"; not after "9 cases of leakage, 4 cases in group A"). A next group told with its share and
-    no noun after a head with no noun ("occurred in 10 (52.6%), focal seizures in five (26.3%)") is, like
-    it, a group only where its share fits (`share_only`)."""
+    patients"). The next of counts in named groups (`continues` "arm": "... and 42 in group B") goes on
+    from the count just before it in its clause: an arm after a named arm, a complication group after one
+    counted in an arm ("leakage in 12 patients in group A and 4 in group B"; not after "9 cases of leakage,
+    4 cases in group A", nor "42 in group B, and 40 in group A ... were followed"). A next group told with
+    its share and no noun after a head with no noun ("occurred in 10 (52.6%), focal seizures in five
+    (26.3%)") is, like it, a group only where its share fits (`share_only`)."""
     out: list[tuple[Match, str, dict[str, Any]]] = []
     for f in sorted(found, key=lambda f: f[0].start):
         m, value, attrs = f
@@ -153,9 +163,17 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
             continue
         before = [(o, a) for o, _, a in out if o.rule.label == "COHORT_SIZE" and o.end <= m.start
                   and not _SENTENCE_BREAK.search(text, o.end, m.start)]
-        in_arms = m.rule.attrs["continues"] == "arm"
-        arm = in_arms and any(a.get("kind") == "group" and a.get("name") for _, a in before)
-        heads = [a for o, a in before if a.get("kind") == "subgroup" and (not in_arms or _IN_ARM.match(text, o.end))]
+        if m.rule.attrs["continues"] == "arm":  # the count just before it, not one an arm restates
+            arms = [o for o, a in before if a.get("kind") == "group" and a.get("name")]
+            last = [(o, a) for o, a in before if not any(x is not o and x.start < o.end and o.start < x.end
+                                                         for x in arms)][-1:]
+            if not last or _CLAUSE_TURN.search(text, last[0][0].end, m.start):
+                continue
+            (o, a), = last
+            arm = a.get("kind") == "group" and bool(a.get("name"))
+            heads = [a] if a.get("kind") == "subgroup" and _IN_ARM.match(text, o.end) else []
+        else:
+            arm, heads = False, [a for _, a in before if a.get("kind") == "subgroup"]
         if arm:
             out.append((m, value, {**attrs, "kind": "group"}))
         elif heads:

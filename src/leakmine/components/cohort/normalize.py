@@ -135,10 +135,10 @@ def group_name(text: str | None) -> str | None:
 
 
 def not_people(text: str, start: int, end: int) -> bool:
-    """True when the words just before `start` (same sentence; not those in parentheses, which count
-    another group's things: "(24 cases, 31 vertebrae) and the PVP group (28 cases)") or in the match
+    """True when the words just before `start` (same sentence; not those in parentheses or brackets, which
+    count another group's things: "(24 cases, 31 vertebrae) and the PVP group (28 cases)") or in the match
     name animals, cells or things ("rats were divided into groups (n = 12)")."""
-    head = re.sub(r"\([^()]*\)", " ", re.split(r"[.;]\s", text[max(0, start - 60):start])[-1])
+    head = re.split(r"[.;]\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text[max(0, start - 200):start]))[-1][-60:]
     return bool(_NOT_PEOPLE.search(head + " " + text[start:end]))
 
 
