@@ -518,6 +518,15 @@ def test_arms_told_one_after_another(text, sizes):
     ("Group II included 30 cases.", [(30, "group", "ii")]),
     ("Among Group 1 [n = 296; screws = 1856], 145 screws were misplaced.", [(296, "group", "1")]),
     ("Rats were divided into group A (n = 12) and group B (n = 12).", []),
+    # the words that define an arm between its name and its size
+    ("We divided them into the elder patient group aged 90 years or over (n = 21) and the younger patient group "
+     "under 90 years (n = 109).", [(21, "group", "elder patient"), (109, "group", "younger patient")]),
+    # arms named by their care, where they add up to the population told before them
+    ("We reviewed 64 patients receiving PVP (30 patients) or PKP (34 patients).",
+     [(64, "population", None), (30, "group", "pvp"), (34, "group", "pkp")]),
+    ("We analyzed 286 patients: 156 patients received PVP, while 130 patients were treated with PKP.",
+     [(286, "population", None), (156, "group", "pvp"), (130, "group", "pkp")]),
+    ("We enrolled 80 patients: 20 patients received PVP and 30 patients received PKP.", [(80, "population", None)]),
 ])
 def test_groups_and_populations_told_in_more_ways(text, sizes):
     assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes

@@ -55,8 +55,8 @@ _IN_ARM = re.compile(r"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]roup
 # ("operations": its denominator counts operations).
 _PASSED_ON = ("share_only", "after_finding", "counted_in")
 # What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or
-# HPVP (n=31)".
-_PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?)\s+)?(?:the\s+)?", re.IGNORECASE)
+# HPVP (n=31)", "156 patients received PVP, while 130 ...".
+_PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?|while|whereas)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
