@@ -101,11 +101,14 @@ def test_assertion_status(nlp, text, words, expected):
     ("Steroids were chosen instead of decompression.", "decompression", "N"),
     ("An unsuccessful attempt at cement removal was made.", "cement removal", "N"),
     ("Decompressive surgery was not necessary.", "Decompressive surgery", "N"),
+    ("After discussion with the family regarding anticoagulation, we chose observation.", "anticoagulation", "Y"),
+    ("Counseling about cement removal was offered.", "cement removal", "Y"),
     # the treatment that did happen stays asserted
     ("Decompression was performed and enoxaparin was stopped.", "Decompression", ""),
     ("We stopped the heparin and started steroids.", "steroids", ""),
     ("After cessation of warfarin, a laminectomy was performed.", "laminectomy", ""),
     ("Steroids were chosen instead of decompression.", "Steroids", ""),
+    ("After discussion with the family, anticoagulation was started.", "anticoagulation", ""),
     ("The dorsal cement was removed and the ventral cement was left in place.", "cement was removed", ""),
     ("Laminectomy was performed and the cement was removed.", "cement was removed", ""),
     # a risk named as the reason for a treatment does not make the treatment hypothetical

@@ -20,6 +20,7 @@ def follow_ups(text: str) -> list[str]:
     ("At 2-year follow-up, he was pain free.", "2 years"),
     ("at the 2-year follow-up", "2 years"),
     ("full recovery at the one-month follow-up", "1 month"),
+    ("at follow up appointment one month later, she was well", "1 month"),
     ("at one month follow-up", "1 month"),
     ("At follow-up 2 years after the leak, she still limped.", "2 years"),
     ("She was followed up for 6 months.", "6 months"),

@@ -38,6 +38,9 @@ AFTER = " CT showed epidural cement at T12. Laminectomy and cement removal were 
     ("A 70-year-old woman developed paraparesis two hours postvertebroplasty of T12.", "delayed", 0.0833),
     ("A 70-year-old woman developed paraparesis 2 days post-PVP of T12.", "delayed", 2),
     ("A 70-year-old woman developed paraparesis 2 days post-BKP of T12.", "delayed", 2),
+    # a complaint there since the operation, told with the day the patient came
+    ("A 70-year-old woman presented three days after vertebroplasty of T12 with leg weakness since her "
+     "procedure.", "immediate", 0),
     # days after the injury date what came before the operation
     ("A 70-year-old woman fell. Five days after the injury she had back pain but no deficit, and vertebroplasty "
      "of T12 was done. Six hours after surgery, she developed paraparesis.", "delayed", 0.25),

@@ -12,6 +12,8 @@ from vocab_helpers import values
     ("the weakness had completely resolved", "full recovery"),
     ("her symptoms gradually disappeared", "full recovery"),
     ("no residual neurological deficit", "full recovery"),
+    ("at one month she had no further chest pain", "full recovery"),
+    ("he no longer had any leg symptoms", "full recovery"),
     ("he regained full muscle strength", "full recovery"),
     ("partial recovery of motor function", "partial recovery"),
     ("an incomplete recovery", "partial recovery"),
@@ -112,6 +114,7 @@ def test_outcome_values(text, expected):
 
 @pytest.mark.parametrize("text", [
     "in order to improve outcomes",
+    "he had no further workup",
     "the recovery room",
     "a complete blood count",
     "better visualisation of the canal",

@@ -549,14 +549,16 @@ def _dates_onset(timing: Mention, others: list[Mention], view: PatientView) -> b
     return not any(o.label == "OUTCOME" and o.asserted and o.value != "no recovery" for o in others)
 
 
-def _onset_rank(a: Attribution) -> tuple[bool, bool, int, int, bool, int]:
+def _onset_rank(a: Attribution) -> tuple[bool, bool, int, int, bool, bool, int]:
     """Explicit timings with a number of days first, then by unit (body before abstract) and order;
-    within one sentence the timing dated from an operation ("2 days after the vertebroplasty")."""
+    within one sentence a timing that tells the onset itself (rule attr `tells_onset`: "chest pain since
+    her procedure" after "presented three days after PKP"), then one dated from an operation ("2 days
+    after the vertebroplasty")."""
     m = a.mention
     from_operation = bool(m.attrs.get("from_operation"))
     flow_rank, _ = _unit_rank(a)
     return (bool(m.attrs.get("implicit")), m.attrs.get("days") is None, flow_rank, m.sentence_start,
-            not from_operation, m.start_char)
+            not m.attrs.get("tells_onset"), not from_operation, m.start_char)
 
 
 def _outcome(b: PatientBuilder, view: PatientView, when: Callable[[Mention], str], treated: bool) -> None:
