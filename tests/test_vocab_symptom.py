@@ -180,6 +180,7 @@ def test_movement_kept_is_not_a_deficit(text):
     ("a change in neurological status was found in six patients", "neurological deficit"),
     ("worsening of her neurological condition", "neurological deficit"),
     ("she was found to have flaccid lower limbs", "paralysis"),
+    ("a complete loss of power in her left leg", "paralysis"),
 ])
 def test_breadth_of_symptom_phrasing(text, expected):
     assert expected in values("SYMPTOM", text)
