@@ -516,6 +516,8 @@ def test_arms_told_one_after_another(text, sizes):
     ("Pain relief was noted only in 40 patients.", []),
     ("Group A consisted of 25 osteoporotic patients with instrumentation.", [(25, "group", "a")]),
     ("Group II included 30 cases.", [(30, "group", "ii")]),
+    ("They were assigned to the neurological complication (NC, 22 cases) group or the non-NC group (155 cases).",
+     [(22, "group", "neurological complication"), (155, "group", "non nc")]),
     ("Among Group 1 [n = 296; screws = 1856], 145 screws were misplaced.", [(296, "group", "1")]),
     ("Rats were divided into group A (n = 12) and group B (n = 12).", []),
     # the words that define an arm between its name and its size
@@ -584,6 +586,8 @@ def test_sex_count_forms(text, male, female):
     ("mean age of the symptomatic patients was 76.3 years (SD 6.2)", {"mean": 76.3, "sd": 6.2}),
     ("had a mean age of 61.8 ± 10.4 years", {"mean": 61.8, "sd": 10.4}),
     ("Age (years) 70.1 ± 8.2", {"mean": 70.1, "sd": 8.2}),
+    ("The youngest patient was 14 years old, and the oldest was 92 years old (mean, 51.9 ± 19.6 years).",
+     {"mean": 51.9, "sd": 19.6, "min": 14, "max": 92}),
 ])
 def test_age_stat_forms(text, stat):
     (value, got), = found(text, "AGE_STAT")
