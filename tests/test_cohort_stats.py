@@ -529,6 +529,13 @@ def test_arms_told_one_after_another(text, sizes):
     ("We analyzed 286 patients: 156 patients received PVP, while 130 patients were treated with PKP.",
      [(286, "population", None), (156, "group", "pvp"), (130, "group", "pkp")]),
     ("We enrolled 80 patients: 20 patients received PVP and 30 patients received PKP.", [(80, "population", None)]),
+    ("We reviewed 64 patients: 38 patients were treated by unilateral PKP (group U) and 26 patients were treated "
+     "by bilateral PKP (group B).", [(64, "population", None), (38, "group", "unilateral pkp"), (26, "group", "bilateral pkp")]),
+    # ... not a split by imaging or drugs
+    ("We reviewed 120 patients. Of these, 85 patients received anti-osteoporosis medication and 35 patients "
+     "received no medication.", [(120, "population", None)]),
+    # a part of an arm is no arm
+    ("In the PKP group with leakage (n = 9), pain was worse.", []),
 ])
 def test_groups_and_populations_told_in_more_ways(text, sizes):
     assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes

@@ -109,6 +109,7 @@ def test_assertion_status(nlp, text, words, expected):
     ("After cessation of warfarin, a laminectomy was performed.", "laminectomy", ""),
     ("Steroids were chosen instead of decompression.", "Steroids", ""),
     ("After discussion with the family, anticoagulation was started.", "anticoagulation", ""),
+    ("After discussion of surgery, laminectomy was performed.", "laminectomy", ""),
     ("The dorsal cement was removed and the ventral cement was left in place.", "cement was removed", ""),
     ("Laminectomy was performed and the cement was removed.", "cement was removed", ""),
     # a risk named as the reason for a treatment does not make the treatment hypothetical

@@ -41,6 +41,8 @@ AFTER = " CT showed epidural cement at T12. Laminectomy and cement removal were 
     # a complaint there since the operation, told with the day the patient came
     ("A 70-year-old woman presented three days after vertebroplasty of T12 with leg weakness since her "
      "procedure.", "immediate", 0),
+    ("A 70-year-old woman had vertebroplasty of T12. She presented four days later with paraparesis, having "
+     "been asymptomatic since her surgery.", "delayed", 4),
     # days after the injury date what came before the operation
     ("A 70-year-old woman fell. Five days after the injury she had back pain but no deficit, and vertebroplasty "
      "of T12 was done. Six hours after surgery, she developed paraparesis.", "delayed", 0.25),

@@ -115,6 +115,8 @@ def test_outcome_values(text, expected):
 @pytest.mark.parametrize("text", [
     "in order to improve outcomes",
     "he had no further workup",
+    "she had no further back pain",
+    "discharged with no further pain medication",
     "the recovery room",
     "a complete blood count",
     "better visualisation of the canal",

@@ -181,6 +181,8 @@ def test_movement_kept_is_not_a_deficit(text):
     ("worsening of her neurological condition", "neurological deficit"),
     ("she was found to have flaccid lower limbs", "paralysis"),
     ("a complete loss of power in her left leg", "paralysis"),
+    ("both lower limbs were flaccid", "paralysis"),
+    ("complete loss of sensation and power below T11", "paralysis"),
 ])
 def test_breadth_of_symptom_phrasing(text, expected):
     assert expected in values("SYMPTOM", text)

@@ -40,6 +40,10 @@ LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 # Words before a match that a rule with attr `after_age` needs: its clause spoke of age ("mean age was
 # 68.2 years in group A and 67.6 ...").
 _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
+# What the name of an arm that a rule with attr `named_by_care` reads must hold: an operation or care, not an
+# imaging study or a drug ("156 patients received PVP", not "98 patients underwent CT").
+_CARE = re.compile(r"plast|\b(?:PVP|PKP|BKP|VP|KP|NSM)\b|fusion|ectom|otom|fixation|surg|stabili[sz]|decompress|augment|"
+                   r"instrument|approach|technique|cement|screw|conservative|non-?surgical|operat", re.IGNORECASE)
 # Words before a match that a rule with attr `after_allocation` needs: its clause divides or compares
 # patients ("were divided into cement fusion (n=91) and ..."), not "leakage occurred in the PVP (n = 18) ...".
 _ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|assigned|classified|categori[sz]ed|"
@@ -55,8 +59,9 @@ _IN_ARM = re.compile(r"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]roup
 # ("operations": its denominator counts operations).
 _PASSED_ON = ("share_only", "after_finding", "counted_in")
 # What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or
-# HPVP (n=31)", "156 patients received PVP, while 130 ...".
-_PART_GAP = re.compile(r"\s*[,;]?\s*(?:(?:and|or|versus|vs\.?|while|whereas)\s+)?(?:the\s+)?", re.IGNORECASE)
+# HPVP (n=31)", "156 patients received PVP, while 130 ...", "... by unilateral PKP (group U) and 26 ...".
+_PART_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[,;]?\s*(?:(?:and|or|versus|vs\.?|while|whereas)\s+)?(?:the\s+)?",
+                       re.IGNORECASE)
 
 
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
@@ -64,6 +69,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     if m.rule.attrs.get("after_age") and not _AGE_BEFORE.search(text[max(0, m.start - 80):m.start]):
         return None
     if m.rule.attrs.get("after_allocation") and not _ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start]):
+        return None
+    if m.rule.attrs.get("named_by_care") and not _CARE.search(g.get("name") or ""):
         return None
     if m.rule.attrs.get("after_people") and not counted_people_before(text, m.end):
         return None
