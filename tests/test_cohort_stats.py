@@ -534,6 +534,15 @@ def test_arms_told_one_after_another(text, sizes):
     # ... not a split by imaging or drugs
     ("We reviewed 120 patients. Of these, 85 patients received anti-osteoporosis medication and 35 patients "
      "received no medication.", [(120, "population", None)]),
+    # arms a clause allocates patients to, though their total is not told
+    ("Adults were randomized to undergo bilateral BKP (n = 149) or NSM (n = 151).",
+     [(149, "group", "bilateral bkp"), (151, "group", "nsm")]),
+    ("Patients were divided into those treated unilaterally (group UC n=29) and those treated bilaterally (group "
+     "BC, n=21).", [(29, "group", "uc"), (21, "group", "bc")]),
+    ("A total of 59 patients were included: 21 patients (15 females) in the IF group and 38 patients (25 "
+     "females) in the VP group.", [(59, "population", None), (21, "group", "if"), (38, "group", "vp")]),
+    ("Three months after surgery, 38 patients (23%) continued to experience a deficit.", [(38, "subgroup", None)]),
+    ("Twelve patients (10%) have diabetes.", []),
     # a part of an arm is no arm
     ("In the PKP group with leakage (n = 9), pain was worse.", []),
 ])

@@ -44,6 +44,10 @@ _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
 # imaging study or a drug ("156 patients received PVP", not "98 patients underwent CT").
 _CARE = re.compile(r"plast|\b(?:PVP|PKP|BKP|VP|KP|NSM)\b|fusion|ectom|otom|fixation|surg|stabili[sz]|decompress|augment|"
                    r"instrument|approach|technique|cement|screw|conservative|non-?surgical|operat", re.IGNORECASE)
+# What makes named parts arms though no size they add up to is told: the clause allocates patients to them
+# ("were randomized ... to undergo bilateral BKP (n = 149) or NSM (n = 151)").
+_ALLOCATION_TO = re.compile(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\b[^.;()]{0,60}"
+                            r"\b(?:to|into)\b[^.;()]{0,40}$", re.IGNORECASE)
 # Words before a match that a rule with attr `after_allocation` needs: its clause divides or compares
 # patients ("were divided into cement fusion (n=91) and ..."), not "leakage occurred in the PVP (n = 18) ...".
 _ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|assigned|classified|categori[sz]ed|"
@@ -191,8 +195,9 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
 
 def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the named parts (rules with attr `part`) that do not add up, two or more told one
-    after another, to a size told within 200 characters before them: "113 patients (PLIF n = 30, TLIF
-    n = 83)" keeps both, and so does "58 patients who underwent NPVP (n=27) or HPVP (n=31)". Parts with
+    after another, to a size told within 200 characters before them, unless their clause allocates
+    patients to them (`_ALLOCATION_TO`): "113 patients (PLIF n = 30, TLIF n = 83)" keeps both, and so do
+    "58 patients who underwent NPVP (n=27) or HPVP (n=31)" and "randomized to BKP (n = 149) or NSM (n = 151)". Parts with
     only commas, semicolons, "and", "or" or "versus" between them are told one after another."""
     runs: list[list[int]] = []
     for k, (m, _, _) in sorted(enumerate(found), key=lambda kf: kf[1][0].start):
@@ -208,7 +213,8 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
         first = found[ks[0]][0].start
         wholes = {a["n"] for m, _, a in found if m.rule.label == "COHORT_SIZE" and not m.rule.attrs.get("part")
                   and m.end <= first <= m.end + 200}
-        if len(ks) < 2 or sum(found[k][2]["n"] for k in ks) not in wholes:
+        allocated = _ALLOCATION_TO.search(text, max(0, first - 80), first)
+        if len(ks) < 2 or not (sum(found[k][2]["n"] for k in ks) in wholes or allocated):
             dropped.update(ks)
     return [f for k, f in enumerate(found) if k not in dropped]
 
