@@ -95,6 +95,8 @@ def test_every_kind_has_rules_and_a_label():
     ("Paraplegia after vertebroplasty at T12 [8] was described.", "CITATION", ["[8]"]),
     ("It was first described in 1987 [1, 2].", "CITATION", ["[1, 2]"]),
     ("the median stay was 6 [4-9] days", "CITATION", []),
+    ("MRI showed a spinal subdural hematoma at L2.", "OTHER_HEMATOMA", ["subdural hematoma"]),
+    ("MRI showed an epidural hematoma at L2.", "OTHER_HEMATOMA", []),
     ("We conducted a prospective study of 50 patients.", "LITERATURE", []),
     ("Lee and colleagues performed a retrospective study of 500 patients.", "LITERATURE",
      ["a retrospective study of"]),

@@ -165,3 +165,18 @@ def test_a_case_told_under_an_aims_label(tmp_path, label, aims, treated):
             f"may leak into the veins.\n\n{label}: {aims}\n\nDiscussion: Cement embolism is rare.\n")
     patients = mine(tmp_path, text)["patients"]
     assert [t for p in patients for t in p["treatments"]] == treated
+
+
+@pytest.mark.parametrize("story, causes", [
+    # a paper about a hematoma it names subdural: its bare "hematoma" is that one
+    ("A 59-year-old woman underwent L3-L5 laminectomy. On day 2 she developed leg weakness. MRI showed a spinal "
+     "subdural hematoma at L2. The hematoma was evacuated.", []),
+    # ... but one that says epidural keeps it
+    ("A 59-year-old woman underwent L3-L5 laminectomy. On day 2 she developed leg weakness. MRI showed an epidural "
+     "hematoma, not a subdural hematoma. The hematoma was evacuated.", ["epidural hematoma"]),
+    ("A 59-year-old woman underwent L3-L5 laminectomy. On day 2 she developed leg weakness. MRI showed a "
+     "hematoma at L2. The hematoma was evacuated.", ["epidural hematoma"]),
+])
+def test_a_hematoma_named_for_another_compartment(tmp_path, story, causes):
+    (patient,) = mine(tmp_path, case_report("Leg weakness after lumbar laminectomy: a case report", story))["patients"]
+    assert patient["causes"] == causes

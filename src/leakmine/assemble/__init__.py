@@ -34,7 +34,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     """The paper's JSON (metadata, one patient per described case, cohorts) and its evidence."""
     others: list[Mention] = []
     cues = CueIndex(mentions, others)
-    mentions = sorted(others, key=attrgetter("start_char", "end_char", "label"))
+    mentions = _compartments_named(sorted(others, key=attrgetter("start_char", "end_char", "label")), cues)
     unit_of = units(document)
     flows = [unit_flow(u) for u in unit_of]
     evidence: list[Evidence] = []
@@ -80,3 +80,12 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
              "study_type": study_type(document, len(patients), bool(cohorts), flows)}
     return {"paper": paper, "patients": patients, "cohorts": cohorts}, evidence
 
+
+def _compartments_named(mentions: list[Mention], cues: CueIndex) -> list[Mention]:
+    """`mentions` without the values read from a word that names no compartment (rule attr
+    `compartment_unsaid`: a bare "hematoma" read as epidural) in a paper that names another compartment for
+    it (cue OTHER_HEMATOMA: "a spinal subdural hematoma") and never says the value outright."""
+    if not cues.anywhere("OTHER_HEMATOMA"):
+        return mentions
+    said = {(m.label, m.value) for m in mentions if not m.attrs.get("compartment_unsaid")}
+    return [m for m in mentions if not m.attrs.get("compartment_unsaid") or (m.label, m.value) in said]

@@ -127,6 +127,10 @@ class CueIndex:
         for spans in unsorted.values():
             spans.sort()
 
+    def anywhere(self, kind: str) -> bool:
+        """Whether any sentence of the paper holds a cue of `kind`."""
+        return any(kind in cues.kinds for cues in self._by_sentence.values())
+
     def of(self, m: Mention) -> SentenceCues:
         """The cues of the sentence of `m`."""
         return self.at(m.sentence_start, m.sentence)
