@@ -180,3 +180,17 @@ def test_a_case_told_under_an_aims_label(tmp_path, label, aims, treated):
 def test_a_hematoma_named_for_another_compartment(tmp_path, story, causes):
     (patient,) = mine(tmp_path, case_report("Leg weakness after lumbar laminectomy: a case report", story))["patients"]
     assert patient["causes"] == causes
+
+
+@pytest.mark.parametrize("story, symptoms", [
+    # the operation told back after the complaint: the complaint came after it
+    ("A 63-year-old woman came because of worsening dyspnea with chest pain. History of vertebroplasty of T12 was "
+     "obtained only retrospectively. CT showed cement in the inferior vena cava after the vertebroplasty.",
+     ["dyspnea", "chest pain"]),
+    # ... not another operation told back: the complaint before the index operation is its reason
+    ("A 70-year-old woman with a history of lumbar fusion had severe back pain. Vertebroplasty of L1 was "
+     "performed. She then developed leg weakness from cement in the canal.", ["weakness"]),
+])
+def test_an_operation_told_back(tmp_path, story, symptoms):
+    (patient,) = mine(tmp_path, case_report("Cement leakage after vertebroplasty: a case report", story))["patients"]
+    assert patient["symptoms"] == symptoms

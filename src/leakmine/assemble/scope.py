@@ -32,6 +32,12 @@ def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callab
                   and is_index(m)), None)
     if index is None:
         return set()
+    # the same operation told back before it is named in the story ("History of vertebroplasty of Th12-L2
+    # was obtained only retrospectively"): the story began after it
+    told_back = next((m for m in mentions if m.label in PROCEDURE_LABELS and m.asserted and m.historical
+                      and m.value == index.value and m.start_char < index.start_char and cues.of(m).has("FLASHBACK")),
+                     None)
+    index = told_back or index
     retrospective = cues.of(index).has("FLASHBACK") or _dated_after(index, mentions, cues, is_complication)
     out: set[tuple[int, int]] = set()
     told = False
