@@ -459,6 +459,7 @@ def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     ("45 cases in group A and accepted puncture", "a"),
     ("42 patients were assigned to group B", "b"),
     ("40 patients were randomized into group A", "a"),
+    ("30 patients with no history of trauma were categorized into group B", "b"),
 ])
 def test_named_group(text, name):
     (value, attrs), = found(text, "COHORT_SIZE")
@@ -543,6 +544,8 @@ def test_arms_told_one_after_another(text, sizes):
      "females) in the VP group.", [(59, "population", None), (21, "group", "if"), (38, "group", "vp")]),
     ("Three months after surgery, 38 patients (23%) continued to experience a deficit.", [(38, "subgroup", None)]),
     ("Twelve patients (10%) have diabetes.", []),
+    ("This study includes 20 patients treated with vertebroplasty.", [(20, "population", None)]),
+    ("12 patients with leakage were in group A.", []),  # the arm's complication group, not the arm
     # a part of an arm is no arm
     ("In the PKP group with leakage (n = 9), pain was worse.", []),
 ])
