@@ -546,6 +546,15 @@ def test_arms_told_one_after_another(text, sizes):
     ("Twelve patients (10%) have diabetes.", []),
     ("This study includes 20 patients treated with vertebroplasty.", [(20, "population", None)]),
     ("12 patients with leakage were in group A.", []),  # the arm's complication group, not the arm
+    ("12 patients with cement leakage were classified into group A.", []),
+    ("Cement leakage was observed among 9 patients (9/94) in the PKP group.", [(9, "subgroup", None)]),
+    ("At two years, 35 patients (87.5%) continued to experience good pain relief.", []),
+    ("Patients were randomly assigned to treatment, and outcomes included VAS (n = 140) and ODI (n = 120).", []),
+    ("After randomization to PVP (n = 50) or PKP (n = 50), patients were followed.",
+     [(50, "group", "pvp"), (50, "group", "pkp")]),
+    ("To date, the English literature includes 35 cases of intradiscal leakage.", []),
+    ("This study comprised 120 patients.", [(120, "population", None)]),
+    ("Patients were divided into (group 1, n = 29) and (group 2, n = 21).", [(29, "group", "1"), (21, "group", "2")]),
     # a part of an arm is no arm
     ("In the PKP group with leakage (n = 9), pain was worse.", []),
 ])

@@ -167,18 +167,24 @@ def test_a_case_told_under_an_aims_label(tmp_path, label, aims, treated):
     assert [t for p in patients for t in p["treatments"]] == treated
 
 
-@pytest.mark.parametrize("story, causes", [
+@pytest.mark.parametrize("title, story, causes", [
     # a paper about a hematoma it names subdural: its bare "hematoma" is that one
-    ("A 59-year-old woman underwent L3-L5 laminectomy. On day 2 she developed leg weakness. MRI showed a spinal "
-     "subdural hematoma at L2. The hematoma was evacuated.", []),
-    # ... but one that says epidural keeps it
-    ("A 59-year-old woman underwent L3-L5 laminectomy. On day 2 she developed leg weakness. MRI showed an epidural "
-     "hematoma, not a subdural hematoma. The hematoma was evacuated.", ["epidural hematoma"]),
-    ("A 59-year-old woman underwent L3-L5 laminectomy. On day 2 she developed leg weakness. MRI showed a "
-     "hematoma at L2. The hematoma was evacuated.", ["epidural hematoma"]),
+    ("Spinal subdural hematoma after lumbar laminectomy: a case report", "A 59-year-old woman underwent L3-L5 "
+     "laminectomy. On day 2 she developed leg weakness. MRI showed a spinal subdural hematoma at L2. The hematoma "
+     "was evacuated.", []),
+    # ... but one that says epidural keeps it, and so does one that names the other compartment in passing
+    ("Leg weakness after lumbar laminectomy: a case report", "A 59-year-old woman underwent L3-L5 laminectomy. "
+     "On day 2 she developed leg weakness. MRI showed an epidural and subdural hematoma at L2. The hematoma was "
+     "evacuated.", ["epidural hematoma"]),
+    ("Leg weakness after lumbar laminectomy: a case report", "A 59-year-old woman underwent L3-L5 laminectomy. "
+     "On day 2 she developed leg weakness. MRI showed a hematoma at L2; there was no subdural hematoma. The "
+     "hematoma was evacuated.", ["epidural hematoma"]),
+    ("Leg weakness after lumbar laminectomy: a case report", "A 59-year-old woman underwent L3-L5 laminectomy. "
+     "On day 2 she developed leg weakness. MRI showed a hematoma at L2. The hematoma was evacuated.",
+     ["epidural hematoma"]),
 ])
-def test_a_hematoma_named_for_another_compartment(tmp_path, story, causes):
-    (patient,) = mine(tmp_path, case_report("Leg weakness after lumbar laminectomy: a case report", story))["patients"]
+def test_a_hematoma_named_for_another_compartment(tmp_path, title, story, causes):
+    (patient,) = mine(tmp_path, case_report(title, story))["patients"]
     assert patient["causes"] == causes
 
 
@@ -188,6 +194,8 @@ def test_a_hematoma_named_for_another_compartment(tmp_path, story, causes):
      "obtained only retrospectively. CT showed cement in the inferior vena cava after the vertebroplasty.",
      ["dyspnea", "chest pain"]),
     # ... not another operation told back: the complaint before the index operation is its reason
+    ("A 75-year-old woman with a history of vertebroplasty at L1 five years ago presented with severe back pain. "
+     "Vertebroplasty of L3 was performed. She then developed dyspnea from pulmonary cement embolism.", ["dyspnea"]),
     ("A 70-year-old woman with a history of lumbar fusion had severe back pain. Vertebroplasty of L1 was "
      "performed. She then developed leg weakness from cement in the canal.", ["weakness"]),
 ])

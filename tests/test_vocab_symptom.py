@@ -183,6 +183,7 @@ def test_movement_kept_is_not_a_deficit(text):
     ("a complete loss of power in her left leg", "paralysis"),
     ("both lower limbs were flaccid", "paralysis"),
     ("38 patients continued to experience decreased neurological function", "neurological deficit"),
+    ("she had reduced neurological function", "neurological deficit"),
     ("complete loss of sensation and power below T11", "paralysis"),
 ])
 def test_breadth_of_symptom_phrasing(text, expected):

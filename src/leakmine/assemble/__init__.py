@@ -83,9 +83,10 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
 
 def _compartments_named(mentions: list[Mention], cues: CueIndex) -> list[Mention]:
     """`mentions` without the values read from a word that names no compartment (rule attr
-    `compartment_unsaid`: a bare "hematoma" read as epidural) in a paper that names another compartment for
-    it (cue OTHER_HEMATOMA: "a spinal subdural hematoma") and never says the value outright."""
-    if not cues.anywhere("OTHER_HEMATOMA"):
+    `compartment_unsaid`: a bare "hematoma" read as epidural) in a paper about a hematoma of another
+    compartment (cue OTHER_HEMATOMA in two sentences or more: "a spinal subdural hematoma"; not one
+    excluded in passing) that never says the value outright."""
+    if cues.sentences_with("OTHER_HEMATOMA") < 2:
         return mentions
     said = {(m.label, m.value) for m in mentions if not m.attrs.get("compartment_unsaid")}
     return [m for m in mentions if not m.attrs.get("compartment_unsaid") or (m.label, m.value) in said]

@@ -127,9 +127,9 @@ class CueIndex:
         for spans in unsorted.values():
             spans.sort()
 
-    def anywhere(self, kind: str) -> bool:
-        """Whether any sentence of the paper holds a cue of `kind`."""
-        return any(kind in cues.kinds for cues in self._by_sentence.values())
+    def sentences_with(self, kind: str) -> int:
+        """How many sentences of the paper hold a cue of `kind`."""
+        return sum(kind in cues.kinds for cues in self._by_sentence.values())
 
     def of(self, m: Mention) -> SentenceCues:
         """The cues of the sentence of `m`."""

@@ -33,10 +33,11 @@ def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callab
     if index is None:
         return set()
     # the same operation told back before it is named in the story ("History of vertebroplasty of Th12-L2
-    # was obtained only retrospectively"): the story began after it
+    # was obtained only retrospectively"): the story began after it; not one done earlier, at other levels
+    # or years before ("a history of vertebroplasty at L1 five years ago")
     told_back = next((m for m in mentions if m.label in PROCEDURE_LABELS and m.asserted and m.historical
-                      and m.value == index.value and m.start_char < index.start_char and cues.of(m).has("FLASHBACK")),
-                     None)
+                      and m.value == index.value and m.start_char < index.start_char and cues.of(m).has("FLASHBACK")
+                      and _same_operation(m, index, mentions)), None)
     index = told_back or index
     retrospective = cues.of(index).has("FLASHBACK") or _dated_after(index, mentions, cues, is_complication)
     out: set[tuple[int, int]] = set()
@@ -54,6 +55,19 @@ def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callab
         elif m.asserted:
             told = True
     return out
+
+
+def _same_operation(told_back: Mention, index: Mention, mentions: list[Mention]) -> bool:
+    """Whether an operation told back is the index one named later: its sentence dates it to no earlier
+    time (a timing counted back: "five years ago") and names no level the index's sentence does not."""
+    def levels(m: Mention) -> set[str]:
+        return {v for o in mentions if o.label == "LEVEL" and o.sentence_start == m.sentence_start
+                for v in str(o.value).split(";")}
+
+    back = levels(told_back)
+    return not any(o.label == "TIMING" and o.sentence_start == told_back.sentence_start
+                   and str(o.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS for o in mentions) and (
+        not back or not levels(index) or back <= levels(index))
 
 
 def _dated_after(index: Mention, mentions: list[Mention], cues: CueIndex,

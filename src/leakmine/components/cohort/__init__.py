@@ -46,8 +46,9 @@ _CARE = re.compile(r"plast|\b(?:PVP|PKP|BKP|VP|KP|NSM)\b|fusion|ectom|otom|fixat
                    r"instrument|approach|technique|cement|screw|conservative|non-?surgical|operat", re.IGNORECASE)
 # What makes named parts arms though no size they add up to is told: the clause allocates patients to them
 # ("were randomized ... to undergo bilateral BKP (n = 149) or NSM (n = 151)").
-_ALLOCATION_TO = re.compile(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\b[^.;()]{0,60}"
-                            r"\b(?:to|into)\b[^.;()]{0,40}$", re.IGNORECASE)
+_ALLOCATION_TO = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+(?:assigned|allocated)|allocated|assigned)\b"
+                            r"[^.;()]{0,80}?\b(?:to|into)\s+(?:(?:undergo|receive|either|one\s+of)\s+)?(?:the\s+)?$",
+                            re.IGNORECASE)
 # Words before a match that a rule with attr `after_allocation` needs: its clause divides or compares
 # patients ("were divided into cement fusion (n=91) and ..."), not "leakage occurred in the PVP (n = 18) ...".
 _ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|assigned|classified|categori[sz]ed|"
