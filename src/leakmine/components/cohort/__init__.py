@@ -3,8 +3,8 @@ COHORT_SIZE (value "30", attrs `n`, `denominator`, `kind` population/subgroup/gr
 comparison group, `rate` the percentage told with the count, `whole_told` its denominator told as a
 group of its own, `share_only` a count with no noun, a group only where its share is of a counted
 group, `after_finding` a count in parentheses, a group only right after the complication it counts,
-`arms` the arms (their names, or None each) a size told "in each group" counts, `predicate` event/outcome: the rule's own when its words say it, "17 patients who
-developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT
+`arms` the arms (their names, or None each) a size told "in each group" counts, `predicate`
+event/outcome: the rule's own when its words say it, "17 patients who developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT
 ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from leakmine.components.cohort.normalize import (
+    ARM_NAME,
     about_people,
     age_stat,
     age_stat_value,
@@ -58,7 +59,7 @@ _SENTENCE_BREAK = re.compile(r"[.;]\s")
 # What ends a list of arms told one after another ("45 in group A and 42 in group B, and 3 in group A ...").
 _CLAUSE_TURN = re.compile(r",|\bwith\b")
 # What follows a complication group counted in an arm ("12 patients (26.7%) in group A").
-_IN_ARM = re.compile(r"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]roup\s+(?:[A-D]|I{1,3}|[1-4])\b")
+_IN_ARM = re.compile(rf"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]roup\s+{ARM_NAME}")
 # Rule attrs a size carries on for assembly: `share_only` (no noun says what it counts: a group only where
 # its share fits one), `after_finding` (a group only right after the complication it counts), `counted_in`
 # ("operations": its denominator counts operations).
@@ -190,7 +191,8 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
             out.append((m, value, {**attrs, "kind": "group"}))
         elif heads:
             share_only = heads[-1].get("share_only") and text[m.end - 1] == ")"
-            out.append((m, value, {**attrs, "kind": "subgroup", "name": None} | ({"share_only": True} if share_only else {})))
+            told = {**attrs, "kind": "subgroup", "name": None}
+            out.append((m, value, {**told, "share_only": True} if share_only else told))
     return out
 
 
@@ -198,8 +200,8 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
     """`found` without the named parts (rules with attr `part`) that do not add up, two or more told one
     after another, to a size told within 200 characters before them, unless their clause allocates
     patients to them (`_ALLOCATION_TO`): "113 patients (PLIF n = 30, TLIF n = 83)" keeps both, and so do
-    "58 patients who underwent NPVP (n=27) or HPVP (n=31)" and "randomized to BKP (n = 149) or NSM (n = 151)". Parts with
-    only commas, semicolons, "and", "or" or "versus" between them are told one after another."""
+    "58 patients who underwent NPVP (n=27) or HPVP (n=31)" and "randomized to BKP (n = 149) or NSM (n =
+    151)". Parts with only `_PART_GAP` between them are told one after another."""
     runs: list[list[int]] = []
     for k, (m, _, _) in sorted(enumerate(found), key=lambda kf: kf[1][0].start):
         if not m.rule.attrs.get("part"):

@@ -57,8 +57,8 @@ _WHOLE_TOLD = (r"\b(?:of|among)\s+(?:the|these|those|all)\s+[\w,-]+\s+(?:[\w-]+\
                r"(?:,\s*[\w-]+(?:\s*\([^()]{0,20}\))?(?:\s+(?:patients|cases))?)?\s+")
 # The arms a size "in each group" is told for, in the words before it in its paragraph: groups named by a
 # letter or number ("group A and group B", "groups I, II and III"), else counted ("two groups").
-_ARM = r"(?:[A-D]|I{1,3}|[1-4])\b"
-_ARMS_NAMED = re.compile(rf"\b[Gg]roups?\s+({_ARM}(?:\s*(?:,|and|or|&)\s*{_ARM})*)")
+ARM_NAME = r"(?:[A-D]|I{1,3}|[1-4])\b"  # the letter or number of an arm: "group A", "group II"
+_ARMS_NAMED = re.compile(rf"\b[Gg]roups?\s+({ARM_NAME}(?:\s*(?:,|and|or|&)\s*{ARM_NAME})*)")
 _ARMS_COUNTED = re.compile(r"\b(two|three|four|2|3|4)\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)\b", re.IGNORECASE)
 _ARM_REACH = 300
 _BARE_RANGE = re.compile(rf"\(\s*({_DEC}){_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)", re.IGNORECASE)
@@ -228,7 +228,7 @@ def arms_before(text: str, start: int) -> list[str | None] | None:
     """The arms that a size told for each group at `start` counts (`_ARMS_NAMED`: their names, lower case;
     `_ARMS_COUNTED`: as many unnamed), or None when the words before it name or count none."""
     before = text[max(0, start - _ARM_REACH):start].rpartition("\n\n")[2]
-    names = [n.lower() for m in _ARMS_NAMED.finditer(before) for n in re.findall(_ARM, m.group(1))]
+    names = [n.lower() for m in _ARMS_NAMED.finditer(before) for n in re.findall(ARM_NAME, m.group(1))]
     names = list(dict.fromkeys(names))
     if len(names) >= 2:
         return names
