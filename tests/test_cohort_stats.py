@@ -555,6 +555,13 @@ def test_arms_told_one_after_another(text, sizes):
     ("To date, the English literature includes 35 cases of intradiscal leakage.", []),
     ("This study comprised 120 patients.", [(120, "population", None)]),
     ("Patients were divided into (group 1, n = 29) and (group 2, n = 21).", [(29, "group", "1"), (21, "group", "2")]),
+    # a population that met the criteria, its parts counted by name alone; a complication's incidence as a count
+    ("Overall 8,326 patients met inclusion criteria for the study (percutaneous 5,458 vs. paddle: 2,868).",
+     [(8326, "population", None), (5458, "group", "percutaneous"), (2868, "group", "paddle")]),
+    ("We studied 300 patients (range 20, 280).", [(300, "population", None)]),
+    ("The overall incidence of hematoma was 59 (0.71%).", [(59, "subgroup", None)]),
+    ("A total of 122 patients were reviewed, 97 included in the final analysis.",
+     [(122, "population", None), (97, "population", None)]),
     # a part of an arm is no arm
     ("In the PKP group with leakage (n = 9), pain was worse.", []),
 ])
