@@ -182,6 +182,9 @@ def test_a_case_told_under_an_aims_label(tmp_path, label, aims, treated):
     ("Leg weakness after lumbar laminectomy: a case report", "A 59-year-old woman underwent L3-L5 laminectomy. "
      "On day 2 she developed leg weakness. MRI showed a hematoma at L2. The hematoma was evacuated.",
      ["epidural hematoma"]),
+    ("Spinal subdural hematoma after lumbar laminectomy: a case report", "A 59-year-old woman underwent L3-L5 "
+     "laminectomy. On day 2 she developed leg weakness. MRI showed an epidural spinal hematoma at L2, not a "
+     "subdural hematoma. The hematoma was evacuated.", ["epidural hematoma"]),
 ])
 def test_a_hematoma_named_for_another_compartment(tmp_path, title, story, causes):
     (patient,) = mine(tmp_path, case_report(title, story))["patients"]
@@ -196,6 +199,9 @@ def test_a_hematoma_named_for_another_compartment(tmp_path, title, story, causes
     # ... not another operation told back: the complaint before the index operation is its reason
     ("A 75-year-old woman with a history of vertebroplasty at L1 five years ago presented with severe back pain. "
      "Vertebroplasty of L3 was performed. She then developed dyspnea from pulmonary cement embolism.", ["dyspnea"]),
+    ("A 70-year-old woman had a history of vertebroplasty. She presented with severe back pain from a new "
+     "fracture. Vertebroplasty of L2 was performed. She then developed leg numbness from cement in the foramen.",
+     ["numbness"]),
     ("A 70-year-old woman with a history of lumbar fusion had severe back pain. Vertebroplasty of L1 was "
      "performed. She then developed leg weakness from cement in the canal.", ["weakness"]),
 ])

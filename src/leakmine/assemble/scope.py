@@ -58,8 +58,9 @@ def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callab
 
 
 def _same_operation(told_back: Mention, index: Mention, mentions: list[Mention]) -> bool:
-    """Whether an operation told back is the index one named later: its sentence dates it to no earlier
-    time (a timing counted back: "five years ago") and names no level the index's sentence does not."""
+    """Whether an operation told back is the index one named later: its sentence names its levels, none
+    that the index's sentence does not, and dates it to no earlier time (a timing counted back: "five years
+    ago"); "a history of vertebroplasty" with no level may be any earlier one."""
     def levels(m: Mention) -> set[str]:
         return {v for o in mentions if o.label == "LEVEL" and o.sentence_start == m.sentence_start
                 for v in str(o.value).split(";")}
@@ -67,7 +68,7 @@ def _same_operation(told_back: Mention, index: Mention, mentions: list[Mention])
     back = levels(told_back)
     return not any(o.label == "TIMING" and o.sentence_start == told_back.sentence_start
                    and str(o.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS for o in mentions) and (
-        not back or not levels(index) or back <= levels(index))
+        bool(back) and (not levels(index) or back <= levels(index)))
 
 
 def _dated_after(index: Mention, mentions: list[Mention], cues: CueIndex,
