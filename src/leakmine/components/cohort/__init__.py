@@ -21,6 +21,7 @@ from leakmine.components.cohort.normalize import (
     arms_before,
     cohort_size,
     counted_people_before,
+    counted_things_before,
     group_name,
     not_people,
     predicate,
@@ -79,6 +80,8 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     if m.rule.attrs.get("named_by_care") and not _CARE.search(g.get("name") or ""):
         return None
     if m.rule.attrs.get("after_people") and not counted_people_before(text, m.end):
+        return None
+    if m.rule.attrs.get("not_after_things") and counted_things_before(text, m.start):
         return None
     if m.rule.label == "COHORT_SIZE":
         # "(n = 12)" of rats; "the screw group (47 subjects)" counts people, and so does "(24 cases, 31

@@ -165,6 +165,13 @@ def counted_people_before(text: str, end: int) -> bool:
     return bool(counts) and bool(_PEOPLE.fullmatch(counts[-1]))
 
 
+def counted_things_before(text: str, start: int) -> bool:
+    """True when the last count before `start` (in its sentence or the one before it) counts vertebrae,
+    levels or other things ("Of the 45 vertebrae treated, 30 met the inclusion criteria")."""
+    counts = _COUNTED.findall(text, max(0, start - 400), start)
+    return bool(counts) and bool(_NOT_PEOPLE.fullmatch(counts[-1]))
+
+
 def sex_count(male: str | None, female: str | None) -> dict[str, int | None] | None:
     """{"n_male", "n_female"} ("12", "eighteen" -> 12, 18); one sex alone when only it is counted
     ("35", None -> 35, None: the other is left to arithmetic, so not given); None unless a count."""
