@@ -65,10 +65,10 @@ def _same_operation(told_back: Mention, index: Mention, mentions: list[Mention])
         return {v for o in mentions if o.label == "LEVEL" and o.sentence_start == m.sentence_start
                 for v in str(o.value).split(";")}
 
-    back = levels(told_back)
-    return not any(o.label == "TIMING" and o.sentence_start == told_back.sentence_start
-                   and str(o.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS for o in mentions) and (
-        bool(back) and (not levels(index) or back <= levels(index)))
+    back, here = levels(told_back), levels(index)
+    dated_back = any(o.label == "TIMING" and o.sentence_start == told_back.sentence_start
+                     and str(o.attrs.get("anchor") or "").lower() in HISTORY_ANCHORS for o in mentions)
+    return bool(back) and not dated_back and (not here or back <= here)
 
 
 def _dated_after(index: Mention, mentions: list[Mention], cues: CueIndex,

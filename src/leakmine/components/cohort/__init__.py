@@ -8,6 +8,7 @@ event/outcome: the rule's own when its words say it, "17 patients who developed"
 ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -71,17 +72,19 @@ _PART_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[,;]?\s*(?:(?:and|or|versus|v
                        re.IGNORECASE)
 
 
+# Rule attrs that gate a match on its context, each with the test a match of such a rule must pass.
+_GATES: dict[str, Callable[[str, Match], bool]] = {
+    "after_age": lambda text, m: bool(_AGE_BEFORE.search(text[max(0, m.start - 80):m.start])),
+    "after_allocation": lambda text, m: bool(_ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start])),
+    "named_by_care": lambda text, m: bool(_CARE.search(m.groups.get("name") or "")),
+    "after_people": lambda text, m: counted_people_before(text, m.end),
+    "not_after_things": lambda text, m: not counted_things_before(text, m.start),
+}
+
+
 def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
     g = m.groups
-    if m.rule.attrs.get("after_age") and not _AGE_BEFORE.search(text[max(0, m.start - 80):m.start]):
-        return None
-    if m.rule.attrs.get("after_allocation") and not _ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start]):
-        return None
-    if m.rule.attrs.get("named_by_care") and not _CARE.search(g.get("name") or ""):
-        return None
-    if m.rule.attrs.get("after_people") and not counted_people_before(text, m.end):
-        return None
-    if m.rule.attrs.get("not_after_things") and counted_things_before(text, m.start):
+    if any(m.rule.attrs.get(attr) and not passes(text, m) for attr, passes in _GATES.items()):
         return None
     if m.rule.label == "COHORT_SIZE":
         # "(n = 12)" of rats; "the screw group (47 subjects)" counts people, and so does "(24 cases, 31
