@@ -7,6 +7,7 @@ import re
 import pytest
 
 from leakmine.nlp import analyses, factors
+from leakmine.nlp.rules import RuleError, find_matches, parse_rules
 from leakmine.nlp.starts import _REACH, rule_starts
 
 PATTERNS = [
@@ -63,3 +64,18 @@ def test_a_different_flag_is_a_different_pattern(empty):
     folded = factors.required_factor_sets(re.compile(r"\bPMMA\b", re.I))
     plain = factors.required_factor_sets(re.compile(r"\bPMMA\b"))
     assert folded != plain and {f for s in plain for _, f in s} == {False}
+
+
+def test_a_loaded_pipeline_compiles_a_rule_when_a_paper_first_tries_it(empty, tmp_path, monkeypatch):
+    rule_line = json.dumps({"id": "x.kypho", "label": "PROCEDURE", "regex": r"\bkypho(?P<kind>plasty)\b"})
+    parse_rules([rule_line], "built.jsonl")  # building checks the pattern: it compiles, with these groups
+    analyses.save(tmp_path)
+    monkeypatch.setattr(analyses, "_known", {})
+    assert analyses.load(tmp_path)
+    (rule,) = parse_rules([rule_line], "loaded.jsonl", groups=frozenset({"kind"}))
+    assert "regex" not in vars(rule)
+    assert find_matches("no such word here", [rule]) == [] and "regex" not in vars(rule)
+    (found,) = find_matches("after kyphoplasty", [rule])
+    assert (found.start, found.groups["kind"]) == (6, "plasty") and "regex" in vars(rule)
+    with pytest.raises(RuleError, match="unknown named groups"):  # the groups a component allows still hold
+        parse_rules([rule_line], "loaded.jsonl", groups=frozenset())

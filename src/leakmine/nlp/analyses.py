@@ -1,12 +1,14 @@
 """What the pattern analyses of this process have read (nlp/factors.py, nlp/starts.py), saved beside a
 built pipeline and read back when it is loaded.
 
-An analysis parses a rule's pattern with the standard library's parser, a second time after `re`
-compiled it: for the rules of the pipeline, about a tenth of a CPU second at every start of
-leakmine (a `leakmine extract`, each worker of a cluster). A loaded pipeline takes them from
-`analyses.json` instead. Values are kept as JSON, by analysis and by pattern with its flags; a file
-written by other analysis code (its source files' hash differs) or under another Python (whose regex
-parser may read a pattern otherwise) is passed over.
+An analysis parses a rule's pattern with the standard library's parser: for the rules of the
+pipeline, about a tenth of a CPU second at every start of leakmine (a `leakmine extract`, each worker
+of a cluster). A loaded pipeline takes them from `analyses.json` instead. So does the check each
+rule's pattern passed when the pipeline was built (it compiles and matches no empty string; its named
+groups), so a loaded pipeline compiles a rule only when a paper first tries it: compiling all of them
+cost about 0.2 CPU-s of each cold start. Values are kept as JSON, by analysis and by pattern with its flags; a
+file written by other analysis code (its source files' hash differs) or under another Python (whose
+regex parser may read a pattern otherwise) is passed over.
 """
 
 from __future__ import annotations
@@ -14,11 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 FILE = "analyses.json"
 _SOURCES = ("factors.py", "starts.py", "analyses.py")
@@ -27,9 +28,20 @@ T = TypeVar("T")
 _known: dict[str, dict[str, Any]] = {}
 
 
-def remembered(kind: str, regex: re.Pattern[str], compute: Callable[[], T],
+class Source(Protocol):
+    """What an analysis reads of a regex: a compiled `re.Pattern`, or a rule's pattern not compiled yet."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
+
+def remembered(kind: str, regex: Source, compute: Callable[[], T],
                encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
-    """The analysis `kind` of `regex`: read back when known, else computed and kept (as `encode` gives)."""
+    """The analysis `kind` of `regex`: read back when known, else computed and kept (as `encode` gives).
+    `compute` may raise; nothing is kept then."""
     table = _known.setdefault(kind, {})
     key = f"{regex.flags} {regex.pattern}"
     if key in table:

@@ -19,6 +19,7 @@ from re import _parser as sre_parser
 from typing import Any
 
 from leakmine.nlp import analyses
+from leakmine.nlp.analyses import Source
 
 Factor = tuple[str, bool]  # (literal, matched ignoring case)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -132,11 +133,12 @@ def _parse(pattern: str, flags: int) -> Any:
         return None
 
 
-def parse(regex: re.Pattern[str]) -> Any:
+def parse(regex: Source) -> Any:
     """The parse tree of `regex` (the standard library's own parser), read once for every analysis;
     None when it cannot be read, or when its `\\b` and `\\w` are not the Unicode ones every analysis
-    reads (ASCII and LOCALE patterns)."""
-    return None if regex.flags & (re.ASCII | re.LOCALE) else _parse(regex.pattern, regex.flags)
+    reads (ASCII and LOCALE patterns, by their flags or the pattern's own)."""
+    parsed = _parse(regex.pattern, regex.flags)
+    return None if parsed is None or parsed.state.flags & (re.ASCII | re.LOCALE) else parsed
 
 
 def _encoded(factors: frozenset[Factor]) -> list[list[Any]]:
@@ -147,7 +149,7 @@ def _decoded(factors: list[list[Any]]) -> frozenset[Factor]:
     return frozenset((literal, folded) for literal, folded in factors)
 
 
-def leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Factor], int] | None:
+def leading_factors(regex: Source, reach: int) -> tuple[frozenset[Factor], int] | None:
     """Literals one of which every match of `regex` holds within its first `n` characters, with `n`:
     the first run of literals in its pattern and the most it can match before it, when that is
     at most `reach`; None when the pattern does not say."""
@@ -157,7 +159,7 @@ def leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Facto
         lambda saved: None if saved is None else (_decoded(saved[0]), saved[1]))
 
 
-def _leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Factor], int] | None:
+def _leading_factors(regex: Source, reach: int) -> tuple[frozenset[Factor], int] | None:
     parsed = parse(regex)
     if parsed is None:
         return None
@@ -173,13 +175,13 @@ def _leading_factors(regex: re.Pattern[str], reach: int) -> tuple[frozenset[Fact
     return None
 
 
-def required_factors(regex: re.Pattern[str]) -> frozenset[Factor] | None:
+def required_factors(regex: Source) -> frozenset[Factor] | None:
     """Literals one of which every match of `regex` contains, or None when the pattern does not say."""
     sets = required_factor_sets(regex)
     return sets[0] if sets else None
 
 
-def required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | None:
+def required_factor_sets(regex: Source) -> list[frozenset[Factor]] | None:
     """Sets of literals every match of `regex` holds one of each of, best (rarest) first; None when
     the pattern does not say."""
     return analyses.remembered(
@@ -188,7 +190,7 @@ def required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | No
         lambda saved: None if saved is None else [_decoded(s) for s in saved])
 
 
-def _required_factor_sets(regex: re.Pattern[str]) -> list[frozenset[Factor]] | None:
+def _required_factor_sets(regex: Source) -> list[frozenset[Factor]] | None:
     parsed = parse(regex)
     if parsed is None:
         return None

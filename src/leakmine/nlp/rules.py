@@ -16,6 +16,7 @@ windows of one text (the sentences of a doc) at the cost of one search.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from bisect import bisect_right
@@ -25,6 +26,7 @@ from functools import cached_property
 from importlib import resources
 from typing import Any
 
+from leakmine.nlp import analyses
 from leakmine.nlp.starts import (
     Haystack,
     Needs,
@@ -51,26 +53,33 @@ class RuleError(ValueError):
 class Rule:
     id: str
     label: str
-    regex: re.Pattern[str]
+    pattern: str  # a regex (a phrase rule's is built by `phrase_regex`)
+    flags: int  # `re` flags it is compiled with
     value: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict, hash=False)
     block: bool = False
 
     @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, compiled when first tried: a paper tries few of a pipeline's rules, and
+        compiling them all would be most of a cold start."""
+        return re.compile(self.pattern, self.flags)
+
+    @cached_property
     def starts(self) -> Starts | None:
         """Where a match can begin, read from the pattern when the rule is parsed; None: anywhere."""
-        return rule_starts(self.regex)
+        return rule_starts(self)
 
     @cached_property
     def needs(self) -> Needs | None:
         """Literals one of which every match holds (read when the rule is parsed); None: not known."""
-        return rule_needs(self.regex)
+        return rule_needs(self)
 
     @cached_property
     def reach(self) -> Reach | None:
         """Literals one of which every match holds a few characters after it begins, read when the rule
         is parsed; None: not known, or at its very start (`starts` has it)."""
-        return rule_reach(self.regex)
+        return rule_reach(self)
 
 
 def phrase_regex(phrase: str) -> str:
@@ -136,21 +145,29 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
         source_re = obj["regex"] if "regex" in obj else phrase_regex(obj["phrase"])
         if not isinstance(source_re, str) or not source_re:
             raise RuleError(f"{where}: pattern must be a non-empty string")
-        try:
-            compiled = re.compile(source_re, re.IGNORECASE if "i" in flags else 0)
-        except re.error as e:
-            raise RuleError(f"{where}: bad regex ({e})") from e
-        if compiled.match(""):
-            raise RuleError(f"{where}: pattern matches the empty string")
-        unknown_groups = set(compiled.groupindex) - groups if groups is not None else set()
+        rule = Rule(rid, label, source_re, re.UNICODE | (re.IGNORECASE if "i" in flags else 0), value, attrs, block)
+        names = analyses.remembered("groups", rule, functools.partial(_checked_groups, rule, where), list, list)
+        unknown_groups = set(names) - groups if groups is not None else set()
         if unknown_groups:
             raise RuleError(f"{where}: unknown named groups {sorted(unknown_groups)}")
-        rule = Rule(rid, label, compiled, value, attrs, block)
         # Read at load: the needs' literals are then in the one pass over the first text mined too,
         # and a pipeline saved now keeps all three (nlp/analyses.py).
         _ = rule.needs, rule.starts, rule.reach
         rules.append(rule)
     return rules
+
+
+def _checked_groups(rule: Rule, where: str) -> list[str]:
+    """The named groups of a rule's pattern, which must compile and match no empty string. Kept with the
+    pipeline's analyses (nlp/analyses.py), so a pipeline loaded from disk compiles a rule only when a
+    paper first tries it: its patterns were checked when it was built."""
+    try:
+        compiled = rule.regex
+    except re.error as e:
+        raise RuleError(f"{where}: bad regex ({e})") from e
+    if compiled.match(""):
+        raise RuleError(f"{where}: pattern matches the empty string")
+    return sorted(compiled.groupindex)
 
 
 def fill_markers(text: str, fragments: dict[str, str]) -> str:

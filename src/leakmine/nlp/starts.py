@@ -34,6 +34,7 @@ import ahocorasick
 from leakmine import memo
 from leakmine.ingest import textclean
 from leakmine.nlp import analyses
+from leakmine.nlp.analyses import Source
 from leakmine.nlp.factors import Factor, leading_factors, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -184,12 +185,12 @@ def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
     return None
 
 
-def _regex_starts(regex: re.Pattern[str]) -> set[Start] | None:
+def _regex_starts(regex: Source) -> set[Start] | None:
     parsed = parse(regex)
     return None if parsed is None else _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
 
 
-def rule_starts(regex: re.Pattern[str]) -> Starts | None:
+def rule_starts(regex: Source) -> Starts | None:
     """What every match of `regex` begins with, or None when its pattern does not say."""
     found = analyses.remembered("starts", regex, lambda: _regex_starts(regex),
                                 lambda found: sorted(found) if found else None,
@@ -245,7 +246,7 @@ def _lowered(factors: frozenset[Factor]) -> tuple[Factor, ...] | None:
     return tuple(sorted(out))
 
 
-def rule_needs(regex: re.Pattern[str]) -> Needs | None:
+def rule_needs(regex: Source) -> Needs | None:
     """Sets of literals every match of `regex` holds one of each of (nlp/factors.py), those matched
     ignoring case lower-cased to be looked up in the lower-cased text; None when they cannot be read."""
     sets = []
@@ -268,7 +269,7 @@ class Reach:
     within: int
 
 
-def rule_reach(regex: re.Pattern[str]) -> Reach | None:
+def rule_reach(regex: Source) -> Reach | None:
     """`Reach` of a regex whose matches hold a literal (nlp/factors.py) at most `_REACH` characters after
     they begin, past what opens them; None otherwise."""
     found = leading_factors(regex, _REACH)
