@@ -82,6 +82,11 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("There were 13 (24%) C5 palsies in the 54 patients.", 13, 54),
     ("Nine cases of epidural hematoma were identified before discharge.", 9, None),
     ("There were 13 (24%) palsies in the 54 patients in the study.", 13, 54),
+    ("A total of 42 patients who had undergone revision for a hematoma were allocated to the pSEH group.", 42, None),
+    ("Twelve patients with a delayed onset were classified into the late group", 12, None),
+    ("A matched control group was formed (126 patients with the same surgical procedure, same year).", 126, None),
+    ("a control group of 80 patients", 80, None),
+    ("Of the 40 patients who had leakage, 12 were assigned to the surgery group.", 12, 40),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -262,6 +267,12 @@ def test_sex_count(text, male, female):
     ("mean (SD) age 70.4 (SD 6.1)", "70.4±6.1", {"mean": 70.4, "sd": 6.1}),
     ("average age was 73 years (60-85 years)", "73 (60-85)", {"mean": 73, "min": 60, "max": 85}),
     ("mean age ± SD: 63.0 ± 7.7 years", "63±7.7", {"mean": 63, "sd": 7.7}),
+    ("an average age of 72.89 (52 ~ 93) years", "72.89 (52-93)", {"mean": 72.89, "min": 52, "max": 93}),
+    ("aged 45~88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
+    ("The mean age was 61.5 ± 9.3 years (range, 40～79 years).", "61.5±9.3 (40-79)",
+     {"mean": 61.5, "sd": 9.3, "min": 40, "max": 79}),
+    ("ages ranged from 52 ~ 93 years", "52-93", {"min": 52, "max": 93}),
+    ("mean age 70 years (~10 years older than controls)", "70", {"mean": 70, "min": None, "max": None}),
 ])
 def test_age_stat(text, value, stat):
     (got_value, got), = found(text, "AGE_STAT")
@@ -317,6 +328,8 @@ def test_age_stat(text, value, stat):
     "20 patients with leakage were treated conservatively",
     "was evaluated in 12 vertebrae",
     "17 patients with cement leakage were identified on CT",
+    "a group of 12 patients with leakage",
+    "the control group of rats",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []

@@ -249,6 +249,16 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     # ... but a group named for the complication is broken down, not drawn from
     ("Methods: We reviewed 312 patients: the leakage group (n = 48) and the non-leakage group (n = 264). "
      "Results: Nine of the 48 patients with leakage developed radicular pain.", [(48, 312), (264, 312)]),
+    # a group named for its complication, with what defines it between its count and its verb, and its
+    # control group: the first drawn from the population, the control standing alone
+    ("Methods: A review of our database yielded 6,024 consecutive patients. A total of 42 patients who had "
+     "undergone revision for a confirmed epidural hematoma (EH) were allocated to the EH group. A matched "
+     "control group was formed (126 patients with the same procedure and similar age).", [(42, 6024), (126, None)]),
+    ("Methods: We reviewed 500 patients. Forty patients who developed cement leakage were assigned to the "
+     "leakage group, and a control group of 80 patients was drawn.", [(40, 500), (80, None)]),
+    # ... not an arm named for its care, though its sentence tells of a complication
+    ("Methods: We reviewed 300 patients. Cement leakage was compared between the PVP group (n = 30) and the PKP "
+     "group (n = 34).", [(30, None), (34, None)]),
 ])
 def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected):
     assert groups(mine(tmp_path, case_report(TITLE, text))) == expected

@@ -190,7 +190,8 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
     complications = _complication_sentences(mentions, cues)
     groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes), complications)
-    _draw_from_population(groups, complications, {m.sentence_start for m in mentions if m.label == "OUTCOME"})
+    _draw_from_population(groups, complications, {m.sentence_start for m in mentions if m.label == "OUTCOME"},
+                          findings)
     tallies = _tallies(groups, sexes, findings)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
@@ -277,7 +278,8 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
             if m.label in _COMPLICATION_LABELS or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
 
 
-def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int]) -> None:
+def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int],
+                          findings: list[Mention]) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
     in 7 patients"), counted after the study population ("we enrolled 102 patients", "56 women and 17
     men") and smaller than it, is drawn from that population, though the group was named before it
@@ -314,6 +316,19 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
             else:
                 g.population = population
     _draw_arms(groups)
+    for g in groups:
+        if (population is not None and g.arm_of is None and g.denominator is None and g.n < population.n
+                and g.first.start_char > population.first.start_char and _named_for_complication(g, findings)):
+            g.population = population
+
+
+def _named_for_complication(group: _Group, findings: list[Mention]) -> bool:
+    """A group named for the complication its patients had, which draws it from the population like
+    any complication group ("42 patients who had ... were allocated to the pSEH group", "the leakage
+    group (n = 48)"), unlike an arm named for its care ("the PVP group (n = 30)")."""
+    return any(m.attrs.get("kind") == "group" and (name := m.attrs.get("name")) and any(
+        m.start_char <= f.start_char and f.end_char <= m.end_char and f.text.lower() in name.lower() for f in findings)
+        for m in group.sizes)
 
 
 def _draw_arms(groups: list[_Group]) -> None:
