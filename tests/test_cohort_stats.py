@@ -247,9 +247,11 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("14 (47%) men and 16 (53%) women", 14, 16),
     ("of whom 14 were men and 16 were women", 14, 16),
     ("14 male, 16 female", 14, 16),
+    ("M:F = 54:36", 54, 36),
+    ("the F:M ratio was 36:54", 54, 36),
 ])
 def test_sex_count(text, male, female):
-    assert found(text, "SEX_COUNT") == [(f"{male}M/{female}F", {"n_male": male, "n_female": female})]
+    assert [(v, a["n_male"], a["n_female"]) for v, a in found(text, "SEX_COUNT")] == [(f"{male}M/{female}F", male, female)]
 
 
 @pytest.mark.parametrize("text, value, stat", [

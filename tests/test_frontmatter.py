@@ -52,6 +52,9 @@ def test_front_matter_kind(line, kind):
     ("Spine Case Report", "spine case report"),
     ("Open Access", None),
     ("Cement leakage after kyphoplasty", None),
+    ("Unusual or unexpected effect of treatment", "unusual or unexpected effect of treatment"),
+    ("Challenging differential diagnosis", "challenging differential diagnosis"),
+    ("Rare disease of the spine", None),
 ])
 def test_article_type(line, expected):
     assert article_type(line) == expected

@@ -262,3 +262,15 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
 ])
 def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected):
     assert groups(mine(tmp_path, case_report(TITLE, text))) == expected
+
+
+@pytest.mark.parametrize("methods, expected", [
+    # sexes written as a ratio count a group they add up to ...
+    ("A total of 90 patients were enrolled (M:F = 54:36, mean age 61.1 years).", [(90, 54, 36)]),
+    # ... and make no group of their own where they add up to none
+    ("A total of 90 patients were enrolled (M:F = 2:1, mean age 61.1 years).", [(90, None, None)]),
+    ("We reviewed 120 consecutive patients (mean age 70 years). The M:F ratio was 60:40.", [(120, None, None)]),
+])
+def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
+    paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))
+    assert [(c["n_patients"], c["n_male"], c["n_female"]) for c in paper["cohorts"]] == expected

@@ -325,3 +325,19 @@ def test_one_patient_and_the_other_told_in_two_sentences(tmp_path):
     patients = mine(tmp_path, case_report("Cement leakage after vertebroplasty", story))["patients"]
     assert [(p["leak_locations"], p["onset_days"]) for p in patients] == [(["foraminal"], 2), (["epidural"], 5)]
     assert all(p["treatments"] == ["laminectomy"] for p in patients)
+
+
+@pytest.mark.parametrize("concerns, expected", [
+    # a case part that counts its few patients and never tells them apart: that many patients
+    ("A total of 6 patients with cord injury during vertebroplasty were included in our research.", 6),
+    ("Three patients were included in this report, all with leg weakness after vertebroplasty.", 3),
+    # ... not a count that is no population of the series, nor a count too large for one
+    ("A 70-year-old woman had leg weakness. Five patients had been treated with this technique before.", 1),
+    ("A total of 40 patients with cord injury during vertebroplasty were included in our research.", 1),
+])
+def test_a_case_part_that_counts_its_patients(tmp_path, concerns, expected):
+    text = ("Epidural hematoma during vertebroplasty\n\nRationale: Cord injury may follow vertebroplasty.\n\n"
+            f"Patient concerns: {concerns}\n\nInterventions: All underwent decompression immediately.\n")
+    paper = mine(tmp_path, text)
+    assert len(paper["patients"]) == expected
+    assert all(p["treatments"] == ["decompression"] for p in paper["patients"])

@@ -43,7 +43,7 @@ _ABSTRACT_LABEL = re.compile(
     r"(?:^|(?<=[.\n])\s*)\s*((?i:background|introduction|objectives?|purpose|aims?|context|methods?|materials|"
     r"patients\s+and\s+methods|results?|findings|case\s+(?:presentation|report|description)s?|conclusions?|"
     r"discussion))\s*(?::|(?=\s+[A-Z]))")
-_MIN_BARE_COHORT = 10
+MIN_BARE_COHORT = 10  # fewer, counted bare in a paper that tells cases, are its series (patients.reported_count)
 _FINDING_GAP = 8  # characters from a complication to the count in parentheses after it ("numbness/pain (12")
 _SEX_WORDS = r"(women|men|females?|males?|female\s+patients|male\s+patients)\b"
 _ONE_SEX_BEFORE = re.compile(rf"(?:^\s*|\b(?:the|in|for|among)\s+){_SEX_WORDS}", re.IGNORECASE)
@@ -184,7 +184,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
                and (not m.attrs.get("after_finding") or _follows_finding(m, findings))]
     wholes = {m.attrs["n"] for m in counted if m.attrs.get("kind") in ("population", "group")}
     sizes = [m for m in counted if m.attrs["n"] >= _MIN_COHORT or (
-        m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= _MIN_BARE_COHORT)]
+        m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= MIN_BARE_COHORT)]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
@@ -204,7 +204,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
             and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))
             and not (g.sizes and all(m.attrs.get("share_only") for m in g.sizes) and _share_of(g, groups) is None)]
     if all(g.whole_unknown for g in kept) and not case_like:  # a group with no whole leaves the bare count
-        bare = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
+        bare = [g for g in groups if g.n > described and g.n >= MIN_BARE_COHORT and id(g) not in tallies][:1]
         kept = sorted({id(g): g for g in bare + kept}.values(), key=lambda g: g.first.start_char)
     return _records(kept)
 
@@ -237,10 +237,12 @@ def _groups(sizes: list[Mention]) -> list[_Group]:
 
 def _counted_by_sex(groups: list[_Group], sexes: list[Mention]) -> list[_Group]:
     """`groups` and, in text order, a group for each sex count that adds up to no group's size: "The
-    patients included 31 females and three males" counts 34 patients though no size says 34."""
+    patients included 31 females and three males" counts 34 patients though no size says 34; not one
+    written as a ratio ("M:F = 54:36"), which counts only a group it adds up to."""
     for m in sexes:
         total = _sex_total(m)
-        if total is not None and total >= _MIN_COHORT and all(g.n != total for g in groups):
+        if total is not None and total >= _MIN_COHORT and all(g.n != total for g in groups) \
+                and not m.attrs.get("adds_up"):  # "M:F = 2:1" is a ratio
             groups.append(_Group(total, None, [], sex=m))
     return sorted(groups, key=lambda g: g.first.start_char)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from leakmine.assemble.cohorts import MIN_BARE_COHORT
 from leakmine.assemble.cues import CueIndex, SentenceCues
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
@@ -321,7 +322,8 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     the first such count in the title (the authors' own words, "... report of four cases and review of
     the literature"), or in the abstract or body where the sentence is not about the literature or
     patients in general; never in a paper that pools other studies. A series whose patients are never
-    told apart has that many patients (when the paper reports no cohort)."""
+    told apart has that many patients (when the paper reports no cohort). Without such words, the few
+    patients a case part counts ("Patient concerns: A total of 6 patients with ... were included")."""
     if document.meta.pools_studies:
         return None
     for m in mentions:
@@ -333,7 +335,9 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
         if flow == "title" or not (voice.skip or voice.literature or voice.citation or voice.tally
                                    or (voice.generic and not voice.patient)):
             return m.attrs["n"]
-    return None
+    return next((n for m in mentions if m.label == "COHORT_SIZE" and m.section_kind == "case"
+                 and m.attrs.get("kind") == "population" and isinstance(n := m.attrs.get("n"), int)
+                 and 1 < n < MIN_BARE_COHORT), None)
 
 
 def _introduced_together(text: str, before: list[tuple[Anchor, int]]) -> list[int]:
