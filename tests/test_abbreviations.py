@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from leakmine.components.abbreviations import PARENTHESIS
+from leakmine.components.abbreviations import PARENTHESIS, other_number
 from leakmine.nlp import load_pipeline
 
 TEXTS = [
@@ -45,3 +45,28 @@ def test_a_bracket_left_open_does_not_pair_with_every_later_one():
     bounded = Matcher(nlp.vocab)
     bounded.add("parenthesis", [PARENTHESIS])
     assert len(bounded(doc)) < 4 * 800  # pairs a few tokens apart only, not ~800 x 800
+
+
+@pytest.mark.parametrize("short, other", [
+    ("NCs", "NC"), ("OVCFs", "OVCF"), ("PE", "PEs"), ("OVCF", "OVCFs"),
+    ("VAS", "VASs"),  # an upper-case S is part of the form: its plural is added, not cut
+    ("Ms", None), ("pH", None), ("T", None), ("CTs", "CT"),
+])
+def test_a_short_form_in_its_other_number(short, other):
+    got = other_number([{"ORTH": short}])
+    assert (got[-1]["ORTH"] if got else None) == other
+
+
+@pytest.mark.parametrize("text, uses", [
+    ("Neurological complications (NCs) were recorded. NC developed in 29 patients; NCs resolved in 20.",
+     ["NCs", "NC", "NCs"]),
+    ("Osteoporotic vertebral compression fracture (OVCF) is common. Patients with OVCFs were treated.",
+     ["OVCF", "OVCFs"]),
+    # both numbers defined, each for its own long form: each use is the one it spells, taken once
+    ("Computed tomography (CT) and CT scans (CTs) were taken. CTs showed cement; CT was clear.",
+     ["CT", "CT", "CTs", "CTs", "CT"]),
+])
+def test_a_short_form_is_found_in_either_number(nlp, text, uses):
+    doc = nlp(text)
+    found = sorted((a["short_start"], a["short_text"]) for a in doc._.abbreviations)
+    assert [short for _, short in found] == uses

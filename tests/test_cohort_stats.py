@@ -87,6 +87,8 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("A matched control group was formed (126 patients with the same surgical procedure, same year).", 126, None),
     ("a control group of 80 patients", 80, None),
     ("Of the 40 patients who had leakage, 12 were assigned to the surgery group.", 12, 40),
+    ("a training cohort (n=100)", 100, None),
+    ("the derivation cohort (1,250 patients)", 1250, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -743,3 +745,9 @@ def test_counts_in_words_and_with_separators(words, expected):
 ])
 def test_what_a_counted_group_did(text, predicate):
     assert [a["predicate"] for _, a in found(text, "COHORT_SIZE")] == [predicate]
+
+
+@pytest.mark.parametrize("text", ["In our cohort (n = 120), the mean age was high.", "the entire cohort (n=300)",
+                                  "our study cohort (n = 85)"])
+def test_the_studys_own_cohort_is_no_named_group(text):
+    assert all(a["kind"] != "group" for _, a in found(text, "COHORT_SIZE"))
