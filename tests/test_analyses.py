@@ -79,3 +79,15 @@ def test_a_loaded_pipeline_compiles_a_rule_when_a_paper_first_tries_it(empty, tm
     assert (found.start, found.groups["kind"]) == (6, "plasty") and "regex" in vars(rule)
     with pytest.raises(RuleError, match="unknown named groups"):  # the groups a component allows still hold
         parse_rules([rule_line], "loaded.jsonl", groups=frozenset())
+
+
+def test_a_rule_and_its_compiled_pattern_share_one_analysis(empty, monkeypatch):
+    (rule,) = parse_rules([json.dumps({"id": "x.pmma", "label": "CAUSE", "regex": r"\bPMMA\s+leak\w*"})], "r.jsonl")
+    factors.required_factor_sets(rule)
+
+    def no_parse(*_):
+        raise AssertionError("the same pattern and flags were analysed twice")
+
+    factors._parse.cache_clear()
+    monkeypatch.setattr(factors.sre_parser, "parse", no_parse)
+    assert factors.required_factor_sets(re.compile(rule.pattern, rule.flags)) == factors.required_factor_sets(rule)

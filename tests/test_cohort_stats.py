@@ -251,6 +251,8 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("14 male, 16 female", 14, 16),
     ("M:F = 54:36", 54, 36),
     ("the F:M ratio was 36:54", 54, 36),
+    ("the male to female ratio was 54:36", 54, 36),
+    ("(M/F ratio 54:36)", 54, 36),
 ])
 def test_sex_count(text, male, female):
     assert [(v, a["n_male"], a["n_female"]) for v, a in found(text, "SEX_COUNT")] == [(f"{male}M/{female}F", male, female)]
@@ -276,6 +278,7 @@ def test_sex_count(text, male, female):
     ("The mean age was 61.5 ± 9.3 years (range, 40～79 years).", "61.5±9.3 (40-79)",
      {"mean": 61.5, "sd": 9.3, "min": 40, "max": 79}),
     ("ages ranged from 52 ~ 93 years", "52-93", {"min": 52, "max": 93}),
+    ("aged 45∼88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
     ("mean age 70 years (~10 years older than controls)", "70", {"mean": 70, "min": None, "max": None}),
 ])
 def test_age_stat(text, value, stat):

@@ -719,8 +719,9 @@ def test_running_heads_give_journal_year_doi_and_first_author():
     (f"21 November 2017\n{TITLE}\nUnusual or unexpected effect of treatment\n"
      f"Ana Ruiz1ABCDEF, Li Wei2ABCDEF\n\n{BODY}", TITLE),
     (f"{TITLE}\nUnusual clinical course\n\nAna Ruiz, Li Wei\n\n{BODY}", TITLE),
-    # a crumb of the site's navigation above the title is none
-    (f"Signs and Symptoms of Spinal Diseases |\n\n{TITLE}\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
+    # a bar that sets the title off from the page's navigation is no part of it
+    (f"{TITLE} |\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
+    (f"| {TITLE}\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
 ])
 def test_title_among_front_matter(text, title):
     assert read(text).meta.title == title

@@ -259,6 +259,19 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     # ... not an arm named for its care, though its sentence tells of a complication
     ("Methods: We reviewed 300 patients. Cement leakage was compared between the PVP group (n = 30) and the PKP "
      "group (n = 34).", [(30, None), (34, None)]),
+    # ... named by an abbreviation the paper never spells out, the complication told before it
+    ("Methods: We reviewed 500 patients. Forty patients who developed cement leakage were assigned to the CL "
+     "group.", [(40, 500)]),
+    # what defines a group does not run past its clause or its count
+    ("Methods: We reviewed 78 patients. Forty patients with single-level fractures underwent PKP and the other 38 "
+     "patients were assigned to the PVP group.", [(38, None)]),
+    ("Methods: We reviewed 200 patients. Of the 40 patients who had leakage 12 were assigned to the surgery "
+     "group.", [(200, None)]),
+    ("Methods: Ninety patients with fractures were enrolled in this study and those with cement leakage were "
+     "classified into the leakage group.", [(90, None)]),
+    # a count within a named group is no size of it
+    ("Methods: We reviewed 300 patients. Cement leakage was more frequent in the PVP group with 12 patients (40%) "
+     "than in the PKP group with 5 patients (15.6%).", [(300, None)]),
 ])
 def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected):
     assert groups(mine(tmp_path, case_report(TITLE, text))) == expected
@@ -270,6 +283,9 @@ def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected)
     # ... and make no group of their own where they add up to none
     ("A total of 90 patients were enrolled (M:F = 2:1, mean age 61.1 years).", [(90, None, None)]),
     ("We reviewed 120 consecutive patients (mean age 70 years). The M:F ratio was 60:40.", [(120, None, None)]),
+    # ... nor of a later group they happen to add up to
+    ("We reviewed 90 patients (mean age 70 years). Leakage occurred in 12 patients (M:F = 3:1). Radicular pain "
+     "developed in 4 patients.", [(90, None, None), (12, None, None), (4, None, None)]),
 ])
 def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))

@@ -334,6 +334,9 @@ def test_one_patient_and_the_other_told_in_two_sentences(tmp_path):
     # ... not a count that is no population of the series, nor a count too large for one
     ("A 70-year-old woman had leg weakness. Five patients had been treated with this technique before.", 1),
     ("A total of 40 patients with cord injury during vertebroplasty were included in our research.", 1),
+    ("A 72-year-old woman had leg weakness after vertebroplasty. During the same period, a total of 5 patients "
+     "underwent vertebroplasty in our department.", 1),
+    ("Lee et al. reported a total of 5 patients with similar leakage.", 1),
 ])
 def test_a_case_part_that_counts_its_patients(tmp_path, concerns, expected):
     text = ("Epidural hematoma during vertebroplasty\n\nRationale: Cord injury may follow vertebroplasty.\n\n"
@@ -341,3 +344,13 @@ def test_a_case_part_that_counts_its_patients(tmp_path, concerns, expected):
     paper = mine(tmp_path, text)
     assert len(paper["patients"]) == expected
     assert all(p["treatments"] == ["decompression"] for p in paper["patients"])
+
+
+def test_a_count_in_a_case_part_is_no_series_where_the_paper_counts_its_population(tmp_path):
+    text = ("Bilateral puncture in kyphoplasty: a retrospective study\n\nMethods: We retrospectively reviewed 120 "
+            "patients treated with kyphoplasty (mean age 71.2 years).\n\nSurgical procedure: A total of 6 patients "
+            "underwent bilateral puncture.\n\nResults: Cement leakage occurred in 8 patients (6.7%). Four patients "
+            "developed radicular pain.\n")
+    paper = mine(tmp_path, text)
+    assert paper["patients"] == [] and [(c["n_patients"], c["denominator"]) for c in paper["cohorts"]] == \
+        [(120, None), (8, 120), (4, 120)]

@@ -43,7 +43,7 @@ _ABSTRACT_LABEL = re.compile(
     r"(?:^|(?<=[.\n])\s*)\s*((?i:background|introduction|objectives?|purpose|aims?|context|methods?|materials|"
     r"patients\s+and\s+methods|results?|findings|case\s+(?:presentation|report|description)s?|conclusions?|"
     r"discussion))\s*(?::|(?=\s+[A-Z]))")
-MIN_BARE_COHORT = 10  # fewer, counted bare in a paper that tells cases, are its series (patients.reported_count)
+_MIN_BARE_COHORT = 10
 _FINDING_GAP = 8  # characters from a complication to the count in parentheses after it ("numbness/pain (12")
 _SEX_WORDS = r"(women|men|females?|males?|female\s+patients|male\s+patients)\b"
 _ONE_SEX_BEFORE = re.compile(rf"(?:^\s*|\b(?:the|in|for|among)\s+){_SEX_WORDS}", re.IGNORECASE)
@@ -184,7 +184,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
                and (not m.attrs.get("after_finding") or _follows_finding(m, findings))]
     wholes = {m.attrs["n"] for m in counted if m.attrs.get("kind") in ("population", "group")}
     sizes = [m for m in counted if m.attrs["n"] >= _MIN_COHORT or (
-        m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= MIN_BARE_COHORT)]
+        m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= _MIN_BARE_COHORT)]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
@@ -204,7 +204,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
             and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))
             and not (g.sizes and all(m.attrs.get("share_only") for m in g.sizes) and _share_of(g, groups) is None)]
     if all(g.whole_unknown for g in kept) and not case_like:  # a group with no whole leaves the bare count
-        bare = [g for g in groups if g.n > described and g.n >= MIN_BARE_COHORT and id(g) not in tallies][:1]
+        bare = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
         kept = sorted({id(g): g for g in bare + kept}.values(), key=lambda g: g.first.start_char)
     return _records(kept)
 
@@ -293,7 +293,9 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
     complications" of 117, not "42 (84%) experienced complete pain relief"), from any other group
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
     fits no group draws the group as any other, unless it denies the population (`_share_denies`): then
-    the group stands with no denominator."""
+    the group stands with no denominator. A named group that no arms add up to is drawn from the
+    population when its size names the complication ("42 patients who had a confirmed pSEH were
+    allocated to the pSEH group", `_names`), not when it names the care ("the PVP group (n = 30)")."""
     for g in groups:  # "leakage was seen in 5 patients in group A": drawn from the arm it names
         arm = next((a for m in g.sizes if (a := _named_after(groups, m)) is not None), None) \
             if g.denominator is None and not g.named else None
@@ -318,19 +320,10 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
             else:
                 g.population = population
     _draw_arms(groups)
-    for g in groups:
+    for g in groups:  # a group named for its complication, drawn like any complication group
         if (population is not None and g.arm_of is None and g.denominator is None and g.n < population.n
-                and g.first.start_char > population.first.start_char and _named_for_complication(g, findings)):
+                and g.first.start_char > population.first.start_char and any(_names(m, findings) for m in g.sizes)):
             g.population = population
-
-
-def _named_for_complication(group: _Group, findings: list[Mention]) -> bool:
-    """A group named for the complication its patients had, which draws it from the population like
-    any complication group ("42 patients who had ... were allocated to the pSEH group", "the leakage
-    group (n = 48)"), unlike an arm named for its care ("the PVP group (n = 30)")."""
-    return any(m.attrs.get("kind") == "group" and (name := m.attrs.get("name")) and any(
-        m.start_char <= f.start_char and f.end_char <= m.end_char and f.text.lower() in name.lower() for f in findings)
-        for m in group.sizes)
 
 
 def _draw_arms(groups: list[_Group]) -> None:
@@ -339,13 +332,19 @@ def _draw_arms(groups: list[_Group]) -> None:
     breakdown of a group ("leakage in 20 patients: PVP (n = 12) and PKP (n = 8)"), which then counts as
     no group of its own (`_tallies`)."""
     named = [g for g in groups if g.named]
+    wholes: dict[int, list[_Group]] = {}
+    for w in groups:
+        if not w.named:
+            wholes.setdefault(w.n, []).append(w)
+    largest = max(wholes, default=0)
     i = 0
     while i < len(named):
         total, whole = named[i].n, None
         for j in range(i + 1, len(named)):
             total += named[j].n
-            whole = max((w for w in groups if not w.named and w.n == total
-                         and w.first.start_char < named[i].first.start_char),
+            if total > largest:
+                break
+            whole = max((w for w in wholes.get(total, ()) if w.first.start_char < named[i].first.start_char),
                         key=lambda w: w.first.start_char, default=None)
             if whole is not None:
                 break
@@ -449,7 +448,8 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
         total = _sex_total(m)
         if total is not None:
             fitting = [g for g in candidates if g.n == total and (g.sex is None or _sex_total(g.sex) is None)]
-            target = _named_after(fitting, m) or _nearest_before(fitting, m) or (fitting[0] if fitting else None)
+            target = _named_after(fitting, m) or _nearest_before(fitting, m) or (
+                fitting[0] if fitting and not m.attrs.get("adds_up") else None)  # a ratio tells of the group before it
         else:
             one = next(v for k in ("n_male", "n_female") if isinstance(v := m.attrs.get(k), int))
             target = _nearest_before([g for g in candidates if g.n > one and g.sex is None], m, same_section=True)

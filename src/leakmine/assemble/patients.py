@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leakmine.assemble.cohorts import MIN_BARE_COHORT
 from leakmine.assemble.cues import CueIndex, SentenceCues
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
 from leakmine.records import Document, Mention
+
+_SERIES_MOST = 10  # a case part that counts this many patients or more tells a cohort, not a series
 
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
 COHORT_LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
@@ -323,7 +324,9 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     the literature"), or in the abstract or body where the sentence is not about the literature or
     patients in general; never in a paper that pools other studies. A series whose patients are never
     told apart has that many patients (when the paper reports no cohort). Without such words, the few
-    patients a case part counts ("Patient concerns: A total of 6 patients with ... were included")."""
+    patients a case part counts as it opens ("Patient concerns: A total of 6 patients with ... were
+    included"), in the authors' voice and with no statistics of theirs, in a paper that counts no
+    population elsewhere."""
     if document.meta.pools_studies:
         return None
     for m in mentions:
@@ -335,9 +338,18 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
         if flow == "title" or not (voice.skip or voice.literature or voice.citation or voice.tally
                                    or (voice.generic and not voice.patient)):
             return m.attrs["n"]
-    return next((n for m in mentions if m.label == "COHORT_SIZE" and m.section_kind == "case"
-                 and m.attrs.get("kind") == "population" and isinstance(n := m.attrs.get("n"), int)
-                 and 1 < n < MIN_BARE_COHORT), None)
+    sizes = [m for m in mentions if m.label == "COHORT_SIZE" and m.attrs.get("kind") == "population"]
+    if any(m.section_kind != "case" for m in sizes):
+        return None
+    for m in sizes:
+        n, voice = m.attrs.get("n"), sentence_voice(cues.of(m))
+        opens = not document.text[document.sections[m.section_index].start_char:m.sentence_start].strip()
+        if isinstance(n, int) and 1 < n < _SERIES_MOST and opens \
+                and not (voice.skip or voice.literature or voice.citation or voice.tally or voice.generic) \
+                and not any(o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start
+                            for o in mentions):
+            return n
+    return None
 
 
 def _introduced_together(text: str, before: list[tuple[Anchor, int]]) -> list[int]:

@@ -179,11 +179,6 @@ def _is_reference_item(text: str) -> bool:
     return cited_first_author(text) is not None and bool(_CITED_ISSUE.search(text))
 
 
-def _crumb(text: str) -> bool:
-    """A piece of a page's navigation, set off by a bar ("Signs and Symptoms of Chest Diseases |"): no title."""
-    return text.rstrip().endswith("|") or text.lstrip().startswith("|")
-
-
 def _line_may_end(prev: str) -> bool:
     """Whether a line can end a title or paragraph: not after a comma, a hyphen or "of", "the" ..."""
     words = prev.split()
@@ -391,7 +386,7 @@ def _title_like(p: Para, nxt: Para | None) -> bool:
     continue. A full stop may end it when authors, front matter or an author heading follow, or when it
     names the article type ("...: a case report.")."""
     words = p.text.split()
-    if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text) or _crumb(p.text):
+    if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text):
         return False
     if nxt and nxt.text[:1].islower() and nxt.role not in ("byline", "boiler") and nxt.block == p.block:
         return False
@@ -497,7 +492,6 @@ def _opening_line(paras: list[Para]) -> Para | None:
     stops = re.findall(r"[.!?]\s+(?=[A-Z])", p.text)
     told = _capitalisation(p.text) == "sentence" and any(w.lower().strip(",:;.") in _FINITE for w in words)
     if not 3 <= len(words) <= 40 or len(stops) > 1 or told or not p.text[:1].isupper() or not _line_may_end(p.text) \
-            or _crumb(p.text) \
             or heading_kind(p.text) is not None or front_matter_kind(p.text) is not None \
             or _is_banner(p) or _is_byline_line(p.text) or _names_like(p.text) or opens_boilerplate(p.text):
         return None
@@ -563,7 +557,7 @@ def find_title(paras: list[Para]) -> None:
             else:
                 groups.append([i])
             continue
-        if not groups and p.role in ("body", "heading") and (_fragment(p.text) or _crumb(p.text)):
+        if not groups and p.role in ("body", "heading") and _fragment(p.text):
             _set_front_matter(p, "Front matter", "front.other")  # "World Neurosurgery", ". 2021 Mar;9(2):33-8."
             continue
         if p.role == "body" and not groups:

@@ -66,6 +66,8 @@ from leakmine.records import Document, PaperMeta, build_document
 
 log = logging.getLogger(__name__)
 _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+# A bar that sets the title off from the page's navigation ("<title> |"), no part of it.
+_BAR = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 
 
 def _first(*values: Any) -> Any:
@@ -178,7 +180,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     author_lines = [a for p in own if (a := (family_given_author(p.text) if id(p) in top_ids else None)
                                        or et_al_author(p.text)) and len(p.text.split()) <= 60]
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
-    title = _first(rec.get("title"), fields.get("title"), next((p["text"] for p in parts if p["kind"] == "title"), None))
+    title = _first(rec.get("title"), fields.get("title"),
+                   next((_BAR.sub("", p["text"]) for p in parts if p["kind"] == "title"), None))
     own_refs = _own_citations(own, title)  # its title after its authors: "Rahimi B, Nazifi H. <title>. ..."
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]

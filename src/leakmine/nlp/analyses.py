@@ -4,11 +4,11 @@ built pipeline and read back when it is loaded.
 An analysis parses a rule's pattern with the standard library's parser: for the rules of the
 pipeline, about a tenth of a CPU second at every start of leakmine (a `leakmine extract`, each worker
 of a cluster). A loaded pipeline takes them from `analyses.json` instead. So does the check each
-rule's pattern passed when the pipeline was built (it compiles and matches no empty string; its named
-groups), so a loaded pipeline compiles a rule only when a paper first tries it: compiling all of them
-cost about 0.2 CPU-s of each cold start. Values are kept as JSON, by analysis and by pattern with its flags; a
-file written by other analysis code (its source files' hash differs) or under another Python (whose
-regex parser may read a pattern otherwise) is passed over.
+rule's pattern passed when the pipeline was built (nlp/rules.py: it compiles and matches no empty
+string; its named groups), so a loaded pipeline compiles a rule only when a paper first tries it:
+compiling all of them cost about 0.2 CPU-s of each cold start. Values are kept as JSON, by analysis
+and by pattern with its flags; a file written by other analysis or checking code (its source files'
+hash differs) or under another Python (whose regex parser may read a pattern otherwise) is passed over.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 FILE = "analyses.json"
-_SOURCES = ("factors.py", "starts.py", "analyses.py")
+_SOURCES = ("factors.py", "starts.py", "analyses.py", "rules.py")
 T = TypeVar("T")
 
 _known: dict[str, dict[str, Any]] = {}
@@ -43,7 +43,7 @@ def remembered(kind: str, regex: Source, compute: Callable[[], T],
     """The analysis `kind` of `regex`: read back when known, else computed and kept (as `encode` gives).
     `compute` may raise; nothing is kept then."""
     table = _known.setdefault(kind, {})
-    key = f"{regex.flags} {regex.pattern}"
+    key = f"{int(regex.flags)} {regex.pattern}"
     if key in table:
         return decode(table[key])
     value = compute()

@@ -16,13 +16,12 @@ windows of one text (the sentences of a doc) at the cost of one search.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from importlib import resources
 from typing import Any
 
@@ -146,7 +145,7 @@ def parse_rules(lines: list[str], source: str, vocabulary: frozenset[str] | None
         if not isinstance(source_re, str) or not source_re:
             raise RuleError(f"{where}: pattern must be a non-empty string")
         rule = Rule(rid, label, source_re, re.UNICODE | (re.IGNORECASE if "i" in flags else 0), value, attrs, block)
-        names = analyses.remembered("groups", rule, functools.partial(_checked_groups, rule, where), list, list)
+        names = analyses.remembered("groups", rule, partial(_checked_groups, rule, where), list, list)
         unknown_groups = set(names) - groups if groups is not None else set()
         if unknown_groups:
             raise RuleError(f"{where}: unknown named groups {sorted(unknown_groups)}")

@@ -122,9 +122,10 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             counts = sex_count(g.get("m") or g.get("m2") or "", g.get("f") or g.get("f2") or "")
         if not counts:
             return None
+        value = "/".join(f"{v}{k[2].upper()}" for k, v in counts.items() if v is not None)
         if m.rule.attrs.get("adds_up"):  # written as a ratio: counts only of a group they add up to
             counts = {**counts, "adds_up": True}
-        return "/".join(f"{v}{k[2].upper()}" for k, v in counts.items() if k.startswith("n_") and v is not None), counts
+        return value, counts
     stat = age_stat(text[m.start:m.end], g, str(m.rule.attrs.get("kind", "mean")))
     return (age_stat_value(stat), stat) if stat else None
 

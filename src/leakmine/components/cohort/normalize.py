@@ -14,7 +14,7 @@ from leakmine.nlp.numbers import as_number, parse_number
 
 MIN_COHORT = 2
 _DEC = r"\d{1,3}(?:\.\d+)?"
-_DASH = r"\s*(?:-|–|—|‐|~|～|to|and)\s*"  # "52 ~ 93": the tilde of many authors' ranges
+_DASH = r"\s*(?:-|–|—|‐|~|～|∼|〜|to|and)\s*"  # "52 ~ 93": the tilde of many authors' ranges
 # What a count counts: people, or things and animals (one list each, for the checks below).
 _PERSONS = r"patients?|subjects?|participants?|individuals?|persons?|people|men|women|males?|females?|adults?|children"
 _PEOPLE_NOUNS = rf"{_PERSONS}|cases?|cohort|incidence"  # "cases" and the rest may count vertebrae too
