@@ -100,6 +100,12 @@ def test_not_a_reported_follow_up(text):
     ("Nine months postoperatively, neurological function was normal.", "9 months"),
     ("One year after vertebroplasty, she remained pain free.", "1 year"),
     ("Four months after discharge, he was able to walk.", "4 months"),
+    # the patient last seen well, the time told after it
+    ("The patient had none of the previous symptoms 1 year later.", "1 year"),
+    ("The patient is free of complaints after 4 months without anticoagulant treatment.", "4 months"),
+    ("He made a full neurological recovery, with bladder function restored by 3 months postoperatively.",
+     "3 months"),
+    ("She was completely recovered six weeks later.", "6 weeks"),
 ])
 def test_status_at_a_time_after_surgery(text, expected):
     assert follow_ups(text) == [expected]
@@ -112,6 +118,10 @@ def test_status_at_a_time_after_surgery(text, expected):
     "One year after surgery, he fell and sustained a fracture.",
     "Two days after surgery, she could not move her legs.",
     "Four weeks postoperatively, he was discharged.",
+    "He recovered fully within 2 days.",
+    "She was asymptomatic 3 months after the injury, when the weakness began.",
+    "The pain had resolved after 2 days of bed rest.",
+    "Full recovery of motor function is expected after 6 months of rehabilitation.",
 ])
 def test_a_new_event_is_no_follow_up(text):
     assert follow_ups(text) == []

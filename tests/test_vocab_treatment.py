@@ -58,6 +58,9 @@ from vocab_helpers import values
     ("revision of the S1 screws", "screw revision"),
     ("evacuation of the epidural hematoma", "hematoma evacuation"),
     ("the haematoma was drained", "hematoma evacuation"),
+    ("The clot was evacuated during emergency revision surgery.", "hematoma evacuation"),
+    ("the blood clots were removed", "hematoma evacuation"),
+    ("removal of the epidural clot", "hematoma evacuation"),
     ("a complete evacuation of the SEH", "hematoma evacuation"),  # its abbreviation
     ("the large cement embolism was successfully removed", "cement removal"),
     ("the SSEH was evacuated", "hematoma evacuation"),
@@ -85,6 +88,8 @@ def test_treatment_values(text, expected):
 
 
 @pytest.mark.parametrize("text, unwanted", [
+    ("a thrombus was removed from the pulmonary artery", "hematoma evacuation"),
+    ("the clot was not removed", "hematoma evacuation"),
     ("an incidental durotomy was repaired", "durotomy"),
     ("intradural cement leakage after vertebroplasty", "durotomy"),
     ("the screw trajectory", "screw removal"),
