@@ -165,6 +165,7 @@ def test_parse_byline_rejects(line):
     ("Chia-Yu Wang", False, "Wang"), ("Wang Chia-Yu", True, "Wang"), ("Lindgren, Eva", False, "Lindgren"),
     ("SATO Yuki", False, "Sato"), ("Jan van Dijk", False, "van Dijk"), ("Okafor CN", False, "Okafor"),
     ("Masami Sato [1]", False, "Sato"), ("Sang Bum JANG", False, "Jang"), ("JM Louppe", False, "Louppe"),
+    ("Chao Y Gu", False, "Gu"), ("Maria de la Cruz", False, "de la Cruz"),  # an initial is no particle
 ])
 def test_surname(name, surname_first, expected):
     assert surname(name, surname_first) == expected

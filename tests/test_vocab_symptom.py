@@ -34,6 +34,8 @@ from vocab_helpers import texts, values
     ("hypoaesthesia of the L5 dermatome", "sensory loss"),
     ("hypesthesia on the right", "sensory loss"),
     ("urinary retention requiring a catheter", "bladder dysfunction"),
+    ("complete paralysis of both legs and urine retention", "bladder dysfunction"),
+    ("urine and stool incontinence", "bowel dysfunction"),
     ("incontinence of urine", "bladder dysfunction"),
     ("urinary/defecation dysfunction", "bladder dysfunction"),
     ("urinary/defecation dysfunction", "bowel dysfunction"),
@@ -76,6 +78,8 @@ def test_symptom_values(text, expected):
 
 
 @pytest.mark.parametrize("text, unwanted", [
+    ("urine output was normal", "bladder dysfunction"),
+    ("a urine culture was negative", "bladder dysfunction"),
     ("significant pain relief", "pain"),
     ("she was pain-free at discharge", "pain"),
     ("reduced bone strength", "weakness"),
