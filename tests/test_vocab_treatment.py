@@ -61,6 +61,8 @@ from vocab_helpers import values
     ("The clot was evacuated during emergency revision surgery.", "hematoma evacuation"),
     ("the blood clots were removed", "hematoma evacuation"),
     ("removal of the epidural clot", "hematoma evacuation"),
+    ("she presented with signs of dorsal cage migration that warranted surgical removal", "cage removal"),
+    ("a malpositioned screw which required removal", "screw removal"),
     ("a complete evacuation of the SEH", "hematoma evacuation"),  # its abbreviation
     ("the large cement embolism was successfully removed", "cement removal"),
     ("the SSEH was evacuated", "hematoma evacuation"),
@@ -88,6 +90,7 @@ def test_treatment_values(text, expected):
 
 
 @pytest.mark.parametrize("text, unwanted", [
+    ("a cage that may require removal later", "cage removal"),
     ("a thrombus was removed from the pulmonary artery", "hematoma evacuation"),
     ("the clot was not removed", "hematoma evacuation"),
     ("an incidental durotomy was repaired", "durotomy"),
