@@ -269,9 +269,26 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
      "group.", [(200, None)]),
     ("Methods: Ninety patients with fractures were enrolled in this study and those with cement leakage were "
      "classified into the leakage group.", [(90, None)]),
+    # ... though numbers stand in what defines it, or a second thing it had
+    ("Methods: We reviewed 500 patients. Forty-two patients who had undergone revision within 72 hours for a "
+     "confirmed epidural hematoma were allocated to the hematoma group.", [(42, 500)]),
+    ("Methods: We reviewed 500 patients. Forty patients with cement leakage and the related symptoms were "
+     "assigned to the leakage group.", [(40, 500)]),
+    # a group of patients without the complication is no complication group
+    ("Methods: We reviewed 300 patients. A matched control group was formed (126 patients without neurological "
+     "complications, same age and sex). Results: Neurological complications occurred in 42 patients.",
+     [(126, None), (42, 300)]),
+    # a cohort a model is built on is a group; any other cohort named with its size is the population
+    ("Methods: Patients were randomly divided into a training cohort (n=100) and a validation cohort (n=63).",
+     [(100, None), (63, None)]),
+    ("Methods: Our institutional cohort (n = 300) underwent PVP. Results: Cement leakage occurred in 45 patients "
+     "(15%). Four patients developed radicular pain.", [(45, 300), (4, 300)]),
+    ("Methods: The entire surgical cohort (n = 300) underwent PVP. Results: Cement leakage occurred in 45 "
+     "patients.", [(45, 300)]),
     # a count within a named group is no size of it
     ("Methods: We reviewed 300 patients. Cement leakage was more frequent in the PVP group with 12 patients (40%) "
      "than in the PKP group with 5 patients (15.6%).", [(300, None)]),
+    ("Methods: We reviewed 300 patients. A control group with 80 patients was selected.", [(80, None)]),
 ])
 def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected):
     assert groups(mine(tmp_path, case_report(TITLE, text))) == expected
@@ -286,6 +303,8 @@ def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected)
     # ... nor of a later group they happen to add up to
     ("We reviewed 90 patients (mean age 70 years). Leakage occurred in 12 patients (M:F = 3:1). Radicular pain "
      "developed in 4 patients.", [(90, None, None), (12, None, None), (4, None, None)]),
+    ("We reviewed 120 patients (mean age 70 years, male to female ratio 2:1). Three patients developed pulmonary "
+     "cement embolism.", [(120, None, None), (3, None, None)]),
 ])
 def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))

@@ -337,6 +337,8 @@ def test_one_patient_and_the_other_told_in_two_sentences(tmp_path):
     ("A 72-year-old woman had leg weakness after vertebroplasty. During the same period, a total of 5 patients "
      "underwent vertebroplasty in our department.", 1),
     ("Lee et al. reported a total of 5 patients with similar leakage.", 1),
+    ("We searched our institutional database. A total of 6 patients with cord injury during vertebroplasty were "
+     "included.", 6),
 ])
 def test_a_case_part_that_counts_its_patients(tmp_path, concerns, expected):
     text = ("Epidural hematoma during vertebroplasty\n\nRationale: Cord injury may follow vertebroplasty.\n\n"
@@ -344,6 +346,13 @@ def test_a_case_part_that_counts_its_patients(tmp_path, concerns, expected):
     paper = mine(tmp_path, text)
     assert len(paper["patients"]) == expected
     assert all(p["treatments"] == ["decompression"] for p in paper["patients"])
+
+
+def test_a_series_counted_beside_another_authors_population(tmp_path):
+    text = ("Epidural hematoma during vertebroplasty\n\nRationale: Lee et al. reviewed 1,200 patients treated with "
+            "vertebroplasty and found 3 with cord injury.\n\nPatient concerns: A total of 6 patients with leg "
+            "weakness after vertebroplasty were included.\n\nInterventions: All underwent decompression.\n")
+    assert len(mine(tmp_path, text)["patients"]) == 6
 
 
 def test_a_count_in_a_case_part_is_no_series_where_the_paper_counts_its_population(tmp_path):

@@ -26,6 +26,7 @@ from vocab_helpers import texts, values
     ("paraspinal cement", "paravertebral"),
     ("cement in the segmental vein", "venous"),
     ("leakage through the basivertebral venous plexus", "venous"),
+    ("the leaked cement caused a cement-induced vein thrombosis", "venous"),
     ("cement reached the inferior vena cava", "venous"),
     ("pulmonary cement embolism", "pulmonary"),
     ("cement emboli in both lungs", "pulmonary"),

@@ -320,9 +320,10 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
             else:
                 g.population = population
     _draw_arms(groups)
+    had = [f for f in findings if f.asserted]  # not "126 patients without neurological complications"
     for g in groups:  # a group named for its complication, drawn like any complication group
         if (population is not None and g.arm_of is None and g.denominator is None and g.n < population.n
-                and g.first.start_char > population.first.start_char and any(_names(m, findings) for m in g.sizes)):
+                and g.first.start_char > population.first.start_char and any(_names(m, had) for m in g.sizes)):
             g.population = population
 
 
@@ -464,7 +465,7 @@ def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention]
     one group, that group."""
     candidates = [g for g in groups if id(g) not in tallies]
     for m in ages:
-        told = [s for s in sexes if s.sentence_start == m.sentence_start]
+        told = [s for s in sexes if s.sentence_start == m.sentence_start and not s.attrs.get("adds_up")]
         sex_groups = [g for g in candidates if any(s is g.sex or _sex_total(s) == g.n for s in told)]
         target = _named_after(candidates, m) or (sex_groups[0] if len(sex_groups) == 1 else None) or _nearest_before(
             candidates, m, same_section=True, outside=True) or next(

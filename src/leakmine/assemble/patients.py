@@ -324,9 +324,9 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     the literature"), or in the abstract or body where the sentence is not about the literature or
     patients in general; never in a paper that pools other studies. A series whose patients are never
     told apart has that many patients (when the paper reports no cohort). Without such words, the few
-    patients a case part counts as it opens ("Patient concerns: A total of 6 patients with ... were
-    included"), in the authors' voice and with no statistics of theirs, in a paper that counts no
-    population elsewhere."""
+    patients a case part counts before it tells any patient's age or sex ("Patient concerns: A total of 6
+    patients with ... were included"), in the authors' voice and with no statistics of theirs, in a
+    paper whose authors count no population elsewhere."""
     if document.meta.pools_studies:
         return None
     for m in mentions:
@@ -338,18 +338,23 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
         if flow == "title" or not (voice.skip or voice.literature or voice.citation or voice.tally
                                    or (voice.generic and not voice.patient)):
             return m.attrs["n"]
-    sizes = [m for m in mentions if m.label == "COHORT_SIZE" and m.attrs.get("kind") == "population"]
-    if any(m.section_kind != "case" for m in sizes):
+    own = [m for m in mentions if m.label == "COHORT_SIZE" and m.attrs.get("kind") == "population"
+           and not _others(sentence_voice(cues.of(m)))]
+    if any(m.section_kind != "case" for m in own):
         return None
-    for m in sizes:
-        n, voice = m.attrs.get("n"), sentence_voice(cues.of(m))
-        opens = not document.text[document.sections[m.section_index].start_char:m.sentence_start].strip()
-        if isinstance(n, int) and 1 < n < _SERIES_MOST and opens \
-                and not (voice.skip or voice.literature or voice.citation or voice.tally or voice.generic) \
-                and not any(o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start
-                            for o in mentions):
+    for m in own:
+        n = m.attrs.get("n")
+        told_before = any(o.label in ("AGE", "SEX") and o.section_index == m.section_index
+                          and o.start_char < m.start_char for o in mentions)
+        if isinstance(n, int) and 1 < n < _SERIES_MOST and not told_before and not any(
+                o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start for o in mentions):
             return n
     return None
+
+
+def _others(voice: Voice) -> bool:
+    """A sentence that tells of other authors' or of patients in general."""
+    return voice.skip or voice.literature or voice.citation or voice.tally or voice.generic
 
 
 def _introduced_together(text: str, before: list[tuple[Anchor, int]]) -> list[int]:

@@ -41,7 +41,9 @@ class ShortFormMatcher(Matcher):
         self.spelled.pop(key, None)
 
     def __call__(self, doc, *args, **kwargs):
-        matches = super().__call__(doc, *args, **kwargs)
+        if args or kwargs:  # spans or alignments asked for: as the Matcher gives them
+            return super().__call__(doc, *args, **kwargs)
+        matches = super().__call__(doc)
         strings = self.vocab.strings
         exact = [tuple(t.text for t in doc[s:e]) in self.spelled.get(strings[k], ()) for k, s, e in matches]
         taken: set[tuple[int, int]] = set()
@@ -54,8 +56,8 @@ class ShortFormMatcher(Matcher):
 
 
 def other_number(pattern: list[dict[str, str]]) -> list[dict[str, str]] | None:
-    """A short form's pattern in its other number: "NCs" -> "NC", "OVCF" -> "OVCFs"; None for a form
-    whose number does not show ("VAS", "Ms")."""
+    """A short form's pattern in its other number: "NCs" -> "NC", "OVCF" -> "OVCFs", "VAS" -> "VASs"; None
+    for a form whose number does not show ("Ms", "pH")."""
     last = pattern[-1].get("ORTH", "") if pattern else ""
     if len(last) >= 3 and last.endswith("s") and last[-2].isupper():
         return [*pattern[:-1], {"ORTH": last[:-1]}]
