@@ -122,6 +122,12 @@ def test_status_at_a_time_after_surgery(text, expected):
     "She was asymptomatic 3 months after the injury, when the weakness began.",
     "The pain had resolved after 2 days of bed rest.",
     "Full recovery of motor function is expected after 6 months of rehabilitation.",
+    "The patient was free of pain after the procedure, but 10 days later she complained of radicular pain.",
+    "Vertebral height was restored and 2 weeks later she developed leg weakness.",
+    "Spontaneous circulation was restored, and 2 days later she was extubated.",
+    "Full recovery can be expected after 6 months in such cases.",
+    "She had recovered completely from a previous T12 fracture, but 2 years later she sustained a new fracture.",
+    "She was asymptomatic for the first 2 days, and 5 days later she complained of leg pain.",
 ])
 def test_a_new_event_is_no_follow_up(text):
     assert follow_ups(text) == []

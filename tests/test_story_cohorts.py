@@ -285,10 +285,20 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
      "(15%). Four patients developed radicular pain.", [(45, 300), (4, 300)]),
     ("Methods: The entire surgical cohort (n = 300) underwent PVP. Results: Cement leakage occurred in 45 "
      "patients.", [(45, 300)]),
+    # two cohorts compared, whatever their names
+    ("Methods: The PVP cohort (n = 120) and the PKP cohort (n = 98) were compared for cement leakage.",
+     [(120, None), (98, None)]),
+    # what defines a group stops at the patients set beside it
+    ("Methods: We reviewed 500 patients. Forty-two patients with leakage and the others without leakage were "
+     "placed in the control group.", [(500, None)]),
+    # the patients without the complication, assigned to a group, are drawn from the population too
+    ("Methods: We reviewed 300 patients. Results: Neurological complications occurred in 42 patients. The 258 "
+     "patients without neurological complications were assigned to the control group.", [(42, 300), (258, 300)]),
+    ("Methods: We reviewed 300 patients. In a control group of 80 patients, no leakage occurred.", [(80, None)]),
     # a count within a named group is no size of it
     ("Methods: We reviewed 300 patients. Cement leakage was more frequent in the PVP group with 12 patients (40%) "
      "than in the PKP group with 5 patients (15.6%).", [(300, None)]),
-    ("Methods: We reviewed 300 patients. A control group with 80 patients was selected.", [(80, None)]),
+    ("Methods: We reviewed 300 patients. A control group comprising 80 patients was selected.", [(80, None)]),
 ])
 def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected):
     assert groups(mine(tmp_path, case_report(TITLE, text))) == expected
@@ -305,6 +315,7 @@ def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected)
      "developed in 4 patients.", [(90, None, None), (12, None, None), (4, None, None)]),
     ("We reviewed 120 patients (mean age 70 years, male to female ratio 2:1). Three patients developed pulmonary "
      "cement embolism.", [(120, None, None), (3, None, None)]),
+    ("We reviewed 8 patients with intraspinal cement leakage (M:F = 5:3; mean age 72 years).", [(8, 5, 3)]),
 ])
 def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))

