@@ -288,6 +288,11 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     # two cohorts compared, whatever their names
     ("Methods: The PVP cohort (n = 120) and the PKP cohort (n = 98) were compared for cement leakage.",
      [(120, None), (98, None)]),
+    ("Methods: We reviewed 300 patients. The leakage cohort (n = 48) was compared with the non-leakage cohort "
+     "(n = 252).", [(48, 300), (252, 300)]),
+    ("Methods: The PVP cohort (n = 120), the PKP cohort (n = 98) and the SSP cohort (n = 40) were compared.",
+     [(120, None), (98, None), (40, None)]),
+    ("Methods: We reviewed 300 patients. A control group of 80 patients (40 women) was formed.", [(80, None)]),
     # what defines a group stops at the patients set beside it
     ("Methods: We reviewed 500 patients. Forty-two patients with leakage and the others without leakage were "
      "placed in the control group.", [(500, None)]),
@@ -316,6 +321,7 @@ def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected)
     ("We reviewed 120 patients (mean age 70 years, male to female ratio 2:1). Three patients developed pulmonary "
      "cement embolism.", [(120, None, None), (3, None, None)]),
     ("We reviewed 8 patients with intraspinal cement leakage (M:F = 5:3; mean age 72 years).", [(8, 5, 3)]),
+    ("Ninety patients were included. The M:F ratio was 54:36.", [(90, 54, 36)]),
 ])
 def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))

@@ -341,6 +341,7 @@ def test_one_patient_and_the_other_told_in_two_sentences(tmp_path):
      "included.", 6),
     ("Leg weakness developed after vertebroplasty in our department. During the same week, a total of 5 patients "
      "underwent vertebroplasty with the same cement batch.", 1),
+    ("Six consecutive patients with cord injury were admitted between 2015 and 2020.", 6),
 ])
 def test_a_case_part_that_counts_its_patients(tmp_path, concerns, expected):
     text = ("Epidural hematoma during vertebroplasty\n\nRationale: Cord injury may follow vertebroplasty.\n\n"

@@ -51,6 +51,8 @@ def test_leak_location_values(text, expected):
     ("a popliteal vein thrombosis", "venous"),
     ("an IVC filter was placed", "venous"),
     ("a history of DVT", "venous"),
+    ("on warfarin for a deep vein thromboembolism", "venous"),
+    ("a history of renal vein thrombosis", "venous"),
     ("intravenous sedation", "venous"),
     ("a history of heart failure", "cardiac"),
     ("lumbar disc herniation", "disc"),

@@ -60,6 +60,8 @@ from vocab_helpers import values
     ("the haematoma was drained", "hematoma evacuation"),
     ("The clot was evacuated during emergency revision surgery.", "hematoma evacuation"),
     ("the epidural clots were drained", "hematoma evacuation"),
+    ("Evacuation of the epidural clot was performed.", "hematoma evacuation"),
+    ("The epidural clot was removed.", "hematoma evacuation"),
     ("she presented with signs of dorsal cage migration that warranted surgical removal", "cage removal"),
     ("a malpositioned screw which required removal", "screw removal"),
     ("a complete evacuation of the SEH", "hematoma evacuation"),  # its abbreviation

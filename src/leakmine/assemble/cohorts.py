@@ -451,8 +451,9 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
         total = _sex_total(m)
         if total is not None:
             fitting = [g for g in candidates if g.n == total and (g.sex is None or _sex_total(g.sex) is None)]
-            if m.attrs.get("adds_up"):  # a ratio tells of the group its sentence counts, if they add up
-                fitting = [g for g in fitting if any(z.sentence_start == m.sentence_start for z in g.sizes)]
+            if m.attrs.get("adds_up"):  # a ratio tells of a group counted before it or in its sentence
+                fitting = [g for g in fitting if any(z.start_char < m.start_char or z.sentence_start == m.sentence_start
+                                                     for z in g.sizes)]
             target = _named_after(fitting, m) or _nearest_before(fitting, m) or (fitting[0] if fitting else None)
         else:
             one = next(v for k in ("n_male", "n_female") if isinstance(v := m.attrs.get(k), int))

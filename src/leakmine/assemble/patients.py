@@ -22,7 +22,7 @@ from leakmine.records import Document, Mention
 _SERIES_MOST = 10  # a case part that counts this many patients or more tells a cohort, not a series
 # How a case part says the patients it counts are the ones it reports.
 _INCLUDED = re.compile(r"\b(?:were|are)\s+(?:\w+\s+)?(?:included|enrolled|reported|described|presented|"
-                       r"reviewed|analy[sz]ed|studied|collected)\b", re.IGNORECASE)
+                       r"reviewed|analy[sz]ed|studied|collected|admitted|treated|identified)\b", re.IGNORECASE)
 
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
 COHORT_LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
@@ -348,7 +348,8 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
         return None
     for m in own:
         n = m.attrs.get("n")
-        told_before = any(o.label in ("AGE", "SEX") and o.start_char < m.start_char for o in mentions)
+        told_before = any(o.label in ("AGE", "SEX") and o.start_char < m.start_char
+                          and not _others(sentence_voice(cues.of(o))) for o in mentions)
         if isinstance(n, int) and 1 < n < _SERIES_MOST and not told_before and _INCLUDED.search(m.sentence) \
                 and not any(o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start
                             for o in mentions):
