@@ -4,8 +4,9 @@ comparison group, `rate` the percentage told with the count, `whole_told` its de
 group of its own, `share_only` a count with no noun, a group only where its share is of a counted
 group, `after_finding` a count in parentheses, a group only right after the complication it counts,
 `arms` the arms (their names, or None each) a size told "in each group" counts, `predicate`
-event/outcome: the rule's own when its words say it, "17 patients who developed"), SEX_COUNT ("12M/18F", attrs `n_male`, `n_female`, either may be None) and AGE_STAT
-("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
+event/outcome: the rule's own when its words say it, "17 patients who developed"), SEX_COUNT
+("12M/18F", attrs `n_male`, `n_female`, either may be None, `adds_up` when written as a ratio, "M:F =
+54:36") and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
 from collections.abc import Callable
