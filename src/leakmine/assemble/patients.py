@@ -346,11 +346,11 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
            and not _others(sentence_voice(cues.of(m)))]
     if any(m.section_kind != "case" for m in own):
         return None
+    first_told = min((o.start_char for o in mentions if o.label in ("AGE", "SEX")
+                      and not _others(sentence_voice(cues.of(o)))), default=len(document.text))
     for m in own:
         n = m.attrs.get("n")
-        told_before = any(o.label in ("AGE", "SEX") and o.start_char < m.start_char
-                          and not _others(sentence_voice(cues.of(o))) for o in mentions)
-        if isinstance(n, int) and 1 < n < _SERIES_MOST and not told_before and _INCLUDED.search(m.sentence) \
+        if isinstance(n, int) and 1 < n < _SERIES_MOST and m.start_char <= first_told and _INCLUDED.search(m.sentence) \
                 and not any(o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start
                             for o in mentions):
             return n
