@@ -29,7 +29,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install leakmine with its dependencies
 
+# leakmine's modules are compiled to bytecode here, as pip compiles an installed package: an editable
+# install leaves it to the first import, which never writes it where PYTHONDONTWRITEBYTECODE is set.
 $(MODEL)/meta.json: $(STAMP) $(CODE)
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m leakmine.build_model $(MODEL)
 
 model: $(MODEL)/meta.json ## Build the extraction pipeline into models/

@@ -16,6 +16,9 @@ def imported(statement: str) -> set[str]:
 @pytest.mark.parametrize(("statement", "absent"), [
     # ConText needs medspaCy, not its QuickUMLS chain
     ("import leakmine.pipeline", {"nltk", "scipy", "sklearn", "pandas", "pyarrow", "duckdb"}),
+    # nor spaCy's command line (typer, requests, weasel), which spaCy's own import brings
+    ("import leakmine.pipeline\nfrom leakmine.nlp import load_pipeline\nload_pipeline()",
+     {"typer", "click", "requests", "weasel", "jinja2", "nltk", "scipy"}),
     # `leakmine --help` and the command table load no NLP library
     ("import leakmine.cli", {"spacy", "medspacy", "scispacy", "pandas", "pdfplumber"}),
     # a batch run's parent and workers: pandas only with corrections or CSV
@@ -26,6 +29,33 @@ def test_entry_points_import_only_what_they_use(statement, absent):
     assert not imported(statement) & absent
 
 
-def test_deferred_module_loads_on_first_use():
-    # "quickumls" is in sys.modules from the start (its stand-in): NLTK, which it imports, shows the real load
-    assert "nltk" in imported("import leakmine.pipeline\nimport quickumls.spacy_component as q\nq.SpacyQuickUMLS")
+def real_modules(statement: str) -> set[str]:
+    """The modules `statement` leaves in sys.modules whose code has run (a deferred one's has not)."""
+    code = (f"import sys\n{statement}\nfrom leakmine.deferred import is_deferred\nimport json\n"
+            "print(json.dumps(sorted(n for n, m in list(sys.modules.items()) if not is_deferred(m))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+@pytest.mark.parametrize(("statement", "loaded"), [
+    # a deferred module runs its code, and its package's, when something is read from it ...
+    ("import leakmine.pipeline\nimport quickumls.spacy_component as q\nq.SpacyQuickUMLS",
+     {"quickumls", "quickumls.spacy_component", "nltk"}),
+    ("import leakmine.pipeline\nimport langcodes\nassert str(langcodes.Language.get('en')) == 'en'",
+     {"langcodes", "langcodes.data_dicts"}),
+    # ... or a stand-in of its functions is called: spaCy's command line is then whole
+    ("import leakmine.pipeline, spacy\nassert spacy.info()['spacy_version']\n"
+     "from spacy.cli import app\nassert 'info' in {c.name for c in app.registered_commands}",
+     {"spacy.cli", "spacy.cli.info", "spacy.cli.train", "weasel"}),
+    ("import leakmine.pipeline\nimport spacy.cli\nassert callable(spacy.cli.download)", {"spacy.cli", "requests"}),
+    ("import leakmine.pipeline\nimport spacy.util\nassert spacy.util.find_matching_language('no') == 'nb'",
+     {"langcodes"}),
+])
+def test_deferred_module_loads_on_first_use(statement, loaded):
+    assert loaded <= real_modules(statement)
+
+
+@pytest.mark.parametrize("name", ["spacy.cli", "spacy.cli.info", "langcodes", "quickumls"])
+def test_deferred_module_is_not_loaded_by_leakmine(name):
+    assert name not in real_modules("import leakmine.pipeline\nfrom leakmine.nlp import load_pipeline\n"
+                                    "load_pipeline()")

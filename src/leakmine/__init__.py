@@ -2,6 +2,10 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from leakmine import deferred
+
+deferred.install()  # before anything imports spaCy
+
 try:
     __version__ = version("leakmine")
 except PackageNotFoundError:  # running from a source tree without installation

@@ -1,0 +1,110 @@
+"""Modules leakmine's libraries import but leakmine never uses, loaded only when something uses them.
+
+- spaCy's `__init__` imports `spacy.cli.info` for `spacy.info`, and with it spaCy's whole command line
+  (typer apps, requests, weasel, every training command): about 0.15 CPU-s of each cold start;
+- `spacy.util` imports langcodes only to match a language code spaCy has no module for: 0.03 CPU-s;
+- `medspacy.util` imports QuickUMLS for a component leakmine never runs, and QuickUMLS imports NLTK,
+  SciPy and scikit-learn: most of a second and ~160 MB per process.
+
+`install()`, run when leakmine is imported, puts a finder ahead of the import system's own. A module
+of `DEFERRED` is then created empty: a package keeps its `__path__`, so its submodules import as
+usual, and the functions named for it are stand-ins. The first read of anything else from it, or a
+call of a stand-in, runs the real code of every deferred module of its top package (deepest first, so
+a package finds its submodules whole) in the module objects already handed out.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.abc import Loader, MetaPathFinder
+from importlib.machinery import ModuleSpec, PathFinder
+from types import ModuleType
+from typing import Any
+
+# Each deferred module, with the functions that stand in for its own until the first call.
+DEFERRED: dict[str, tuple[str, ...]] = {
+    "spacy.cli": (),
+    "spacy.cli.info": ("info",),  # `from .cli.info import info` in spaCy's __init__
+    "langcodes": (),
+    "quickumls": (),
+    "quickumls.spacy_component": (),  # `from quickumls import spacy_component` in medspaCy's util
+}
+
+
+class _Loader(Loader):
+    """Makes a deferred module: empty, with stand-ins and a module `__getattr__` that loads it."""
+
+    def __init__(self, real: ModuleSpec):
+        self.real = real
+
+    def create_module(self, spec: ModuleSpec) -> None:
+        return None  # the import system's default module
+
+    def exec_module(self, module: ModuleType) -> None:
+        module.__getattr__ = lambda name: _first_use(module, name)
+        for name in DEFERRED[module.__name__]:
+            module.__dict__[name] = _stand_in(module, name)
+
+
+class _Finder(MetaPathFinder):
+    def find_spec(self, fullname: str, path: Any, target: ModuleType | None = None) -> ModuleSpec | None:
+        if fullname not in DEFERRED or _root(fullname) in _loaded_roots:
+            return None
+        real = PathFinder.find_spec(fullname, path)
+        if real is None or real.loader is None:
+            return None
+        spec = ModuleSpec(fullname, _Loader(real), origin=real.origin,
+                          is_package=real.submodule_search_locations is not None)
+        spec.submodule_search_locations = real.submodule_search_locations
+        spec.has_location, spec.cached = real.has_location, real.cached
+        return spec
+
+
+_finder = _Finder()
+_loaded_roots: set[str] = set()
+
+
+def install() -> None:
+    """Defer the modules of `DEFERRED` that are not imported yet (once per process)."""
+    if _finder not in sys.meta_path:
+        sys.meta_path.insert(0, _finder)
+
+
+def _root(name: str) -> str:
+    return name.partition(".")[0]
+
+
+def _first_use(module: ModuleType, name: str) -> Any:
+    if name.startswith("__") or f"{module.__name__}.{name}" in DEFERRED:
+        # the import system probing (`__all__`, ...), or a deferred submodule it is about to import
+        raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
+    _load(_root(module.__name__))
+    return getattr(module, name)
+
+
+def _stand_in(module: ModuleType, name: str):
+    def call(*args: Any, **kwargs: Any) -> Any:
+        _load(_root(module.__name__))
+        return getattr(module, name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"`{module.__name__}.{name}`, whose module loads on the first call."
+    return call
+
+
+def _load(root: str) -> None:
+    """Run the real code of every deferred module of `root` in its module object, deepest first."""
+    _loaded_roots.add(root)
+    waiting = sorted((m for n, m in list(sys.modules.items()) if _root(n) == root and is_deferred(m)),
+                     key=lambda m: -m.__name__.count("."))
+    for module in waiting:
+        module.__dict__.pop("__getattr__", None)
+    for module in waiting:
+        real = module.__spec__.loader.real
+        module.__spec__, module.__loader__ = real, real.loader
+        real.loader.exec_module(module)
+
+
+def is_deferred(module: ModuleType) -> bool:
+    """Whether `module` is a deferred module whose real code has not run yet."""
+    return isinstance(getattr(module, "__spec__", None), ModuleSpec) and isinstance(module.__spec__.loader, _Loader)
