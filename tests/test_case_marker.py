@@ -113,6 +113,8 @@ def test_component_writes_span_group():
     ("Background. Three patients with radiculopathy after sacroplasty.", [("Three patients with", 3)]),
     ("In three cases, anterior cervical discectomy was complicated by paraplegia.",
      [("In three cases, anterior cervical discectomy was complicated by", 3)]),
+    ("Objective: To report 3 unique cases of femoral nerve palsy after fusion.", [("To report 3 unique cases", 3)]),
+    ("The aim is to describe two patients with foraminal leakage.", [("to describe two patients", 2)]),
 ])
 def test_case_counts_found(text, expected):
     assert [(text[m.start:m.end], n) for m, n in match_case_counts(text, COUNT_RULES)] == expected
@@ -134,6 +136,8 @@ def test_case_counts_found(text, expected):
     "Of the two cases in the literature, one recovered.",
     "We report two-level kyphoplasty in an elderly woman.",
     "In 12 cases, vertebroplasty was complicated by leakage.",
+    "It is important to report all cases of leakage to the registry.",
+    "Surgeons need to report two-level leaks in their series.",
 ])
 def test_case_counts_not_found(text):
     assert match_case_counts(text, COUNT_RULES) == []

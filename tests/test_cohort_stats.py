@@ -89,6 +89,13 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Of the 40 patients who had leakage, 12 were assigned to the surgery group.", 12, 40),
     ("a training cohort (n=100)", 100, None),
     ("the derivation cohort (1,250 patients)", 1250, None),
+    ("We performed a retrospective review of the 244 patients treated with PVP.", 244, None),
+    ("In this study, 49 patients aged ≥ 65 with a total of 88 fractures underwent vertebroplasty.", 49, None),
+    ("Sixty patients aged 65 years or older with fractures underwent kyphoplasty.", 60, None),
+    ("650 patients with regular follow-up were identified and retrospectively analyzed.", 650, None),
+    ("C5 palsy occurred in 55 (47 men, mean age: 65.7±8.7 y) of the 818 (6.7%) patients.", 55, 818),
+    ("We reviewed 6 cases among 287 patients who had been operated on.", 6, 287),
+    ("We selected 49 patients with new fractures after PVP as the new VCFs group.", 49, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -122,6 +129,32 @@ def test_groups_counted_with_their_incidence(text, n):
 ])
 def test_cases_counted_in_events_are_no_group(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the literature's cases are no population; a title's count and the next paragraph's are not one fraction
+    ("A review of the 35 cases reported in the literature was performed.", []),
+    ("Cement embolism: a series of four patients\n\nAmong 2,135 patients treated with kyphoplasty, four had "
+     "emboli.", [(4, None), (4, 2135)]),
+    ("Fusion outcomes: a retrospective study\n\nOf the 40 patients with leakage, twelve needed surgery.", [(12, 40)]),
+    # a count named for a group is the one whose words define it, never one before another count
+    ("Forty-nine patients had new fractures, and 20 patients served as the control group.", [(49, None)]),
+])
+def test_sizes_not_read_across_their_bounds(text, expected):
+    assert [(a["n"], a["denominator"]) for _, a in found(text, "COHORT_SIZE")] == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Of the 244 patients, we selected 49 patients with new fractures following PVP as the new VCFs group, and "
+     "the remaining 195 patients as the no VCFs group.", [(49, "new vcfs"), (195, "no vcfs")]),
+    ("We assigned 20 patients as the control group and the other 38 patients as the PVP group.",
+     [(20, "control"), (38, "pvp")]),
+    ("Forty-nine patients had new fractures, and 20 patients served as the control group.", []),
+    ("Of the 40 patients who had leakage, 12 patients with a large leak and 28 patients as the controls were "
+     "compared.", []),
+])
+def test_a_group_named_as_the_patients_a_count_defines(text, names):
+    assert [(a["n"], a["name"]) for _, a in found(text, "COHORT_SIZE") if a["kind"] == "group"] == names
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -651,6 +684,8 @@ def test_the_named_parts_of_a_group(text, parts):
     ("There were 41 men and 29 women.", 41, 29),
     ("Among them, 17 were women and 9 were men.", 9, 17),
     ("Forty-one men and twenty-nine women", 41, 29),
+    ("(529 men; mean age: 59.2±11.6 y)", 529, None),
+    ("(15 women, mean age 74 years)", None, 15),
 ])
 def test_sex_count_forms(text, male, female):
     (value, attrs), = found(text, "SEX_COUNT")

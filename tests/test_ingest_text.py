@@ -10,6 +10,7 @@ import pytest
 from leakmine.ingest.boilerplate import boilerplate_of, opens_boilerplate
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.language import detect_language, script_language
+from leakmine.ingest.markdown import unflatten
 from leakmine.ingest.paragraphs import FIELD
 from leakmine.ingest.text import read_text
 
@@ -79,6 +80,13 @@ def test_script_language_ignores_latin_and_digits():
     ("\u0130SSN 1234-5678", "front-matter"),
     ("This article is distributed under the terms of the Creative Commons licence \u2013 see the text.", "back-matter"),
     ("Funding: none. The authors have no conflicts of interest to declare.", "back-matter"),
+    # a page's tools on lines of their own
+    ("Send to:", "front-matter"),
+    ("Choose Destination", "front-matter"),
+    ("See comment in PubMed Commons below", "front-matter"),
+    ("Search for other papers by Ana Ruiz in Current site Google Scholar PubMed Close", "front-matter"),
+    ("We send to the pathologist all the tissue removed.", None),
+    ("A search for other papers by the same group in PubMed found two more cases.", None),
     ("A 64-year-old woman from the Department of Medicine was referred to us in 2019.", None),
     ("She received a second vertebroplasty in 2019 and recovered.", None),
     ("The cement was removed through a hemilaminectomy at L3.", None),
@@ -722,9 +730,47 @@ def test_running_heads_give_journal_year_doi_and_first_author():
     # a bar that sets the title off from the page's navigation is no part of it
     (f"{TITLE} |\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
     (f"| {TITLE}\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
+    # a Title Case title with commas is no list of names
+    ("Footdrop After Lumbar Fusion: Epidemiology, Risk Factors, and Associated Complications.\n\n"
+     f"Journal: Spine Cases\n\n{BODY}",
+     "Footdrop After Lumbar Fusion: Epidemiology, Risk Factors, and Associated Complications."),
+    # a page's tools, and the journal's name above the issue line that dates the title
+    ("Send to:\n\nChoose Destination\nSee comment in PubMed Commons below\nSpine Cases Q. 2011 Jul 1;36(15):1218-28.\n\n"
+     "Cement embolism after sacroplasty: rates in 1,000 procedures.\n\nAuthor information\n\n" + BODY,
+     "Cement embolism after sacroplasty: rates in 1,000 procedures."),
+    (f"J Korean Spine Assoc.\n1997 Dec;32(7):1773-1781.\n{TITLE}\n{BODY}", TITLE),
+    # the authors' affiliations end the title's place: a longer line below them is not the title
+    (f"{TITLE}\n\nAna RuizCity University College of Medicine, Department of Surgery, Riverton\n\n"
+     "Search for other papers by Ana Ruiz in\nCurrent site\nGoogle Scholar\nClose\n BS\nand\n"
+     "Li WeiCity University College of Medicine, Department of Clinical Sciences, Riverton, Florida\n\n"
+     f"{BODY}", TITLE),
 ])
 def test_title_among_front_matter(text, title):
     assert read(text).meta.title == title
+
+
+@pytest.mark.parametrize("page, title, first, heading", [
+    (f"{TITLE} ============ * Ana Ruiz * Li Wei * J.R. de Vries ## Abstract **BACKGROUND AND PURPOSE:** Cement "
+     "leaks. **RESULTS:** Of the 126 patients, 51 had leakage (*n* = 51, group A; *P* = .03).",
+     TITLE, "Ruiz", "RESULTS"),
+    (f"{TITLE} ===== * C.A.H. Klazen * A. Venmans ## Abstract **Background** Cement leaks. **Results** Of the "
+     "126 patients, 51 had leakage (*n* = 51, group A; *P* = .03).", TITLE, "Klazen", "Results"),
+])
+def test_a_markdown_page_run_onto_one_line(page, title, first, heading):
+    doc = read(page + "\n")
+    assert (doc.meta.title, doc.meta.first_author) == (title, first)
+    results = section_with(doc, "Of the 126 patients")
+    assert results.title == heading and "(n = 51, group A; P = .03)" in results.text
+
+
+@pytest.mark.parametrize("line", [
+    # no underlined title nor heading inside it, or no bold run-in heading
+    "**Background:** Cement leaks are common after vertebroplasty (*n* = 12).",
+    "Cement leak after kyphoplasty ===== A woman of 77 had leg pain after the procedure ## and rest.",
+    "The score was 4 * 3 * 2 = 24 in **all** cases.",
+])
+def test_a_line_is_no_markdown_page_without_its_marks(line):
+    assert unflatten(line) is None
 
 
 def test_case_report_heading_over_the_text_stays_a_section():

@@ -128,6 +128,11 @@ def test_a_patient_named_by_initials(tmp_path):
      "Both patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 2),
     ("Epidural cement after vertebroplasty",
      "The authors reported two cases of paraparesis after vertebroplasty, with cement in the epidural space.", 2),
+    # the purpose a structured abstract states
+    ("Epidural cement after vertebroplasty",
+     "Objective: To report three unique cases of paraparesis from epidural cement after vertebroplasty.\n"
+     "Results: All three patients developed paraparesis after vertebroplasty, with cement in the epidural "
+     "space.", 3),
     # the series' own statistics make no cohort of it
     ("Epidural cement after vertebroplasty: a review of four patients",
      "The mean age of the four patients was 71.5 years (range 64-80); there were three women and one man. "
@@ -160,6 +165,8 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
      "patients of an earlier series.", 1),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Other authors reported three cases "
      "of epidural cement.", 1),
+    ("Background: Only two cases of epidural cement have been reported to date.\nObjective: To report a "
+     "70-year-old woman with paraparesis after vertebroplasty.", 1),
 ])
 def test_a_count_that_is_not_the_papers_cases(tmp_path, story, n):
     paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty", story))

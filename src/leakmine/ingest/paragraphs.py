@@ -439,10 +439,13 @@ def _set_front_matter(p: Para, title: str, rule: str) -> None:
 
 
 def _names_like(text: str) -> bool:
-    """A list of names the byline reader missed: separated names, capitalised words, no small words."""
+    """A list of names the byline reader missed: separated names of a few words each, capitalised words,
+    no small words (not "Footdrop Following Lumbar Fusion: Epidemiology, Risk Factors, and ...")."""
     words = re.findall(r"[^\W\d_][\w'.-]*", text)
-    return len(re.findall(r"[,;|\u00b7]", text)) >= 2 and all(w[0].isupper() for w in words if w.lower() != "and") \
-        and not any(w.lower() in OPEN_ENDINGS for w in words if w.lower() != "and")
+    items = re.split(r"[,;|\u00b7]", text)
+    return len(items) >= 3 and all(w[0].isupper() for w in words if w.lower() != "and") \
+        and not any(w.lower() in OPEN_ENDINGS for w in words if w.lower() != "and") \
+        and all(len(re.sub(r"^\s*and\s", "", item).split()) <= 4 for item in items)
 
 
 def _is_banner(p: Para) -> bool:
@@ -535,11 +538,14 @@ def find_title(paras: list[Para]) -> None:
             continue
         if p.role in ("byline", "label", "caption", "table", "row"):
             break
+        if groups and p.role == "boiler" and p.rule.startswith(("affiliation", "correspondence")):
+            break  # the authors' affiliations follow the title
         if p.role in ("boiler", "reference") or p.language != "en":  # a citation of the paper above its title
             continue
         nxt, after = _next_text(paras, i)
-        if i + 1 < len(paras) and paras[i + 1].rule in ("journal.issue", "issue-line"):
-            _set_front_matter(p, "Journal", "front.journal")  # the journal's name above "Volume 7, ..."
+        if i + 1 < len(paras) and (paras[i + 1].rule in ("journal.issue", "issue-line") or (
+                paras[i + 1].rule == "citation-line" and re.match(r"(?:19|20)\d\d\b", paras[i + 1].text))):
+            _set_front_matter(p, "Journal", "front.journal")  # the journal's name above "Volume 7, ...", "2011 Jul;"
             continue
         kind = front_matter_kind(p.text)
         if kind == "label" and heading_kind(p.text) is not None and not (

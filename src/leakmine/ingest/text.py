@@ -24,6 +24,7 @@ from leakmine.ingest.boilerplate import boilerplate_of
 from leakmine.ingest.decoding import decode_text
 from leakmine.ingest.frontmatter import article_type, is_label, label_parts
 from leakmine.ingest.headings import heading_kind
+from leakmine.ingest.markdown import unflatten_text
 from leakmine.ingest.medline import is_medline, medline_fields, medline_record
 from leakmine.ingest.metadata import (
     Citation,
@@ -336,7 +337,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
         blocks, records = _html_blocks(text)
     else:
         text, records = _records(text)
-        blocks, heads = text_blocks(text)
+        blocks, heads = text_blocks(unflatten_text(text))
     paras = paragraphs(blocks)
     if source_format == "text":
         find_title(paras)
