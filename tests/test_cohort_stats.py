@@ -110,6 +110,7 @@ def test_cohort_size(text, n, denominator):
     ("and identified 43 (2.3%) who had developed a palsy", 43),
     ("we documented 7 cases of this syndrome", 7),
     ("9 cases of postoperative epidural hematoma were experienced", 9),
+    ("A new deficit was documented for 1064 (1.0%), including 662 root deficits.", 1064),
 ])
 def test_groups_counted_with_their_incidence(text, n):
     assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(n, "subgroup")]
@@ -139,6 +140,12 @@ def test_cases_counted_in_events_are_no_group(text, expected):
     ("Fusion outcomes: a retrospective study\n\nOf the 40 patients with leakage, twelve needed surgery.", [(12, 40)]),
     # a count named for a group is the one whose words define it, never one before another count
     ("Forty-nine patients had new fractures, and 20 patients served as the control group.", [(49, None)]),
+    # the end of a decimal counts no one; a subgroup analysed, or patients compared, are no population or group
+    ("We reviewed 120 patients treated with PVP. Mean age was 68.4 among the 120 patients.", [(120, None)]),
+    ("Subgroup analysis of the 35 patients with cement leakage showed no deficits.", []),
+    # a time or a share of things told with "for" counts no people
+    ("Pain relief was observed for 12 (40%) weeks.", []),
+    ("Leakage was found for 12 (4.1%) of the treated levels.", []),
 ])
 def test_sizes_not_read_across_their_bounds(text, expected):
     assert [(a["n"], a["denominator"]) for _, a in found(text, "COHORT_SIZE")] == expected
@@ -150,6 +157,8 @@ def test_sizes_not_read_across_their_bounds(text, expected):
     ("We assigned 20 patients as the control group and the other 38 patients as the PVP group.",
      [(20, "control"), (38, "pvp")]),
     ("Forty-nine patients had new fractures, and 20 patients served as the control group.", []),
+    ("We also reviewed 45 patients treated during the same period as the PKP group.", []),
+    ("We matched 30 patients with the same fracture type as the PVP group.", []),
     ("Of the 40 patients who had leakage, 12 patients with a large leak and 28 patients as the controls were "
      "compared.", []),
 ])
@@ -686,6 +695,7 @@ def test_the_named_parts_of_a_group(text, parts):
     ("Forty-one men and twenty-nine women", 41, 29),
     ("(529 men; mean age: 59.2±11.6 y)", 529, None),
     ("(15 women, mean age 74 years)", None, 15),
+    ("(n = 30; 18 women)", None, 18),
 ])
 def test_sex_count_forms(text, male, female):
     (value, attrs), = found(text, "SEX_COUNT")

@@ -16,9 +16,9 @@ def imported(statement: str) -> set[str]:
 @pytest.mark.parametrize(("statement", "absent"), [
     # ConText needs medspaCy, not its QuickUMLS chain
     ("import leakmine.pipeline", {"nltk", "scipy", "sklearn", "pandas", "pyarrow", "duckdb"}),
-    # nor spaCy's command line (typer, requests, weasel), which spaCy's own import brings
-    ("import leakmine.pipeline\nfrom leakmine.nlp import load_pipeline\nload_pipeline()",
-     {"typer", "click", "requests", "weasel", "jinja2", "nltk", "scipy"}),
+    # the command line's process loads no part of spaCy's own command line (requests, weasel, jinja2)
+    ("import leakmine.cli, leakmine.pipeline\nfrom leakmine.nlp import load_pipeline\nload_pipeline()",
+     {"requests", "weasel", "jinja2", "nltk", "scipy"}),
     # `leakmine --help` and the command table load no NLP library
     ("import leakmine.cli", {"spacy", "medspacy", "scispacy", "pandas", "pdfplumber"}),
     # a batch run's parent and workers: pandas only with corrections or CSV
@@ -41,14 +41,15 @@ def real_modules(statement: str) -> set[str]:
     # a deferred module runs its code, and its package's, when something is read from it ...
     ("import leakmine.pipeline\nimport quickumls.spacy_component as q\nq.SpacyQuickUMLS",
      {"quickumls", "quickumls.spacy_component", "nltk"}),
-    ("import leakmine.pipeline\nimport langcodes\nassert str(langcodes.Language.get('en')) == 'en'",
+    ("import leakmine.cli, leakmine.pipeline\nimport langcodes\nassert str(langcodes.Language.get('en')) == 'en'",
      {"langcodes", "langcodes.data_dicts"}),
     # ... or a stand-in of its functions is called: spaCy's command line is then whole
-    ("import leakmine.pipeline, spacy\nassert spacy.info()['spacy_version']\n"
+    ("import leakmine.cli, leakmine.pipeline, spacy\nassert spacy.info()['spacy_version']\n"
      "from spacy.cli import app\nassert 'info' in {c.name for c in app.registered_commands}",
      {"spacy.cli", "spacy.cli.info", "spacy.cli.train", "weasel"}),
-    ("import leakmine.pipeline\nimport spacy.cli\nassert callable(spacy.cli.download)", {"spacy.cli", "requests"}),
-    ("import leakmine.pipeline\nimport spacy.util\nassert spacy.util.find_matching_language('no') == 'nb'",
+    ("import leakmine.cli, leakmine.pipeline\nimport spacy.cli\nassert callable(spacy.cli.download)",
+     {"spacy.cli", "requests"}),
+    ("import leakmine.cli, leakmine.pipeline\nimport spacy.util\nassert spacy.util.find_matching_language('no') == 'nb'",
      {"langcodes"}),
 ])
 def test_deferred_module_loads_on_first_use(statement, loaded):
@@ -56,6 +57,24 @@ def test_deferred_module_loads_on_first_use(statement, loaded):
 
 
 @pytest.mark.parametrize("name", ["spacy.cli", "spacy.cli.info", "langcodes", "quickumls"])
-def test_deferred_module_is_not_loaded_by_leakmine(name):
-    assert name not in real_modules("import leakmine.pipeline\nfrom leakmine.nlp import load_pipeline\n"
-                                    "load_pipeline()")
+def test_deferred_module_is_not_loaded_by_the_command_line(name):
+    assert name not in real_modules("import leakmine.cli, leakmine.pipeline\nfrom leakmine.nlp import "
+                                    "load_pipeline\nload_pipeline()")
+
+
+def test_a_library_user_gets_spacy_as_spacy_made_it():
+    # only the command line's own process defers spaCy's command line; QuickUMLS is deferred for all
+    loaded = real_modules("import leakmine.pipeline\nfrom leakmine.nlp import load_pipeline\nload_pipeline()\n"
+                          "import pickle, spacy\nfrom spacy.cli import info\nassert info()['spacy_version']\n"
+                          "pickle.dumps(spacy.info)")
+    assert {"spacy.cli", "spacy.cli.info", "langcodes"} <= loaded and "quickumls" not in loaded
+
+
+def test_the_first_use_from_many_threads_loads_the_module_once():
+    code = ("import threading, leakmine.cli, spacy\nnames = ['app', 'download', 'package', 'debug_data', "
+            "'init_config', 'setup_cli'] * 3\nfails = []\n"
+            "def use(name):\n    try:\n        getattr(spacy.cli, name)\n    except AttributeError:\n"
+            "        fails.append(name)\n"
+            "threads = [threading.Thread(target=use, args=(n,)) for n in names]\n"
+            "[t.start() for t in threads]\n[t.join() for t in threads]\nassert not fails, fails")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -730,6 +730,8 @@ def test_running_heads_give_journal_year_doi_and_first_author():
     # a bar that sets the title off from the page's navigation is no part of it
     (f"{TITLE} |\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
     (f"| {TITLE}\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
+    # names with initials and suffixes are names
+    (f"{TITLE}\n\nJohn A. B. Smith Jr., Mary C. D. Jones Sr., Peter K. L. Brown\n\n{BODY}", TITLE),
     # a Title Case title with commas is no list of names
     ("Footdrop After Lumbar Fusion: Epidemiology, Risk Factors, and Associated Complications.\n\n"
      f"Journal: Spine Cases\n\n{BODY}",
@@ -768,9 +770,22 @@ def test_a_markdown_page_run_onto_one_line(page, title, first, heading):
     "**Background:** Cement leaks are common after vertebroplasty (*n* = 12).",
     "Cement leak after kyphoplasty ===== A woman of 77 had leg pain after the procedure ## and rest.",
     "The score was 4 * 3 * 2 = 24 in **all** cases.",
+    "Patients with # 2 and # 3 fractures ** were excluded.",
+    "Leakage was rarer (**p** < 0.05) in group ## 2 of the study.",
 ])
 def test_a_line_is_no_markdown_page_without_its_marks(line):
     assert unflatten(line) is None
+
+
+def test_a_markdown_page_with_many_authors_and_no_heading_is_read_in_linear_time():
+    names = " ".join(f"* Author{i} Smith  " for i in range(40))
+    page = f"{TITLE} ===== {names}**Abstract** Leakage is common. **Methods** We reviewed 45 patients."
+    assert unflatten(page).startswith(f"{TITLE}\n\n* Author0")  # a regex that backtracks never returns
+
+
+def test_bold_labels_side_by_side_each_open_a_paragraph():
+    text = unflatten(f"{TITLE} ===== * Ana Ruiz ## Abstract **Abstract** **Background** Cement leaks.")
+    assert [p.strip() for p in re.split(r"\n\s*\n", text)][-2:] == ["Abstract", "Background\nCement leaks."]
 
 
 def test_case_report_heading_over_the_text_stays_a_section():

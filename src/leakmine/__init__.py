@@ -2,10 +2,6 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from leakmine import deferred
-
-deferred.install()  # before anything imports spaCy
-
 try:
     __version__ = version("leakmine")
 except PackageNotFoundError:  # running from a source tree without installation

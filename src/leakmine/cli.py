@@ -13,9 +13,12 @@ from typing import Annotated
 
 import typer
 
-from leakmine import __version__
+from leakmine import __version__, deferred
 from leakmine.errors import LeakmineError
 from leakmine.tables.manifest import StoreError
+
+# This process uses neither spaCy's command line nor its language matching (leakmine/deferred.py).
+deferred.install("spacy", "langcodes")
 
 CORRECTIONS_NAME = "corrections.csv"
 

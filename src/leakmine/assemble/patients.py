@@ -324,19 +324,20 @@ def plausible_single_patient(document: Document, mentions: list[Mention], cues: 
 def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, flows: list[str]) -> int | None:
     """How many cases the authors say they report ("we report three cases", "a report of two cases"):
     the first such count in the title (the authors' own words, "... report of four cases and review of
-    the literature"), or in the abstract (its objective too: "To report 3 cases ...") or body where the sentence is not about the literature or
-    patients in general; never in a paper that pools other studies. A series whose patients are never
-    told apart has that many patients (when the paper reports no cohort). Without such words, the few
-    patients a case part says were included before any patient's age or sex is told ("Patient concerns:
-    A total of 6 patients with ... were included", not "5 patients underwent vertebroplasty that week"),
-    in the authors' voice and with no statistics of theirs, in a paper whose authors count no population
-    elsewhere."""
+    the literature"), or in the abstract (its background and objective too: "To report 3 cases ...") or
+    body where the sentence is not about the literature or patients in general; never in a paper that
+    pools other studies. A series whose patients are never told apart has that many patients (when the
+    paper reports no cohort). Without such words, the few patients a case part says were included before
+    any patient's age or sex is told ("Patient concerns: A total of 6 patients with ... were included",
+    not "5 patients underwent vertebroplasty that week"), in the authors' voice and with no statistics of
+    theirs, in a paper whose authors count no population elsewhere."""
     if document.meta.pools_studies:
         return None
     for m in mentions:
         flow = flows[m.section_index]
-        if m.label != "CASE_COUNT" or (flow not in ("title", "abstract", "body") and not (
-                flow == "commentary" and m.section_kind == "abstract")) or (m.attrs.get("title_only") and flow != "title"):
+        in_abstract = flow == "commentary" and m.section_kind == "abstract"  # its background or objective
+        if m.label != "CASE_COUNT" or (flow not in ("title", "abstract", "body") and not in_abstract) or (
+                m.attrs.get("title_only") and flow != "title"):
             continue
         voice = sentence_voice(cues.of(m))
         if flow == "title" or not (voice.skip or voice.literature or voice.citation or voice.tally

@@ -1,38 +1,54 @@
 """A page rendered as markdown and then run onto one line ("<title> ===== * Ann Lee * Bo Kim ## Abstract
 **Background** ... **Results** ... (*n* = 45)"), given its lines back: the underlined title on a line of
-its own, the listed authors as an "Authors:" line, each heading and bold run-in heading opening a paragraph,
-and emphasis marks dropped."""
+its own, the listed authors as an "Authors:" line, each heading and bold run-in heading opening a
+paragraph, and emphasis marks dropped."""
 
 from __future__ import annotations
 
 import re
 
+from leakmine.ingest.headings import heading_kind
+
 # The title, underlined with "=" (a setext heading), opening the line.
 _UNDERLINED = re.compile(r"^(?P<title>\S[^=\n]{8,400}?)\s+={4,}(?:\s+|$)")
-# The authors, a list of "* <name>" items, before the first heading.
-_AUTHORS = re.compile(r"^\*\s+(?P<names>[^#*\n]{2,80}?(?:\s+\*\s+[^#*\n]{2,80}?)*)\s+(?=#{1,6}\s)")
+# A heading inside the line, the words it names before the next bold label.
+_HEADING = re.compile(r"(?<=\s)#{1,6}\s+(?P<words>[^#*\n]{1,80}?)(?=\s+\*\*|\s*$)")
+_NEXT_HEADING = re.compile(r"\s(?=#{1,6}\s+\S)")
 _ITEM_MARK = re.compile(r"\s+\*\s+")
-_HEADING = re.compile(r"\s+(#{1,6}\s+\S[^#*\n]{0,80}?)\s+(?=\*\*)|\s+(?=#{1,6}\s+\S)")
-_BOLD = re.compile(r"\s+\*\*(?P<bold>[^*\n]{1,100})\*\*\s*")
+_BOLD = re.compile(r"(?<!\S)\*\*(?P<bold>[^*\n]{1,100})\*\*\s*")
 _EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)(?P<word>[^*\n]{1,40}?)\s*\*(?![*\w])")
 
 
+def _authors(rest: str) -> tuple[list[str], str] | None:
+    """The "* <name>" items that open `rest` up to its first heading, and what follows them."""
+    heading = _NEXT_HEADING.search(rest)
+    if not rest.startswith("* ") or heading is None:
+        return None
+    names = _ITEM_MARK.split(rest[2:heading.start()].strip())
+    if not all(2 <= len(name) <= 80 and "*" not in name for name in names):
+        return None
+    return names, rest[heading.start():]
+
+
 def unflatten(line: str) -> str | None:
-    """`line` given its markdown lines back when it is a run-on markdown page (an underlined title or a
-    heading inside it, with a bold run-in heading), else None."""
+    """`line` given its markdown lines back when it is a run-on markdown page (its title underlined, or a
+    known section heading inside it before a bold label), else None."""
+    if "**" not in line:
+        return None
     title = _UNDERLINED.match(line)
-    if not (title or re.search(r"\s#{1,6}\s+\S", line)) or "**" not in line:
+    if not title and not any(heading_kind(m.group("words")) for m in _HEADING.finditer(line)):
         return None
     out: list[str] = []
     rest = line
     if title:
         out.append(title.group("title"))
         rest = line[title.end():]
-        authors = _AUTHORS.match(rest)
+        authors = _authors(rest)
         if authors:
-            out.append("Authors: " + ", ".join(_ITEM_MARK.split(authors.group("names"))))
-            rest = rest[authors.end():]
-    rest = _HEADING.sub(lambda m: f"\n\n{m.group(1)}\n\n" if m.group(1) else "\n\n", " " + rest)
+            out.append("Authors: " + ", ".join(authors[0]))
+            rest = authors[1]
+    rest = _NEXT_HEADING.sub("\n\n", " " + rest)
+    rest = _HEADING.sub(lambda m: f"{m.group(0)}\n\n", rest)
     rest = _BOLD.sub(lambda m: f"\n\n{m.group('bold')}\n", rest)
     rest = _EMPHASIS.sub(lambda m: m.group("word"), rest)
     return "\n\n".join([*out, rest.strip()])
@@ -40,7 +56,4 @@ def unflatten(line: str) -> str | None:
 
 def unflatten_text(text: str) -> str:
     """`text` with each run-on markdown line (`unflatten`) given its lines back."""
-    if "**" not in text:
-        return text
-    lines = text.split("\n")
-    return "\n".join(unflatten(line) or line for line in lines)
+    return "\n".join(unflatten(line) or line for line in text.split("\n")) if "**" in text else text

@@ -438,6 +438,10 @@ def _set_front_matter(p: Para, title: str, rule: str) -> None:
     p.role, p.kind, p.title, p.rule = "boiler", "front-matter", title, rule
 
 
+# Initials and suffixes, which a name may hold several of ("John A. B. Smith Jr.").
+_NAME_PART = re.compile(r"(?:[A-Z]\.?-?){1,3}|Jr\.?|Sr\.?|I{2,3}|IV")
+
+
 def _names_like(text: str) -> bool:
     """A list of names the byline reader missed: separated names of a few words each, capitalised words,
     no small words (not "Footdrop Following Lumbar Fusion: Epidemiology, Risk Factors, and ...")."""
@@ -445,7 +449,8 @@ def _names_like(text: str) -> bool:
     items = re.split(r"[,;|\u00b7]", text)
     return len(items) >= 3 and all(w[0].isupper() for w in words if w.lower() != "and") \
         and not any(w.lower() in OPEN_ENDINGS for w in words if w.lower() != "and") \
-        and all(len(re.sub(r"^\s*and\s", "", item).split()) <= 4 for item in items)
+        and all(len([w for w in re.sub(r"^\s*and\s", "", item).split() if not _NAME_PART.fullmatch(w)]) <= 4
+                for item in items)
 
 
 def _is_banner(p: Para) -> bool:

@@ -16,12 +16,17 @@ from collections.abc import Callable
 from typing import Any
 
 import srsly
-from medspacy.common.medspacy_matcher import MedspacyMatcher
-from medspacy.context import ConText
-from medspacy.context.context import DEFAULT_ATTRIBUTES
-from medspacy.context.context_graph import ConTextGraph
-from medspacy.context.context_modifier import ConTextModifier
-from medspacy.context.context_rule import ConTextRule
+
+from leakmine import deferred
+
+deferred.install("quickumls")  # before medspaCy is imported
+
+from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
+from medspacy.context import ConText  # noqa: E402
+from medspacy.context.context import DEFAULT_ATTRIBUTES  # noqa: E402
+from medspacy.context.context_graph import ConTextGraph  # noqa: E402
+from medspacy.context.context_modifier import ConTextModifier  # noqa: E402
+from medspacy.context.context_rule import ConTextRule  # noqa: E402
 
 
 def _own_objects_only(decoder: Callable[..., Any], key: str, obj: Any, chain: Callable[..., Any] | None = None):
