@@ -96,6 +96,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("C5 palsy occurred in 55 (47 men, mean age: 65.7±8.7 y) of the 818 (6.7%) patients.", 55, 818),
     ("We reviewed 6 cases among 287 patients who had been operated on.", 6, 287),
     ("We selected 49 patients with new fractures after PVP as the new VCFs group.", 49, None),
+    ("281 patients (204F, 77M) in whom screws were used during deformity surgery were included.", 281, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]

@@ -90,6 +90,8 @@ def test_every_kind_has_rules_and_a_label():
     ("Weakness began after rehabilitation.", "DURING", []),
     ("A retrospective study of 120 patients showed less leakage.", "LITERATURE", ["A retrospective study of"]),
     ("This is a retrospective study of 31 patients.", "LITERATURE", []),
+    ("A retrospective study of 517 cases treated with PKP were divided into 2 groups.", "LITERATURE", []),
+    ("A prospective study of 80 patients was performed at our centre.", "LITERATURE", []),
     ("Leakage was reported in two trials [12, 14].", "CITATION", ["[12, 14]"]),
     ("mean age, 79.2 [75–90] years", "CITATION", []),  # a range after a value
     ("Paraplegia after vertebroplasty at T12 [8] was described.", "CITATION", ["[8]"]),

@@ -106,6 +106,8 @@ def test_not_a_reported_follow_up(text):
     ("He made a full neurological recovery, with bladder function restored by 3 months postoperatively.",
      "3 months"),
     ("She was completely recovered six weeks later.", "6 weeks"),
+    ("He regained satisfactory ambulation two years after surgical decompression.", "2 years"),
+    ("She was symptom-free 18 months after the operation.", "18 months"),
 ])
 def test_status_at_a_time_after_surgery(text, expected):
     assert follow_ups(text) == [expected]
@@ -128,6 +130,8 @@ def test_status_at_a_time_after_surgery(text, expected):
     "Full recovery can be expected after 6 months in such cases.",
     "She had recovered completely from a previous T12 fracture, but 2 years later she sustained a new fracture.",
     "She was asymptomatic for the first 2 days, and 5 days later she complained of leg pain.",
+    "He regained full strength two weeks after surgery, but 3 months later he developed new weakness.",
+    "She was asymptomatic two days after the operation and then developed paraplegia.",
 ])
 def test_a_new_event_is_no_follow_up(text):
     assert follow_ups(text) == []

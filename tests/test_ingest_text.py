@@ -85,6 +85,11 @@ def test_script_language_ignores_latin_and_digits():
     ("Choose Destination", "front-matter"),
     ("See comment in PubMed Commons below", "front-matter"),
     ("Search for other papers by Ana Ruiz in Current site Google Scholar PubMed Close", "front-matter"),
+    ("Skip to main content", "front-matter"),
+    ("Skip Navigation", "front-matter"),
+    ("Add to saved papers", "front-matter"),
+    ("We skip to the main findings.", None),
+    ("Add to this the cost of revision surgery.", None),
     ("We send to the pathologist all the tissue removed.", None),
     ("A search for other papers by the same group in PubMed found two more cases.", None),
     ("A 64-year-old woman from the Department of Medicine was referred to us in 2019.", None),
@@ -730,6 +735,12 @@ def test_running_heads_give_journal_year_doi_and_first_author():
     # a bar that sets the title off from the page's navigation is no part of it
     (f"{TITLE} |\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
     (f"| {TITLE}\n\nAna Ruiz, MD; Li Wei, MD\n\n{BODY}", TITLE),
+    # a title led by its authors' surnames, as a journal's page heads it
+    (f"Journal List > Spine Cases > v.6(1)\n\nRuiz, Wei, and Costa: {TITLE}\n\n{BODY}", TITLE),
+    (f"Ruiz et al.: {TITLE}\n\n{BODY}", TITLE),
+    (f"Kyphoplasty and Vertebroplasty: {TITLE}\n\nAna Ruiz, Li Wei\n\n{BODY}", f"Kyphoplasty and Vertebroplasty: {TITLE}"),
+    (f"Cement Leakage, Embolism, and Paraplegia: {TITLE}\n\nAna Ruiz, Li Wei\n\n{BODY}",
+     f"Cement Leakage, Embolism, and Paraplegia: {TITLE}"),
     # names with initials and suffixes are names
     (f"{TITLE}\n\nJohn A. B. Smith Jr., Mary C. D. Jones Sr., Peter K. L. Brown\n\n{BODY}", TITLE),
     # a Title Case title with commas is no list of names

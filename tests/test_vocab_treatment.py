@@ -8,6 +8,8 @@ from vocab_helpers import values
 @pytest.mark.parametrize("text, expected", [
     ("emergent laminectomy at T12", "laminectomy"),
     ("the cement mass was isolated from the dura and removed", "cement removal"),
+    ("PMMA posterior and anterior to the thecal sac was completely removed", "cement removal"),
+    ("the cement in the spinal canal was removed", "cement removal"),
     ("the PMMA was freed from the root and then extracted", "cement removal"),
     ("the cement leak was removed en bloc", "cement removal"),
     ("removal of the methylmethacrylate from the canal", "cement removal"),
@@ -158,6 +160,8 @@ def test_removal_and_refusion_phrasings(text, expected):
     ("the sequestered fragment was removed with a rongeur", "cement removal"),
     ("the retained fragment was removed at revision", "cement removal"),
     ("the cement was not removed", "cement removal"),
+    ("the cement in the lungs was not removed", "cement removal"),
+    ("the cement at the fracture was well distributed and removed pain", "cement removal"),
     ("the screws were never removed", "screw removal"),
     ("the screw was removed and the cement left", "cement removal"),
     ("she refused further surgery", "fusion"),

@@ -337,6 +337,20 @@ def parse_reference(text: str) -> Citation:
     )
 
 
+# A title led by its authors' surnames, as a journal's page heads it: "Zidan, Fayed, and Elwany: <title>",
+# "Kim et al.: <title>". Two names joined by "and" are left alone ("Kyphoplasty and Vertebroplasty: ..."),
+# as are words no surname ends in.
+_SURNAME = r"(?![A-Za-z'\u2019-]*(?:plasty|tomy|osis|itis|graphy|ation|ment|ness|ity|ism)\b)[A-Z][a-z'\u2019-]+"
+_AUTHORS_TITLE = re.compile(rf"^(?P<first>{_SURNAME})(?:(?:,\s+{_SURNAME})+,?\s+(?:and|&)\s+{_SURNAME}"
+                            rf"|\s+et\s+al\.?):\s+(?P<title>[A-Z(].{{9,}})$")
+
+
+def authors_before_title(text: str) -> tuple[str, str] | None:
+    """The first author's surname and the title of a title line led by its authors' names, else None."""
+    m = _AUTHORS_TITLE.match(text)
+    return (m.group("first"), m.group("title")) if m else None
+
+
 def running_head_author(text: str) -> str | None:
     """The surname of a running head naming the authors: "Pritchard et al.", "R. Pritchard et al.",
     "van Dijk J, et al. Spine Cases 2021" -> "Pritchard", "van Dijk"."""

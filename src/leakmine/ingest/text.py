@@ -28,6 +28,7 @@ from leakmine.ingest.markdown import unflatten_text
 from leakmine.ingest.medline import is_medline, medline_fields, medline_record
 from leakmine.ingest.metadata import (
     Citation,
+    authors_before_title,
     date_year,
     et_al_author,
     family_given_author,
@@ -183,6 +184,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
     title = _first(rec.get("title"), fields.get("title"),
                    next((_BAR.sub("", p["text"]) for p in parts if p["kind"] == "title"), None))
+    led = authors_before_title(title) if title else None  # "Zidan, Fayed, and Elwany: <title>"
+    title = led[1] if led else title
     own_refs = _own_citations(own, title)  # its title after its authors: "Rahimi B, Nazifi H. <title>. ..."
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
@@ -207,7 +210,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
                             first_author_surname(field_authors),
                             first_author_surname(bylines[0].names) if bylines else None,
                             *(c.first_author for c in own_cites), *author_lines,
-                            *(c.first_author for c in self_cites), *map(running_head_author, heads)),
+                            *(c.first_author for c in self_cites), *map(running_head_author, heads),
+                            led and led[0]),
         journal=_first(rec.get("journal"), field_journal and field_journal.journal,
                        None if field_journal else fields.get("journal"),
                        *(c.journal for c in lines), *journals, *(c.journal for c in own_cites),
