@@ -75,6 +75,8 @@ def test_script_language_ignores_latin_and_digits():
     ("This is an open access article distributed under the terms of the Creative Commons licence.", "back-matter"),
     ("Cite this article as: Ruiz T, Berg A. A title. Spine. 2020;1:1.", "back-matter"),
     ("Downloaded from example.org on 2 May 2022", "back-matter"),
+    ("CC BY 4.0 · Journal of Spine Cases DOI: 10.5555/abc.2020.1", "back-matter"),
+    ("CC BY-NC-ND 4.0", "back-matter"),
     # letters `re` equates with ASCII ones that lower-casing keeps apart, and dashes outside ASCII
     ("Copyr\u0131ght 2020 The Authors.", "back-matter"),
     ("\u0130SSN 1234-5678", "front-matter"),

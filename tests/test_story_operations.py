@@ -148,6 +148,19 @@ def test_a_case_told_under_a_background_label(tmp_path, background, leaks):
     assert [p["leak_locations"] for p in patients] == [leaks]
 
 
+@pytest.mark.parametrize("introduction, treated", [
+    # an abstract that tells its case under its introduction label
+    ("This is a case presentation of a 62-year-old woman with a pulmonary cement embolus after vertebroplasty of "
+     "L4. The cement was removed from the pulmonary artery by suction thrombectomy.", ["cement removal"]),
+    ("This is a review of how cement emboli are removed from the pulmonary artery after vertebroplasty.", []),
+])
+def test_a_case_told_under_an_abstracts_introduction(tmp_path, introduction, treated):
+    text = case_report("Pulmonary cement embolism after vertebroplasty",
+                       f"Introduction\n{introduction}\nDiscussion\nCement embolism is rare.")
+    patients = mine(tmp_path, text)["patients"]
+    assert [t for p in patients for t in p["treatments"]] == treated
+
+
 @pytest.mark.parametrize("label, aims, treated", [
     # a meeting abstract that tells its case under its aims: a passive rescue is the patient's
     ("Aims", "We report a 72-year-old woman who was referred with a cement embolism in the right atrium "

@@ -30,12 +30,13 @@ _ABSTRACT_COMMENTARY = re.compile(
 
 # An abstract's background or aims part (these of its labels) that introduces a patient by age tells the
 # case ("Summary of Background Data. A 50-year-old female presented with ...", "Aims: We report a 77-year-old
-# patient who ...").
+# patient who ...", "Introduction: This is a case presentation of a 62-year-old woman ...").
 _BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data", "aim", "aims",
                          "objective", "objectives", "purpose"})
 _INTRODUCES = re.compile(
     r"(?:^|[.:]\s+)(?:An?|The|Our|(?:We|Here(?:in)?,?\s+we|We\s+herein|To)\s+(?:report|present|describe)\s+"
-    r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?case\s+of\s+(?:[^.]{0,80}?\s(?:in|of)\s+)?)?an?)"
+    r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?case\s+of\s+(?:[^.]{0,80}?\s(?:in|of)\s+)?)?an?"
+    r"|This\s+is\s+(?:a|the)\s+(?:case\s+)?(?:report|presentation|description)\s+of\s+an?)"
     r"\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b")
 
 
