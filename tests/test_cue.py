@@ -92,6 +92,12 @@ def test_every_kind_has_rules_and_a_label():
     ("This is a retrospective study of 31 patients.", "LITERATURE", []),
     ("A retrospective study of 517 cases treated with PKP were divided into 2 groups.", "LITERATURE", []),
     ("A prospective study of 80 patients was performed at our centre.", "LITERATURE", []),
+    ("A study by Smith and colleagues in which 517 patients were included showed less leakage.", "LITERATURE",
+     ["A study by"]),
+    ("A previous study of 94 patients in which all levels were analyzed by CT found leakage.", "LITERATURE",
+     ["A previous study of", "previous study"]),
+    ("Another retrospective study of 300 cases, which were divided into two groups, reported leakage.",
+     "LITERATURE", ["Another retrospective study of"]),
     ("Leakage was reported in two trials [12, 14].", "CITATION", ["[12, 14]"]),
     ("mean age, 79.2 [75–90] years", "CITATION", []),  # a range after a value
     ("Paraplegia after vertebroplasty at T12 [8] was described.", "CITATION", ["[8]"]),

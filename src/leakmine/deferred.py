@@ -91,6 +91,8 @@ def install(*roots: str) -> None:
 def is_deferred(module: ModuleType) -> bool:
     """Whether `module` is a deferred module whose real code has not run yet."""
     spec = getattr(module, "__spec__", None)
+    # by the loader's name, not its class: a module deferred before this module was reloaded keeps a loader
+    # of the class it had then
     return isinstance(spec, ModuleSpec) and type(spec.loader).__name__ == "_Loader" and hasattr(spec.loader, "real")
 
 
@@ -99,7 +101,7 @@ def _root(name: str) -> str:
 
 
 def _first_use(module: ModuleType, name: str) -> Any:
-    if (name.startswith("__") and name != "__all__") or f"{module.__name__}.{name}" in DEFERRED:
+    if name.startswith("__") or f"{module.__name__}.{name}" in DEFERRED:
         # the import system probing (`__spec__`, ...), or a deferred submodule it is about to import
         raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
     _load(_root(module.__name__))

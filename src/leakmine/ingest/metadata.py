@@ -340,7 +340,9 @@ def parse_reference(text: str) -> Citation:
 # A title led by its authors' surnames, as a journal's page heads it: "Zidan, Fayed, and Elwany: <title>",
 # "Kim et al.: <title>". Two names joined by "and" are left alone ("Kyphoplasty and Vertebroplasty: ..."),
 # as are words no surname ends in.
-_SURNAME = r"(?![A-Za-z'\u2019-]*(?:plasty|tomy|osis|itis|graphy|ation|ment|ness|ity|ism)\b)[A-Z][a-z'\u2019-]+"
+_SURNAME = (r"(?![\w'\u2019-]*(?:plasty|tomy|osis|itis|graphy|ation|ment|ness|ity|ism|plegia|paresis|ysis|logy|"
+            r"pathy|algia|a?emia|oma|ica|ics|ure|age|ence|ance|ing|ion|ies|sis)\b)[A-Z](?:[a-z'\u2019-]|(?<=Mc)[A-Z]|"
+            r"(?<=O['\u2019])[A-Z]|(?<=-)[A-Z]|[^\W\d_A-Z])+")
 _AUTHORS_TITLE = re.compile(rf"^(?P<first>{_SURNAME})(?:(?:,\s+{_SURNAME})+,?\s+(?:and|&)\s+{_SURNAME}"
                             rf"|\s+et\s+al\.?):\s+(?P<title>[A-Z(].{{9,}})$")
 

@@ -439,7 +439,7 @@ def _set_front_matter(p: Para, title: str, rule: str) -> None:
 
 
 # Initials and suffixes, which a name may hold several of ("John A. B. Smith Jr.").
-_NAME_PART = re.compile(r"(?:[A-Z]\.?-?){1,3}|Jr\.?|Sr\.?|I{2,3}|IV")
+_NAME_PART = re.compile(r"[A-Z]\.(?:-?[A-Z]\.){0,2}|[A-Z]|Jr\.?|Sr\.?|I{2,3}|IV")
 
 
 def _names_like(text: str) -> bool:
