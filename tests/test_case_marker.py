@@ -113,7 +113,7 @@ def test_component_writes_span_group():
     ("Background. Three patients with radiculopathy after sacroplasty.", [("Three patients with", 3)]),
     ("In three cases, anterior cervical discectomy was complicated by paraplegia.",
      [("In three cases, anterior cervical discectomy was complicated by", 3)]),
-    ("Objective: To report 3 unique cases of femoral nerve palsy after fusion.", [("To report 3 unique cases", 3)]),
+    ("Objective: To report 4 unusual cases of foot drop after lumbar fusion.", [("To report 4 unusual cases", 4)]),
     ("The aim is to describe two patients with foraminal leakage.", [("to describe two patients", 2)]),
 ])
 def test_case_counts_found(text, expected):

@@ -90,7 +90,7 @@ def test_every_kind_has_rules_and_a_label():
     ("Weakness began after rehabilitation.", "DURING", []),
     ("A retrospective study of 120 patients showed less leakage.", "LITERATURE", ["A retrospective study of"]),
     ("This is a retrospective study of 31 patients.", "LITERATURE", []),
-    ("A retrospective study of 517 cases treated with PKP were divided into 2 groups.", "LITERATURE", []),
+    ("A retrospective study of 420 cases treated with PVP were divided into 3 groups.", "LITERATURE", []),
     ("A prospective study of 80 patients was performed at our centre.", "LITERATURE", []),
     ("A study by Smith and colleagues in which 517 patients were included showed less leakage.", "LITERATURE",
      ["A study by"]),

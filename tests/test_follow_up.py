@@ -106,7 +106,7 @@ def test_not_a_reported_follow_up(text):
     ("He made a full neurological recovery, with bladder function restored by 3 months postoperatively.",
      "3 months"),
     ("She was completely recovered six weeks later.", "6 weeks"),
-    ("He regained satisfactory ambulation two years after surgical decompression.", "2 years"),
+    ("She regained independent ambulation eighteen months after surgical decompression.", "18 months"),
     ("She was symptom-free 18 months after the operation.", "18 months"),
 ])
 def test_status_at_a_time_after_surgery(text, expected):

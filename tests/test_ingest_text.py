@@ -749,14 +749,14 @@ def test_running_heads_give_journal_year_doi_and_first_author():
     # names with initials and suffixes are names
     (f"{TITLE}\n\nJohn A. B. Smith Jr., Mary C. D. Jones Sr., Peter K. L. Brown\n\n{BODY}", TITLE),
     # a Title Case title with commas is no list of names
-    ("Footdrop After Lumbar Fusion: Epidemiology, Risk Factors, and Associated Complications.\n\n"
+    ("Foot Drop After Lateral Fusion: Incidence, Risk Factors, and Related Outcomes.\n\n"
      f"Journal: Spine Cases\n\n{BODY}",
-     "Footdrop After Lumbar Fusion: Epidemiology, Risk Factors, and Associated Complications."),
+     "Foot Drop After Lateral Fusion: Incidence, Risk Factors, and Related Outcomes."),
     # a page's tools, and the journal's name above the issue line that dates the title
     ("Send to:\n\nChoose Destination\nSee comment in PubMed Commons below\nSpine Cases Q. 2011 Jul 1;36(15):1218-28.\n\n"
      "Cement embolism after sacroplasty: rates in 1,000 procedures.\n\nAuthor information\n\n" + BODY,
      "Cement embolism after sacroplasty: rates in 1,000 procedures."),
-    (f"J Korean Spine Assoc.\n1997 Dec;32(7):1773-1781.\n{TITLE}\n{BODY}", TITLE),
+    (f"J Korean Spine Assoc.\n2004 Mar;11(2):85-91.\n{TITLE}\n{BODY}", TITLE),
     # the authors' affiliations end the title's place: a longer line below them is not the title
     (f"{TITLE}\n\nAna RuizCity University College of Medicine, Department of Surgery, Riverton\n\n"
      "Search for other papers by Ana Ruiz in\nCurrent site\nGoogle Scholar\nClose\n BS\nand\n"

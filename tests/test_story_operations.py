@@ -150,8 +150,8 @@ def test_a_case_told_under_a_background_label(tmp_path, background, leaks):
 
 @pytest.mark.parametrize("introduction, treated", [
     # an abstract that tells its case under its introduction label
-    ("This is a case presentation of a 62-year-old woman with a pulmonary cement embolus after vertebroplasty of "
-     "L4. The cement was removed from the pulmonary artery by suction thrombectomy.", ["cement removal"]),
+    ("This is a case presentation of a 71-year-old man with a pulmonary cement embolus after vertebroplasty of "
+     "T12. The cement was removed from the pulmonary artery by suction thrombectomy.", ["cement removal"]),
     ("This is a review of how cement emboli are removed from the pulmonary artery after vertebroplasty.", []),
 ])
 def test_a_case_told_under_an_abstracts_introduction(tmp_path, introduction, treated):

@@ -130,7 +130,7 @@ def test_a_patient_named_by_initials(tmp_path):
      "The authors reported two cases of paraparesis after vertebroplasty, with cement in the epidural space.", 2),
     # the purpose a structured abstract states
     ("Epidural cement after vertebroplasty",
-     "Objective: To report three unique cases of paraparesis from epidural cement after vertebroplasty.\n"
+     "Objective: To report three rare cases of paraparesis from epidural cement after vertebroplasty.\n"
      "Results: All three patients developed paraparesis after vertebroplasty, with cement in the epidural "
      "space.", 3),
     # the series' own statistics make no cohort of it

@@ -8,7 +8,7 @@ from vocab_helpers import values
 @pytest.mark.parametrize("text, expected", [
     ("emergent laminectomy at T12", "laminectomy"),
     ("the cement mass was isolated from the dura and removed", "cement removal"),
-    ("PMMA posterior and anterior to the thecal sac was completely removed", "cement removal"),
+    ("cement lateral and anterior to the dural sac was completely removed", "cement removal"),
     ("the cement in the spinal canal was removed", "cement removal"),
     ("the PMMA was freed from the root and then extracted", "cement removal"),
     ("the cement leak was removed en bloc", "cement removal"),

@@ -337,7 +337,7 @@ def parse_reference(text: str) -> Citation:
     )
 
 
-# A title led by its authors' surnames, as a journal's page heads it: "Zidan, Fayed, and Elwany: <title>",
+# A title led by its authors' surnames, as a journal's page heads it: "Ruiz, Wei, and Costa: <title>",
 # "Kim et al.: <title>". Two names joined by "and" are left alone ("Kyphoplasty and Vertebroplasty: ..."),
 # as are words no surname ends in.
 _SURNAME = (r"(?![\w'\u2019-]*(?:plasty|tomy|osis|itis|graphy|ation|ment|ness|ity|ism|plegia|paresis|ysis|logy|"

@@ -444,7 +444,7 @@ _NAME_PART = re.compile(r"[A-Z]\.(?:-?[A-Z]\.){0,2}|[A-Z]|Jr\.?|Sr\.?|I{2,3}|IV"
 
 def _names_like(text: str) -> bool:
     """A list of names the byline reader missed: separated names of a few words each, capitalised words,
-    no small words (not "Footdrop Following Lumbar Fusion: Epidemiology, Risk Factors, and ...")."""
+    no small words (not "Foot Drop After Lateral Fusion: Incidence, Risk Factors, and ...")."""
     words = re.findall(r"[^\W\d_][\w'.-]*", text)
     items = re.split(r"[,;|\u00b7]", text)
     return len(items) >= 3 and all(w[0].isupper() for w in words if w.lower() != "and") \

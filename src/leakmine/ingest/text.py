@@ -184,7 +184,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     self_cites = [parse_reference(p.text) for p in front if p.role == "reference"]  # the paper cited above its title
     title = _first(rec.get("title"), fields.get("title"),
                    next((_BAR.sub("", p["text"]) for p in parts if p["kind"] == "title"), None))
-    led = authors_before_title(title) if title else None  # "Zidan, Fayed, and Elwany: <title>"
+    led = authors_before_title(title) if title else None  # "Ruiz, Wei, and Costa: <title>"
     title = led[1] if led else title
     own_refs = _own_citations(own, title)  # its title after its authors: "Rahimi B, Nazifi H. <title>. ..."
     matter = [p.text for p in own
