@@ -12,8 +12,9 @@
 `install(root, ...)` puts a finder ahead of the import system's own. A module of `DEFERRED` under those
 roots that is not imported yet is then created empty: a package keeps its `__path__`, so its submodules
 import as usual, and the functions named for it are stand-ins. The first read of anything else from it
-(`__all__` too), or a call of a stand-in, runs the real code of every deferred module of its top package
-(deepest first, so a package finds its submodules whole) in the module objects already handed out.
+(save the import system's probes of dunder names), or a call of a stand-in, runs the real code of every
+deferred module of its top package (deepest first, so a package finds its submodules whole) in the
+module objects already handed out.
 """
 
 from __future__ import annotations

@@ -611,6 +611,12 @@ def _is_initials(token: str) -> bool:
     return bool(re.fullmatch(rf"{_BARE_INITIALS}|{_INITIAL}", token))
 
 
+def is_name_part(token: str) -> bool:
+    """An initial ("J.", "J.-P.", "Y") or a suffix ("Jr.", "III") of a name, never a word in capitals
+    ("CT")."""
+    return bool(re.fullmatch(rf"{_INITIAL}|[A-Z]|(?:Jr|Sr)\.?|I{{2,3}}|IV", token))
+
+
 def names_surname_first(names: list[str] | tuple[str, ...]) -> bool:
     """Whether a byline prints family names first ("Zhao Minghui, Sun Jiaqi").
 
@@ -649,7 +655,7 @@ def surname(name: str, surname_first: bool = False) -> str:
         return toks[0]
     particles = _names()["particles"]
     i = len(toks) - 1
-    while i > 0 and toks[i - 1].lower() in particles and not re.fullmatch(r"[A-Z]\.?", toks[i - 1]):
+    while i > 0 and toks[i - 1].lower() in particles and not is_name_part(toks[i - 1]):
         i -= 1  # "Jan van Dijk"; not the initial of "Chao Y Gu"
     return " ".join(toks[i:])
 

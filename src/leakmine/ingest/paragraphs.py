@@ -27,6 +27,7 @@ from leakmine.ingest.metadata import (
     cited_first_author,
     family_given_author,
     is_date,
+    is_name_part,
     own_citation,
     parse_byline,
     running_head_author,
@@ -438,10 +439,6 @@ def _set_front_matter(p: Para, title: str, rule: str) -> None:
     p.role, p.kind, p.title, p.rule = "boiler", "front-matter", title, rule
 
 
-# Initials and suffixes, which a name may hold several of ("John A. B. Smith Jr.").
-_NAME_PART = re.compile(r"[A-Z]\.(?:-?[A-Z]\.){0,2}|[A-Z]|Jr\.?|Sr\.?|I{2,3}|IV")
-
-
 def _names_like(text: str) -> bool:
     """A list of names the byline reader missed: separated names of a few words each, capitalised words,
     no small words (not "Foot Drop After Lateral Fusion: Incidence, Risk Factors, and ...")."""
@@ -449,8 +446,8 @@ def _names_like(text: str) -> bool:
     items = re.split(r"[,;|\u00b7]", text)
     return len(items) >= 3 and all(w[0].isupper() for w in words if w.lower() != "and") \
         and not any(w.lower() in OPEN_ENDINGS for w in words if w.lower() != "and") \
-        and all(len([w for w in re.sub(r"^\s*and\s", "", item).split() if not _NAME_PART.fullmatch(w)]) <= 4
-                for item in items)
+        and all(len([w for w in re.sub(r"^\s*and\s", "", item).split() if not is_name_part(w)]) <= 4
+                for item in items)  # initials and suffixes aside: "John A. B. Smith Jr."
 
 
 def _is_banner(p: Para) -> bool:
