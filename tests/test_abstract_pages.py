@@ -181,6 +181,13 @@ def test_jats_sections_with_run_in_colons_and_ids():
     (f"{TITLE}\n\n\u2022 Ruiz, Ana (Department of Orthopaedic Surgery, Northfield General Hospital)\n\n{STORY}\n", TITLE),
     (f"# {TITLE} in a woman of seventy-one years treated for a sacral insufficiency fracture\n\n{STORY}\n",
      f"{TITLE} in a woman of seventy-one years treated for a sacral insufficiency fracture"),
+    # the authors' line ends the place a title is looked for
+    (f"# {TITLE}\n\n**Authors:** Ana Ruiz, Li Wei\n\nPMC \u00b7 DOI: 10.5555/cr.2024.118 \u00b7 Journal of Spine "
+     f"Cases and Their Treatment in Practice \u00b7 2024-05-02\n\n## Abstract\n\n{STORY}\n", TITLE),
+    # the links to a journal's neighbouring articles name other papers; a reader's settings are no title
+    ("Next Article in Journal\nOutcomes of Tonsillectomy in Adults Treated as Day Cases over Ten Years\n"
+     "Previous Article in Journal\nA Comprehensive Review of Dental Implant Failures and Their Causes\n"
+     f"Font Size:\nAa Aa Aa\nLine Spacing:\nCase Report\n\n{TITLE}\n\nAbstract\n\n{STORY}\n", TITLE),
 ])
 def test_titles_of_abstract_pages(text, title):
     assert _read(text).meta.title == title

@@ -97,6 +97,11 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("We found 5 cases among 341 patients who had been operated on.", 5, 341),
     ("We selected 38 patients with adjacent fractures after PKP as the fracture group.", 38, None),
     ("163 patients (120F, 43M) in whom augmented screws were used were included.", 163, None),
+    ("A prospective database of 515 patients operated on by one surgeon was searched.", 515, None),
+    ("A national registry of 2,480 patients was searched for the years 2010 to 2015.", 2480, None),
+    ("The clinical data of 87 patients with osteoporotic thoracolumbar fractures admitted to the Department of "
+     "Spine Surgery of the Riverside Hospital of the Northern Medical University between May 2016 and March 2019 "
+     "were retrospectively analyzed.", 87, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
@@ -371,6 +376,10 @@ def test_age_stat(text, value, stat):
     "treated vertebrae (n = 48)",
     "a review of 12 studies",
     "an analysis of 349 vertebrae",
+    "a database of 86 studies",
+    "a registry subgroup of 40 patients",
+    "Follow-up data of 12 patients were missing.",
+    "The data of 20 patients reported in the literature were reviewed.",
     "31 (1.14%) vertebrae were treated",
     "12 levels that developed leakage",
     "Leakage occurred in 15.4% of levels (48 of 312).",
@@ -658,6 +667,11 @@ def test_arms_told_one_after_another(text, sizes):
      [(122, "population", None), (97, "population", None)]),
     # a part of an arm is no arm
     ("In the PKP group with leakage (n = 9), pain was worse.", []),
+    # a count of patients is the population where the named parts told after it add up to it
+    ("Forty-two patients with fractures were operated with PKP (n = 20) or PVP (n = 22) at our unit.",
+     [(42, "population", None), (20, "group", "pkp"), (22, "group", "pvp")]),
+    ("Forty-two patients with fractures were seen, and nine patients had leakage.", [(9, "subgroup", None)]),
+    ("Forty-two patients with fractures were seen, with PKP (20 patients) and PVP (21 patients) last year.", []),
 ])
 def test_groups_and_populations_told_in_more_ways(text, sizes):
     assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes

@@ -69,10 +69,18 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
     ("A total of 240 patients were included.", "Diabetes was found in 18 patients."),
     ("A total of 240 patients were included.", "Adjacent fractures were recorded in 18 patients."),
     ("A total of 240 patients were included.", "18 patients had posterior fusion."),
+    # an outcome counted against some of the patients, not a population the paper counts
+    ("A total of 240 patients were included.", "Walking improved in 18/22 patients (82%)."),
 ])
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {other}"))
     assert 18 not in [n for n, _ in groups(paper)]
+
+
+def test_an_outcome_counted_against_the_population_stays_its_group(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, "Methods: A total of 22 patients were included. Results: Walking "
+                                              "improved in 18/22 patients (82%)."))
+    assert (18, 22) in groups(paper)
 
 
 @pytest.mark.parametrize("methods, expected", [

@@ -373,3 +373,29 @@ def test_a_count_in_a_case_part_is_no_series_where_the_paper_counts_its_populati
     paper = mine(tmp_path, text)
     assert paper["patients"] == [] and [(c["n_patients"], c["denominator"]) for c in paper["cohorts"]] == \
         [(120, None), (8, 120), (4, 120)]
+
+
+@pytest.mark.parametrize("opening, expected", [
+    # an abstract that opens a sentence with its few patients and says they were treated: that many patients
+    ("Three patients with paraparesis after scoliosis correction were admitted to our unit over two years.", 3),
+    ("Methods: Five consecutive patients with epidural cement were treated by saline irrigation.", 5),
+    # ... not where the paper counts a population of its own, nor a count of what some of them had
+    ("We reviewed 140 patients treated with vertebroplasty. Three patients with epidural cement were treated by "
+     "saline irrigation.", 0),
+    ("Three patients with epidural cement had paraparesis after vertebroplasty.", 0),
+    ("Lee et al. described how three patients with epidural cement were treated by saline irrigation.", 0),
+])
+def test_an_abstract_that_opens_with_its_patients(tmp_path, opening, expected):
+    paper = mine(tmp_path, f"Epidural cement after vertebroplasty\n\nAbstract\n\n{opening} All developed "
+                           "paraparesis.\n")
+    assert len(paper["patients"]) == expected
+
+
+def test_a_series_counted_against_its_centres_patients_is_also_their_incidence(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Among 1,870 patients treated with vertebroplasty at our centre, three patients had epidural cement. "
+        "Case 1 was a 70-year-old woman with paraparesis. Case 2 was a 77-year-old woman with paraparesis. "
+        "Case 3 was a 64-year-old man with paraparesis.")))
+    assert summary(paper) == [(70, "F"), (77, "F"), (64, "M")]
+    assert [(c["n_patients"], c["denominator"]) for c in paper["cohorts"]] == [(3, 1870)]
+    assert paper["paper"]["study_type"] == "case series"

@@ -61,9 +61,10 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
             shared = paper_procedures(mentions, flows)
             built_patients = [build_table_patient(k, row, shared) for k, row in enumerate(rows, 1)]
         else:
-            if counted and not cohorts:  # a series whose patients the text never tells (all) apart
-                n = counted
-            attributions = attribute(document, mentions, cues, anchors, of, n, bool(cohorts), unit_of, by_sentence)
+            if counted and all(c["n_patients"] == counted for c in cohorts):
+                n = counted  # a series whose patients the text never tells (all) apart
+            attributions = attribute(document, mentions, cues, anchors, of, n, _aggregate(cohorts, n), unit_of,
+                                     by_sentence)
             built_patients = []
             for k in range(1, n + 1):
                 mine = [a for a in attributions if k in a.patients]
@@ -77,8 +78,14 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     meta = document.meta
     paper = {"title": meta.title, "year": meta.year, "journal": meta.journal, "doi": meta.doi,
              "first_author": meta.first_author,
-             "study_type": study_type(document, len(patients), bool(cohorts), flows)}
+             "study_type": study_type(document, len(patients), _aggregate(cohorts, len(patients)), flows)}
     return {"paper": paper, "patients": patients, "cohorts": cohorts}, evidence
+
+
+def _aggregate(cohorts: list[dict[str, Any]], described: int) -> bool:
+    """Whether the paper reports a group in aggregate: a cohort other than the described patients'
+    own incidence ("6 cases among 287 patients", with the six told)."""
+    return any(c["n_patients"] != described for c in cohorts)
 
 
 def _compartments_named(mentions: list[Mention], cues: CueIndex) -> list[Mention]:

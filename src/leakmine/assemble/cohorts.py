@@ -13,7 +13,8 @@ paper's own patients (not cited studies, not a review's pooled numbers) and retu
 - the study population when the text gives its sex or age ("199 patients (112 F; 87 M), mean age 70").
 
 A count of what happened to a group already counted ("9 of the 17 patients required reoperation") is
-an outcome tally, not a group; so are groups no larger than the patients described one by one.
+an outcome tally, not a group; so are groups no larger than the patients described one by one, but
+for those patients themselves counted against their population.
 Sex counts join the group they add up to; one sex alone, and age statistics, the group counted just
 before them in the same section. A value the text does not state (the other sex by subtraction)
 stays None.
@@ -199,7 +200,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     # a group counted against operations ("30 of 120 procedures") where the paper counts its patients
     # counts treated vertebrae, not people
     people = any(m.attrs.get("kind") == "population" and m.attrs.get("counted_in") is None for m in sizes)
-    kept = [g for g in groups if g.n > described and id(g) not in tallies
+    kept = [g for g in groups if (g.n > described or _drawn_series(g, described)) and id(g) not in tallies
             and (g.named or g.denominator or g.sex or g.ages or g.whole_unknown)
             and not (people and g.sizes and all(m.attrs.get("counted_in") == "operations" for m in g.sizes))
             and not (g.sizes and all(m.attrs.get("share_only") for m in g.sizes) and _share_of(g, groups) is None)]
@@ -207,6 +208,12 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
         bare = [g for g in groups if g.n > described and g.n >= _MIN_BARE_COHORT and id(g) not in tallies][:1]
         kept = sorted({id(g): g for g in bare + kept}.values(), key=lambda g: g.first.start_char)
     return _records(kept)
+
+
+def _drawn_series(g: _Group, described: int) -> bool:
+    """The patients described one by one are this group, counted against the population they came
+    from ("three of our 215 laminoplasty patients developed a palsy"): its incidence is a cohort."""
+    return g.n == described and g.denominator is not None and g.denominator[0] > g.n
 
 
 def _groups(sizes: list[Mention]) -> list[_Group]:
@@ -410,11 +417,13 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
     denominator is no larger than that group: "8 of the 11 patients with loose screws" within 30
     patients drawn from 4078) unless that group is an arm not named for a complication (`findings`:
     "5 of the 14 patients in group H" are the arm's complication group, "9 of the 48 patients" of
-    "the leakage group (n = 48)" a breakdown), and an outcome of the study population whose sex counts are given ("9 of
-    the 17 patients required reoperation")."""
+    "the leakage group (n = 48)" a breakdown), an outcome of the study population whose sex counts are given ("9 of
+    the 17 patients required reoperation"), and an outcome counted against fewer patients than a population the
+    paper counts ("pain improved in 4/5 patients" of 12 treated: the 5 are some of them)."""
     subgroups = {g.n for g in groups if (g.named or g.denominator)
                  and (g.arm_of is None or any(_names(m, findings) for m in g.sizes))}
     populations = {t for m in sexes if (t := _sex_total(m))} - subgroups
+    counted = {g.n for g in groups if not g.named and g.denominator is None}
     out = set()
     for g in groups:
         den = g.denominator
@@ -422,8 +431,8 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
             out.add(id(g))
         if g.named or den is None:
             continue
-        if any(den[0] <= n for n in subgroups - {g.n}) or (
-                g.predicate == "outcome" and any(den[0] <= n for n in populations - {g.n})):
+        if any(den[0] <= n for n in subgroups - {g.n}) or g.predicate == "outcome" and (
+                any(den[0] <= n for n in populations - {g.n}) or any(den[0] < n for n in counted)):
             out.add(id(g))
     return out
 

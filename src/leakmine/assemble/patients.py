@@ -330,7 +330,8 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     paper reports no cohort). Without such words, the few patients a case part says were included before
     any patient's age or sex is told ("Patient concerns: A total of 6 patients with ... were included",
     not "5 patients underwent vertebroplasty that week"), in the authors' voice and with no statistics of
-    theirs, in a paper whose authors count no population elsewhere."""
+    theirs, in a paper whose authors count no population elsewhere; or the few a sentence of the abstract
+    or body opens with and says so of."""
     if document.meta.pools_studies:
         return None
     for m in mentions:
@@ -345,17 +346,25 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
             return m.attrs["n"]
     own = [m for m in mentions if m.label == "COHORT_SIZE" and m.attrs.get("kind") == "population"
            and not _others(sentence_voice(cues.of(m)))]
-    if any(m.section_kind != "case" for m in own):
-        return None
     first_told = min((o.start_char for o in mentions if o.label in ("AGE", "SEX")
                       and not _others(sentence_voice(cues.of(o)))), default=len(document.text))
-    for m in own:
+
+    def included(m: Mention) -> bool:
         n = m.attrs.get("n")
-        if isinstance(n, int) and 1 < n < _SERIES_MOST and m.start_char <= first_told and _INCLUDED.search(m.sentence) \
-                and not any(o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start
-                            for o in mentions):
-            return n
-    return None
+        return isinstance(n, int) and 1 < n < _SERIES_MOST and m.start_char <= first_told \
+            and bool(_INCLUDED.search(m.sentence)) and not any(
+                o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start for o in mentions)
+
+    # a sentence of the abstract or body that opens with the patients it says were treated ("Three patients
+    # with paraplegia after ... were admitted to our department"), in a paper counting no other population
+    opening = next((m for m in mentions if m.label == "CASE_COUNT" and m.attrs.get("title_only")
+                    and flows[m.section_index] in ("abstract", "body") and included(m)
+                    and not _others(sentence_voice(cues.of(m)))), None)
+    if opening is not None and all(o.attrs.get("n") == opening.attrs["n"] for o in own):
+        return opening.attrs["n"]
+    if any(m.section_kind != "case" for m in own):
+        return None
+    return next((m.attrs["n"] for m in own if included(m)), None)
 
 
 def _others(voice: Voice) -> bool:

@@ -540,9 +540,12 @@ def find_title(paras: list[Para]) -> None:
             continue
         if p.role in ("byline", "label", "caption", "table", "row"):
             break
-        if groups and p.role == "boiler" and p.rule.startswith(("affiliation", "correspondence")):
-            break  # the authors' affiliations follow the title
+        if groups and p.role == "boiler" and p.rule.startswith(("affiliation", "correspondence", "field.author")):
+            break  # the authors and their affiliations follow the title
         if p.role in ("boiler", "reference") or p.language != "en":  # a citation of the paper above its title
+            continue
+        if i and paras[i - 1].rule == "web.neighbour":  # "Previous Article in Journal" over another's title
+            _set_front_matter(p, "Front matter", "front.other")
             continue
         nxt, after = _next_text(paras, i)
         if i + 1 < len(paras) and (paras[i + 1].rule in ("journal.issue", "issue-line") or (

@@ -159,8 +159,11 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
     holds ("of the 312 patients (198 women and 114 men), 48 developed"), is not a group size; a count
     that names no people ("the rate was 1.4% (14/1004)") is one only when its denominator counts people
     elsewhere ("1,004 cases were reviewed")."""
-    normalized = _continued([(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))], text)
-    people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")}
+    matched = [(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))]
+    normalized = _continued([f for f in matched if not f[0].rule.attrs.get("whole_of_parts")], text) + [
+        f for f in matched if f[0].rule.attrs.get("whole_of_parts")]
+    people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")
+              and not m.rule.attrs.get("whole_of_parts")}
     found = merge_overlaps(_parts_of_wholes(text, [(m, v, {k: x for k, x in a.items() if k != "unsaid"})
                                                    for m, v, a in normalized
                                                    if not a.get("unsaid") or a.get("denominator") in people]))
@@ -212,7 +215,8 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
     after another, to a size told within 200 characters before them, unless their clause allocates
     patients to them (`_ALLOCATION_TO`): "113 patients (PLIF n = 30, TLIF n = 83)" keeps both, and so do
     "58 patients who underwent NPVP (n=27) or HPVP (n=31)" and "randomized to BKP (n = 149) or NSM (n =
-    151)". Parts with only `_PART_GAP` between them are told one after another."""
+    151)". Parts with only `_PART_GAP` between them are told one after another. A count that is a size
+    only as the whole of such parts (rule attr `whole_of_parts`) is kept only where parts add up to it."""
     runs: list[list[int]] = []
     for k, (m, _, _) in sorted(enumerate(found), key=lambda kf: kf[1][0].start):
         if not m.rule.attrs.get("part"):
@@ -222,14 +226,17 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
             runs[-1].append(k)
         else:
             runs.append([k])
-    dropped: set[int] = set()
+    dropped = {k for k, (m, _, _) in enumerate(found) if m.rule.attrs.get("whole_of_parts")}
     for ks in runs:
         first = found[ks[0]][0].start
-        wholes = {a["n"] for m, _, a in found if m.rule.label == "COHORT_SIZE" and not m.rule.attrs.get("part")
-                  and m.end <= first <= m.end + 200}
+        total = sum(found[k][2]["n"] for k in ks)
+        wholes = [k for k, (m, _, a) in enumerate(found) if m.rule.label == "COHORT_SIZE"
+                  and not m.rule.attrs.get("part") and m.end <= first <= m.end + 200]
         allocated = _ALLOCATION_TO.search(text, max(0, first - 80), first)
-        if len(ks) < 2 or not (sum(found[k][2]["n"] for k in ks) in wholes or allocated):
+        if len(ks) < 2 or not (any(found[k][2]["n"] == total for k in wholes) or allocated):
             dropped.update(ks)
+        else:
+            dropped.difference_update(k for k in wholes if found[k][2]["n"] == total)
     return [f for k, f in enumerate(found) if k not in dropped]
 
 
