@@ -184,6 +184,10 @@ def test_jats_sections_with_run_in_colons_and_ids():
     # the authors' line ends the place a title is looked for
     (f"# {TITLE}\n\n**Authors:** Ana Ruiz, Li Wei\n\nPMC \u00b7 DOI: 10.5555/cr.2024.118 \u00b7 Journal of Spine "
      f"Cases and Their Treatment in Practice \u00b7 2024-05-02\n\n## Abstract\n\n{STORY}\n", TITLE),
+    # a paywall's notice above the title, wrapped over two lines
+    ("You could be reading the full-text of this article now if you...\n\nIf you have access to this article "
+     f"through your institution,\nyou can view this article in\n\n{TITLE}\n\nRuiz, Ana MD; Wei, Li MD\n\n"
+     f"Abstract\n\n{STORY}\n", TITLE),
     # the links to a journal's neighbouring articles name other papers; a reader's settings are no title
     ("Next Article in Journal\nOutcomes of Tonsillectomy in Adults Treated as Day Cases over Ten Years\n"
      "Previous Article in Journal\nA Comprehensive Review of Dental Implant Failures and Their Causes\n"
@@ -253,6 +257,7 @@ def test_et_al_lines(line, first):
     ("Ortiz, Elena MD*; Brandt, Jonas MD; Leon, Sandrine", "Ortiz"),
     ("De Vries, Anne MD, PhD*; Okafor, C. N.", "De Vries"),
     ("Ortiz, Elena MD1,2; Brandt, Jonas PhD", "Ortiz"),
+    ("Ortiz, Elena M., MD, PhD1; Brandt, Jonas, MD1; Leon, Sandrine P., MD1,b", "Ortiz"),
     ("Ruiz, Ana", None),  # one name: not a list
     ("Pain, numbness; weakness, palsy", None),
     ("Pain improved, she walked; Later, she ran.", None),

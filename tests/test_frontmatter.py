@@ -2,7 +2,7 @@
 
 import pytest
 
-from leakmine.ingest.frontmatter import article_type, front_matter_kind, is_journal_name
+from leakmine.ingest.frontmatter import article_type, front_matter_kind, is_journal_name, title_tail
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -69,3 +69,17 @@ def test_article_type(line, expected):
 ])
 def test_is_journal_name_rejects_titles(line):
     assert not is_journal_name(line)
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Cement in the Azygos Vein: A Case Report FREE TO VIEW", ("Cement in the Azygos Vein: A Case Report", None)),
+    ("Foot drop after fusion: a case report Open Access", ("Foot drop after fusion: a case report", None)),
+    ("Foot drop after lumbar fusion: a case report. 2021", ("Foot drop after lumbar fusion: a case report.", 2021)),
+    # a year inside a title, a title that names access, and a short title stay as they are
+    ("Spinal surgery in 2021", ("Spinal surgery in 2021", None)),
+    ("Cement leakage: a review of 2019 cases", ("Cement leakage: a review of 2019 cases", None)),
+    ("Open Access", ("Open Access", None)),
+    ("Free access to care after spinal cord injury", ("Free access to care after spinal cord injury", None)),
+])
+def test_title_tail(title, expected):
+    assert title_tail(title) == expected

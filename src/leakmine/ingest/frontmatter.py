@@ -71,6 +71,22 @@ def is_journal_name(text: str) -> bool:
     return all(w[:1].isupper() or lw in vocab["linking_words"] for w, lw in zip(words, low, strict=True))
 
 
+_YEAR_AFTER_STOP = re.compile(r"(?<=[.?!])\s+((?:19|20)\d\d)$")
+
+
+def title_tail(title: str) -> tuple[str, int | None]:
+    """`title` without what a page prints after it on its line, and the year so printed: an access note
+    of two words or more ("... and Literature Review FREE TO VIEW") or the year after its last stop
+    ("... A case report. 2019" -> 2019)."""
+    if m := _YEAR_AFTER_STOP.search(title):
+        return title[:m.start()], int(m.group(1))
+    words = title.split()
+    for k in range(2, min(4, len(words) - 3) + 1):
+        if _label_key(" ".join(words[-k:])) in _vocab()["controls"]:
+            return " ".join(words[:-k]), None
+    return title, None
+
+
 def label_parts(text: str) -> list[str]:
     """The pieces of a line joined by bars or middle dots ("Case Report | Open Access")."""
     return [p for p in _PARTS.split(" ".join(text.split())) if p]

@@ -109,7 +109,7 @@ _CITE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_NUMBER = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]|\d{1,3}[.)])\s+")
-_PARTICLE = r"(?:van|von|de|der|den|da|das|dos|del|della|di|du|la|le|ten|ter)"
+_PARTICLE = r"(?:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter)"
 _CITED_AUTHOR = re.compile(
     rf"^(?P<sur>(?:{_PARTICLE}\s+)*[A-Z][A-Za-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)"
     r"(?:\s+[A-Z]{1,3}(?:[,.]|\s+et\s+al\b|\s+and\b)|\s*,\s*(?:[A-Z]\.\s*-?)+)"
@@ -374,9 +374,10 @@ _FAMILY_GIVEN = r"(?:{p}\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?,\s*[A-
 
 @lru_cache(maxsize=1)
 def _family_given_list() -> re.Pattern[str]:
-    """"Family, Given; Family, Given", each name with its degrees and marks ("Ruiz, Ana MD*; Wei, Li")."""
+    """"Family, Given; Family, Given", each name with its degrees and marks ("Ruiz, Ana MD*; Wei, Li",
+    "Wei, Li, MD1,a")."""
     name = _FAMILY_GIVEN.format(p=_PARTICLE)
-    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*[*\u2020\u2021\d,]*"
+    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[*\u2020\u2021\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
     return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}\s*\.?$")
 
 

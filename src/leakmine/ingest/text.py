@@ -22,7 +22,7 @@ from typing import Any
 from leakmine.ingest import htmltext
 from leakmine.ingest.boilerplate import boilerplate_of
 from leakmine.ingest.decoding import decode_text
-from leakmine.ingest.frontmatter import article_type, is_label, label_parts
+from leakmine.ingest.frontmatter import article_type, is_label, label_parts, title_tail
 from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.markdown import unflatten_text
 from leakmine.ingest.medline import is_medline, medline_fields, medline_record
@@ -185,7 +185,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     title = _first(rec.get("title"), fields.get("title"),
                    next((_BAR.sub("", p["text"]) for p in parts if p["kind"] == "title"), None))
     led = authors_before_title(title) if title else None  # "Ruiz, Wei, and Costa: <title>"
-    title = led[1] if led else title
+    title, title_year = title_tail(led[1] if led else title) if title else (title, None)
     own_refs = _own_citations(own, title)  # its title after its authors: "Rahimi B, Nazifi H. <title>. ..."
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
@@ -221,7 +221,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
                     cite and cite.year, *(c.year for c in own_refs), *(c.year for c in lines), *(c.year for c in own_cites),
                     *(c.year for c in head_lines), *(c.year for c in self_cites),
                     *map(published_year, history), *copyright_years, *piece_years, *dates, *map(history_year, history),
-                    *(date_year(h) for h in heads if boilerplate_of(h))),
+                    *(date_year(h) for h in heads if boilerplate_of(h)), title_year),
         doi=_first(rec.get("doi"), *(cite.dois if cite else ()), *(d for c in own_refs for d in c.dois), *(d for c in lines for d in c.dois),
                    *(d for t in matter for d in find_dois(t)), *(d for c in self_cites for d in c.dois),
                    *(d for h in heads for d in find_dois(h)), *(d for t in short for d in find_dois(t))),
