@@ -188,6 +188,9 @@ def test_jats_sections_with_run_in_colons_and_ids():
     ("You could be reading the full-text of this article now if you...\n\nIf you have access to this article "
      f"through your institution,\nyou can view this article in\n\n{TITLE}\n\nRuiz, Ana MD; Wei, Li MD\n\n"
      f"Abstract\n\n{STORY}\n", TITLE),
+    # a link to a neighbouring article right above the paper's own title and byline
+    (f"Previous Article in Journal\nNext Article in Journal\n\n{TITLE}\n\nby Ana Ruiz and Li Wei\n\nAbstract\n\n"
+     f"{STORY}\n", TITLE),
     # the links to a journal's neighbouring articles name other papers; a reader's settings are no title
     ("Next Article in Journal\nOutcomes of Tonsillectomy in Adults Treated as Day Cases over Ten Years\n"
      "Previous Article in Journal\nA Comprehensive Review of Dental Implant Failures and Their Causes\n"

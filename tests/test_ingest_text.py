@@ -95,6 +95,7 @@ def test_script_language_ignores_latin_and_digits():
     ("View my account settings", "front-matter"),
     ("header advert", "front-matter"),
     ("Spine Cases Quarterly Logo", "front-matter"),
+    ("Logo Spine Cases Quarterly", "front-matter"),
     ("Visit Spine Cases Quarterly at:", "front-matter"),
     ("Loading...", "front-matter"),
     ("Font Size:", "front-matter"),

@@ -77,6 +77,18 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     assert 18 not in [n for n, _ in groups(paper)]
 
 
+@pytest.mark.parametrize("methods, expected", [
+    # arms that add up to the first count of patients are drawn from it
+    ("Fifty patients with fractures were operated with PKP (n = 22) or PVP (n = 28) at our unit.",
+     [(22, 50), (28, 50)]),
+    # ... not a breakdown of a complication group counted after the population
+    ("We reviewed 260 patients treated with vertebroplasty. Of these, 7 patients developed radiculopathy and "
+     "these 7 patients were treated with foraminotomy (n = 4) or steroids (n = 3).", [(7, 260)]),
+])
+def test_arms_that_add_up_to_a_count_of_patients(tmp_path, methods, expected):
+    assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected
+
+
 def test_an_outcome_counted_against_the_population_stays_its_group(tmp_path):
     paper = mine(tmp_path, case_report(TITLE, "Methods: A total of 22 patients were included. Results: Walking "
                                               "improved in 18/22 patients (82%)."))

@@ -384,6 +384,10 @@ def test_a_count_in_a_case_part_is_no_series_where_the_paper_counts_its_populati
      "saline irrigation.", 0),
     ("Three patients with epidural cement had paraparesis after vertebroplasty.", 0),
     ("Lee et al. described how three patients with epidural cement were treated by saline irrigation.", 0),
+    ("We reviewed the vertebroplasties done at our unit from 2012 to 2018. In 5 patients, leaks were treated "
+     "by saline irrigation.", 0),
+    ("Three patients with epidural cement were treated by saline irrigation at our unit. Leakage was found in 3 "
+     "of 1,460 patients (0.2%).", 0),
 ])
 def test_an_abstract_that_opens_with_its_patients(tmp_path, opening, expected):
     paper = mine(tmp_path, f"Epidural cement after vertebroplasty\n\nAbstract\n\n{opening} All developed "

@@ -63,7 +63,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         else:
             if counted and all(c["n_patients"] == counted for c in cohorts):
                 n = counted  # a series whose patients the text never tells (all) apart
-            attributions = attribute(document, mentions, cues, anchors, of, n, _aggregate(cohorts, n), unit_of,
+            attributions = attribute(document, mentions, cues, anchors, of, n, _other_cohorts(cohorts, n), unit_of,
                                      by_sentence)
             built_patients = []
             for k in range(1, n + 1):
@@ -78,13 +78,13 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     meta = document.meta
     paper = {"title": meta.title, "year": meta.year, "journal": meta.journal, "doi": meta.doi,
              "first_author": meta.first_author,
-             "study_type": study_type(document, len(patients), _aggregate(cohorts, len(patients)), flows)}
+             "study_type": study_type(document, len(patients), _other_cohorts(cohorts, len(patients)), flows)}
     return {"paper": paper, "patients": patients, "cohorts": cohorts}, evidence
 
 
-def _aggregate(cohorts: list[dict[str, Any]], described: int) -> bool:
-    """Whether the paper reports a group in aggregate: a cohort other than the described patients'
-    own incidence ("6 cases among 287 patients", with the six told)."""
+def _other_cohorts(cohorts: list[dict[str, Any]], described: int) -> bool:
+    """Whether the paper reports a cohort other than the `described` patients' own incidence ("6 cases
+    among 287 patients", the six told one by one)."""
     return any(c["n_patients"] != described for c in cohorts)
 
 

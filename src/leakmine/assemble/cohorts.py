@@ -13,8 +13,8 @@ paper's own patients (not cited studies, not a review's pooled numbers) and retu
 - the study population when the text gives its sex or age ("199 patients (112 F; 87 M), mean age 70").
 
 A count of what happened to a group already counted ("9 of the 17 patients required reoperation") is
-an outcome tally, not a group; so are groups no larger than the patients described one by one, but
-for those patients themselves counted against their population.
+an outcome tally, not a group; so are groups no larger than the patients described one by one, save
+those patients' own incidence ("three of our 215 patients", the three described).
 Sex counts join the group they add up to; one sex alone, and age statistics, the group counted just
 before them in the same section. A value the text does not state (the other sex by subtraction)
 stays None.

@@ -544,7 +544,8 @@ def find_title(paras: list[Para]) -> None:
             break  # the authors and their affiliations follow the title
         if p.role in ("boiler", "reference") or p.language != "en":  # a citation of the paper above its title
             continue
-        if i and paras[i - 1].rule == "web.neighbour":  # "Previous Article in Journal" over another's title
+        if i and paras[i - 1].rule == "web.neighbour" and i + 1 < len(paras) \
+                and paras[i + 1].rule.startswith("web."):  # "Previous Article in Journal" over another's title
             _set_front_matter(p, "Front matter", "front.other")
             continue
         nxt, after = _next_text(paras, i)

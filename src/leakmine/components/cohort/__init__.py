@@ -160,10 +160,10 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
     that names no people ("the rate was 1.4% (14/1004)") is one only when its denominator counts people
     elsewhere ("1,004 cases were reviewed")."""
     matched = [(m, *norm) for m in find_matches(text, rules) if (norm := _normalize(text, m))]
-    normalized = _continued([f for f in matched if not f[0].rule.attrs.get("whole_of_parts")], text) + [
-        f for f in matched if f[0].rule.attrs.get("whole_of_parts")]
-    people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")
-              and not m.rule.attrs.get("whole_of_parts")}
+    wholes = [f for f in matched if f[0].rule.attrs.get("whole_of_parts")]  # sizes only where parts add up
+    normalized = _continued([f for f in matched if not f[0].rule.attrs.get("whole_of_parts")], text)
+    people = {a["n"] for m, _, a in normalized if m.rule.label == "COHORT_SIZE" and not a.get("unsaid")}
+    normalized += wholes
     found = merge_overlaps(_parts_of_wholes(text, [(m, v, {k: x for k, x in a.items() if k != "unsaid"})
                                                    for m, v, a in normalized
                                                    if not a.get("unsaid") or a.get("denominator") in people]))
@@ -216,7 +216,9 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
     patients to them (`_ALLOCATION_TO`): "113 patients (PLIF n = 30, TLIF n = 83)" keeps both, and so do
     "58 patients who underwent NPVP (n=27) or HPVP (n=31)" and "randomized to BKP (n = 149) or NSM (n =
     151)". Parts with only `_PART_GAP` between them are told one after another. A count that is a size
-    only as the whole of such parts (rule attr `whole_of_parts`) is kept only where parts add up to it."""
+    only as the whole of such parts (rule attr `whole_of_parts`) is kept only where parts add up to it and
+    no count of people comes before it (the study population, not "of these, 9 patients ... (n = 5) or
+    (n = 4)")."""
     runs: list[list[int]] = []
     for k, (m, _, _) in sorted(enumerate(found), key=lambda kf: kf[1][0].start):
         if not m.rule.attrs.get("part"):
@@ -227,11 +229,14 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
         else:
             runs.append([k])
     dropped = {k for k, (m, _, _) in enumerate(found) if m.rule.attrs.get("whole_of_parts")}
+    counted = min((m.start for m, _, _ in found if m.rule.label == "COHORT_SIZE" and not m.rule.attrs.get("part")
+                   and not m.rule.attrs.get("whole_of_parts")), default=len(text))
+    sizes = [(m.end, k) for k, (m, _, _) in enumerate(found) if m.rule.label == "COHORT_SIZE"
+             and not m.rule.attrs.get("part") and (not m.rule.attrs.get("whole_of_parts") or m.start <= counted)]
     for ks in runs:
         first = found[ks[0]][0].start
         total = sum(found[k][2]["n"] for k in ks)
-        wholes = [k for k, (m, _, a) in enumerate(found) if m.rule.label == "COHORT_SIZE"
-                  and not m.rule.attrs.get("part") and m.end <= first <= m.end + 200]
+        wholes = [k for end, k in sizes if end <= first <= end + 200]
         allocated = _ALLOCATION_TO.search(text, max(0, first - 80), first)
         if len(ks) < 2 or not (any(found[k][2]["n"] == total for k in wholes) or allocated):
             dropped.update(ks)
