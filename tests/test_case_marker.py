@@ -115,6 +115,8 @@ def test_component_writes_span_group():
      [("In three cases, anterior cervical discectomy was complicated by", 3)]),
     ("Objective: To report 4 unusual cases of foot drop after lumbar fusion.", [("To report 4 unusual cases", 4)]),
     ("The aim is to describe two patients with foraminal leakage.", [("to describe two patients", 2)]),
+    ("We share our experience in three cases of cauda equina syndrome after fusion.",
+     [("We share our experience in three cases", 3)]),
 ])
 def test_case_counts_found(text, expected):
     assert [(text[m.start:m.end], n) for m, n in match_case_counts(text, COUNT_RULES)] == expected
@@ -138,6 +140,7 @@ def test_case_counts_found(text, expected):
     "In 12 cases, vertebroplasty was complicated by leakage.",
     "It is important to report all cases of leakage to the registry.",
     "Surgeons need to report two-level leaks in their series.",
+    "We share our experience in 250 cases of kyphoplasty.",
 ])
 def test_case_counts_not_found(text):
     assert match_case_counts(text, COUNT_RULES) == []

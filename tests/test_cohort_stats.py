@@ -99,6 +99,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("163 patients (120F, 43M) in whom augmented screws were used were included.", 163, None),
     ("A prospective database of 515 patients operated on by one surgeon was searched.", 515, None),
     ("A national registry of 2,480 patients was searched for the years 2010 to 2015.", 2480, None),
+    ("From April 2011 until June 2016, 84 patients with burst fractures were treated by kyphoplasty.", 84, None),
     ("The clinical data of 87 patients with osteoporotic thoracolumbar fractures admitted to the Department of "
      "Spine Surgery of the Riverside Hospital of the Northern Medical University between May 2016 and March 2019 "
      "were retrospectively analyzed.", 87, None),
@@ -304,6 +305,10 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("the F:M ratio was 36:54", 54, 36),
     ("the male to female ratio was 54:36", 54, 36),
     ("(M/F ratio 54:36)", 54, 36),
+    ("in 92 cases (males: 41, females: 51, mean age 60.2 y)", 41, 51),
+    ("(female = 51; male = 41)", 41, 51),
+    ("Eighty patients (51 of whom were women and 29 of whom were men)", 29, 51),
+    ("29 of whom were men and 51 women", 29, 51),
 ])
 def test_sex_count(text, male, female):
     assert [(v, a["n_male"], a["n_female"]) for v, a in found(text, "SEX_COUNT")] == [(f"{male}M/{female}F", male, female)]
@@ -379,6 +384,7 @@ def test_age_stat(text, value, stat):
     "a database of 86 studies",
     "a registry subgroup of 40 patients",
     "Follow-up data of 12 patients were missing.",
+    "Three months later, 5 patients were treated by revision.",
     "The data of 20 patients reported in the literature were reviewed.",
     "31 (1.14%) vertebrae were treated",
     "12 levels that developed leakage",
@@ -671,6 +677,7 @@ def test_arms_told_one_after_another(text, sizes):
     ("Forty-two patients with fractures were operated with PKP (n = 20) or PVP (n = 22) at our unit.",
      [(42, "population", None), (20, "group", "pkp"), (22, "group", "pvp")]),
     ("Forty-two patients with fractures were seen, and nine patients had leakage.", [(9, "subgroup", None)]),
+    ("From 2015 to 2019, 5 patients developed an epidural hematoma.", [(5, "subgroup", None)]),
     ("Forty-two patients with fractures were seen, with PKP (20 patients) and PVP (21 patients) last year.", []),
 ])
 def test_groups_and_populations_told_in_more_ways(text, sizes):

@@ -82,6 +82,9 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     ("Fifty patients with fractures were operated with PKP (n = 22) or PVP (n = 28) at our unit.",
      [(22, 50), (28, 50)]),
     # ... not a breakdown of a complication group counted after the population
+    # ... or to named groups
+    ("Forty-four patients with fractures treated with PVP at our unit. They were divided into group A (n = 20) "
+     "and group B (n = 24).", [(20, 44), (24, 44)]),
     ("We reviewed 260 patients treated with vertebroplasty. Of these, 7 patients developed radiculopathy and "
      "these 7 patients were treated with foraminotomy (n = 4) or steroids (n = 3).", [(7, 260)]),
 ])

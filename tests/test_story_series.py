@@ -56,6 +56,8 @@ def test_definite_references_name_each_patient(tmp_path):
     ("In both patients, laminectomy together with cement removal was performed.", "treatments", "cement removal"),
     ("The patients' neurological deficits improved without surgery.", "outcome", "improved"),
     ("Decreased perianal sensation was present in all cases.", "symptoms", "sensory loss"),
+    # two values read from one phrase
+    ("Both patients developed radicular pain a week later.", "symptoms", "radiculopathy"),
 ])
 def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value):
     paper = mine(tmp_path, case_report(TITLE, (
@@ -65,6 +67,13 @@ def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value)
     for patient in paper["patients"]:
         got = patient[field]
         assert value in got if isinstance(got, list) else got == value
+
+
+def test_all_cases_counted_in_digits(tmp_path):
+    paper = mine(tmp_path, case_report("Cement leakage after vertebroplasty: report of three cases", (
+        "Case 1 was a 70-year-old man. Case 2 was a 77-year-old woman. Case 3 was a 64-year-old man. "
+        "All 3 patients had numbness of the legs after vertebroplasty.")))
+    assert [p["symptoms"] for p in paper["patients"]] == [["numbness"]] * 3
 
 
 @pytest.mark.parametrize("not_shared", [

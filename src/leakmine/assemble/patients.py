@@ -395,7 +395,8 @@ def _introduced_together(text: str, before: list[tuple[Anchor, int]]) -> list[in
 def _distributive(m: Mention, others: list[Mention], cues: SentenceCues) -> bool:
     """A sentence about all cases that names several values of one kind gives each case its own
     ("a misplaced screw, a migrated cage and leaked cement"): none of them belongs to every case.
-    Values named as one ("decompression with discectomy": a WITH cue between them) are not several."""
+    Values named as one ("decompression with discectomy": a WITH cue between them) or read from one
+    phrase ("radicular pain": radiculopathy and pain) are not several."""
     return any(o.value != m.value and not _named_as_one(m, o, cues) for o in others)
 
 
@@ -458,7 +459,7 @@ def _said_of_some(cues: SentenceCues, at: int) -> bool:
 def _named_as_one(a: Mention, b: Mention, cues: SentenceCues) -> bool:
     first, second = sorted((a, b), key=lambda x: x.start_char)
     at = first.sentence_start
-    return cues.joins("WITH", first.end_char - at, second.start_char - at)
+    return second.start_char - first.end_char <= 1 or cues.joins("WITH", first.end_char - at, second.start_char - at)
 
 
 def attribute(document: Document, mentions: list[Mention], cues: CueIndex, anchors: list[Anchor],

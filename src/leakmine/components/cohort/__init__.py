@@ -10,6 +10,7 @@ event/outcome: the rule's own when its words say it, "17 patients who developed"
 
 import re
 from collections.abc import Callable
+from itertools import takewhile
 from typing import Any
 
 from spacy.language import Language
@@ -242,7 +243,23 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
             dropped.update(ks)
         else:
             dropped.difference_update(k for k in wholes if found[k][2]["n"] == total)
+    for end, k in sizes:  # "Sixty patients ... were divided into group A (n = 30) and group B (n = 30)"
+        if k in dropped and _named_groups_after(found, end) == found[k][2]["n"]:
+            dropped.discard(k)
     return [f for k, f in enumerate(found) if k not in dropped]
+
+
+def _named_groups_after(found: list[tuple[Match, str, dict[str, Any]]], end: int) -> int | None:
+    """What the named groups counted one after another within 300 characters after `end` add up to (two or
+    more, before any other count), or None."""
+    after, reach = [], end
+    for m, _, a in sorted((f for f in found if f[0].rule.label == "COHORT_SIZE" and end <= f[0].start <= end + 300),
+                          key=lambda f: (f[0].start, -f[0].end)):
+        if m.end > reach:  # not a count inside the one before it ("n = 30" in "group A (n = 30)")
+            after.append(a)
+            reach = m.end
+    named = list(takewhile(lambda a: a.get("kind") == "group" and a.get("name"), after))
+    return sum(a["n"] for a in named) if len(named) >= 2 else None
 
 
 class CohortExtractor:
