@@ -306,7 +306,7 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("the male to female ratio was 54:36", 54, 36),
     ("(M/F ratio 54:36)", 54, 36),
     ("in 92 cases (males: 41, females: 51, mean age 60.2 y)", 41, 51),
-    ("(female = 51; male = 41)", 41, 51),
+    ("in 92 patients (female = 51; male = 41)", 41, 51),
     ("Eighty patients (51 of whom were women and 29 of whom were men)", 29, 51),
     ("29 of whom were men and 51 women", 29, 51),
 ])
@@ -385,6 +385,9 @@ def test_age_stat(text, value, stat):
     "a registry subgroup of 40 patients",
     "Follow-up data of 12 patients were missing.",
     "Three months later, 5 patients were treated by revision.",
+    "Mean BMI by sex (men: 26, women: 24) did not differ.",
+    "In the period 2012-2016, 12 patients with cement leakage were treated by decompression.",
+    "From 1995 to 2020, 42 patients reported in the literature were analyzed.",
     "The data of 20 patients reported in the literature were reviewed.",
     "31 (1.14%) vertebrae were treated",
     "12 levels that developed leakage",

@@ -96,6 +96,7 @@ def test_script_language_ignores_latin_and_digits():
     ("header advert", "front-matter"),
     ("Spine Cases Quarterly Logo", "front-matter"),
     ("Logo Spine Cases Quarterly", "front-matter"),
+    ("Spine Cases Quarterly logoLink to Spine Cases Quarterly", "front-matter"),
     ("Visit Spine Cases Quarterly at:", "front-matter"),
     ("Loading...", "front-matter"),
     ("Font Size:", "front-matter"),

@@ -69,6 +69,13 @@ def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value)
         assert value in got if isinstance(got, list) else got == value
 
 
+def test_values_joined_by_a_slash_are_told_apart_in_a_sentence_about_both(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Case 1 was a 70-year-old man. Case 2 was a 77-year-old woman. Both patients developed numbness/weakness "
+        "after vertebroplasty.")))
+    assert [p["symptoms"] for p in paper["patients"]] == [[], []]
+
+
 def test_all_cases_counted_in_digits(tmp_path):
     paper = mine(tmp_path, case_report("Cement leakage after vertebroplasty: report of three cases", (
         "Case 1 was a 70-year-old man. Case 2 was a 77-year-old woman. Case 3 was a 64-year-old man. "

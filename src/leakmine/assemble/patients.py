@@ -459,7 +459,8 @@ def _said_of_some(cues: SentenceCues, at: int) -> bool:
 def _named_as_one(a: Mention, b: Mention, cues: SentenceCues) -> bool:
     first, second = sorted((a, b), key=lambda x: x.start_char)
     at = first.sentence_start
-    return second.start_char - first.end_char <= 1 or cues.joins("WITH", first.end_char - at, second.start_char - at)
+    gap = first.sentence[first.end_char - at:second.start_char - at]
+    return gap in ("", " ") or cues.joins("WITH", first.end_char - at, second.start_char - at)
 
 
 def attribute(document: Document, mentions: list[Mention], cues: CueIndex, anchors: list[Anchor],

@@ -69,6 +69,8 @@ _IN_ARM = re.compile(rf"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]rou
 # ("operations": its denominator counts operations), `apart` (a group formed beside the population, as
 # matched controls are: never drawn from it).
 _PASSED_ON = ("share_only", "after_finding", "counted_in", "apart")
+_WHOLE_REACH = 200  # characters from a size to the first of the parts told after it
+_GROUPS_REACH = 300  # characters from a count of patients to the named groups it is divided into
 # What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=27) or
 # HPVP (n=31)", "156 patients received PVP, while 130 ...", "... by unilateral PKP (group U) and 26 ...".
 _PART_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[,;]?\s*(?:(?:and|or|versus|vs\.?|while|whereas)\s+)?(?:the\s+)?",
@@ -81,6 +83,7 @@ _GATES: dict[str, Callable[[str, Match], bool]] = {
     "after_allocation": lambda text, m: bool(_ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start])),
     "named_by_care": lambda text, m: bool(_CARE.search(m.groups.get("name") or "")),
     "after_people": lambda text, m: counted_people_before(text, m.end),
+    "of_people": lambda text, m: counted_people_before(text, m.start),  # "115 cases (males: 55, ..."
     "not_after_things": lambda text, m: not counted_things_before(text, m.start),
 }
 
@@ -213,13 +216,13 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
 
 def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the named parts (rules with attr `part`) that do not add up, two or more told one
-    after another, to a size told within 200 characters before them, unless their clause allocates
+    after another, to a size told within `_WHOLE_REACH` characters before them, unless their clause allocates
     patients to them (`_ALLOCATION_TO`): "113 patients (PLIF n = 30, TLIF n = 83)" keeps both, and so do
     "58 patients who underwent NPVP (n=27) or HPVP (n=31)" and "randomized to BKP (n = 149) or NSM (n =
     151)". Parts with only `_PART_GAP` between them are told one after another. A count that is a size
-    only as the whole of such parts (rule attr `whole_of_parts`) is kept only where parts add up to it and
-    no count of people comes before it (the study population, not "of these, 9 patients ... (n = 5) or
-    (n = 4)")."""
+    only as a whole (rule attr `whole_of_parts`) is kept only where such parts, or named groups counted one
+    after another within `_GROUPS_REACH` characters after it, add up to it, and no count of people comes
+    before it (the study population, not "of these, 9 patients ... (n = 5) or (n = 4)")."""
     runs: list[list[int]] = []
     for k, (m, _, _) in sorted(enumerate(found), key=lambda kf: kf[1][0].start):
         if not m.rule.attrs.get("part"):
@@ -237,7 +240,7 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
     for ks in runs:
         first = found[ks[0]][0].start
         total = sum(found[k][2]["n"] for k in ks)
-        wholes = [k for end, k in sizes if end <= first <= end + 200]
+        wholes = [k for end, k in sizes if end <= first <= end + _WHOLE_REACH]
         allocated = _ALLOCATION_TO.search(text, max(0, first - 80), first)
         if len(ks) < 2 or not (any(found[k][2]["n"] == total for k in wholes) or allocated):
             dropped.update(ks)
@@ -250,10 +253,10 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
 
 
 def _named_groups_after(found: list[tuple[Match, str, dict[str, Any]]], end: int) -> int | None:
-    """What the named groups counted one after another within 300 characters after `end` add up to (two or
-    more, before any other count), or None."""
+    """What the named groups counted one after another within `_GROUPS_REACH` characters after `end` add up
+    to (two or more, before any other count), or None."""
     after, reach = [], end
-    for m, _, a in sorted((f for f in found if f[0].rule.label == "COHORT_SIZE" and end <= f[0].start <= end + 300),
+    for m, _, a in sorted((f for f in found if f[0].rule.label == "COHORT_SIZE" and end <= f[0].start <= end + _GROUPS_REACH),
                           key=lambda f: (f[0].start, -f[0].end)):
         if m.end > reach:  # not a count inside the one before it ("n = 30" in "group A (n = 30)")
             after.append(a)
