@@ -261,6 +261,7 @@ def test_et_al_lines(line, first):
     ("De Vries, Anne MD, PhD*; Okafor, C. N.", "De Vries"),
     ("Ortiz, Elena MD1,2; Brandt, Jonas PhD", "Ortiz"),
     ("Ortiz, Elena M., MD, PhD1; Brandt, Jonas, MD1; Leon, Sandrine P., MD1,b", "Ortiz"),
+    ("Ortiz, Elena, MD*; Brandt, Jonas, MPH*; Leon, Sandrine, MD the Spine Outcomes Study Group", "Ortiz"),
     ("Ruiz, Ana", None),  # one name: not a list
     ("Pain, numbness; weakness, palsy", None),
     ("Pain improved, she walked; Later, she ran.", None),

@@ -82,6 +82,9 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     ("Fifty patients with fractures were operated with PKP (n = 22) or PVP (n = 28) at our unit.",
      [(22, 50), (28, 50)]),
     # ... not a breakdown of a complication group counted after the population
+    # a size told for each of the groups counted before it
+    ("Fifty-six patients with fractures were randomly divided into 2 groups (28 patients in each).",
+     [(28, 56), (28, 56)]),
     # ... or to named groups
     ("Forty-four patients with fractures treated with PVP at our unit. They were divided into group A (n = 20) "
      "and group B (n = 24).", [(20, 44), (24, 44)]),

@@ -375,10 +375,11 @@ _FAMILY_GIVEN = r"(?:{p}\s+)*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?,\s*[A-
 @lru_cache(maxsize=1)
 def _family_given_list() -> re.Pattern[str]:
     """"Family, Given; Family, Given", each name with its degrees and marks ("Ruiz, Ana MD*; Wei, Li",
-    "Wei, Li, MD1,a")."""
+    "Wei, Li, MD1,a"), perhaps ending with a group of authors ("... the Spine Study Group")."""
     name = _FAMILY_GIVEN.format(p=_PARTICLE)
     marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[*\u2020\u2021\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
-    return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}\s*\.?$")
+    group = r"(?:\s*[,;]?\s*(?:and\s+|for\s+|on\s+behalf\s+of\s+)?the\s+(?:[A-Z][\w-]*\s+){1,6}(?:Group|Consortium|Investigators|Network|Society))?"
+    return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}{group}\s*\.?$")
 
 
 def et_al_author(text: str) -> str | None:
