@@ -262,6 +262,8 @@ def test_et_al_lines(line, first):
     ("Ortiz, Elena MD1,2; Brandt, Jonas PhD", "Ortiz"),
     ("Ortiz, Elena M., MD, PhD1; Brandt, Jonas, MD1; Leon, Sandrine P., MD1,b", "Ortiz"),
     ("Ortiz, Elena, MD*; Brandt, Jonas, MPH*; Leon, Sandrine, MD the Spine Outcomes Study Group", "Ortiz"),
+    ("Ortiz, Elena, MD*; Brandt, Jonas, MPH*; Leon, Sandrine, MD; the Northern Spine Study Group (NSSG)", "Ortiz"),
+    ("Ortiz, Elena, MD; Brandt, Jonas, MD; and Spine Registry Morbidity Committee", "Ortiz"),
     ("Ruiz, Ana", None),  # one name: not a list
     ("Pain, numbness; weakness, palsy", None),
     ("Pain improved, she walked; Later, she ran.", None),

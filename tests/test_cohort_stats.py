@@ -314,6 +314,10 @@ def test_sex_count(text, male, female):
     assert [(v, a["n_male"], a["n_female"]) for v, a in found(text, "SEX_COUNT")] == [(f"{male}M/{female}F", male, female)]
 
 
+def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts():
+    assert found("We included 50 patients. Age (males: 66, females: 71) was recorded.", "SEX_COUNT") == []
+
+
 @pytest.mark.parametrize("text, value, stat", [
     ("an average age of 64.1 years (64.1 ± 10.2 years)", "64.1±10.2", {"mean": 64.1, "sd": 10.2}),
     ("mean age 71.3 ± 8.4", "71.3±8.4", {"mean": 71.3, "sd": 8.4}),
@@ -386,6 +390,7 @@ def test_age_stat(text, value, stat):
     "Follow-up data of 12 patients were missing.",
     "Three months later, 5 patients were treated by revision.",
     "Mean BMI by sex (men: 26, women: 24) did not differ.",
+    "The 120 vertebrae were divided into 3 groups (40 in each) by cement volume.",
     "In the period 2012-2016, 12 patients with cement leakage were treated by decompression.",
     "From 1995 to 2020, 42 patients reported in the literature were analyzed.",
     "The data of 20 patients reported in the literature were reviewed.",

@@ -41,6 +41,8 @@ def test_every_kind_has_rules_and_a_label():
     ("Objective: To describe an extremely rare case, a disc herniation after kyphoplasty.", "PATIENT",
      ["To describe an extremely rare case"]),
     ("Objective: To describe the cases reported in the literature.", "PATIENT", []),
+    ("Objective: To report a case-control study of leakage.", "PATIENT", []),
+    ("Objective: To report a rare case of palsy subsequent to lumbar decompression.", "RESCUE", []),
     ("It is important to report any case of leakage.", "PATIENT", []),
     ("Early decompression should be considered.", "GENERIC", ["should"]),
     ("Lordosis can paradoxically result in a traction injury.", "GENERIC", ["can paradoxically result"]),

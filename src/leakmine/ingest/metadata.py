@@ -378,7 +378,8 @@ def _family_given_list() -> re.Pattern[str]:
     "Wei, Li, MD1,a"), perhaps ending with a group of authors ("... the Spine Study Group")."""
     name = _FAMILY_GIVEN.format(p=_PARTICLE)
     marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[*\u2020\u2021\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
-    group = r"(?:\s*[,;]?\s*(?:and\s+|for\s+|on\s+behalf\s+of\s+)?the\s+(?:[A-Z][\w-]*\s+){1,6}(?:Group|Consortium|Investigators|Network|Society))?"
+    group = (r"(?:\s*[,;]?\s*(?:and\s+|for\s+|on\s+behalf\s+of\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}"
+             r"(?:Group|Consortium|Investigators|Network|Society|Committee|Forum)(?:\s+[A-Z][\w-]*)?(?:\s*\([A-Z]{2,8}\))?)?")
     return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}{group}\s*\.?$")
 
 

@@ -77,13 +77,15 @@ _PART_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[,;]?\s*(?:(?:and|or|versus|v
                        re.IGNORECASE)
 
 
+# The parenthesis right after a count of people: "in 115 cases (", "92 consecutive patients (".
+_OPENS_COUNT = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|subjects|participants|individuals)\s*\(\s*$")
 # Rule attrs that gate a match on its context, each with the test a match of such a rule must pass.
 _GATES: dict[str, Callable[[str, Match], bool]] = {
     "after_age": lambda text, m: bool(_AGE_BEFORE.search(text[max(0, m.start - 80):m.start])),
     "after_allocation": lambda text, m: bool(_ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start])),
     "named_by_care": lambda text, m: bool(_CARE.search(m.groups.get("name") or "")),
     "after_people": lambda text, m: counted_people_before(text, m.end),
-    "of_people": lambda text, m: counted_people_before(text, m.start),  # "115 cases (males: 55, ..."
+    "opens_count_of_people": lambda text, m: bool(_OPENS_COUNT.search(text, max(0, m.start - 60), m.start)),
     "not_after_things": lambda text, m: not counted_things_before(text, m.start),
 }
 
