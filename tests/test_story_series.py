@@ -393,8 +393,8 @@ def test_a_count_in_a_case_part_is_no_series_where_the_paper_counts_its_populati
 
 @pytest.mark.parametrize("opening, expected", [
     # an abstract that opens a sentence with its few patients and says they were treated: that many patients
-    ("Three patients with paraparesis after scoliosis correction were admitted to our unit over two years.", 3),
-    ("Methods: Five consecutive patients with epidural cement were treated by saline irrigation.", 5),
+    ("Four patients with leg weakness after deformity correction were treated at our unit in one year.", 4),
+    ("Methods: Five consecutive patients with intradural cement were treated by open removal.", 5),
     # ... not where the paper counts a population of its own, nor a count of what some of them had
     ("We reviewed 140 patients treated with vertebroplasty. Three patients with epidural cement were treated by "
      "saline irrigation.", 0),

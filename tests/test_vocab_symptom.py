@@ -24,7 +24,7 @@ from vocab_helpers import texts, values
     ("a slight decline in lower limb strength", "weakness"),
     ("muscle strength of the right leg had dropped", "weakness"),
     ("a new motor deficit", "weakness"),
-    ("motor palsy occurred in 12 cases", "weakness"),
+    ("a motor palsy of the deltoid", "weakness"),
     ("loss of motor function in the legs", "weakness"),
     ("complete paralysis of both legs", "paralysis"),
     ("he was paralysed below T10", "paralysis"),

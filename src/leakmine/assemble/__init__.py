@@ -83,8 +83,8 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
 
 
 def _other_cohorts(cohorts: list[dict[str, Any]], described: int) -> bool:
-    """Whether the paper reports a cohort other than the `described` patients' own incidence ("6 cases
-    among 287 patients", the six told one by one)."""
+    """Whether the paper reports a cohort other than the `described` patients' own incidence ("5 cases
+    among 412 patients", the five told one by one)."""
     return any(c["n_patients"] != described for c in cohorts)
 
 

@@ -14,7 +14,7 @@ paper's own patients (not cited studies, not a review's pooled numbers) and retu
 
 A count of what happened to a group already counted ("9 of the 17 patients required reoperation") is
 an outcome tally, not a group; so are groups no larger than the patients described one by one, save
-those patients' own incidence ("three of our 215 patients", the three described).
+those patients' own incidence ("four of our 318 patients", the four described).
 Sex counts join the group they add up to; one sex alone, and age statistics, the group counted just
 before them in the same section. A value the text does not state (the other sex by subtraction)
 stays None.
@@ -212,7 +212,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
 
 def _drawn_series(g: _Group, described: int) -> bool:
     """The patients described one by one are this group, counted against the population they came
-    from ("three of our 215 laminoplasty patients developed a palsy"): its incidence is a cohort."""
+    from ("four of our 318 laminectomy patients developed a foot drop"): its incidence is a cohort."""
     return g.n == described and g.denominator is not None and g.denominator[0] > g.n
 
 
@@ -419,7 +419,7 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
     "5 of the 14 patients in group H" are the arm's complication group, "9 of the 48 patients" of
     "the leakage group (n = 48)" a breakdown), an outcome of the study population whose sex counts are given ("9 of
     the 17 patients required reoperation"), and an outcome counted against fewer patients than a population the
-    paper counts ("pain improved in 4/5 patients" of 12 treated: the 5 are some of them)."""
+    paper counts ("walking improved in 7/9 patients" of 20 treated: the 9 are some of them)."""
     subgroups = {g.n for g in groups if (g.named or g.denominator)
                  and (g.arm_of is None or any(_names(m, findings) for m in g.sizes))}
     populations = {t for m in sexes if (t := _sex_total(m))} - subgroups

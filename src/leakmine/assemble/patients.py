@@ -19,7 +19,7 @@ from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
 from leakmine.records import Document, Mention
 
-_OPENING_COUNT = "case_count.opening_patients"  # "Three patients with ...": a title's words, or a sentence's
+_OPENING_COUNT = "case_count.opening_patients"  # "Four patients with ...": a title's words, or a sentence's
 _SERIES_MOST = 10  # a case part that counts this many patients or more tells a cohort, not a series
 # How a case part says the patients it counts are the ones it reports.
 _INCLUDED = re.compile(r"\b(?:were|are)\s+(?:\w+\s+)?(?:included|enrolled|reported|described|presented|"
@@ -332,7 +332,7 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     any patient's age or sex is told ("Patient concerns: A total of 6 patients with ... were included",
     not "5 patients underwent vertebroplasty that week"), in the authors' voice and with no statistics of
     theirs, in a paper whose authors count no population elsewhere; or the few patients a sentence of the
-    abstract or body opens with and says were admitted or treated ("Three patients with ... were admitted")."""
+    abstract or body opens with and says were admitted or treated ("Four patients with ... were treated")."""
     if document.meta.pools_studies:
         return None
     for m in mentions:
@@ -356,8 +356,8 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
             and bool(_INCLUDED.search(m.sentence)) and not any(
                 o.label in ("SEX_COUNT", "AGE_STAT") and o.sentence_start == m.sentence_start for o in mentions)
 
-    # a sentence of the abstract or body that opens with the patients it says were treated ("Three patients
-    # with paraplegia after ... were admitted to our department"), in a paper that counts no other population
+    # a sentence of the abstract or body that opens with the patients it says were treated ("Four patients
+    # with leg weakness after ... were treated at our unit"), in a paper that counts no other population
     # and no group against one
     opening = next((m for m in mentions if m.rule_id == _OPENING_COUNT and flows[m.section_index] in ("abstract", "body")
                     and included(m) and not _others(sentence_voice(cues.of(m)))), None)

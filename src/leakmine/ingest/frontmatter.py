@@ -76,8 +76,8 @@ _YEAR_AFTER_STOP = re.compile(r"(?<=[.?!])\s+((?:19|20)\d\d)$")
 
 def title_tail(title: str) -> tuple[str, int | None]:
     """`title` without what a page prints after it on its line, and the year so printed: an access note
-    of two words or more ("... and Literature Review FREE TO VIEW") or the year after its last stop
-    ("... A case report. 2019" -> 2019)."""
+    of two words or more ("... and a Review FREE TO VIEW") or the year after its last stop
+    ("... a case report. 2021" -> 2021)."""
     if m := _YEAR_AFTER_STOP.search(title):
         return title[:m.start()], int(m.group(1))
     words = title.split()

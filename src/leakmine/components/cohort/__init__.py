@@ -77,7 +77,7 @@ _PART_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[,;]?\s*(?:(?:and|or|versus|v
                        re.IGNORECASE)
 
 
-# The parenthesis right after a count of people: "in 115 cases (", "92 consecutive patients (".
+# The parenthesis right after a count of people: "in 92 cases (", "140 consecutive patients (".
 _OPENS_COUNT = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|subjects|participants|individuals)\s*\(\s*$")
 # Rule attrs that gate a match on its context, each with the test a match of such a rule must pass.
 _GATES: dict[str, Callable[[str, Match], bool]] = {
@@ -248,7 +248,7 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
             dropped.update(ks)
         else:
             dropped.difference_update(k for k in wholes if found[k][2]["n"] == total)
-    for end, k in sizes:  # "Sixty patients ... were divided into group A (n = 30) and group B (n = 30)"
+    for end, k in sizes:  # "Fifty patients ... were divided into group A (n = 24) and group B (n = 26)"
         if k in dropped and _named_groups_after(found, end) == found[k][2]["n"]:
             dropped.discard(k)
     return [f for k, f in enumerate(found) if k not in dropped]
@@ -260,7 +260,7 @@ def _named_groups_after(found: list[tuple[Match, str, dict[str, Any]]], end: int
     after, reach = [], end
     for m, _, a in sorted((f for f in found if f[0].rule.label == "COHORT_SIZE" and end <= f[0].start <= end + _GROUPS_REACH),
                           key=lambda f: (f[0].start, -f[0].end)):
-        if m.end > reach:  # not a count inside the one before it ("n = 30" in "group A (n = 30)")
+        if m.end > reach:  # not a count inside the one before it ("n = 24" in "group A (n = 24)")
             after.append(a)
             reach = m.end
     named = list(takewhile(lambda a: a.get("kind") == "group" and a.get("name"), after))
