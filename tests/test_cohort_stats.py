@@ -686,6 +686,10 @@ def test_arms_told_one_after_another(text, sizes):
      [(42, "population", None), (20, "group", "pkp"), (22, "group", "pvp")]),
     ("Forty-two patients with fractures were seen, and nine patients had leakage.", [(9, "subgroup", None)]),
     ("From 2015 to 2019, 5 patients developed an epidural hematoma.", [(5, "subgroup", None)]),
+    # arms told with what else they counted and named as groups after their care
+    ("We treated 44 patients with spinal metastases. Of these, 24 patients (39 vertebrae) were treated with PKP "
+     "(PKP group), and 20 patients (31 vertebrae) were treated with mesh containers (MC group).",
+     [(44, "population", None), (24, "group", "pkp"), (20, "group", "mesh containers")]),
     ("Forty-two patients with fractures were seen, with PKP (20 patients) and PVP (21 patients) last year.", []),
 ])
 def test_groups_and_populations_told_in_more_ways(text, sizes):

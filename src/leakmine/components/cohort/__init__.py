@@ -49,6 +49,8 @@ _AGE_BEFORE = re.compile(r"\bage\b(?:(?![.;]\s).)*$")
 # imaging study or a drug ("156 patients received PVP", not "98 patients underwent CT").
 _CARE = re.compile(r"plast|\b(?:PVP|PKP|BKP|VP|KP|NSM)\b|fusion|ectom|otom|fixation|surg|stabili[sz]|decompress|augment|"
                    r"instrument|approach|technique|cement|screw|conservative|non-?surgical|operat", re.IGNORECASE)
+# A group's name told after what its patients had: "... were treated with mesh containers (MC group)".
+_GROUP_NAMED = re.compile(r"\s*\((?:the\s+)?[\w/-]{1,20}(?:\s+[\w/-]{1,20})?\s+group\)", re.IGNORECASE)
 # What makes named parts arms though no size they add up to is told: the clause allocates patients to them
 # ("were randomized ... to undergo bilateral BKP (n = 149) or NSM (n = 151)").
 _ALLOCATION_TO = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+(?:assigned|allocated)|allocated|assigned)\b"
@@ -83,7 +85,7 @@ _OPENS_COUNT = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|su
 _GATES: dict[str, Callable[[str, Match], bool]] = {
     "after_age": lambda text, m: bool(_AGE_BEFORE.search(text[max(0, m.start - 80):m.start])),
     "after_allocation": lambda text, m: bool(_ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start])),
-    "named_by_care": lambda text, m: bool(_CARE.search(m.groups.get("name") or "")),
+    "named_by_care": lambda text, m: bool(_CARE.search(m.groups.get("name") or "") or _GROUP_NAMED.match(text, m.end)),
     "after_people": lambda text, m: counted_people_before(text, m.end),
     "opens_count_of_people": lambda text, m: bool(_OPENS_COUNT.search(text, max(0, m.start - 60), m.start)),
     "not_after_things": lambda text, m: not counted_things_before(text, m.start),
