@@ -337,14 +337,16 @@ def parse_reference(text: str) -> Citation:
     )
 
 
+# A surname as printed in a list of authors' surnames: "Ruiz", "McKay", "O'Neil", "van Dijk", "Ruiz-Costa".
+_SURNAME = (rf"(?:{_PARTICLE}\s+)*[A-Z](?:[a-z'\u2019-]|(?<=Mc)[A-Z]|(?<=O['\u2019])[A-Z]|(?<=-)[A-Z]"
+            r"|[^\W\d_A-Z])+")
 # A title led by its authors' surnames, as a journal's page heads it: "Ruiz, Wei, and Costa: <title>",
 # "Kim et al.: <title>". Two names joined by "and" are left alone ("Kyphoplasty and Vertebroplasty: ..."),
 # as are words no surname ends in.
-_SURNAME = (r"(?![\w'\u2019-]*(?:plasty|tomy|osis|itis|graphy|ation|ment|ness|ity|ism|plegia|paresis|ysis|logy|"
-            r"pathy|algia|a?emia|oma|ica|ics|ure|age|ence|ance|ing|ion|ies|sis)\b)[A-Z](?:[a-z'\u2019-]|(?<=Mc)[A-Z]|"
-            r"(?<=O['\u2019])[A-Z]|(?<=-)[A-Z]|[^\W\d_A-Z])+")
-_AUTHORS_TITLE = re.compile(rf"^(?P<first>{_SURNAME})(?:(?:,\s+{_SURNAME})+,?\s+(?:and|&)\s+{_SURNAME}"
-                            rf"|\s+et\s+al\.?):\s+(?P<title>[A-Z(].{{9,}})$")
+_NOT_A_TERM = (r"(?![\w'\u2019-]*(?:plasty|tomy|osis|itis|graphy|ation|ment|ness|ity|ism|plegia|paresis|ysis|logy|"
+               r"pathy|algia|a?emia|oma|ica|ics|ure|age|ence|ance|ing|ion|ies|sis)\b)")
+_AUTHORS_TITLE = re.compile(rf"^(?P<first>{_NOT_A_TERM}{_SURNAME})(?:(?:,\s+{_NOT_A_TERM}{_SURNAME})+,?\s+(?:and|&)\s+"
+                            rf"{_NOT_A_TERM}{_SURNAME}|\s+et\s+al\.?):\s+(?P<title>[A-Z(].{{9,}})$")
 
 
 def authors_before_title(text: str) -> tuple[str, str] | None:
@@ -417,7 +419,6 @@ def cited_first_author(text: str) -> str | None:
     return m.group("sur") if m else None
 
 
-_SURNAME = rf"(?:{_PARTICLE}\s+)*[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
 _SURNAMES_HEAD = re.compile(rf"(?:^|(?<=\s))(?P<sur>{_SURNAME})(?:\s*,\s*{_SURNAME}){{0,15}}(?:\s*,?\s*and\s+{_SURNAME})?\s*:$")
 
 

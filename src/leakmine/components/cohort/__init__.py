@@ -9,8 +9,10 @@ event/outcome: the rule's own when its words say it, "17 patients who developed"
 54:36") and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import takewhile
+from operator import itemgetter
 from typing import Any
 
 from spacy.language import Language
@@ -27,6 +29,7 @@ from leakmine.components.cohort.normalize import (
     counted_things_before,
     group_name,
     not_people,
+    opens_after_people,
     predicate,
     sex_count,
     stated_rate,
@@ -79,15 +82,13 @@ _PART_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[,;]?\s*(?:(?:and|or|versus|v
                        re.IGNORECASE)
 
 
-# The parenthesis right after a count of people: "in 92 cases (", "140 consecutive patients (".
-_OPENS_COUNT = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|cases|subjects|participants|individuals)\s*\(\s*$")
 # Rule attrs that gate a match on its context, each with the test a match of such a rule must pass.
 _GATES: dict[str, Callable[[str, Match], bool]] = {
     "after_age": lambda text, m: bool(_AGE_BEFORE.search(text[max(0, m.start - 80):m.start])),
     "after_allocation": lambda text, m: bool(_ALLOCATION_BEFORE.search(text[max(0, m.start - 150):m.start])),
     "named_by_care": lambda text, m: bool(_CARE.search(m.groups.get("name") or "") or _GROUP_NAMED.match(text, m.end)),
     "after_people": lambda text, m: counted_people_before(text, m.end),
-    "opens_count_of_people": lambda text, m: bool(_OPENS_COUNT.search(text, max(0, m.start - 60), m.start)),
+    "opens_count_of_people": lambda text, m: opens_after_people(text, m.start),
     "not_after_things": lambda text, m: not counted_things_before(text, m.start),
 }
 
@@ -250,21 +251,23 @@ def _parts_of_wholes(text: str, found: list[tuple[Match, str, dict[str, Any]]]) 
             dropped.update(ks)
         else:
             dropped.difference_update(k for k in wholes if found[k][2]["n"] == total)
+    counts = sorted(((m.start, -m.end, a) for m, _, a in found if m.rule.label == "COHORT_SIZE"), key=itemgetter(0, 1))
+    starts = [c[0] for c in counts]
     for end, k in sizes:  # "Fifty patients ... were divided into group A (n = 24) and group B (n = 26)"
-        if k in dropped and _named_groups_after(found, end) == found[k][2]["n"]:
+        if k in dropped and _named_groups_after(counts[bisect_left(starts, end):], end) == found[k][2]["n"]:
             dropped.discard(k)
     return [f for k, f in enumerate(found) if k not in dropped]
 
 
-def _named_groups_after(found: list[tuple[Match, str, dict[str, Any]]], end: int) -> int | None:
+def _named_groups_after(counts: list[tuple[int, int, dict[str, Any]]], end: int) -> int | None:
     """What the named groups counted one after another within `_GROUPS_REACH` characters after `end` add up
-    to (two or more, before any other count), or None."""
+    to (two or more, before any other count), or None; `counts`: (start, -end, attrs) of the sizes from
+    `end` on, in text order."""
     after, reach = [], end
-    for m, _, a in sorted((f for f in found if f[0].rule.label == "COHORT_SIZE" and end <= f[0].start <= end + _GROUPS_REACH),
-                          key=lambda f: (f[0].start, -f[0].end)):
-        if m.end > reach:  # not a count inside the one before it ("n = 24" in "group A (n = 24)")
+    for _, neg_end, a in takewhile(lambda c: c[0] <= end + _GROUPS_REACH, counts):
+        if -neg_end > reach:  # not a count inside the one before it ("n = 24" in "group A (n = 24)")
             after.append(a)
-            reach = m.end
+            reach = -neg_end
     named = list(takewhile(lambda a: a.get("kind") == "group" and a.get("name"), after))
     return sum(a["n"] for a in named) if len(named) >= 2 else None
 

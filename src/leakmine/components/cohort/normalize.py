@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -163,6 +164,17 @@ def counted_people_before(text: str, end: int) -> bool:
     patients. Of these, 250 were included")."""
     counts = _COUNTED.findall(text, max(0, end - 400), end)
     return bool(counts) and bool(_PEOPLE.fullmatch(counts[-1]))
+
+
+def opens_after_people(text: str, start: int) -> bool:
+    """True when `start` is just inside the parenthesis that follows a count of people ("in 92 cases (",
+    "140 consecutive patients (")."""
+    head = text[max(0, start - 60):start].rstrip()
+    if not head.endswith("("):
+        return False
+    head = head[:-1].rstrip()
+    last = deque(_COUNTED.finditer(head), maxlen=1)  # the count nearest before the parenthesis
+    return bool(last) and last[0].end() == len(head) and bool(_PEOPLE.fullmatch(last[0].group(1)))
 
 
 def counted_things_before(text: str, start: int) -> bool:
