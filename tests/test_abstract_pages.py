@@ -159,6 +159,22 @@ def test_jats_sections_with_run_in_colons_and_ids():
     (f"{TITLE}.\n\nAna Ruiz, Li Wei\n\n{STORY}\n", f"{TITLE}."),
     # a page's loading notice under the title does not continue it
     (f"{TITLE}\n\n    loading  checking for access\n\nAbstract\n\n{STORY}\n", TITLE),
+    # a sentence-case title with its full stop, under a citation line and over the authors' heading
+    ("Send to\n\nChoose Destination\nSpine Cases. 2019 Mar;3(1):11-4.\n\nCement in the foramen after sacroplasty "
+     f"in a woman of seventy.\n\nAuthor information\n\n1 Northfield General Hospital, Northfield, UK.\n\n{STORY}\n",
+     "Cement in the foramen after sacroplasty in a woman of seventy."),
+    # a title in title case with its full stop, right over a labelled abstract
+    ("Foraminal Cement after Sacroplasty: Incidence, Timing and Outcome.\nBACKGROUND: Cement may leak. "
+     "METHODS: We reviewed 40 patients.\n", "Foraminal Cement after Sacroplasty: Incidence, Timing and Outcome."),
+    ("Cement leakage is a frequent event after sacroplasty.\nMETHODS: We reviewed 40 patients.\n", None),
+    # labels the page printed without their values ("Published:") above the title
+    ("Skip to main content\n\n\u2022 Research article\n\u2022 Open access\n\u2022 Published:\n\n"
+     f"{TITLE}\n\nAbstract\n\nBackground\n\n{STORY}\n", TITLE),
+    ("Log in\n\n- Case report\n- Published:\n\nCement in the Foramen after Sacroplasty\n\nAbstract\n\n"
+     f"{STORY}\n", "Cement in the Foramen after Sacroplasty"),
+    # a subtitle set between dashes ends the title's line
+    (f"Cement in the Foramen after Sacroplasty - A Report of Two Cases -\n\nIntroduction\n\n{STORY}\n",
+     "Cement in the Foramen after Sacroplasty - A Report of Two Cases -"),
     # a sentence is not a title
     (f"A 71-year-old woman had pain after sacroplasty.\n\nAuthors\nAna Ruiz\n\n{STORY}\n", None),
     (f"The cement was removed at L5.\n\n{STORY}\n", None),

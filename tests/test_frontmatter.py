@@ -75,6 +75,9 @@ def test_is_journal_name_rejects_titles(line):
     ("Cement in the Azygos Vein: A Case Report FREE TO VIEW", ("Cement in the Azygos Vein: A Case Report", None)),
     ("Foot drop after fusion: a case report Open Access", ("Foot drop after fusion: a case report", None)),
     ("Foot drop after lumbar fusion: a case report. 2021", ("Foot drop after lumbar fusion: a case report.", 2021)),
+    # MEDLINE's brackets round a translated title
+    ("[Foot drop after lumbar fusion in a man of sixty].", ("Foot drop after lumbar fusion in a man of sixty", None)),
+    ("[PMMA] in the veins: [a] note", ("[PMMA] in the veins: [a] note", None)),
     # a year inside a title, a title that names access, and a short title stay as they are
     ("Spinal surgery in 2021", ("Spinal surgery in 2021", None)),
     ("Cement leakage: a review of 2019 cases", ("Cement leakage: a review of 2019 cases", None)),

@@ -343,6 +343,13 @@ def test_pubmed_structured_abstract_and_metadata(tmp_path):
     assert (m.article_type, m.language, doc.source_format) == ("Case Reports; Journal Article", "en", "pubmed")
 
 
+def test_pubmed_title_of_a_translation_loses_its_brackets(tmp_path):
+    xml = citation("25000002").replace("Cement leakage after vertebroplasty.",
+                                       "[Cement in the foramen after sacroplasty in a woman of seventy].")
+    assert one(tmp_path, f"<PubmedArticleSet>{xml}</PubmedArticleSet>").meta.title == \
+        "Cement in the foramen after sacroplasty in a woman of seventy"
+
+
 @pytest.mark.parametrize("extra_article, data, field, value", [
     ('<ELocationID EIdType="doi" ValidYN="Y">10.1/eloc</ELocationID>', "", "doi", "10.1/eloc"),
     ('<ELocationID EIdType="pii" ValidYN="Y">S0001</ELocationID>', "", "doi", None),

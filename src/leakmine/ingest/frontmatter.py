@@ -72,12 +72,21 @@ def is_journal_name(text: str) -> bool:
 
 
 _YEAR_AFTER_STOP = re.compile(r"(?<=[.?!])\s+((?:19|20)\d\d)$")
+_TRANSLATED = re.compile(r"^\[(?P<title>[^\[\]]{9,})\]\.?$")
+
+
+def untranslated(title: str) -> str:
+    """A title without the square brackets MEDLINE puts round an English translation of a title in
+    another language ("[Cement in the spinal canal after vertebroplasty]." -> "Cement in ...")."""
+    m = _TRANSLATED.match(title)
+    return m.group("title") if m else title
 
 
 def title_tail(title: str) -> tuple[str, int | None]:
     """`title` without what a page prints after it on its line, and the year so printed: an access note
     of two words or more ("... and a Review FREE TO VIEW") or the year after its last stop
-    ("... a case report. 2021" -> 2021)."""
+    ("... a case report. 2021" -> 2021); a translation's brackets go too (`untranslated`)."""
+    title = untranslated(title)
     if m := _YEAR_AFTER_STOP.search(title):
         return title[:m.start()], int(m.group(1))
     words = title.split()

@@ -180,10 +180,15 @@ def _is_reference_item(text: str) -> bool:
     return cited_first_author(text) is not None and bool(_CITED_ISSUE.search(text))
 
 
+_DASHED_SUBTITLE = re.compile(r"\s-\s+[A-Z][^-]*\S\s+-$")
+
+
 def _line_may_end(prev: str) -> bool:
-    """Whether a line can end a title or paragraph: not after a comma, a hyphen or "of", "the" ..."""
+    """Whether a line can end a title or paragraph: not after a comma, a hyphen or "of", "the" ..., but
+    after the dash that closes a subtitle set between dashes ("... - A Report of Two Cases -")."""
     words = prev.split()
-    return not words or (prev[-1] not in ",-;" and words[-1].lower() not in OPEN_ENDINGS)
+    return not words or (prev[-1] not in ",-;" and words[-1].lower() not in OPEN_ENDINGS) \
+        or _DASHED_SUBTITLE.search(prev) is not None
 
 
 def _is_front_line(line: str, prev: str) -> bool:
@@ -382,10 +387,14 @@ def _one_sentence(text: str) -> bool:
     return not stops or (len(stops) == 1 and article_type(text[stops[0].end():]) is not None)
 
 
+# A heading over the authors or their affiliations ("Author information"): a title's full stop may come before it.
+_AUTHORS_HEADING = re.compile(r"\b(?:authors?|affiliations?)\b", re.IGNORECASE)
+
+
 def _title_like(p: Para, nxt: Para | None) -> bool:
     """Whether a paragraph may be a title: one sentence of 3 to 40 words that the next paragraph does not
-    continue. A full stop may end it when authors, front matter or an author heading follow, or when it
-    names the article type ("...: a case report.")."""
+    continue. A full stop may end it when authors, front matter or a heading over them follow, or a
+    labelled section after a title in title case, or when it names the article type ("...: a case report.")."""
     words = p.text.split()
     if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text):
         return False
@@ -395,8 +404,14 @@ def _title_like(p: Para, nxt: Para | None) -> bool:
         return True
     typed = ":" in p.text and article_type(p.text.rsplit(":", 1)[1]) is not None
     titled = ":" in p.text or _capitalisation(p.text) == "title"
-    return typed or (nxt is not None and (nxt.role in ("byline", "boiler") or (
-        titled and nxt.role == "heading" and heading_kind(nxt.text) == "front-matter")))
+    if typed or nxt is None:
+        return typed
+    if nxt.role in ("byline", "boiler"):
+        return True
+    if nxt.role == "label":  # "...: Incidence and Risk Factors." over "BACKGROUND: ..."
+        return titled and heading_kind(nxt.title) is not None
+    return nxt.role == "heading" and heading_kind(nxt.text) == "front-matter" \
+        and (titled or (_AUTHORS_HEADING.search(nxt.text) is not None and not _told(p.text)))
 
 
 def _candidate(p: Para, nxt: Para | None) -> bool:
@@ -430,8 +445,8 @@ def _fragment(text: str) -> bool:
     words = text.split()
     if heading_kind(text) is not None or numbering_depth(text) or len(words) > 12:
         return False
-    if len(words) < 3:
-        return not terminated(text)
+    if len(words) < 3:  # a label whose value the page left out ("Published:") is a scrap too
+        return not terminated(text) or text.endswith(":")
     return not text[:1].isalnum() or len(re.findall(r"[^\W\d_]{3,}", text)) < 3
 
 
@@ -485,6 +500,11 @@ def _title_below_byline(paras: list[Para]) -> None:
         p.role, p.kind = "title", "title"
 
 
+def _told(text: str) -> bool:
+    """A told sentence, not a title: sentence case with a finite verb ("The cement was removed.")."""
+    return _capitalisation(text) == "sentence" and any(w.lower().strip(",:;.") in _FINITE for w in text.split())
+
+
 def _opening_line(paras: list[Para]) -> Para | None:
     """The paragraph a saved page or pasted paper opens with, when it may be its title: alone above a
     blank line (as PubMed and journal pages are saved), though it ends in a full stop or holds two
@@ -495,8 +515,7 @@ def _opening_line(paras: list[Para]) -> Para | None:
     p = paras[0]
     words = p.text.split()
     stops = re.findall(r"[.!?]\s+(?=[A-Z])", p.text)
-    told = _capitalisation(p.text) == "sentence" and any(w.lower().strip(",:;.") in _FINITE for w in words)
-    if not 3 <= len(words) <= 40 or len(stops) > 1 or told or not p.text[:1].isupper() or not _line_may_end(p.text) \
+    if not 3 <= len(words) <= 40 or len(stops) > 1 or _told(p.text) or not p.text[:1].isupper() or not _line_may_end(p.text) \
             or heading_kind(p.text) is not None or front_matter_kind(p.text) is not None \
             or _is_banner(p) or _is_byline_line(p.text) or _names_like(p.text) or opens_boilerplate(p.text):
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from leakmine.ingest.frontmatter import untranslated
 from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.xmltext import (
     child,
@@ -40,7 +41,7 @@ def read_meta(record: Element) -> PaperMeta:
     art = child(cit, "Article")
     book = child(cit, "Book")
     main = either(art, cit)
-    title = inline_text(either(child(main, "ArticleTitle"), child(book, "BookTitle")))
+    title = untranslated(inline_text(either(child(main, "ArticleTitle"), child(book, "BookTitle"))))
     if title.endswith(".") and not title.endswith(".."):
         title = title[:-1]  # MEDLINE ends every title with a period the article does not print
     ids = _article_ids(record)
