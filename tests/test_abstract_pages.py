@@ -175,6 +175,10 @@ def test_jats_sections_with_run_in_colons_and_ids():
     # a subtitle set between dashes ends the title's line
     (f"Cement in the Foramen after Sacroplasty - A Report of Two Cases -\n\nIntroduction\n\n{STORY}\n",
      "Cement in the Foramen after Sacroplasty - A Report of Two Cases -"),
+    # a journal's logo linking to its home page above the title, however long the journal's name
+    ("Skip to main content\nSpine Cases: International Journal of Clinical Reports in Spine and Pain Surgery logoLink "
+     "to Spine Cases: International Journal of Clinical Reports in Spine and Pain Surgery\n. 2020 Jan 3;4:11-14.\n\n"
+     f"{TITLE}\n\nAna Ruiz 1,B,C, Li Wei 2,A,D\n\nAbstract\n\n{STORY}\n", TITLE),
     # a sentence is not a title
     (f"A 71-year-old woman had pain after sacroplasty.\n\nAuthors\nAna Ruiz\n\n{STORY}\n", None),
     (f"The cement was removed at L5.\n\n{STORY}\n", None),
@@ -280,6 +284,7 @@ def test_et_al_lines(line, first):
     ("Ortiz, Elena, MD*; Brandt, Jonas, MPH*; Leon, Sandrine, MD the Spine Outcomes Study Group", "Ortiz"),
     ("Ortiz, Elena, MD*; Brandt, Jonas, MPH*; Leon, Sandrine, MD; the Northern Spine Study Group (NSSG)", "Ortiz"),
     ("Ortiz, Elena, MD; Brandt, Jonas, MD; and Spine Registry Morbidity Committee", "Ortiz"),
+    ("Ortiz, Elena MD*,\u2021,\u00a7; Brandt, Jonas BS\u00a7; Leon, Sandrine MD", "Ortiz"),
     ("Ruiz, Ana", None),  # one name: not a list
     ("Pain, numbness; weakness, palsy", None),
     ("Pain improved, she walked; Later, she ran.", None),
@@ -295,6 +300,11 @@ def test_family_given_author_lists(line, first):
     ("Ana Ruiz^1, Li Wei^2\n", "Ruiz"),
     ("\u2022 Ana Ruiz, Li Wei, and Tom Novak.\n\u2022 Department of Neurosurgery, Northfield General Hospital, UK.\n",
      "Ruiz"),
+    ("- Authors: Ruiz A.M.; Wei L.; Novak T.\n- Publication year: 2016\n", "Ruiz"),
+    # one author a line, each with the lines of an affiliation, a comma alone between authors
+    ("Ana Ruiz\nDepartment of Neurosurgery, Northfield General Hospital\n,\nLi Wei\nDepartment of Neurosurgery, "
+     "Northfield General Hospital\n,\nTom KT Novak\nDepartment of Radiology, Northfield General Hospital\n", "Ruiz"),
+    ("Ana Ruiz\n,\nLi Wei\n,\nTom Novak\n,\nEva Berg\n", "Ruiz"),
 ])
 def test_first_author_of_abstract_pages(authors, first):
     assert _read(f"{TITLE}\n\n{authors}\nAbstract\n\n{STORY}\n").meta.first_author == first

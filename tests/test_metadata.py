@@ -137,6 +137,10 @@ def test_cited_first_author(text, surname_):
     ("Sang Bum JANG 1 ; Myoung Ho KIM", ("Sang Bum JANG", "Myoung Ho KIM"), "Jang"),
     ("John Smith FACS, Ana Costa FRCS", ("John Smith", "Ana Costa"), "Smith"),
     ("Ana Ruiz1ABCDEF, Li Wei2BE*", ("Ana Ruiz", "Li Wei"), "Ruiz"),  # affiliation and contribution letters
+    ("Ana Ruiz 2,A,D,F, Li Wei 1,B,C", ("Ana Ruiz", "Li Wei"), "Ruiz"),  # contribution letters between commas
+    ("Pablo JM Ruiz, Li Wei, Tomos KT Price", ("Pablo JM Ruiz", "Li Wei", "Tomos KT Price"), "Ruiz"),
+    ("H-J Ruiz,K Wei,P Costa,H-G Price", ("H-J Ruiz", "K Wei", "P Costa", "H-G Price"), "Ruiz"),
+    ("Ruiz W H, Wei R L, Costa C K", ("Ruiz W H", "Wei R L", "Costa C K"), "Ruiz"),  # initials spaced out
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)
@@ -156,6 +160,8 @@ def test_parse_byline(line, names, first):
     "K Doe",
     "J Korean Orthop Assoc.",
     "Spinal Cord MRI, Lumbar Spine CT",
+    "Vitamin D, Calcium B",
+    "Grade A-B Evidence, Level C",
 ])
 def test_parse_byline_rejects(line):
     assert parse_byline(line) is None

@@ -122,12 +122,12 @@ _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'\u2019"
 _WORD = rf"[{_UP}](?:[{_LOW}]+|[{_LOW}]*(?:[{_UP}][{_LOW}]+)+)(?:-[{_UP}{_LOW}][{_LOW}]+)*(?![{_UP}{_LOW}])"
 _INITIAL = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
-_BARE_INITIALS = r"[A-Z]{1,3}(?![\w'\u2019])"
+_BARE_INITIALS = r"(?:[A-Z]-[A-Z]|[A-Z]{1,3})(?![\w'\u2019])"  # "CH", "H-J"
 _CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'\u2019])"
 _CAPS_FAMILY = r"(?=[A-Z]*[AEIOUY])[A-Z]{3,}(?:-[A-Z]{2,})?(?![\w'\u2019])"  # "KIM", not initials "CHK"
 _MARKS = (r"(?:\^\{[^}]{1,15}\}"
           r"|\^[\w*\u2020\u2021\u00a7#\u00b6]{1,4}(?:,[\w*\u2020\u2021\u00a7#\u00b6]{1,4})*"
-          r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?:[A-G]{1,7})?(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
+          r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?:,?[A-G](?![a-z]))*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
           r"|[\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d9c]+)")
 # Between names: comma, semicolon, "and", "&", a bar or a middle dot ("Ana Ruiz | Li Wei", "Ana Ruiz · Li Wei",
 # printed as a spaced full stop when copied from a PDF), else a space.
@@ -379,7 +379,7 @@ def _family_given_list() -> re.Pattern[str]:
     """"Family, Given; Family, Given", each name with its degrees and marks ("Ruiz, Ana MD*; Wei, Li",
     "Wei, Li, MD1,a"), perhaps ending with a group of authors ("... the Spine Study Group")."""
     name = _FAMILY_GIVEN.format(p=_PARTICLE)
-    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[*\u2020\u2021\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
+    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[*\u2020\u2021\u00a7\u00b6#\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
     group = (r"(?:\s*[,;]?\s*(?:and\s+|for\s+|on\s+behalf\s+of\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}"
              r"(?:Group|Consortium|Investigators|Network|Society|Committee|Forum)(?:\s+[A-Z][\w-]*)?(?:\s*\([A-Z]{2,8}\))?)?")
     return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}{group}\s*\.?$")
@@ -518,14 +518,14 @@ def _name_pattern() -> re.Pattern[str]:
     short_degrees = "|".join(d for d in _names()["degrees"] if len(d) <= 3 and d.isupper())
     initials = rf"(?!(?:{short_degrees})(?![\w'\u2019])){_BARE_INITIALS}"
     word = rf"(?!{_degrees_pattern()}(?![\w'\u2019-])){_WORD}"  # "MSc" spells like "McKay"
-    middle = rf"(?:{word}|{_INITIAL}|{_PARTICLE}|[A-Z](?=\s))"  # "Olumide A Adeyemi"
+    middle = rf"(?:{word}|{_INITIAL}|{_PARTICLE}|{initials}(?=\s))"  # "Olumide A Adeyemi", "Keith DK Luk"
     return re.compile(
         rf"(?:(?:Dr|Prof)\.?\s+)?(?P<name>"
         rf"{_CAPS}\s+{word}(?:\s+{word})?"  # ZHAO Minghui
         rf"|{word}(?:\s+{word}){{0,2}}\s+(?!{_degrees_pattern()}(?![\w'\u2019-])){_CAPS_FAMILY}"  # Sang Bum JANG
         rf"|(?:{word}|{_INITIAL})(?:\s+{middle}){{0,3}}"
         rf"\s+(?:{_PARTICLE}\s+)*{word}"
-        rf"|{word}(?:\s+{word})?\s+{initials}"  # Chen CH
+        rf"|{word}(?:\s+{word})?\s+{initials}(?:\s+{initials}){{0,2}}"  # Chen CH, Chen C H
         # K Doe, S Morad Hameed, J Smith, where a name's end follows (not "J Korean Orthop", a journal's name;
         # not the articles "A" and "I" of a title)
         rf"|(?![AI]\s){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"

@@ -59,7 +59,7 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
 _FIELD_KEY = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(FIELD_KEYS, key=len, reverse=True)
                       if k != "state")
 FIELD = re.compile(
-    rf"^(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"
+    rf"^(?:[-*\u00b7\u2022]\s+)?(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"  # "- Authors: ..." too
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
@@ -126,7 +126,7 @@ def _page_furniture(lines: list[str]) -> set[int]:
     flat = [" ".join(line.split()) for line in lines]
     keys = [_FOLIO.sub("", line) if line[:1].isdigit() or line[-1:].isdigit() else line for line in flat]  # "2 Spine Cases" and "Spine Cases 3" are one head
     counts = Counter(k for k in keys if k)
-    repeated = {k for k, n in counts.items() if n >= 3 and len(k.split()) <= 15
+    repeated = {k for k, n in counts.items() if n >= 3 and len(k.split()) <= 15 and k != ","  # a comma between authors
                 and (not terminated(k) or running_head_author(k))}
     opening = next((i for i, line in enumerate(flat) if line), None)  # a repeated title, not a head
     out = set()
@@ -234,6 +234,25 @@ def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
     return None
 
 
+def _comma_listed_names(block: list[Line]) -> tuple[str, list[Line]] | None:
+    """(names, the other lines) of a block that opens with a byline printed one author per line, each
+    name followed by its affiliation lines and a comma alone on a line between authors ("Ana Ruiz" /
+    "Northfield General Hospital" / "," / "Li Wei" / ...)."""
+    chunks: list[list[Line]] = [[]]
+    for line in block:
+        if line.text.strip() == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(line)
+    if len(chunks) < 2 or not all(chunks):
+        return None
+    names = [c[0].text.strip() for c in chunks]
+    if any(len(n.split()) > 5 or not n[:1].isupper() or any(ch.isdigit() for ch in n) for n in names):
+        return None
+    joined = ", ".join(names)
+    return (joined, [line for c in chunks for line in c[1:]]) if _is_byline_line(joined) else None
+
+
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
     """One block of lines (no blank line inside) -> paragraphs."""
     if block[0].role:
@@ -250,6 +269,9 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         i, j, names = listed
         return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=LISTED_NAMES)]
                 + (_split_block(block[j:], next_first) if j < len(block) else []))
+    if comma_listed := _comma_listed_names(block):
+        names, rest = comma_listed
+        return [Para("byline", names, rule=LISTED_NAMES)] + (_split_block(rest, next_first) if rest else [])
     width = max(len(line.text) for line in block)
     wrap_free = width > _WRAP_FREE
     min_indent = min(line.indent for line in block)
