@@ -476,14 +476,19 @@ def _before_complication(m: Mention, view: PatientView, unit: str) -> bool:
 
 def _findings(b: PatientBuilder, view: PatientView) -> None:
     """Symptoms, causes and leak locations; weakness implied by a reduced grade or a foot drop. A cause
-    said of all cases fills in for a patient without one of its own."""
+    said of all cases fills in for a patient without one of its own. An unspecified symptom ("neurological
+    deficit") gives way to a specific one, unless it was said of several cases at once ("both patients
+    had neurological deficits"): a series' own word for what its cases share."""
     vocab = vocabulary()
+    said_of_several = set()
     for a in view.findings_first:
         m = a.mention
         if not m.asserted or (a.broadcast and m.label == "CAUSE" and b.patient["causes"]):
             continue
         if m.label == "SYMPTOM" and view.complication(m):
             b.add("symptoms", m.value, m.mention_id)
+            if len(a.patients) > 1:
+                said_of_several.add(m.value)
             for implied in vocab["implied_symptoms"].get(m.value, []):
                 b.add("symptoms", implied, m.mention_id)
         elif m.label == "CAUSE":
@@ -494,7 +499,7 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
                 b.add("causes", vocab["leak_cause"], m.mention_id)
     specific = [s for s in b.patient["symptoms"] if s in vocab["specific_neurological_symptoms"]]
     for general in vocab["unspecified_symptoms"]:
-        if specific and general in b.patient["symptoms"]:
+        if specific and general in b.patient["symptoms"] and general not in said_of_several:
             b.patient["symptoms"].remove(general)
             b.evidence = [e for e in b.evidence if e[:2] != ("symptoms", general)]
     for a in view.own_of("MUSCLE_GRADE"):
