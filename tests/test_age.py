@@ -50,7 +50,7 @@ def ages(text: str) -> list[str]:
     ("a septuagenarian man", "70-79"),
     ("a woman aged seventy-two years", "72"),
     ("At age 35, she had a first fracture.", "35"),
-    ("A 39/M patient complained of leg pain.", "39"),
+    ("A 46/M patient described numbness in both feet.", "46"),
     ("a 61/F with an L1 fracture", "61"),
     ("a 70 y/F patient", "70"),
     ("a 58 / male patient", "58"),

@@ -13,7 +13,7 @@ def single_case() -> Paper:
     p = Paper(
         ("title", "", "Paraparesis from intradural cement after vertebroplasty"),
         ("abstract", "Abstract",
-         "Cement leakage is a frequent complication, typically into the epidural space. We report a "
+         "Most cement leaks reach the epidural space and pass without symptoms. We report a "
          "68-year-old woman who developed weakness after vertebroplasty of T11."),
         ("case", "Case presentation",
          "A 68-year-old woman with an osteoporotic fracture of T11 underwent percutaneous vertebroplasty. "

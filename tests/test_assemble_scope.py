@@ -58,7 +58,7 @@ def excluded(p: Paper) -> set[str]:
     ("She presented with leg pain. She had undergone vertebroplasty two years earlier.",
      [("leg pain", "pain")], (), set()),
     ("Postoperatively she had leg pain. Vertebroplasty had been uneventful.", [("leg pain", "pain")], (), set()),
-    ("She had sudden chest pain. Two hours before the onset of her symptoms, she underwent kyphoplasty.",
+    ("She felt sudden chest pain. Three hours before the appearance of these symptoms, she underwent kyphoplasty of L1.",
      [("chest pain", "chest pain")], (), set()),
     # told in order: the operation at the local hospital, then the complication
     ("She had back pain. She underwent PVP at the local hospital. Three days later she had leg numbness.",

@@ -12,7 +12,7 @@ from leakmine.assemble.sentences import about_patient, sentence_voice
     ("She developed weakness of both legs after the procedure.", "body", False, True),
     ("CT showed cement in the epidural space.", "body", False, True),
     ("CT showed cement in the epidural space.", "caption", False, True),
-    ("Cement leakage is a frequent complication, usually without symptoms.", "body", False, False),
+    ("Leaks of cement are a common complication, mostly without any symptoms.", "body", False, False),
     ("Cement leakage can lead to paraplegia in rare cases.", "abstract", False, False),
     ("Smith et al. described epidural leakage in 12 of 40 patients.", "body", False, False),
     ("Similar cases have been reported in the literature.", "abstract", False, False),
@@ -36,7 +36,7 @@ def test_about_patient(sentence, flow, before_anchor, expected):
 
 @pytest.mark.parametrize(("sentence", "broadcast"), [
     ("Both patients underwent laminectomy.", True),
-    ("This report presents two illustrative cases of cement leakage.", True),
+    ("This paper describes three unusual cases of cement leakage.", True),
     ("In each case the cement was brittle.", True),
     ("The patient underwent laminectomy.", False),
     ("Two days later he developed weakness.", False),

@@ -20,10 +20,10 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("15 patients (1.1%, 15/1364) developed leakage", 15, 1364),
     ("25 consecutive patients (25/900) were reviewed", 25, 900),
     ("30 of 3,150 patients had a deficit", 30, 3150),
-    ("Records of 17 625 patients were reviewed.", 17625, None),  # thousands set apart by a space
-    ("15 of 16 582 patients developed a hematoma", 15, 16582),
+    ("Records of 23 418 patients were reviewed.", 23418, None),  # thousands set apart by a space
+    ("11 of 19 304 patients developed a hematoma", 11, 19304),
     ("Of the 312 patients (198 women and 114 men, mean age 70.2 years), 48 developed leakage.", 48, 312),
-    ("A total of 16 582 cervical spine surgeries were identified", 16582, None),
+    ("A total of 19 304 thoracolumbar spine surgeries were identified", 19304, None),
     ("17 out of 2,410 consecutive patients", 17, 2410),
     ("eleven of 240 patients", 11, 240),
     ("a total of 45 patients", 45, None),
@@ -37,84 +37,84 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("N=140 patients", 140, None),
     ("patients treated with PKP (N=140)", 140, None),
     ("12 patients (12/80) had leaks", 12, 80),
-    ("Leakage was seen in 34 patients (1.9% 34/1782).", 34, 1782),
+    ("Leakage was seen in 27 patients (1.3% 27/2046).", 27, 2046),
     ("embolism in 21 patients (2.4%; 21/870)", 21, 870),
-    ("A retrospective review of 12,000 patients who underwent surgery", 12000, None),
-    ("A retrospective analysis was conducted on 349 patients with fractures.", 349, None),
-    ("a prospective cohort study of 163 consecutive patients", 163, None),
-    ("We did a retrospective study with 546 patients who underwent TLIF.", 546, None),
-    ("Ninety-eight consecutive patients with 157 levels who underwent kyphoplasty were evaluated.", 98, None),
-    ("Subjects were 10,754 patients (73,777 pedicle screws) who underwent fusion.", 10754, None),
-    ("There were 14 (9%) cases with asymptomatic cement leakage.", 14, None),
+    ("A retrospective chart review of 9,400 patients who underwent surgery", 9400, None),
+    ("A retrospective analysis was carried out on 418 patients with fractures.", 418, None),
+    ("a prospective cohort study of 207 consecutive patients", 207, None),
+    ("We carried out a retrospective study with 473 patients who underwent PLIF.", 473, None),
+    ("Eighty-six consecutive patients with 139 levels who underwent vertebroplasty were evaluated.", 86, None),
+    ("Subjects were 8,925 patients (61,304 pedicle screws) who underwent fusion.", 8925, None),
+    ("There were 11 (7%) cases with asymptomatic paravertebral leakage.", 11, None),
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("This was a prospective, non-randomized, controlled, single-center study with 60 patients.", 60, None),
     ("Sixty patients with fractures treated with kyphoplasty were evaluated retrospectively.", 60, None),
     ("45 patients were randomized into two groups.", 45, None),
     ("we have jointly carried out an internationally-coordinated multi-institutional longitudinal-observation "
-     "study with 546 patients", 546, None),  # its noun far after its first word
-    ("group H using high viscosity cement (n = 14)", 14, None),
+     "study with 473 patients", 473, None),  # its noun far after its first word
+    ("group M using medium viscosity cement (n = 17)", 17, None),
     ("An audit of the records of 85 patients", 85, None),
-    ("The review revealed 17 patients who developed a hematoma.", 17, None),
+    ("The review revealed 11 patients who developed a hematoma.", 11, None),
     ("27 patients who subsequently experienced radiculopathy", 27, None),
-    ("3175 patients with fractures treated with PVP were retrospectively reviewed", 3175, None),
+    ("2864 patients with fractures treated with PKP were retrospectively reviewed", 2864, None),
     ("Sixty patients aged over 65 years were enrolled", 60, None),
-    ("Pain relief was evaluated in 357 patients (660 vertebrae).", 357, None),
+    ("Pain relief was evaluated in 284 patients (517 vertebrae).", 284, None),
     ("Of the 12, 8 patients who developed weakness underwent evacuation.", 8, 12),
     ("312 patients with fractures were identified from our database", 312, None),
     ("In 2015, 30 patients underwent vertebroplasty", 30, None),
-    ("One hundred and forty-nine (82%, 95% CI 76-87%) of 181 patients had leakage", 149, 181),
-    ("Two hundred thirty patients underwent lateral fusion.", 230, None),
-    ("28 patients (13 men and 15 women) underwent vertebroplasty", 28, None),
-    ("There were 75,878 cases included in the analysis.", 75878, None),
-    ("There were 57 cases of cement leakage.", 57, None),
-    ("Four patients had radicular pain.", 4, None),
+    ("One hundred and thirty-seven (71%, 95% CI 64-77%) of 193 patients had leakage", 137, 193),
+    ("Two hundred sixty patients underwent anterior fusion.", 260, None),
+    ("34 patients (14 men and 20 women) underwent kyphoplasty", 34, None),
+    ("There were 62,413 cases included in the analysis.", 62413, None),
+    ("There were 46 cases of cement leakage.", 46, None),
+    ("Five patients had radicular pain.", 5, None),
     ("12 patients (3.1%) developed a new deficit", 12, None),
     ("In all, 120 kyphoplasties were done in 96 consecutive patients.", 96, None),
     ("We analysed the charts and imaging of 74 consecutive elderly patients with fractures.", 74, None),
     ("Forty consecutive, unselected cases were reviewed.", 40, None),
     ("We collected 1,204 lumbar surgery cases from six centers.", 1204, None),
-    ("Ninety patients (with a total of 131 painful vertebral metastases) were enrolled.", 90, None),
-    ("Of 2,571 patients who received kyphoplasty, 82 with disc leakage were enrolled.", 82, 2571),
-    ("Of 11,817 adult spinal operations, 21 patients experienced a new deficit.", 21, 11817),
-    ("Seven cases of delayed deficit were reported (incidence, 0.13%).", 7, None),
+    ("Eighty-three patients (with a total of 117 painful spinal metastases) were enrolled.", 83, None),
+    ("Of 3,148 patients who received vertebroplasty, 67 with disc leakage were enrolled.", 67, 3148),
+    ("Of 9,562 elective spinal operations, 18 patients experienced a new deficit.", 18, 9562),
+    ("Nine cases of delayed deficit were noted (incidence, 0.21%).", 9, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
     ("There were 9 patients with leakage among the 40 patients.", 9, 40),
     ("There were 13 (24%) C5 palsies in the 54 patients.", 13, 54),
     ("Nine cases of epidural hematoma were identified before discharge.", 9, None),
     ("There were 13 (24%) palsies in the 54 patients in the study.", 13, 54),
-    ("A total of 42 patients who had undergone revision for a hematoma were allocated to the pSEH group.", 42, None),
+    ("A total of 37 patients who had undergone reoperation for a hematoma were assigned to the SEH group.", 37, None),
     ("Twelve patients with a delayed onset were classified into the late group", 12, None),
-    ("A matched control group was formed (126 patients with the same surgical procedure, same year).", 126, None),
+    ("A matched control group was formed (111 patients with the same operation and sex).", 111, None),
     ("a control group of 80 patients", 80, None),
     ("Of the 40 patients who had leakage, 12 were assigned to the surgery group.", 12, 40),
-    ("a training cohort (n=100)", 100, None),
+    ("a training cohort (n=120)", 120, None),
     ("the derivation cohort (1,250 patients)", 1250, None),
-    ("We performed a retrospective review of the 312 patients treated with kyphoplasty.", 312, None),
-    ("In our series, 57 patients aged ≥ 70 with a total of 91 fractures underwent kyphoplasty.", 57, None),
+    ("We conducted a retrospective review of the 254 patients operated on for fractures.", 254, None),
+    ("In our series, 66 patients aged ≥ 75 with a total of 103 fractures underwent vertebroplasty.", 66, None),
     ("Sixty patients aged 65 years or older with fractures underwent kyphoplasty.", 60, None),
-    ("430 patients with complete records were identified and retrospectively analyzed.", 430, None),
-    ("Foot drop occurred in 21 (15 men, mean age: 61.2±7.4 y) of the 640 (3.3%) patients.", 21, 640),
+    ("388 patients with complete records were identified and retrospectively analyzed.", 388, None),
+    ("Foot drop occurred in 19 (12 men, mean age: 58.6±8.3 y) of the 725 (2.6%) patients.", 19, 725),
     ("We found 5 cases among 341 patients who had been operated on.", 5, 341),
-    ("We selected 38 patients with adjacent fractures after PKP as the fracture group.", 38, None),
-    ("163 patients (120F, 43M) in whom augmented screws were used were included.", 163, None),
-    ("A prospective database of 515 patients operated on by one surgeon was searched.", 515, None),
+    ("We selected 42 patients with adjacent fractures after PKP as the fracture group.", 42, None),
+    ("178 patients (109F, 69M) in whom augmented screws were used were included.", 178, None),
+    ("A prospective database of 462 patients operated on by a single surgeon was searched.", 462, None),
     ("A national registry of 2,480 patients was searched for the years 2010 to 2015.", 2480, None),
-    ("From April 2011 until June 2016, 84 patients with burst fractures were treated by kyphoplasty.", 84, None),
-    ("The clinical data of 87 patients with osteoporotic thoracolumbar fractures admitted to the Department of "
-     "Spine Surgery of the Riverside Hospital of the Northern Medical University between May 2016 and March 2019 "
-     "were retrospectively analyzed.", 87, None),
+    ("From April 2011 until June 2016, 71 patients with burst fractures were treated by kyphoplasty.", 71, None),
+    ("The clinical data of 97 patients with osteoporotic thoracolumbar fractures admitted to the Department of "
+     "Spine Surgery of the Riverside Hospital of the Northern Medical University between February 2017 and October "
+     "2020 were retrospectively analyzed.", 97, None),
 ])
 def test_cohort_size(text, n, denominator):
     assert [(v, a["n"], a["denominator"]) for v, a in found(text, "COHORT_SIZE")] == [(str(n), n, denominator)]
 
 
 @pytest.mark.parametrize("text, n", [
-    ("and 31 (1.14%) were identified with a hematoma", 31),
+    ("and 24 (0.87%) were identified with a hematoma", 24),
     ("Of these, 19 (4.2%) developed leg weakness.", 19),
     ("12 (0.8%) patients were diagnosed with foot drop", 12),
     ("eight (6.5%) suffered a deficit", 8),
-    ("Six patients (2.6%) suffered a femoral neuropathy", 6),
-    ("and identified 43 (2.3%) who had developed a palsy", 43),
+    ("Seven patients (2.7%) suffered a femoral neuropathy", 7),
+    ("and identified 36 (1.9%) who had developed a palsy", 36),
     ("we documented 7 cases of this syndrome", 7),
     ("9 cases of postoperative epidural hematoma were experienced", 9),
 ])
@@ -129,7 +129,7 @@ def test_groups_counted_with_their_incidence(text, n):
     # fewer cases than the patients they are told among, or "vertebral" in another sense, are groups
     ("We encountered 14 cases of symptomatic epidural hematoma among 1200 patients.", [14]),
     ("We documented 9 cases of paraplegia after vertebral augmentation.", [9]),
-    ("We encountered 14 cases of symptomatic cement leakage among 12 000 patients.", [14]),
+    ("We encountered 14 cases of symptomatic cement leakage among 15 000 patients.", [14]),
     ("52 cases of cement leakage were observed in forty patients.", [40]),
     ("We observed 52 cases of cement leakage at 40 vertebral levels.", []),
     ("We encountered 12 cases of epidural hematoma in 3000 patients operated on at one or two levels.", [12]),
@@ -141,11 +141,11 @@ def test_cases_counted_in_events_are_no_group(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # the literature's cases are no population; a title's count and the next paragraph's are not one fraction
     ("A review of the 35 cases reported in the literature was performed.", []),
-    ("Cement embolism: a series of four patients\n\nAmong 2,135 patients treated with kyphoplasty, four had "
-     "emboli.", [(4, None), (4, 2135)]),
+    ("Cement embolism: a series of four patients\n\nAmong 1,872 patients treated with vertebroplasty, four had "
+     "emboli.", [(4, None), (4, 1872)]),
     ("Fusion outcomes: a retrospective study\n\nOf the 40 patients with leakage, twelve needed surgery.", [(12, 40)]),
     # a count named for a group is the one whose words define it, never one before another count
-    ("Forty-nine patients had new fractures, and 20 patients served as the control group.", [(49, None)]),
+    ("Thirty-seven patients had new fractures, and 20 patients served as the control group.", [(37, None)]),
     # the end of a decimal counts no one; a subgroup analysed, or patients compared, are no population or group
     ("We reviewed 120 patients treated with PVP. Mean age was 68.4 among the 120 patients.", [(120, None)]),
     ("Subgroup analysis of the 35 patients with cement leakage showed no deficits.", []),
@@ -159,16 +159,16 @@ def test_sizes_not_read_across_their_bounds(text, expected):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Of the 300 patients, we selected 61 patients with adjacent fractures following PKP as the fracture group, "
-     "and the remaining 239 patients as the no fracture group.", [(61, "fracture"), (239, "no fracture")]),
+    ("Of the 280 patients, we chose 53 patients with adjacent fractures after PKP as the fracture group, "
+     "and the remaining 227 patients as the no fracture group.", [(53, "fracture"), (227, "no fracture")]),
     ("We assigned 20 patients as the control group and the other 38 patients as the PVP group.",
      [(20, "control"), (38, "pvp")]),
-    ("Forty-nine patients had new fractures, and 20 patients served as the control group.", []),
+    ("Thirty-seven patients had new fractures, and 20 patients served as the control group.", []),
     ("We also reviewed 45 patients treated during the same period as the PKP group.", []),
     ("We matched 30 patients with the same fracture type as the PVP group.", []),
     # "same" after the group's name is no comparison of it
-    ("We selected 49 patients with kyphoplasty as the PKP group and 51 patients with vertebroplasty as the PVP "
-     "group, all treated by the same surgeon as the senior author.", [(49, "pkp"), (51, "pvp")]),
+    ("We selected 44 patients with kyphoplasty as the PKP group and 51 patients with vertebroplasty as the PVP "
+     "group, all treated by the same surgeon as the senior author.", [(44, "pkp"), (51, "pvp")]),
     ("Of the 40 patients who had leakage, 12 patients with a large leak and 28 patients as the controls were "
      "compared.", []),
 ])
@@ -177,28 +177,28 @@ def test_a_group_named_as_the_patients_a_count_defines(text, names):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("1,004 cases were reviewed. The overall hematoma rate was 1.4% (14/1004).", [(1004, None), (14, 1004)]),
+    ("1,236 cases were reviewed. The overall hematoma rate was 1.3% (16/1236).", [(1236, None), (16, 1236)]),
     ("The incidence of leakage was 3.2% (n = 16).", [(16, None)]),
-    ("The overall palsy incidence was 5.2% (52 cases).", [(52, None)]),
-    ("C5 palsy occurred in 5.2% (52 cases) of the 1000 patients.", [(52, 1000)]),
+    ("The overall palsy incidence was 4.6% (46 cases).", [(46, None)]),
+    ("C5 palsy occurred in 4.6% (46 cases) of the 1000 patients.", [(46, 1000)]),
     ("Cement leakage was found in 12% (15 cases) of 125 treated vertebrae.", []),
-    ("The leakage rate was 5.2% (52 vertebrae).", []),
-    ("The incidence was 5.2% (52 cases), of which 30 were women.", []),
-    ("The overall hematoma rate was 1.4% (14/1004).", []),  # no count of people elsewhere
-    ("1,004 vertebrae were treated. The leakage rate was 1.4% (14/1004).", []),
+    ("The leakage rate was 4.6% (46 vertebrae).", []),
+    ("The incidence was 4.6% (46 cases), of which 27 were women.", []),
+    ("The overall hematoma rate was 1.3% (16/1236).", []),  # no count of people elsewhere
+    ("1,236 vertebrae were treated. The leakage rate was 1.3% (16/1236).", []),
 ])
 def test_a_rate_counts_people_when_its_denominator_does(text, expected):
     assert [(a["n"], a["denominator"]) for _, a in found(text, "COHORT_SIZE")] == expected
 
 
 def test_a_rate_with_its_count_is_a_group_and_a_part_of_it_is_not():
-    text = "The incidence rate of hematoma was 0.27% (n = 206), 54.4% (n = 112) of which occurred early."
-    assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE") if a["kind"] == "subgroup"] == [(206, "subgroup")]
+    text = "The incidence rate of hematoma was 0.31% (n = 194), 61.3% (n = 119) of which occurred early."
+    assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE") if a["kind"] == "subgroup"] == [(194, "subgroup")]
 
 
 def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
-    text = "1,790 patients were included and 26 (1.45%) were identified with symptomatic leakage."
-    assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(1790, "population"), (26, "subgroup")]
+    text = "2,315 patients were included and 33 (1.43%) were identified with symptomatic leakage."
+    assert [(a["n"], a["kind"]) for _, a in found(text, "COHORT_SIZE")] == [(2315, "population"), (33, "subgroup")]
 
 
 @pytest.mark.parametrize("text, n", [
@@ -212,11 +212,11 @@ def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     ("Paraparesis was documented in 4 patients", 4),
     ("cement emboli were present in 40 patients", 40),
     ("Venous leakage was recorded in 57 patients", 57),
-    ("Embolism was detected on radiographs and confirmed with chest computed tomography (CT) in four patients", 4),
+    ("Embolism was seen on chest films and confirmed by thoracic computed tomography (CT) in five patients", 5),
     ("Severe invasion was seen in 7 patients of which two suffered a deficit", 7),
     ("Foraminal leakage was diagnosed by CT in 11 patients", 11),
-    ("Neurological complications developed in 29 (10%) patients within 30 days", 29),
-    ("Contralateral symptoms occurred in 32 (5.9%) of the patients", 32),
+    ("Neurological complications developed in 23 (8%) patients within 90 days", 23),
+    ("Contralateral symptoms occurred in 26 (5.5%) of the patients", 26),
 ])
 def test_complication_group_counts(text, n):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]
@@ -224,8 +224,8 @@ def test_complication_group_counts(text, n):
 
 @pytest.mark.parametrize("text, expected", [
     ("Epidural leakage was seen in 6 patients and foraminal leakage in 4 patients.", [6, 4]),
-    ("Leakage occurred in 45 patients (37.5%), venous leakage in 20 (16.7%) and intradiscal leakage in 12 "
-     "patients.", [45, 20, 12]),
+    ("Leakage occurred in 39 patients (32.5%), venous leakage in 17 (14.2%) and intradiscal leakage in 9 "
+     "patients.", [39, 17, 9]),
     ("Cement leakage was observed in 30 cases, whereas pulmonary embolism in three cases.", [30, 3]),
     # the list must follow a group counted "in N patients"
     ("We reviewed 120 patients and leakage in 4 patients.", [120]),
@@ -233,8 +233,8 @@ def test_complication_group_counts(text, n):
     ("Leakage was seen in 6 patients and in 4 patients, respectively.", [6]),
     ("The follow-up was 2 years in 6 patients and 3 years in 4 patients.", []),
     # a head that names no people, and its next groups, are groups only where their shares fit (share_only)
-    ("Spasms occurred in 10 (52.6%), focal seizures in five (26.3%).", [10, 5]),
-    ("The injury was blunt in 307 patients and penetrating in 152 patients.", []),  # nor a group that had something
+    ("Cramps occurred in 9 (47.4%), muscle twitches in six (31.6%).", [9, 6]),
+    ("The trauma was low-energy in 284 patients and high-energy in 139 patients.", []),  # nor a group that had something
     # the rest, a part or an outcome of the group before is no next group
     ("Cement leakage was present in 18 patients and absent in 102 patients.", [18]),
     ("Leakage was detected in 16 patients and remained asymptomatic in 14 patients.", [16]),
@@ -249,11 +249,11 @@ def test_the_next_groups_of_a_list(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Spasms occurred in 10 (52.6%), focal seizures in five (26.3%).", [(10, True), (5, True)]),
-    ("Leakage occurred in 45 patients (37.5%), venous leakage in 20 (16.7%).", [(45, None), (20, None)]),
-    ("Leakage occurred in 45 (37.5%), venous leakage in 20 patients.", [(45, True), (20, None)]),
+    ("Cramps occurred in 9 (47.4%), muscle twitches in six (31.6%).", [(9, True), (6, True)]),
+    ("Leakage occurred in 39 patients (32.5%), venous leakage in 17 (14.2%).", [(39, None), (17, None)]),
+    ("Leakage occurred in 39 (32.5%), venous leakage in 17 patients.", [(39, True), (17, None)]),
     # a count in parentheses with its share, as a breakdown of a group writes it: a group only where it fits
-    ("loosening (11 patients, 36%)", [(11, True)]),
+    ("loosening (8 patients, 29%)", [(8, True)]),
 ])
 def test_a_count_told_with_its_share_and_no_noun_is_a_group_only_where_the_share_fits(text, expected):
     assert [(a["n"], a.get("share_only")) for _, a in found(text, "COHORT_SIZE")] == expected
@@ -263,15 +263,15 @@ def test_a_count_told_with_its_share_and_no_noun_is_a_group_only_where_the_share
     ("Leakage occurred in 402 of 1,245 patients.", [(402, 1245, "subgroup")]),
     ("seen in 14 vertebrae", []),  # vertebrae, not people
     ("found in 2 of the cases", []),  # no count of a population
-    ("Leakage occurred in 32 (5.9%) of the 546 patients.", [(32, 546, "subgroup")]),
+    ("Leakage occurred in 26 (5.5%) of the 473 patients.", [(26, 473, "subgroup")]),
     ("Leakage was seen in 14 (5%) vertebrae.", []),
-    ("Evacuation was performed after 16 of 5421 (0.30%) spine tumor surgeries.", [(16, 5421, "subgroup")]),
+    ("Evacuation was performed after 13 of 4718 (0.28%) spinal fusion surgeries.", [(13, 4718, "subgroup")]),
     ("Leakage occurred in 30 of 120 procedures in 80 patients.", []),  # the patients are counted too
     ("Of 69 patients from the series, 11 patients in whom a lesion developed were identified.",
      [(11, 69, "subgroup")]),
     ("A total of 62 patients out of 303 met the inclusion criteria.", [(62, 303, "population")]),
     ("A total of 62 patients out of 303 vertebrae were treated.", [(62, None, "population")]),
-    ("Of the 511 patients who met the criteria, 8.6% (n=44) experienced C5 palsy.", [(44, 511, "subgroup")]),
+    ("Of the 437 patients who met the criteria, 7.1% (n=31) experienced C5 palsy.", [(31, 437, "subgroup")]),
     ("Of the 200 patients, 15 who were lost to follow-up were excluded.", []),
     ("Of 50 patients, 48 who had PVP were women.", []),
     ("Cement leakage occurred in 30 of 120 procedures.", [(30, 120, "subgroup")]),  # assembly weighs it
@@ -280,8 +280,8 @@ def test_a_count_told_with_its_share_and_no_noun_is_a_group_only_where_the_share
     ("25 patients with leakage were evaluated clinically and radiologically.", []),
     ("The controlled, previous study with 30 patients found less leakage.", []),  # another's study
     ("Unlike the randomized study with 30 patients reported by Smith, leakage was rare.", []),
-    ("There were 14 (9%) levels with leakage.", []),
-    ("Fourteen patients were randomly assigned to group H.", []),  # an arm, not the population
+    ("There were 11 (7%) levels with leakage.", []),
+    ("Seventeen patients were randomly assigned to group M.", []),  # an arm, not the population
     ("Twelve patients were assigned to receive a brace.", []),
     ("Two patients were randomized to the wrong arm.", []),
 ])
@@ -301,14 +301,14 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("14 (47%) men and 16 (53%) women", 14, 16),
     ("of whom 14 were men and 16 were women", 14, 16),
     ("14 male, 16 female", 14, 16),
-    ("M:F = 54:36", 54, 36),
-    ("the F:M ratio was 36:54", 54, 36),
-    ("the male to female ratio was 54:36", 54, 36),
-    ("(M/F ratio 54:36)", 54, 36),
-    ("in 92 cases (males: 41, females: 51, mean age 60.2 y)", 41, 51),
-    ("in 92 patients (female = 51; male = 41)", 41, 51),
-    ("Eighty-four patients (51 of whom were women and 33 of whom were men)", 33, 51),
-    ("33 of whom were men and 51 women", 33, 51),
+    ("M:F = 47:38", 47, 38),
+    ("the F:M ratio was 38:47", 47, 38),
+    ("the male to female ratio was 47:38", 47, 38),
+    ("(M/F ratio 47:38)", 47, 38),
+    ("in 92 cases (males: 39, females: 53, mean age 63.7 y)", 39, 53),
+    ("in 92 patients (female = 53; male = 39)", 39, 53),
+    ("Eighty-seven patients (52 of whom were women and 35 of whom were men)", 35, 52),
+    ("35 of whom were men and 52 women", 35, 52),
 ])
 def test_sex_count(text, male, female):
     assert [(v, a["n_male"], a["n_female"]) for v, a in found(text, "SEX_COUNT")] == [(f"{male}M/{female}F", male, female)]
@@ -333,11 +333,11 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts():
     ("mean (SD) age 70.4 (SD 6.1)", "70.4±6.1", {"mean": 70.4, "sd": 6.1}),
     ("average age was 73 years (60-85 years)", "73 (60-85)", {"mean": 73, "min": 60, "max": 85}),
     ("mean age ± SD: 63.0 ± 7.7 years", "63±7.7", {"mean": 63, "sd": 7.7}),
-    ("an average age of 72.89 (52 ~ 93) years", "72.89 (52-93)", {"mean": 72.89, "min": 52, "max": 93}),
+    ("an average age of 69.47 (48 ~ 91) years", "69.47 (48-91)", {"mean": 69.47, "min": 48, "max": 91}),
     ("aged 45~88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
-    ("The mean age was 61.5 ± 9.3 years (range, 40～79 years).", "61.5±9.3 (40-79)",
-     {"mean": 61.5, "sd": 9.3, "min": 40, "max": 79}),
-    ("ages ranged from 52 ~ 93 years", "52-93", {"min": 52, "max": 93}),
+    ("The mean age was 62.7 ± 9.3 years (range, 40～79 years).", "62.7±9.3 (40-79)",
+     {"mean": 62.7, "sd": 9.3, "min": 40, "max": 79}),
+    ("ages ranged from 48 ~ 91 years", "48-91", {"min": 48, "max": 91}),
     ("aged 45∼88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
     ("mean age 70 years (~10 years older than controls)", "70", {"mean": 70, "min": None, "max": None}),
 ])
@@ -348,7 +348,7 @@ def test_age_stat(text, value, stat):
 
 
 @pytest.mark.parametrize("text", [
-    "Twenty-seven patients (90%) improved.",
+    "Twenty-three patients (85%) improved.",
     "eight needed revision",
     "Three patients had undergone surgery before.",
     "The fusion rate was 95% (38/40).",
@@ -360,8 +360,8 @@ def test_age_stat(text, value, stat):
     "12 men",
     "18 women were treated",
     "the male-to-female ratio was 1:1.5",
-    "between 2009 and 2018",
-    "mean time to weakness 2.9 ± 1.7 days",
+    "between 2011 and 2019",
+    "mean time to weakness 3.4 ± 2.2 days",
     "the mean age of onset of osteoporosis",
     "aged 18-80 years were eligible",
     "patients older than 65 years",
@@ -384,7 +384,7 @@ def test_age_stat(text, value, stat):
     "rats were divided into groups (n = 12)",
     "treated vertebrae (n = 48)",
     "a review of 12 studies",
-    "an analysis of 349 vertebrae",
+    "an analysis of 263 vertebrae",
     "a database of 86 studies",
     "a registry subgroup of 40 patients",
     "Follow-up data of 12 patients were missing.",
@@ -394,7 +394,7 @@ def test_age_stat(text, value, stat):
     "In the period 2012-2016, 12 patients with cement leakage were treated by decompression.",
     "From 1995 to 2020, 42 patients reported in the literature were analyzed.",
     "The data of 20 patients reported in the literature were reviewed.",
-    "31 (1.14%) vertebrae were treated",
+    "24 (0.87%) vertebrae were treated",
     "12 levels that developed leakage",
     "Leakage occurred in 15.4% of levels (48 of 312).",
     "Three patients in group B developed leakage.",
@@ -423,19 +423,19 @@ def test_cohort_size_normalizer(n, n2, den, expected):
 
 
 @pytest.mark.parametrize("text, count, rate", [
-    ("a deficit developed in 29 (10%) patients", "29 (10%) patients", "10"),
-    ("C5 palsy occurred in 88 cases (0.58%).", "88 cases", "0.58"),
-    ("Thirty palsy patients (34.09 %) had weakness", "Thirty palsy patients", "34.09"),
+    ("a deficit developed in 23 (8%) patients", "23 (8%) patients", "8"),
+    ("C5 palsy occurred in 74 cases (0.61%).", "74 cases", "0.61"),
+    ("Twenty-five palsy patients (33.78 %) had weakness", "Twenty-five palsy patients", "33.78"),
     ("in 12 patients (n = 12, 5.5%)", "12 patients", "5.5"),
     ("in 12 patients (95% CI 3-5)", "12 patients", None),  # a confidence interval
     ("12 patients had leaks (5%)", "12 patients", None),  # told after other words
     ("in 12 patients (12% of the levels)", "12 patients", None),  # a share of something else
-    ("Seven cases were reported (incidence, 0.13%).", "Seven cases were reported", "0.13"),
+    ("Nine cases were noted (incidence, 0.21%).", "Nine cases were noted", "0.21"),
     ("Seven patients developed a palsy after surgery, an incidence rate of 5.7%.", "Seven patients", "5.7"),
-    ("21 patients had a deficit, yielding an overall incidence of 0.178%; in the", "21 patients", "0.178"),
+    ("18 patients had a deficit, giving an overall incidence of 0.188%; in the", "18 patients", "0.188"),
     ("Seven patients developed a palsy; the incidence of leakage was 12%.", "Seven patients", None),  # another clause
     ("Seven patients had leakage (leakage rate, 5%).", "Seven patients had leakage", "5"),
-    ("Seven patients had leakage (overall incidence, 0.58%).", "Seven patients had leakage", "0.58"),
+    ("Seven patients had leakage (overall incidence, 0.61%).", "Seven patients had leakage", "0.61"),
     ("Seven patients had leakage, and the incidence rate was 5%.", "Seven patients", "5"),
     ("Seven patients had leakage, an incidence of 10% per treated level.", "Seven patients", None),
     ("Seven patients had leakage, a rate of 10% of the treated levels.", "Seven patients", None),
@@ -447,8 +447,8 @@ def test_the_rate_told_with_a_count(text, count, rate):
 
 
 @pytest.mark.parametrize("text, sizes", [
-    ("We reviewed 226 patients who had surgery, and 122 were included in the final analysis.", [226, 122]),
-    ("Of these, 122 were included.", []),  # nothing counted before it
+    ("We reviewed 248 patients who had surgery, and 131 were included in the final analysis.", [248, 131]),
+    ("Of these, 131 were included.", []),  # nothing counted before it
     ("Of these patients, 88 who met the criteria were enrolled.", [88]),
     ("We screened 300 patients for eligibility. Of these, 250 were included.", [250]),
     ("Of these patients, 45 who met the exclusion criteria were excluded, and 255 were included.", [255]),
@@ -504,7 +504,7 @@ def test_pipeline_writes_cohort_spans():
 
 @pytest.mark.parametrize("text, n, denominator, kind, predicate", [
     ("Cement leakage occurred in 48 of 312 patients.", 48, 312, "subgroup", "event"),
-    ("Leakage was seen in 1,523 of 1,790 patients (85.1%).", 1523, 1790, "subgroup", "event"),
+    ("Leakage was seen in 1,647 of 2,315 patients (71.1%).", 1647, 2315, "subgroup", "event"),
     ("Of the 312 patients, 48 (15.4%) developed cement leakage.", 48, 312, "subgroup", "event"),
     ("Among 2,406 consecutive patients, 37 developed foot drop.", 37, 2406, "subgroup", "event"),
     ("48/312 patients (15.4%) had leakage on CT.", 48, 312, "subgroup", "event"),
@@ -520,9 +520,9 @@ def test_pipeline_writes_cohort_spans():
     ("The foot-drop group comprised 14 patients.", 14, None, "group", None),
     ("Group B (n = 32) received kyphoplasty.", 32, None, "group", "outcome"),
     ("14 patients were assigned to the foot drop group.", 14, None, "group", None),
-    ("There were 412 patients in our series.", 412, None, "population", None),
+    ("There were 436 patients in our series.", 436, None, "population", None),
     ("There were 38 patients without leakage.", 38, None, "subgroup", None),
-    ("Four patients had radicular pain that resolved.", 4, None, "subgroup", "event"),
+    ("Three patients had radicular leg pain that resolved.", 3, None, "subgroup", "event"),
     ("Four patients had complete recovery.", 4, None, "subgroup", "outcome"),
 ])
 def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
@@ -541,14 +541,14 @@ def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     ("the early surgery group (n = 12)", "early surgery"),
     ("the foot drop group (n=14)", "foot drop"),
     ("Group 2 (n = 40)", "2"),
-    ("vertebroplasty with ablation (n = 51, group A)", "a"),
-    ("the other arm (*n* = 75, group B)", "b"),
+    ("vertebroplasty with ablation (n = 46, group A)", "a"),
+    ("the other arm (*n* = 68, group B)", "b"),
     ("underwent laminoplasty (n = 19: LP group)", "lp"),
     ("(NF subgroup: 20 patients)", "nf"),
-    ("45 cases in group A and accepted puncture", "a"),
+    ("39 cases in group A and underwent guided puncture", "a"),
     ("42 patients were assigned to group B", "b"),
     ("40 patients were randomized into group A", "a"),
-    ("30 patients with no history of trauma were categorized into group B", "b"),
+    ("26 patients without a history of a fall were categorized into group B", "b"),
 ])
 def test_named_group(text, name):
     (value, attrs), = found(text, "COHORT_SIZE")
@@ -565,8 +565,8 @@ def test_named_group(text, name):
     ("Leakage was seen in 12 patients in group A and 4 (9.5%) in group B.",
      [(12, "subgroup", None), (4, "subgroup", None)]),
     # a breakdown whose first part is not counted in its arm is not continued
-    ("There were 9 cases (6.6%) of leakage, 4 cases (6.9%) in group A and 5 cases (6.3%) in group B.",
-     [(9, "subgroup", None)]),
+    ("There were 11 cases (7.3%) of leakage, 5 cases (7.1%) in group A and 6 cases (7.5%) in group B.",
+     [(11, "subgroup", None)]),
     ("There were 45 patients in group A and 5 in group B developed leakage.", [(45, "group", "a")]),
     # ... nor after a clause turns to what the arms did
     ("There were 45 patients in group A and 42 in group B, and 40 in group A and 38 in group B were followed.",
@@ -587,12 +587,12 @@ def test_arms_told_one_after_another(text, sizes):
     # populations
     ("This single-center retrospective study examined 304 patients aged 75 years or older.",
      [(304, "population", None)]),
-    ("A total of 6869 consecutive spine surgeries performed at our institution were identified.",
-     [(6869, "population", None)]),
+    ("A total of 5734 consecutive spine surgeries done at our hospital were identified.",
+     [(5734, "population", None)]),
     ("A total of 300 procedures performed in 250 patients were reviewed.", [(250, "population", None)]),
     # arms named before the word that calls them groups, or by a letter that opens the sentence
-    ("Patients were divided into cement fusion (n=91) and separation (n=97) groups.",
-     [(91, "group", "cement fusion"), (97, "group", "separation")]),
+    ("Patients were divided into cement contact (n=83) and gap (n=102) groups.",
+     [(83, "group", "cement contact"), (102, "group", "gap")]),
     ("They were divided into the PVP (n = 40), PKP (n = 42) and control (n = 30) groups.",
      [(40, "group", "pvp"), (42, "group", "pkp"), (30, "group", "control")]),
     ("VAS (n = 140) and ODI (n = 120) were compared between groups.", []),
@@ -600,24 +600,24 @@ def test_arms_told_one_after_another(text, sizes):
      [(50, "group", "unipedicular"), (48, "group", "bipedicular")]),
     ("Cement leakage occurred in the PVP (n = 18) and PKP (n = 9) groups.", []),  # no arms: leak counts
     ("Group A (n = 30; 45 levels) received PVP.", [(30, "group", "a")]),
-    ("Group 1 [n = 296; screws = 1856] was compared with Group 2 [n = 310; screws = 1920].",
-     [(296, "group", "1"), (310, "group", "2")]),
+    ("Group 1 [n = 254; screws = 1598] was compared with Group 2 [n = 271; screws = 1702].",
+     [(254, "group", "1"), (271, "group", "2")]),
     ("Leakage was detected after reviewing the CT scans in 150 patients.", []),
     ("Pain relief was noted only in 40 patients.", []),
     ("Group A consisted of 25 osteoporotic patients with instrumentation.", [(25, "group", "a")]),
     ("Group II included 30 cases.", [(30, "group", "ii")]),
-    ("They were assigned to the neurological complication (NC, 22 cases) group or the non-NC group (155 cases).",
-     [(22, "group", "neurological complication"), (155, "group", "non nc")]),
-    ("Among Group 1 [n = 296; screws = 1856], 145 screws were misplaced.", [(296, "group", "1")]),
+    ("They were assigned to the postoperative deficit (PD, 19 cases) group or the non-PD group (143 cases).",
+     [(19, "group", "postoperative deficit"), (143, "group", "non pd")]),
+    ("Among Group 1 [n = 254; screws = 1598], 117 screws were misplaced.", [(254, "group", "1")]),
     ("Rats were divided into group A (n = 12) and group B (n = 12).", []),
     # the words that define an arm between its name and its size
-    ("We divided them into the elder patient group aged 90 years or over (n = 21) and the younger patient group "
-     "under 90 years (n = 109).", [(21, "group", "elder patient"), (109, "group", "younger patient")]),
+    ("We divided them into the oldest patient group aged 85 years or more (n = 27) and the younger patient group "
+     "under 85 years (n = 118).", [(27, "group", "oldest patient"), (118, "group", "younger patient")]),
     # arms named by their care, where they add up to the population told before them
-    ("We reviewed 64 patients receiving PVP (30 patients) or PKP (34 patients).",
-     [(64, "population", None), (30, "group", "pvp"), (34, "group", "pkp")]),
-    ("We analyzed 286 patients: 156 patients received PVP, while 130 patients were treated with PKP.",
-     [(286, "population", None), (156, "group", "pvp"), (130, "group", "pkp")]),
+    ("We reviewed 71 patients receiving PKP (39 patients) or PVP (32 patients).",
+     [(71, "population", None), (39, "group", "pkp"), (32, "group", "pvp")]),
+    ("We analyzed 243 patients: 128 patients received PVP, while 115 patients were treated with PKP.",
+     [(243, "population", None), (128, "group", "pvp"), (115, "group", "pkp")]),
     ("We enrolled 80 patients: 20 patients received PVP and 30 patients received PKP.", [(80, "population", None)]),
     ("We reviewed 64 patients: 38 patients were treated by unilateral PKP (group U) and 26 patients were treated "
      "by bilateral PKP (group B).", [(64, "population", None), (38, "group", "unilateral pkp"), (26, "group", "bilateral pkp")]),
@@ -625,19 +625,19 @@ def test_arms_told_one_after_another(text, sizes):
     ("We reviewed 120 patients. Of these, 85 patients received anti-osteoporosis medication and 35 patients "
      "received no medication.", [(120, "population", None)]),
     # arms a clause allocates patients to, though their total is not told
-    ("Adults were randomized to undergo bilateral BKP (n = 149) or NSM (n = 151).",
-     [(149, "group", "bilateral bkp"), (151, "group", "nsm")]),
+    ("Adults were randomized to undergo unipedicular PKP (n = 88) or brace therapy (n = 92).",
+     [(88, "group", "unipedicular pkp"), (92, "group", "brace therapy")]),
     ("Patients were divided into those treated unilaterally (group UC n=29) and those treated bilaterally (group "
      "BC, n=21).", [(29, "group", "uc"), (21, "group", "bc")]),
-    ("A total of 59 patients were included: 21 patients (15 females) in the IF group and 38 patients (25 "
-     "females) in the VP group.", [(59, "population", None), (21, "group", "if"), (38, "group", "vp")]),
-    ("Three months after surgery, 38 patients (23%) continued to experience a deficit.", [(38, "subgroup", None)]),
+    ("A total of 67 patients were included: 25 patients (17 females) in the SF group and 42 patients (30 "
+     "females) in the KP group.", [(67, "population", None), (25, "group", "sf"), (42, "group", "kp")]),
+    ("Six months after surgery, 29 patients (18%) continued to experience a deficit.", [(29, "subgroup", None)]),
     ("Twelve patients (10%) have diabetes.", []),
     ("This study includes 20 patients treated with vertebroplasty.", [(20, "population", None)]),
     ("12 patients with leakage were in group A.", []),  # the arm's complication group, not the arm
     ("12 patients with cement leakage were classified into group A.", []),
     ("Cement leakage was observed among 9 patients (9/94) in the PKP group.", [(9, "subgroup", None)]),
-    ("At two years, 35 patients (87.5%) continued to experience good pain relief.", []),
+    ("At three years, 31 patients (77.5%) continued to experience good pain relief.", []),
     ("Patients were randomly assigned to treatment, and outcomes included VAS (n = 140) and ODI (n = 120).", []),
     ("After randomization to PVP (n = 50) or PKP (n = 50), patients were followed.",
      [(50, "group", "pvp"), (50, "group", "pkp")]),
@@ -645,15 +645,15 @@ def test_arms_told_one_after_another(text, sizes):
     ("This study comprised 120 patients.", [(120, "population", None)]),
     ("Patients were divided into (group 1, n = 29) and (group 2, n = 21).", [(29, "group", "1"), (21, "group", "2")]),
     # a population that met the criteria, its parts counted by name alone; a complication's incidence as a count
-    ("Overall 8,326 patients met inclusion criteria for the study (percutaneous 5,458 vs. paddle: 2,868).",
-     [(8326, "population", None), (5458, "group", "percutaneous"), (2868, "group", "paddle")]),
+    ("Overall 7,194 patients met inclusion criteria for the study (percutaneous 4,575 vs. paddle: 2,619).",
+     [(7194, "population", None), (4575, "group", "percutaneous"), (2619, "group", "paddle")]),
     ("We studied 300 patients (range 20, 280).", [(300, "population", None)]),
     ("We retrospectively reviewed 100 patients (thoracic 40, lumbar 60).", [(100, "population", None)]),  # strata
     ("The number of leaked vertebrae was 50 (25%).", []),
-    ("Thirty-eight patients (23%) continued to have back pain.", [(38, "subgroup", None)]),
+    ("Twenty-nine patients (18%) continued to have back pain.", [(29, "subgroup", None)]),
     ("Thirty patients (20%) continued to have no pain.", []),
     ("30 patients with osteoporotic fractures were classified into group A.", [(30, "group", "a")]),
-    ("21 patients (mean age 65.3 years) were in the IF group.", [(21, "group", "if")]),
+    ("25 patients (mean age 66.8 years) were in the SF group.", [(25, "group", "sf")]),
     ("The 45 patients in the PKP group had a mean age of 70.", [(45, "group", "pkp")]),
     ("5 patients in the PVP group had leakage.", []),
     ("Of 300 patients screened, 120 met the inclusion criteria.", [(120, "population", None)]),
@@ -672,13 +672,13 @@ def test_arms_told_one_after_another(text, sizes):
     ("30 patients with intradiscal cement were classified into group A.", []),
     ("30 patients with adjacent vertebral fractures were classified into group A.", []),
     ("Of 300 screened, 120 met the inclusion criteria.", [(120, "population", None)]),
-    ("The number of patients with leakage was 45 (37.5%).", [(45, "subgroup", None)]),
+    ("The number of patients with leakage was 39 (32.5%).", [(39, "subgroup", None)]),
     ("30 patients with a cement volume above 4 ml were classified into group B.", [(30, "group", "b")]),
     ("40 patients in the PVP group had osteoporotic fractures at one level.", [(40, "group", "pvp")]),
     ("We reviewed 20 cases from the published literature.", []),
     ("The overall incidence of hematoma was 59 (0.71%).", [(59, "subgroup", None)]),
-    ("A total of 122 patients were reviewed, 97 included in the final analysis.",
-     [(122, "population", None), (97, "population", None)]),
+    ("A total of 138 patients were reviewed, 104 included in the final analysis.",
+     [(138, "population", None), (104, "population", None)]),
     # a part of an arm is no arm
     ("In the PKP group with leakage (n = 9), pain was worse.", []),
     # a count of patients is the population where the named parts told after it add up to it
@@ -687,9 +687,9 @@ def test_arms_told_one_after_another(text, sizes):
     ("Forty-two patients with fractures were seen, and nine patients had leakage.", [(9, "subgroup", None)]),
     ("From 2015 to 2019, 5 patients developed an epidural hematoma.", [(5, "subgroup", None)]),
     # arms told with what else they counted and named as groups after their care
-    ("We treated 44 patients with spinal metastases. Of these, 24 patients (39 vertebrae) were treated with PKP "
-     "(PKP group), and 20 patients (31 vertebrae) were treated with mesh containers (MC group).",
-     [(44, "population", None), (24, "group", "pkp"), (20, "group", "mesh containers")]),
+    ("We treated 47 patients with spinal metastases. Of these, 26 patients (41 vertebrae) were treated with PVP "
+     "(PVP group), and 21 patients (33 vertebrae) were treated with mesh containers (MC group).",
+     [(47, "population", None), (26, "group", "pvp"), (21, "group", "mesh containers")]),
     ("Forty-two patients with fractures were seen, with PKP (20 patients) and PVP (21 patients) last year.", []),
 ])
 def test_groups_and_populations_told_in_more_ways(text, sizes):
@@ -698,9 +698,9 @@ def test_groups_and_populations_told_in_more_ways(text, sizes):
 
 @pytest.mark.parametrize("text, parts", [
     ("A total of 113 patients underwent fusion (PLIF n = 30, TLIF n = 83).", [(30, "plif"), (83, "tlif")]),
-    ("The other 43 patients were analysed (RPE group: n = 21; RPE/C group: n = 22).",
-     [(21, "rpe group"), (22, "rpe/c group")]),
-    ("scans of 384 subjects (1-3 per subject, total scans n=753)", []),
+    ("The other 49 patients were analysed (BK group: n = 23; BK/C group: n = 26).",
+     [(23, "bk group"), (26, "bk/c group")]),
+    ("scans of 296 subjects (1-4 per subject, total scans n=671)", []),
     ("scores were collected in 200 patients (VAS, n = 140; ODI, n = 120)", []),  # they add up to no size
     ("We enrolled 65 patients (Male n = 30, Female n = 35).", []),  # sexes are sex counts
     ("We reviewed 45 patients with single-level fractures treated by PVP (n = 20) or PKP (n = 25).",
@@ -730,8 +730,8 @@ def test_the_named_parts_of_a_group(text, parts):
     ("There were 41 men and 29 women.", 41, 29),
     ("Among them, 17 were women and 9 were men.", 9, 17),
     ("Forty-one men and twenty-nine women", 41, 29),
-    ("(412 men; mean age: 62.3±9.8 y)", 412, None),
-    ("(15 women, mean age 74 years)", None, 15),
+    ("(468 men; mean age: 63.4±10.1 y)", 468, None),
+    ("(17 women, mean age 74 years)", None, 17),
     ("(n = 30; 18 women)", None, 18),
 ])
 def test_sex_count_forms(text, male, female):
@@ -751,8 +751,8 @@ def test_sex_count_forms(text, male, female):
     ("mean age of the symptomatic patients was 76.3 years (SD 6.2)", {"mean": 76.3, "sd": 6.2}),
     ("had a mean age of 61.8 ± 10.4 years", {"mean": 61.8, "sd": 10.4}),
     ("Age (years) 70.1 ± 8.2", {"mean": 70.1, "sd": 8.2}),
-    ("The youngest patient was 14 years old, and the oldest was 92 years old (mean, 51.9 ± 19.6 years).",
-     {"mean": 51.9, "sd": 19.6, "min": 14, "max": 92}),
+    ("The youngest patient was 19 years old, and the oldest was 87 years old (mean, 56.3 ± 17.2 years).",
+     {"mean": 56.3, "sd": 17.2, "min": 19, "max": 87}),
 ])
 def test_age_stat_forms(text, stat):
     (value, got), = found(text, "AGE_STAT")
@@ -762,12 +762,12 @@ def test_age_stat_forms(text, stat):
 @pytest.mark.parametrize("text, means", [
     ("The mean age was 68.2 ± 7.5 years in group A and 67.6 ± 8.1 years in group B.", [68.2, 67.6]),
     ("The mean age was 68.2 years in group A and 67.6 years in group B.", [68.2, 67.6]),
-    ("The mean age was 74.8 years in women and 69.0 years in men.", [74.8, 69.0]),
+    ("The mean age was 73.6 years in women and 68.4 years in men.", [73.6, 68.4]),
     ("Mean age 70 ± 8 in female patients and 66 ± 9 in male patients", [70, 66]),
     # no age spoken of, or a bare number that may count people
     ("The follow-up was 2.1 ± 0.5 years in group A and 2.4 ± 0.6 years in group B.", []),
     ("The follow-up was 2.1 years in women and 2.4 years in men.", []),
-    ("The mean age was 74.8 years in women and 30 in men.", [74.8]),
+    ("The mean age was 73.6 years in women and 30 in men.", [73.6]),
 ])
 def test_second_group_age_in_one_sentence(text, means):
     assert [a["mean"] for _, a in found(text, "AGE_STAT")] == means
@@ -815,7 +815,7 @@ def test_not_a_group_size(text):
 
 @pytest.mark.parametrize("words, expected", [
     ("Two thousand four hundred and six", 2406), ("one hundred and twelve", 112), ("one hundred twelve", 112),
-    ("three thousand", 3000), ("two thousand and six", 2006), ("1,523", 1523), ("1\u2009790", 1790),
+    ("three thousand", 3000), ("two thousand and six", 2006), ("1,647", 1647), ("2\u2009315", 2315),
     ("Ninety-nine", 99), ("two hundred three hundred", None), ("hundred", None), ("twenty-twelve", None),
 ])
 def test_counts_in_words_and_with_separators(words, expected):
@@ -823,8 +823,8 @@ def test_counts_in_words_and_with_separators(words, expected):
 
 
 @pytest.mark.parametrize("text, predicate", [
-    ("17 patients who developed hematomas that required evacuation", "event"),
-    ("31 (1.1%) were identified with a hematoma and treated", "event"),
+    ("11 patients who developed hematomas that needed evacuation", "event"),
+    ("24 (0.9%) were identified with a hematoma and treated", "event"),
     ("9 of the 17 patients required reoperation", "outcome"),
     ("leakage occurred in 48 of 312 patients", "event"),
 ])

@@ -29,7 +29,7 @@ def status(doc, words: str) -> str:
 
 @pytest.mark.parametrize("text, words, expected", [
     # negated
-    ("The patient could walk with no neurologic deficit.", "neurologic deficit", "N"),
+    ("The woman could stand up with no neurologic deficit.", "neurologic deficit", "N"),
     ("She was discharged without neurological deficits.", "neurological deficits", "N"),
     ("There was no dysfunction in urinary or bowel habits.", "dysfunction in urinary", "N"),
     ("He denied numbness in the legs.", "numbness", "N"),
@@ -71,7 +71,7 @@ def status(doc, words: str) -> str:
     ("No leak was seen after vertebroplasty.", "vertebroplasty", ""),
     ("The patient still had leg weakness at two years.", "weakness", ""),
     # a new clause after a comma ends the negation
-    ("Without crossclamping the aorta, the cement embolism was removed.", "cement embolism was removed", ""),
+    ("Without opening the pericardium, the cement embolism was removed.", "cement embolism was removed", ""),
     ("Without complications, the cement was removed.", "cement was removed", ""),
     # a negated list goes on past its commas
     ("There was no leakage into the canal, the foramina or the veins.", "foramina", "N"),

@@ -20,7 +20,7 @@ def follow_ups(text: str) -> list[str]:
     ("At 2-year follow-up, he was pain free.", "2 years"),
     ("at the 2-year follow-up", "2 years"),
     ("full recovery at the one-month follow-up", "1 month"),
-    ("at follow up appointment one month later, she was well", "1 month"),
+    ("at follow up appointment two months later, she was well", "2 months"),
     ("at one month follow-up", "1 month"),
     ("At follow-up 2 years after the leak, she still limped.", "2 years"),
     ("She was followed up for 6 months.", "6 months"),
@@ -90,9 +90,9 @@ def test_not_a_reported_follow_up(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Twelve months after surgery, the patient recovered from his deficit.", "12 months"),
-    ("One month post op, she had almost complete recovery.", "1 month"),
-    ("Five months postoperatively, he could stand with assistance.", "5 months"),
+    ("Fifteen months after surgery, she had recovered from her weakness.", "15 months"),
+    ("Two months post op, he had nearly full recovery.", "2 months"),
+    ("Seven months postoperatively, she could walk with a frame.", "7 months"),
     ("Two years after the operation she walked without a cane.", "2 years"),
     ("18 months after the operation, her strength was 5/5.", "18 months"),
     ("Six months after decompression, motor power had returned.", "6 months"),
@@ -101,10 +101,10 @@ def test_not_a_reported_follow_up(text):
     ("One year after vertebroplasty, she remained pain free.", "1 year"),
     ("Four months after discharge, he was able to walk.", "4 months"),
     # the patient last seen well, the time told after it
-    ("The patient had none of the previous symptoms 1 year later.", "1 year"),
-    ("The patient is free of complaints after 4 months without anticoagulant treatment.", "4 months"),
-    ("He made a full neurological recovery, with bladder function restored by 3 months postoperatively.",
-     "3 months"),
+    ("The patient showed none of the earlier complaints 2 years later.", "2 years"),
+    ("The patient is free of pain after 5 months without any medication.", "5 months"),
+    ("She made a full motor recovery, with bowel function restored by 4 months postoperatively.",
+     "4 months"),
     ("She was completely recovered six weeks later.", "6 weeks"),
     ("She regained independent ambulation eighteen months after surgical decompression.", "18 months"),
     ("She was symptom-free 18 months after the operation.", "18 months"),

@@ -6,6 +6,7 @@ shared corpus when it is present.
 """
 
 import hashlib
+import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
@@ -409,8 +410,8 @@ def test_run_in_subheadings():
 
 
 def test_table_rows_kept_as_table():
-    rows = [("Variable", "Case 1", "Case 2"), ("CRP (mg/L)", "18", "81"),
-            ("Leukocytes (/mm3)", "11700", "12500")]
+    rows = [("Variable", "Case 1", "Case 2"), ("CRP (mg/L)", "24", "67"),
+            ("Leukocytes (/mm3)", "10900", "13400")]
     cells = [(x, 150 + k * 13, cell, "", 9) for k, row in enumerate(rows)
              for x, cell in zip((50, 250, 400), row, strict=True)]
     page = [(50, 80, "Results", "B", 12)] + _column(50, 98, ["Both patients had raised inflammatory markers"])
@@ -418,11 +419,11 @@ def test_table_rows_kept_as_table():
         + _column(50, 210, ["Cultures grew the same organism on both sides."])
     (doc,) = read_pdf(Path("table.pdf"), _draw([page]))
     table = _section(doc, "table")
-    assert table.text.splitlines() == ["Variable | Case 1 | Case 2", "CRP (mg/L) | 18 | 81",
-                                       "Leukocytes (/mm3) | 11700 | 12500"]
+    assert table.text.splitlines() == ["Variable | Case 1 | Case 2", "CRP (mg/L) | 24 | 67",
+                                       "Leukocytes (/mm3) | 10900 | 13400"]
     assert _section(doc, "caption").text == "Table 1: Laboratory values at admission."
     results = _section(doc, "results").text
-    assert "11700" not in results and "Cultures grew the same organism" in results
+    assert "10900" not in results and "Cultures grew the same organism" in results
 
 
 @pytest.mark.parametrize("setup, reason", [
@@ -507,14 +508,14 @@ def test_article_type(text, kind):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Shane M. Burke,1,2 Steven W. Hwang,1,2 and Ron I. Riesenburger1", True),
-    ("Maurits W van Tulder1 and Raymond W Ostelo1,2", True),
+    ("Ines K. Marlow,1,2 Tobias R. Feld,1,2 and Omar J. Haddad1", True),
+    ("Pieter J van Houten1 and Greta M Vos1,2", True),
     ("A. Smith*, B. Jones", True),
     ("Fatima Ruiz-Alonso1 and Tomas wendt2", True),         # a marked name first, a lower-case surname after
     ("Ruiz A*, Wendt T**, Okafor C***", True),              # family names first, initials after
     ("Ruiz A*, Department of Surgery, Metro Hospital", False),
-    ("Department of Neurosurgery, Tufts Medical Center, Boston", False),
-    ("Correspondence should be addressed to Ron Riesenburger", False),
+    ("Department of Neurosurgery, Riverton Medical Center, Northfield", False),
+    ("Correspondence should be addressed to Omar Haddad", False),
     ("the patient was treated with steroids", False),
 ])
 def test_looks_like_byline(text, expected):
@@ -524,8 +525,8 @@ def test_looks_like_byline(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Copyright \u00a9 2016 A. Author et al. This is an open access article", True),
     ("* Correspondence: someone@example.org", True),
-    ("1Department of Surgery, University of Calgary, Calgary, Canada", True),
-    ("Received 18 June 2015; Accepted 16 November 2015", True),
+    ("1Department of Surgery, University of Northfield, Northfield, Canada", True),
+    ("Received 7 March 2017; Accepted 22 August 2017", True),
     ("The patient received antibiotics at the university hospital.", False),
     ("Cement leakage corresponding to the L2 level was seen.", False),
 ])
@@ -534,7 +535,7 @@ def test_is_front_matter(text, expected):
 
 
 @pytest.mark.parametrize("dois, doi", [
-    (["10.5555/openrev.4767.1", "10.5555/openrev.4767.2"], "10.5555/openrev.4767.2"),  # every version printed
+    (["10.5555/openrev.6128.1", "10.5555/openrev.6128.2"], "10.5555/openrev.6128.2"),  # every version printed
     (["10.5555/jst.2031.033"], "10.5555/jst.2031.033"),
     (["10.5555/a.1", "10.5555/b.2"], "10.5555/a.1"),                                # another paper's DOI
     ([], None),
@@ -544,11 +545,11 @@ def test_latest_version(dois, doi):
 
 
 @pytest.mark.parametrize("text, year", [
-    ("Volume 2016, Article ID 2318759, 5 pages", 2016),
-    ("Copyright \u00a9 2014 Chiarotto et al.", 2014),
-    ("International Psychogeriatrics (2014), 26:1, 147\u2013154", 2014),
+    ("Volume 2018, Article ID 7316402, 6 pages", 2018),
+    ("Copyright \u00a9 2013 Vandermeer et al.", 2013),
+    ("International Spine Ageing (2012), 19:3, 211\u2013218", 2012),
     ("Eur Spine J. 2019;28:1-9", 2019),
-    ("Received 18 June 2015; Accepted 16 November 2015", 2015),
+    ("Received 7 March 2017; Accepted 22 August 2017", 2017),
     ("5 pages", None),
 ])
 def test_printed_year(text, year):
@@ -558,8 +559,8 @@ def test_printed_year(text, year):
 @pytest.mark.parametrize("lines, journal", [
     (["Hindawi Publishing Corporation", "Case Reports in Surgery", "Volume 2016, Article ID 1, 5 pages"],
      "Case Reports in Surgery"),
-    (["Chiarotto et al. Trials 2014, 15:511"], "Trials"),
-    (["International Psychogeriatrics (2014), 26:1, 147\u2013154"], "International Psychogeriatrics"),
+    (["Vandermeer et al. Trials 2013, 12:318"], "Trials"),
+    (["International Spine Ageing (2012), 19:3, 211\u2013218"], "International Spine Ageing"),
     (["Eur J Spine Case Rep. 2023;11:88-93."], "Eur J Spine Case Rep"),
     (["Department of Surgery"], None),
 ])
@@ -582,11 +583,27 @@ def _real_doc(pattern: str):
     return doc
 
 
+def _real_jats_facts(pmcid: str) -> dict:
+    """Title, DOI, year and first author's family name of a real article, read from its JATS twin in the
+    shared corpus (so that no real title or byline is written here)."""
+    path = next((SHARED / "corpus" / "real" / "jats").glob(f"{pmcid}_*.xml"))
+    meta = next(e for e in ET.parse(path).iter() if e.tag.endswith("article-meta"))
+
+    def first(tag: str, **attrs: str) -> str:
+        return next(" ".join("".join(e.itertext()).split()) for e in meta.iter()
+                    if e.tag.endswith(tag) and all(e.get(k) == v for k, v in attrs.items()))
+
+    year = next(int(e.findtext("{*}year")) for e in meta.iter() if e.tag.endswith("pub-date") and e.findtext("{*}year"))
+    return {"title": first("article-title"), "doi": first("article-id", **{"pub-id-type": "doi"}).lower(),
+            "year": year, "first_author": first("surname")}
+
+
 def test_real_two_column_case_report():
     doc = _real_doc("PMC4739453_*.pdf")
     m = doc.meta
-    assert m.title.startswith("Iatrogenic Spinal Cord Injury during Removal")
-    assert (m.doi, m.year, m.first_author) == ("10.1155/2016/2318759", 2016, "Burke")
+    facts = _real_jats_facts("PMC4739453")
+    assert m.title.split()[:6] == facts["title"].split()[:6]
+    assert (m.doi, m.year, m.first_author) == (facts["doi"], facts["year"], facts["first_author"])
     assert m.article_type == "case-report"
     titles = [(s.kind, s.title) for s in doc.sections if s.title]
     assert titles[:6] == [("abstract", "Abstract"), ("introduction", "1. Introduction"),

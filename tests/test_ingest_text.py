@@ -387,12 +387,12 @@ def test_byline_first_author_in_family_name_first_order():
 
 
 @pytest.mark.parametrize("lines, first", [
-    ("  \u2022 Marcus A. Rothermich\n  \u2022 Jacob M. Buchowski\nCase Report\n", "Rothermich"),  # a list of names
+    ("  \u2022 Helena B. Strassner\n  \u2022 Victor K. Olmedo\nCase Report\n", "Strassner"),  # a list of names
     ("\u2022 Spinal Cord Injury\n\u2022 Vertebroplasty\n", None),  # a list of keywords
-    ("Author: Masami Sato [1], Munenori Kato [1]\n", "Sato"),  # marks are no name
-    ("Title: Cement in the canal after kyphoplasty. Author: Modi HN, Lee DY. Journal: Spine Cases; 2011 May; "
-     "24(3):146-50.\n", "Modi"),  # a record's fields run together
-    ("Autores principales: Sun, Xuebiao, Deng, Mei\nPublicado: Spine Press 2023\n", "Sun"),
+    ("Author: Keiko Nakaura [1], Ren Tashiro [1]\n", "Nakaura"),  # marks are no name
+    ("Title: Cement in the canal after kyphoplasty. Author: Varga TL, Osei KM. Journal: Spine Cases; 2014 Sep; "
+     "17(4):212-19.\n", "Varga"),  # a record's fields run together
+    ("Autores principales: Tan, Yuerong, Ke, Lian\nPublicado: Spine Press 2023\n", "Tan"),
     ("\u0410\u0432\u0442\u043e\u0440\u0438: Ana Ruiz, Li Wei\n", "Ruiz"),  # "Автори" (authors)
     ("\u0410\u0432\u0442\u043e\u0440: Ana Ruiz\n", "Ruiz"),  # "Автор" (author)
 ])
@@ -403,10 +403,10 @@ def test_author_lists_name_the_first_author(lines, first):
 
 def test_record_fields_run_together_give_year_and_journal():
     doc = read("Cement in the canal after kyphoplasty\n\nTitle: Cement in the canal after kyphoplasty. Author: "
-               "Modi HN, Lee DY. Journal: Spine Cases; 2011 May; 24(3):146-50. PubMed ID: 20634731.\n\n"
+               "Varga TL, Osei KM. Journal: Spine Cases; 2014 Sep; 17(4):212-19. PubMed ID: 31874206.\n\n"
                "A man of 60 had a leak. He recovered fully.\n")
     assert (doc.meta.title.rstrip("."), doc.meta.year, doc.meta.journal) == (
-        "Cement in the canal after kyphoplasty", 2011, "Spine Cases")
+        "Cement in the canal after kyphoplasty", 2014, "Spine Cases")
 
 
 @pytest.mark.parametrize("field, year, journal", [
@@ -511,11 +511,11 @@ def test_catalogue_fields(fields, author, year):
 
 
 def test_a_field_wraps_onto_its_next_line_and_a_catalogue_cell_ends_it():
-    m = read("Title: Spinal cord injury caused by intraspinal cement leakage after percutaneous\nvertebroplasty: a "
+    m = read("Title: Conus injury caused by intraspinal cement spread after balloon\nkyphoplasty: a "
              "case report\nAuthors: Ana Costa, Maria Rossi,\nJohn Smith\nJournalSpine Cases\nVolume18\n\n"
              "A man of 70 had vertebroplasty at L1. He had weakness of the right leg.\n").meta
     assert (m.title, m.first_author, m.journal) == (
-        "Spinal cord injury caused by intraspinal cement leakage after percutaneous vertebroplasty: a case report",
+        "Conus injury caused by intraspinal cement spread after balloon kyphoplasty: a case report",
         "Costa", "Spine Cases")
     assert read("Author: Nakamura\n\nA man of 70 had vertebroplasty at L1.\n").meta.first_author == "Nakamura"
     m = read("Journal: European Spine Journal\nVolume: 18\nAuthors: Ana Costa, Maria Rossi\nAffiliation: City "
@@ -778,14 +778,14 @@ def test_running_heads_give_journal_year_doi_and_first_author():
      f"Journal: Spine Cases\n\n{BODY}",
      "Foot Drop After Lateral Fusion: Incidence, Risk Factors, and Related Outcomes."),
     # a page's tools, and the journal's name above the issue line that dates the title
-    ("Send to:\n\nChoose Destination\nSee comment in PubMed Commons below\nSpine Cases Q. 2011 Jul 1;36(15):1218-28.\n\n"
+    ("Send to:\n\nChoose Destination\nSee comment in PubMed Commons below\nSpine Cases Q. 2013 Apr 15;38(9):702-11.\n\n"
      "Cement embolism after sacroplasty: rates in 1,000 procedures.\n\nAuthor information\n\n" + BODY,
      "Cement embolism after sacroplasty: rates in 1,000 procedures."),
-    (f"J Korean Spine Assoc.\n2004 Mar;11(2):85-91.\n{TITLE}\n{BODY}", TITLE),
+    (f"J Korean Spine Assoc.\n2006 Jun;13(3):141-7.\n{TITLE}\n{BODY}", TITLE),
     # the authors' affiliations end the title's place: a longer line below them is not the title
-    (f"{TITLE}\n\nAna RuizCity University College of Medicine, Department of Surgery, Riverton\n\n"
+    (f"{TITLE}\n\nAna RuizRiverton Medical School, Division of Spine Surgery, Riverton\n\n"
      "Search for other papers by Ana Ruiz in\nCurrent site\nGoogle Scholar\nClose\n BS\nand\n"
-     "Li WeiCity University College of Medicine, Department of Clinical Sciences, Riverton, Florida\n\n"
+     "Li WeiRiverton Medical School, Division of Neurosciences, Riverton, Ohio\n\n"
      f"{BODY}", TITLE),
 ])
 def test_title_among_front_matter(text, title):
@@ -794,16 +794,16 @@ def test_title_among_front_matter(text, title):
 
 @pytest.mark.parametrize("page, title, first, heading", [
     (f"{TITLE} ============ * Ana Ruiz * Li Wei * J.R. de Vries ## Abstract **BACKGROUND AND PURPOSE:** Cement "
-     "leaks. **RESULTS:** Of the 126 patients, 51 had leakage (*n* = 51, group A; *P* = .03).",
+     "leaks. **RESULTS:** Of the 118 patients, 47 had leakage (*n* = 47, group A; *P* = .02).",
      TITLE, "Ruiz", "RESULTS"),
-    (f"{TITLE} ===== * C.A.H. Klazen * A. Venmans ## Abstract **Background** Cement leaks. **Results** Of the "
-     "126 patients, 51 had leakage (*n* = 51, group A; *P* = .03).", TITLE, "Klazen", "Results"),
+    (f"{TITLE} ===== * C.J.M. Brandsma * T. Oudejans ## Abstract **Background** Cement leaks. **Results** Of the "
+     "118 patients, 47 had leakage (*n* = 47, group A; *P* = .02).", TITLE, "Brandsma", "Results"),
 ])
 def test_a_markdown_page_run_onto_one_line(page, title, first, heading):
     doc = read(page + "\n")
     assert (doc.meta.title, doc.meta.first_author) == (title, first)
-    results = section_with(doc, "Of the 126 patients")
-    assert results.title == heading and "(n = 51, group A; P = .03)" in results.text
+    results = section_with(doc, "Of the 118 patients")
+    assert results.title == heading and "(n = 47, group A; P = .02)" in results.text
 
 
 @pytest.mark.parametrize("line", [
@@ -920,7 +920,7 @@ def test_titles_with_inner_stops(title):
 
 def test_a_pages_text_after_its_notice_is_read_though_cut_off():
     prose = ("www.example.org/spine OPEN Cement leakage after vertebroplasty. " + "Cement leaked into the canal in "
-             "18 of the 79 patients and was removed. " * 5 + "The cement bridging phenomenon occurred in")
+             "23 of the 91 patients and was removed. " * 5 + "A cement bridge between the two levels was seen in")
     doc = read("Cement bridging after vertebroplasty\n\nIf your browser does not render page correctly, please read "
                f"the page content below\n{prose}\n")
-    assert any("18 of the 79 patients" in s.text for s in doc.sections if s.kind == "other")
+    assert any("23 of the 91 patients" in s.text for s in doc.sections if s.kind == "other")

@@ -326,7 +326,7 @@ STRUCTURED = ('<Abstract><AbstractText Label="BACKGROUND" NlmCategory="BACKGROUN
 
 def test_pubmed_structured_abstract_and_metadata(tmp_path):
     data = ('<ArticleIdList><ArticleId IdType="pubmed">25000001</ArticleId><ArticleId IdType="doi">'
-            '10.1007/s00586-015-1</ArticleId><ArticleId IdType="pmc">PMC4400001</ArticleId></ArticleIdList>'
+            '10.5555/esj-015-1</ArticleId><ArticleId IdType="pmc">PMC4400001</ArticleId></ArticleIdList>'
             '<ReferenceList><Reference><ArticleIdList><ArticleId IdType="doi">10.9/other</ArticleId>'
             "</ArticleIdList></Reference></ReferenceList>")
     xml = f"<PubmedArticleSet>{citation('25000001', STRUCTURED, data=data)}</PubmedArticleSet>"
@@ -338,7 +338,7 @@ def test_pubmed_structured_abstract_and_metadata(tmp_path):
     ]
     m = doc.meta
     assert (m.title, m.journal, m.year) == ("Cement leakage after vertebroplasty", "European spine journal", 2015)
-    assert (m.pmid, m.doi, m.pmcid) == ("25000001", "10.1007/s00586-015-1", "PMC4400001")
+    assert (m.pmid, m.doi, m.pmcid) == ("25000001", "10.5555/esj-015-1", "PMC4400001")
     assert (m.authors, m.first_author) == (["Ken Ito", "Spine Study Group"], "Ito")
     assert (m.article_type, m.language, doc.source_format) == ("Case Reports; Journal Article", "en", "pubmed")
 

@@ -25,11 +25,11 @@ from leakmine.ingest.metadata import (
 
 
 @pytest.mark.parametrize("text, dois", [
-    ("see https://doi.org/10.1016/J.SPINEE.2019.01.002.", ["10.1016/j.spinee.2019.01.002"]),
-    ("doi:10.1016/S0140-6736(20)30183-5).", ["10.1016/s0140-6736(20)30183-5"]),
+    ("see https://doi.org/10.5555/J.SPINEE.2017.04.113.", ["10.5555/j.spinee.2017.04.113"]),
+    ("doi:10.5555/S0999-1234(17)41026-2).", ["10.5555/s0999-1234(17)41026-2"]),
     ("<http://dx.doi.org/10.9999/abc.12>", ["10.9999/abc.12"]),
     ("DOI: 10.5555/X1; doi: 10.5555/x1, and 10.5555/y2", ["10.5555/x1", "10.5555/y2"]),
-    ("https://doi.org/10.1002%2Fjor.1234", ["10.1002/jor.1234"]),
+    ("https://doi.org/10.5555%2Fjor.1234", ["10.5555/jor.1234"]),
     ("version 10.2 of the software", []),
     ("no identifier here", []),
 ])
@@ -38,7 +38,7 @@ def test_find_dois(text, dois):
 
 
 def test_normalize_doi_strips_prefix_and_punctuation():
-    assert normalize_doi("doi: 10.3171/SPINE.2020.1.CASE42;") == "10.3171/spine.2020.1.case42"
+    assert normalize_doi("doi: 10.5555/SPINE.2020.1.CASE42;") == "10.5555/spine.2020.1.case42"
 
 
 @pytest.mark.parametrize("text, year", [
@@ -63,11 +63,11 @@ def test_history_year(text, year):
 
 
 @pytest.mark.parametrize("line, journal, year, dois", [
-    ("Eur Spine J. 2019 Mar;28(3):612-618. doi: 10.1007/s00586-018-5555-1.", "Eur Spine J", 2019,
-     ("10.1007/s00586-018-5555-1",)),
+    ("Eur Spine J. 2019 Mar;28(3):612-618. doi: 10.5555/esj-018-5555-1.", "Eur Spine J", 2019,
+     ("10.5555/esj-018-5555-1",)),
     ("3. J Orthop Surg Res. 2020 Jan 7;15:4.", "J Orthop Surg Res", 2020, ()),
     ("Global Spine Journal 2017; 7(2): 101-110", "Global Spine Journal", 2017, ()),
-    ("Acta Neurochir (2015) 157:1083\u20131090", "Acta Neurochir", 2015, ()),
+    ("Acta Neurochir (2013) 155:2241\u20132248", "Acta Neurochir", 2013, ()),
     ("Spine (Phila Pa 1976). 2012;37:E1-E5.", "Spine (Phila Pa 1976)", 2012, ()),
     ("J. Neurosurg. Spine 21:45\u201350, 2014", "J. Neurosurg. Spine", 2014, ()),
 ])
@@ -88,8 +88,8 @@ def test_parse_citation_line_rejects(line):
 
 @pytest.mark.parametrize("line, journal, year, doi, author", [
     ("Please cite this article as: Okafor C, Lindgren E. Cement in the foramen after sacroplasty. "
-     "Eur Spine J. 2019;28(4):100-105. https://doi.org/10.1007/s00586-019-00001-x",
-     "Eur Spine J", 2019, "10.1007/s00586-019-00001-x", "Okafor"),
+     "Eur Spine J. 2019;28(4):100-105. https://doi.org/10.5555/esj-019-00001-x",
+     "Eur Spine J", 2019, "10.5555/esj-019-00001-x", "Okafor"),
     ("How to cite this article: van Dijk J, Berg A. A leak. *Neurospine.* 2021;18(2):e7. doi: 10.5555/ns.7",
      "Neurospine", 2021, "10.5555/ns.7", "van Dijk"),
     ("Cite this article: Mbeki, T., & Rossi, L. (2022). Title words. Spine, 47, 1-9.", None, 2022, None, "Mbeki"),
@@ -125,16 +125,16 @@ def test_cited_first_author(text, surname_):
     ("Ming-Wei Lin, MDa,b Ana Costa, PhDc", ("Ming-Wei Lin", "Ana Costa"), "Lin"),
     ("Sean O'Brien*, Ronald McDonald", ("Sean O'Brien", "Ronald McDonald"), "O'Brien"),
     ("Maria Gonzalez*", ("Maria Gonzalez",), "Gonzalez"),
-    ("S. Taha, K Doe, JM Louppe (Saint Pierre)", ("S. Taha", "K Doe", "JM Louppe"), "Taha"),
-    ("Lucas Rudmik1, S Morad Hameed2", ("Lucas Rudmik", "S Morad Hameed"), "Rudmik"),
-    ("JM Louppe, L Carlucci", ("JM Louppe", "L Carlucci"), "Louppe"),
+    ("S. Benali, K Doe, JM Vandeloo (Saint Denis)", ("S. Benali", "K Doe", "JM Vandeloo"), "Benali"),
+    ("Tomas Vidrik1, S Karim Haddadi2", ("Tomas Vidrik", "S Karim Haddadi"), "Vidrik"),
+    ("JM Vandeloo, L Ferrante", ("JM Vandeloo", "L Ferrante"), "Vandeloo"),
     ("NG Wei, LI Bo", ("NG Wei", "LI Bo"), "Ng"),
     ("J Smith, K Doe", ("J Smith", "K Doe"), "Smith"),
     ("J Smith\u2020, K Doe\u2021", ("J Smith", "K Doe"), "Smith"),
     ("J Smith MD, K Doe PhD", ("J Smith", "K Doe"), "Smith"),
     ("JA Smith, CD Jones", ("JA Smith", "CD Jones"), "Smith"),
     ("Peter Brown CRNA, Anna Lee ARNP", ("Peter Brown", "Anna Lee"), "Brown"),
-    ("Sang Bum JANG 1 ; Myoung Ho KIM", ("Sang Bum JANG", "Myoung Ho KIM"), "Jang"),
+    ("Dong Hyun SEO 1 ; Jae Min RYU", ("Dong Hyun SEO", "Jae Min RYU"), "Seo"),
     ("John Smith FACS, Ana Costa FRCS", ("John Smith", "Ana Costa"), "Smith"),
     ("Ana Ruiz1ABCDEF, Li Wei2BE*", ("Ana Ruiz", "Li Wei"), "Ruiz"),  # affiliation and contribution letters
     ("Ana Ruiz 2,A,D,F, Li Wei 1,B,C", ("Ana Ruiz", "Li Wei"), "Ruiz"),  # contribution letters between commas
@@ -170,7 +170,7 @@ def test_parse_byline_rejects(line):
 @pytest.mark.parametrize("name, surname_first, expected", [
     ("Chia-Yu Wang", False, "Wang"), ("Wang Chia-Yu", True, "Wang"), ("Lindgren, Eva", False, "Lindgren"),
     ("SATO Yuki", False, "Sato"), ("Jan van Dijk", False, "van Dijk"), ("Okafor CN", False, "Okafor"),
-    ("Masami Sato [1]", False, "Sato"), ("Sang Bum JANG", False, "Jang"), ("JM Louppe", False, "Louppe"),
+    ("Keiko Nakaura [1]", False, "Nakaura"), ("Dong Hyun SEO", False, "Seo"), ("JM Vandeloo", False, "Vandeloo"),
     ("Chao Y Gu", False, "Gu"), ("Maria de la Cruz", False, "de la Cruz"),  # an initial is no particle
 ])
 def test_surname(name, surname_first, expected):
@@ -271,17 +271,17 @@ def test_parse_byline_rejects_more(line):
     ("Orthopaedic Case Notes | Volume 9 | Issue 2 | 2021", "Orthopaedic Case Notes", 2021),
     ("Volume 14, 2020, 101145", None, 2020),
     ("Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Acta Spinalis", 2019),
-    ("Volume 2019, Article ID 5550123, 4 pages", None, 2019),
+    ("Volume 2019, Article ID 8413072, 4 pages", None, 2019),
     ("Spine Cases Quarterly 2021 \u00b7 Vol 9 \u00b7 Issue 2", "Spine Cases Quarterly", 2021),
     ("Spine Cases Q \u00b7 2020 \u00b7 Vol 9", "Spine Cases Q", 2020),
     ("SPINE CASES QUARTERLY \u2022 VOLUME 9 \u2022 ISSUE 2 \u2022 MARCH 2021", "SPINE CASES QUARTERLY", 2021),
     ("Vol. 9 No. 2 (2021)", None, 2021),
     ("Vol 12, No 4", None, None),
-    ("Vol 8 | Issue 3 | September-December 2022 | Page: 05-08", None, 2022),
+    ("Vol 6 | Issue 2 | May-August 2020 | Page: 14-17", None, 2020),
     ("2021 | Vol 9 | doi: 10.5555/abc.1", None, 2021),
     ("Spine Cases Online volume 9, Article number: 33 (2021)", "Spine Cases Online", 2021),
-    ("Volume 107, November 2017, Pages 1044.e1-1044.e4", None, 2017),  # a month starting "No" is no number
-    ("Spine Cases Online ›› 2025, Vol. 17 ›› Issue (2) : 653 -659.", "Spine Cases Online", 2025),
+    ("Volume 98, November 2016, Pages 871.e5-871.e9", None, 2016),  # a month starting "No" is no number
+    ("Spine Cases Online ›› 2023, Vol. 15 ›› Issue (4) : 418 -425.", "Spine Cases Online", 2023),
     ("Journal of Spine Cases, Vol. 9, No. 2, 2021", "Journal of Spine Cases", 2021),
     ("Spine Cases, Vol. 9, No. 2, 2021.", "Spine Cases", 2021),
     ("Spine Cases, No. 3, 2021", "Spine Cases", 2021),  # a number without a volume
@@ -294,7 +294,7 @@ def test_parse_issue_line(line, journal, year):
 
 @pytest.mark.parametrize("value, journal, year", [
     ("Spine Cases, 2022, \u2116 3, p. 162-165", "Spine Cases", 2022),
-    ("Spine Cases; 2011 May; 24(3):146-50", "Spine Cases", 2011),
+    ("Spine Cases; 2014 Sep; 17(4):212-19", "Spine Cases", 2014),
     ("2024", None, 2024),
     ("Spine Phila Pa 1976", None, None),  # a year in the journal's name is no year
 ])
@@ -309,7 +309,7 @@ def test_parse_journal_field(value, journal, year):
     "Patients with no 2",
     "In 2019, Vol 3 was",
     "Between 2011 and 2019, 320 patients underwent kyphoplasty",
-    "Natural Science Foundation of Zhejiang Province, No. 81772404.",  # a grant
+    "Natural Science Foundation of Riverton Province, No. 81620458.",  # a grant
     "Home \u203a Vol. 9 No. 2 (2021)",  # a site's navigation is no journal
     "Journal Home Vol. 12, Issue 4",
     "Trial registration No. 2021.",  # a label with a number names no volume or issue
@@ -398,5 +398,5 @@ def test_own_citation(text, author, year, doi):
 
 
 def test_a_short_word_among_marked_names_is_a_name_and_a_place_is_not():
-    assert parse_byline("Nan Li1#, Min Dai2#, Da He1, Wei Tian1").names == ("Nan Li", "Min Dai", "Da He", "Wei Tian")
+    assert parse_byline("Nan Xu1#, Min Qi2#, Da Ye1, Wei Shao1").names == ("Nan Xu", "Min Qi", "Da Ye", "Wei Shao")
     assert parse_byline("Ana Ruiz1, Wei Li2, Spine Center3").names == ("Ana Ruiz", "Wei Li")

@@ -42,7 +42,7 @@ def cues(text: str) -> list[tuple[str, str, str]]:
     ("The surgeon left. She was then monitored.", [("F", "she", "pronoun")]),
     ("His wife said she had noticed the weakness.", [("M", "his", "pronoun")]),
     ("Her husband said he would stay.", [("F", "her", "pronoun")]),
-    ("A 39/M patient complained of leg pain.", [("M", "/m", "noun")]),
+    ("A 46/M patient described numbness in both feet.", [("M", "/m", "noun")]),
     ("a 61/F with an L1 fracture", [("F", "/f", "noun")]),
 ])
 def test_sex_cues(text, expected):
@@ -56,12 +56,12 @@ def test_sex_cues(text, expected):
     "He et al. reported 12 cases of leakage.",
     "The patient's daughter said she would help.",
     "The doctor examined her.",
-    "There were 12 men and 18 women.",
-    "12 male and 18 female patients",
-    "Males/females 12/18",
+    "There were 14 men and 23 women.",
+    "14 male and 23 female patients",
+    "Males/females 14/23",
     "the M/F ratio was 1/2",
     "male/female ratio",
-    "a male-to-female ratio of 2:3",
+    "the male-to-female ratio was 3:5",
     "female-to-male transition",
     "female hormones protect bone",
     "Female sex was a risk factor.",
@@ -110,7 +110,7 @@ def test_a_group_tells_how_many(text, n):
 
 
 @pytest.mark.parametrize("text", [
-    "There were 12 men and 18 women.",
+    "There were 14 men and 23 women.",
     "women are affected more often than men",
     "Men and women were equally represented.",
     "240 women and 96 men were included",

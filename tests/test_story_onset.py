@@ -65,26 +65,26 @@ def test_a_delayed_deficit_in_the_title_dates_the_onset(tmp_path):
 
 
 def test_a_state_at_follow_up_is_no_onset(tmp_path):
-    text = case_report("Femoral neuropathy after lateral interbody fusion: a case report",
-                       "A 60-year-old woman had hip flexor weakness (2/5) from a psoas hematoma after "
-                       "lateral interbody fusion at L4-5. She received physical therapy. At 6 months "
-                       "postoperatively her strength had improved to 4/5.")
+    text = case_report("Obturator neuropathy after oblique lumbar interbody fusion: a case report",
+                       "A 67-year-old man had thigh adductor weakness (3/5) from a psoas hematoma after "
+                       "oblique lumbar interbody fusion at L2-3. He was treated with physiotherapy. At 4 months "
+                       "postoperatively his strength had improved to 5/5.")
     (patient,) = mine(tmp_path, text)["patients"]
-    assert patient["onset_days"] != 180
+    assert patient["onset_days"] != 120
 
 
 @pytest.mark.parametrize("setting, treatments", [
-    (" whilst undergoing inpatient rehabilitation", ["steroids"]),  # care under way when it began
+    (" whilst undergoing ward physiotherapy", ["steroids"]),  # care under way when it began
     (" while on anticoagulation", ["steroids"]),
-    (". He then began rehabilitation", ["rehabilitation", "steroids"]),  # care after it began
-    (". While receiving physiotherapy, his weakness improved fully", ["rehabilitation", "steroids"]),
-    (". During rehabilitation, his strength recovered", ["rehabilitation", "steroids"]),
+    (". She then began rehabilitation", ["rehabilitation", "steroids"]),  # care after it began
+    (". While receiving physiotherapy, her weakness improved fully", ["rehabilitation", "steroids"]),
+    (". During rehabilitation, her strength recovered", ["rehabilitation", "steroids"]),
     (" while on rehabilitation, and it improved partially", ["steroids"]),  # an outcome after the care
     (", the numbness improved, then foot drop appeared whilst undergoing rehabilitation", ["steroids"]),
 ])
 def test_care_under_way_when_the_complication_began_is_no_treatment(tmp_path, setting, treatments):
     text = case_report("C5 palsy after posterior cervical fusion: a case report",
-                       "A 60-year-old man underwent C3-C6 posterior decompression and fusion. He developed "
-                       f"left deltoid weakness 1 week after surgery{setting}. He was given dexamethasone.")
+                       "A 74-year-old woman underwent C4-C7 posterior decompression and fusion. She developed "
+                       f"right deltoid weakness 10 days after surgery{setting}. She was given methylprednisolone.")
     (patient,) = mine(tmp_path, text)["patients"]
-    assert (patient["onset"], patient["onset_days"], patient["treatments"]) == ("delayed", 7, treatments)
+    assert (patient["onset"], patient["onset_days"], patient["treatments"]) == ("delayed", 10, treatments)

@@ -11,9 +11,9 @@ TITLE = "Cement embolism after vertebroplasty: a case report"
 
 
 @pytest.mark.parametrize("index, joined", [
-    ("vertebroplasty of T7 with posterior fusion of T5-T10", "fusion"),
+    ("vertebroplasty of T9 with posterior fusion of T7-T11", "fusion"),
     ("kyphoplasty of L1 and posterior fusion from T12 to L2", "fusion"),
-    ("vertebroplasty of T7 with posterior fusion of T5-T10 and T7 corpectomy", "fusion"),
+    ("vertebroplasty of T9 with posterior fusion of T7-T11 and T9 corpectomy", "fusion"),
     ("kyphoplasty of L2 combined with short-segment posterior fusion", "fusion"),
     ("vertebroplasty of L3 together with a laminectomy at L3", "laminectomy"),
     ("transforaminal lumbar interbody fusion and vertebroplasty", "fusion"),
@@ -60,7 +60,7 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
 
 
 @pytest.mark.parametrize("title, index, treatments", [
-    ("Extensive epidural hematoma following lumbar disc surgery treated by single level laminectomy",
+    ("Delayed epidural hematoma after lumbar disc surgery treated by two-level laminectomy",
      [], ["laminectomy"]),
     ("Cement leakage after kyphoplasty successfully treated with laminectomy", ["kyphoplasty"], ["laminectomy"]),
     # an indication treated by its operation is the index operation
@@ -93,15 +93,15 @@ def test_operations_years_before_are_history(tmp_path, history):
 
 
 @pytest.mark.parametrize("index, expected", [
-    ("posterior screw stabilization and posterior laminectomy from C3 to C6", ["laminectomy"]),
+    ("posterior screw fixation and posterior laminectomy from C4 to C7", ["laminectomy"]),
     ("a laminectomy with pedicle screw fixation at L4-L5", ["laminectomy"]),
     ("posterior fixation together with decompression at L2", ["decompression"]),
     ("an L4-L5 discectomy and posterior instrumented fusion", ["discectomy", "fusion"]),
 ])
 def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, expected):
     text = case_report("Epidural hematoma after spine surgery: a case report", (
-        f"An 85-year-old man had {index}. Two days later, paraparesis occurred because of an epidural "
-        "hematoma. The hematoma was evacuated and he improved."))
+        f"A 77-year-old woman had {index}. Three days later, paraparesis occurred because of an epidural "
+        "hematoma. The hematoma was evacuated and she improved."))
     (patient,) = mine(tmp_path, text)["patients"]
     assert sorted(patient["index_procedures"]) == expected
     assert patient["treatment_levels"] == []
@@ -123,8 +123,8 @@ def test_fixation_with_rescue_work_stays_rescue_work(tmp_path, rescue):
 
 
 @pytest.mark.parametrize("story, treated", [
-    ("A 68-year-old man developed a bilateral C5 palsy after a cervical laminectomy. The palsy improved with "
-     "acupuncture.", []),
+    ("A 57-year-old woman developed a left C5 palsy after a cervical laminoplasty. The palsy improved with "
+     "physiotherapy.", []),
     ("A 69-year-old man underwent a revision T10-pelvis posterior instrumented fusion. He awoke with bilateral "
      "quadriceps weakness.", ["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]),
 ])
@@ -135,23 +135,23 @@ def test_levels_named_by_a_root_or_a_construct(tmp_path, story, treated):
 
 @pytest.mark.parametrize("background, leaks", [
     # a structured abstract that tells its case under a background label
-    ("A 50-year-old woman had vertebroplasty of T1. Cement leaked into the foramina and radiculopathy developed.",
+    ("A 54-year-old woman had vertebroplasty of T4. Cement leaked into the foramen and radicular pain followed.",
      ["foraminal"]),
     # a background part that only tells the literature
     ("Cement may leak into the foramina after vertebroplasty. Radiculopathy has been reported.", []),
 ])
 def test_a_case_told_under_a_background_label(tmp_path, background, leaks):
     text = case_report("Vertebroplasty of the upper thoracic spine: a case report",
-                       f"Study Design. Case report. Summary of Background Data. {background} Conclusions. Early "
-                       "surgery should be considered.")
+                       f"Study Design. Case report. Summary of Background Data. {background} Conclusions. Close "
+                       "follow-up is advised.")
     patients = mine(tmp_path, text)["patients"]
     assert [p["leak_locations"] for p in patients] == [leaks]
 
 
 @pytest.mark.parametrize("introduction, treated", [
     # an abstract that tells its case under its introduction label
-    ("This is a case presentation of a 71-year-old man with a pulmonary cement embolus after vertebroplasty of "
-     "T12. The cement was removed from the pulmonary artery by suction thrombectomy.", ["cement removal"]),
+    ("This is a case report of a 79-year-old woman with a pulmonary cement embolus after kyphoplasty of "
+     "L1. The cement was removed from the pulmonary artery by catheter retrieval.", ["cement removal"]),
     ("This is a review of how cement emboli are removed from the pulmonary artery after vertebroplasty.", []),
 ])
 def test_a_case_told_under_an_abstracts_introduction(tmp_path, introduction, treated):
@@ -163,12 +163,12 @@ def test_a_case_told_under_an_abstracts_introduction(tmp_path, introduction, tre
 
 @pytest.mark.parametrize("label, aims, treated", [
     # a meeting abstract that tells its case under its aims: a passive rescue is the patient's
-    ("Aims", "We report a 72-year-old woman who was referred with a cement embolism in the right atrium "
-     "after vertebroplasty of L2. Under cardiopulmonary bypass, the cement was removed from the atrium.",
+    ("Aims", "We report a 59-year-old man who was referred with a cement fragment lodged in the right atrium "
+     "after kyphoplasty of T11. Through a sternotomy, the cement was removed from the atrium.",
      ["cement removal"]),
     ("Objective", "To present a 68-year-old man with pulmonary cement embolism after kyphoplasty. The cement "
      "fragment was surgically removed from the pulmonary artery.", ["cement removal"]),
-    ("Objective", "We herein report a case of cement embolism in a 72-year-old woman after vertebroplasty of L2. "
+    ("Objective", "We herein report a case of cement embolism in a 58-year-old man after vertebroplasty of T10. "
      "The cement was surgically removed from the right atrium.", ["cement removal"]),
     # aims that only tell what the paper is for
     ("Aims", "To describe how cement emboli are removed after vertebroplasty.", []),
@@ -206,8 +206,8 @@ def test_a_hematoma_named_for_another_compartment(tmp_path, title, story, causes
 
 @pytest.mark.parametrize("story, symptoms", [
     # the operation told back after the complaint: the complaint came after it
-    ("A 63-year-old woman came because of worsening dyspnea with chest pain. History of vertebroplasty of T12 was "
-     "obtained only retrospectively. CT showed cement in the inferior vena cava after the vertebroplasty.",
+    ("A 71-year-old man came because of increasing dyspnea with chest pain. History of vertebroplasty of L1 was "
+     "elicited only later. CT showed cement in the pulmonary arteries after the vertebroplasty.",
      ["dyspnea", "chest pain"]),
     # ... not another operation told back: the complaint before the index operation is its reason
     ("A 75-year-old woman with a history of vertebroplasty at L1 five years ago presented with severe back pain. "

@@ -34,10 +34,10 @@ def test_outcome_degree(tmp_path, ending, outcome):
 
 
 @pytest.mark.parametrize("tally", [
-    "Of the 21 reported cases, 15 had resolution of the deficit, 4 had limited change and 2 had no improvement.",
+    "Of the 26 published cases, 17 had full resolution, 6 had partial improvement and 3 had no improvement.",
     "Nine of 17 patients required reoperation and did not improve.",
     "In the literature, 12 patients recovered completely and 3 remained paraplegic.",
-    "Surgical removal leads to complete recovery in most cases.",
+    "Surgical removal gives a complete recovery in the majority of cases.",
 ])
 def test_tallies_and_generalities_are_no_patients_outcome(tmp_path, tally):
     (patient,) = mine(tmp_path, case_report(TITLE, INTRO + "Her strength improved. " + tally))["patients"]
@@ -45,7 +45,7 @@ def test_tallies_and_generalities_are_no_patients_outcome(tmp_path, tally):
 
 
 @pytest.mark.parametrize("introduction", [
-    "We report a case of spinal cord compression during vertebroplasty of T6.",
+    "We report a case of thoracic cord compression from vertebroplasty of T6.",
     "We describe a patient who developed paraplegia after vertebroplasty of T6.",
     "Herein we report a case of paraplegia after vertebroplasty of T6.",
     "This report presents a case of epidural cement leakage after vertebroplasty of T6.",

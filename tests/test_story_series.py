@@ -22,7 +22,7 @@ def summary(paper: dict) -> list[tuple]:
      [(58, "M"), (66, "F")]),
     ("A man and a woman aged 58 and 66 years, respectively, developed leg weakness after vertebroplasty.",
      [(58, "M"), (66, "F")]),
-    ("The 62- and 75-year-old women developed leg weakness after vertebroplasty.", [(62, "F"), (75, "F")]),
+    ("The 63- and 79-year-old women developed leg weakness after vertebroplasty.", [(63, "F"), (79, "F")]),
     ("Patient 1 (a 70-year-old man) and patient 2 (a 77-year-old woman) developed leg weakness after "
      "vertebroplasty.", [(70, "M"), (77, "F")]),
     ("Both patients, aged 69 and 73 years, developed leg weakness after vertebroplasty.",
@@ -86,7 +86,7 @@ def test_all_cases_counted_in_digits(tmp_path):
 @pytest.mark.parametrize("not_shared", [
     "We report two patients with cement in the spinal canal.",
     "Cement leakage into the spinal canal is reported in up to 40% of patients.",
-    "A previous series included 12 men and 18 women with cement in the spinal canal.",
+    "A previous series included 14 men and 23 women with cement in the spinal canal.",
 ])
 def test_summaries_and_literature_give_no_leak_site_to_each(tmp_path, not_shared):
     paper = mine(tmp_path, case_report(TITLE, not_shared + (
@@ -151,7 +151,7 @@ def test_a_patient_named_by_initials(tmp_path):
      "space.", 3),
     # the series' own statistics make no cohort of it
     ("Epidural cement after vertebroplasty: a review of four patients",
-     "The mean age of the four patients was 71.5 years (range 64-80); there were three women and one man. "
+     "The four patients had a mean age of 68.3 years (range 59-77); there were two women and two men. "
      "All four patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 4),
 ])
 def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
@@ -166,7 +166,7 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
 @pytest.mark.parametrize("story, n", [
     ("Two cases of epidural cement after vertebroplasty have been reported. We report a 70-year-old woman "
      "with paraparesis after vertebroplasty.", 1),
-    ("Only two cases were reported by earlier authors. We report a case of paraparesis after "
+    ("Only two cases were described by earlier authors. We present a case of paraparesis following "
      "vertebroplasty.", 1),
     ("We report two cases. Case 1 was a 70-year-old man with paraparesis. Case 2 was a 75-year-old woman "
      "with paraparesis. Case 3 was a 78-year-old woman with paraparesis.", 3),
@@ -311,8 +311,8 @@ def test_a_group_counted_in_the_background_opens_no_story(tmp_path):
 
 
 @pytest.mark.parametrize("sentence, first, second", [
-    ("Paraparesis was recognized thirty hours later in one patient and six days later in the other.",
-     1.25, 6),
+    ("Paraparesis was noticed eighteen hours afterwards in one patient and four days afterwards in the other.",
+     0.75, 4),
     ("In one case the weakness began 2 days after the operation, and in the other case 5 days after it.", 2, 5),
 ])
 def test_one_patient_and_the_other_are_told_apart(tmp_path, sentence, first, second):
@@ -352,33 +352,33 @@ def test_one_patient_and_the_other_told_in_two_sentences(tmp_path):
 
 @pytest.mark.parametrize("concerns, expected", [
     # a case part that counts its few patients and never tells them apart: that many patients
-    ("A total of 6 patients with cord injury during vertebroplasty were included in our research.", 6),
+    ("A total of 7 patients with cord injury after vertebroplasty were included in this report.", 7),
     ("Three patients were included in this report, all with leg weakness after vertebroplasty.", 3),
     # ... not a count that is no population of the series, nor a count too large for one
     ("A 70-year-old woman had leg weakness. Five patients had been treated with this technique before.", 1),
-    ("A total of 40 patients with cord injury during vertebroplasty were included in our research.", 1),
+    ("A total of 45 patients with cord injury after vertebroplasty were included in this report.", 1),
     ("A 72-year-old woman had leg weakness after vertebroplasty. During the same period, a total of 5 patients "
      "underwent vertebroplasty in our department.", 1),
     ("Lee et al. reported a total of 5 patients with similar leakage.", 1),
-    ("We searched our institutional database. A total of 6 patients with cord injury during vertebroplasty were "
-     "included.", 6),
+    ("We searched our institutional database. A total of 7 patients with cord injury after vertebroplasty were "
+     "included.", 7),
     ("Leg weakness developed after vertebroplasty in our department. During the same week, a total of 5 patients "
      "underwent vertebroplasty with the same cement batch.", 1),
     ("Six consecutive patients with cord injury were admitted between 2015 and 2020.", 6),
 ])
 def test_a_case_part_that_counts_its_patients(tmp_path, concerns, expected):
-    text = ("Epidural hematoma during vertebroplasty\n\nRationale: Cord injury may follow vertebroplasty.\n\n"
-            f"Patient concerns: {concerns}\n\nInterventions: All underwent decompression immediately.\n")
+    text = ("Epidural hematoma after vertebroplasty\n\nRationale: Cord injury may follow vertebroplasty.\n\n"
+            f"Patient concerns: {concerns}\n\nInterventions: All underwent urgent decompression.\n")
     paper = mine(tmp_path, text)
     assert len(paper["patients"]) == expected
     assert all(p["treatments"] == ["decompression"] for p in paper["patients"])
 
 
 def test_a_series_counted_beside_another_authors_population(tmp_path):
-    text = ("Epidural hematoma during vertebroplasty\n\nRationale: Lee et al. reviewed 1,200 patients treated with "
-            "vertebroplasty and found 3 with cord injury.\n\nPatient concerns: A total of 6 patients with leg "
+    text = ("Epidural hematoma after vertebroplasty\n\nRationale: Lee et al. reviewed 1,200 patients treated with "
+            "vertebroplasty and found 3 with cord injury.\n\nPatient concerns: A total of 7 patients with leg "
             "weakness after vertebroplasty were included.\n\nInterventions: All underwent decompression.\n")
-    assert len(mine(tmp_path, text)["patients"]) == 6
+    assert len(mine(tmp_path, text)["patients"]) == 7
 
 
 def test_a_count_in_a_case_part_is_no_series_where_the_paper_counts_its_population(tmp_path):

@@ -113,7 +113,7 @@ def test_not_a_timing(text):
     "a case of delayed-onset paraparesis",
     "Late onset of neurological deficit after kyphoplasty",
     "delayed neurological deficit from a misplaced screw",
-    "Four cases of delayed postoperative spinal epidural hematoma were identified",
+    "Three cases of delayed postoperative epidural hematoma were found in our series",
     "delayed onset cauda equina syndrome",
     "Delayed Spinal Cord Compression after Vertebroplasty",
     "late radiculopathy from cement migration",

@@ -20,7 +20,7 @@ from vocab_helpers import texts, values
     ("cement in the right L4/5 neural foramen", "foraminal"),
     ("intervertebral foramina of L2", "foraminal"),
     ("a foraminal leak", "foraminal"),
-    ("extraforaminal extravasation of cement around the root", "foraminal"),
+    ("extraforaminal extravasation of cement beside the L4 root", "foraminal"),
     ("in the left lateral recess", "lateral recess"),
     ("paravertebral soft-tissue leakage", "paravertebral"),
     ("paraspinal cement", "paravertebral"),

@@ -6,15 +6,15 @@ paper's own patients (not cited studies, not a review's pooled numbers) and retu
 `CohortRecord` per group, in the order the text first names them:
 
 - a group counted against its population ("leakage occurred in 48 of 312 patients": 48 drawn from 312),
-  or a group with the paper's complication counted after the study population ("we enrolled 102
-  patients ... cement leakage was seen in 7 patients": 7 drawn from 102);
+  or a group with the paper's complication counted after the study population ("we enrolled 96
+  patients ... cement leakage was seen in 7 patients": 7 drawn from 96);
 - a named comparison group ("the leakage group (n = 48)", "group B (n = 32)"), drawn from the
   population whose size its arms add up to;
 - the study population when the text gives its sex or age ("199 patients (112 F; 87 M), mean age 70").
 
 A count of what happened to a group already counted ("9 of the 17 patients required reoperation") is
 an outcome tally, not a group; so are groups no larger than the patients described one by one, save
-those patients' own incidence ("four of our 318 patients", the four described).
+those patients' own incidence ("four of our 274 patients", the four described).
 Sex counts join the group they add up to; one sex alone, and age statistics, the group counted just
 before them in the same section. A value the text does not state (the other sex by subtraction)
 stays None.
@@ -45,7 +45,7 @@ _ABSTRACT_LABEL = re.compile(
     r"patients\s+and\s+methods|results?|findings|case\s+(?:presentation|report|description)s?|conclusions?|"
     r"discussion))\s*(?::|(?=\s+[A-Z]))")
 _MIN_BARE_COHORT = 10
-_FINDING_GAP = 8  # characters from a complication to the count in parentheses after it ("numbness/pain (12")
+_FINDING_GAP = 8  # characters from a complication to the count in parentheses after it ("numbness/pain (9")
 _SEX_WORDS = r"(women|men|females?|males?|female\s+patients|male\s+patients)\b"
 _ONE_SEX_BEFORE = re.compile(rf"(?:^\s*|\b(?:the|in|for|among)\s+){_SEX_WORDS}", re.IGNORECASE)
 _ONE_SEX_AFTER = re.compile(rf"^\s*(?:years?\s*)?\)?\s*(?:in|for|among)\s+(?:the\s+)?{_SEX_WORDS}", re.IGNORECASE)
@@ -150,7 +150,7 @@ class _Group:
     @property
     def named(self) -> bool:
         """A comparison group: a size says its name, or a part of it names it as its whole ("in the PKP
-        group (35/122)")."""
+        group (27/109)")."""
         return any(m.attrs.get("kind") == "group" for m in self.sizes) or (
             self.whole_of is not None and self.name is not None)
 
@@ -168,7 +168,7 @@ class _Group:
 
     @property
     def rate(self) -> str | None:
-        """The percentage of its whole the group is told with ("0.58"), as written."""
+        """The percentage of its whole the group is told with ("0.46"), as written."""
         return next((m.attrs["rate"] for m in self.sizes if m.attrs.get("rate")), None)
 
 
@@ -212,13 +212,13 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
 
 def _drawn_series(g: _Group, described: int) -> bool:
     """The patients described one by one are this group, counted against the population they came
-    from ("four of our 318 laminectomy patients developed a foot drop"): its incidence is a cohort."""
+    from ("four of our 274 laminectomy patients developed a foot drop"): its incidence is a cohort."""
     return g.n == described and g.denominator is not None and g.denominator[0] > g.n
 
 
 def _groups(sizes: list[Mention]) -> list[_Group]:
     """One group per stated size: restatements of a size join the first group of that size; two
-    named groups of the same size stay two. A size told for each of several arms ("40 cases in each
+    named groups of the same size stay two. A size told for each of several arms ("35 cases in each
     group") is one group for each, joining the arm of its name where that is counted already."""
     groups: list[_Group] = []
     for m in sizes:
@@ -244,8 +244,8 @@ def _groups(sizes: list[Mention]) -> list[_Group]:
 
 def _counted_by_sex(groups: list[_Group], sexes: list[Mention]) -> list[_Group]:
     """`groups` and, in text order, a group for each sex count that adds up to no group's size: "The
-    patients included 31 females and three males" counts 34 patients though no size says 34; not one
-    written as a ratio ("M:F = 54:36"), which counts only a group it adds up to."""
+    series included 26 females and five males" counts 31 patients though no size says 31; not one
+    written as a ratio ("M:F = 47:38"), which counts only a group it adds up to."""
     for m in sexes:
         total = _sex_total(m)
         if total is not None and total >= _MIN_COHORT and all(g.n != total for g in groups) \
@@ -258,7 +258,7 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
     """`groups` and a group for each denominator told as a group of its own that no size states ("Six of
     the 10 patients with C5 palsy recovered" counts the 10 with a palsy), when a larger group is counted
     before it (so it is not the population itself). A part told after its group's name ("in the PMCP
-    group (23/134)") is one only in a sentence about a complication (not "a fusion rate of 92% in the
+    group (19/127)") is one only in a sentence about a complication (not "a fusion rate of 92% in the
     TLIF group (46/50)") where its whole is counted or drawn so (not "(19/230)" screws of 96 patients)."""
     out = []
     for g in groups:
@@ -282,7 +282,7 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
 
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
     """Starts of the sentences that tell of the field's complications: a cause, leak site or symptom
-    named, had or not ("438 patients without leakage" are the group compared), or cement named."""
+    named, had or not ("371 patients without leakage" are the group compared), or cement named."""
     return {m.sentence_start for m in mentions
             if m.label in _COMPLICATION_LABELS or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
 
@@ -290,21 +290,21 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
 def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int],
                           findings: list[Mention]) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
-    in 7 patients"), counted after the study population ("we enrolled 102 patients", "56 women and 17
+    in 7 patients"), counted after the study population ("we enrolled 96 patients", "61 women and 22
     men") and smaller than it, is drawn from that population, though the group was named before it
     ("the cases of 6 patients who developed a palsy" in an objective); named groups whose sizes add up
-    to a population are its arms ("group H (n = 14)" and "group L (n = 18)" of 32), drawn from it. A
-    group told with its share ("occurred in 88 cases (0.58%)") is drawn from the group before it whose
+    to a population are its arms ("group H (n = 17)" and "group L (n = 19)" of 36), drawn from it. A
+    group told with its share ("occurred in 61 cases (0.46%)") is drawn from the group before it whose
     size that share is of: from a population when the group is counted for a complication, or for an
-    event in a sentence that tells no outcome (`outcomes`: "Eight (6.8%) patients experienced
-    complications" of 117, not "42 (84%) experienced complete pain relief"), from any other group
-    always ("Thirty palsy patients (34.09%)" are a part of the 88, not of the population). A share that
+    event in a sentence that tells no outcome (`outcomes`: "Nine (7.5%) patients experienced
+    complications" of 120, not "42 (84%) experienced complete pain relief"), from any other group
+    always ("Twenty-one palsy patients (34.43%)" are a part of the 61, not of the population). A share that
     fits no group draws the group as any other, unless it denies the population (`_share_denies`): then
     the group stands with no denominator. A named group that no arms add up to is drawn from the
-    population when its size names the complication or its lack ("42 patients who had a confirmed pSEH
-    were allocated to the pSEH group", "the 258 patients without complications were assigned to the
+    population when its size names the complication or its lack ("37 patients who had a symptomatic SEH
+    were assigned to the SEH group", "the 258 patients without complications were assigned to the
     control group", `_names`), not when it names the care ("the PVP group (n = 30)") or is formed
-    beside the population ("a matched control group was formed (126 patients without ...)")."""
+    beside the population ("an age-matched control group was created (111 patients without ...)")."""
     for g in groups:  # "leakage was seen in 5 patients in group A": drawn from the arm it names
         arm = next((a for m in g.sizes if (a := _named_after(groups, m)) is not None), None) \
             if g.denominator is None and not g.named else None
@@ -325,7 +325,7 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
                 and g.denominator is None and all(m.attrs.get("kind") == "subgroup" for m in g.sizes)
                 and _complication_group(g, complications, after=population)):
             if _share_denies(g, population):
-                g.whole_unknown = True  # "14 (9%) cases" of 157 levels in 98 patients: a group, its whole uncounted
+                g.whole_unknown = True  # "11 (8%) cases" of 143 levels in 87 patients: a group, its whole uncounted
             else:
                 g.population = population
     _draw_arms(groups)
@@ -338,7 +338,7 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
 
 def _draw_arms(groups: list[_Group]) -> None:
     """Named groups told one after another whose sizes add up to a group counted before them are drawn
-    from it: the arms of a population ("group H (n = 14)" and "group L (n = 18)" of 32), or the
+    from it: the arms of a population ("group H (n = 17)" and "group L (n = 19)" of 36), or the
     breakdown of a group ("leakage in 20 patients: PVP (n = 12) and PKP (n = 8)"), which then counts as
     no group of its own (`_tallies`)."""
     named = [g for g in groups if g.named]
@@ -380,7 +380,7 @@ def _complication_group(group: _Group, complications: set[int], after: _Group | 
 def _share_denies(group: _Group, whole: _Group) -> bool:
     """Whether the rate told with `group` is far from its share of `whole` (more than a third off: "20
     (80%) patients" are not of 75), so that `whole` is not what it is counted in; a rate a little off
-    is the authors' rounding or base ("26 patients (0.7%)" of 3,175)."""
+    is the authors' rounding or base ("23 patients (0.7%)" of 2,964)."""
     if group.rate is None:
         return False
     return abs(_share_gap(group, whole)) > max(float(group.rate) / 3, _rate_unit(group.rate))
@@ -416,7 +416,7 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
     (`_draw_arms`), a breakdown of a group already counted against its population or named (its
     denominator is no larger than that group: "8 of the 11 patients with loose screws" within 30
     patients drawn from 4078) unless that group is an arm not named for a complication (`findings`:
-    "5 of the 14 patients in group H" are the arm's complication group, "9 of the 48 patients" of
+    "5 of the 17 patients in group H" are the arm's complication group, "9 of the 48 patients" of
     "the leakage group (n = 48)" a breakdown), an outcome of the study population whose sex counts are given ("9 of
     the 17 patients required reoperation"), and an outcome counted against fewer patients than a population the
     paper counts ("walking improved in 7/9 patients" of 20 treated: the 9 are some of them)."""
@@ -438,10 +438,10 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
 
 
 def _follows_finding(size: Mention, findings: list[Mention]) -> bool:
-    """Whether a count in parentheses stands right after the complication it counts ("psoas weakness (5
-    cases, 4.4%)", "thigh numbness/pain (12 cases)"), not after a diagnosis or a pain alone, which is as
-    often the indication or another site's ("spondylolisthesis (59 cases)", "discogenic low back pain (7
-    cases)", "donor-site pain (24 cases)")."""
+    """Whether a count in parentheses stands right after the complication it counts ("psoas weakness (4
+    cases, 3.1%)", "thigh numbness/pain (9 cases)"), not after a diagnosis or a pain alone, which is as
+    often the indication or another site's ("spondylolisthesis (47 cases)", "chronic low back pain (6
+    cases)", "donor-site pain (19 cases)")."""
     return any(size.sentence_start == f.sentence_start and f.value != "pain" and 0 <= size.start_char - f.end_char
                <= _FINDING_GAP for f in findings)
 
@@ -474,7 +474,7 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
 def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention], tallies: set[int]) -> None:
     """Each age statistic joins the group whose sexes its sentence counts, else the group counted last
     before it in its section (or in its own sentence), else the group counted last before it in the
-    text ("We reviewed 71 patients." then Results: "The mean age was 54.6"); else, when the paper has
+    text ("We reviewed 64 patients." then Results: "The mean age was 57.3"); else, when the paper has
     one group, that group."""
     candidates = [g for g in groups if id(g) not in tallies]
     for m in ages:
@@ -492,8 +492,8 @@ def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention]
 
 def _by_sex(groups: list[_Group]) -> list[_Group]:
     """A group of one sex for the ages a group with counted sexes tells of that sex alone ("The women
-    ranged ... (average age 74.8), while the men were aged 51-77 (average age 69.0)": the 15 women
-    and the 6 men of 21); those ages leave the whole group."""
+    ranged ... (average age 72.3), while the men were aged 56-81 (average age 66.7)": the 13 women
+    and the 5 men of 18); those ages leave the whole group."""
     out = []
     for g in groups:
         for sex in ("n_female", "n_male"):
@@ -507,7 +507,7 @@ def _by_sex(groups: list[_Group]) -> list[_Group]:
 
 def _age_sex(m: Mention) -> str | None:
     """"n_female" or "n_male" when age statistic `m` is told of one sex: "in women" follows it, or its
-    clause is about "the women" / "the men" ("74.8 years in women and 69.0 years in men": the second is
+    clause is about "the women" / "the men" ("72.3 years in women and 66.7 years in men": the second is
     the men's); else None ("14 men and 16 women (mean age 65)" is about all of them)."""
     before = _CLAUSE_BREAK.split(m.sentence[:m.start_char - m.sentence_start])[-1]
     after = m.sentence[m.end_char - m.sentence_start:][:30]

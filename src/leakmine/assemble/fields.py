@@ -235,7 +235,7 @@ class PatientView:
 
     def _with_augmentation(self, m: Mention, before: bool) -> bool:
         """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
-        with posterior fusion of T5-T10 and T7 corpectomy", "kyphoplasty and short-segment fusion"), or,
+        with posterior fixation of T9-L1 and T11 corpectomy", "kyphoplasty and short-segment fusion"), or,
         while the story is `before` the complication, named first ("interbody fusion and
         vertebroplasty") with an augmentation that is not called rescue work."""
         cues = self.cues.of(m)
@@ -543,7 +543,7 @@ def _dates_onset(timing: Mention, others: list[Mention], view: PatientView) -> b
     state at an outcome ("at 6 months she had improved"); an implicit timing ("presented with
     paraparesis following vertebroplasty") not in a sentence that only says what the patient
     presented with, nor where the authors tell of meeting the case ("we experienced a case of ...
-    after PVP"); never when it dates an imaging study ("MRI was taken 12 days after")."""
+    after PVP"); never when it dates an imaging study ("MRI was obtained 9 days after")."""
     cues = view.cues.of(timing)
     if cues.has("IMAGING_DATED") or (timing.attrs.get("implicit") and cues.has("MET_CASE")):
         return False

@@ -329,7 +329,7 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     body where the sentence is not about the literature or patients in general; never in a paper that
     pools other studies. A series whose patients are never told apart has that many patients (when the
     paper reports no cohort). Without such words, the few patients a case part says were included before
-    any patient's age or sex is told ("Patient concerns: A total of 6 patients with ... were included",
+    any patient's age or sex is told ("Patient concerns: A total of 4 patients with ... were included",
     not "5 patients underwent vertebroplasty that week"), in the authors' voice and with no statistics of
     theirs, in a paper whose authors count no population elsewhere; or the few patients a sentence of the
     abstract or body opens with and says were admitted or treated ("Four patients with ... were treated")."""
@@ -401,8 +401,8 @@ def _distributive(m: Mention, others: list[Mention], cues: SentenceCues) -> bool
 
 
 def _one_and_the_other(m: Mention, others: list[Mention]) -> tuple[int, ...] | None:
-    """Two patients told apart within a sentence: "recognized thirty hours later in one patient and six
-    days later in the other", "in one case the cement reached the foramen, in the other, the canal".
+    """Two patients told apart within a sentence: "noticed after twelve hours in one patient and after four
+    days in the other", "in one case the cement reached the foramen, in the other, the canal".
     A value in the first part is patient 1's, one in the second patient 2's, when the other part names
     a value of the same kind; what the sentence says of both ("after kyphoplasty at L1, cement was
     found at L2 in one patient and at L3 in the other": the L1) stays both patients'."""

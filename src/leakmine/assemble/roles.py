@@ -40,7 +40,7 @@ def procedure_role(value: str, cues: SentenceCues, at: int, *, cement_index: boo
     Cement augmentation is always the index procedure and removal/fixation work always rescue;
     laminectomy, decompression, discectomy and fusion are rescue work when called so ("revision",
     "emergency") and in a cement-augmentation case, the index procedure when the complication is said
-    to follow them ("3 days after an L4/5 discectomy"), and otherwise the index procedure until the
+    to follow them ("2 days after an L3/4 discectomy"), and otherwise the index procedure until the
     story has moved on to the complication (`before_complication`) and rescue work after it.
     """
     if value in index_only():
@@ -103,8 +103,8 @@ def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cu
     the head its preposition hangs on ("laminectomy from T12 to L2", "foramina of L2/L3"), else of the
     nearest role word in its clause. Neural anatomy ("L4 root", "L5 radiculopathy") gives no role
     unless a procedure governs it ("decompression of the L2 and L3 roots"). Leak roles need cement in
-    the sentence; a treated level whose own clause tells of a leak at the spine ("an L5 fracture and
-    cement leakage into the lateral recess") is also where the cement leaked.
+    the sentence; a treated level whose own clause tells of a leak at the spine ("an L2 fracture and
+    leakage of cement into the neural foramen") is also where the cement leaked.
     """
     sentence = sentence_cues.text
     lo, hi = clause(sentence_cues, start, end)

@@ -32,8 +32,8 @@ def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callab
                   and is_index(m)), None)
     if index is None:
         return set()
-    # the same operation told back before it is named in the story ("History of vertebroplasty of Th12-L2
-    # was obtained only retrospectively"): the story began after it; not one done earlier, at other levels
+    # the same operation told back before it is named in the story ("History of vertebroplasty of T11-L1
+    # came to light only afterwards"): the story began after it; not one done earlier, at other levels
     # or years before ("a history of vertebroplasty at L1 five years ago")
     told_back = next((m for m in mentions if m.label in PROCEDURE_LABELS and m.asserted and m.historical
                       and m.value == index.value and m.start_char < index.start_char and cues.of(m).has("FLASHBACK")

@@ -29,8 +29,8 @@ _ABSTRACT_COMMENTARY = re.compile(
 
 
 # An abstract's background or aims part (these of its labels) that introduces a patient by age tells the
-# case ("Summary of Background Data. A 50-year-old female presented with ...", "Aims: We report a 77-year-old
-# patient who ...", "Introduction: This is a case presentation of a 71-year-old man ...").
+# case ("Summary of Background Data. A 58-year-old woman was seen with ...", "Aims: We describe a 69-year-old
+# patient in whom ...", "Introduction: This is a case description of a 71-year-old man ...").
 _BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data", "aim", "aims",
                          "objective", "objectives", "purpose"})
 _INTRODUCES = re.compile(

@@ -41,7 +41,7 @@ _DATE_LINE = re.compile(
     rf"|{_YEAR}(?:\s+{_MONTH})?)\.?",
     re.IGNORECASE,
 )
-# Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Pages 1044.e1-1044.e4",
+# Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Pages 872.e1-872.e6",
 # "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or breadcrumbs ("››").
 _PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
 _VOLUME_OR_ISSUE = re.compile(r"\b(?:vol(?:ume)?\.?|v\.|issue)\s*\(?\d", re.IGNORECASE)
@@ -74,21 +74,21 @@ _JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)" 
 _JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
 _ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
-    # "Int Med Case Rep J. 2025 Aug 22;18:1063-9", "Eur Spine J 2021; 30(3): 44-49"
+    # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49"
     re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})"
                rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,12}}\))?\s*[:,.]"),
-    # "Spine Cases (2024) 3:2;41-45", "Eur Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
+    # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
     re.compile(rf"^{_JOURNAL},?\s+(?P<year>{_YEAR}),\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?,\s*[eE]?\d+"
                rf"(?:\s*[\u2013-]\s*[eE]?\d+)?(?:[.;,]|$)"),
     re.compile(rf"^{_JOURNAL}\s+(?P<year>{_YEAR})\.\s*\d{{1,4}}\s*\(\d{{1,3}}\)\s*:\s*[eE]?\d+"),
-    # "Spine Surgery Reports 14 (2020) 101145", "World Neurosurg 146 (2021) e12-e19"
+    # "Spine Surgery Reports 14 (2020) 101145", "North Neurosurg 146 (2021) e12-e19"
     re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*\((?P<year>{_YEAR})\)\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?$"),
     # "J Neurosurg Spine 34:123-130, 2021"
     re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*(?:\(\d+\))?\s*:\s*[eE]?\d+(?:[\u2013-]\d+)?,"
                rf"\s*(?P<year>{_YEAR})\b"),
-    # "Pain Med Rep ; 2(3): 100264, 2023 Sep." (catalogue pages)
+    # "Pain Med Rep ; 4(2): 100417, 2022 Nov." (catalogue pages)
     re.compile(rf"^{_JOURNAL}\s*;\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?\s*:\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\s*,"
                rf"\s*(?P<year>{_YEAR})(?:\s+{_MONTH})?\.?$"),
     # "2019, Spine Case Reports, p. 80", "2021, Spine Cases, № 3, p. 12-15" (index pages)
@@ -99,7 +99,7 @@ _CITATION_FORMS = (
     # ". 2021 Mar 3;9(2):33-38." (a web page's citation line whose journal name was a link)
     re.compile(rf"^(?P<journal>)[.\s]*(?P<year>{_YEAR})\s+{_MONTH}(?:\s+\d{{1,2}})?\s*;\s*\d{{1,4}}\s*(?:\(\w{{1,6}}\))?\s*:"),
 )
-# Inside a "how to cite" line: "... Title. *Spine Res.* 2026;2(1):e00028."
+# Inside a "how to cite" line: "... Title. *Spine Rep.* 2025;3(2):e00041."
 _CITED_JOURNAL = re.compile(
     rf"(?:^|[.?!:]\*?\s+)\*?{_JOURNAL}\*?\s+(?P<year>{_YEAR})\s*(?:{_MONTH}\s*)?[;,(]")
 _CITE_PREFIX = re.compile(
@@ -168,7 +168,7 @@ def names_publisher(text: str) -> bool:
 # --- identifiers and dates ------------------------------------------------------------------
 
 def normalize_doi(raw: str) -> str:
-    """"https://doi.org/10.3171/CASE24796." -> "10.3171/case24796" (lower case, no trailing punctuation)."""
+    """"https://doi.org/10.5555/CASE24019." -> "10.5555/case24019" (lower case, no trailing punctuation)."""
     d = _DOI_PREFIX.sub("", unquote(raw.strip())).lower()
     while d and d[-1] in ".,;:'\"*]>}":
         d = d[:-1]
@@ -243,7 +243,7 @@ def _clean_journal(journal: str) -> str:
 
 
 def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
-    """A short line that cites a journal issue: "Eur Spine J. 2021;30:12-19. doi: ..." or a footer
+    """A short line that cites a journal issue: "North Spine J. 2021;30:12-19. doi: ..." or a footer
     like "Spine Cases (2024) 3:2;41-45". None for anything else (reference items included)."""
     t = " ".join(text.split())
     if t.count(" ") >= max_words or not _ANY_YEAR.search(t):  # every form names the year
@@ -260,8 +260,8 @@ _JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{
 
 
 def parse_journal_field(value: str) -> Citation | None:
-    """The value of a "Journal:" line that also gives the year and issue: "Spine Cases, 2022, № 3,
-    p. 162-165" or "Spine Cases; 2011 May; 24(3):146-50" -> journal "Spine Cases", year 2022; or the
+    """The value of a "Journal:" line that also gives the year and issue: "Spine Cases, 2021, № 2,
+    p. 118-121" or "Spine Cases; 2013 Apr; 19(2):88-93" -> journal "Spine Cases", year 2021; or the
     year alone, as a catalogue prints it for a preprint ("2024": no journal)."""
     value = " ".join(value.split())
     if year := re.fullmatch(rf"({_YEAR})(?:\s*\u0440\b\.?)?\.?", value):  # "2024", "2024 р." (рік: year)
@@ -395,8 +395,8 @@ def et_al_author(text: str) -> str | None:
 
 
 def parse_et_al_citation(text: str) -> Citation | None:
-    """A paper's own short citation, as PubMed prints it under the title: "Swetha Naroji et al. J Spinal
-    Cord Med. 2009." -> first author "Naroji", journal "J Spinal Cord Med", year 2009."""
+    """A paper's own short citation, as PubMed prints it under the title: "Priya Ramanath et al. J Spinal
+    Cord Med. 2011." -> first author "Ramanath", journal "J Spinal Cord Med", year 2011."""
     m = _ET_AL_CITATION.match(" ".join(text.split()))
     author = et_al_author(m.group("names")) if m else None
     if m is None or author is None:
@@ -423,9 +423,9 @@ _SURNAMES_HEAD = re.compile(rf"(?:^|(?<=\s))(?P<sur>{_SURNAME})(?:\s*,\s*{_SURNA
 
 
 def own_citation(text: str, title: str) -> Citation | None:
-    """The paper citing itself: its `title` printed after its authors, as a reference ("Rahimi B, Nazifi H.
-    <title>. Respir Med Case Rep 2018;25:78-85.", "Fathalla, H. and Ashry, A. (2020) <title>. ...") or
-    as a running head of surnames ("Kwon, Yi, and Kim: <title>") -> first author, year, journal, DOI."""
+    """The paper citing itself: its `title` printed after its authors, as a reference ("Okafor T, Lindqvist M.
+    <title>. Thorac Case Rep 2019;31:212-19.", "Brennan, K. and Adeyemi, O. (2021) <title>. ...") or
+    as a running head of surnames ("Varga, Osei, and Lund: <title>") -> first author, year, journal, DOI."""
     flat, key = " ".join(text.split()), " ".join(title.split()).rstrip(".").lower()
     at = flat.lower().find(key) if len(key) >= 20 else -1
     if not 0 < at <= 300:
@@ -439,8 +439,8 @@ def own_citation(text: str, title: str) -> Citation | None:
 
 
 def latest_version(dois: list[str]) -> str | None:
-    """The first DOI, or a later version of it printed beside it ("10.12688/f1000research.4767.2" over
-    "...4767.1": versioned journals print the DOI of every version on page 1)."""
+    """The first DOI, or a later version of it printed beside it ("10.5555/openres.3021.2" over
+    "...3021.1": versioned journals print the DOI of every version on page 1)."""
     if not dois:
         return None
     first = dois[0]
@@ -467,7 +467,7 @@ _HEADER_JOURNAL_CUES = [
 
 def printed_year(text: str) -> int | None:
     """The publication year a printed first page states: its volume or issue line, else its publication,
-    copyright or acceptance date ("Volume 2016, Article ID 5", "(2014), 26:1", "Copyright 2014")."""
+    copyright or acceptance date ("Volume 2016, Article ID 5", "(2015), 31:2", "Copyright 2014")."""
     for cue in _PRINTED_YEAR_CUES:
         m = cue.search(text)
         if m:
@@ -477,7 +477,7 @@ def printed_year(text: str) -> int | None:
 
 def header_journal(lines: list[str]) -> str | None:
     """The journal a printed first page names in its header ("Case Reports in Surgery" above "Volume
-    2016, ...") or a citation line ("Chiarotto et al. Trials 2014, 15:511")."""
+    2016, ...") or a citation line ("Ferrante et al. Trials 2016, 17:384")."""
     for k, text in enumerate(lines[:-1]):
         if re.match(r"^vol(?:ume|\.)\s*\d", lines[k + 1], re.IGNORECASE) and not _DOI.search(text):
             return text.strip()

@@ -46,7 +46,7 @@ _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish and
 # Ukrainian: "Autores", "Автори", "Видання"); a catalogue's "Main Authors
-# Houten, John K", "Published United States 01.12.2020", "State: Published - Sep 2018"; its cells run together
+# Marlowe, Ruth A", "Published United States 01.06.2019", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
@@ -67,8 +67,8 @@ FIELD = re.compile(
 # ("Volume: 18", "DOI: 10...") or a catalogue's cell, its label run into its value ("Volume18", "Issue number5").
 _RECORD_LABEL = r"volume|issue|pages?|doi|affiliations?|source|issn|pmid|pmcid|pubmed\s+id|keywords?|language|publisher|citation"
 _CELL = re.compile(rf"^(?i:{_RECORD_LABEL})\s*:|^[A-Z][a-z]+(?:\s[a-z]+){{0,2}}(?=[A-Z0-9])")
-# Where a record's next labelled field begins in a line that runs them together ("Title: ... Author: Modi
-# HN, Lee DY. Journal: J Spinal Disord Tech; 2011 May. PubMed ID: ...").
+# Where a record's next labelled field begins in a line that runs them together ("Title: ... Author: Tanaka
+# RK, Brody EL. Journal: Spine Case Rep; 2014 Jun. PubMed ID: ...").
 _NEXT_FIELD = re.compile(rf"(?<=[.;])\s+(?=(?i:{_FIELD_KEY}|{_RECORD_LABEL}|abstract)\s*:)")
 
 
@@ -220,7 +220,7 @@ LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list 
 
 def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
     """(start, end, names) of the first run of two or more bulleted lines that are one author name
-    each ("• Marcus A. Rothermich", "• Jacob M. Buchowski"): a byline printed as a list."""
+    each ("• Helen P. Marquardt", "• Tomas R. Vidal"): a byline printed as a list."""
     i = 0
     while i < len(block):
         j = i
@@ -530,7 +530,7 @@ def _told(text: str) -> bool:
 def _opening_line(paras: list[Para]) -> Para | None:
     """The paragraph a saved page or pasted paper opens with, when it may be its title: alone above a
     blank line (as PubMed and journal pages are saved), though it ends in a full stop or holds two
-    sentences ("It Should Not Be Here! A Strange Case of ..."); never a told sentence ("The cement
+    sentences ("Not Where It Belongs! A Curious Case of ..."); never a told sentence ("The cement
     was removed.")."""
     if len(paras) < 2 or paras[0].block != 0 or paras[1].block == 0 or paras[0].role not in ("body", "heading"):
         return None
@@ -623,7 +623,7 @@ def find_title(paras: list[Para]) -> None:
         _title_below_byline(paras)
         return
     text = {id(g): join_wrapped([paras[i].text for i in g]) for g in groups}
-    # a line citing another candidate ("Rahimi B, Nazifi H. <title>. Respir Med ...") is its citation
+    # a line citing another candidate ("Okafor T, Lindqvist M. <title>. Thorac Case ...") is its citation
     cites = [g for g in groups if any(h is not g and own_citation(text[id(g)], text[id(h)]) for h in groups)]
     pool = [g for g in groups if g not in cites
             and (len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text)))]

@@ -186,7 +186,7 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
                    next((_BAR.sub("", p["text"]) for p in parts if p["kind"] == "title"), None))
     led = authors_before_title(title) if title else None  # "Ruiz, Wei, and Costa: <title>"
     title, title_year = title_tail(led[1] if led else title) if title else (title, None)
-    own_refs = _own_citations(own, title)  # its title after its authors: "Rahimi B, Nazifi H. <title>. ..."
+    own_refs = _own_citations(own, title)  # its title after its authors: "Okafor T, Lindqvist M. <title>. ..."
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
     history = [p.text for p in own if p.rule == "history.dates"]

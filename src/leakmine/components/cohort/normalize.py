@@ -15,7 +15,7 @@ from leakmine.nlp.numbers import as_number, parse_number
 
 MIN_COHORT = 2
 _DEC = r"\d{1,3}(?:\.\d+)?"
-_DASH = r"\s*(?:-|–|—|‐|~|～|∼|〜|to|and)\s*"  # "52 ~ 93": the tilde of many authors' ranges
+_DASH = r"\s*(?:-|–|—|‐|~|～|∼|〜|to|and)\s*"  # "61 ~ 88": the tilde of many authors' ranges
 # What a count counts: people, or things and animals (one list each, for the checks below).
 _PERSONS = r"patients?|subjects?|participants?|individuals?|persons?|people|men|women|males?|females?|adults?|children"
 _PEOPLE_NOUNS = rf"{_PERSONS}|cases?|cohort|incidence"  # "cases" and the rest may count vertebrae too
@@ -35,14 +35,14 @@ _SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviati
                  re.IGNORECASE)
 _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between)?\s*(?:from\s+|between\s+)?"
                     rf"({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})", re.IGNORECASE)
-# A group's share of its whole, told with its count: "29 (10%) patients", "88 cases (0.58%)", "(n = 12,
-# 5.5%)", "(incidence, 0.13%)"; not a confidence interval's "95% CI" nor a share of something else
+# A group's share of its whole, told with its count: "23 (8%) patients", "61 cases (0.46%)", "(n = 12,
+# 5.5%)", "(incidence, 0.21%)"; not a confidence interval's "95% CI" nor a share of something else
 # ("(12% of the levels)").
 _RATE = re.compile(r"\(\s*(?:\*?[nN]\*?\s*=\s*\d+\s*[,;]\s*|\d[\d,]*\s+(?:patients|cases|subjects|participants)\s*[,;]\s*|"
                    r"(?:(?:overall|cumulative|total)\s+)?(?:(?:leak|leakage|complication|palsy|deficit|embolism|hematoma|infection)\s+)?"
                    r"(?:incidence|rate|prevalence)\s*[,:=]?\s*)?"
                    r"(\d{1,3}(?:\.\d+)?)\s*%\s*(?:[,;)]|$)(?!\s*CI\b)", re.IGNORECASE)
-# ... or told in its clause: "21 patients experienced a deficit, yielding an overall incidence of 0.178%".
+# ... or told in its clause: "19 patients had a new deficit, giving an overall rate of 0.183%".
 _RATE_IN_CLAUSE = re.compile(r"(?:[^.;]|\.(?=\d)){0,120}?,\s*(?:yielding|giving|with|for|and)?\s*(?:an?\s+|the\s+)?"
                              r"(?:overall\s+)?(?:incidence|rate|prevalence)(?:\s+rate)?\s+(?:of|was)\s+"
                              r"(\d{1,3}(?:\.\d+)?)\s*%"
@@ -86,8 +86,8 @@ def _predicates() -> dict[str, re.Pattern[str]]:
 
 def stated_rate(text: str, start: int, end: int) -> str | None:
     """The percentage a group's count at text[start:end] is told with, as written: in parentheses in the
-    match or opening right after it ("developed in 29 (10%) patients", "occurred in 88 cases (0.58%)"
-    -> "10", "0.58"), else as the incidence its clause gives ("..., an incidence rate of 5.7%"); None
+    match or opening right after it ("developed in 23 (8%) patients", "occurred in 61 cases (0.46%)"
+    -> "8", "0.46"), else as the incidence its clause gives ("..., an incidence rate of 5.7%"); None
     when none is told."""
     after = text[end:end + 40]
     m = _RATE.search(text, start, end + 40)
@@ -160,14 +160,14 @@ def told_in_persons(text: str, start: int, end: int) -> bool:
 
 def counted_people_before(text: str, end: int) -> bool:
     """True when the last count before `end` (in its sentence or the one before it) counts people, not
-    vertebrae or operations ("226 patients were reviewed, and 122 were included"; "We screened 300
+    vertebrae or operations ("241 patients were reviewed, and 137 were included"; "We screened 300
     patients. Of these, 250 were included")."""
     counts = _COUNTED.findall(text, max(0, end - 400), end)
     return bool(counts) and bool(_PEOPLE.fullmatch(counts[-1]))
 
 
 def opens_after_people(text: str, start: int) -> bool:
-    """True when `start` is just inside the parenthesis that follows a count of people ("in 92 cases (",
+    """True when `start` is just inside the parenthesis that follows a count of people ("in 83 cases (",
     "140 consecutive patients (")."""
     head = text[max(0, start - 60):start].rstrip()
     if not head.endswith("("):

@@ -3,8 +3,8 @@
 A grade is accepted only in a muscle-strength context (a cue such as "strength", "power", "MRC",
 "weakness" in its sentence, or "strength"/"power" in the sentence before); "normal"/"full" count
 as grade 5 only when "strength" or "power" is their subject. Side, limb and muscle come from the
-grade's own clause: first the words right after it ("grade 2 for the right leg"), then its clause
-before it ("the left lower limb was grade 4+"), widened past commas only when that clause does
+grade's own clause: first the words right after it ("grade 3 for the left leg"), then its clause
+before it ("the right lower limb was grade 3+"), widened past commas only when that clause does
 not name strength itself. Grades joined by "or"/"and" ("grade 3 or 4") share what either names,
 and "respectively" hands sides out in order.
 """
