@@ -243,6 +243,13 @@ def test_complication_group_counts(text, n):
     ("Cement leakage was found in 40 patients, and asymptomatic pulmonary cement embolism in 5 patients.", [40, 5]),
     ("Epidural hematoma developed in 6 patients, and neurological deficits recovered fully in 5 patients.", [6]),
     ("Leakage was seen in 40 patients, and leakage remained asymptomatic in 36 patients.", [40]),
+    # the next group told with its share, no noun and what it had
+    ("Groin pain was seen in 52 patients (21.7%) and 27 (11.3%) had numbness.", [52, 27]),
+    ("A total of 52 patients (21.7%) had groin pain, and 27 (11.3%) developed numbness.", [52, 27]),
+    ("Paresis was noted in 11 patients, while 6 (2.4%) presented with radicular pain.", [11, 6]),
+    ("We reviewed 250 patients and 27 (10.8%) had numbness.", [250]),  # after no group
+    ("Leakage was seen in 52 patients (21.7%) and 27 (11.3%) had been operated on before.", [52]),
+    ("Patients aged between 60 and 70 (45%) had more leakage.", []),
 ])
 def test_the_next_groups_of_a_list(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected

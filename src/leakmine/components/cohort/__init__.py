@@ -185,7 +185,7 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
 def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the next groups of a list (rules with attr `continues`: "... and foraminal leakage
     in 4 patients") that follow no group counted earlier in their sentence (a subgroup, not "we reviewed 120
-    patients"). The next of counts in named groups (`continues` "arm": "... and 42 in group B") goes on
+    patients"; a count told with its share is such a group too). The next of counts in named groups (`continues` "arm": "... and 42 in group B") goes on
     from the count just before it in its clause: an arm after a named arm, a complication group after one
     counted in an arm ("leakage in 12 patients in group A and 4 in group B"; not after "9 cases of leakage,
     4 cases in group A", nor "42 in group B, and 40 in group A ... were followed"). A next group told with
@@ -209,7 +209,7 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
             arm = a.get("kind") == "group" and bool(a.get("name"))
             heads = [a] if a.get("kind") == "subgroup" and _IN_ARM.match(text, o.end) else []
         else:
-            arm, heads = False, [a for _, a in before if a.get("kind") == "subgroup"]
+            arm, heads = False, [a for _, a in before if a.get("kind") == "subgroup" or a.get("rate")]
         if arm:
             out.append((m, value, {**attrs, "kind": "group"}))
         elif heads:
