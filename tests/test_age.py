@@ -146,6 +146,8 @@ def test_age_at_an_event_is_marked(text, at_event):
     ("a 61-year-old woman", True, False),
     ("a 61 year old woman", True, False),
     ("a seventy-year-old man", True, False),
+    ("a 64\u2013year\u2013old man", True, False),  # en dashes
+    ("a 64\u2010year\u2010old man", True, False),
     ("a 70 y/o man", True, False),
     ("a 70 y/o woman", True, False),
     ("a woman aged 61", False, True),

@@ -76,6 +76,9 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Eighty-three patients (with a total of 117 painful spinal metastases) were enrolled.", 83, None),
     ("Of 3,148 patients who received vertebroplasty, 67 with disc leakage were enrolled.", 67, 3148),
     ("Of 9,562 elective spinal operations, 18 patients experienced a new deficit.", 18, 9562),
+    ("Among 312 lumbar decompressions, 11 patients (3.5%) developed a hematoma.", 11, 312),  # operations by name
+    ("Foot drop followed 9 of 604 (1.5%) posterior fusions.", 9, 604),
+    ("As controls, 35 patients (group N) were randomly selected from 180 patients without a hematoma.", 35, 180),
     ("Nine cases of delayed deficit were noted (incidence, 0.21%).", 9, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
     ("There were 9 patients with leakage among the 40 patients.", 9, 40),
@@ -798,6 +801,9 @@ def test_second_group_age_in_one_sentence(text, means):
     "Between 2012 and 2018 consecutive patients with fractures were reviewed.",
     "Of these, 12 were excluded for missing films.",
     "Of the 2,100 procedures, 25 were revision surgeries.",  # no patients counted
+    "Of the 1,450 laminoplasties, 31 were done at two levels.",
+    "Tissue samples were taken from 40 patients.",
+    "For each case, 3 controls were selected from 250 eligible records.",
     "Only 30 cases of cement embolism were reported previously.",  # the literature's
     "From 2012 to December 2018 consecutive patients were reviewed.",  # years
     "During 2010-2015 consecutive patients were treated.",

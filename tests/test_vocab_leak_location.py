@@ -56,6 +56,8 @@ def test_leak_location_values(text, expected):
     ("intravenous sedation", "venous"),
     ("a history of heart failure", "cardiac"),
     ("lumbar disc herniation", "disc"),
+    ("leakage into the paravertebral venous system", "paravertebral"),  # a venous leak
+    ("cement in the paraspinal veins", "paravertebral"),
 ])
 def test_leak_location_must_not_match(text, unwanted):
     assert unwanted not in values("LEAK_LOCATION", text)
@@ -74,6 +76,7 @@ def test_leak_location_must_not_match(text, unwanted):
     ("cement in the L4/5 disc space", "disc"),
     ("PMMA was seen in the T12-L1 disc", "disc"),
     ("cement in the right first sacral foramen", "foraminal"),
+    ("leakage into the paravertebral venous system", "venous"),
 ])
 def test_leak_sites_in_lung_and_disc(text, expected):
     assert expected in values("LEAK_LOCATION", text)

@@ -19,7 +19,8 @@ _GENARIANS = {"quadra": 40, "quinqua": 50, "sexa": 60, "septua": 70, "octo": 80,
 _PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 # How an age is written: as the patient's own ("52-year-old", "70 y/o", "39/M"), or "aged 70".
-_YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\s]*old|\by/?o\b|-year\b|/\s?(?:m|f|male|female)$", re.IGNORECASE)
+_YEAR_OLD = re.compile(r"(?:years?|yrs?)[-\u2010\u2011\u2013\u2014\s]*old|\by/?o\b|[-\u2010\u2011\u2013\u2014]year\b|/\s?(?:m|f|male|female)$",
+                       re.IGNORECASE)  # any dash: "73\u2013year\u2013old"
 _AGED = re.compile(r"^\s*aged\b", re.IGNORECASE)
 # What may not stand right before an age: a comparator, the first end of a range, a group statistic.
 _BEFORE = re.compile(
