@@ -182,6 +182,8 @@ def test_a_group_named_as_the_patients_a_count_defines(text, names):
 @pytest.mark.parametrize("text, expected", [
     ("1,236 cases were reviewed. The overall hematoma rate was 1.3% (16/1236).", [(1236, None), (16, 1236)]),
     ("The incidence of leakage was 3.2% (n = 16).", [(16, None)]),
+    ("Leakage was seen in 12.4% of the cases (n = 21).", [(21, None)]),
+    ("Leakage was seen in 12.4% of the levels (n = 21).", []),
     ("The overall palsy incidence was 4.6% (46 cases).", [(46, None)]),
     ("C5 palsy occurred in 4.6% (46 cases) of the 1000 patients.", [(46, 1000)]),
     ("Cement leakage was found in 12% (15 cases) of 125 treated vertebrae.", []),
@@ -220,6 +222,8 @@ def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     ("Foraminal leakage was diagnosed by CT in 11 patients", 11),
     ("Neurological complications developed in 23 (8%) patients within 90 days", 23),
     ("Contralateral symptoms occurred in 26 (5.5%) of the patients", 26),
+    ("There were 61 neurologic complications in 52 patients (9.8%).", 52),  # the patients the events befell
+    ("Cement leakages in 17 patients (12.1%) were asymptomatic.", 17),
 ])
 def test_complication_group_counts(text, n):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]
@@ -809,6 +813,8 @@ def test_second_group_age_in_one_sentence(text, means):
     "During 2010-2015 consecutive patients were treated.",
     "There were 30 cement leaks in 25 patients.",  # events
     "There were 18 fractured vertebrae in 25 patients.",
+    "There were 18 fractured vertebrae in 25 patients (20%).",  # no complication befell them
+    "Pain relief in 25 patients (20%) was good.",
     "There were 12 women among the 30 patients.",  # a sex count
     "There were 5 deaths among the 40 patients.",  # events
     "There were 22 men among the 40 patients.",

@@ -38,6 +38,8 @@ def groups(paper: dict) -> list[tuple]:
      "Cement leakage occurred in 45 women and 12 men.", [(57, 300)]),
     ("The study included 56 women and 17 men treated with vertebroplasty.",
      "Pulmonary cement embolism was confirmed with chest CT in four patients.", [(73, None), (4, 73)]),
+    ("A total of 186 patients were included.", "Cement leakage was seen in 12.4% of the cases (n = 23).",
+     [(23, 186)]),
     ("There were 48,310 cases included in the study.", "The incidence of epidural hematoma was 0.31% (n = 150), "
      "62.0% (n = 93) of which occurred within 3 days.", [(150, 48310)]),
     # a population of people counted first; operations counted in patients

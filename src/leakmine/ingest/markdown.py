@@ -55,5 +55,8 @@ def unflatten(line: str) -> str | None:
 
 
 def unflatten_text(text: str) -> str:
-    """`text` with each run-on markdown line (`unflatten`) given its lines back."""
-    return "\n".join(unflatten(line) or line for line in text.split("\n")) if "**" in text else text
+    """`text` with each run-on markdown line (`unflatten`) given its lines back; in a page written in
+    markdown, emphasis marks are dropped from its other lines too ("(*n* = 45)")."""
+    if "**" not in text:
+        return text
+    return "\n".join(unflatten(line) or _EMPHASIS.sub(lambda m: m.group("word"), line) for line in text.split("\n"))
