@@ -179,6 +179,9 @@ def test_jats_sections_with_run_in_colons_and_ids():
     ("Skip to main content\nSpine Cases: International Journal of Clinical Reports in Spine and Pain Surgery logoLink "
      "to Spine Cases: International Journal of Clinical Reports in Spine and Pain Surgery\n. 2020 Jan 3;4:11-14.\n\n"
      f"{TITLE}\n\nAna Ruiz 1,B,C, Li Wei 2,A,D\n\nAbstract\n\n{STORY}\n", TITLE),
+    # a site's search box and a window's button above the breadcrumb; the title led by its authors' surnames
+    ("North Spine J Search\n\nCLOSE\n\n\nNorth Spine J > Volume 8(6); 2014 > Article\nRuiz, Wei, and Costa: Cement in "
+     f"the Canal after Kyphoplasty\n\nAbstract\n\n{STORY}\n", "Cement in the Canal after Kyphoplasty"),
     # a sentence is not a title
     (f"A 71-year-old woman had pain after sacroplasty.\n\nAuthors\nAna Ruiz\n\n{STORY}\n", None),
     (f"The cement was removed at L5.\n\n{STORY}\n", None),

@@ -141,6 +141,8 @@ def test_cited_first_author(text, surname_):
     ("Pablo JM Ruiz, Li Wei, Tomos KT Price", ("Pablo JM Ruiz", "Li Wei", "Tomos KT Price"), "Ruiz"),
     ("H-J Ruiz,K Wei,P Costa,H-G Price", ("H-J Ruiz", "K Wei", "P Costa", "H-G Price"), "Ruiz"),
     ("Ruiz W H, Wei R L, Costa C K", ("Ruiz W H", "Wei R L", "Costa C K"), "Ruiz"),  # initials spaced out
+    ("K Ruizo 1, A Weiss 2, I Costa 1", ("K Ruizo", "A Weiss", "I Costa"), "Ruizo"),  # "A", "I" after a comma
+    ("Min Su Park, Ji Ho Lee, In Ho Cho, Da Un Kim", ("Min Su Park", "Ji Ho Lee", "In Ho Cho", "Da Un Kim"), "Park"),
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)
@@ -162,6 +164,8 @@ def test_parse_byline(line, names, first):
     "Spinal Cord MRI, Lumbar Spine CT",
     "Vitamin D, Calcium B",
     "Grade A-B Evidence, Level C",
+    "In Vivo Study, In Vitro Study",
+    "A Case Report, A Review of Cases",
 ])
 def test_parse_byline_rejects(line):
     assert parse_byline(line) is None

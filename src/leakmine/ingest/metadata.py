@@ -527,8 +527,8 @@ def _name_pattern() -> re.Pattern[str]:
         rf"\s+(?:{_PARTICLE}\s+)*{word}"
         rf"|{word}(?:\s+{word})?\s+{initials}(?:\s+{initials}){{0,2}}"  # Chen CH, Chen C H
         # K Doe, S Morad Hameed, J Smith, where a name's end follows (not "J Korean Orthop", a journal's name;
-        # not the articles "A" and "I" of a title)
-        rf"|(?![AI]\s){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"
+        # not the articles "A" and "I" of a title, though an initial after a comma: "..., A Leber")
+        rf"|(?:(?<=[,;&]\s)|(?![AI]\s)){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"
         rf"(?=\s*(?:[,;&|\d*(^\u00b7\u2022\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]|\band\b|$)"
         rf"|\s*,?\s*{_degrees_pattern()}(?![\w'\u2019-])))"
     )
@@ -592,9 +592,11 @@ def _read_names(t: str, pos: int) -> Byline | None:
         if not m:
             break
         after, mk = _skip_marks(t, m.end())
-        # a short word that is rarely a name is one where the names before it and it carry marks ("Da He1")
-        if not _name_ok(m.group("name")) and not (mk and marked and len(names) >= 2 and _name_ok(
-                " ".join(w for w in m.group("name").split() if len(w) > 2))):
+        # a short word that is rarely a name is one where the names before it and it carry marks ("Da He1"),
+        # or opens a name of three words after two names or more ("Tae Gon Kim, In Bo Hahn")
+        short = " ".join(w for w in m.group("name").split() if len(w) > 2)
+        if not _name_ok(m.group("name")) and not (len(names) >= 2 and _name_ok(short) and (
+                (mk and marked) or len(m.group("name").split()) == 3)):
             break
         names.append(m.group("name"))
         pos = after
