@@ -175,6 +175,8 @@ def test_jats_sections_with_run_in_colons_and_ids():
     # a subtitle set between dashes ends the title's line
     (f"Cement in the Foramen after Sacroplasty - A Report of Two Cases -\n\nIntroduction\n\n{STORY}\n",
      "Cement in the Foramen after Sacroplasty - A Report of Two Cases -"),
+    (f"Cement in the Foramen after Sacroplasty - A Long-Term Follow-up -\n\nAna Ruiz, Li Wei\n\n{STORY}\n",
+     "Cement in the Foramen after Sacroplasty - A Long-Term Follow-up -"),
     # a journal's logo linking to its home page above the title, however long the journal's name
     ("Skip to main content\nSpine Cases: International Journal of Clinical Reports in Spine and Pain Surgery logoLink "
      "to Spine Cases: International Journal of Clinical Reports in Spine and Pain Surgery\n. 2020 Jan 3;4:11-14.\n\n"

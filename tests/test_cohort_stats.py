@@ -79,6 +79,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Among 312 lumbar decompressions, 11 patients (3.5%) developed a hematoma.", 11, 312),  # operations by name
     ("Foot drop followed 9 of 604 (1.5%) posterior fusions.", 9, 604),
     ("As controls, 35 patients (group N) were randomly selected from 180 patients without a hematoma.", 35, 180),
+    ("As controls, 35 patients were selected from among the remaining 180 patients.", 35, 180),
     ("Nine cases of delayed deficit were noted (incidence, 0.21%).", 9, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
     ("There were 9 patients with leakage among the 40 patients.", 9, 40),
@@ -257,6 +258,10 @@ def test_complication_group_counts(text, n):
     ("We reviewed 250 patients and 27 (10.8%) had numbness.", [250]),  # after no group
     ("Leakage was seen in 52 patients (21.7%) and 27 (11.3%) had been operated on before.", [52]),
     ("Patients aged between 60 and 70 (45%) had more leakage.", []),
+    ("Leakage was seen in 7 patients (5.8%), while 113 (94.2%) had no symptoms.", [7]),  # the rest
+    ("Of the 80 patients, 20 (25%) had leakage, 8 (10%) reported numbness, and 6 (7.5%) exhibited weakness.",
+     [20, 8, 6]),
+    ("Leakage was seen in 7 patients (5.8%), and 3 (2.5%) had died before follow-up.", [7]),
 ])
 def test_the_next_groups_of_a_list(text, expected):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == expected

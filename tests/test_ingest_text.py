@@ -765,6 +765,8 @@ def test_running_heads_give_journal_year_doi_and_first_author():
     # a title led by its authors' surnames, as a journal's page heads it
     (f"Journal List > Spine Cases > v.6(1)\n\nRuiz, Wei, and Costa: {TITLE}\n\n{BODY}", TITLE),
     (f"Ruiz et al.: {TITLE}\n\n{BODY}", TITLE),
+    (f"Ruiz and Wei: {TITLE}\n\n{BODY}", TITLE),
+    (f"Cement and Spine: {TITLE}\n\nAna Ruiz, Li Wei\n\n{BODY}", f"Cement and Spine: {TITLE}"),  # no names
     (f"McDonald, O'Brien, and Müller: {TITLE}\n\n{BODY}", TITLE),
     (f"Sciatica, Paraplegia, and Death: {TITLE}\n\nAna Ruiz, Li Wei\n\n{BODY}",
      f"Sciatica, Paraplegia, and Death: {TITLE}"),

@@ -40,6 +40,11 @@ def groups(paper: dict) -> list[tuple]:
      "Pulmonary cement embolism was confirmed with chest CT in four patients.", [(73, None), (4, 73)]),
     ("A total of 186 patients were included.", "Cement leakage was seen in 12.4% of the cases (n = 23).",
      [(23, 186)]),
+    # operations counted with their patients: the patients are the population
+    ("We reviewed our records.", "Of 500 consecutive fusions performed in 430 patients, 12 patients had a leak.",
+     [(12, 430)]),
+    ("We reviewed 120 patients who underwent vertebroplasty.", "Symptomatic leakage was seen in 5 patients (4.2%), "
+     "while 115 (95.8%) had no symptoms.", [(5, 120)]),
     ("There were 48,310 cases included in the study.", "The incidence of epidural hematoma was 0.31% (n = 150), "
      "62.0% (n = 93) of which occurred within 3 days.", [(150, 48310)]),
     # a population of people counted first; operations counted in patients

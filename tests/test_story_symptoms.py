@@ -29,3 +29,17 @@ def test_an_unspecified_deficit_gives_way_to_a_named_one(tmp_path, complication,
 def test_a_deficit_said_of_several_cases_stays_beside_a_named_one(tmp_path, story, symptoms):
     paper = mine(tmp_path, case_report("Deficits after kyphoplasty: two cases", story))
     assert [sorted(p["symptoms"]) for p in paper["patients"]] == symptoms
+
+
+@pytest.mark.parametrize("story, deficit", [
+    ("Here, we present two elderly patients who developed neurological deficits with weakness of the legs from "
+     "epidural cement after kyphoplasty.", True),
+    # said in general, or with no count of the cases, it gives way to the named deficit
+    ("Here, we present two elderly patients who developed weakness of the legs from epidural cement after "
+     "kyphoplasty. Neurological deficits after kyphoplasty are rare.", False),
+    ("Here, we present two elderly patients who developed weakness of the legs from epidural cement after "
+     "kyphoplasty. The neurological deficit worsened within a day.", False),
+])
+def test_a_count_of_the_cases_says_a_deficit_of_all(tmp_path, story, deficit):
+    paper = mine(tmp_path, case_report("Epidural cement after kyphoplasty", story))
+    assert [("neurological deficit" in p["symptoms"]) for p in paper["patients"]] == [deficit] * 2

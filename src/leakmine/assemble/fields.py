@@ -474,11 +474,22 @@ def _before_complication(m: Mention, view: PatientView, unit: str) -> bool:
             and m.sentence_start + len(m.sentence) <= rescue_from)
 
 
+def _of_several(a: Attribution, view: PatientView) -> bool:
+    """Whether `a`'s sentence, outside the title, speaks of several of the paper's cases at once: "both
+    patients", "in all cases" (an EACH cue) or a count of its cases ("we report three patients who developed
+    ...", "the records of three patients who ... were reviewed")."""
+    m = a.mention
+    n = len(a.patients)
+    return n > 1 and unit_flow(a.unit) != "title" and (view.cues.of(m).has("EACH") or any(
+        o.label == "CASE_COUNT" or (o.label == "COHORT_SIZE" and o.attrs.get("n") == n)
+        for o in view.by_sentence.get(m.sentence_start, ())))
+
+
 def _findings(b: PatientBuilder, view: PatientView) -> None:
     """Symptoms, causes and leak locations; weakness implied by a reduced grade or a foot drop. A cause
     said of all cases fills in for a patient without one of its own. An unspecified symptom ("neurological
-    deficit") gives way to a specific one, unless it was said of several cases at once ("both patients
-    had neurological deficits"): a series' own word for what its cases share."""
+    deficit") gives way to a specific one, unless a sentence says it of several cases at once (`_of_several`):
+    a series' own word for what its cases share."""
     vocab = vocabulary()
     said_of_several = set()
     for a in view.findings_first:
@@ -487,7 +498,7 @@ def _findings(b: PatientBuilder, view: PatientView) -> None:
             continue
         if m.label == "SYMPTOM" and view.complication(m):
             b.add("symptoms", m.value, m.mention_id)
-            if len(a.patients) > 1:
+            if _of_several(a, view):
                 said_of_several.add(m.value)
             for implied in vocab["implied_symptoms"].get(m.value, []):
                 b.add("symptoms", implied, m.mention_id)

@@ -341,18 +341,21 @@ def parse_reference(text: str) -> Citation:
 _SURNAME = (rf"(?:{_PARTICLE}\s+)*[A-Z](?:[a-z'\u2019-]|(?<=Mc)[A-Z]|(?<=O['\u2019])[A-Z]|(?<=-)[A-Z]"
             r"|[^\W\d_A-Z])+")
 # A title led by its authors' surnames, as a journal's page heads it: "Ruiz, Wei, and Costa: <title>",
-# "Kim et al.: <title>". Two names joined by "and" are left alone ("Kyphoplasty and Vertebroplasty: ..."),
-# as are words no surname ends in.
+# "Ruiz and Wei: <title>", "Kim et al.: <title>"; not words no surname ends in ("Kyphoplasty and
+# Vertebroplasty: ..."), nor, for two names, words no name holds ("Cement and Spine: ...").
 _NOT_A_TERM = (r"(?![\w'\u2019-]*(?:plasty|tomy|osis|itis|graphy|ation|ment|ness|ity|ism|plegia|paresis|ysis|logy|"
                r"pathy|algia|a?emia|oma|ica|ics|ure|age|ence|ance|ing|ion|ies|sis)\b)")
 _AUTHORS_TITLE = re.compile(rf"^(?P<first>{_NOT_A_TERM}{_SURNAME})(?:(?:,\s+{_NOT_A_TERM}{_SURNAME})+,?\s+(?:and|&)\s+"
-                            rf"{_NOT_A_TERM}{_SURNAME}|\s+et\s+al\.?):\s+(?P<title>[A-Z(].{{9,}})$")
+                            rf"{_NOT_A_TERM}{_SURNAME}|\s+(?:and|&)\s+(?P<second>{_NOT_A_TERM}{_SURNAME})|\s+et\s+al\.?)"
+                            rf":\s+(?P<title>[A-Z(].{{9,}})$")
 
 
 def authors_before_title(text: str) -> tuple[str, str] | None:
     """The first author's surname and the title of a title line led by its authors' names, else None."""
     m = _AUTHORS_TITLE.match(text)
-    return (m.group("first"), m.group("title")) if m else None
+    if not m or (m.group("second") and not (_name_ok(m.group("first")) and _name_ok(m.group("second")))):
+        return None
+    return m.group("first"), m.group("title")
 
 
 def running_head_author(text: str) -> str | None:

@@ -180,7 +180,7 @@ def _is_reference_item(text: str) -> bool:
     return cited_first_author(text) is not None and bool(_CITED_ISSUE.search(text))
 
 
-_DASHED_SUBTITLE = re.compile(r"\s-\s+[A-Z][^-]*\S\s+-$")
+_DASHED_SUBTITLE = re.compile(r"\s-\s+[A-Z](?:[^-]|-(?=\w))*\S\s+-$")  # "- A Long-Term Follow-up -"
 
 
 def _line_may_end(prev: str) -> bool:

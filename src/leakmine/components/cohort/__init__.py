@@ -184,9 +184,10 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
 
 def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the next groups of a list (rules with attr `continues`: "... and foraminal leakage
-    in 4 patients") that follow no group counted earlier in their sentence (a subgroup, not "we reviewed 120
-    patients"; a count told with its share is such a group too). The next of counts in named groups (`continues` "arm": "... and 42 in group B") goes on
-    from the count just before it in its clause: an arm after a named arm, a complication group after one
+    in 4 patients") that follow no group counted earlier in their sentence (a subgroup, or a count of
+    patients told with its share who had something: "a total of 52 patients (21.7%) had groin pain"; not
+    "we reviewed 120 patients"). The next of counts in named groups (`continues` "arm": "... and 42 in
+    group B") goes on from the count just before it in its clause: an arm after a named arm, a complication group after one
     counted in an arm ("leakage in 12 patients in group A and 4 in group B"; not after "9 cases of leakage,
     4 cases in group A", nor "42 in group B, and 40 in group A ... were followed"). A next group told with
     its share and no noun after a head with no noun ("occurred in 9 (47.4%), radicular pain in six
@@ -209,7 +210,8 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
             arm = a.get("kind") == "group" and bool(a.get("name"))
             heads = [a] if a.get("kind") == "subgroup" and _IN_ARM.match(text, o.end) else []
         else:
-            arm, heads = False, [a for _, a in before if a.get("kind") == "subgroup" or a.get("rate")]
+            arm, heads = False, [a for _, a in before if a.get("kind") == "subgroup" or (
+                a.get("kind") == "population" and a.get("rate") and a.get("predicate") == "event")]
         if arm:
             out.append((m, value, {**attrs, "kind": "group"}))
         elif heads:
