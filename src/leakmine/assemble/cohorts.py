@@ -23,6 +23,7 @@ stays None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,6 +101,7 @@ def own_statistics(document: Document, mentions: list[Mention], cues: CueIndex) 
     literature; the introduction, discussion, conclusion and an abstract's background or conclusion
     part only where they speak of "our study" / "this series"; the title never."""
     out = []
+    parts: dict[int, tuple[list[int], list[str]]] = {}  # each abstract's labelled parts, read once
     for m in mentions:
         if m.label not in _STAT_LABELS or not m.asserted:
             continue
@@ -109,8 +111,10 @@ def own_statistics(document: Document, mentions: list[Mention], cues: CueIndex) 
         voice = sentence_voice(cues.of(m))
         if voice.literature or voice.skip or voice.citation:
             continue
+        if section.kind == "abstract" and m.section_index not in parts:
+            parts[m.section_index] = _abstract_parts(section.text)
         commentary = section.kind in _COMMENTARY_KINDS or (
-            section.kind == "abstract" and _abstract_part(section.text[:m.start_char - section.start_char])
+            section.kind == "abstract" and _part_at(*parts[m.section_index], m.start_char - section.start_char)
             in _COMMENTARY_PARTS)
         if commentary and not cues.of(m).has("OUR_STUDY"):
             continue
@@ -118,11 +122,17 @@ def own_statistics(document: Document, mentions: list[Mention], cues: CueIndex) 
     return out
 
 
-def _abstract_part(before: str) -> str | None:
-    """The label of the structured-abstract part that `before` (an abstract's text up to a mention)
-    ends in, lower case: "background", "methods", "results", ...; None when unlabelled."""
-    labels = _ABSTRACT_LABEL.findall(before)
-    return labels[-1].lower().split()[0] if labels else None
+def _abstract_parts(text: str) -> tuple[list[int], list[str]]:
+    """Where each labelled part of a structured abstract begins, and its label's first word in lower case
+    ("background", "methods", "results", ...)."""
+    found = list(_ABSTRACT_LABEL.finditer(text))
+    return [f.end() for f in found], [f.group(1).lower().split()[0] for f in found]
+
+
+def _part_at(ends: list[int], labels: list[str], offset: int) -> str | None:
+    """The label of the part of an abstract (`_abstract_parts`) that `offset` lies in; None when unlabelled."""
+    k = bisect_right(ends, offset)
+    return labels[k - 1] if k else None
 
 
 @dataclass

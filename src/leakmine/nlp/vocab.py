@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,11 +46,14 @@ class VocabMatch:
 def longest_matches(matches: Iterable[Match]) -> list[Match]:
     """Non-overlapping matches, longest first; among equal lengths the earlier rule, then position."""
     ranked = sorted(enumerate(matches), key=lambda im: (-(im[1].end - im[1].start), im[0]))
-    kept: list[Match] = []
+    kept: list[Match] = []  # by start; they never overlap, so a match can overlap only its neighbours
+    starts: list[int] = []
     for _, m in ranked:
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        at = bisect_right(starts, m.start)
+        if (at == 0 or kept[at - 1].end <= m.start) and (at == len(kept) or m.end <= kept[at].start):
+            kept.insert(at, m)
+            starts.insert(at, m.start)
+    return kept
 
 
 def match_vocabulary(text: str, rules: list[Rule]) -> list[VocabMatch]:

@@ -9,7 +9,7 @@ event/outcome: the rule's own when its words say it, "17 patients who developed"
 47:38") and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import takewhile
 from operator import itemgetter
@@ -146,11 +146,13 @@ def merge_overlaps(found: list[tuple[Match, str, dict[str, Any]]]) -> list[tuple
     first (longest) keeps its value, spans are joined and attrs combined ("25 patients (25/900) were
     included" is one size with its denominator)."""
     out: list[tuple[Match, str, dict[str, Any]]] = []
+    live: list[int] = []  # the statistics in `out` that a later match may still overlap, in order
     for m, value, attrs in sorted(found, key=lambda f: (f[0].start, -f[0].end)):
-        prev = next((i for i, (o, v, _) in enumerate(out)
-                     if o.rule.label == m.rule.label and m.start < o.end and (v == value or m.end <= o.end)),
-                    None)
+        live = [i for i in live if m.start < out[i][0].end]  # matches come by start: those ended stay so
+        prev = next((i for i in live if (o := out[i][0]).rule.label == m.rule.label
+                     and (out[i][1] == value or m.end <= o.end)), None)
         if prev is None:
+            live.append(len(out))
             out.append((m, value, dict(attrs)))
             continue
         o, v, a = out[prev]
@@ -187,19 +189,27 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
     in 4 patients") that follow no group counted earlier in their sentence (a subgroup, or a count of
     patients told with its share who had something: "a total of 52 patients (21.7%) had groin pain"; not
     "we reviewed 120 patients"). The next of counts in named groups (`continues` "arm": "... and 42 in
-    group B") goes on from the count just before it in its clause: an arm after a named arm, a complication group after one
-    counted in an arm ("leakage in 12 patients in group A and 4 in group B"; not after "9 cases of leakage,
-    4 cases in group A", nor "42 in group B, and 40 in group A ... were followed"). A next group told with
-    its share and no noun after a head with no noun ("occurred in 9 (47.4%), radicular pain in six
-    (31.6%)") is, like it, a group only where its share fits (`share_only`)."""
+    group B") goes on from the count just before it in its clause: an arm after a named arm, a
+    complication group after one counted in an arm ("leakage in 12 patients in group A and 4 in group B";
+    not after "9 cases of leakage, 4 cases in group A", nor "42 in group B, and 40 in group A ... were
+    followed"). A next group told with its share and no noun after a head with no noun ("occurred in 9
+    (47.4%), radicular pain in six (31.6%)") is, like it, a group only where its share fits
+    (`share_only`)."""
     out: list[tuple[Match, str, dict[str, Any]]] = []
+    breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]  # each "[.;]\s" that ends a sentence
+    sentence: list[int] = []  # the sizes in `out[:seen]` that end after the last sentence break so far
+    seen = 0
     for f in sorted(found, key=lambda f: f[0].start):
         m, value, attrs = f
         if not m.rule.attrs.get("continues"):
             out.append(f)
             continue
-        before = [(o, a) for o, _, a in out if o.rule.label == "COHORT_SIZE" and o.end <= m.start
-                  and not _SENTENCE_BREAK.search(text, o.end, m.start)]
+        k = bisect_right(breaks, m.start - 2)  # the last sentence break wholly before the match
+        opened = breaks[k - 1] if k else -1
+        sentence = [i for i in [*sentence, *range(seen, len(out))]
+                    if out[i][0].rule.label == "COHORT_SIZE" and out[i][0].end > opened]
+        seen = len(out)
+        before = [(o, a) for o, _, a in (out[i] for i in sentence) if o.end <= m.start]
         if m.rule.attrs["continues"] == "arm":  # the count just before it, not one an arm restates
             arms = [o for o, a in before if a.get("kind") == "group" and a.get("name")]
             last = [(o, a) for o, a in before if not any(x is not o and x.start < o.end and o.start < x.end
