@@ -10,6 +10,7 @@ from vocab_helpers import values
     ("the leaked cement was isolated from the root and removed", "cement removal"),
     ("cement lateral and anterior to the dural sac was completely removed", "cement removal"),
     ("the cement inside the canal was removed", "cement removal"),
+    ("an open-heart operation for PMMA embolus removal", "cement removal"),
     ("the PMMA was freed from the root and then extracted", "cement removal"),
     ("the cement leak was removed en bloc", "cement removal"),
     ("removal of the methylmethacrylate from the canal", "cement removal"),
