@@ -80,6 +80,9 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Foot drop followed 9 of 604 (1.5%) posterior fusions.", 9, 604),
     ("As controls, 35 patients (group N) were randomly selected from 180 patients without a hematoma.", 35, 180),
     ("As controls, 35 patients were selected from among the remaining 180 patients.", 35, 180),
+    ("A total of 214 vertebrae with PKP in 187 patients were investigated.", 187, None),
+    ("All patients treated with cement augmentation (318 patients, 441 treated vertebrae) were prospectively "
+     "recorded.", 318, None),
     ("Nine cases of delayed deficit were noted (incidence, 0.21%).", 9, None),
     ("Twenty-five patients were successfully enrolled.", 25, None),
     ("There were 9 patients with leakage among the 40 patients.", 9, 40),
@@ -812,6 +815,8 @@ def test_second_group_age_in_one_sentence(text, means):
     "Of the 2,100 procedures, 25 were revision surgeries.",  # no patients counted
     "Of the 1,450 laminoplasties, 31 were done at two levels.",
     "Tissue samples were taken from 40 patients.",
+    "Leakage at 14 levels in 11 patients was treated conservatively.",
+    "The scores (40 patients, 2 missing) were compared.",
     "For each case, 3 controls were selected from 250 eligible records.",
     "Only 30 cases of cement embolism were reported previously.",  # the literature's
     "From 2012 to December 2018 consecutive patients were reviewed.",  # years
