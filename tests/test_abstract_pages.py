@@ -173,8 +173,8 @@ def test_jats_sections_with_run_in_colons_and_ids():
     ("Log in\n\n- Case report\n- Published:\n\nCement in the Foramen after Sacroplasty\n\nAbstract\n\n"
      f"{STORY}\n", "Cement in the Foramen after Sacroplasty"),
     # a subtitle set between dashes ends the title's line
-    (f"Cement in the Foramen after Sacroplasty - A Report of Two Cases -\n\nIntroduction\n\n{STORY}\n",
-     "Cement in the Foramen after Sacroplasty - A Report of Two Cases -"),
+    (f"Cement in the Foramen after Sacroplasty - A Report of Three Cases -\n\nIntroduction\n\n{STORY}\n",
+     "Cement in the Foramen after Sacroplasty - A Report of Three Cases -"),
     (f"Cement in the Foramen after Sacroplasty - A Long-Term Follow-up -\n\nAna Ruiz, Li Wei\n\n{STORY}\n",
      "Cement in the Foramen after Sacroplasty - A Long-Term Follow-up -"),
     # a journal's logo linking to its home page above the title, however long the journal's name

@@ -38,8 +38,8 @@ def groups(paper: dict) -> list[tuple]:
      "Cement leakage occurred in 45 women and 12 men.", [(57, 300)]),
     ("The study included 56 women and 17 men treated with vertebroplasty.",
      "Pulmonary cement embolism was confirmed with chest CT in four patients.", [(73, None), (4, 73)]),
-    ("A total of 186 patients were included.", "Cement leakage was seen in 12.4% of the cases (n = 23).",
-     [(23, 186)]),
+    ("A total of 186 patients were included.", "Cement leakage was found in 8.9% of the patients (n = 17).",
+     [(17, 186)]),
     # operations counted with their patients: the patients are the population
     ("We reviewed our records.", "Of 500 consecutive fusions performed in 430 patients, 12 patients had a leak.",
      [(12, 430)]),

@@ -185,7 +185,7 @@ _DASHED_SUBTITLE = re.compile(r"\s-\s+[A-Z](?:[^-]|-(?=\w))*\S\s+-$")  # "- A Lo
 
 def _line_may_end(prev: str) -> bool:
     """Whether a line can end a title or paragraph: not after a comma, a hyphen or "of", "the" ..., but
-    after the dash that closes a subtitle set between dashes ("... - A Report of Two Cases -")."""
+    after the dash that closes a subtitle set between dashes ("... - A Report of Three Cases -")."""
     words = prev.split()
     return not words or (prev[-1] not in ",-;" and words[-1].lower() not in OPEN_ENDINGS) \
         or _DASHED_SUBTITLE.search(prev) is not None

@@ -187,7 +187,7 @@ def match_cohort(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[st
 def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> list[tuple[Match, str, dict[str, Any]]]:
     """`found` without the next groups of a list (rules with attr `continues`: "... and foraminal leakage
     in 4 patients") that follow no group counted earlier in their sentence (a subgroup, or a count of
-    patients told with its share who had something: "a total of 52 patients (21.7%) had groin pain"; not
+    patients told with its share who had something: "overall, 33 patients (14.0%) suffered leg pain"; not
     "we reviewed 120 patients"). The next of counts in named groups (`continues` "arm": "... and 42 in
     group B") goes on from the count just before it in its clause: an arm after a named arm, a
     complication group after one counted in an arm ("leakage in 12 patients in group A and 4 in group B";
