@@ -48,6 +48,8 @@ def status(doc, words: str) -> str:
     ("Extravasation could result in cauda equina syndrome.", "cauda equina syndrome", "Y"),
     ("Early decompression should be performed in such cases.", "decompression", "Y"),
     ("If cement leakage occurs, the injection must stop.", "cement leakage", "Y"),
+    ("The indications for decompression after such leaks are debated.", "decompression", "Y"),
+    ("She was watched closely for indicators of cement removal.", "cement removal", "Y"),
     ("Slow injection is advised to avoid cement leakage.", "cement leakage", "Y"),
     ("Careful planning helps to prevent foraminal leakage.", "foraminal", "Y"),
     ("Leakage can produce complications such as pulmonary embolism.", "pulmonary embolism", "Y"),
