@@ -112,6 +112,11 @@ def test_labelled_doi_run_into_text_is_cut_out(text, pieces):
     ("Journal: Spine Cases, 2020, \u2116 3, p. 162-165\n", 2020),
     ("Year 2025\n", 2025),
     ("Northfield Neurosurgery 2017 , Vol 27 , Num 4\n", 2017),
+    # "Published in" names the venue, whose name may hold a year; the date is on another line
+    ("Published inNeurosurgery (Baltimore, Md. 1979) Vol. 12; no. 4; p. 310\nPublished Germany 03.02.2019\n", 2019),
+    ("Published in: Spine (Phila Pa 1976), vol. 44\nPublished online: 2 June 2020\n", 2020),
+    ("Published in March 2018\n", 2018),
+    ("Published in 2016\n", 2016),
 ])
 def test_page_year_from_its_citation_line_not_from_the_story(header, year):
     text = (f"{TITLE}\n\n{header}\nAbstract\n\nIn 2012 she underwent a fusion at L4-5. {STORY}\n\n"
@@ -220,6 +225,42 @@ def test_jats_sections_with_run_in_colons_and_ids():
     ("Next Article in Journal\nOutcomes of Tonsillectomy in Adults Treated as Day Cases over Ten Years\n"
      "Previous Article in Journal\nA Comprehensive Review of Dental Implant Failures and Their Causes\n"
      f"Font Size:\nAa Aa Aa\nLine Spacing:\nCase Report\n\n{TITLE}\n\nAbstract\n\n{STORY}\n", TITLE),
+    # MEDLINE's double dash before the article type; an input's instructions above the title
+    ("My labels\n\nType a label, then press the Enter key\n\nSacral cement leak after sacroplasty--case report.\n"
+     f"Spine Cases. 2009 Feb; 21(1):33-6.\n\nAbstract\n\n{STORY}\n", "Sacral cement leak after sacroplasty--case report."),
+    ("Sacral cement leak after sacroplasty--a report of two cases.\n\nAbstract\n\n" + STORY + "\n",
+     "Sacral cement leak after sacroplasty--a report of two cases."),
+    ("Labels\n\nCement leaked into the sacral canal--the woman recovered.\n\nAbstract\n\n" + STORY + "\n", None),
+    # a question with its subtitle; a must-not: a question answered by a told sentence
+    ("Does Sacral Cement Leak Matter? A Two-Centre Review\n- PMID: 11223344\n- DOI: 10.5555/sc.2020.7\n"
+     "Does Sacral Cement Leak Matter? A Two-Centre Review\nAbstract\n" + STORY + "\n",
+     "Does Sacral Cement Leak Matter? A Two-Centre Review"),
+    ("Menu\n\nDoes the leak matter? We reviewed the cases.\n\nAbstract\n\n" + STORY + "\n", None),
+    # a title in title case with its full stop, a bare DOI line, then an empty "Author:" field over the names
+    ("Sacral Cement Leak After Sacroplasty in a Woman of Seventy.\n10.5555/scr.2009.21.4.77\n- Author:\nAna RUIZ\n;\n"
+     f"Li WEI\n- Publication Type:Case Report\n-\nAbstract:\n{STORY}\n",
+     "Sacral Cement Leak After Sacroplasty in a Woman of Seventy."),
+    # of several lines above the authors, the one naming the article type, not a longer list of categories
+    ("Spine Cases\n\nSacral Cement Leak After Sacroplasty: A Case Report\n\nRare disease, Unexpected course of "
+     "treatment, Teaching purpose (where useful for a review of the literature), Mistake in diagnosis\n\n"
+     f"Ana Ruiz, Li Wei\n\nBACKGROUND: Cement may leak. CASE REPORT: {STORY}\n",
+     "Sacral Cement Leak After Sacroplasty: A Case Report"),
+    ("Spine Cases\n\n12 May 2019: Case Report\n\nSacral Cement Leak After Sacroplasty in a Woman\n\nAna Ruiz, Li Wei\n\n"
+     f"BACKGROUND: Cement may leak. CASE REPORT: {STORY}\n", "Sacral Cement Leak After Sacroplasty in a Woman"),
+    # a government site's banner and a search box above the title
+    ("Skip to main page content\nU.S. flag\n\nAn official website of the United States government\n\nDot gov\n\n"
+     "The .gov means it\u2019s official.\nFederal government websites often end in .gov or .mil. Before sharing "
+     "anything, make sure you are on a federal site.\n\nHttps\n\nThe site is secure.\nThe https:// ensures "
+     "that the connection is encrypted.\n\nAccess keys NCBI Homepage MyNCBI Homepage Main Content\n"
+     f"Case Reports\n. 2020 Jan 9;12(1):40-4.\n\n{TITLE}\n\nAbstract\n\n{STORY}\n", TITLE),
+    ("Keyword   Author Quick Search\nWhen you enter two or more words, join them with a comma.\n\n"
+     f"Spine Cases 2014 May; 7(1): 20-23\n{TITLE}\nAna Ruiz, MD and Li Wei, MD\n{STORY}\n", TITLE),
+    # a web server's error messages printed before the page's first line
+    ("Warning: fopen(/srv/www/logs/visits.txt): failed to open stream: Permission denied in /srv/www/lib/page.php "
+     f"on line 41 Notice: Undefined index: ref in /srv/www/lib/page.php on line 57 {TITLE}\n\n{TITLE}\n\n"
+     f"Abstract\n\n{STORY}\n", TITLE),
+    (f"Warning: Cannot modify header information in /srv/www/index.php on line 12\n{TITLE}\n\nAbstract\n\n{STORY}\n",
+     TITLE),
 ])
 def test_titles_of_abstract_pages(text, title):
     assert _read(text).meta.title == title

@@ -42,6 +42,10 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re
 _FOLIO = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.{0,300}?)\s*#*$")
 _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
+# A web server's error messages printed above a saved page ("Warning: fopen(...): failed to open stream in
+# /srv/site/view.php on line 88"), on lines of their own or before the page's first line.
+_SERVER_MESSAGES = re.compile(r"^(?:\s*(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict\s+Standards|(?:Fatal|Parse)\s+error)"
+                              r":\s.{1,400}?\bin\s+/\S+\.php\s+on\s+line\s+\d+)+\s*")
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish and
@@ -162,6 +166,10 @@ def text_blocks(text: str) -> tuple[list[list[Line]], list[str]]:
             if blocks[-1]:
                 blocks.append([])
             continue
+        if ".php on line" in raw:
+            raw = _SERVER_MESSAGES.sub("", raw)
+            if not raw.strip():
+                continue
         stripped = _BOLD_START.sub(r"\1\2", raw.rstrip()) if "**" in raw else raw.rstrip()
         md = _MARKDOWN_HEADING.match(stripped.strip()) if "#" in raw else None
         if md:  # "## Case report" stands alone as a heading
@@ -180,6 +188,8 @@ def _is_reference_item(text: str) -> bool:
     return cited_first_author(text) is not None and bool(_CITED_ISSUE.search(text))
 
 
+# What follows a title's last colon, or the double dash MEDLINE prints for one ("...surgery--a case report.").
+_SUBTITLE = re.compile(r"(?::|--)\s*([^:]*?)$")
 _DASHED_SUBTITLE = re.compile(r"\s-\s+[A-Z](?:[^-]|-(?=\w))*\S\s+-$")  # "- A Long-Term Follow-up -"
 
 
@@ -404,19 +414,34 @@ def paragraphs(blocks: list[list[Line]]) -> list[Para]:
 # --- title ----------------------------------------------------------------------------------
 
 def _one_sentence(text: str) -> bool:
-    """No sentence ends inside, unless what follows is a label ("Cement in the canal. A case report")."""
+    """No sentence ends inside, unless what follows is a label ("Cement in the canal. A case report") or
+    the subtitle of a question ("Is the Leak Harmless? A Cohort Analysis"), which tells nothing."""
     stops = list(re.finditer(r"(?<!\bvs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])[.!?]\s+(?=[A-Z])", text))
-    return not stops or (len(stops) == 1 and article_type(text[stops[0].end():]) is not None)
+    if len(stops) != 1:
+        return not stops
+    rest = text[stops[0].end():]
+    return article_type(rest) is not None or (
+        stops[0].group().startswith(("?", "!")) and len(rest.split()) <= 12 and not _told(rest))
 
 
 # A heading over the authors or their affiliations ("Author information"): a title's full stop may come before it.
 _AUTHORS_HEADING = re.compile(r"\b(?:authors?|affiliations?)\b", re.IGNORECASE)
+_AUTHORS_FIELD = re.compile(r"^(?:[-*\u2022]\s*)?authors?\s*:$", re.IGNORECASE)  # a record's empty-valued field
+
+
+def _names_article_type(text: str) -> bool:
+    """Whether a title's subtitle names the article type ("...: A Case Report", "...--a case report."), after
+    a few words of title (not a date's "28 March 2022: Case Report", a label's ": Case report")."""
+    subtitle = _SUBTITLE.search(text)
+    return subtitle is not None and article_type(subtitle.group(1)) is not None \
+        and len(re.findall(r"[^\W\d_]{2,}", text[:subtitle.start()])) >= 3
 
 
 def _title_like(p: Para, nxt: Para | None) -> bool:
     """Whether a paragraph may be a title: one sentence of 3 to 40 words that the next paragraph does not
     continue. A full stop may end it when authors, front matter or a heading over them follow, or a
-    labelled section after a title in title case, or when it names the article type ("...: a case report.")."""
+    labelled section after a title in title case, or when it names the article type ("...: a case report.",
+    "...--a case report.")."""
     words = p.text.split()
     if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text):
         return False
@@ -424,12 +449,14 @@ def _title_like(p: Para, nxt: Para | None) -> bool:
         return False
     if not p.text.endswith("."):
         return True
-    typed = ":" in p.text and article_type(p.text.rsplit(":", 1)[1]) is not None
+    typed = _names_article_type(p.text)
     titled = ":" in p.text or _capitalisation(p.text) == "title"
     if typed or nxt is None:
         return typed
     if nxt.role in ("byline", "boiler"):
         return True
+    if _AUTHORS_FIELD.match(nxt.text):  # "- Authors:" over the names, one a line
+        return not _told(p.text)
     if nxt.role == "label":  # "...: Incidence and Risk Factors." over "BACKGROUND: ..."
         return titled and heading_kind(nxt.title) is not None
     return nxt.role == "heading" and heading_kind(nxt.text) == "front-matter" \
@@ -627,7 +654,9 @@ def find_title(paras: list[Para]) -> None:
     cites = [g for g in groups if any(h is not g and own_citation(text[id(g)], text[id(h)]) for h in groups)]
     pool = [g for g in groups if g not in cites
             and (len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text)))]
-    chosen = groups[0] if copies else max(pool or groups, key=lambda g: sum(len(paras[i].text.split()) for i in g))
+    # the longest, unless another names the article type ("...: A Case Report" over a list of categories)
+    chosen = groups[0] if copies else max(pool or groups, key=lambda g: (
+        _names_article_type(text[id(g)]), sum(len(paras[i].text.split()) for i in g)))
     for g in groups:
         if g[0] < chosen[0] or g in cites:
             for i in g:
