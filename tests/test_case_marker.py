@@ -99,6 +99,8 @@ def test_component_writes_span_group():
     ("We had 2 patients who developed foot drop after fusion.", [("We had 2 patients", 2)]),
     ("We describe four consecutive patients treated at our centre.", [("We describe four consecutive patients", 4)]),
     ("The authors report five cases of delayed paraplegia.", [("The authors report five cases", 5)]),
+    ("The authors report on two patients with foraminal leakage after sacroplasty.",
+     [("The authors report on two patients", 2)]),
     ("Epidural cement after sacroplasty: a report of two cases", [("report of two cases", 2)]),
     ("Leg weakness after lumbar fusion: a review of four patients", [("review of four patients", 4)]),
     ("The cases of three patients with late paraparesis after fixation with pedicle hooks are reported.",
@@ -141,6 +143,7 @@ def test_case_counts_found(text, expected):
     "It is important to report all cases of leakage to the registry.",
     "Surgeons need to report two-level leaks in their series.",
     "We share our experience in 250 cases of kyphoplasty.",
+    "The authors of an older series report two cases of such a leak.",
 ])
 def test_case_counts_not_found(text):
     assert match_case_counts(text, COUNT_RULES) == []
