@@ -143,6 +143,9 @@ def test_cited_first_author(text, surname_):
     ("Ruiz W H, Wei R L, Costa C K", ("Ruiz W H", "Wei R L", "Costa C K"), "Ruiz"),  # initials spaced out
     ("K Ruizo 1, A Weiss 2, I Costa 1", ("K Ruizo", "A Weiss", "I Costa"), "Ruizo"),  # "A", "I" after a comma
     ("Min Su Park, Ji Ho Lee, In Ho Cho, Da Un Kim", ("Min Su Park", "Ji Ho Lee", "In Ho Cho", "Da Un Kim"), "Park"),
+    # a page's name links run together; a capital inside a family name is no break
+    ("Maria SolbergTomas LindqvistAnders Brekke", ("Maria Solberg", "Tomas Lindqvist", "Anders Brekke"), "Solberg"),
+    ("Ana McDonald, Tomas MacKenzie, Eva DeAngelis", ("Ana McDonald", "Tomas MacKenzie", "Eva DeAngelis"), "McDonald"),
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)

@@ -23,6 +23,7 @@ from vocab_helpers import values
     ("neurological recovery was incomplete", "partial recovery"),
     ("she has not fully recovered", "partial recovery"),
     ("muscle strength improved gradually", "improved"),
+    ("physiotherapy was started, and his leg strength is slowly recovering", "improved"),
     ("her symptoms were relieved after revision", "improved"),
     ("a marked improvement in leg pain", "improved"),
     ("she felt much better", "improved"),
@@ -139,6 +140,8 @@ def test_outcome_values(text, expected):
     "reduced strength of the left quadriceps",
     "pain scores decreased after vertebroplasty",
     "weakness reduced his ability to walk",
+    "while she was recovering from the anaesthesia, her legs felt numb",
+    "while recovering on the ward, he developed foot drop",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

@@ -34,6 +34,7 @@ from vocab_helpers import values
     ("surgery to release the compression of the cord", "decompression"),
     ("decompressing the exiting nerve root", "decompression"),
     ("to decompress the spinal cord", "decompression"),
+    ("a second operation was done to decompress the oedematous thoracic cord", "decompression"),
     ("decompress both L5 roots", "decompression"),
     ("a left hemilaminectomy", "hemilaminectomy"),
     ("hemi-laminectomy of L4", "hemilaminectomy"),
@@ -60,6 +61,9 @@ from vocab_helpers import values
     ("the screw was repositioned", "screw revision"),
     ("revision of the S1 screws", "screw revision"),
     ("evacuation of the epidural hematoma", "hematoma evacuation"),
+    ("she was taken back to theatre to evacuate the epidural hematoma", "hematoma evacuation"),
+    ("an operation to remove the haematoma was done", "hematoma evacuation"),
+    ("the weakness came back, and a repeat evacuation was needed", "hematoma evacuation"),
     ("the haematoma was drained", "hematoma evacuation"),
     ("The clot was evacuated during an urgent second operation.", "hematoma evacuation"),
     ("the epidural clots were drained", "hematoma evacuation"),
@@ -120,6 +124,7 @@ def test_treatment_values(text, expected):
     ("pericardiocentesis to relieve the pressure on the heart", "decompression"),
     ("a cushion to relieve pressure on the sacrum", "decompression"),
     ("surgical evacuation of the cement", "hematoma evacuation"),
+    ("a second evacuation of the leaked cement", "hematoma evacuation"),
     ("to relieve the pain", "decompression"),
     ("cord compression was seen on MRI", "decompression"),
     ("evacuation of the seh", "hematoma evacuation"),  # an abbreviation is written in capitals
@@ -128,6 +133,7 @@ def test_treatment_values(text, expected):
     ("drainage of CSF revealed no hematoma", "hematoma evacuation"),
     ("removal of the drain caused a hematoma", "hematoma evacuation"),
     ("drainage ruled out a hematoma", "hematoma evacuation"),
+    ("the balloon failed to decompress and the cord was spared", "decompression"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

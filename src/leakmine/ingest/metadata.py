@@ -567,6 +567,11 @@ def _title_cased(text: str) -> str:
     return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else m.group().title(), text)
 
 
+# Where one name's link ends and the next begins with no space: after a capitalised word of four letters or
+# more ("RuizLi", never "McDonald", "DeAngelis", "MacKenzie").
+_GLUED_NAMES = re.compile(r"\b([A-Z][a-z]{3,})(?=[A-Z][a-z])")
+
+
 @text_cache(1024)  # a paper's lines and paragraphs: the reader asks again of some
 def parse_byline(text: str) -> Byline | None:
     """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
@@ -577,6 +582,8 @@ def parse_byline(text: str) -> Byline | None:
     nothing else.
     """
     t = " ".join(text.split())
+    if len(_GLUED_NAMES.findall(t)) >= 2:  # "Ana RuizLi WeiTom Novak": a page's name links run together
+        t = _GLUED_NAMES.sub(r"\1, ", t)
     start = len(m.group()) if (m := _BY.match(t)) else 0
     if not _NAME_START.match(t, start):  # every name opens with a capital
         return None
