@@ -34,6 +34,9 @@ from vocab_helpers import values
     ("surgery to release the compression of the cord", "decompression"),
     ("decompressing the exiting nerve root", "decompression"),
     ("to decompress the spinal cord", "decompression"),
+    ("a steroid injection around the C5 root was given for the palsy", "steroids"),
+    ("the pain was treated with gabapentin and a CT-guided foraminal steroid injection", "steroids"),
+    ("intravenous dexamethasone was started for the cord oedema", "steroids"),
     ("a second operation was done to decompress the oedematous thoracic cord", "decompression"),
     ("decompress both L5 roots", "decompression"),
     ("a left hemilaminectomy", "hemilaminectomy"),
@@ -134,6 +137,11 @@ def test_treatment_values(text, expected):
     ("removal of the drain caused a hematoma", "hematoma evacuation"),
     ("drainage ruled out a hematoma", "hematoma evacuation"),
     ("the balloon failed to decompress and the cord was spared", "decompression"),
+    # the steroid of a spinal injection the complication followed belongs to that procedure
+    ("weakness came on after a transforaminal epidural steroid injection at L4", "steroids"),
+    ("she came for a caudal L5-S1 steroid epidural injection", "steroids"),
+    ("cord infarction after a C6 nerve root steroid injection with dexamethasone", "steroids"),
+    ("an injection of particulate corticosteroid into the foramen", "steroids"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
