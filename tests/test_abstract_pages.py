@@ -41,6 +41,7 @@ def _read(text: str):
     ("Spine Cases, Vol. 3, Num. 1, 2021", "Spine Cases", 2021),
     ("Asian Spine Reports, 2023; 15(2): e0412.", "Asian Spine Reports", 2023),
     ("Ruiz et al. Journal of Spine Cases (2021) 14:88", "Journal of Spine Cases", 2021),
+    ("Front. Spine Surg., 05 March 2021", "Front. Spine Surg", 2021),
 ])
 def test_citation_lines_of_abstract_pages(line, journal, year):
     c = parse_citation_line(line) or parse_issue_line(line)
@@ -255,6 +256,16 @@ def test_jats_sections_with_run_in_colons_and_ids():
      f"Case Reports\n. 2020 Jan 9;12(1):40-4.\n\n{TITLE}\n\nAbstract\n\n{STORY}\n", TITLE),
     ("Keyword   Author Quick Search\nWhen you enter two or more words, join them with a comma.\n\n"
      f"Spine Cases 2014 May; 7(1): 20-23\n{TITLE}\nAna Ruiz, MD and Li Wei, MD\n{STORY}\n", TITLE),
+    # an image's placeholder above a title led by its authors' surnames; a reader's colour setting over the title
+    (f"| Home | Submission | Sitemap | Contact |\ntop_img\nRuiz, Wei, and Okafor: {TITLE}\n\nAbstract\n\n{STORY}\n", TITLE),
+    ("Font Size:\nAa Aa Aa\nLine Spacing:\nColumn Width:\nBackground:\nArticle\n\nSacral Cement Leak After "
+     f"Sacroplasty in a Woman\n\n1\nNorthfield General Hospital, Northfield, UK\n\nAbstract\n\n{STORY}\n",
+     "Sacral Cement Leak After Sacroplasty in a Woman"),
+    ("Background:\nArticle types differ.\n\n" + STORY + "\n", None),
+    # a journal's section and research topic between its citation line and the title
+    ("Skip to main content\n\nORIGINAL RESEARCH article\n\nFront. Spine Surg., 05 March 2021\nSec. Spinal Disorders\n"
+     "This article is part of the Research Topic Outcomes after Vertebral Augmentation View all 12 articles\n\n"
+     f"{TITLE}\n\nAna Ruiz, Li Wei\n\nBackground: Cement may leak. Case: {STORY}\n", TITLE),
     # a web server's error messages printed before the page's first line
     ("Warning: fopen(/srv/www/logs/visits.txt): failed to open stream: Permission denied in /srv/www/lib/page.php "
      f"on line 41 Notice: Undefined index: ref in /srv/www/lib/page.php on line 57 {TITLE}\n\n{TITLE}\n\n"
@@ -277,6 +288,14 @@ def test_record_cut_short_gives_metadata_and_its_abstract():
     assert [(s.title, s.kind) for s in doc.sections] == [
         ("", "title"), ("Background", "abstract"), ("Case Presentation", "case"), ("Conclusions", "abstract")]
     assert not any('"' in s.text or "<" in s.text for s in doc.sections)
+
+
+def test_record_cut_short_with_a_nested_journal():
+    record = ('{"title":"Foraminal cement after sacroplasty.","authors":"Ana Ruiz, Li Wei","doi":"10.5555/sc.31.7",'
+              '"journal":{"name":"Spine Cases","pages":"11-15"},"tags":["cement","sacrum"],"publicationDate":"2023-04-01",'
+              '"abstract":"<p><b>Aim:</b> To report a leak.</p><p><b>Results:</b> A 71-year-old woman had leg pa')
+    m = _read(f"{record}\n").meta
+    assert (m.title, m.journal, m.year, m.first_author) == ("Foraminal cement after sacroplasty.", "Spine Cases", 2023, "Ruiz")
 
 
 @pytest.mark.parametrize("line", [

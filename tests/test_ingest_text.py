@@ -877,6 +877,29 @@ def test_medline_records():
     assert (docs[1].meta.first_author, docs[1].meta.year) == ("Okafor", 2020) and docs[1].paper_id != docs[0].paper_id
 
 
+RUN_ON_RECORD = ("PT - JOURNAL ARTICLE AU - Rhys Pritchard AU - Eleanor Hughes TI - Foraminal cement after sacroplasty: "
+                 "a case report AID - 10.5555/scq.2019.14 DP - 2019 Feb 01 TA - Spine Cases Quarterly PG - 14 VI - 6 "
+                 "AB - Background A woman of 77 had weakness of the left leg after sacroplasty at S1. Outcome She "
+                 "recovered after foraminotomy.")
+
+
+def test_a_medline_record_run_onto_one_line():
+    doc, = read_text(Path("record.txt"), RUN_ON_RECORD.encode("utf-8"))
+    m = doc.meta
+    assert (m.title, m.first_author, m.journal, m.year, m.doi) == (
+        "Foraminal cement after sacroplasty: a case report", "Pritchard", "Spine Cases Quarterly", 2019, "10.5555/scq.2019.14")
+    assert any("weakness of the left leg" in s.text for s in doc.sections)
+
+
+@pytest.mark.parametrize("text", [
+    "PT - the physiotherapy notes: TI - tidal index was low; AB - absent",  # no abstract after a title tag
+    "Physical therapy - TI - AB - notes of the ward round",
+])
+def test_lines_with_dashes_are_no_medline_record(text):
+    doc, = read_text(Path("notes.txt"), f"{text}\n\n{BODY}".encode())
+    assert any("leg pain" in s.text for s in doc.sections)
+
+
 @pytest.mark.parametrize("text, author, year", [
     (f"{TITLE}\n\nOkafor CN, Lee K, Wei L. {TITLE}.\nSpine Cases Q 2018;\n25:78-85.\n\n{BODY}", "Okafor", 2018),
     (f"{TITLE}\n\nJournal List > Spine Cases > v.9(2) > 1083968\n\nOkafor, Lee, and Wei: {TITLE}\n\n{BODY}",

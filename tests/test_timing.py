@@ -187,6 +187,10 @@ def test_not_a_delayed_deficit(text):
     ("POD2 he reported weakness", ("delayed", 2)),
     ("36 hours later", ("delayed", 1.5)),
     ("36 hours after the procedure", ("delayed", 1.5)),
+    # minutes after the operation are its end; an hour or more is a delay
+    ("About 20 to 30 minutes post-procedure, she felt her legs go weak.", ("immediate", None)),
+    ("15 min after the injection he could not move his legs.", ("immediate", 0.0104)),
+    ("90 minutes after surgery the weakness began.", ("delayed", 0.0625)),
 ])
 def test_timing_around_waking_and_the_operating_day(text, expected):
     assert timings(text) == [expected]
@@ -232,7 +236,8 @@ def test_delay_days(groups, fixed, expected):
     assert delay_days(groups, fixed) == expected
 
 
-@pytest.mark.parametrize("days, expected", [(0.0, "immediate"), (1.0, "delayed"), (None, "delayed")])
+@pytest.mark.parametrize("days, expected", [(0.0, "immediate"), (0.01, "immediate"), (1 / 24, "delayed"), (1.0, "delayed"),
+                                             (None, "delayed")])
 def test_onset_value(days, expected):
     assert onset_value(days) == expected
 

@@ -14,17 +14,40 @@ from leakmine.ingest.metadata import date_year, normalize_doi, surname
 
 _TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]{1,3})\s*-\s(?P<value>.*)$")
 _START = re.compile(r"^\s*PMID-\s*\d+", re.MULTILINE)
+# The tags of a record a page printed on one line ("PT - JOURNAL ARTICLE AU - Ana Ruiz TI - <title> AB - ..."):
+# the ones a citation export holds, each before " - ".
+_RUN_ON_TAG = re.compile(r"\s(?=(?:PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AD|LA|PT|DEP|PL|TA|JT|JID|"
+                         r"SB|MH|OT|EDAT|MHDA|CRDT|PHST|AID|PST|SO|CI|GR|COIS|4099|4100)\s+-\s)")
+_RUN_ON_START = re.compile(r"^\s*(?:PMID|PT|OWN|TI|AU)\s*-\s")
+
+
+def unflatten_record(text: str) -> str | None:
+    """A MEDLINE record run onto one line given one tag a line, when the text opens with one holding its
+    title and abstract, else None."""
+    first = text.lstrip().split("\n", 1)[0]
+    if not _RUN_ON_START.match(first) or " TI - " not in first or " AB - " not in first:
+        return None
+    record = _RUN_ON_TAG.sub("\n", first.strip())
+    fields = {m.group("tag"): m.group("value") for line in record.split("\n") if (m := _TAG.match(line))}
+    words = {tag: len(fields.get(tag, "").split()) for tag in ("TI", "AB")}
+    return record if words["TI"] >= 3 and words["AB"] >= 20 else None  # a title and an abstract, not notes
 
 
 def is_medline(text: str) -> bool:
-    """Whether pasted text opens with a MEDLINE-format record ("PMID- 33445566")."""
-    return bool(re.match(r"\s*PMID-\s*\d+\s*$", text.lstrip().split("\n", 1)[0]))
+    """Whether pasted text opens with a MEDLINE-format record ("PMID- 33445566"), or is one record without
+    its PMID, tag by tag ("PT  - JOURNAL ARTICLE", "TI  - ...", "AB  - ...")."""
+    lines = text.lstrip().split("\n")
+    if re.match(r"\s*PMID-\s*\d+\s*$", lines[0]):
+        return True
+    tags = {m.group("tag") for line in lines if (m := _TAG.match(line))}
+    return _TAG.match(lines[0]) is not None and {"TI", "AB"} <= tags and not _START.search(text)
 
 
 def medline_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
     """(record text, tag -> values in order) for every record in a MEDLINE file."""
     out: list[tuple[str, dict[str, list[str]]]] = []
-    starts = [m.start() for m in _START.finditer(text)] + [len(text)]
+    starts = [m.start() for m in _START.finditer(text)] or [0]  # one record without its PMID
+    starts.append(len(text))
     for a, b in zip(starts, starts[1:], strict=False):
         chunk = text[a:b].strip()
         fields: dict[str, list[str]] = {}
@@ -46,7 +69,8 @@ def medline_record(fields: dict[str, list[str]]) -> dict[str, Any]:
         return fields[tag][0] if fields.get(tag) else None
 
     full_names = fields.get("FAU") or fields.get("AU") or []
-    doi = next((v for tag in ("LID", "AID") for v in fields.get(tag, []) if v.endswith("[doi]")), None)
+    doi = next((v for tag in ("LID", "AID") for v in fields.get(tag, [])
+                if v.endswith("[doi]") or re.fullmatch(r"10\.\d{4,9}/\S+", v)), None)
     return {
         "title": first("TI"),
         "authors": [" ".join(reversed([p.strip() for p in n.split(",", 1)])) for n in full_names],

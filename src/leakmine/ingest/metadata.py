@@ -96,6 +96,8 @@ _CITATION_FORMS = (
     # "Journal of Spine Cases (Sep 2016)" (a journal's name in title case, then its date)
     re.compile(rf"^(?P<journal>[A-Z][\w&'\u2019-]*(?:\s+(?:[A-Z][\w&'\u2019-]*|of|and|the|in|for|on|&)){{1,12}})"
                rf"\s*\((?:{_MONTH}\s+)?(?P<year>{_YEAR})\)$"),
+    # "Front. Spine Surg., 05 March 2021" (a journal's name, then the day it published the article)
+    re.compile(rf"^{_JOURNAL},\s+\d{{1,2}}\s+{_MONTH}\s+(?P<year>{_YEAR})$"),
     # ". 2021 Mar 3;9(2):33-38." (a web page's citation line whose journal name was a link)
     re.compile(rf"^(?P<journal>)[.\s]*(?P<year>{_YEAR})\s+{_MONTH}(?:\s+\d{{1,2}})?\s*;\s*\d{{1,4}}\s*(?:\(\w{{1,6}}\))?\s*:"),
 )

@@ -480,6 +480,15 @@ def _next_text(paras: list[Para], i: int) -> tuple[Para | None, Para | None]:
     return (rest[0] if rest else None), (rest[1] if len(rest) > 1 else None)
 
 
+def _setting_over_title(paras: list[Para], i: int) -> bool:
+    """A heading's word alone above the article type and the title: a page's setting ("Background:" of a
+    reader's colours), not a section ("Background:", "Article", "Cement Leak after Kyphoplasty")."""
+    nxt, after = _next_text(paras, i)
+    if nxt is None or after is None or nxt.role != "heading" or article_type(nxt.text) is None:
+        return False
+    return _candidate(after, _next_text(paras, paras.index(after))[0])
+
+
 def _labelled_title(p: Para, nxt: Para | None) -> bool:
     """A title read as a labelled paragraph: "Case Report: Cement in the canal after kyphoplasty",
     "INTRADURAL CEMENT: A CASE REPORT" (led by an article type or by words that name no section)."""
@@ -636,6 +645,9 @@ def find_title(paras: list[Para]) -> None:
                 groups[-1].append(i)
             else:
                 groups.append([i])
+            continue
+        if not groups and p.role == "heading" and _setting_over_title(paras, i):
+            _set_front_matter(p, "Front matter", "front.other")
             continue
         if not groups and p.role in ("body", "heading") and _fragment(p.text):
             _set_front_matter(p, "Front matter", "front.other")  # "World Neurosurgery", ". 2021 Mar;9(2):33-8."

@@ -25,7 +25,7 @@ from leakmine.ingest.decoding import decode_text
 from leakmine.ingest.frontmatter import article_type, is_label, label_parts, title_tail
 from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.markdown import unflatten_text
-from leakmine.ingest.medline import is_medline, medline_fields, medline_record
+from leakmine.ingest.medline import is_medline, medline_fields, medline_record, unflatten_record
 from leakmine.ingest.metadata import (
     Citation,
     authors_before_title,
@@ -241,9 +241,10 @@ def _language(parts: list[dict[str, Any]]) -> str:
     return max(sizes, key=lambda k: sizes[k]) if sizes else "en"
 
 
-# A JSON record cut short (a page shows its first characters): its whole "key": value pairs, then the
-# string it was cut in.
-_JSON_PAIR = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*(?P<value>"(?:[^"\\]|\\.)*"|null|true|false|-?\d+(?:\.\d+)?)\s*,?')
+# A JSON record cut short (a page shows its first characters): its whole "key": value pairs (a value may be
+# a flat object or list: "journal": {"name": ...}), then the string it was cut in.
+_JSON_PAIR = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*(?P<value>"(?:[^"\\]|\\.)*"|null|true|false|-?\d+(?:\.\d+)?'
+                        r'|\{(?:"(?:[^"\\]|\\.)*"|[^{}"])*\}|\[(?:"(?:[^"\\]|\\.)*"|[^\[\]{}"])*\])\s*,?')
 _JSON_CUT = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*"(?P<value>(?:[^"\\]|\\.)*)\\?$')
 
 
@@ -333,6 +334,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     """One pasted or saved paper -> one `Document` (paper_id: first 16 hex of the bytes' SHA-256); a
     MEDLINE file -> one per record."""
     text = fix_chars(decode_text(data, path)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = unflatten_record(text) or text
     if is_medline(text):
         return _medline_documents(path, data, text)
     source_format = "html" if _HTML_PAGE.match(text) else "text"

@@ -40,11 +40,12 @@ _SCALE = r"[\s‐‑–-]+(?:hundred|thousand)\b"
 # A count in words up to the thousands: "one hundred and twelve", "Two thousand four hundred and six".
 COUNTWORD = rf"{_SMALL}(?:{_SCALE}(?:(?:\s+and)?[\s‐‑–-]+{_SMALL}(?:{_SCALE})?)*)?\b"
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(list(_ORDINALS))})"
-DURATION_UNIT = r"(?:hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
+DURATION_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
 FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<COUNTWORD>>": COUNTWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT}
 
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+_UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _UNIT_NAMES = {
+    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
     "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
     "d": "day", "day": "day", "days": "day",
     "wk": "week", "wks": "week", "week": "week", "weeks": "week",

@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 def follow_up_value(number: str, unit: str) -> tuple[str, int | float, str] | None:
     """("one", "month") -> ("1 month", 1, "month"); ("28", "mos") -> ("28 months", 28, "month")."""
     n, u = parse_number(number), unit_name(unit)
-    if n is None or u is None or u == "hour" or n <= 0:
+    if n is None or u is None or u in ("minute", "hour") or n <= 0:
         return None
     n = as_number(n)
     return f"{n} {u}{'' if n == 1 else 's'}", n, u

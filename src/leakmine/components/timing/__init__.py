@@ -41,7 +41,8 @@ def match_timings(text: str, rules: list[Rule]) -> list[tuple[Match, str, dict[s
         days = delay_days(m.groups, m.rule.attrs.get("days"))
         if days is None and not (m.rule.attrs.get("vague") or m.groups.get("num2") or m.groups.get("spread")):
             continue
-        out.append((m, onset_value(days), timing_attrs(text, m.start, m.groups, days, m.rule.attrs)))
+        attrs = timing_attrs(text, m.start, m.groups, days, m.rule.attrs)
+        out.append((m, onset_value(days if days is not None else attrs.get("days_max")), attrs))  # a range: its end
     return out
 
 

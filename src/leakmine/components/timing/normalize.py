@@ -26,9 +26,13 @@ _NOT_ONSET = re.compile(r"\b(?:reliev\w*|relief|improv\w*|resol\w*|recover\w*|re
                         r"could|would|can|risk\w*)\b", re.IGNORECASE)
 
 
+_WITHIN_THE_HOUR = 1 / 24
+
+
 def onset_value(days: float | None) -> str:
-    """"immediate" for day 0, else "delayed" (also when the delay is not stated in days)."""
-    return "immediate" if days == 0 else "delayed"
+    """"immediate" for day 0 or minutes after ("10 minutes after the injection"), else "delayed" (also an hour
+    or more after, and when the delay is not stated in days). `days` of a range is its end."""
+    return "immediate" if days is not None and days < _WITHIN_THE_HOUR else "delayed"
 
 
 def delay_days(groups: dict[str, str | None], fixed_days: float | None = None) -> float | None:
