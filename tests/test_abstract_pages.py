@@ -266,6 +266,11 @@ def test_jats_sections_with_run_in_colons_and_ids():
     ("Skip to main content\n\nORIGINAL RESEARCH article\n\nFront. Spine Surg., 05 March 2021\nSec. Spinal Disorders\n"
      "This article is part of the Research Topic Outcomes after Vertebral Augmentation View all 12 articles\n\n"
      f"{TITLE}\n\nAna Ruiz, Li Wei\n\nBackground: Cement may leak. Case: {STORY}\n", TITLE),
+    # the title right above an issue line that names its journal; a journal's name above a bare issue line
+    (f"- Case Report\n- Open access\n- Published:\n{TITLE}\nSpine Cases Journal volume 9, Article number: 4411 (2021)\n"
+     f"Abstract\n{STORY}\n", TITLE),
+    (f"Spine Cases Journal\nVolume 9, Article ID 4411, 5 pages\n\n{TITLE}\n\nAna Ruiz, Li Wei\n\nAbstract\n\n{STORY}\n",
+     TITLE),
     # a web server's error messages printed before the page's first line
     ("Warning: fopen(/srv/www/logs/visits.txt): failed to open stream: Permission denied in /srv/www/lib/page.php "
      f"on line 41 Notice: Undefined index: ref in /srv/www/lib/page.php on line 57 {TITLE}\n\n{TITLE}\n\n"

@@ -23,6 +23,8 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Records of 23 418 patients were reviewed.", 23418, None),  # thousands set apart by a space
     ("11 of 19 304 patients developed a hematoma", 11, 19304),
     ("Of the 312 patients (198 women and 114 men, mean age 70.2 years), 48 developed leakage.", 48, 312),
+    # the fraction after what the group had repeats its count
+    ("In all, 27 patients developed cement leakage (27/318, 8.5%).", 27, 318),
     # the population's noun left out before what it underwent
     ("Between 2004 and 2012, out of 7,406 who underwent a laminectomy, 18 patients needed a second operation.", 18, 7406),
     ("A total of 19 304 thoracolumbar spine surgeries were identified", 19304, None),
@@ -163,6 +165,7 @@ def test_cases_counted_in_events_are_no_group(text, expected):
     ("Pain scores at one year were recorded for 380 (95%) patients.", []),
     ("Leakage was found for 12 (4.1%) of the treated levels.", []),
     ("Of 64 who were interviewed, 12 recalled the leak.", []),
+    ("In all, 27 patients developed cement leakage (9/318).", [(27, None)]),  # another count's fraction
 ])
 def test_sizes_not_read_across_their_bounds(text, expected):
     assert [(a["n"], a["denominator"]) for _, a in found(text, "COHORT_SIZE")] == expected

@@ -46,6 +46,9 @@ _BOLD_START = re.compile(r"^(\s*)\*\*([^*]{1,100})\*\*")
 # /srv/site/view.php on line 88"), on lines of their own or before the page's first line.
 _SERVER_MESSAGES = re.compile(r"^(?:\s*(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict\s+Standards|(?:Fatal|Parse)\s+error)"
                               r":\s.{1,400}?\bin\s+/\S+\.php\s+on\s+line\s+\d+)+\s*")
+# An issue line that names its journal ("Spine Cases volume 9, Article number: 41 (2021)"): the line above is
+# the title, not the journal's name.
+_NAMED_ISSUE = re.compile(r"^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,10}?\s+(?:vol(?:ume)?\.?|v\.)\s*\d", re.IGNORECASE)
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish and
@@ -331,6 +334,7 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
                 or script_language(t) != script_language(prev)
                 or (prev_ends and _in_matter(cur, cur_role))
                 or (cur_role == "body" and (_is_front_line(t, prev) or _ends_item(cur)))
+                or (_NAMED_ISSUE.match(t) and is_line_item(t))  # "Spine Cases volume 9, Article number: 41 (2021)"
                 or re.match(r"[.,;:]\s", t)):  # ". 2021 Mar;9(2):33-38." under a journal's name on a web page
             close()
             cur_role = "body"
@@ -626,7 +630,8 @@ def find_title(paras: list[Para]) -> None:
             _set_front_matter(p, "Front matter", "front.other")
             continue
         nxt, after = _next_text(paras, i)
-        if i + 1 < len(paras) and (paras[i + 1].rule in ("journal.issue", "issue-line") or (
+        if i + 1 < len(paras) and not _NAMED_ISSUE.match(paras[i + 1].text) and (
+                paras[i + 1].rule in ("journal.issue", "issue-line") or (
                 paras[i + 1].rule == "citation-line" and re.match(r"(?:19|20)\d\d\b", paras[i + 1].text))):
             _set_front_matter(p, "Journal", "front.journal")  # the journal's name above "Volume 7, ...", "2011 Jul;"
             continue
