@@ -42,6 +42,7 @@ def _read(text: str):
     ("Asian Spine Reports, 2023; 15(2): e0412.", "Asian Spine Reports", 2023),
     ("Ruiz et al. Journal of Spine Cases (2021) 14:88", "Journal of Spine Cases", 2021),
     ("Front. Spine Surg., 05 March 2021", "Front. Spine Surg", 2021),
+    ("Published in Spine Cases, Volume 9, 2021", "Spine Cases", 2021),
 ])
 def test_citation_lines_of_abstract_pages(line, journal, year):
     c = parse_citation_line(line) or parse_issue_line(line)
@@ -271,6 +272,10 @@ def test_jats_sections_with_run_in_colons_and_ids():
      f"Abstract\n{STORY}\n", TITLE),
     (f"Spine Cases Journal\nVolume 9, Article ID 4411, 5 pages\n\n{TITLE}\n\nAna Ruiz, Li Wei\n\nAbstract\n\n{STORY}\n",
      TITLE),
+    # a journal section's label naming the article type right over the title is no title
+    ("Images in Spine Care: Case Report\n\nCement in the Foramen after Sacroplasty in an Elderly Woman with Leg "
+     f"Pain\nAna Ruiz, Li Wei\n\nAbstract\n\n{STORY}\n",
+     "Cement in the Foramen after Sacroplasty in an Elderly Woman with Leg Pain"),
     # a web server's error messages printed before the page's first line
     ("Warning: fopen(/srv/www/logs/visits.txt): failed to open stream: Permission denied in /srv/www/lib/page.php "
      f"on line 41 Notice: Undefined index: ref in /srv/www/lib/page.php on line 57 {TITLE}\n\n{TITLE}\n\n"

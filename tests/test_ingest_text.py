@@ -891,6 +891,11 @@ def test_a_medline_record_run_onto_one_line():
     assert any("weakness of the left leg" in s.text for s in doc.sections)
 
 
+def test_a_run_on_record_above_the_papers_text_leaves_that_text():
+    doc, = read_text(Path("record.txt"), f"{RUN_ON_RECORD}\n\nCASE PRESENTATION\nShe had kyphoplasty at L1.\n".encode())
+    assert any("kyphoplasty at L1" in s.text for s in doc.sections)
+
+
 @pytest.mark.parametrize("text", [
     "PT - the physiotherapy notes: TI - tidal index was low; AB - absent",  # no abstract after a title tag
     "Physical therapy - TI - AB - notes of the ward round",

@@ -146,6 +146,7 @@ def test_cited_first_author(text, surname_):
     # a page's name links run together; a capital inside a family name is no break
     ("Maria SolbergTomas LindqvistAnders Brekke", ("Maria Solberg", "Tomas Lindqvist", "Anders Brekke"), "Solberg"),
     ("Ana McDonald, Tomas MacKenzie, Eva DeAngelis", ("Ana McDonald", "Tomas MacKenzie", "Eva DeAngelis"), "McDonald"),
+    ("Ana Ruiz, Sean FitzGerald, Anna VanderMeer", ("Ana Ruiz", "Sean FitzGerald", "Anna VanderMeer"), "Ruiz"),
 ])
 def test_parse_byline(line, names, first):
     b = parse_byline(line)

@@ -142,6 +142,8 @@ def test_outcome_values(text, expected):
     "weakness reduced his ability to walk",
     "while she was recovering from the anaesthesia, her legs felt numb",
     "while recovering on the ward, he developed foot drop",
+    "while she was recovering from vertebroplasty, she developed paraplegia",
+    "as he was recovering from the lumbar fusion, his legs became weak",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

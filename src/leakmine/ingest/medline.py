@@ -15,17 +15,17 @@ from leakmine.ingest.metadata import date_year, normalize_doi, surname
 _TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]{1,3})\s*-\s(?P<value>.*)$")
 _START = re.compile(r"^\s*PMID-\s*\d+", re.MULTILINE)
 # The tags of a record a page printed on one line ("PT - JOURNAL ARTICLE AU - Ana Ruiz TI - <title> AB - ..."):
-# the ones a citation export holds, each before " - ".
+# the ones a citation export holds, each before " - " (a closed list: "CT - " inside an abstract is no tag).
 _RUN_ON_TAG = re.compile(r"\s(?=(?:PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AD|LA|PT|DEP|PL|TA|JT|JID|"
                          r"SB|MH|OT|EDAT|MHDA|CRDT|PHST|AID|PST|SO|CI|GR|COIS|4099|4100)\s+-\s)")
 _RUN_ON_START = re.compile(r"^\s*(?:PMID|PT|OWN|TI|AU)\s*-\s")
 
 
 def unflatten_record(text: str) -> str | None:
-    """A MEDLINE record run onto one line given one tag a line, when the text opens with one holding its
-    title and abstract, else None."""
-    first = text.lstrip().split("\n", 1)[0]
-    if not _RUN_ON_START.match(first) or " TI - " not in first or " AB - " not in first:
+    """A MEDLINE record run onto one line given one tag a line, when the text is that line alone and holds a
+    title and an abstract, else None (text after the line is a paper's own, read as text)."""
+    first, _, rest = text.strip().partition("\n")
+    if rest.strip() or not _RUN_ON_START.match(first) or " TI - " not in first or " AB - " not in first:
         return None
     record = _RUN_ON_TAG.sub("\n", first.strip())
     fields = {m.group("tag"): m.group("value") for line in record.split("\n") if (m := _TAG.match(line))}

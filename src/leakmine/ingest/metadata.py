@@ -240,8 +240,11 @@ class Citation:
     first_author: str | None = None
 
 
+_PUBLISHED_IN = re.compile(r"^published\s+in\s*:?\s*", re.IGNORECASE)  # "Published in Spine Cases, Volume 9"
+
+
 def _clean_journal(journal: str) -> str:
-    return journal.strip().strip("*").strip().rstrip(".").strip()
+    return _PUBLISHED_IN.sub("", journal.strip().strip("*").strip()).rstrip(".").strip()
 
 
 def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
@@ -574,6 +577,19 @@ def _title_cased(text: str) -> str:
 _GLUED_NAMES = re.compile(r"\b([A-Z][a-z]{3,})(?=[A-Z][a-z])")
 
 
+def _glued_byline(t: str) -> Byline | None:
+    """The names of a line whose name links ran together ("Ana RuizTomas LindqvistAnders Brekke"): no separator
+    anywhere, each name of two words or more once split, the whole line names ("Sean FitzGerald" alone is one
+    name). Its end is the line's."""
+    if len(_GLUED_NAMES.findall(t)) < 2 or re.search(r"[,;]|\band\b", t):
+        return None
+    split = _GLUED_NAMES.sub(r"\1, ", t)
+    b = _read_names(split, 0)
+    if b is None or b.end < len(split.rstrip(" .,;")) or not all(len(name.split()) >= 2 for name in b.names):
+        return None
+    return Byline(b.names, len(t), b.marked)
+
+
 @text_cache(1024)  # a paper's lines and paragraphs: the reader asks again of some
 def parse_byline(text: str) -> Byline | None:
     """The author names a byline opens with ("Ana Ruiz^1, Li Wei^2", "Chen CH(1), Wang K."), or None.
@@ -584,8 +600,8 @@ def parse_byline(text: str) -> Byline | None:
     nothing else.
     """
     t = " ".join(text.split())
-    if len(_GLUED_NAMES.findall(t)) >= 2:  # "Ana RuizLi WeiTom Novak": a page's name links run together
-        t = _GLUED_NAMES.sub(r"\1, ", t)
+    if glued := _glued_byline(t):
+        return glued
     start = len(m.group()) if (m := _BY.match(t)) else 0
     if not _NAME_START.match(t, start):  # every name opens with a capital
         return None

@@ -191,8 +191,6 @@ def _is_reference_item(text: str) -> bool:
     return cited_first_author(text) is not None and bool(_CITED_ISSUE.search(text))
 
 
-# What follows a title's last colon, or the double dash MEDLINE prints for one ("...surgery--a case report.").
-_SUBTITLE = re.compile(r"(?::|--)\s*([^:]*?)$")
 _DASHED_SUBTITLE = re.compile(r"\s-\s+[A-Z](?:[^-]|-(?=\w))*\S\s+-$")  # "- A Long-Term Follow-up -"
 
 
@@ -430,15 +428,25 @@ def _one_sentence(text: str) -> bool:
 
 # A heading over the authors or their affiliations ("Author information"): a title's full stop may come before it.
 _AUTHORS_HEADING = re.compile(r"\b(?:authors?|affiliations?)\b", re.IGNORECASE)
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # two words printed as one
 _AUTHORS_FIELD = re.compile(r"^(?:[-*\u2022]\s*)?authors?\s*:$", re.IGNORECASE)  # a record's empty-valued field
 
 
 def _names_article_type(text: str) -> bool:
-    """Whether a title's subtitle names the article type ("...: A Case Report", "...--a case report."), after
-    a few words of title (not a date's "28 March 2022: Case Report", a label's ": Case report")."""
-    subtitle = _SUBTITLE.search(text)
-    return subtitle is not None and article_type(subtitle.group(1)) is not None \
-        and len(re.findall(r"[^\W\d_]{2,}", text[:subtitle.start()])) >= 3
+    """Whether a title's subtitle, after its last colon or the double dash MEDLINE prints for one, names the
+    article type ("...: A Case Report", "...--a case report."), after a few words of title (not a date's
+    "28 March 2022: Case Report", a label's ": Case report")."""
+    at = max(text.rfind(":"), text.rfind("--"))
+    if at < 0:
+        return False
+    subtitle = text[at + (1 if text[at] == ":" else 2):]
+    return article_type(subtitle) is not None and len(re.findall(r"[^\W\d_]{2,}", text[:at])) >= 3
+
+
+def _label_list(text: str) -> bool:
+    """A list of article types or categories ("Rare disease, Unexpected course of treatment, Mistake in
+    diagnosis"), not a title."""
+    return sum(article_type(item) is not None for item in text.split(",")) >= 2
 
 
 def _title_like(p: Para, nxt: Para | None) -> bool:
@@ -447,7 +455,8 @@ def _title_like(p: Para, nxt: Para | None) -> bool:
     labelled section after a title in title case, or when it names the article type ("...: a case report.",
     "...--a case report.")."""
     words = p.text.split()
-    if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text):
+    if not 3 <= len(words) <= 40 or not _one_sentence(p.text) or not _line_may_end(p.text) \
+            or len(_RUN_TOGETHER.findall(p.text)) >= 3:  # "Ana RuizAna RuizLi WeiLi Wei": a page's links, no title
         return False
     if nxt and nxt.text[:1].islower() and nxt.role not in ("byline", "boiler") and nxt.block == p.block:
         return False
@@ -669,11 +678,16 @@ def find_title(paras: list[Para]) -> None:
     text = {id(g): join_wrapped([paras[i].text for i in g]) for g in groups}
     # a line citing another candidate ("Okafor T, Lindqvist M. <title>. Thorac Case ...") is its citation
     cites = [g for g in groups if any(h is not g and own_citation(text[id(g)], text[id(h)]) for h in groups)]
-    pool = [g for g in groups if g not in cites
+    pool = [g for g in groups if g not in cites and not _label_list(text[id(g)])
             and (len(g) > 1 or not (_is_banner(paras[g[0]]) or _names_like(paras[g[0]].text)))]
-    # the longest, unless another names the article type ("...: A Case Report" over a list of categories)
+    # the longest, unless one names the article type ("...: A Report of Two Cases" over a page's longer lines)
+    # and is no label right over a longer title that does not ("Spine Images: Case Report" over the title)
+    named = [g for g in pool if _names_article_type(text[id(g)])]
+    typed = [g for g in named if not any(
+        h[0] > g[-1] and all(paras[k].role == "boiler" for k in range(g[-1] + 1, h[0]))
+        and not any(h is n for n in named) and len(text[id(h)]) > len(text[id(g)]) for h in pool)]
     chosen = groups[0] if copies else max(pool or groups, key=lambda g: (
-        _names_article_type(text[id(g)]), sum(len(paras[i].text.split()) for i in g)))
+        any(g is t for t in typed), sum(len(paras[i].text.split()) for i in g)))
     for g in groups:
         if g[0] < chosen[0] or g in cites:
             for i in g:

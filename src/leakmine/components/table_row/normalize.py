@@ -59,7 +59,8 @@ def heading_key(text: str) -> str:
 
 def heading_unit(text: str) -> str | None:
     """The time unit a heading gives its cells ("Follow-up (months)" -> "months")."""
-    return next((inner for inner in re.findall(r"[(\[]\s*([^)\]]*?)\s*[)\]]", text) if unit_name(inner)), None)
+    return next((inner for inner in re.findall(r"[(\[]\s*([^)\]]*?)\s*[)\]]", text)
+                 if unit_name(inner) not in (None, "minute")), None)  # "Operative time (min)" is no follow-up
 
 
 def split_cells(text: str, offset: int) -> list[Cell]:

@@ -51,7 +51,8 @@ def delay_days(groups: dict[str, str | None], fixed_days: float | None = None) -
         unit = unit_name(groups.get("unit") or "day")
         if n is None or unit is None:
             return None
-        return to_days(n, unit)
+        days = to_days(n, unit)
+        return 0.0 if days < _WITHIN_THE_HOUR else days  # minutes after: the operating day's end, day 0
     return None
 
 
