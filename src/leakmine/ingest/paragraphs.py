@@ -685,9 +685,9 @@ def find_title(paras: list[Para]) -> None:
     named = [g for g in pool if _names_article_type(text[id(g)])]
     typed = [g for g in named if not any(
         h[0] > g[-1] and all(paras[k].role == "boiler" for k in range(g[-1] + 1, h[0]))
-        and not any(h is n for n in named) and len(text[id(h)]) > len(text[id(g)]) for h in pool)]
+        and h not in named and len(text[id(h)]) > len(text[id(g)]) for h in pool)]
     chosen = groups[0] if copies else max(pool or groups, key=lambda g: (
-        any(g is t for t in typed), sum(len(paras[i].text.split()) for i in g)))
+        g in typed, sum(len(paras[i].text.split()) for i in g)))
     for g in groups:
         if g[0] < chosen[0] or g in cites:
             for i in g:
