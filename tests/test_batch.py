@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from leakmine.batch import Options, run_batch, work
 from leakmine.batch import run as batch_run
 from leakmine.batch.checkpoint import Checkpoints
+from leakmine.batch.inputs import skip_reason
 from leakmine.batch.pool import UnitLimits, run_local
 from leakmine.cli import app
 from leakmine.pipeline import process_file
@@ -239,6 +240,14 @@ def test_an_entry_cannot_run_code(first_run):
     raw, out, _ = first_run
     planted = pickle.dumps(ValueError("planted"))
     assert "(2 processed, 3 unchanged)" in _spoil_one_entry_and_add_a_paper(raw, out, lambda _: planted)
+
+
+@pytest.mark.parametrize("name, paper", [
+    ("case.pdf", True), ("export.ris", True), ("records.xml.gz", True), ("page.HTML", True),
+    ("table.csv", False), ("export.ris.bak", False), ("README.txt", False),
+])
+def test_which_names_are_papers(name, paper):
+    assert (skip_reason(name) is None) == paper
 
 
 def test_non_papers_are_listed_and_skipped_and_the_output_folder_is_not_read(tmp_path):

@@ -877,6 +877,44 @@ def test_medline_records():
     assert (docs[1].meta.first_author, docs[1].meta.year) == ("Okafor", 2020) and docs[1].paper_id != docs[0].paper_id
 
 
+RIS = """TY  - JOUR
+T1  - Foraminal cement after sacroplasty: a case report
+AU  - Pritchard, Rhys
+AU  - Hughes, Eleanor
+N1  - Publisher note:
+a second line of the note
+PY  - 2018/04
+JO  - Spine Cases Quarterly
+DO  - 10.5555/scq.2018.41
+N2  - A woman of 77 had weakness of the left leg after sacroplasty. CT showed cement
+in the left S1 foramen. She recovered after foraminotomy.
+ER  -
+
+TY  - JOUR
+TI  - Cement in the azygos vein
+AU  - Okafor, Chidi
+PY  - 2020
+ER  -
+"""
+
+
+def test_ris_records():
+    docs = read_text(Path("export.ris"), RIS.encode())
+    assert len(docs) == 2
+    m = docs[0].meta
+    assert (m.title, m.first_author, m.journal, m.year, m.doi) == (
+        "Foraminal cement after sacroplasty: a case report", "Pritchard", "Spine Cases Quarterly", 2018,
+        "10.5555/scq.2018.41")
+    assert m.authors == ["Rhys Pritchard", "Eleanor Hughes"]
+    assert section_with(docs[0], "S1 foramen").kind == "abstract"
+    assert (docs[1].meta.title, docs[1].meta.year) == ("Cement in the azygos vein", 2020)
+
+
+def test_a_line_opening_with_ty_is_no_ris_record():
+    doc, = read_text(Path("notes.txt"), f"TY - the type of the implant was noted\n\n{BODY}".encode())
+    assert any("leg pain" in s.text for s in doc.sections)
+
+
 RUN_ON_RECORD = ("PT - JOURNAL ARTICLE AU - Rhys Pritchard AU - Eleanor Hughes TI - Foraminal cement after sacroplasty: "
                  "a case report AID - 10.5555/scq.2019.14 DP - 2019 Feb 01 TA - Spine Cases Quarterly PG - 14 VI - 6 "
                  "AB - Background A woman of 77 had weakness of the left leg after sacroplasty at S1. Outcome She "

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from leakmine.tables.records import ErrorRow
 
-PAPER_SUFFIXES = (".pdf", ".txt", ".text", ".xml", ".nxml", ".html", ".htm")
+PAPER_SUFFIXES = (".pdf", ".txt", ".text", ".xml", ".nxml", ".html", ".htm", ".ris")
 NOTE_STEMS = ("readme", "sources", "license", "licence", "changelog", "notes", "manifest")
 
 

@@ -63,6 +63,11 @@ def medline_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
     return out
 
 
+def given_first(name: str) -> str:
+    """A name printed family name first, given name first: "Pritchard, Rhys" -> "Rhys Pritchard"."""
+    return " ".join(reversed([p.strip() for p in name.split(",", 1)]))
+
+
 def medline_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI, PMID, PMCID and abstract of one record."""
     def first(tag: str) -> str | None:
@@ -73,7 +78,7 @@ def medline_record(fields: dict[str, list[str]]) -> dict[str, Any]:
                 if v.endswith("[doi]") or re.fullmatch(r"10\.\d{4,9}/\S+", v)), None)
     return {
         "title": first("TI"),
-        "authors": [" ".join(reversed([p.strip() for p in n.split(",", 1)])) for n in full_names],
+        "authors": [given_first(n) for n in full_names],
         "first_author": surname(full_names[0]) if full_names else None,
         "journal": first("JT") or first("TA"),
         "year": date_year(first("DP") or "") or date_year(first("DEP") or ""),

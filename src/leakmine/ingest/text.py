@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Callable
 from itertools import takewhile
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ from leakmine.ingest.paragraphs import (
     record_fields,
     text_blocks,
 )
+from leakmine.ingest.ris import is_ris, ris_fields, ris_record
 from leakmine.ingest.sections import SectionBuilder, drop_previews
 from leakmine.ingest.textclean import fix_chars, normalized
 from leakmine.records import Document, PaperMeta, build_document
@@ -315,12 +317,12 @@ def _abstract_parts(records: list[dict[str, Any]], seen: str) -> list[dict[str, 
     return asm.finish()
 
 
-def _medline_documents(path: Path, data: bytes, text: str) -> list[Document]:
-    """One `Document` per record of a MEDLINE file: its title and abstract."""
-    found = medline_fields(text)
+def _record_documents(path: Path, data: bytes, found: list[tuple[str, dict[str, list[str]]]],
+                      to_record: Callable[[dict[str, list[str]]], dict[str, Any]]) -> list[Document]:
+    """One `Document` per record of a MEDLINE or RIS file (its text and tagged fields): its title and abstract."""
     docs = []
     for chunk, fields in found:
-        record = medline_record(fields)
+        record = to_record(fields)
         parts = [{"title": "", "kind": "title", "text": record["title"]}] if record["title"] else []
         parts += _abstract_parts([record], "")
         meta = _metadata([], parts, [record], [])
@@ -336,7 +338,9 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     text = fix_chars(decode_text(data, path)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = unflatten_record(text) or text
     if is_medline(text):
-        return _medline_documents(path, data, text)
+        return _record_documents(path, data, medline_fields(text), medline_record)
+    if is_ris(text):
+        return _record_documents(path, data, ris_fields(text), ris_record)
     source_format = "html" if _HTML_PAGE.match(text) else "text"
     heads: list[str] = []
     if source_format == "html":

@@ -1,0 +1,63 @@
+"""Reference-manager exports in RIS format ("TY  - JOUR", "T1  - Title", "AB  - Abstract", "ER  -") -> records.
+
+A record runs from its "TY" line to its "ER" line or the next "TY"; a line without a tag continues the field
+above it. Each record becomes a bibliographic record like a MEDLINE one (medline.medline_record), its
+abstract included.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from leakmine.ingest.medline import given_first
+from leakmine.ingest.metadata import date_year, normalize_doi, surname
+
+_TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-(?:\s+(?P<value>.*))?$")
+_START = re.compile(r"^TY\s{1,2}-\s", re.MULTILINE)
+
+
+def is_ris(text: str) -> bool:
+    """Whether pasted text opens with a RIS record ("TY  - JOUR")."""
+    return bool(re.fullmatch(r"TY\s{1,2}-\s+[A-Z]{2,6}\s*", text.lstrip().split("\n", 1)[0]))
+
+
+def ris_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
+    """(record text, tag -> values in order) for every record in a RIS file."""
+    out: list[tuple[str, dict[str, list[str]]]] = []
+    starts = [m.start() for m in _START.finditer(text)] + [len(text)]
+    for a, b in zip(starts, starts[1:], strict=False):
+        chunk = text[a:b].strip()
+        fields: dict[str, list[str]] = {}
+        last: list[str] | None = None
+        for line in chunk.split("\n"):
+            m = _TAG.match(line)
+            if m and m.group("tag") == "ER":
+                break
+            if m:
+                last = fields.setdefault(m.group("tag"), [])
+                last.append((m.group("value") or "").strip())
+            elif last is not None and line.strip():
+                last[-1] = f"{last[-1]} {line.strip()}"
+        out.append((chunk, fields))
+    return out
+
+
+def ris_record(fields: dict[str, list[str]]) -> dict[str, Any]:
+    """Title, authors, first author, journal, year, DOI and abstract of one record."""
+    def first(*tags: str) -> str | None:
+        return next((fields[tag][0] for tag in tags if fields.get(tag)), None)
+
+    names = fields.get("AU") or fields.get("A1") or []
+    doi = first("DO")
+    return {
+        "title": first("TI", "T1"),
+        "authors": [given_first(n) for n in names],
+        "first_author": surname(names[0]) if names else None,
+        "journal": first("JO", "JF", "T2", "JA", "J2"),
+        "year": date_year(first("PY", "Y1", "DA") or ""),
+        "doi": normalize_doi(doi) if doi else None,
+        "pmid": None,
+        "pmcid": None,
+        "abstract": first("AB", "N2"),
+    }
