@@ -8,6 +8,7 @@ are separated by blank lines. Each record becomes a bibliographic record like th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from leakmine.ingest.metadata import date_year, normalize_doi, surname
@@ -43,24 +44,36 @@ def is_medline(text: str) -> bool:
     return _TAG.match(lines[0]) is not None and {"TI", "AB"} <= tags and not _START.search(text)
 
 
-def medline_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
-    """(record text, tag -> values in order) for every record in a MEDLINE file."""
-    out: list[tuple[str, dict[str, list[str]]]] = []
-    starts = [m.start() for m in _START.finditer(text)] or [0]  # one record without its PMID
+def record_chunks(text: str, start: re.Pattern[str]) -> list[str]:
+    """The records of a tagged file, each from its `start` line (the whole text when none opens one)."""
+    starts = [m.start() for m in start.finditer(text)] or [0]
     starts.append(len(text))
-    for a, b in zip(starts, starts[1:], strict=False):
-        chunk = text[a:b].strip()
-        fields: dict[str, list[str]] = {}
-        last: list[str] | None = None
-        for line in chunk.split("\n"):
-            m = _TAG.match(line)
-            if m:
-                last = fields.setdefault(m.group("tag"), [])
-                last.append(m.group("value").strip())
-            elif last is not None and line.startswith(" ") and line.strip():
-                last[-1] = f"{last[-1]} {line.strip()}"
-        out.append((chunk, fields))
-    return out
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def tagged_fields(chunk: str, tag: re.Pattern[str], continues: Callable[[str], bool],
+                  end: str | None = None) -> dict[str, list[str]]:
+    """Tag -> values in order of one record: its tagged lines, a line that `continues` the field above
+    added to it, the `end` tag closing the record."""
+    fields: dict[str, list[str]] = {}
+    last: list[str] | None = None
+    for line in chunk.split("\n"):
+        m = tag.match(line)
+        if m and m.group("tag") == end:
+            break
+        if m:
+            last = fields.setdefault(m.group("tag"), [])
+            last.append((m.group("value") or "").strip())
+        elif last is not None and line.strip() and continues(line):
+            last[-1] = f"{last[-1]} {line.strip()}"
+    return fields
+
+
+def medline_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
+    """(record text, tag -> values in order) for every record in a MEDLINE file; a line starting with spaces
+    continues the field above it."""
+    return [(chunk, tagged_fields(chunk, _TAG, lambda line: line.startswith(" ")))
+            for chunk in record_chunks(text, _START)]
 
 
 def given_first(name: str) -> str:

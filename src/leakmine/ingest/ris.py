@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from leakmine.ingest.medline import given_first
+from leakmine.ingest.medline import given_first, record_chunks, tagged_fields
 from leakmine.ingest.metadata import date_year, normalize_doi, surname
 
 _TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-(?:\s+(?P<value>.*))?$")
@@ -24,23 +24,7 @@ def is_ris(text: str) -> bool:
 
 def ris_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
     """(record text, tag -> values in order) for every record in a RIS file."""
-    out: list[tuple[str, dict[str, list[str]]]] = []
-    starts = [m.start() for m in _START.finditer(text)] + [len(text)]
-    for a, b in zip(starts, starts[1:], strict=False):
-        chunk = text[a:b].strip()
-        fields: dict[str, list[str]] = {}
-        last: list[str] | None = None
-        for line in chunk.split("\n"):
-            m = _TAG.match(line)
-            if m and m.group("tag") == "ER":
-                break
-            if m:
-                last = fields.setdefault(m.group("tag"), [])
-                last.append((m.group("value") or "").strip())
-            elif last is not None and line.strip():
-                last[-1] = f"{last[-1]} {line.strip()}"
-        out.append((chunk, fields))
-    return out
+    return [(chunk, tagged_fields(chunk, _TAG, lambda _line: True, end="ER")) for chunk in record_chunks(text, _START)]
 
 
 def ris_record(fields: dict[str, list[str]]) -> dict[str, Any]:
