@@ -245,6 +245,9 @@ def test_record_metadata_csl_style():
     ("Marco De Luca, Giulia Bianchi", "De Luca"),
     ("Pieter van der Berg & Anouk Smit", "van der Berg"),
     ("Kenji Sato1 \u00b7 Haruto Ito2", "Sato"),
+    ("Haruto Sato, Ko Yamada, Kenta Ito, Daiki Mori, Riku Abe", "Sato"),  # "Ko" is also a family name printed first
+    ("Wang Lijun, Okafor Chidi, Berg Anna", "Wang"),  # one known family name first in three: the byline's order
+    ("Zhao Minghui, Sun Jiaqi, Li Wei, Qian Hao", "Zhao"),
     ("PARK Sun-Hee, LIM Jae-Won", "Park"),
     ("by Rhys Pritchard, MD, and Eleanor Hughes, MD", "Pritchard"),
     ("RHYS PRITCHARD, ELEANOR HUGHES", "Pritchard"),

@@ -655,17 +655,21 @@ def names_surname_first(names: list[str] | tuple[str, ...]) -> bool:
     """Whether a byline prints family names first ("Zhao Minghui, Sun Jiaqi").
 
     Each two-part name votes: a known first-printed family name before a name that is not one votes
-    yes, the reverse votes no; ties and no votes mean given name first.
+    yes, the reverse votes no; ties and no votes mean given name first. Yes must also come from a quarter
+    of the two-part names at least: one given name that is also such a family name ("Ko Hashimoto" among
+    six Japanese names printed given name first) does not turn the byline round.
     """
     families = _names()["surname_first"]
-    votes = 0
+    votes = yes = two_part = 0
     for name in names:
         toks = name.split()
         if len(toks) != 2 or _is_initials(toks[-1]):
             continue
+        two_part += 1
         first, last = (t.lower() in families for t in toks)
+        yes += first and not last
         votes += (first and not last) - (last and not first)
-    return votes > 0
+    return votes > 0 and 4 * yes >= two_part
 
 
 def surname(name: str, surname_first: bool = False) -> str:
