@@ -19,14 +19,21 @@ _START = re.compile(r"^\s*PMID-\s*\d+", re.MULTILINE)
 # the ones a citation export holds, each before " - " (a closed list: "CT - " inside an abstract is no tag).
 _RUN_ON_TAG = re.compile(r"\s(?=(?:PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AD|LA|PT|DEP|PL|TA|JT|JID|"
                          r"SB|MH|OT|EDAT|MHDA|CRDT|PHST|AID|PST|SO|CI|GR|COIS|4099|4100)\s+-\s)")
+_FIRST_LINE = re.compile(r"\s*([^\n]*)")
 _RUN_ON_START = re.compile(r"^\s*(?:PMID|PT|OWN|TI|AU)\s*-\s")
+
+
+def first_line(text: str) -> str:
+    """The first line of `text` that is not blank, without copying the rest."""
+    return _FIRST_LINE.match(text).group(1)
 
 
 def unflatten_record(text: str) -> str | None:
     """A MEDLINE record run onto one line given one tag a line, when the text is that line alone and holds a
     title and an abstract, else None (text after the line is a paper's own, read as text)."""
-    first, _, rest = text.strip().partition("\n")
-    if rest.strip() or not _RUN_ON_START.match(first) or " TI - " not in first or " AB - " not in first:
+    first = first_line(text)
+    if not _RUN_ON_START.match(first) or " TI - " not in first or " AB - " not in first \
+            or text.strip() != first.strip():
         return None
     record = _RUN_ON_TAG.sub("\n", first.strip())
     fields = {m.group("tag"): m.group("value") for line in record.split("\n") if (m := _TAG.match(line))}
@@ -37,11 +44,13 @@ def unflatten_record(text: str) -> str | None:
 def is_medline(text: str) -> bool:
     """Whether pasted text opens with a MEDLINE-format record ("PMID- 33445566"), or is one record without
     its PMID, tag by tag ("PT  - JOURNAL ARTICLE", "TI  - ...", "AB  - ...")."""
-    lines = text.lstrip().split("\n")
-    if re.match(r"\s*PMID-\s*\d+\s*$", lines[0]):
+    first = first_line(text)
+    if re.match(r"PMID-\s*\d+\s*$", first):
         return True
-    tags = {m.group("tag") for line in lines if (m := _TAG.match(line))}
-    return _TAG.match(lines[0]) is not None and {"TI", "AB"} <= tags and not _START.search(text)
+    if _TAG.match(first) is None:  # most texts: no tag opens them, and no line is read further
+        return False
+    tags = {m.group("tag") for line in text.split("\n") if (m := _TAG.match(line))}
+    return {"TI", "AB"} <= tags and not _START.search(text)
 
 
 def record_chunks(text: str, start: re.Pattern[str]) -> list[str]:
@@ -81,10 +90,15 @@ def given_first(name: str) -> str:
     return " ".join(reversed([p.strip() for p in name.split(",", 1)]))
 
 
+def first_value(fields: dict[str, list[str]], *tags: str) -> str | None:
+    """The first value of the first of `tags` the record holds."""
+    return next((fields[tag][0] for tag in tags if fields.get(tag)), None)
+
+
 def medline_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI, PMID, PMCID and abstract of one record."""
-    def first(tag: str) -> str | None:
-        return fields[tag][0] if fields.get(tag) else None
+    def first(*tags: str) -> str | None:
+        return first_value(fields, *tags)
 
     full_names = fields.get("FAU") or fields.get("AU") or []
     doi = next((v for tag in ("LID", "AID") for v in fields.get(tag, [])
@@ -93,7 +107,7 @@ def medline_record(fields: dict[str, list[str]]) -> dict[str, Any]:
         "title": first("TI"),
         "authors": [given_first(n) for n in full_names],
         "first_author": surname(full_names[0]) if full_names else None,
-        "journal": first("JT") or first("TA"),
+        "journal": first("JT", "TA"),
         "year": date_year(first("DP") or "") or date_year(first("DEP") or ""),
         "doi": normalize_doi(doi.removesuffix("[doi]")) if doi else None,
         "pmid": first("PMID"),

@@ -79,6 +79,13 @@ _CELL = re.compile(rf"^(?i:{_RECORD_LABEL})\s*:|^[A-Z][a-z]+(?:\s[a-z]+){{0,2}}(
 _NEXT_FIELD = re.compile(rf"(?<=[.;])\s+(?=(?i:{_FIELD_KEY}|{_RECORD_LABEL}|abstract)\s*:)")
 
 
+def _empty_field(text: str) -> str | None:
+    """The field a record's label names when its value is on the lines below ("- Author:"), else None."""
+    if not text.rstrip().endswith(":"):
+        return None
+    return FIELD_KEYS.get(" ".join(_BULLET.sub("", text).rstrip().rstrip(":").lower().split()))
+
+
 def field_name(m: re.Match[str]) -> str:
     """The field a `FIELD` match fills: "title", "author", "journal" or "year"."""
     return FIELD_KEYS[" ".join(m.group("key").lower().split())]
@@ -429,7 +436,6 @@ def _one_sentence(text: str) -> bool:
 # A heading over the authors or their affiliations ("Author information"): a title's full stop may come before it.
 _AUTHORS_HEADING = re.compile(r"\b(?:authors?|affiliations?)\b", re.IGNORECASE)
 _RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # two words printed as one
-_AUTHORS_FIELD = re.compile(r"^(?:[-*\u2022]\s*)?authors?\s*:$", re.IGNORECASE)  # a record's empty-valued field
 
 
 def _names_article_type(text: str) -> bool:
@@ -468,7 +474,7 @@ def _title_like(p: Para, nxt: Para | None) -> bool:
         return typed
     if nxt.role in ("byline", "boiler"):
         return True
-    if _AUTHORS_FIELD.match(nxt.text):  # "- Authors:" over the names, one a line
+    if _empty_field(nxt.text) == "author":  # "- Authors:" over the names, one a line
         return not _told(p.text)
     if nxt.role == "label":  # "...: Incidence and Risk Factors." over "BACKGROUND: ..."
         return titled and heading_kind(nxt.title) is not None

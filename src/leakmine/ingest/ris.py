@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from leakmine.ingest.medline import given_first, record_chunks, tagged_fields
+from leakmine.ingest.medline import first_line, first_value, given_first, record_chunks, tagged_fields
 from leakmine.ingest.metadata import date_year, normalize_doi, surname
 
 _TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-(?:\s+(?P<value>.*))?$")
@@ -19,7 +19,7 @@ _START = re.compile(r"^TY\s{1,2}-\s", re.MULTILINE)
 
 def is_ris(text: str) -> bool:
     """Whether pasted text opens with a RIS record ("TY  - JOUR")."""
-    return bool(re.fullmatch(r"TY\s{1,2}-\s+[A-Z]{2,6}\s*", text.lstrip().split("\n", 1)[0]))
+    return bool(re.fullmatch(r"TY\s{1,2}-\s+[A-Z]{2,6}\s*", first_line(text)))
 
 
 def ris_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
@@ -30,7 +30,7 @@ def ris_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
 def ris_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI and abstract of one record."""
     def first(*tags: str) -> str | None:
-        return next((fields[tag][0] for tag in tags if fields.get(tag)), None)
+        return first_value(fields, *tags)
 
     names = fields.get("AU") or fields.get("A1") or []
     doi = first("DO")
