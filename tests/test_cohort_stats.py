@@ -49,6 +49,14 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("We carried out a retrospective study with 473 patients who underwent PLIF.", 473, None),
     ("Eighty-six consecutive patients with 139 levels who underwent vertebroplasty were evaluated.", 86, None),
     ("Subjects were 8,925 patients (61,304 pedicle screws) who underwent fusion.", 8925, None),
+    ("The subjects of this study were 158 patients who underwent decompression.", 158, None),
+    ("The participants in our series were 64 patients treated for burst fractures.", 64, None),
+    # the population told from the operation it underwent
+    ("Percutaneous kyphoplasty was performed in 126 patients with 150 fractures.", 126, None),
+    ("Balloon kyphoplasty (BKP) was carried out on 64 patients.", 64, None),
+    ("Methods: Posterior lumbar interbody fusion was performed for 212 consecutive patients.", 212, None),
+    # a count told out of its arm's patients: the count, not the arm
+    ("Leakage occurred in 9 out of the 40 patients (22.5%) in the PVP group.", 9, 40),
     ("There were 11 (7%) cases with asymptomatic paravertebral leakage.", 11, None),
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("This was a prospective, non-randomized, controlled, single-center study with 60 patients.", 60, None),
@@ -434,6 +442,10 @@ def test_age_stat(text, value, stat):
     "17 patients with cement leakage were identified on CT",
     "a group of 12 patients with leakage",
     "the control group of rats",
+    # rescue work done in some patients is a tally, not the population
+    "Revision fusion was performed in 6 patients.",
+    "A second vertebroplasty was performed on 4 patients.",
+    "Emergency laminectomy was performed in 3 patients.",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []

@@ -337,6 +337,10 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     ("Methods: We reviewed 300 patients. Cement leakage was more frequent in the PVP group with 12 patients (40%) "
      "than in the PKP group with 5 patients (15.6%).", [(300, None)]),
     ("Methods: We reviewed 300 patients. A control group comprising 80 patients was selected.", [(80, None)]),
+    # the outcomes of a complication group, told as its named parts, are no groups
+    ("Methods: We reviewed 200 patients. Results: Neurological deficits occurred in 40 patients (20%). At "
+     "follow-up, 30/40 patients had either complete recovery (n=18, 45%) or partial recovery (n=12, 30%).",
+     [(40, 200)]),
 ])
 def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected):
     assert groups(mine(tmp_path, case_report(TITLE, text))) == expected

@@ -109,7 +109,26 @@ def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, 
     assert "hematoma evacuation" in patient["treatments"]
 
 
+@pytest.mark.parametrize("index, expected", [
+    ("cement-augmented pedicle screw fixation from L3 to L5", []),
+    ("L3-L5 pedicle screw fixation with bone cement augmentation", []),
+    ("posterior stabilization of L3-L5 with a PMMA-augmented pedicle screw system and fusion", ["fusion"]),
+    ("an L3-L5 posterior fusion with cemented fenestrated screws", ["fusion"]),
+])
+def test_screws_the_cement_went_through_are_the_index_operation(tmp_path, index, expected):
+    text = case_report("Cement embolism after screw augmentation: a case report", (
+        f"A 72-year-old woman with osteoporosis underwent {index}. On the first day she developed dyspnea and CT "
+        "showed cement in the pulmonary arteries. She was treated with anticoagulation and improved."))
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert patient["index_procedures"] == expected
+    assert patient["treated_levels"] == ["L3", "L4", "L5"]
+    assert patient["treatments"] == ["anticoagulation"]
+    assert patient["onset_days"] == 1
+
+
 @pytest.mark.parametrize("rescue", [
+    "He underwent posterior fixation of L1 with removal of the cement.",
+    "Pedicle screw fixation with cement removal from the canal was performed.",
     "Emergency laminectomy and posterior fixation were performed.",
     "He underwent revision decompression with posterior fixation.",
     "He underwent laminectomy, posterior fixation and kyphoplasty of L1.",

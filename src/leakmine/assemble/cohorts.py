@@ -373,9 +373,9 @@ def _draw_arms(groups: list[_Group]) -> None:
             continue
         for g in named[i:j + 1]:
             g.arm_of = whole
+            g.breakdown = whole.denominator is not None
             if g.denominator is None:
                 g.population = whole
-                g.breakdown = whole.denominator is not None
         i = j + 1
 
 

@@ -210,7 +210,9 @@ class PatientView:
         if key not in self._roles:
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
-            if m.value in self.non_surgical and (
+            if m.attrs.get("augmented") and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start):
+                self._roles[key] = "index" if m.value in self.index else PART  # the screws the cement went through
+            elif m.value in self.non_surgical and (
                     (before and (first is not None or not self._after_complication(m, unit))) or self._began_during(m)):
                 self._roles[key] = None
             elif self.cement_index and self._with_augmentation(m, before):  # "index", or a part of it
@@ -234,18 +236,20 @@ class PatientView:
                 and not any(o.label == "OUTCOME" and began[-1] <= o.start_char < m.start_char for o in here))
 
     def _with_augmentation(self, m: Mention, before: bool) -> bool:
-        """Whether an operation is named with the cement augmentation as one operation ("vertebroplasty
-        with posterior fixation of T9-L1 and T11 corpectomy", "kyphoplasty and short-segment fusion"), or,
+        """Whether an operation is named with the cement augmentation (or cement-augmented screws) as one
+        operation ("vertebroplasty with posterior fixation of T9-L1 and T11 corpectomy", "kyphoplasty and
+        short-segment fusion"), or,
         while the story is `before` the complication, named first ("interbody fusion and
         vertebroplasty") with an augmentation that is not called rescue work."""
         cues = self.cues.of(m)
-        return self._named_with(m, lambda o: o.value in self.cement and (o.start_char < m.start_char or (
-            before and not called_rescue(cues, o.start_char - o.sentence_start))))
+        return self._named_with(m, lambda o: (o.value in self.cement or o.attrs.get("augmented")) and (
+            o.start_char < m.start_char or (before and not called_rescue(cues, o.start_char - o.sentence_start))))
 
     def _with_index(self, m: Mention) -> bool:
         """Whether rescue-type work is named as one operation with an index operation before any
         complication is told in the sentence ("posterior screw stabilization and laminectomy", "a
-        laminectomy with fixation"), the index operation not called rescue work. A cement augmentation's
+        laminectomy with fixation", "cement-augmented screws and fusion"), the index operation not called
+        rescue work. A cement augmentation's
         parts are `_with_augmentation`'s."""
         if self.cement_index:
             return False
@@ -253,7 +257,7 @@ class PatientView:
         if any(self.complication(o) and o.end_char <= m.start_char for o in here):
             return False
         cues = self.cues.of(m)
-        return self._named_with(m, lambda o: o.value in self.index and not o.historical
+        return self._named_with(m, lambda o: (o.value in self.index or o.attrs.get("augmented")) and not o.historical
                                 and not called_rescue(cues, o.start_char - o.sentence_start))
 
     def _named_with(self, m: Mention, other: Callable[[Mention], bool]) -> bool:
@@ -264,7 +268,7 @@ class PatientView:
             return False
         at = m.sentence_start
         for o in self.by_sentence.get(at, []):
-            if o.label != "PROCEDURE" or not o.asserted or o.start_char == m.start_char or not other(o):
+            if not (o.label == "PROCEDURE" or o.attrs.get("augmented")) or not o.asserted or o.start_char == m.start_char or not other(o):
                 continue
             first, second = sorted((o, m), key=lambda x: x.start_char)
             lo, hi = first.end_char - at, second.start_char - at
