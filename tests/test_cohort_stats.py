@@ -343,6 +343,8 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("(M/F ratio 47:38)", 47, 38),
     ("in 92 cases (males: 39, females: 53, mean age 63.7 y)", 39, 53),
     ("in 92 patients (female = 53; male = 39)", 39, 53),
+    ("92 patients (males – 39 and females – 53)", 39, 53),
+    ("92 patients (females - 53, males - 39)", 39, 53),
     ("Eighty-seven patients (52 of whom were women and 35 of whom were men)", 35, 52),
     ("35 of whom were men and 52 women", 35, 52),
 ])
@@ -350,8 +352,13 @@ def test_sex_count(text, male, female):
     assert [(v, a["n_male"], a["n_female"]) for v, a in found(text, "SEX_COUNT")] == [(f"{male}M/{female}F", male, female)]
 
 
-def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts():
-    assert found("We included 50 patients. Age (males: 66, females: 71) was recorded.", "SEX_COUNT") == []
+@pytest.mark.parametrize("text", [
+    "We included 50 patients. Age (males: 66, females: 71) was recorded.",
+    "50 patients (males 18-65 and females 20-70)",  # ages of each sex
+    "50 patients (males -2.1 and females -1.8 SD)",
+])
+def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
+    assert found(text, "SEX_COUNT") == []
 
 
 @pytest.mark.parametrize("text, value, stat", [
@@ -374,6 +381,7 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts():
     ("The mean age was 62.7 ± 9.3 years (range, 40～79 years).", "62.7±9.3 (40-79)",
      {"mean": 62.7, "sd": 9.3, "min": 40, "max": 79}),
     ("ages ranged from 48 ~ 91 years", "48-91", {"min": 48, "max": 91}),
+    ("with age varying from 46 to 80 (mean-57) years", "57 (46-80)", {"mean": 57, "min": 46, "max": 80}),
     ("aged 45∼88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
     ("mean age 70 years (~10 years older than controls)", "70", {"mean": 70, "min": None, "max": None}),
 ])
@@ -557,6 +565,8 @@ def test_pipeline_writes_cohort_spans():
     ("One hundred and twelve patients were enrolled.", 112, None, "population", None),
     ("A total of 2,406 patients were reviewed.", 2406, None, "population", None),
     ("a leakage group (n = 48)", 48, None, "group", None),
+    ("the observation group (n = 60, treated with kyphoplasty and an infusion of zoledronic acid)", 60, None,
+     "group", None),
     ("The foot-drop group comprised 14 patients.", 14, None, "group", None),
     ("Group B (n = 32) received kyphoplasty.", 32, None, "group", "outcome"),
     ("14 patients were assigned to the foot drop group.", 14, None, "group", None),

@@ -78,6 +78,13 @@ def test_is_journal_name_rejects_titles(line):
     # MEDLINE's brackets round a translated title
     ("[Foot drop after lumbar fusion in a man of sixty].", ("Foot drop after lumbar fusion in a man of sixty", None)),
     ("[PMMA] in the veins: [a] note", ("[PMMA] in the veins: [a] note", None)),
+    # a server's tag after a title
+    ("Delayed hematoma after lumbar fusion: risk factors [post]", ("Delayed hematoma after lumbar fusion: risk "
+                                                                  "factors", None)),
+    ("Foot drop after fusion: a cohort study [version 2]", ("Foot drop after fusion: a cohort study", None)),
+    ("Cement leakage [PMMA]", ("Cement leakage [PMMA]", None)),  # too short a title to carry a tag
+    ("Cement in the veins after kyphoplasty [a case of the cement-augmented screw]",
+     ("Cement in the veins after kyphoplasty [a case of the cement-augmented screw]", None)),
     # a year inside a title, a title that names access, and a short title stay as they are
     ("Spinal surgery in 2021", ("Spinal surgery in 2021", None)),
     ("Cement leakage: a review of 2019 cases", ("Cement leakage: a review of 2019 cases", None)),

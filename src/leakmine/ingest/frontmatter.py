@@ -73,6 +73,7 @@ def is_journal_name(text: str) -> bool:
 
 _YEAR_AFTER_STOP = re.compile(r"(?<=[.?!])\s+((?:19|20)\d\d)$")
 _TRANSLATED = re.compile(r"^\[(?P<title>[^\[\]]{9,})\]\.?$")
+_TAG = re.compile(r"\s+\[\s*[^\s\[\]]+(?:\s+[^\s\[\]]+){0,2}\s*\]\.?$")  # "[post]", "[version 2]"
 
 
 def untranslated(title: str) -> str:
@@ -84,9 +85,12 @@ def untranslated(title: str) -> str:
 
 def title_tail(title: str) -> tuple[str, int | None]:
     """`title` without what a page prints after it on its line, and the year so printed: an access note
-    of two words or more ("... and a Review FREE TO VIEW") or the year after its last stop
-    ("... a case report. 2021" -> 2021); a translation's brackets go too (`untranslated`)."""
+    of two words or more ("... and a Review FREE TO VIEW"), a server's tag of three words at most in
+    square brackets ("... Clinical Outcomes [post]") or the year after its last stop ("... a case
+    report. 2021" -> 2021); a translation's brackets go too (`untranslated`)."""
     title = untranslated(title)
+    if (m := _TAG.search(title)) and len(title[:m.start()].split()) >= 3:
+        title = title[:m.start()]
     if m := _YEAR_AFTER_STOP.search(title):
         return title[:m.start()], int(m.group(1))
     words = title.split()
