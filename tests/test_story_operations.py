@@ -59,6 +59,27 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
     assert "vertebroplasty" in patient["index_procedures"]
 
 
+@pytest.mark.parametrize("story, index, onset_days", [
+    ("A 58-year-old man with a metastatic cord compression had an urgent decompression at T2. Three hours after "
+     "the operation he developed paraplegia.", ["decompression"], 0.125),
+    ("A 65-year-old man who underwent revision lumbar decompression developed a cauda equina syndrome on the "
+     "second postoperative day.", ["decompression"], 2),
+    ("A 50-year-old woman had an emergency discectomy at L4-L5 for a massive disc herniation. Two days later "
+     "she developed a foot drop.", ["discectomy"], 2),
+    # called rescue work after the complication, or for it: the rescue
+    ("A 70-year-old man developed paraplegia two days after surgery. An emergency decompression was "
+     "performed.", [], 2),
+    ("An emergency decompression for an epidural hematoma was done in a 70-year-old man with paraplegia two days "
+     "after surgery.", [], None),
+])
+def test_an_operation_called_rescue_work_that_opens_the_story_is_the_index(tmp_path, story, index, onset_days):
+    text = case_report("Neurological deficit after spinal surgery: a case report", story + " He recovered.")
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert patient["index_procedures"] == index
+    assert bool(patient["treatments"]) is not bool(index)
+    assert patient["onset_days"] == onset_days
+
+
 @pytest.mark.parametrize("title, index, treatments", [
     ("Delayed epidural hematoma after lumbar disc surgery treated by two-level laminectomy",
      [], ["laminectomy"]),

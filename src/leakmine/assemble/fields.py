@@ -219,12 +219,28 @@ class PatientView:
                 self._roles[key] = "index" if m.value in self.index else PART
             elif before and m.value not in self.index and self._with_index(m):
                 self._roles[key] = PART
+            elif self._opens_story(m, unit):
+                self._roles[key] = "index"
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
                 self._roles[key] = procedure_role(
                     m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index,
                     outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
+
+    def _opens_story(self, m: Mention, unit: str) -> bool:
+        """Whether an operation called rescue work opens its unit's story, no complication told before it,
+        nor in its sentence save one it is said to have developed after: the operation the complication
+        followed ("An urgent decompression was performed. Three hours later ...", "a man who underwent
+        revision decompression developed a cauda equina syndrome"; not "emergency decompression for an
+        epidural hematoma", "a hematoma after discectomy treated by laminectomy")."""
+        first, cues, at = self.first_operation.get(unit), self.cues.of(m), m.sentence_start
+        if first is None or (first.start_char, first.end_char) != (m.start_char, m.end_char) \
+                or m.value not in self.index or self.cement_index or m.historical \
+                or not called_rescue(cues, m.start_char - at) or self._after_complication(m, unit):
+            return False
+        return all(o.start_char >= m.end_char and cues.has("ONSET", m.end_char - at, o.start_char - at)
+                   for o in self.by_sentence.get(at, []) if self.complication(o))
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:
