@@ -108,6 +108,12 @@ from vocab_helpers import values
     ("weakness had markedly diminished by discharge", "improved"),
     ("her pain decreased to 2 on the VAS", "improved"),
     ("the weakness decreased in the following weeks", "improved"),
+    ("she had none of the previous symptoms a year later", "full recovery"),
+    ("recovery of neurological function was noted two days later", "improved"),
+    ("he responded favorably to steroids", "improved"),
+    ("eventually ending in a favourable outcome", "improved"),
+    ("there was no recovery of motor function", "no recovery"),
+    ("almost complete recovery of her neurological function", "partial recovery"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}
@@ -133,6 +139,9 @@ def test_outcome_values(text, expected):
     "a symptom-free interval of two years before the fracture",
     "renal function was normal",
     "muscle strength was normal in the right leg",
+    "early surgery is associated with a good outcome",
+    "none of the previous studies reported symptoms",
+    "recovery of the cement from the canal",
     "her oxygen saturation drop resolved with oxygen",
     "she was discharged without complications",
     "the prognosis is generally favourable",
