@@ -37,6 +37,9 @@ from leakmine.ingest.text import read_text
      [("Case presentation", "case"), ("Conclusions", "conclusion")]),
     ("Discussion Cement leaks into the canal are rare. They need care.", [("Discussion", "discussion")]),
     ("RESULTS Twenty patients had leaks.", [("RESULTS", "results")]),
+    # labels run into the sentences around them, full stops and all
+    ("A review of the literature.Objectives.Cement may leak.Methods.Case report.Results.Early surgery helped.",
+     [("Objectives", "abstract"), ("Methods", "methods"), ("Case report", "case"), ("Results", "results")]),
     # must not split
     ("We compared the results of the methods used by both teams.", []),
     ("Results were good in most patients. Methods differed between centres.", []),
@@ -51,6 +54,7 @@ from leakmine.ingest.text import read_text
     ("She was treated with steroids. Outcome was good.", []),
     ("A 60-year-old man (case presentation in Fig. 1) had pain.", []),
     ("He was treated in the U.S.Results of that care were good.", []),
+    ("The cement leaked.Results.pdf was the name of the file.", []),
 ])
 def test_run_in_labels(text, expected):
     assert [(r.label, r.kind) for r in run_in_labels(text)] == expected

@@ -155,6 +155,8 @@ def test_treatment_must_not_match(text, unwanted):
     ("the cement emboli were extracted", "cement removal"),
     ("extraction of the intracardiac foreign body", "cement removal"),
     ("removal of the migrated fragment", "cement removal"),
+    ("we performed open heart surgery to remove the foreign body", "cement removal"),
+    ("pericardiocentesis was done for the removal of foreign body", "cement removal"),
     ("the misplaced screw was taken out", "screw removal"),
     ("both screws were withdrawn", "screw removal"),
     ("the loose cage was retrieved", "cage removal"),
@@ -179,6 +181,8 @@ def test_removal_and_refusion_phrasings(text, expected):
     ("the screw was removed and the cement left", "cement removal"),
     ("she refused further surgery", "fusion"),
     ("the cage was inserted", "cage removal"),
+    ("open discectomy to remove the disc fragment", "cement removal"),
+    ("a thoracotomy was planned but the foreign body was left in place", "cement removal"),
 ])
 def test_removal_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

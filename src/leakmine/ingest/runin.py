@@ -29,7 +29,7 @@ _WORD_GAP = re.compile(r"[ \t]+")
 _MAX_WORDS = 6
 _WORDS = re.compile(rf"{_WORD.pattern}(?:[ \t]+{_WORD.pattern}){{0,{_MAX_WORDS - 1}}}")  # what `_label_at` reads
 _COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
-_STOP = re.compile(r"\.[ \t]+(?=[A-Z0-9])")
+_STOP = re.compile(r"\.[ \t]*(?=[A-Z0-9])")  # "Methods. We", and run together: "review.Objectives.Clinicians"
 _CAPITALISED_NEXT = re.compile(r"[ \t]+(?=(?:A|An)[ \t]|[A-Z][a-z]|\d+-year-old)")
 _GLUED = re.compile(r"(?<=[a-z])(?=An?[ \t]|[A-Z][a-z])")
 
