@@ -68,6 +68,10 @@ def levels(text: str) -> list[list[str]]:
     ("she underwent fourth lumbar vertebroplasty", [["L4"]]),
     ("a revision T10\u2013pelvis instrumented fusion", [["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]]),
     ("fixation from L4 to the sacrum", [["L4", "L5", "S1"]]),
+    # a joint named for its vertebrae
+    ("a posterior atlantoaxial fusion", [["C1", "C2"]]),
+    ("atlanto-axial instability", [["C1", "C2"]]),
+    ("cement leaked at the lumbosacral junction", [["L5", "S1"]]),
     ("the first lumbar compression fracture", [["L1"]]),
     ("vertebroplasty for a third lumbar vertebral compression fracture", [["L3"]]),  # "vertebral": no count
     ("the 12th thoracic vertebra", [["T12"]]),
@@ -168,6 +172,8 @@ def test_levels_found(text, expected):
     "in the lumbar 2 group, 30 vertebrae",
     "lumbar vertebrae 3 and 4 (20%)",  # the unit after a list is the whole list's
     "lumbar vertebrae 2 and 3 years later",
+    "a lumbosacral fusion with iliac screws",  # its levels vary
+    "the atlanto-occipital joint",
 ])
 def test_levels_not_found(text):
     assert levels(text) == []

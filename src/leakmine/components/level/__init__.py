@@ -27,6 +27,8 @@ GROUPS = frozenset({"first", "second", "upper", "region", "nums"})
 
 def levels_of(text: str, m: Match) -> list[str]:
     """The levels one rule match names (pure)."""
+    if named := m.rule.attrs.get("levels"):  # a joint named for its vertebrae ("atlantoaxial")
+        return list(named)
     if m.groups.get("first"):
         return parse_glued(m.groups["first"], m.groups["second"] or "")
     if m.groups.get("upper"):
