@@ -133,6 +133,7 @@ def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, 
 @pytest.mark.parametrize("index, expected", [
     ("cement-augmented pedicle screw fixation from L3 to L5", []),
     ("L3-L5 pedicle screw fixation with bone cement augmentation", []),
+    ("transpedicular screw instrumentation from L3 to L5 with polymethyl methacrylate augmentation", []),
     ("posterior stabilization of L3-L5 with a PMMA-augmented pedicle screw system and fusion", ["fusion"]),
     ("an L3-L5 posterior fusion with cemented fenestrated screws", ["fusion"]),
 ])
