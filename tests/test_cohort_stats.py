@@ -57,6 +57,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Methods: Posterior lumbar interbody fusion was performed for 212 consecutive patients.", 212, None),
     # a count told out of its arm's patients: the count, not the arm
     ("Leakage occurred in 9 out of the 40 patients (22.5%) in the PVP group.", 9, 40),
+    ("Thirty-six percent (19 of 53) of patients reported hip flexor weakness.", 19, 53),
     ("There were 11 (7%) cases with asymptomatic paravertebral leakage.", 11, None),
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("This was a prospective, non-randomized, controlled, single-center study with 60 patients.", 60, None),

@@ -41,8 +41,9 @@ _DATE_LINE = re.compile(
     rf"|{_YEAR}(?:\s+{_MONTH})?)\.?",
     re.IGNORECASE,
 )
-# Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Pages 872.e1-872.e6",
-# "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or breadcrumbs ("››").
+# Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Page(s) 195-200",
+# "Pages 872.e1-872.e6", "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or
+# breadcrumbs ("››").
 _PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
 _VOLUME_OR_ISSUE = re.compile(r"\b(?:vol(?:ume)?\.?|v\.|issue)\s*\(?\d", re.IGNORECASE)
 # What a number without a volume may label besides an issue ("Case No. 2", "IRB No. 2019", "Grant No. 12").
@@ -54,7 +55,7 @@ _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
     rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*(?:\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?(?!\d)|\(\d{{1,4}}\))"
     rf"|suppl(?:ement)?\.?\s*\d{{0,3}}"
-    rf"|(?:pp?\.|pages?)\s*:?\s*{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?|\d{{1,3}}\s+pages"
+    rf"|(?:pp?\.|pages?|page\(s\))\s*:?\s*{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?|\d{{1,3}}\s+pages"
     rf"|article\s+(?:id|no\.?|number)?\s*:?\s*[eE]?\d[\w.-]*"
     rf"|\(?(?:\d{{1,2}}\s+)?(?:{_MONTH}(?:\s*[-–/]\s*{_MONTH})?\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\)?"
     rf"|{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?"
