@@ -49,7 +49,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("We carried out a retrospective study with 473 patients who underwent PLIF.", 473, None),
     ("Eighty-six consecutive patients with 139 levels who underwent vertebroplasty were evaluated.", 86, None),
     ("Subjects were 8,925 patients (61,304 pedicle screws) who underwent fusion.", 8925, None),
-    ("The subjects of this study were 158 patients who underwent decompression.", 158, None),
+    ("The subjects of this study were 212 patients treated with fusion.", 212, None),
     ("The participants in our series were 64 patients treated for burst fractures.", 64, None),
     # the population told from the operation it underwent
     ("Percutaneous kyphoplasty was performed in 126 patients with 150 fractures.", 126, None),
@@ -57,7 +57,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Methods: Posterior lumbar interbody fusion was performed for 212 consecutive patients.", 212, None),
     # a count told out of its arm's patients: the count, not the arm
     ("Leakage occurred in 9 out of the 40 patients (22.5%) in the PVP group.", 9, 40),
-    ("Thirty-six percent (19 of 53) of patients reported hip flexor weakness.", 19, 53),
+    ("Forty percent (12 of 30) of patients reported thigh numbness.", 12, 30),
     ("There were 11 (7%) cases with asymptomatic paravertebral leakage.", 11, None),
     ("Our series comprising 80 patients was reviewed.", 80, None),
     ("This was a prospective, non-randomized, controlled, single-center study with 60 patients.", 60, None),
@@ -382,7 +382,7 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     ("The mean age was 62.7 ± 9.3 years (range, 40～79 years).", "62.7±9.3 (40-79)",
      {"mean": 62.7, "sd": 9.3, "min": 40, "max": 79}),
     ("ages ranged from 48 ~ 91 years", "48-91", {"min": 48, "max": 91}),
-    ("with age varying from 46 to 80 (mean-57) years", "57 (46-80)", {"mean": 57, "min": 46, "max": 80}),
+    ("with age varying from 51 to 84 (mean-66) years", "66 (51-84)", {"mean": 66, "min": 51, "max": 84}),
     ("aged 45∼88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
     ("mean age 70 years (~10 years older than controls)", "70", {"mean": 70, "min": None, "max": None}),
 ])
@@ -566,7 +566,7 @@ def test_pipeline_writes_cohort_spans():
     ("One hundred and twelve patients were enrolled.", 112, None, "population", None),
     ("A total of 2,406 patients were reviewed.", 2406, None, "population", None),
     ("a leakage group (n = 48)", 48, None, "group", None),
-    ("the observation group (n = 60, treated with kyphoplasty and an infusion of zoledronic acid)", 60, None,
+    ("the observation group (n = 44, given kyphoplasty and a course of teriparatide after it)", 44, None,
      "group", None),
     ("The foot-drop group comprised 14 patients.", 14, None, "group", None),
     ("Group B (n = 32) received kyphoplasty.", 32, None, "group", "outcome"),

@@ -60,10 +60,10 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
 
 
 @pytest.mark.parametrize("story, index, onset_days", [
-    ("A 58-year-old man with a metastatic cord compression had an urgent decompression at T2. Three hours after "
-     "the operation he developed paraplegia.", ["decompression"], 0.125),
-    ("A 65-year-old man who underwent revision lumbar decompression developed a cauda equina syndrome on the "
-     "second postoperative day.", ["decompression"], 2),
+    ("A 58-year-old man with a metastatic cord compression had an urgent decompression at T2. Six hours after "
+     "the operation his legs were paralysed.", ["decompression"], 0.25),
+    ("A 58-year-old woman who had a revision laminectomy at L3-L4 developed a cauda equina syndrome on the "
+     "second postoperative day.", ["laminectomy"], 2),
     ("A 50-year-old woman had an emergency discectomy at L4-L5 for a massive disc herniation. Two days later "
      "she developed a foot drop.", ["discectomy"], 2),
     # called rescue work after the complication, or for it: the rescue
@@ -133,8 +133,8 @@ def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, 
 @pytest.mark.parametrize("index, expected", [
     ("cement-augmented pedicle screw fixation from L3 to L5", []),
     ("L3-L5 pedicle screw fixation with bone cement augmentation", []),
-    ("transpedicular screw instrumentation from L3 to L5 with polymethyl methacrylate augmentation", []),
-    ("posterior stabilization of L3-L5 with a PMMA-augmented pedicle screw system and fusion", ["fusion"]),
+    ("transpedicular screw fixation from L3 to L5 with bone cement augmentation", []),
+    ("L3-L5 posterior instrumentation with PMMA-augmented pedicle screws and fusion", ["fusion"]),
     ("an L3-L5 posterior fusion with cemented fenestrated screws", ["fusion"]),
 ])
 def test_screws_the_cement_went_through_are_the_index_operation(tmp_path, index, expected):

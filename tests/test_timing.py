@@ -22,7 +22,7 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("Soon after the cement injection the pain began.", ("immediate", 0)),
     ("shortly after PKP, numbness appeared", ("immediate", 0)),
     ("paraparesis was noted immediately postoperatively", ("immediate", 0)),
-    ("left hemiparesis immediately post operation", ("immediate", 0)),
+    ("right leg weakness immediately post operation", ("immediate", 0)),
     ("in the immediate postoperative period", ("immediate", 0)),
     ("On awakening from anesthesia, the patient had paraplegia.", ("immediate", 0)),
     ("upon waking from general anaesthesia", ("immediate", 0)),

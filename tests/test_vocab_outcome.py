@@ -108,12 +108,12 @@ from vocab_helpers import values
     ("weakness had markedly diminished by discharge", "improved"),
     ("her pain decreased to 2 on the VAS", "improved"),
     ("the weakness decreased in the following weeks", "improved"),
-    ("she had none of the previous symptoms a year later", "full recovery"),
-    ("recovery of neurological function was noted two days later", "improved"),
+    ("she had none of her preoperative symptoms at one year", "full recovery"),
+    ("recovery of motor function was seen within a week", "improved"),
     ("he responded favorably to steroids", "improved"),
-    ("eventually ending in a favourable outcome", "improved"),
+    ("the course ended in a favourable outcome", "improved"),
     ("there was no recovery of motor function", "no recovery"),
-    ("almost complete recovery of her neurological function", "partial recovery"),
+    ("almost complete recovery of motor function", "partial recovery"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}
