@@ -297,7 +297,7 @@ def test_parse_byline_rejects_more(line):
     ("Spine Cases, Vol. 9, No. 2, 2021.", "Spine Cases", 2021),
     ("Spine Cases, No. 3, 2021", "Spine Cases", 2021),  # a number without a volume
     ("Acta Spinalis, Number 4, 2020, pp. 33-38", "Acta Spinalis", 2020),
-    ("2016, Volume 7, Number 3, Page(s) 195-200", None, 2016),
+    ("2019, Volume 4, Number 2, Page(s) 88-93", None, 2019),
 ])
 def test_parse_issue_line(line, journal, year):
     c = parse_issue_line(line)

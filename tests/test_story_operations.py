@@ -60,7 +60,7 @@ def test_a_later_operation_is_the_rescue(tmp_path, story):
 
 
 @pytest.mark.parametrize("story, index, onset_days", [
-    ("A 58-year-old man with a metastatic cord compression had an urgent decompression at T2. Six hours after "
+    ("A 58-year-old man with cord compression from a metastasis had an urgent decompression at T2. Six hours after "
      "the operation his legs were paralysed.", ["decompression"], 0.25),
     ("A 58-year-old woman who had a revision laminectomy at L3-L4 developed a cauda equina syndrome on the "
      "second postoperative day.", ["laminectomy"], 2),

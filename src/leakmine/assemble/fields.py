@@ -231,9 +231,9 @@ class PatientView:
     def _opens_story(self, m: Mention, unit: str) -> bool:
         """Whether an operation called rescue work opens its unit's story, no complication told before it,
         nor in its sentence save one it is said to have developed after: the operation the complication
-        followed ("An urgent decompression was performed. Three hours later ...", "a man who underwent
-        revision decompression developed a cauda equina syndrome"; not "emergency decompression for an
-        epidural hematoma", "a hematoma after discectomy treated by laminectomy")."""
+        followed ("An emergency discectomy was done. Two days later ...", "a woman who had a revision
+        laminectomy developed a cauda equina syndrome"; not "emergency decompression for an epidural
+        hematoma", "a hematoma after discectomy treated by laminectomy")."""
         first, cues, at = self.first_operation.get(unit), self.cues.of(m), m.sentence_start
         if first is None or (first.start_char, first.end_char) != (m.start_char, m.end_char) \
                 or m.value not in self.index or self.cement_index or m.historical \

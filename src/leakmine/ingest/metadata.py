@@ -41,7 +41,7 @@ _DATE_LINE = re.compile(
     rf"|{_YEAR}(?:\s+{_MONTH})?)\.?",
     re.IGNORECASE,
 )
-# Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Page(s) 195-200",
+# Pieces of a journal issue line ("Vol. 9", "Issue 2", "Issue (2)", "pp. 33-38", "Page(s) 88-93",
 # "Pages 872.e1-872.e6", "Article ID 5550123", "2021", a date), set apart by bars, dots, commas or
 # breadcrumbs ("››").
 _PAGE = r"[eE]?\d{1,7}(?:\.e\d{1,4})?"
