@@ -346,6 +346,7 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("in 92 patients (female = 53; male = 39)", 39, 53),
     ("92 patients (males – 39 and females – 53)", 39, 53),
     ("92 patients (females - 53, males - 39)", 39, 53),
+    ("92 patients (males-39, females-53)", 39, 53),
     ("Eighty-seven patients (52 of whom were women and 35 of whom were men)", 35, 52),
     ("35 of whom were men and 52 women", 35, 52),
 ])
@@ -455,6 +456,10 @@ def test_age_stat(text, value, stat):
     "Revision fusion was performed in 6 patients.",
     "A second vertebroplasty was performed on 4 patients.",
     "Emergency laminectomy was performed in 3 patients.",
+    "Subsequent kyphoplasty was performed in 14 patients.",
+    "Decompressive laminectomy was performed in 4 patients.",
+    "Secondary fusion was performed in 5 patients.",
+    "Posterior fusion was performed in 18 patients because of progressive kyphosis.",
 ])
 def test_not_a_cohort_statistic(text):
     assert match_cohort(text, RULES) == []

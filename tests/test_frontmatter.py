@@ -83,6 +83,8 @@ def test_is_journal_name_rejects_titles(line):
                                                                   "factors", None)),
     ("Foot drop after fusion: a cohort study [version 2]", ("Foot drop after fusion: a cohort study", None)),
     ("Cement leakage [PMMA]", ("Cement leakage [PMMA]", None)),  # too short a title to carry a tag
+    ("[Cement leakage after vertebroplasty] [preprint]", ("Cement leakage after vertebroplasty", None)),
+    ("Vertebroplasty of the axis [C2]", ("Vertebroplasty of the axis [C2]", None)),  # no server's tag
     ("Cement in the veins after kyphoplasty [a case of the cement-augmented screw]",
      ("Cement in the veins after kyphoplasty [a case of the cement-augmented screw]", None)),
     # a year inside a title, a title that names access, and a short title stay as they are

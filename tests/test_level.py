@@ -70,7 +70,7 @@ def levels(text: str) -> list[list[str]]:
     ("fixation from L4 to the sacrum", [["L4", "L5", "S1"]]),
     # a joint named for its vertebrae
     ("a posterior atlantoaxial fusion", [["C1", "C2"]]),
-    ("atlanto-axial instability", [["C1", "C2"]]),
+    ("atlanto-axial screw fixation", [["C1", "C2"]]),
     ("cement leaked at the lumbosacral junction", [["L5", "S1"]]),
     ("the first lumbar compression fracture", [["L1"]]),
     ("vertebroplasty for a third lumbar vertebral compression fracture", [["L3"]]),  # "vertebral": no count
@@ -174,6 +174,7 @@ def test_levels_found(text, expected):
     "lumbar vertebrae 2 and 3 years later",
     "a lumbosacral fusion with iliac screws",  # its levels vary
     "the atlanto-occipital joint",
+    "known atlantoaxial subluxation",  # a diagnosis, not an operation's site
 ])
 def test_levels_not_found(text):
     assert levels(text) == []

@@ -134,6 +134,7 @@ def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, 
     ("cement-augmented pedicle screw fixation from L3 to L5", []),
     ("L3-L5 pedicle screw fixation with bone cement augmentation", []),
     ("transpedicular screw fixation from L3 to L5 with bone cement augmentation", []),
+    ("pedicle screw fixation from L3 to L5 augmented with PMMA", []),
     ("L3-L5 posterior instrumentation with PMMA-augmented pedicle screws and fusion", ["fusion"]),
     ("an L3-L5 posterior fusion with cemented fenestrated screws", ["fusion"]),
 ])
@@ -148,7 +149,21 @@ def test_screws_the_cement_went_through_are_the_index_operation(tmp_path, index,
     assert patient["onset_days"] == 1
 
 
+@pytest.mark.parametrize("story, removed", [
+    ("A 66-year-old woman underwent vertebroplasty at L1. Two days later she had chest pain from cement in the "
+     "right atrium. A sternotomy was performed to remove the fragment.", True),
+    ("A 66-year-old man underwent fusion at L4-L5. A drain broke as it was pulled, and a thoracotomy was "
+     "performed to remove the fragment.", False),
+])
+def test_a_heart_operation_takes_out_cement_only_where_cement_leaked(tmp_path, story, removed):
+    (patient,) = mine(tmp_path, case_report("Complications after spine surgery: a case report", story))["patients"]
+    assert ("cement removal" in patient["treatments"]) is removed
+
+
 @pytest.mark.parametrize("rescue", [
+    "A month later the cement had moved into the canal. He underwent cement removal and cement-augmented pedicle "
+    "screw fixation from T11 to L3.",
+    "A new fracture of L2 followed. Decompression and PMMA-augmented screw fixation from T11 to L3 were done.",
     "He underwent posterior fixation of L1 with removal of the cement.",
     "Pedicle screw fixation with cement removal from the canal was performed.",
     "Emergency laminectomy and posterior fixation were performed.",

@@ -267,9 +267,10 @@ def _counted_by_sex(groups: list[_Group], sexes: list[Mention]) -> list[_Group]:
 def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Group]:
     """`groups` and a group for each denominator told as a group of its own that no size states ("Six of
     the 10 patients with C5 palsy recovered" counts the 10 with a palsy), when a larger group is counted
-    before it (so it is not the population itself). A part told after its group's name ("in the PMCP
-    group (19/127)") is one only in a sentence about a complication (not "a fusion rate of 92% in the
-    TLIF group (46/50)") where its whole is counted or drawn so (not "(19/230)" screws of 96 patients)."""
+    before it (so it is not the population itself), or when its patients are told as an arm ("9 out of
+    the 40 patients in the PVP group"). A part told after its group's name ("in the PMCP group
+    (19/127)") is one only in a sentence about a complication (not "a fusion rate of 92% in the TLIF
+    group (46/50)") where its whole is counted or drawn so (not "(19/230)" screws of 96 patients)."""
     out = []
     for g in groups:
         for m in g.sizes:
@@ -281,7 +282,7 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
                 break  # not a part of its group: the group goes
             if any(o.n == den for o in groups + out):
                 continue
-            if any(o.n > den and o.first.start_char < m.start_char for o in groups):
+            if m.attrs.get("whole_people") or any(o.n > den and o.first.start_char < m.start_char for o in groups):
                 out.append(_Group(den, m.attrs.get("name"), [], whole_of=m))
             elif named:
                 break
@@ -350,7 +351,7 @@ def _draw_arms(groups: list[_Group]) -> None:
     """Named groups told one after another whose sizes add up to a group counted before them are drawn
     from it: the arms of a population ("group H (n = 17)" and "group L (n = 19)" of 36), or the
     breakdown of a group ("leakage in 20 patients: PVP (n = 12) and PKP (n = 8)"), which then counts as
-    no group of its own (`_tallies`)."""
+    no group of its own (`_tallies`), whatever whole its parts are also counted against."""
     named = [g for g in groups if g.named]
     wholes: dict[int, list[_Group]] = {}
     for w in groups:
@@ -425,13 +426,13 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
     """Counts that are not groups of their own (ids): named parts of a group drawn from the population
     (`_draw_arms`), a breakdown of a group already counted against its population or named (its
     denominator is no larger than that group: "8 of the 11 patients with loose screws" within 30
-    patients drawn from 4078) unless that group is an arm not named for a complication (`findings`:
-    "5 of the 17 patients in group H" are the arm's complication group, "9 of the 48 patients" of
+    patients drawn from 4078) unless that group is an arm or a named group not named for a complication
+    (`findings`: "5 of the 17 patients in group H" are the arm's complication group, "9 of the 48 patients" of
     "the leakage group (n = 48)" a breakdown), an outcome of the study population whose sex counts are given ("9 of
     the 17 patients required reoperation"), and an outcome counted against fewer patients than a population the
     paper counts ("walking improved in 7/9 patients" of 20 treated: the 9 are some of them)."""
     subgroups = {g.n for g in groups if (g.named or g.denominator)
-                 and (g.arm_of is None or any(_names(m, findings) for m in g.sizes))}
+                 and ((g.arm_of is None and not g.named) or any(_names(m, findings) for m in g.sizes))}
     populations = {t for m in sexes if (t := _sex_total(m))} - subgroups
     counted = {g.n for g in groups if not g.named and g.denominator is None}
     out = set()

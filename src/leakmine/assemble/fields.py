@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from leakmine.assemble.cues import CueIndex, value_set, vocabulary
@@ -131,6 +132,12 @@ class PatientView:
         self._roles: dict[tuple[int, int], str | None] = {}
         self._sentence_cues: dict[tuple[int, str], list[Cue]] = {}
 
+    @cached_property
+    def cement_leaked(self) -> bool:
+        """Whether the patient's cement is told to have leaked: a leak site, or cement leakage as a cause."""
+        return any(a.mention.asserted and (a.mention.label == "LEAK_LOCATION" or (
+            a.mention.label == "CAUSE" and a.mention.value == "cement leakage")) for a in self.findings_first)
+
     def own_of(self, label: str) -> list[Attribution]:
         """The patient's own mentions of `label`, in text order."""
         return self.own_by_label.get(label, [])
@@ -210,8 +217,9 @@ class PatientView:
         if key not in self._roles:
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
-            if m.attrs.get("augmented") and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start):
-                self._roles[key] = "index" if m.value in self.index else PART  # the screws the cement went through
+            if m.attrs.get("augmented") and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start) \
+                    and (before or not self._with_other_work(m)):  # the screws the cement went through
+                self._roles[key] = "index" if m.value in self.index else PART
             elif m.value in self.non_surgical and (
                     (before and (first is not None or not self._after_complication(m, unit))) or self._began_during(m)):
                 self._roles[key] = None
@@ -227,6 +235,12 @@ class PatientView:
                     m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index,
                     outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
+
+    def _with_other_work(self, m: Mention) -> bool:
+        """Whether its sentence names another operation or treatment beside `m` ("removal of the cement
+        and cement-augmented screw fixation": rescue work once the story is past the index operation)."""
+        return any(o.label in _PROCEDURE_LABELS and o.asserted and o.start_char != m.start_char
+                   for o in self.by_sentence.get(m.sentence_start, []))
 
     def _opens_story(self, m: Mention, unit: str) -> bool:
         """Whether an operation called rescue work opens its unit's story, no complication told before it,
@@ -254,9 +268,8 @@ class PatientView:
     def _with_augmentation(self, m: Mention, before: bool) -> bool:
         """Whether an operation is named with the cement augmentation (or cement-augmented screws) as one
         operation ("vertebroplasty with posterior fixation of T9-L1 and T11 corpectomy", "kyphoplasty and
-        short-segment fusion"), or,
-        while the story is `before` the complication, named first ("interbody fusion and
-        vertebroplasty") with an augmentation that is not called rescue work."""
+        short-segment fusion"), or, while the story is `before` the complication, named first
+        ("interbody fusion and vertebroplasty") with an augmentation that is not called rescue work."""
         cues = self.cues.of(m)
         return self._named_with(m, lambda o: (o.value in self.cement or o.attrs.get("augmented")) and (
             o.start_char < m.start_char or (before and not called_rescue(cues, o.start_char - o.sentence_start))))
@@ -265,8 +278,7 @@ class PatientView:
         """Whether rescue-type work is named as one operation with an index operation before any
         complication is told in the sentence ("posterior screw stabilization and laminectomy", "a
         laminectomy with fixation", "cement-augmented screws and fusion"), the index operation not called
-        rescue work. A cement augmentation's
-        parts are `_with_augmentation`'s."""
+        rescue work. A cement augmentation's parts are `_with_augmentation`'s."""
         if self.cement_index:
             return False
         here = self.by_sentence.get(m.sentence_start, [])
@@ -277,14 +289,16 @@ class PatientView:
                                 and not called_rescue(cues, o.start_char - o.sentence_start))
 
     def _named_with(self, m: Mention, other: Callable[[Mention], bool]) -> bool:
-        """Whether `m` and an asserted procedure of its sentence that `other` accepts are named as one
-        operation: joined by "and"/"with" in one phrase (either first), no verb or story step between."""
+        """Whether `m` and an asserted procedure (or cement-augmented screws) of its sentence that `other`
+        accepts are named as one operation: joined by "and"/"with" in one phrase (either first), no verb
+        or story step between."""
         cues = self.cues.of(m)
         if not (cues.spans("JOINED") or cues.spans("WITH")):
             return False
         at = m.sentence_start
         for o in self.by_sentence.get(at, []):
-            if not (o.label == "PROCEDURE" or o.attrs.get("augmented")) or not o.asserted or o.start_char == m.start_char or not other(o):
+            if not (o.label == "PROCEDURE" or o.attrs.get("augmented")) or not o.asserted \
+                    or o.start_char == m.start_char or not other(o):
                 continue
             first, second = sorted((o, m), key=lambda x: x.start_char)
             lo, hi = first.end_char - at, second.start_char - at
@@ -407,6 +421,8 @@ def _procedures(b: PatientBuilder, view: PatientView, when: Callable[[Mention], 
             if m.value in index and when(m) == FOLLOW_UP and not called_rescue(view.cues.of(m),
                                                                                m.start_char - m.sentence_start):
                 continue
+            if m.attrs.get("needs_leak") and not view.cement_leaked:
+                continue  # "a sternotomy to remove the fragment" takes out cement only where cement leaked
             b.add("treatments", m.value, m.mention_id)
 
 

@@ -73,7 +73,9 @@ def is_journal_name(text: str) -> bool:
 
 _YEAR_AFTER_STOP = re.compile(r"(?<=[.?!])\s+((?:19|20)\d\d)$")
 _TRANSLATED = re.compile(r"^\[(?P<title>[^\[\]]{9,})\]\.?$")
-_TAG = re.compile(r"\s+\[\s*[^\s\[\]]+(?:\s+[^\s\[\]]+){0,2}\s*\]\.?$")  # "[post]", "[version 2]"
+# A preprint server's tag after a title ("[post]", "[version 2]"), set off from its last word.
+_TAG = re.compile(r"(?<=\S)\s+\[(?:post|pre-?print|version\s+\d+|v\d+|in\s+press|epub\s+ahead\s+of\s+print)\]"
+                  r"\.?$", re.IGNORECASE)
 
 
 def untranslated(title: str) -> str:
@@ -85,12 +87,12 @@ def untranslated(title: str) -> str:
 
 def title_tail(title: str) -> tuple[str, int | None]:
     """`title` without what a page prints after it on its line, and the year so printed: an access note
-    of two words or more ("... and a Review FREE TO VIEW"), a server's tag of three words at most in
-    square brackets ("... Clinical Outcomes [post]") or the year after its last stop ("... a case
-    report. 2021" -> 2021); a translation's brackets go too (`untranslated`)."""
-    title = untranslated(title)
+    of two words or more ("... and a Review FREE TO VIEW"), a server's tag (`_TAG`: "... Clinical
+    Outcomes [post]") or the year after its last stop ("... a case report. 2021" -> 2021); a
+    translation's brackets go too (`untranslated`)."""
     if (m := _TAG.search(title)) and len(title[:m.start()].split()) >= 3:
         title = title[:m.start()]
+    title = untranslated(title)
     if m := _YEAR_AFTER_STOP.search(title):
         return title[:m.start()], int(m.group(1))
     words = title.split()

@@ -73,7 +73,7 @@ _IN_ARM = re.compile(rf"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?in\s+(?:the\s+)?[Gg]rou
 # its share fits one), `after_finding` (a group only right after the complication it counts), `counted_in`
 # ("operations": its denominator counts operations), `apart` (a group formed beside the population, as
 # matched controls are: never drawn from it).
-_PASSED_ON = ("share_only", "after_finding", "counted_in", "apart")
+_PASSED_ON = ("share_only", "after_finding", "counted_in", "apart", "whole_people")
 _WHOLE_REACH = 200  # characters from a size to the first of the parts told after it
 _GROUPS_REACH = 300  # characters from a count of patients to the named groups it is divided into
 # What may stand between two named parts of one size: "(PLIF n = 30, TLIF n = 83)", "NPVP (n=24) or
