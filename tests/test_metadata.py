@@ -70,6 +70,9 @@ def test_history_year(text, year):
     ("Acta Neurochir (2013) 155:2241\u20132248", "Acta Neurochir", 2013, ()),
     ("Spine (Phila Pa 1976). 2012;37:E1-E5.", "Spine (Phila Pa 1976)", 2012, ()),
     ("J. Neurosurg. Spine 21:45\u201350, 2014", "J. Neurosurg. Spine", 2014, ()),
+    # a meeting's supplement named in the issue
+    ("Spine Cases. 2016;150(4_MeetingAbstracts):612A. doi:10.5555/sc.2016.612", "Spine Cases", 2016,
+     ("10.5555/sc.2016.612",)),
 ])
 def test_parse_citation_line(line, journal, year, dois):
     c = parse_citation_line(line)

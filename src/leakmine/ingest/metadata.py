@@ -75,9 +75,10 @@ _JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)" 
 _JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
 _ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
-    # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49"
+    # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49", a meeting's
+    # supplement "Spine Cases. 2014;145(3_MeetingAbstracts):508A"
     re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})"
-               rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,12}}\))?\s*[:,.]"),
+               rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
