@@ -338,12 +338,12 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
      "than in the PKP group with 5 patients (15.6%).", [(300, None)]),
     ("Methods: We reviewed 300 patients. A control group comprising 80 patients was selected.", [(80, None)]),
     # a count out of an arm's patients: the count and the arm
-    ("Methods: We reviewed 246 patients treated with kyphoplasty. Results: Cement leakage occurred in 14 out of the "
-     "60 patients in the burst fracture group and 30 out of the 186 patients in the compression fracture group.",
+    ("Methods: We reviewed 246 patients treated with kyphoplasty. Results: Leaks were seen in 14 out of the 60 "
+     "patients of the unipedicular group, against 30 out of the 186 patients of the bipedicular group.",
      [(60, 246), (14, 60), (186, 246), (30, 186)]),
-    ("Methods: Patients treated with kyphoplasty were reviewed. Results: Cement leakage occurred in 9 out of the 40 "
-     "patients (22.5%) in the burst fracture group and 20 out of the 150 patients (13.3%) in the compression "
-     "fracture group.", [(40, None), (9, 40), (150, None), (20, 150)]),
+    ("Methods: Patients treated with vertebroplasty were reviewed. Results: Epidural leakage affected 9 out of the "
+     "40 patients (22.5%) in the PVP group; 20 out of the 150 patients (13.3%) in the PKP group had it too.",
+     [(40, None), (9, 40), (150, None), (20, 150)]),
     # the outcomes of a complication group, told as its named parts, are no groups
     ("Methods: We reviewed 200 patients. Results: Neurological deficits occurred in 40 patients (20%). At "
      "follow-up, 30/40 patients had either complete recovery (n=18, 45%) or partial recovery (n=12, 30%).",
