@@ -248,10 +248,12 @@ class PatientView:
         followed ("An emergency discectomy was done. Two days later ...", "a woman who had a revision
         laminectomy developed a cauda equina syndrome"; not "emergency decompression for an epidural
         hematoma", "a hematoma after discectomy treated by laminectomy")."""
-        first, cues, at = self.first_operation.get(unit), self.cues.of(m), m.sentence_start
+        first, at = self.first_operation.get(unit), m.sentence_start
         if first is None or (first.start_char, first.end_char) != (m.start_char, m.end_char) \
-                or m.value not in self.index or self.cement_index or m.historical \
-                or not called_rescue(cues, m.start_char - at) or self._after_complication(m, unit):
+                or m.value not in self.index or self.cement_index or m.historical:
+            return False
+        cues = self.cues.of(m)
+        if not called_rescue(cues, m.start_char - at) or self._after_complication(m, unit):
             return False
         return all(o.start_char >= m.end_char and cues.has("ONSET", m.end_char - at, o.start_char - at)
                    for o in self.by_sentence.get(at, []) if self.complication(o))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from leakmine.ingest.metadata import date_year, normalize_doi, surname
@@ -97,9 +98,7 @@ def first_value(fields: dict[str, list[str]], *tags: str) -> str | None:
 
 def medline_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI, PMID, PMCID and abstract of one record."""
-    def first(*tags: str) -> str | None:
-        return first_value(fields, *tags)
-
+    first = partial(first_value, fields)
     full_names = fields.get("FAU") or fields.get("AU") or []
     doi = next((v for tag in ("LID", "AID") for v in fields.get(tag, [])
                 if v.endswith("[doi]") or re.fullmatch(r"10\.\d{4,9}/\S+", v)), None)

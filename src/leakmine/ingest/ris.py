@@ -8,6 +8,7 @@ abstract included.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from leakmine.ingest.medline import first_line, first_value, given_first, record_chunks, tagged_fields
@@ -29,9 +30,7 @@ def ris_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
 
 def ris_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI and abstract of one record."""
-    def first(*tags: str) -> str | None:
-        return first_value(fields, *tags)
-
+    first = partial(first_value, fields)
     names = fields.get("AU") or fields.get("A1") or []
     doi = first("DO")
     return {
