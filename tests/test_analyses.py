@@ -29,8 +29,9 @@ def read_all(regexes):
 
 @pytest.fixture
 def empty(monkeypatch):
-    """A process that has read no pattern yet."""
+    """A process that has read no pattern yet, nor any saved analysis."""
     monkeypatch.setattr(analyses, "_known", {})
+    monkeypatch.setattr(analyses, "_saved", {})
     factors._parse.cache_clear()
 
 
@@ -48,6 +49,37 @@ def test_saved_analyses_are_read_back_without_parsing(empty, tmp_path, monkeypat
     monkeypatch.setattr(factors.sre_parser, "parse", no_parse)
     assert read_all(regexes) == fresh
     assert any(value is None for value, _, _ in fresh) and any(value for value, _, _ in fresh)
+
+
+def test_a_process_reads_the_saved_pipelines_analyses_when_it_first_reads_a_pattern(empty, tmp_path, monkeypatch):
+    regexes = [re.compile(p, f) for p, f in PATTERNS]
+    fresh = read_all(regexes)
+    analyses.save(tmp_path)
+    monkeypatch.setattr(analyses, "_known", {})
+    monkeypatch.setattr(analyses, "_saved", None)  # a new process: no pipeline loaded yet
+    monkeypatch.setenv("LEAKMINE_MODEL", str(tmp_path))
+    factors._parse.cache_clear()
+
+    def no_parse(*_):
+        raise AssertionError("an analysis saved with the pipeline was computed again")
+
+    monkeypatch.setattr(factors.sre_parser, "parse", no_parse)
+    assert read_all(regexes) == fresh
+
+
+def test_only_the_analyses_a_process_used_are_saved_again(empty, tmp_path, monkeypatch):
+    kept, dropped = re.compile(r"\bkyphoplasty\b", re.I), re.compile(r"\bsacroplasty\b", re.I)
+    read_all([kept, dropped])
+    analyses.save(tmp_path)
+    monkeypatch.setattr(analyses, "_known", {})
+    monkeypatch.setattr(analyses, "_saved", {})
+    assert analyses.load(tmp_path)
+    read_all([kept])
+    (tmp_path / "again").mkdir()
+    analyses.save(tmp_path / "again")
+    saved = json.loads((tmp_path / "again" / analyses.FILE).read_text())["analyses"]
+    keys = {key for table in saved.values() for key in table}
+    assert any("kyphoplasty" in k for k in keys) and not any("sacroplasty" in k for k in keys)
 
 
 def test_analyses_of_other_code_are_passed_over(empty, tmp_path):
@@ -84,10 +116,11 @@ def test_a_loaded_pipeline_compiles_a_rule_when_a_paper_first_tries_it(empty, tm
 def test_a_rule_and_its_compiled_pattern_share_one_analysis(empty, monkeypatch):
     (rule,) = parse_rules([json.dumps({"id": "x.pmma", "label": "CAUSE", "regex": r"\bPMMA\s+leak\w*"})], "r.jsonl")
     factors.required_factor_sets(rule)
+    regex = re.compile(rule.pattern, rule.flags)
 
     def no_parse(*_):
         raise AssertionError("the same pattern and flags were analysed twice")
 
     factors._parse.cache_clear()
     monkeypatch.setattr(factors.sre_parser, "parse", no_parse)
-    assert factors.required_factor_sets(re.compile(rule.pattern, rule.flags)) == factors.required_factor_sets(rule)
+    assert factors.required_factor_sets(regex) == factors.required_factor_sets(rule)

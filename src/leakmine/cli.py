@@ -97,7 +97,10 @@ def extract(
         "--screen", help="Skip extraction in a paper where no leak, cause, grade or treatment rule matches.")] = False,
 ) -> None:
     """Extract one paper: patients, cohorts and paper facts (json), or its mentions (csv)."""
-    from leakmine.pipeline import process_file
+    from leakmine.heap import kept_for_life
+
+    with kept_for_life():  # spaCy and the rest: imported once, kept
+        from leakmine.pipeline import process_file
 
     try:
         results = process_file(paper, model=model, screen=screen)

@@ -7,13 +7,13 @@ break their schema raises `SchemaError`, a bug of leakmine that stops the run.
 
 from __future__ import annotations
 
-import gc
 import logging
 from dataclasses import dataclass
 from typing import Any
 
 from leakmine.batch.checkpoint import encode
 from leakmine.errors import LeakmineError
+from leakmine.heap import kept_for_life
 from leakmine.ingest.xml import Citations, read_citations
 from leakmine.nlp import load_pipeline
 from leakmine.pipeline import process_document, process_file
@@ -52,13 +52,12 @@ class Mined:
 
 def warm() -> None:
     """Load the pipeline and pandas (which pyarrow imports on its first conversion of rows, in the
-    checkpoint of each unit), then move every object alive into the collector's permanent
-    generation: the pipeline's objects (over half of those a worker tracks) are no longer scanned by
-    each full collection, and forked workers do not copy their pages by touching them."""
-    load_pipeline()
-    import pandas  # noqa: F401
-
-    gc.freeze()
+    checkpoint of each unit), kept for the worker's life (leakmine.heap): the pipeline's objects (over
+    half of those a worker tracks) are no longer scanned by each full collection, and forked workers
+    do not copy their pages by touching them."""
+    with kept_for_life():
+        load_pipeline()
+        import pandas  # noqa: F401
 
 
 def error(key: str, stage: str, reason: str, **extra: Any) -> Mined:

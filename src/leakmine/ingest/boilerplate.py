@@ -30,7 +30,9 @@ class Boilerplate:
 
 
 @lru_cache(maxsize=1)
-def _rules() -> list[Rule]:
+def boilerplate_rules() -> list[Rule]:
+    """The front/back-matter rules, parsed once per process (a pipeline's build reads them too, so their
+    analyses are saved with it: nlp/analyses.py)."""
     rules = load_rules(__package__, "boilerplate.jsonl", labels=KINDS)
     for r in rules:
         if not isinstance(r.attrs.get("title"), str) or not isinstance(r.attrs.get("max_words"), int):
@@ -73,7 +75,7 @@ class _Finder:
 @lru_cache(maxsize=1)
 def _finders() -> list[_Finder]:
     out = []
-    for r in _rules():
+    for r in boilerplate_rules():
         anchored = _anchored(r.regex)
         needs = tuple((tuple(w for w, fold in s.literals if fold), tuple(w for w, fold in s.literals if not fold))
                       for s in (r.needs.sets if r.needs else ()))
@@ -117,7 +119,7 @@ def is_line_item(text: str) -> bool:
     line, a breadcrumb): the next line starts a new paragraph."""
     bp = boilerplate_of(text)
     return bp is not None and (bp.rule in ("citation-line", "issue-line")
-                               or any(r.id == bp.rule and r.attrs.get("line") for r in _rules()))
+                               or any(r.id == bp.rule and r.attrs.get("line") for r in boilerplate_rules()))
 
 
 @text_cache(1024)  # a paper's lines: the reader asks again of some

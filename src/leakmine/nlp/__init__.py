@@ -57,6 +57,11 @@ def save_pipeline(nlp: Language, model_dir: Path = MODEL_DIR) -> Path:
     return model_dir
 
 
+def default_model_dir() -> Path:
+    """Where the pipeline is saved: `LEAKMINE_MODEL`, else models/ (it may not exist)."""
+    return Path(os.environ.get("LEAKMINE_MODEL") or MODEL_DIR)
+
+
 def load_pipeline(model: str | None = None) -> Language:
     """The pipeline saved in `model` (a directory), else in models/, else built from the config; one
     per process for each (`load_pipeline()` and `load_pipeline(None)` are the same).
@@ -68,15 +73,17 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load_pipeline(model: str | None) -> Language:
+    from leakmine.heap import kept_for_life
     from leakmine.nlp import analyses
 
-    _register()
     path = Path(model) if model else MODEL_DIR if MODEL_DIR.exists() and not is_stale(MODEL_DIR) else None
-    if path is not None:
-        analyses.load(path)
-        return spacy.load(path, exclude=_NOT_SAVED)
-    log.info("building the pipeline from %s", CONFIG_PATH)
-    return build_pipeline()
+    with kept_for_life():
+        _register()
+        if path is not None:
+            analyses.load(path)
+            return spacy.load(path, exclude=_NOT_SAVED)
+        log.info("building the pipeline from %s", CONFIG_PATH)
+        return build_pipeline()
 
 
 def source_files() -> list[Path]:

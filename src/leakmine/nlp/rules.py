@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from leakmine.nlp import analyses
+from leakmine.nlp.compiled import compiled
 from leakmine.nlp.starts import (
     Haystack,
     Needs,
@@ -60,9 +61,10 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        """The compiled pattern, compiled when first tried: a paper tries few of a pipeline's rules, and
-        compiling them all cost about 0.2 CPU-s of each cold start."""
-        return re.compile(self.pattern, self.flags)
+        """The compiled pattern, compiled when first tried (from the code saved with the pipeline where
+        there is some: nlp/compiled.py): a paper tries few of a pipeline's rules, and compiling them all
+        cost about 0.2 CPU-s of each cold start."""
+        return compiled(self)
 
     @cached_property
     def starts(self) -> Starts | None:
