@@ -57,6 +57,28 @@ def test_rule_starts(pattern, flags, expected):
     assert readout(pattern, flags) == expected
 
 
+@pytest.mark.parametrize("pattern, flags, after", [
+    # a look-behind opening the pattern, before what opens with no word: `width` characters after its word
+    (r"(?<=\()(?P<name>[A-Za-z]+)\s*\d+", 0, {("(", 1)}),
+    (r"(?:(?<=\()|(?<=\(\s))[A-Za-z]+\s*\d+", 0, {("(", 1), ("(", 2)}),
+    (r"(?<=\bvs\s)[a-z]+", re.I, {("vs", 3)}),  # what is zero-width inside it is passed over
+    (r"(?<=[,;]\s)[A-Za-z]+\s*\d+", 0, {("[,;]", 2)}),  # or after its character
+    (r"(?<=\n)\d+", 0, {("\n", 1)}),
+    # a word after it says more: the word is read
+    (r"(?<=\()vertebroplasty", re.I, set()),
+    # not read: a look-behind opening with a broad class, the start of the text (a sentence read as a
+    # text of its own starts one), a negative look-behind
+    (r"(?<=\s)[A-Za-z]+\d", 0, set()),
+    (r"(?<=^)[A-Za-z]+\d", 0, set()),
+    (r"(?<!\()[A-Za-z]+\d", 0, set()),
+])
+def test_a_look_behind_opening_a_pattern_tells_where_it_can_begin(pattern, flags, after):
+    starts = rule_starts(re.compile(pattern, flags))
+    read = {(word, width) for word, _, width in starts.after_words}
+    read |= {(chars.pattern.removeprefix("(?i:").removesuffix(")"), width) for chars, width in starts.after_chars}
+    assert read == after
+
+
 def plain(text, rules):
     """`find_matches` as defined: every rule run over the whole text, block matches dropping overlaps."""
     found = [(m.start(), m.end(), r) for r in rules for m in r.regex.finditer(text) if m.end() > m.start()]
@@ -92,6 +114,9 @@ TEXTS = [
     # words a few before the literal a rule needs ("group"), across line breaks and long words
     "The cement leakage group (n = 48) and the non-leakage\ngroup (n = 264) differed; the early foot-drop "
     "group comprised 14 patients, the extraordinarilylongcompoundedname group (n = 3) none.",
+    # parts of a size named in parentheses, after a comma or "vs.", at a line's start
+    "Of 120 patients (PVP 60, PKP 60) and 7,415 cases (percutaneous 4,862 vs. paddle: 2,553; open 30),\n"
+    "Kyphoplasty was performed in 14 patients; (n = 12 vs 14) and ( BKP 45, VP 51).",
     "",
 ]
 

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import dropwhile
 from re import _casefix  # the letters `re` equates beyond simple lower-casing
 from re import _constants as sre  # the standard library's own regex parser
 from typing import Any
@@ -47,27 +48,34 @@ _REACH = 200  # characters a rule's literal may lie after the start of its match
 _SCANNED = 4  # literals this long or longer are found by the one pass of `_Literals`
 _KEY = 3  # characters of a word that `Haystack.starting` looks it up by
 Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignored there)
-# ("word", literal, folded, at a word start) or ("class", the inside of a regex class, folded, at a word start)
-Start = tuple[str, str, bool, bool]
+# ("word", literal, folded, at a word start) or ("class", the inside of a regex class, folded, at a word start);
+# ("after word" or "after class", ..., folded, width): a match begins `width` characters after where the
+# literal or the class's character is, as a look-behind of that width opening the pattern says.
+Start = tuple[str, str, bool, bool | int]
 
 
 @dataclass(frozen=True)
 class Starts:
     """What every match of a regex begins with: a word that begins a word of the text, found through
     `anchored` (its first three characters, lower-cased -> (word, folded)); a word anywhere, from
-    `words` (word, folded); or a character that `chars` matches. A folded word is lower-cased and
-    matched ignoring case."""
+    `words` (word, folded); a character that `chars` matches; or a place a look-behind opening the
+    pattern names, `width` characters after a word (`after_words`: (word, folded, width)) or a
+    character (`after_chars`: (one-character regex, width)). A folded word is lower-cased and matched
+    ignoring case."""
 
     anchored: dict[str, tuple[tuple[str, bool], ...]]
     words: tuple[tuple[str, bool], ...]
     chars: re.Pattern[str] | None
+    after_words: tuple[tuple[str, bool, int], ...] = ()
+    after_chars: tuple[tuple[re.Pattern[str], int], ...] = ()
     keys: frozenset[str] = field(init=False)  # of `anchored`
     # Whether positions are read from the lower-cased text (`Haystack.foldable` must hold).
     lowered: bool = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keys", frozenset(self.anchored))
-        object.__setattr__(self, "lowered", bool(self.anchored) or any(folded for _, folded in self.words))
+        object.__setattr__(self, "lowered", bool(self.anchored) or any(
+            folded for _, folded, *_ in (*self.words, *self.after_words)))
 
 
 def is_word_char(char: str) -> bool:
@@ -152,10 +160,26 @@ def _any_of(alternatives: Iterable[set[Start] | None]) -> set[Start] | None:
     return out
 
 
+def _behind(sub: Any, fold: bool) -> set[Start] | None:
+    """Where a match can begin as the look-behind `sub` says: `width` characters (all it spans) after a
+    word or a character it opens with; None when it opens otherwise. (Not "(?<=^)": `find_matches_in`
+    reads each sentence as a text of its own.)"""
+    items = list(dropwhile(lambda item: item[0] in _ZERO_WIDTH, _tag(list(sub), fold)))  # "(?<=\bvs\s)"
+    opening = _starts(items) if items and items[0][0] in (sre.LITERAL, sre.IN) else None
+    if not opening or any(kind not in ("word", "class") for kind, *_ in opening):
+        return None
+    width, _ = sub.getwidth()
+    return {("after " + kind, inside, folded, width) for kind, inside, folded, _ in opening}
+
+
 def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
-    """Every way a match of the parsed sequence `items` can begin; None when that cannot be read."""
+    """Every way a match of the parsed sequence `items` can begin; None when that cannot be read. A
+    look-behind opening it is read when what follows it opens with no word (`\\d`, `[A-Za-z]`)."""
     for i, (op, av, fold) in enumerate(items):
         rest = items[i + 1:]
+        if op is sre.ASSERT and av[0] == -1 and (behind := _behind(av[1], fold)) is not None:
+            after = _starts(rest, bounded)
+            return behind if after is None or any(kind == "class" for kind, *_ in after) else after
         if op in _ZERO_WIDTH:
             bounded = bounded or _guards_word_start(op, av)
             continue
@@ -201,9 +225,13 @@ def rule_starts(regex: Source) -> Starts | None:
     for kind, word, fold, bounded in sorted(found):
         if kind == "word" and bounded:
             anchored.setdefault(word[:_KEY].lower(), []).append((word, fold))
+    widths = sorted({width for kind, _, _, width in found if kind == "after class"})
     return Starts({key: tuple(words) for key, words in anchored.items()},
                   tuple((w, fold) for kind, w, fold, bounded in sorted(found) if kind == "word" and not bounded),
-                  _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}))
+                  _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}),
+                  tuple((w, fold, width) for kind, w, fold, width in sorted(found) if kind == "after word"),
+                  tuple((chars, width) for width in widths if (chars := _chars_regex(
+                      {(inside, fold, False) for kind, inside, fold, w in found if kind == "after class" and w == width}))))
 
 
 @dataclass(frozen=True)
@@ -422,6 +450,10 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
         parts.append(_found(hay.lowered if folded else hay.text, word))
     if starts.chars is not None:
         parts.append(hay.char_starts(starts.chars))
+    for word, folded, width in starts.after_words:
+        parts.append([at + width for at in _found(hay.lowered if folded else hay.text, word)])
+    for chars, width in starts.after_chars:
+        parts.append([at + width for at in hay.char_starts(chars)])
     parts = [p for p in parts if p]
     if len(parts) == 1:
         return parts[0]
