@@ -32,6 +32,7 @@ def empty(monkeypatch):
     """A process that has read no pattern yet, nor any saved analysis."""
     monkeypatch.setattr(analyses, "_known", {})
     monkeypatch.setattr(analyses, "_saved", {})
+    monkeypatch.setattr(analyses, "_read", set())
     factors._parse.cache_clear()
 
 
@@ -57,6 +58,7 @@ def test_a_process_reads_the_saved_pipelines_analyses_when_it_first_reads_a_patt
     analyses.save(tmp_path)
     monkeypatch.setattr(analyses, "_known", {})
     monkeypatch.setattr(analyses, "_saved", None)  # a new process: no pipeline loaded yet
+    monkeypatch.setattr(analyses, "_read", set())
     monkeypatch.setenv("LEAKMINE_MODEL", str(tmp_path))
     factors._parse.cache_clear()
 
@@ -73,6 +75,7 @@ def test_only_the_analyses_a_process_used_are_saved_again(empty, tmp_path, monke
     analyses.save(tmp_path)
     monkeypatch.setattr(analyses, "_known", {})
     monkeypatch.setattr(analyses, "_saved", {})
+    monkeypatch.setattr(analyses, "_read", set())
     assert analyses.load(tmp_path)
     read_all([kept])
     (tmp_path / "again").mkdir()

@@ -1,12 +1,13 @@
 """A rule's regex compiled from the code saved with the pipeline matches as `re.compile`'s does, and is
 not parsed again; code the regex engine refuses falls back to `re.compile`."""
 
-import gc
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 
-from leakmine.heap import kept_for_life
 from leakmine.nlp import analyses, compiled
 from leakmine.nlp.compiled import _Compiled
 
@@ -25,6 +26,7 @@ CASES = [
 def empty(monkeypatch):
     monkeypatch.setattr(analyses, "_known", {})
     monkeypatch.setattr(analyses, "_saved", {})
+    monkeypatch.setattr(analyses, "_read", set())
 
 
 def found(regex, text):
@@ -38,6 +40,7 @@ def test_saved_code_matches_as_re_compile_does(empty, tmp_path, monkeypatch, pat
     analyses.save(tmp_path)
     monkeypatch.setattr(analyses, "_known", {})
     monkeypatch.setattr(analyses, "_saved", {})
+    monkeypatch.setattr(analyses, "_read", set())
     assert analyses.load(tmp_path)
 
     def no_parse(*_):
@@ -56,12 +59,48 @@ def test_code_the_engine_refuses_falls_back_to_re_compile(empty, monkeypatch):
     assert found(compiled.compiled(source), "after Kyphoplasty") == [((6, 17), (), {})]
 
 
+def test_malformed_saved_code_falls_back_to_re_compile(empty, tmp_path, monkeypatch):
+    source = re.compile(r"(?P<n>\d+)\s+patients", re.I)
+    compiled.compiled(source)
+    analyses.save(tmp_path)
+    saved = json.loads((tmp_path / analyses.FILE).read_text())
+    for entry in saved["analyses"]["compiled"].values():
+        entry[1] = entry[1][:-4]  # code cut short
+    (tmp_path / analyses.FILE).write_text(json.dumps(saved))
+    monkeypatch.setattr(analyses, "_known", {})
+    monkeypatch.setattr(analyses, "_saved", {})
+    monkeypatch.setattr(analyses, "_read", set())
+    assert analyses.load(tmp_path)
+    assert found(compiled.compiled(source), "12 Patients") == [((0, 11), ("12",), {"n": "12"})]
+
+
+def test_a_pipelines_analyses_are_read_once_per_process(empty, tmp_path, monkeypatch):
+    compiled.compiled(re.compile(r"\bsacroplasty\b", re.I))
+    analyses.save(tmp_path)
+    reads = []
+    real_loads = json.loads
+    monkeypatch.setattr(analyses.json, "loads", lambda text: reads.append(1) or real_loads(text))
+    assert analyses.load(tmp_path) and analyses.load(tmp_path / ".." / tmp_path.name) and len(reads) == 1
+
+
+CHILD = """
+import gc
+from leakmine.heap import kept_for_life
+kept = []
+with kept_for_life():
+    assert not gc.isenabled()
+    kept += [{"loaded": n} for n in range(1000)]
+assert gc.isenabled() and gc.get_freeze_count() >= 1000
+frozen = gc.get_freeze_count()
+try:
+    with kept_for_life():
+        raise KeyError("half loaded")
+except KeyError:
+    pass
+assert gc.isenabled() and gc.get_freeze_count() == frozen
+"""
+
+
 def test_what_is_loaded_for_life_is_frozen_and_the_collector_restored():
-    was = gc.isenabled()
-    try:
-        with kept_for_life():
-            kept = [{"loaded": n} for n in range(100)]
-            assert not gc.isenabled()
-        assert gc.isenabled() == was and gc.get_freeze_count() >= len(kept)
-    finally:
-        gc.unfreeze()
+    """In a process of its own: freezing is for the life of the process."""
+    subprocess.run([sys.executable, "-c", CHILD], check=True)

@@ -57,9 +57,13 @@ def save_pipeline(nlp: Language, model_dir: Path = MODEL_DIR) -> Path:
     return model_dir
 
 
+def _model_env() -> str | None:
+    return os.environ.get("LEAKMINE_MODEL") or None
+
+
 def default_model_dir() -> Path:
     """Where the pipeline is saved: `LEAKMINE_MODEL`, else models/ (it may not exist)."""
-    return Path(os.environ.get("LEAKMINE_MODEL") or MODEL_DIR)
+    return Path(_model_env() or MODEL_DIR)
 
 
 def load_pipeline(model: str | None = None) -> Language:
@@ -68,7 +72,7 @@ def load_pipeline(model: str | None = None) -> Language:
 
     A saved pipeline older than its config or rule files is rebuilt, so a stale model is never used.
     """
-    return _load_pipeline(model or os.environ.get("LEAKMINE_MODEL") or None)
+    return _load_pipeline(model or _model_env())
 
 
 @lru_cache(maxsize=4)
@@ -77,13 +81,13 @@ def _load_pipeline(model: str | None) -> Language:
     from leakmine.nlp import analyses
 
     path = Path(model) if model else MODEL_DIR if MODEL_DIR.exists() and not is_stale(MODEL_DIR) else None
-    with kept_for_life():
-        _register()
-        if path is not None:
-            analyses.load(path)
-            return spacy.load(path, exclude=_NOT_SAVED)
+    if path is None:
         log.info("building the pipeline from %s", CONFIG_PATH)
         return build_pipeline()
+    with kept_for_life():
+        _register()
+        analyses.load(path)
+        return spacy.load(path, exclude=_NOT_SAVED)
 
 
 def source_files() -> list[Path]:

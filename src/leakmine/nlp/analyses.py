@@ -9,8 +9,9 @@ is loaded). So does the check each rule's pattern passed when the pipeline was b
 compiles and matches no empty string; its named groups), and the code the pattern compiles to
 (nlp/compiled.py), so a rule is compiled only when a paper first tries it, from its saved code. Values
 are kept as JSON, by analysis and by pattern with its flags; a file written by other analysis or
-checking code (its source files' hash differs), or under another Python or regex engine (whose parser
-may read a pattern otherwise, or whose engine runs other code), is passed over.
+checking code (its source files' hash differs), or under another Python (another version, regex parser
+or compiler, engine or byte order: its parser may read a pattern otherwise, its engine run other
+code), is passed over.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from re import _compiler as sre_compiler  # the standard library's own regex compiler
+from re import _parser as sre_parser
 from typing import Any, Protocol, TypeVar
 
-from leakmine.heap import kept_for_life
+from leakmine.heap import collector_paused
 
 FILE = "analyses.json"
 _SOURCES = ("factors.py", "starts.py", "analyses.py", "rules.py", "compiled.py")
@@ -32,6 +35,7 @@ T = TypeVar("T")
 
 _known: dict[str, dict[str, Any]] = {}  # what this process read or computed: what `save` writes
 _saved: dict[str, dict[str, Any]] | None = None  # read back from built pipelines; None: not yet
+_read: set[Path] = set()  # the pipelines whose analyses were read back
 
 
 class Source(Protocol):
@@ -63,13 +67,11 @@ def remembered(kind: str, regex: Source, compute: Callable[[], T],
 def _saved_tables() -> dict[str, dict[str, Any]]:
     """The analyses read back so far; on first use, those of the pipeline in `models/` (or
     `LEAKMINE_MODEL`)."""
-    global _saved
     if _saved is None:
         from leakmine.nlp import default_model_dir
 
-        _saved = {}
         load(default_model_dir())
-    return _saved
+    return _saved or {}
 
 
 def forget_saved() -> None:
@@ -77,13 +79,16 @@ def forget_saved() -> None:
     pattern."""
     global _saved
     _saved = {}
+    _read.clear()
 
 
 def _code() -> str:
+    """The hash of the code that reads and compiles patterns: leakmine's, the standard library's regex
+    parser and compiler, and the regex engine's version and code words."""
     here = Path(__file__).parent
-    h = hashlib.sha256(repr((sys.version_info[:2], _sre.MAGIC)).encode())
-    for name in _SOURCES:
-        h.update((here / name).read_bytes())
+    h = hashlib.sha256(repr((sys.version_info[:3], sys.byteorder, _sre.MAGIC, _sre.CODESIZE)).encode())
+    for path in [*(here / name for name in _SOURCES), Path(sre_parser.__file__), Path(sre_compiler.__file__)]:
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -96,15 +101,21 @@ def save(model_dir: Path) -> None:
 
 
 def load(model_dir: Path) -> bool:
-    """Take the analyses saved in `model_dir`, unless there are none or other code wrote them."""
-    tables = _saved_tables()
+    """Take the analyses saved in `model_dir` (read once per process), unless there are none or other
+    code wrote them."""
+    global _saved
+    if _saved is None:
+        _saved = {}
+    if model_dir.resolve() in _read:
+        return True
     try:
-        with kept_for_life():
+        with collector_paused():
             saved = json.loads((model_dir / FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     if not isinstance(saved, dict) or saved.get("code") != _code() or not isinstance(saved.get("analyses"), dict):
         return False
     for kind, table in saved["analyses"].items():
-        tables.setdefault(kind, {}).update(table)
+        _saved.setdefault(kind, {}).update(table)
+    _read.add(model_dir.resolve())
     return True

@@ -21,7 +21,7 @@ from typing import Any
 
 from leakmine.nlp import analyses
 
-_CODE = "IL"[_sre.CODESIZE == 8]  # the array type of one code word
+_CODE = "I"  # the array type of a code word (`_sre.CODESIZE`, 4 on CPython, is in the analyses' hash)
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,18 @@ def _compile(pattern: str, flags: int) -> _Compiled:
 
 
 def compiled(source: analyses.Source) -> re.Pattern[str]:
-    """`re.compile(source.pattern, source.flags)`, from the saved code when there is some."""
+    """`re.compile(source.pattern, source.flags)`, from the saved code when there is some; by
+    `re.compile` itself where the saved code is malformed or refused, or the standard library's
+    compiler is not what this module reads."""
     pattern, flags = source.pattern, int(source.flags)
-    made = analyses.remembered("compiled", source, lambda: _compile(pattern, flags), _Compiled.encode, _Compiled.decode)
-    indexgroup = [None] * made.groups
-    for name, index in made.groupindex.items():
-        indexgroup[index] = name
     try:
+        made = analyses.remembered("compiled", source, lambda: _compile(pattern, flags), _Compiled.encode,
+                                   _Compiled.decode)
+        indexgroup = [None] * made.groups
+        for name, index in made.groupindex.items():
+            indexgroup[index] = name
         return _sre.compile(pattern, made.flags, made.code, made.groups - 1, made.groupindex, tuple(indexgroup))
-    except (RuntimeError, TypeError, ValueError):  # code the engine refuses
+    except re.error:
+        raise
+    except (RuntimeError, TypeError, ValueError, KeyError, IndexError, AttributeError):
         return re.compile(pattern, flags)
