@@ -1,6 +1,7 @@
 """Where a rule's match can begin (nlp/starts.py), and that trying a regex only there finds exactly
 what running it over the whole text finds, for every rule leakmine ships."""
 
+import json
 import re
 from pathlib import Path
 
@@ -66,17 +67,34 @@ def test_rule_starts(pattern, flags, expected):
     (r"(?<=\n)\d+", 0, {("\n", 1)}),
     # a word after it says more: the word is read
     (r"(?<=\()vertebroplasty", re.I, set()),
-    # not read: a look-behind opening with a broad class, the start of the text (a sentence read as a
-    # text of its own starts one), a negative look-behind
+    # the start of the text, however written (a text searched by windows: each window's start)
+    (r"(?<=^)[A-Za-z]+\d", 0, {"text start"}),
+    (r"(?:^|(?<=\n))[A-Za-z]+\d", 0, {"text start", ("\n", 1)}),
+    (r"\A\d+", 0, {"text start"}),
+    # not read: a look-behind opening with a broad class, a negative look-behind, "^" of every line
     (r"(?<=\s)[A-Za-z]+\d", 0, set()),
-    (r"(?<=^)[A-Za-z]+\d", 0, set()),
     (r"(?<!\()[A-Za-z]+\d", 0, set()),
+    (r"(?m)^[A-Za-z]+\d", 0, set()),
+    (r"(?m:^)[A-Za-z]+\d", 0, set()),
 ])
 def test_a_look_behind_opening_a_pattern_tells_where_it_can_begin(pattern, flags, after):
     starts = rule_starts(re.compile(pattern, flags))
-    read = {(word, width) for word, _, width in starts.after_words}
-    read |= {(chars.pattern.removeprefix("(?i:").removesuffix(")"), width) for chars, width in starts.after_chars}
-    assert read == after
+    read = {(word, width) for word, _, width in starts.after_words} if starts else set()
+    read |= {(chars.pattern.removeprefix("(?i:").removesuffix(")"), width) for chars, width in starts.after_chars} \
+        if starts else set()
+    assert read | ({"text start"} if starts and starts.at_start else set()) == after
+
+
+def test_a_rule_at_the_start_of_a_text_is_tried_at_each_windows_start():
+    rules = parse_rules([json.dumps({"id": "t.opening", "label": "X", "regex": r"(?:(?<=^)|(?<=[.;]\s))[A-Z][a-z]+ patients"}),
+                         json.dumps({"id": "t.start", "label": "X", "regex": r"^\s*\d+ cases"})], "t")
+    text = "Twelve patients were seen. 7 cases; Nine patients had leaks. Forty patients and 3 cases."
+    windows = [m.span() for m in re.finditer(r"[^.;]+[.;]?", text)]
+    assert found(find_matches(text, rules)) == plain(text, rules) == [(0, 15, "t.opening"), (36, 49, "t.opening"), (61, 75, "t.opening")]
+    for (a, b), matches in zip(windows, find_matches_in(text, rules, windows), strict=True):
+        assert found(matches) == plain(text[a:b], rules)
+    spans = sorted((s, e, r.id) for s, e, r in find_spans_in(text, rules, windows))
+    assert spans == sorted((a + s, a + e, r) for a, b in windows for s, e, r in plain(text[a:b], rules)) != []
 
 
 def plain(text, rules):

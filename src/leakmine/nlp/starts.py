@@ -39,6 +39,7 @@ from leakmine.nlp.analyses import Source
 from leakmine.nlp.factors import Factor, leading_factors, parse, required_factor_sets
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_TEXT_START = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)  # "^" (no "(?m)" is read), "\A"
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _CASE_ALIASES = re.compile("[" + "".join(
     re.escape(chr(c)) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v) if c > 127) + "]")
@@ -50,7 +51,8 @@ _KEY = 3  # characters of a word that `Haystack.starting` looks it up by
 Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignored there)
 # ("word", literal, folded, at a word start) or ("class", the inside of a regex class, folded, at a word start);
 # ("after word" or "after class", ..., folded, width): a match begins `width` characters after where the
-# literal or the class's character is, as a look-behind of that width opening the pattern says.
+# literal or the class's character is, as a look-behind of that width opening the pattern says;
+# ("at start", "", False, False): at the start of the text.
 Start = tuple[str, str, bool, bool | int]
 
 
@@ -60,14 +62,16 @@ class Starts:
     `anchored` (its first three characters, lower-cased -> (word, folded)); a word anywhere, from
     `words` (word, folded); a character that `chars` matches; or a place a look-behind opening the
     pattern names, `width` characters after a word (`after_words`: (word, folded, width)) or a
-    character (`after_chars`: (one-character regex, width)). A folded word is lower-cased and matched
-    ignoring case."""
+    character (`after_chars`: (one-character regex, width)); or the start of the text (`at_start`: a
+    text searched by windows, each window's start). A folded word is lower-cased and matched ignoring
+    case."""
 
     anchored: dict[str, tuple[tuple[str, bool], ...]]
     words: tuple[tuple[str, bool], ...]
     chars: re.Pattern[str] | None
     after_words: tuple[tuple[str, bool, int], ...] = ()
     after_chars: tuple[tuple[re.Pattern[str], int], ...] = ()
+    at_start: bool = False
     keys: frozenset[str] = field(init=False)  # of `anchored`
     # Whether positions are read from the lower-cased text (`Haystack.foldable` must hold).
     lowered: bool = field(init=False)
@@ -162,8 +166,10 @@ def _any_of(alternatives: Iterable[set[Start] | None]) -> set[Start] | None:
 
 def _behind(sub: Any, fold: bool) -> set[Start] | None:
     """Where a match can begin as the look-behind `sub` says: `width` characters (all it spans) after a
-    word or a character it opens with; None when it opens otherwise. (Not "(?<=^)": `find_matches_in`
-    reads each sentence as a text of its own.)"""
+    word or a character it opens with, or at the start of the text ("(?<=^)"); None when it opens
+    otherwise."""
+    if len(sub) == 1 and sub[0][0] is sre.AT and sub[0][1] in _TEXT_START:
+        return {("at start", "", False, False)}
     items = list(dropwhile(lambda item: item[0] in _ZERO_WIDTH, _tag(list(sub), fold)))  # "(?<=\bvs\s)"
     opening = _starts(items) if items and items[0][0] in (sre.LITERAL, sre.IN) else None
     if not opening or any(kind not in ("word", "class") for kind, *_ in opening):
@@ -177,6 +183,8 @@ def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
     look-behind opening it is read when what follows it opens with no word (`\\d`, `[A-Za-z]`)."""
     for i, (op, av, fold) in enumerate(items):
         rest = items[i + 1:]
+        if op is sre.AT and av in _TEXT_START:
+            return {("at start", "", False, False)}
         if op is sre.ASSERT and av[0] == -1 and (behind := _behind(av[1], fold)) is not None:
             after = _starts(rest, bounded)
             return behind if after is None or any(kind == "class" for kind, *_ in after) else after
@@ -193,7 +201,7 @@ def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
             return None if start is None else {start}
         if op is sre.SUBPATTERN:
             _, add_flags, del_flags, sub = av
-            if add_flags & (re.ASCII | re.LOCALE):  # an ASCII-only `\b` or `\w` inside
+            if add_flags & (re.ASCII | re.LOCALE | re.MULTILINE):  # an ASCII-only `\b` or `\w`, a line's "^"
                 return None
             inner = (fold or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
             return _starts(_tag(sub, inner) + rest, bounded)
@@ -211,7 +219,9 @@ def _starts(items: list[Item], bounded: bool = False) -> set[Start] | None:
 
 def _regex_starts(regex: Source) -> set[Start] | None:
     parsed = parse(regex)
-    return None if parsed is None else _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
+    if parsed is None or parsed.state.flags & re.MULTILINE:  # "^" is every line's start
+        return None
+    return _starts(_tag(list(parsed), bool(parsed.state.flags & re.IGNORECASE)))
 
 
 def rule_starts(regex: Source) -> Starts | None:
@@ -231,7 +241,8 @@ def rule_starts(regex: Source) -> Starts | None:
                   _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}),
                   tuple((w, fold, width) for kind, w, fold, width in sorted(found) if kind == "after word"),
                   tuple((chars, width) for width in widths if (chars := _chars_regex(
-                      {(inside, fold, False) for kind, inside, fold, w in found if kind == "after class" and w == width}))))
+                      {(inside, fold, False) for kind, inside, fold, w in found if kind == "after class" and w == width}))),
+                  any(kind == "at start" for kind, *_ in found))
 
 
 @dataclass(frozen=True)
@@ -454,6 +465,8 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
         parts.append([at + width for at in _found(hay.lowered if folded else hay.text, word)])
     for chars, width in starts.after_chars:
         parts.append([at + width for at in hay.char_starts(chars)])
+    if starts.at_start:
+        parts.append([0])
     parts = [p for p in parts if p]
     if len(parts) == 1:
         return parts[0]
