@@ -5,7 +5,7 @@ tries, about a tenth of a CPU second of every start of leakmine. The code it wri
 the pattern, its flags and the regex engine's version, so it is kept with the pipeline's other
 analyses (nlp/analyses.py, whose file is passed over under another Python or engine) and handed back
 to the engine (`_sre.compile`, which checks it) at the next start. The standard library has no public
-way to do this; `re.compile` is used wherever the saved code is missing or refused.
+way to do this; `re.compile` is used wherever the saved code is missing, malformed or refused.
 """
 
 from __future__ import annotations
