@@ -308,8 +308,17 @@ def test_record_cut_short_with_a_nested_journal():
     assert (m.title, m.journal, m.year, m.first_author) == ("Foraminal cement after sacroplasty.", "Spine Cases", 2023, "Ruiz")
 
 
+@pytest.mark.parametrize("cut", ['"vol', '"volume"', '"volume": ', '"'])
+def test_record_cut_short_in_a_key(cut):
+    record = ('{"title":"Foraminal cement after sacroplasty.","authors":"Ana Ruiz, Li Wei","doi":"10.5555/sc.31.7",'
+              f'"publicationDate":"2023-04-01","periodicalName":"Spine Cases",{cut}')
+    m = _read(f"{record}\n\n{STORY}\n").meta
+    assert (m.title, m.journal, m.year, m.first_author) == ("Foraminal cement after sacroplasty.", "Spine Cases", 2023, "Ruiz")
+
+
 @pytest.mark.parametrize("line", [
     '{"note": "a line of a table, not a record"',
+    '{"title": "Cement", "year": 2019, "pages": 12 and more words',
     '{this is not json at all',
     '{"title": "Cement", "year": 2019} trailing words',
 ])

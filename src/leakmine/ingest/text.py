@@ -244,10 +244,11 @@ def _language(parts: list[dict[str, Any]]) -> str:
 
 
 # A JSON record cut short (a page shows its first characters): its whole "key": value pairs (a value may be
-# a flat object or list: "journal": {"name": ...}), then the string it was cut in.
+# a flat object or list: "journal": {"name": ...}), then the string or the key it was cut in.
 _JSON_PAIR = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*(?P<value>"(?:[^"\\]|\\.)*"|null|true|false|-?\d+(?:\.\d+)?'
                         r'|\{(?:"(?:[^"\\]|\\.)*"|[^{}"])*\}|\[(?:"(?:[^"\\]|\\.)*"|[^\[\]{}"])*\])\s*,?')
 _JSON_CUT = re.compile(r'\s*"(?P<key>[^"\\]{1,60})"\s*:\s*"(?P<value>(?:[^"\\]|\\.)*)\\?$')
+_JSON_KEY_CUT = re.compile(r'\s*"[^"\\]{0,60}(?:"\s*(?::\s*)?)?$')  # cut in the next key: '"Periodi', '"year":'
 
 
 def _cut_record(line: str) -> dict[str, Any] | None:
@@ -265,7 +266,7 @@ def _cut_record(line: str) -> dict[str, Any] | None:
             obj[cut.group("key")] = json.loads(f'"{cut.group("value")}"')
         except json.JSONDecodeError:
             pass
-    return obj if cut or pos == len(line) else None
+    return obj if cut or pos == len(line) or _JSON_KEY_CUT.match(line, pos) else None
 
 
 def _records(text: str) -> tuple[str, list[dict[str, Any]]]:
