@@ -629,6 +629,12 @@ def test_named_group(text, name):
      [(45, "group", "a"), (42, "group", "b")]),
     ("There were 45 patients in group A and 42 in group B, and 3 in group A and 2 in group B developed leakage.",
      [(45, "group", "a"), (42, "group", "b")]),
+    # each arm named with its size in one parenthesis
+    ("Surgery was done with a drain (group A, 42 cases) or without one (group B, 38 cases).",
+     [(42, "group", "a"), (38, "group", "b")]),
+    ("Patients had PVP (group I: n = 41) or PKP (Group II; 39 patients).", [(41, "group", "i"), (39, "group", "ii")]),
+    ("The fractures were graded (group A, 60 vertebrae; group B, 12 vertebrae).", []),
+    ("Pain fell in both arms (group A, 60%; group B, 55%).", []),
 ])
 def test_arms_told_one_after_another(text, sizes):
     assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes
