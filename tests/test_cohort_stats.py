@@ -635,6 +635,7 @@ def test_named_group(text, name):
     ("Patients had PVP (group I: n = 41) or PKP (Group II; 39 patients).", [(41, "group", "i"), (39, "group", "ii")]),
     ("The fractures were graded (group A, 60 vertebrae; group B, 12 vertebrae).", []),
     ("Pain fell in both arms (group A, 60%; group B, 55%).", []),
+    ("Leaks were classed as type B (group I, 14 cases) or type S (group II, 9 cases).", []),
 ])
 def test_arms_told_one_after_another(text, sizes):
     assert [(a["n"], a["kind"], a["name"]) for _, a in found(text, "COHORT_SIZE")] == sizes

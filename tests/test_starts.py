@@ -95,6 +95,12 @@ def test_a_rule_at_the_start_of_a_text_is_tried_at_each_windows_start():
         assert found(matches) == plain(text[a:b], rules)
     spans = sorted((s, e, r.id) for s, e, r in find_spans_in(text, rules, windows))
     assert spans == sorted((a + s, a + e, r) for a, b in windows for s, e, r in plain(text[a:b], rules)) != []
+    # one whose literal lies close after a window's start though nowhere near the text's
+    (rule,) = parse_rules([json.dumps({"id": "t.near", "label": "X", "regex": r"^\s?\d{1,3} cases"})], "t")
+    text = "x" * 250 + ". 7 cases here."
+    windows = [m.span() for m in re.finditer(r"[^.;]+[.;]?", text)]
+    assert [found(ms) for ms in find_matches_in(text, [rule], windows)] == [[], [(0, 8, "t.near")]]
+    assert [(s, e) for s, e, _ in find_spans_in(text, [rule], windows)] == [(251, 259)]
 
 
 def plain(text, rules):

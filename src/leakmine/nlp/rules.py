@@ -214,25 +214,19 @@ def _matches_at(regex: re.Pattern[str], text: str, positions: list[int]) -> Iter
             end = m.end()
 
 
-def _positions(hay: Haystack, rule: Rule) -> list[int] | None:
+def _positions(hay: Haystack, rule: Rule, windows: list[tuple[int, int]] | None = None) -> list[int] | None:
     """Where a match of `rule` may begin (see `starts`); None when the whole text must be searched.
-    Nowhere when the text lacks every literal the rule needs."""
+    Nowhere when the text lacks every literal the rule needs. For a text searched by `windows`, each
+    read as a text of its own, a rule that may match at the start of a text may at each window's start."""
     if rule.needs is not None and not hay.holds(rule.needs):
         return []
     starts = rule.starts
     if starts is None or (starts.lowered and not hay.foldable):
         return None
     positions = start_positions(hay, starts)
+    if windows and starts.at_start:
+        positions = sorted({*positions, *(a for a, _ in windows)})
     return positions if rule.reach is None else within_reach(hay, rule.reach, positions)
-
-
-def _window_positions(hay: Haystack, rule: Rule, windows: list[tuple[int, int]]) -> list[int] | None:
-    """`_positions` for a text searched by windows, each read as a text of its own: a rule that may match
-    at the start of a text (`Starts.at_start`) may at each window's start."""
-    positions = _positions(hay, rule)
-    if positions and rule.starts is not None and rule.starts.at_start:
-        return sorted({*positions, *(a for a, _ in windows)})
-    return positions
 
 
 def _rule_matches(rule: Rule, text: str, positions: list[int] | None) -> list[Match]:
@@ -306,8 +300,8 @@ def find_matches_in(text: str, rules: list[Rule], windows: list[tuple[int, int]]
     hay = haystack(text)
     matching = [rule for rule in rules if not rule.block]
     blocking = [rule for rule in rules if rule.block]
-    opening = _by_window(matching, [_window_positions(hay, rule, windows) for rule in matching], windows)
-    closing = _by_window(blocking, [_window_positions(hay, rule, windows) for rule in blocking], windows)
+    opening = _by_window(matching, [_positions(hay, rule, windows) for rule in matching], windows)
+    closing = _by_window(blocking, [_positions(hay, rule, windows) for rule in blocking], windows)
     out = []
     for (a, b), could_match, could_block in zip(windows, opening, closing, strict=True):
         window = text[a:b]
@@ -336,7 +330,7 @@ def find_spans_in(text: str, rules: Sequence[Rule], windows: list[tuple[int, int
     out: list[tuple[int, int, Rule]] = []
     for rule in rules:
         regex = rule.regex
-        positions = _window_positions(hay, rule, windows)
+        positions = _positions(hay, rule, windows)
         for w in range(len(windows)) if positions is None else cut:
             a = starts[w]
             out += [(a + m.start(), a + m.end(), rule) for m in regex.finditer(texts[w]) if m.end() > m.start()]

@@ -53,7 +53,7 @@ Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignore
 # ("after word" or "after class", ..., folded, width): a match begins `width` characters after where the
 # literal or the class's character is, as a look-behind of that width opening the pattern says;
 # ("at start", "", False, False): at the start of the text.
-Start = tuple[str, str, bool, bool | int]
+Start = tuple[str, str, bool, int]  # the last a bool for "word" and "class", a width for "after ..."
 
 
 @dataclass(frozen=True)
@@ -231,17 +231,19 @@ def rule_starts(regex: Source) -> Starts | None:
                                 lambda saved: {tuple(start) for start in saved} if saved else None)
     if not found:
         return None
+    found = sorted(found)
     anchored: dict[str, list[tuple[str, bool]]] = {}
-    for kind, word, fold, bounded in sorted(found):
+    for kind, word, fold, bounded in found:
         if kind == "word" and bounded:
             anchored.setdefault(word[:_KEY].lower(), []).append((word, fold))
-    widths = sorted({width for kind, _, _, width in found if kind == "after class"})
+    after = [(kind, text, fold, width) for kind, text, fold, width in found if kind.startswith("after ")]
+    widths = sorted({width for kind, _, _, width in after if kind == "after class"})
     return Starts({key: tuple(words) for key, words in anchored.items()},
-                  tuple((w, fold) for kind, w, fold, bounded in sorted(found) if kind == "word" and not bounded),
+                  tuple((word, fold) for kind, word, fold, bounded in found if kind == "word" and not bounded),
                   _chars_regex({(inside, fold, bounded) for kind, inside, fold, bounded in found if kind == "class"}),
-                  tuple((w, fold, width) for kind, w, fold, width in sorted(found) if kind == "after word"),
+                  tuple((word, fold, width) for kind, word, fold, width in after if kind == "after word"),
                   tuple((chars, width) for width in widths if (chars := _chars_regex(
-                      {(inside, fold, False) for kind, inside, fold, w in found if kind == "after class" and w == width}))),
+                      {(inside, fold, False) for kind, inside, fold, w in after if kind == "after class" and w == width}))),
                   any(kind == "at start" for kind, *_ in found))
 
 

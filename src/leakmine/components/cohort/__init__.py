@@ -64,6 +64,9 @@ _ALLOCATION_TO = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+(?:
 _ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|assigned|classified|categori[sz]ed|"
                                 r"stratified|separated|grouped|compared?|comparing|comparison|between|enrolled|"
                                 r"included)\b(?:(?![.;]\s).)*$", re.IGNORECASE)
+# A class's label right before a count in parentheses ("type B (group I, 14 cases)"): the count is what
+# falls into that class (leaks, fractures), no arm of patients.
+_CLASS_LABEL_BEFORE = re.compile(r"\b(?:type|grade|class|stage|pattern|zone)\s+[\w-]{1,4}\s*$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.;]\s")
 # What ends a list of arms told one after another ("45 in group A and 42 in group B, and 3 in group A ...").
 _CLAUSE_TURN = re.compile(r",|\bwith\b")
@@ -90,6 +93,7 @@ _GATES: dict[str, Callable[[str, Match], bool]] = {
     "after_people": lambda text, m: counted_people_before(text, m.end),
     "opens_count_of_people": lambda text, m: opens_after_people(text, m.start),
     "not_after_things": lambda text, m: not counted_things_before(text, m.start),
+    "not_after_class": lambda text, m: not _CLASS_LABEL_BEFORE.search(text, max(0, m.start - 30), m.start),
 }
 
 
