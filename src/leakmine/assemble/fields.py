@@ -135,8 +135,9 @@ class PatientView:
     @cached_property
     def cement_leaked(self) -> bool:
         """Whether the patient's cement is told to have leaked: a leak site, or cement leakage as a cause."""
+        leak = vocabulary()["leak_cause"]
         return any(a.mention.asserted and (a.mention.label == "LEAK_LOCATION" or (
-            a.mention.label == "CAUSE" and a.mention.value == "cement leakage")) for a in self.findings_first)
+            a.mention.label == "CAUSE" and a.mention.value == leak)) for a in self.findings_first)
 
     def own_of(self, label: str) -> list[Attribution]:
         """The patient's own mentions of `label`, in text order."""

@@ -22,6 +22,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from re import _compiler as sre_compiler  # the standard library's own regex compiler
 from re import _parser as sre_parser
@@ -82,6 +83,7 @@ def forget_saved() -> None:
     _read.clear()
 
 
+@cache
 def _code() -> str:
     """The hash of the code that reads and compiles patterns: leakmine's, the standard library's regex
     parser and compiler, and the regex engine's version and code words."""
