@@ -67,6 +67,9 @@ def test_letters_that_lower_case_to_two_are_not_looked_up():
     (r"\bvertebroplasty", ({("vertebroplasty", False)}, 0)),  # at the very start
     (r"\b\w+\s+group", None),  # a word of any length before it: no reach
     (r"(?:a|b)?\d+", None),  # no literal run at all
+    (r"\b(?=[^.()]{1,30}\()\w+\s*\(", ({("(", False)}, 30)),  # read by a look-ahead opening it
+    (r"\b(?=\w{0,5})\w+\s*\(", None),  # a look-ahead that names no literal
+    (r"\b(?<=[,;]\s)\w+\s+\(", None),  # a look-behind reads nothing after the start
 ])
 def test_leading_factors(pattern, expected):
     found = leading_factors(re.compile(pattern), 200)
@@ -77,5 +80,13 @@ def test_a_reach_keeps_only_positions_before_a_literal():
     rules = parse_rules(['{"id": "t.g", "label": "X", "regex": "\\\\b(?:[a-z]{1,9}\\\\s){1,2}group\\\\s*\\\\(n"}'], "t")
     assert rules[0].reach.within == 20
     text = "early leak group (n = 4); a late leak group (n = 2); words that never reach a group"
+    found = [(m.start, m.end) for m in find_matches(text, rules)]
+    assert found == [m.span() for m in rules[0].regex.finditer(text)] and len(found) == 2
+
+
+def test_a_reach_read_from_a_look_ahead_keeps_what_the_whole_text_gives():
+    rules = parse_rules(['{"id": "t.a", "label": "X", "regex": "\\\\b(?=[^.;()]{1,40}\\\\(n\\\\s*=)[A-Za-z]+\\\\s*\\\\(n"}'], "t")
+    assert rules[0].reach.within == 40
+    text = "treated with PVP (n = 24) or PKP (n = 29), all with a kyphoplasty needle; (n"
     found = [(m.start, m.end) for m in find_matches(text, rules)]
     assert found == [m.span() for m in rules[0].regex.finditer(text)] and len(found) == 2

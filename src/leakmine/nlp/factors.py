@@ -163,13 +163,23 @@ def _leading_factors(regex: Source, reach: int) -> tuple[frozenset[Factor], int]
     parsed = parse(regex)
     if parsed is None:
         return None
-    items, fold, before = list(parsed), bool(parsed.state.flags & re.IGNORECASE), 0
+    return _leading_in(list(parsed), parsed.state, bool(parsed.state.flags & re.IGNORECASE), reach)
+
+
+def _leading_in(items: list[tuple[Any, Any]], state: Any, fold: bool, reach: int) -> tuple[frozenset[Factor], int] | None:
+    """`leading_factors` of a sequence of parsed items; a look-ahead it meets first is read as what
+    follows it ("(?=[^()]{1,70}\\()" holds a "(" within 71 characters)."""
+    before = 0
     for i, item in enumerate(items):
         if item[0] in (sre.LITERAL, sre.IN):
             runs, _ = _run_from(items, i, fold)
             if runs != {""} and "" not in runs:
                 return frozenset((s, fold) for s in runs), before
-        before += sre_parser.SubPattern(parsed.state, [item]).getwidth()[1]
+        if item[0] is sre.ASSERT and item[1][0] == 1:
+            ahead = _leading_in(list(item[1][1]), state, fold, reach - before)
+            if ahead is not None:
+                return ahead[0], before + ahead[1]
+        before += sre_parser.SubPattern(state, [item]).getwidth()[1]
         if before > reach:
             return None
     return None

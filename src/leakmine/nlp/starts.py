@@ -56,7 +56,7 @@ Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignore
 Start = tuple[str, str, bool, int]  # the last a bool for "word" and "class", a width for "after ..."
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Starts:
     """What every match of a regex begins with: a word that begins a word of the text, found through
     `anchored` (its first three characters, lower-cased -> (word, folded)); a word anywhere, from
@@ -64,7 +64,7 @@ class Starts:
     pattern names, `width` characters after a word (`after_words`: (word, folded, width)) or a
     character (`after_chars`: (one-character regex, width)); or the start of the text (`at_start`: a
     text searched by windows, each window's start). A folded word is lower-cased and matched ignoring
-    case."""
+    case. Rules that begin alike share one (`rule_starts`), and a haystack finds its positions once."""
 
     anchored: dict[str, tuple[tuple[str, bool], ...]]
     words: tuple[tuple[str, bool], ...]
@@ -232,6 +232,16 @@ def rule_starts(regex: Source) -> Starts | None:
     if not found:
         return None
     found = sorted(found)
+    key = tuple(found)
+    if key not in _SHARED:
+        _SHARED[key] = _made_starts(found)
+    return _SHARED[key]
+
+
+_SHARED: dict[tuple[Start, ...], Starts] = {}  # rules that begin alike (a count word, a digit) share them
+
+
+def _made_starts(found: list[Start]) -> Starts:
     anchored: dict[str, list[tuple[str, bool]]] = {}
     for kind, word, fold, bounded in found:
         if kind == "word" and bounded:
@@ -304,7 +314,8 @@ def rule_needs(regex: Source) -> Needs | None:
 
 @dataclass(frozen=True)
 class Reach:
-    """Literals one of which every match of a rule holds within `within` characters of its start."""
+    """Literals one of which the text holds within `within` characters after where a rule's match
+    begins: in the match, or in what a look-ahead opening its pattern reads."""
 
     literals: tuple[Factor, ...]
     within: int
@@ -385,17 +396,14 @@ class Haystack:
         self._index = index
         self.keys = index.keys()
         self._chars: dict[re.Pattern[str], list[int]] = {}
+        self._words: dict[tuple[str, bool, bool], list[int]] = {}  # (word, folded, begins a word) -> where
+        self._starts: dict[Starts, list[int]] = {}  # `start_positions`, shared by rules that begin alike
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
         self.generation, automata = _LITERALS.current()
         # The scanned-for literals the lower-cased text and the text hold, read in one pass each.
         self._folded, self._plain = (
             {literal for _, literal in automaton.iter(searched)} if (automaton := automata.get(folded)) else set()
             for folded, searched in ((True, self.lowered), (False, self.text)))
-
-    def starting(self, key: str) -> list[int]:
-        """Sorted positions where a run of word characters begins with `key` (one to `_KEY`
-        characters, lower-cased; a key of `keys`)."""
-        return self._index[key]
 
     def holds(self, needs: Needs) -> bool:
         """Whether the text holds one literal of each set of `needs`; True when it cannot tell."""
@@ -415,6 +423,19 @@ class Haystack:
             else:
                 return False
         return True
+
+    def found(self, word: str, folded: bool, anchored: bool = False) -> list[int]:
+        """Sorted positions of `word` (lower-case and looked up in the lower-cased text when `folded`),
+        overlaps included; with `anchored`, only where a run of word characters begins."""
+        key = (word, folded, anchored)
+        if key not in self._words:
+            searched = self.lowered if folded else self.text
+            head = word[:_KEY].lower()
+            self._words[key] = (
+                (self._index.get(head, []) if folded and len(word) <= _KEY
+                 else [at for at in self._index.get(head, []) if searched.startswith(word, at)])
+                if anchored else _found(searched, word))
+        return self._words[key]
 
     def char_starts(self, chars: re.Pattern[str]) -> list[int]:
         """Where the one-character regex `chars` matches (rules share them: `\\d` opens every number)."""
@@ -449,30 +470,26 @@ def _found(searched: str, word: str) -> list[int]:
 
 
 def start_positions(hay: Haystack, starts: Starts) -> list[int]:
-    """Sorted positions of `hay.text` where a match may begin (`starts.lowered` needs `hay.foldable`)."""
+    """Sorted positions of `hay.text` where a match may begin (`starts.lowered` needs `hay.foldable`),
+    read once per haystack for rules that begin alike (not to be changed by the caller)."""
+    if starts in hay._starts:
+        return hay._starts[starts]
     parts: list[list[int]] = []  # each sorted
     for key in starts.keys & hay.keys:
-        at_start = hay.starting(key)
-        for word, folded in starts.anchored[key]:
-            if folded and len(word) <= _KEY:
-                parts.append(at_start)
-            else:
-                searched = hay.lowered if folded else hay.text
-                parts.append([at for at in at_start if searched.startswith(word, at)])
-    for word, folded in starts.words:
-        parts.append(_found(hay.lowered if folded else hay.text, word))
+        parts += [hay.found(word, folded, anchored=True) for word, folded in starts.anchored[key]]
+    parts += [hay.found(word, folded) for word, folded in starts.words]
     if starts.chars is not None:
         parts.append(hay.char_starts(starts.chars))
     for word, folded, width in starts.after_words:
-        parts.append([at + width for at in _found(hay.lowered if folded else hay.text, word)])
+        parts.append([at + width for at in hay.found(word, folded)])
     for chars, width in starts.after_chars:
         parts.append([at + width for at in hay.char_starts(chars)])
     if starts.at_start:
         parts.append([0])
     parts = [p for p in parts if p]
-    if len(parts) == 1:
-        return parts[0]
-    return sorted({at for p in parts for at in p})
+    out = parts[0] if len(parts) == 1 else sorted({at for p in parts for at in p})
+    hay._starts[starts] = out
+    return out
 
 
 def within_reach(hay: Haystack, reach: Reach, positions: list[int]) -> list[int]:
@@ -480,7 +497,7 @@ def within_reach(hay: Haystack, reach: Reach, positions: list[int]) -> list[int]
     literals (a match that begins anywhere else would not hold one where it must)."""
     if any(folded for _, folded in reach.literals) and not hay.foldable:
         return positions
-    found = [at for literal, folded in reach.literals for at in _found(hay.lowered if folded else hay.text, literal)]
+    found = [at for literal, folded in reach.literals for at in hay.found(literal, folded)]
     out: list[int] = []
     done = 0  # positions before this index are already kept or passed
     for at in sorted(found):
