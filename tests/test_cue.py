@@ -47,6 +47,8 @@ def test_every_kind_has_rules_and_a_label():
     ("Early decompression should be considered.", "GENERIC", ["should"]),
     ("Lordosis can paradoxically result in a traction injury.", "GENERIC", ["can paradoxically result"]),
     ("She could finally walk.", "GENERIC", []),
+    ("At present she walks unaided.", "FINAL", ["At present"]),
+    ("At presentation she could not lift her foot.", "FINAL", []),
     ("Epidural leakage is rare after kyphoplasty.", "GENERIC", ["is rare"]),
     ("She walked without support.", "GENERIC", []),
     ("Recovery is complete in most cases.", "GENERIC", ["in most cases"]),
