@@ -1,6 +1,6 @@
 """Numbers as clinicians write them ("52", "1,523", "Thirty", "twenty-seven", "Two thousand four hundred
 and six", "a", "third"), and rule files that name them with shared regex fragments (`<<NUMWORD>>`,
-`<<COUNTWORD>>`, `<<ORDINAL>>`, `<<DURATION_UNIT>>`)."""
+`<<COUNTWORD>>`, `<<ORDINAL>>`, `<<DURATION_UNIT>>`, `<<NUMBER_BEGINS>>`)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,11 @@ _SCALE = r"[\s‐‑–-]+(?:hundred|thousand)\b"
 COUNTWORD = rf"{_SMALL}(?:{_SCALE}(?:(?:\s+and)?[\s‐‑–-]+{_SMALL}(?:{_SCALE})?)*)?\b"
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(list(_ORDINALS))})"
 DURATION_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
-FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<COUNTWORD>>": COUNTWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT}
+# Where a number may begin: not among the digits after a decimal point or a thousands separator
+# ("57.3 years old" holds no "3 years old", "1,250 cases" no "250 cases").
+NUMBER_BEGINS = r"(?<!\d[.,])"
+FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<COUNTWORD>>": COUNTWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT,
+             "<<NUMBER_BEGINS>>": NUMBER_BEGINS}
 
 _UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 _UNIT_NAMES = {
