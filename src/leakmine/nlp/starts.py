@@ -260,12 +260,11 @@ def _made_starts(found: list[Start]) -> Starts:
 @dataclass(frozen=True)
 class Literals:
     """One set of literals, one of which every match of a rule holds, sorted for the lookup: those
-    the one pass finds (`folded`: matched ignoring case, `plain`: as written) and the `short` ones,
-    each found by `in`."""
+    the one pass finds (`scanned`: their bits, one per literal, `_Literals.bits`) and the `short`
+    ones, each found by `in`."""
 
     literals: tuple[Factor, ...]
-    folded: frozenset[str] = field(compare=False)
-    plain: frozenset[str] = field(compare=False)
+    scanned: int = field(compare=False)
     short: tuple[Factor, ...] = field(compare=False)
 
 
@@ -304,12 +303,11 @@ def rule_needs(regex: Source) -> Needs | None:
     for factors in required_factor_sets(regex) or ():
         literals = _lowered(factors)
         if literals is not None:
-            scanned = [frozenset(w for w, f in literals if f == fold and len(w) >= _SCANNED) for fold in (True, False)]
-            sets.append(Literals(literals, *scanned, tuple(n for n in literals if len(n[0]) < _SCANNED)))
+            sets.append(Literals(literals, _LITERALS.bits(n for n in literals if len(n[0]) >= _SCANNED),
+                                 tuple(n for n in literals if len(n[0]) < _SCANNED)))
     if not sets:
         return None
-    return Needs(tuple(sets), any(f for s in sets for _, f in s.literals),
-                 max(_LITERALS.add({True: s.folded, False: s.plain}) for s in sets))
+    return Needs(tuple(sets), any(f for s in sets for _, f in s.literals), _LITERALS.generation)
 
 
 @dataclass(frozen=True)
@@ -332,35 +330,39 @@ def rule_reach(regex: Source) -> Reach | None:
 
 
 class _Literals:
-    """The literals of `_SCANNED` characters or more that the rules loaded in this process need, in
-    two automata (matched in the lower-cased text, and as written), rebuilt when a haystack is made
-    after new ones were added (a new generation): a text made earlier looks those up with `in`."""
+    """The literals of `_SCANNED` characters or more that the rules loaded in this process need, each
+    with a bit of its own, in two automata (matched in the lower-cased text, and as written) rebuilt
+    when a haystack is made after new ones were added (a new generation): a text made earlier looks
+    those up with `in`."""
 
     def __init__(self) -> None:
-        self.known: dict[bool, set[str]] = {True: set(), False: set()}
-        self.generation = 0  # bumped by each `add` that brings a new literal
+        self.bit: dict[Factor, int] = {}
+        self.generation = 0  # bumped by each literal added
         self.built = -1  # the generation of `automata`
         self.automata: dict[bool, Any] = {}
 
-    def add(self, scanned: dict[bool, frozenset[str]]) -> int:
-        """Add a rule's scanned literals; the generation that holds them."""
-        for folded, literals in scanned.items():
-            if not literals <= self.known[folded]:
-                self.known[folded] |= literals
+    def bits(self, literals: Iterable[Factor]) -> int:
+        """The bits of `literals`, each given one when first met."""
+        mask = 0
+        for literal in literals:
+            if literal not in self.bit:
+                self.bit[literal] = 1 << len(self.bit)
                 self.generation += 1
-        return self.generation
+            mask |= self.bit[literal]
+        return mask
 
     def current(self) -> tuple[int, dict[bool, Any]]:
-        """The current generation and its automata."""
+        """The current generation and its automata (each literal's value its bit)."""
         if self.built != self.generation:
             self.automata = {}
-            for folded, literals in self.known.items():
+            for fold in (True, False):
                 automaton = ahocorasick.Automaton()
-                for literal in literals:
-                    automaton.add_word(literal, literal)
-                if literals:
+                for (literal, folded), bit in self.bit.items():
+                    if folded == fold:
+                        automaton.add_word(literal, bit)
+                if len(automaton):
                     automaton.make_automaton()
-                    self.automata[folded] = automaton
+                    self.automata[fold] = automaton
             self.built = self.generation
         return self.built, self.automata
 
@@ -400,10 +402,13 @@ class Haystack:
         self._starts: dict[Starts, list[int]] = {}  # `start_positions`, shared by rules that begin alike
         self._held: dict[Factor, bool] = {}  # literals rules need, shared by every rule
         self.generation, automata = _LITERALS.current()
-        # The scanned-for literals the lower-cased text and the text hold, read in one pass each.
-        self._folded, self._plain = (
-            {literal for _, literal in automaton.iter(searched)} if (automaton := automata.get(folded)) else set()
-            for folded, searched in ((True, self.lowered), (False, self.text)))
+        # The bits of the scanned-for literals the lower-cased text and the text hold, read in one pass each.
+        held = 0
+        for folded, searched in ((True, self.lowered), (False, self.text)):
+            if automaton := automata.get(folded):
+                for _, bit in automaton.iter(searched):
+                    held |= bit
+        self._bits = held
 
     def holds(self, needs: Needs) -> bool:
         """Whether the text holds one literal of each set of `needs`; True when it cannot tell."""
@@ -411,9 +416,9 @@ class Haystack:
             return True
         if needs.generation > self.generation:  # a rule loaded after this text was made ready
             return all(any(w in (self.lowered if f else self.text) for w, f in s.literals) for s in needs.sets)
-        folded, plain, held = self._folded, self._plain, self._held
+        bits, held = self._bits, self._held
         for literals in needs.sets:
-            if not literals.folded.isdisjoint(folded) or not literals.plain.isdisjoint(plain):
+            if literals.scanned & bits:
                 continue
             for need in literals.short:
                 if need not in held:
@@ -426,15 +431,13 @@ class Haystack:
 
     def found(self, word: str, folded: bool, anchored: bool = False) -> list[int]:
         """Sorted positions of `word` (lower-case and looked up in the lower-cased text when `folded`),
-        overlaps included; with `anchored`, only where a run of word characters begins."""
+        overlaps included; with `anchored`, only where a run of word characters begins (read from
+        `_index`, whose own list serves a folded word of `_KEY` characters or fewer)."""
         key = (word, folded, anchored)
         if key not in self._words:
             searched = self.lowered if folded else self.text
-            head = word[:_KEY].lower()
-            self._words[key] = (
-                (self._index.get(head, []) if folded and len(word) <= _KEY
-                 else [at for at in self._index.get(head, []) if searched.startswith(word, at)])
-                if anchored else _found(searched, word))
+            self._words[key] = ([at for at in self._index.get(word[:_KEY].lower(), []) if searched.startswith(word, at)]
+                                if anchored else _found(searched, word))
         return self._words[key]
 
     def char_starts(self, chars: re.Pattern[str]) -> list[int]:
@@ -476,7 +479,8 @@ def start_positions(hay: Haystack, starts: Starts) -> list[int]:
         return hay._starts[starts]
     parts: list[list[int]] = []  # each sorted
     for key in starts.keys & hay.keys:
-        parts += [hay.found(word, folded, anchored=True) for word, folded in starts.anchored[key]]
+        for word, folded in starts.anchored[key]:
+            parts.append(hay._index[key] if folded and len(word) <= _KEY else hay.found(word, folded, anchored=True))
     parts += [hay.found(word, folded) for word, folded in starts.words]
     if starts.chars is not None:
         parts.append(hay.char_starts(starts.chars))
