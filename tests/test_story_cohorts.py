@@ -62,6 +62,12 @@ def groups(paper: dict) -> list[tuple]:
      [(11, 3184)]),
     ("A total of 120 patients were included.", "Epidural leakage was seen in 6 patients and foraminal leakage in 4 "
      "patients.", [(6, 120), (4, 120)]),
+    # the population told as treated surgically, described by more words than its diagnosis alone
+    ("Forty-two patients with the diagnosis of myelopathy caused by ligament ossification received surgical "
+     "treatment between 2004 and 2015.", "Postoperative C5 palsy occurred in 3 patients.", [(3, 42)]),
+    ("Sixty-four patients with thoracic stenosis were treated surgically.",
+     "Transient neurological deficits occurred in 6 patients.", [(6, 64)]),
+    ("We included 75 patients who were operatively treated.", "Foot drop occurred in 4 patients.", [(4, 75)]),
     # another's study, told with its authors, counts none of the paper's patients
     ("In contrast to the prospective study with 120 patients by Smith et al., leakage was rare. We reviewed 45 "
      "patients, 30 women and 15 men.", "Leakage occurred in 12 patients.", [(45, None), (12, 45)]),
@@ -82,6 +88,16 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {other}"))
     assert 18 not in [n for n, _ in groups(paper)]
+
+
+@pytest.mark.parametrize("group", [
+    "Five patients with an epidural hematoma received surgical treatment.",
+    "Five patients with a foot drop were treated surgically.",
+    "Five patients with quadriparesis underwent decompression.",
+])
+def test_a_complication_group_treated_surgically_is_no_population(tmp_path, group):
+    paper = mine(tmp_path, case_report(TITLE, f"Methods: We reviewed 300 patients after lumbar fusion. Results: {group}"))
+    assert (5, None) not in groups(paper)
 
 
 @pytest.mark.parametrize("methods, expected", [
