@@ -28,6 +28,10 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("upon waking from general anaesthesia", ("immediate", 0)),
     ("when she woke up from anesthesia", ("immediate", 0)),
     ("The patient developed immediate paraparesis.", ("immediate", 0)),
+    ("After the injection, paraplegia developed immediately.", ("immediate", 0)),
+    ("the numbness appeared almost instantly", ("immediate", 0)),
+    ("Within minutes following the injection, both legs were weak.", ("immediate", 0)),
+    ("within a few minutes of the cement injection", ("immediate", 0)),
     ("the immediate onset of radicular pain", ("immediate", 0)),
     ("on the same day the weakness began", ("immediate", 0)),
     ("Three days later, the weakness worsened.", ("delayed", 3)),
@@ -105,6 +109,9 @@ def test_timing_phrases(text, expected):
     "ten levels",
     "during the surgery the dura was opened",
     "strength was grade 3 on the right after decompression",
+    "the pain improved immediately",
+    "decompression was started immediately",
+    "the cement set within minutes",
     "grade 4 on the left and right after surgery",
 ])
 def test_not_a_timing(text):
