@@ -40,6 +40,7 @@ from vocab_helpers import values
     ("she recovered from the dyspnoea within a week", "full recovery"),
     ("he recovered completely from his weakness", "full recovery"),
     ("the weakness improved fully within three months", "full recovery"),
+    ("he regained his muscle strength completely", "full recovery"),
     ("urgent surgery resulted in a favorable outcome", "improved"),
     ("she had a good clinical result at one year", "improved"),
     ("her symptoms completely improved", "full recovery"),
