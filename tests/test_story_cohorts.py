@@ -113,6 +113,14 @@ def test_a_complication_group_treated_surgically_is_no_population(tmp_path, grou
      "and group B (n = 24).", [(20, 44), (24, 44)]),
     ("We reviewed 260 patients treated with vertebroplasty. Of these, 7 patients developed radiculopathy and "
      "these 7 patients were treated with foraminotomy (n = 4) or steroids (n = 3).", [(7, 260)]),
+    # arms in groups named by their words, the second told without its noun
+    ("A total of 131 patients were included: 64 cases in the monitored group and 67 in the unmonitored group.",
+     [(64, 131), (67, 131)]),
+    ("Ninety patients were enrolled; 46 patients were assigned to the PVP group and 44 to the PKP group.",
+     [(46, 90), (44, 90)]),
+    # ... not a complication counted in each arm
+    ("We reviewed 90 patients. Leakage occurred in 8 patients in the PVP group and 3 in the PKP group.",
+     [(8, 90)]),
 ])
 def test_arms_that_add_up_to_a_count_of_patients(tmp_path, methods, expected):
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected
