@@ -11,7 +11,8 @@ without comparing every cue of the paper with every mention of it. Terminators (
 `max_scope` 1 in rules.json: medspaCy lets a terminator cut another cue's scope only when their two
 scopes overlap at an edge, which a whole-sentence terminator scope does not do for a short negation.
 Token patterns open with one fixed word (one rule per first word): spaCy's Matcher tests an
-`{"IN": [...]}` first token in Python at every token of the doc.
+`{"IN": [...]}` first token in Python at every token of the doc; most are matched as the phrases they
+spell out (matcher.py).
 """
 
 from bisect import bisect_right
@@ -20,13 +21,13 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from leakmine.components.context.matcher import ContextMatcher
 from leakmine.components.context.medspacy_parts import (
     DEFAULT_ATTRIBUTES,
     ConText,
     ConTextGraph,
     ConTextModifier,
     ConTextRule,
-    MedspacyMatcher,
 )
 
 ASSERTION_GROUPS = [
@@ -44,8 +45,7 @@ class ContextAsserter:
     def __init__(self, nlp: Language, name: str, groups: list[str], rules: list[ConTextRule]):
         self.groups = groups
         self.vocab = nlp.vocab
-        self.matcher = MedspacyMatcher(nlp, name=name, prune=True)
-        self.matcher.add(rules)
+        self.matcher = ContextMatcher(nlp.vocab, nlp.tokenizer, rules)
         ConText.register_default_attributes()
 
     def targets(self, doc: Doc) -> list[Span]:

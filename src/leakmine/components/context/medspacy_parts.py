@@ -21,7 +21,7 @@ from leakmine import deferred
 
 deferred.install("quickumls")  # before medspaCy is imported
 
-from medspacy.common.medspacy_matcher import MedspacyMatcher  # noqa: E402
+from medspacy.common.util import prune_overlapping_matches  # noqa: E402
 from medspacy.context import ConText  # noqa: E402
 from medspacy.context.context import DEFAULT_ATTRIBUTES  # noqa: E402
 from medspacy.context.context_graph import ConTextGraph  # noqa: E402
@@ -42,6 +42,6 @@ def guard_decoders() -> None:
             srsly.msgpack_decoders.register(key, func=functools.partial(_own_objects_only, decoder, key))
 
 
-__all__ = ["DEFAULT_ATTRIBUTES", "ConText", "ConTextGraph", "ConTextModifier", "ConTextRule", "MedspacyMatcher"]
+__all__ = ["DEFAULT_ATTRIBUTES", "ConText", "ConTextGraph", "ConTextModifier", "ConTextRule", "prune_overlapping_matches"]
 
 guard_decoders()
