@@ -145,6 +145,7 @@ def test_cited_first_author(text, surname_):
     ("H-J Ruiz,K Wei,P Costa,H-G Price", ("H-J Ruiz", "K Wei", "P Costa", "H-G Price"), "Ruiz"),
     ("Ruiz W H, Wei R L, Costa C K", ("Ruiz W H", "Wei R L", "Costa C K"), "Ruiz"),  # initials spaced out
     ("K Ruizo 1, A Weiss 2, I Costa 1", ("K Ruizo", "A Weiss", "I Costa"), "Ruizo"),  # "A", "I" after a comma
+    ("K Ruizo1, T Weiss2 and A Costa1", ("K Ruizo", "T Weiss", "A Costa"), "Ruizo"),  # ... or after "and"
     ("Min Su Park, Ji Ho Lee, In Ho Cho, Da Un Kim", ("Min Su Park", "Ji Ho Lee", "In Ho Cho", "Da Un Kim"), "Park"),
     # a page's name links run together; a capital inside a family name is no break
     ("Maria SolbergTomas LindqvistAnders Brekke", ("Maria Solberg", "Tomas Lindqvist", "Anders Brekke"), "Solberg"),
@@ -173,6 +174,8 @@ def test_parse_byline(line, names, first):
     "Grade A-B Evidence, Level C",
     "In Vivo Study, In Vitro Study",
     "A Case Report, A Review of Cases",
+    "Paraplegia and A Case Report",
+    "Spinal Cord and I Think",
 ])
 def test_parse_byline_rejects(line):
     assert parse_byline(line) is None

@@ -537,8 +537,9 @@ def _name_pattern() -> re.Pattern[str]:
         rf"\s+(?:{_PARTICLE}\s+)*{word}"
         rf"|{word}(?:\s+{word})?\s+{initials}(?:\s+{initials}){{0,2}}"  # Chen CH, Chen C H
         # K Doe, S Morad Hameed, J Smith, where a name's end follows (not "J Korean Orthop", a journal's name;
-        # not the articles "A" and "I" of a title, though an initial after a comma: "..., A Leber")
-        rf"|(?:(?<=[,;&]\s)|(?![AI]\s)){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"
+        # not the articles "A" and "I" of a title, though an initial after a comma or "and": "..., A Leber",
+        # "... and I Costa")
+        rf"|(?:(?<=[,;&]\s)|(?<=\band\s)|(?![AI]\s)){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"
         rf"(?=\s*(?:[,;&|\d*(^\u00b7\u2022\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]|\band\b|$)"
         rf"|\s*,?\s*{_degrees_pattern()}(?![\w'\u2019-])))"
     )
