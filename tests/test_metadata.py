@@ -146,6 +146,10 @@ def test_cited_first_author(text, surname_):
     ("Ruiz W H, Wei R L, Costa C K", ("Ruiz W H", "Wei R L", "Costa C K"), "Ruiz"),  # initials spaced out
     ("K Ruizo 1, A Weiss 2, I Costa 1", ("K Ruizo", "A Weiss", "I Costa"), "Ruizo"),  # "A", "I" after a comma
     ("K Ruizo1, T Weiss2 and A Costa1", ("K Ruizo", "T Weiss", "A Costa"), "Ruizo"),  # ... or after "and"
+    # the words a page prints for an ORCID icon
+    ("Tomas Varga1 ORCID logo, Li Wei2", ("Tomas Varga", "Li Wei"), "Varga"),
+    ("Ana P. Ruiz ORCID logo1AB*, Li Wei2CD", ("Ana P. Ruiz", "Li Wei"), "Ruiz"),
+    ("Ana Ruiz ORCID, Li Wei ORCID iD", ("Ana Ruiz", "Li Wei"), "Ruiz"),
     ("Min Su Park, Ji Ho Lee, In Ho Cho, Da Un Kim", ("Min Su Park", "Ji Ho Lee", "In Ho Cho", "Da Un Kim"), "Park"),
     # a page's name links run together; a capital inside a family name is no break
     ("Maria SolbergTomas LindqvistAnders Brekke", ("Maria Solberg", "Tomas Lindqvist", "Anders Brekke"), "Solberg"),

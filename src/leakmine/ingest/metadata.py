@@ -128,7 +128,7 @@ _WORD = rf"[{_UP}](?:[{_LOW}]+|[{_LOW}]*(?:[{_UP}][{_LOW}]+)+)(?:-[{_UP}{_LOW}][
 _INITIAL = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
 _BARE_INITIALS = r"(?:[A-Z]-[A-Z]|[A-Z]{1,3})(?![\w'\u2019])"  # "CH", "H-J"
 _CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'\u2019])"
-_CAPS_FAMILY = r"(?=[A-Z]*[AEIOUY])[A-Z]{3,}(?:-[A-Z]{2,})?(?![\w'\u2019])"  # "KIM", not initials "CHK"
+_CAPS_FAMILY = r"(?!ORCID\b)(?=[A-Z]*[AEIOUY])[A-Z]{3,}(?:-[A-Z]{2,})?(?![\w'\u2019])"  # "KIM", not initials "CHK"
 _MARKS = (r"(?:\^\{[^}]{1,15}\}"
           r"|\^[\w*\u2020\u2021\u00a7#\u00b6]{1,4}(?:,[\w*\u2020\u2021\u00a7#\u00b6]{1,4})*"
           r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?:,?[A-G](?![a-z]))*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
@@ -551,15 +551,19 @@ def _name_ok(name: str) -> bool:
                    or t in vocab["degrees"] for t in name.split())
 
 
+# The words a page prints for an author's ORCID icon ("Ari Fish ORCID logo1").
+_ORCID = r"\s?ORCID(?:\s+(?:logo|iD|icon))?(?![A-Za-z-])"
+
+
 @lru_cache(maxsize=1)
 def _marks_pattern() -> re.Pattern[str]:
     return re.compile(rf"\s?{_MARKS}|\s*,?\s*{_degrees_pattern()}(?:[a-z](?:,[a-z])*)?(?![A-Za-z])\.?"
-                      rf"|{_LETTER_MARKS}")
+                      rf"|{_LETTER_MARKS}|{_ORCID}")
 
 
 def _skip_marks(text: str, pos: int) -> tuple[int, bool]:
-    """Skip superscript markers, affiliation letters and degrees ("^a", "^{a,*}", "1,2", " a,*", ", PhD^b",
-    ", M.D.", ", MDc") after a name."""
+    """Skip superscript markers, affiliation letters, degrees and ORCID icons ("^a", "^{a,*}", "1,2", " a,*",
+    ", PhD^b", ", M.D.", ", MDc", " ORCID logo") after a name."""
     marked = False
     while True:
         m = _marks_pattern().match(text, pos)
