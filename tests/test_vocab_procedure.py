@@ -40,6 +40,8 @@ def test_procedure_values(text, expected):
 @pytest.mark.parametrize("text, unwanted", [
     ("a right L5 hemilaminectomy", "laminectomy"),
     ("a hemi-laminectomy on the left", "laminectomy"),
+    ("a stimulator for post-laminectomy pain syndrome", "laminectomy"),
+    ("postlaminectomy syndrome", "laminectomy"),
     ("insufficient decompression was found at revision", "decompression"),
     ("the vp shunt was patent", "vertebroplasty"),
     ("the VPN connection", "vertebroplasty"),

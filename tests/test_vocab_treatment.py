@@ -113,6 +113,7 @@ def test_treatment_values(text, expected):
     ("the screw trajectory", "screw removal"),
     ("cement was injected", "cement removal"),
     ("hemilaminectomy", "laminectomy"),
+    ("a stimulator for post-laminectomy pain syndrome", "laminectomy"),
     ("insufficient decompression", "decompression"),
     ("a high-resolution scan", "exploration"),
     ("we explored the literature", "exploration"),
