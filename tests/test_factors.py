@@ -76,17 +76,15 @@ def test_leading_factors(pattern, expected):
     assert (None if found is None else (set(found[0]), found[1])) == expected
 
 
-def test_a_reach_keeps_only_positions_before_a_literal():
-    rules = parse_rules(['{"id": "t.g", "label": "X", "regex": "\\\\b(?:[a-z]{1,9}\\\\s){1,2}group\\\\s*\\\\(n"}'], "t")
-    assert rules[0].reach.within == 20
-    text = "early leak group (n = 4); a late leak group (n = 2); words that never reach a group"
-    found = [(m.start, m.end) for m in find_matches(text, rules)]
-    assert found == [m.span() for m in rules[0].regex.finditer(text)] and len(found) == 2
-
-
-def test_a_reach_read_from_a_look_ahead_keeps_what_the_whole_text_gives():
-    rules = parse_rules(['{"id": "t.a", "label": "X", "regex": "\\\\b(?=[^.;()]{1,40}\\\\(n\\\\s*=)[A-Za-z]+\\\\s*\\\\(n"}'], "t")
-    assert rules[0].reach.within == 40
-    text = "treated with PVP (n = 24) or PKP (n = 29), all with a kyphoplasty needle; (n"
+@pytest.mark.parametrize("regex, within, text", [
+    ("\\\\b(?:[a-z]{1,9}\\\\s){1,2}group\\\\s*\\\\(n", 20,
+     "early leak group (n = 4); a late leak group (n = 2); words that never reach a group"),
+    # read from a look-ahead opening the pattern
+    ("\\\\b(?=[^.;()]{1,40}\\\\(n\\\\s*=)[A-Za-z]+\\\\s*\\\\(n", 40,
+     "treated with PVP (n = 24) or PKP (n = 29), all with a kyphoplasty needle; (n"),
+])
+def test_a_reach_keeps_only_positions_before_a_literal(regex, within, text):
+    rules = parse_rules([f'{{"id": "t.g", "label": "X", "regex": "{regex}"}}'], "t")
+    assert rules[0].reach.within == within
     found = [(m.start, m.end) for m in find_matches(text, rules)]
     assert found == [m.span() for m in rules[0].regex.finditer(text)] and len(found) == 2
