@@ -551,21 +551,25 @@ def _name_ok(name: str) -> bool:
                    or t in vocab["degrees"] for t in name.split())
 
 
-# The words a page prints for an author's ORCID icon ("Ari Fish ORCID logo1").
-_ORCID = r"\s?ORCID(?:\s+(?:logo|iD|icon))?(?![A-Za-z-])"
+# The words a page prints for an author's ORCID icon or identifier ("Ari Fish ORCID logo1", "Li Wei ORCID
+# 0000-0002-1825-0097"): skipped after a name, but no mark that makes one name a byline.
+_ORCID = re.compile(r"\s?ORCID(?:\s+(?:logo|iD|icon))?(?:\s+\d{4}-\d{4}-\d{4}-\d{3}[\dX])?(?![A-Za-z-])")
 
 
 @lru_cache(maxsize=1)
 def _marks_pattern() -> re.Pattern[str]:
     return re.compile(rf"\s?{_MARKS}|\s*,?\s*{_degrees_pattern()}(?:[a-z](?:,[a-z])*)?(?![A-Za-z])\.?"
-                      rf"|{_LETTER_MARKS}|{_ORCID}")
+                      rf"|{_LETTER_MARKS}")
 
 
 def _skip_marks(text: str, pos: int) -> tuple[int, bool]:
     """Skip superscript markers, affiliation letters, degrees and ORCID icons ("^a", "^{a,*}", "1,2", " a,*",
-    ", PhD^b", ", M.D.", ", MDc", " ORCID logo") after a name."""
+    ", PhD^b", ", M.D.", ", MDc", " ORCID logo") after a name; whether a mark other than an icon was there."""
     marked = False
     while True:
+        if (icon := _ORCID.match(text, pos)) and icon.end() > pos:
+            pos = icon.end()
+            continue
         m = _marks_pattern().match(text, pos)
         if not m or m.end() == pos:
             return pos, marked

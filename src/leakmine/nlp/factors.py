@@ -150,9 +150,10 @@ def _decoded(factors: list[list[Any]]) -> frozenset[Factor]:
 
 
 def leading_factors(regex: Source, reach: int) -> tuple[frozenset[Factor], int] | None:
-    """Literals one of which every match of `regex` holds within its first `n` characters, with `n`:
-    the first run of literals in its pattern and the most it can match before it, when that is
-    at most `reach`; None when the pattern does not say."""
+    """Literals one of which the text holds within `n` characters after where a match of `regex` begins
+    (in the match, or in what a look-ahead opening it reads), with `n`: the first run of literals in its
+    pattern and the most it can match before it, when that is at most `reach`; None when the pattern
+    does not say."""
     return analyses.remembered(
         f"leading_factors {reach}", regex, lambda: _leading_factors(regex, reach),
         lambda found: None if found is None else [_encoded(found[0]), found[1]],

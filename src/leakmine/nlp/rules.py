@@ -37,7 +37,6 @@ from leakmine.nlp.starts import (
     rule_needs,
     rule_reach,
     rule_starts,
-    start_positions,
     within_reach,
 )
 
@@ -223,7 +222,7 @@ def _positions(hay: Haystack, rule: Rule, windows: list[tuple[int, int]] | None 
     starts = rule.starts
     if starts is None or (starts.lowered and not hay.foldable):
         return None
-    positions = start_positions(hay, starts)
+    positions = hay.start_positions(starts)
     if windows and starts.at_start:
         positions = sorted({*positions, *(a for a, _ in windows)})
     return positions if rule.reach is None else within_reach(hay, rule.reach, positions)

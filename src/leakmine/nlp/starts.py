@@ -4,9 +4,9 @@ A regex that opens with `\\b`, a look-behind or an alternation makes Python's `r
 position of the text. Most rules say more: every match begins with one of a few literal words
 ("vertebroplasty", "seventy") or with one character of a small class (`\\d`, `[CTDLS]`), often
 only where no word character comes before (`\\b`, `(?<![\\w.])`). `rule_starts` reads that from the
-pattern's parse tree (the standard library's own regex parser); `start_positions` finds the words
-with `str.find` and the characters with a one-character regex. A pattern whose start it cannot read
-gets None, and is run over the whole text as usual.
+pattern's parse tree (the standard library's own regex parser); `Haystack.start_positions` finds the
+words with `str.find` and the characters with a one-character regex. A pattern whose start it cannot
+read gets None, and is run over the whole text as usual.
 
 Which of the literals rules need (`rule_needs`) a text holds is read in one Aho-Corasick pass
 (pyahocorasick) over the text for every literal of `_SCANNED` characters or more that any rule loaded
@@ -47,7 +47,7 @@ _WORD_RANGES = ((ord("0"), ord("9")), (ord("a"), ord("z")), (ord("A"), ord("Z"))
 
 _REACH = 200  # characters a rule's literal may lie after the start of its match for `within_reach`
 _SCANNED = 4  # literals this long or longer are found by the one pass of `_Literals`
-_KEY = 3  # characters of a word that `Haystack.starting` looks it up by
+_KEY = 3  # characters of a word that a haystack's index of word starts looks it up by
 Item = tuple[Any, Any, bool]  # (parser opcode, argument, whether case is ignored there)
 # ("word", literal, folded, at a word start) or ("class", the inside of a regex class, folded, at a word start);
 # ("after word" or "after class", ..., folded, width): a match begins `width` characters after where the
@@ -320,8 +320,9 @@ class Reach:
 
 
 def rule_reach(regex: Source) -> Reach | None:
-    """`Reach` of a regex whose matches hold a literal (nlp/factors.py) at most `_REACH` characters after
-    they begin, past what opens them; None otherwise."""
+    """`Reach` of a regex whose matches begin at most `_REACH` characters before a literal of the text
+    (nlp/factors.py: in the match, or in what a look-ahead opening it reads), past what opens them; None
+    otherwise."""
     found = leading_factors(regex, _REACH)
     if found is None or not found[1]:
         return None
@@ -446,6 +447,29 @@ class Haystack:
             self._chars[chars] = [m.start() for m in chars.finditer(self.text)]
         return self._chars[chars]
 
+    def start_positions(self, starts: Starts) -> list[int]:
+        """Sorted positions of the text where a match may begin (`starts.lowered` needs `foldable`), read
+        once for rules that begin alike: a list the haystack keeps, not to be changed by the caller."""
+        if starts in self._starts:
+            return self._starts[starts]
+        parts: list[list[int]] = []  # each sorted
+        for key in starts.keys & self.keys:
+            for word, folded in starts.anchored[key]:
+                parts.append(self._index[key] if folded and len(word) <= _KEY else self.found(word, folded, anchored=True))
+        parts += [self.found(word, folded) for word, folded in starts.words]
+        if starts.chars is not None:
+            parts.append(self.char_starts(starts.chars))
+        for word, folded, width in starts.after_words:
+            parts.append([at + width for at in self.found(word, folded)])
+        for chars, width in starts.after_chars:
+            parts.append([at + width for at in self.char_starts(chars)])
+        if starts.at_start:
+            parts.append([0])
+        parts = [p for p in parts if p]
+        out = parts[0] if len(parts) == 1 else sorted({at for p in parts for at in p})
+        self._starts[starts] = out
+        return out
+
 
 _KEPT = 32  # texts whose haystacks are kept: every component searches the same doc text
 
@@ -470,30 +494,6 @@ def _found(searched: str, word: str) -> list[int]:
         found.append(at)
         at = searched.find(word, at + 1)
     return found
-
-
-def start_positions(hay: Haystack, starts: Starts) -> list[int]:
-    """Sorted positions of `hay.text` where a match may begin (`starts.lowered` needs `hay.foldable`),
-    read once per haystack for rules that begin alike (not to be changed by the caller)."""
-    if starts in hay._starts:
-        return hay._starts[starts]
-    parts: list[list[int]] = []  # each sorted
-    for key in starts.keys & hay.keys:
-        for word, folded in starts.anchored[key]:
-            parts.append(hay._index[key] if folded and len(word) <= _KEY else hay.found(word, folded, anchored=True))
-    parts += [hay.found(word, folded) for word, folded in starts.words]
-    if starts.chars is not None:
-        parts.append(hay.char_starts(starts.chars))
-    for word, folded, width in starts.after_words:
-        parts.append([at + width for at in hay.found(word, folded)])
-    for chars, width in starts.after_chars:
-        parts.append([at + width for at in hay.char_starts(chars)])
-    if starts.at_start:
-        parts.append([0])
-    parts = [p for p in parts if p]
-    out = parts[0] if len(parts) == 1 else sorted({at for p in parts for at in p})
-    hay._starts[starts] = out
-    return out
 
 
 def within_reach(hay: Haystack, reach: Reach, positions: list[int]) -> list[int]:

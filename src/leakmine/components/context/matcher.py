@@ -1,12 +1,12 @@
-"""Where ConText's rules match in a doc: medspaCy's MedspacyMatcher for ConText rules, with a token
-pattern of lower-cased words alone matched as the phrases it spells out.
+"""Where ConText's rules match in a doc: what medspaCy's MedspacyMatcher finds with the same rules,
+with a token pattern of lower-cased words alone matched as the phrases it spells out.
 
 MedspacyMatcher runs every token pattern through spaCy's Matcher, which tries each at every token of
 the doc (about three quarters of ConText's time over a paper); a phrase is looked up by hash in spaCy's
 PhraseMatcher whatever their number. A pattern of `{"LOWER": word}` or `{"LOWER": {"IN": [...]}}`
-tokens, some optional (`"OP": "?"`), spells out a list of phrases, each added under its rule's id where
-the tokenizer keeps every word of it whole ("cannot" is two tokens, so its pattern stays a pattern).
-Overlapping matches keep the longest, as MedspacyMatcher's `prune` does.
+tokens, some optional (`"OP": "?"`), spells out a list of phrases, each added under its rule's id.
+Overlapping matches keep the longest, as MedspacyMatcher's `prune` does; of two rules over the same
+words, the one MedspacyMatcher keeps: a token pattern's before a literal's, else the one added first.
 """
 
 from __future__ import annotations
@@ -45,22 +45,20 @@ class ContextMatcher:
         self.rule_map: dict[str, ConTextRule] = {}
         self._tokens = Matcher(vocab)
         self._phrases = PhraseMatcher(vocab, attr="LOWER")
-        whole: dict[str, bool] = {}  # whether the tokenizer keeps a word as one token
+        self._rank: dict[int, tuple[bool, int]] = {}  # match id -> (a literal rule, order added)
         for n, rule in enumerate(rules):
             rule_id = rule._rule_id = f"{rule.category}_{n}"
             self.rule_map[rule_id] = rule
+            self._rank[vocab.strings.add(rule_id)] = (rule.pattern is None, n)
             if rule.pattern is None:
-                self._phrases.add(rule_id, [tokenizer(rule.literal.lower())])
-                continue
-            phrases = spelled(rule.pattern) if isinstance(rule.pattern, list) else None
-            for word in {w for words in phrases or () for w in words} - whole.keys():
-                whole[word] = [t.lower_ for t in tokenizer(word)] == [word]
-            if phrases and all(whole[w] for words in phrases for w in words):
-                self._phrases.add(rule_id, [Doc(vocab, words=words) for words in phrases])
+                self._phrases.add(rule_id, [tokenizer(rule.literal.lower())], on_match=rule.on_match)
+            elif isinstance(rule.pattern, list) and (phrases := spelled(rule.pattern)):
+                self._phrases.add(rule_id, [Doc(vocab, words=words) for words in phrases], on_match=rule.on_match)
             elif isinstance(rule.pattern, list):
                 self._tokens.add(rule_id, [rule.pattern], on_match=rule.on_match)
             else:
                 raise ValueError(f"ConText rule {rule.literal!r}: a regex pattern is not supported")
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        return prune_overlapping_matches(self._tokens(doc) + self._phrases(doc))
+        matches = self._tokens(doc) + self._phrases(doc)
+        return prune_overlapping_matches(sorted(matches, key=lambda m: (m[1], m[2], self._rank[m[0]])))
