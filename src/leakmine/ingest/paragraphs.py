@@ -52,8 +52,7 @@ _NAMED_ISSUE = re.compile(r"^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,10}?\s+(?:vol(?:um
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish and
-# Ukrainian: "Autores", "Автори", "Видання"), a value of up to a thousand characters (a multicentre study's
-# authors); a catalogue's "Main Authors
+# Ukrainian: "Autores", "Автори", "Видання"); a catalogue's "Main Authors
 # Marlowe, Ruth A", "Published United States 01.06.2019", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
@@ -70,7 +69,7 @@ FIELD = re.compile(
     rf"^(?:[-*\u00b7\u2022]\s+)?(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"  # "- Authors: ..." too
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
-    r"(?P<value>\S.{0,1000})$", re.IGNORECASE)
+    r"(?P<value>\S.{0,400})$", re.IGNORECASE)
 # A line under a field that is no wrap of it, besides another field: a record's other labelled lines
 # ("Volume: 18", "DOI: 10...") or a catalogue's cell, its label run into its value ("Volume18", "Issue number5").
 _RECORD_LABEL = r"volume|issue|pages?|doi|affiliations?|source|issn|pmid|pmcid|pubmed\s+id|keywords?|language|publisher|citation"
