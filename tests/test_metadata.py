@@ -151,6 +151,7 @@ def test_cited_first_author(text, surname_):
     ("Ana P. Ruiz ORCID logo1AB*, Li Wei2CD", ("Ana P. Ruiz", "Li Wei"), "Ruiz"),
     ("Ana Ruiz ORCID, Li Wei ORCID iD", ("Ana Ruiz", "Li Wei"), "Ruiz"),
     ("Ana Ruiz ORCID 0000-0002-1825-0097, Li Wei", ("Ana Ruiz", "Li Wei"), "Ruiz"),
+    ("Tomas Varga ORCID: 0000-0002-1825-0097, Li Wei", ("Tomas Varga", "Li Wei"), "Varga"),
     ("Min Su Park, Ji Ho Lee, In Ho Cho, Da Un Kim", ("Min Su Park", "Ji Ho Lee", "In Ho Cho", "Da Un Kim"), "Park"),
     # a page's name links run together; a capital inside a family name is no break
     ("Maria SolbergTomas LindqvistAnders Brekke", ("Maria Solberg", "Tomas Lindqvist", "Anders Brekke"), "Solberg"),

@@ -118,9 +118,16 @@ def test_a_complication_group_treated_surgically_is_no_population(tmp_path, grou
      [(64, 131), (67, 131)]),
     ("Ninety patients were enrolled; 46 patients were assigned to the PVP group and 44 to the PKP group.",
      [(46, 90), (44, 90)]),
+    ("We reviewed 87 patients with fractures: 46 patients were in the PVP group and 41 in the PKP group.",
+     [(46, 87), (41, 87)]),
     # ... not a complication counted in each arm
     ("We reviewed 90 patients. Leakage occurred in 8 patients in the PVP group and 3 in the PKP group.",
      [(8, 90)]),
+    # a population whose earlier care is told after it, no split by care
+    ("86 patients underwent kyphoplasty between 2015 and 2019 after failed conservative treatment. Cement "
+     "leakage occurred in 12 patients.", [(12, 86)]),
+    ("In total, 86 patients underwent kyphoplasty, and 41 of them had received conservative treatment before. "
+     "Cement leakage occurred in 12 patients.", [(12, 86)]),
 ])
 def test_arms_that_add_up_to_a_count_of_patients(tmp_path, methods, expected):
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected

@@ -553,7 +553,7 @@ def _name_ok(name: str) -> bool:
 
 # The words a page prints for an author's ORCID icon or identifier ("Ari Fish ORCID logo1", "Li Wei ORCID
 # 0000-0002-1825-0097"): skipped after a name, but no mark that makes one name a byline.
-_ORCID = re.compile(r"\s?ORCID(?:\s+(?:logo|iD|icon))?(?:\s+\d{4}-\d{4}-\d{4}-\d{3}[\dX])?(?![A-Za-z-])")
+_ORCID = re.compile(r"\s?ORCID(?:\s+(?:logo|iD|icon))?(?::?\s*\d{4}-\d{4}-\d{4}-\d{3}[\dX])?(?![A-Za-z-])")
 
 
 @lru_cache(maxsize=1)

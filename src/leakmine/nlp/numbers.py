@@ -41,9 +41,10 @@ _SCALE = r"[\s‐‑–-]+(?:hundred|thousand)\b"
 COUNTWORD = rf"{_SMALL}(?:{_SCALE}(?:(?:\s+and)?[\s‐‑–-]+{_SMALL}(?:{_SCALE})?)*)?\b"
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(list(_ORDINALS))})"
 DURATION_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
-# Where a number may begin: not among the digits after a decimal point, nor the three after a thousands
-# separator ("57.3 years old" holds no "3 years old", "1,250 cases" no "250 cases"; "at 3,6,12 months" holds 12).
-NUMBER_BEGINS = r"(?<!\d\.)(?!(?<=\d,)\d{3}(?!\d))"
+# Where a number may begin: not among the digits after a decimal point or comma ("57.3 years old" and "57,3
+# years old" hold no "3 years old", "1,250 cases" no "250 cases"; a list written without spaces, "at 3,6,12
+# months", is read as no number either).
+NUMBER_BEGINS = r"(?<!\d[.,])"
 FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<COUNTWORD>>": COUNTWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT,
              "<<NUMBER_BEGINS>>": NUMBER_BEGINS}
 
