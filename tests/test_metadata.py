@@ -3,6 +3,7 @@
 import pytest
 
 from leakmine.ingest.metadata import (
+    authors_before_title,
     cited_first_author,
     date_year,
     find_dois,
@@ -187,6 +188,15 @@ def test_parse_byline(line, names, first):
 ])
 def test_parse_byline_rejects(line):
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "P" + "e" * 40 + " vertebroplasty",  # each letter read one way: not 2^40 ways of failing
+    "A" + "\u0101b" * 40 + "1",  # Latin Extended-A letters are small and capital alike
+    "Ab" + "c" * 40 + " and De" + "f" * 40 + ": " + "a title of a paper",
+])
+def test_a_long_word_is_read_in_one_pass(line):
+    assert parse_byline(line) is None and authors_before_title(line) is None
 
 
 @pytest.mark.parametrize("name, surname_first, expected", [

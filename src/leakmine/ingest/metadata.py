@@ -124,7 +124,9 @@ _RUNNING_AUTHOR = re.compile(
 # Byline pieces.
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'\u2019"
-_WORD = rf"[{_UP}](?:[{_LOW}]+|[{_LOW}]*(?:[{_UP}][{_LOW}]+)+)(?:-[{_UP}{_LOW}][{_LOW}]+)*(?![{_UP}{_LOW}])"
+# A capitalised word, capitals inside only before a small letter ("McDonald", "DeAngelis"); each letter reads
+# one way only (Latin Extended-A letters are in both classes), so a failed match takes linear time.
+_WORD = rf"[{_UP}](?:[{_LOW}]|(?![{_LOW}])[{_UP}](?=[{_LOW}]))+(?:-[{_UP}{_LOW}][{_LOW}]+)*(?![{_UP}{_LOW}])"
 _INITIAL = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
 _BARE_INITIALS = r"(?:[A-Z]-[A-Z]|[A-Z]{1,3})(?![\w'\u2019])"  # "CH", "H-J"
 _CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'\u2019])"
@@ -345,8 +347,9 @@ def parse_reference(text: str) -> Citation:
 
 
 # A surname as printed in a list of authors' surnames: "Ruiz", "McKay", "O'Neil", "van Dijk", "Ruiz-Costa".
-_SURNAME = (rf"(?:{_PARTICLE}\s+)*[A-Z](?:[a-z'\u2019-]|(?<=Mc)[A-Z]|(?<=O['\u2019])[A-Z]|(?<=-)[A-Z]"
-            r"|[^\W\d_A-Z])+")
+# Each letter matches one alternative only: overlapping ones ("a" as [a-z] or as a letter) made a failed
+# match of a long capitalised word try every way of reading it (2^n steps for n letters).
+_SURNAME = (rf"(?:{_PARTICLE}\s+)*[A-Z](?:[^\W\d_A-Z]|['\u2019-]|(?<=Mc)[A-Z]|(?<=O['\u2019])[A-Z]|(?<=-)[A-Z])+")
 # A title led by its authors' surnames, as a journal's page heads it: "Ruiz, Wei, and Costa: <title>",
 # "Ruiz and Wei: <title>", "Kim et al.: <title>"; not words no surname ends in ("Kyphoplasty and
 # Vertebroplasty: ..."), nor, for two names, words no name holds ("Cement and Spine: ...").
