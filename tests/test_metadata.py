@@ -194,8 +194,9 @@ def test_parse_byline_rejects(line):
     "P" + "e" * 40 + " vertebroplasty",  # each letter read one way: not 2^40 ways of failing
     "A" + "\u0101b" * 40 + "1",  # Latin Extended-A letters are small and capital alike
     "Ab" + "c" * 40 + " and De" + "f" * 40 + ": " + "a title of a paper",
+    ", ".join(["R. " * 80 + "x"] * 3),  # a run of initials is read whole, in one way
 ])
-def test_a_long_word_is_read_in_one_pass(line):
+def test_a_long_word_or_run_of_initials_is_read_in_one_pass(line):
     assert parse_byline(line) is None and authors_before_title(line) is None
 
 

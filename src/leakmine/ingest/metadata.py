@@ -127,7 +127,7 @@ _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'\u2019"
 # A capitalised word, capitals inside only before a small letter ("McDonald", "DeAngelis"); each letter reads
 # one way only (Latin Extended-A letters are in both classes), so a failed match takes linear time.
 _WORD = rf"[{_UP}](?:[{_LOW}]|(?![{_LOW}])[{_UP}](?=[{_LOW}]))+(?:-[{_UP}{_LOW}][{_LOW}]+)*(?![{_UP}{_LOW}])"
-_INITIAL = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
+_INITIAL = r"(?>[A-Z]\.(?:\s?-?[A-Z]\.)*)"  # all of a run of initials, never fewer: a name tries one reading of it
 _BARE_INITIALS = r"(?:[A-Z]-[A-Z]|[A-Z]{1,3})(?![\w'\u2019])"  # "CH", "H-J"
 _CAPS = r"[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'\u2019])"
 _CAPS_FAMILY = r"(?!ORCID\b)(?=[A-Z]*[AEIOUY])[A-Z]{3,}(?:-[A-Z]{2,})?(?![\w'\u2019])"  # "KIM", not initials "CHK"
