@@ -128,6 +128,12 @@ def test_a_complication_group_treated_surgically_is_no_population(tmp_path, grou
      "leakage occurred in 12 patients.", [(12, 86)]),
     ("In total, 86 patients underwent kyphoplasty, and 41 of them had received conservative treatment before. "
      "Cement leakage occurred in 12 patients.", [(12, 86)]),
+    ("Between 2015 and 2019,86 patients were included. Cement leakage occurred in 12 patients.", [(12, 86)]),
+    # arms a cohort consisted of, not the complications it comprised
+    ("The cohort consisted of the PVP (n = 40) and PKP (n = 42) groups. Cement leakage occurred in 12 patients.",
+     [(40, None), (42, None)]),
+    ("Ninety patients were studied. The complications comprised cement leakage in the PVP (n = 18) and PKP "
+     "(n = 9) groups.", [(90, None)]),
 ])
 def test_arms_that_add_up_to_a_count_of_patients(tmp_path, methods, expected):
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected
@@ -401,3 +407,15 @@ def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected)
 def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))
     assert [(c["n_patients"], c["n_male"], c["n_female"]) for c in paper["cohorts"]] == expected
+
+
+@pytest.mark.parametrize("other", [
+    "42 conservatively",
+    "40 patients were treated with conservative therapy",
+    "forty others were treated conservatively",
+    "40 received bracing and conservative care",
+])
+def test_the_surgical_part_of_patients_split_by_care_is_no_population(tmp_path, other):
+    paper = mine(tmp_path, case_report(TITLE, f"Methods: 86 patients underwent kyphoplasty and {other}. Results: "
+                                              "Cement leakage occurred in 12 patients."))
+    assert (12, 86) not in groups(paper)

@@ -43,8 +43,8 @@ ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(list(_ORDINALS))})"
 DURATION_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
 # Where a number may begin: not among the digits after a decimal point or comma ("57.3 years old" and "57,3
 # years old" hold no "3 years old", "1,250 cases" no "250 cases"; a list written without spaces, "at 3,6,12
-# months", is read as no number either).
-NUMBER_BEGINS = r"(?<!\d[.,])"
+# months", is read as no number either), unless the comma follows a year ("between 2015 and 2019,86 patients").
+NUMBER_BEGINS = r"(?<!\d\.)(?!(?<=\d,)(?<!(?:19|20)\d\d,))"
 FRAGMENTS = {"<<NUMWORD>>": NUMWORD, "<<COUNTWORD>>": COUNTWORD, "<<ORDINAL>>": ORDINAL, "<<DURATION_UNIT>>": DURATION_UNIT,
              "<<NUMBER_BEGINS>>": NUMBER_BEGINS}
 

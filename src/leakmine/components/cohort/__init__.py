@@ -60,10 +60,11 @@ _ALLOCATION_TO = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+(?:
                             r"[^.;()]{0,80}?\b(?:to|into)\s+(?:(?:undergo|receive|either|one\s+of)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)
 # Words before a match that a rule with attr `after_allocation` needs: its clause divides or compares
-# patients ("were divided into cement fusion (n=74) and ..."), not "leakage occurred in the PVP (n = 18) ...".
+# patients ("were divided into cement fusion (n=74) and ...", "the cohort consisted of ..."), not "leakage
+# occurred in the PVP (n = 18) ..." nor "the complications comprised ...".
 _ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|assigned|classified|categori[sz]ed|"
                                 r"stratified|separated|grouped|compared?|comparing|comparison|between|enrolled|"
-                                r"included)\b(?:(?![.;]\s).)*$", re.IGNORECASE)
+                                r"included|(?<!complications\s)(?:comprised|consisted))\b(?:(?![.;]\s).)*$", re.IGNORECASE)
 # A class's label right before a count in parentheses ("type B (group I, 14 cases)"): the count is what
 # falls into that class (leaks, fractures), no arm of patients.
 _CLASS_LABEL_BEFORE = re.compile(r"\b(?:type|grade|class|stage|pattern|zone)\s+[\w-]{1,4}\s*$", re.IGNORECASE)
