@@ -90,14 +90,26 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     assert 18 not in [n for n, _ in groups(paper)]
 
 
-@pytest.mark.parametrize("group", [
-    "Five patients with an epidural hematoma received surgical treatment.",
-    "Five patients with a foot drop were treated surgically.",
-    "Five patients with quadriparesis underwent decompression.",
+@pytest.mark.parametrize("methods, results, unwanted", [
+    # a complication group treated surgically
+    ("We reviewed 300 patients after lumbar fusion.", "Five patients with an epidural hematoma received surgical "
+     "treatment.", (5, None)),
+    ("We reviewed 300 patients after lumbar fusion.", "Five patients with a foot drop were treated surgically.",
+     (5, None)),
+    ("We reviewed 300 patients after lumbar fusion.", "Five patients with quadriparesis underwent decompression.",
+     (5, None)),
+    # the surgical part of patients split by their care
+    ("86 patients underwent kyphoplasty and 42 conservatively.", "Cement leakage occurred in 12 patients.", (12, 86)),
+    ("86 patients underwent kyphoplasty and 40 patients were treated with conservative therapy.",
+     "Cement leakage occurred in 12 patients.", (12, 86)),
+    ("86 patients underwent kyphoplasty and forty others were treated conservatively.",
+     "Cement leakage occurred in 12 patients.", (12, 86)),
+    ("86 patients underwent kyphoplasty and 40 received bracing and conservative care.",
+     "Cement leakage occurred in 12 patients.", (12, 86)),
 ])
-def test_a_complication_group_treated_surgically_is_no_population(tmp_path, group):
-    paper = mine(tmp_path, case_report(TITLE, f"Methods: We reviewed 300 patients after lumbar fusion. Results: {group}"))
-    assert (5, None) not in groups(paper)
+def test_patients_treated_surgically_who_are_no_population(tmp_path, methods, results, unwanted):
+    paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods} Results: {results}"))
+    assert unwanted not in groups(paper)
 
 
 @pytest.mark.parametrize("methods, expected", [
@@ -407,15 +419,3 @@ def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected)
 def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))
     assert [(c["n_patients"], c["n_male"], c["n_female"]) for c in paper["cohorts"]] == expected
-
-
-@pytest.mark.parametrize("other", [
-    "42 conservatively",
-    "40 patients were treated with conservative therapy",
-    "forty others were treated conservatively",
-    "40 received bracing and conservative care",
-])
-def test_the_surgical_part_of_patients_split_by_care_is_no_population(tmp_path, other):
-    paper = mine(tmp_path, case_report(TITLE, f"Methods: 86 patients underwent kyphoplasty and {other}. Results: "
-                                              "Cement leakage occurred in 12 patients."))
-    assert (12, 86) not in groups(paper)

@@ -60,7 +60,7 @@ _ALLOCATION_TO = re.compile(r"\b(?:randomi[sz]ed|randomi[sz]ation|randomly\s+(?:
                             r"[^.;()]{0,80}?\b(?:to|into)\s+(?:(?:undergo|receive|either|one\s+of)\s+)?(?:the\s+)?$",
                             re.IGNORECASE)
 # Words before a match that a rule with attr `after_allocation` needs: its clause divides or compares
-# patients ("were divided into cement fusion (n=74) and ...", "the cohort consisted of ..."), not "leakage
+# patients ("were divided into augmented screws (n=64) and ...", "the cohort consisted of ..."), not "leakage
 # occurred in the PVP (n = 18) ..." nor "the complications comprised ...".
 _ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|assigned|classified|categori[sz]ed|"
                                 r"stratified|separated|grouped|compared?|comparing|comparison|between|enrolled|"
