@@ -73,7 +73,7 @@ def levels(text: str) -> list[list[str]]:
     ("atlanto-axial screw fixation", [["C1", "C2"]]),
     ("cement leaked at the lumbosacral junction", [["L5", "S1"]]),
     ("the first lumbar compression fracture", [["L1"]]),
-    ("vertebroplasty for a third lumbar vertebral compression fracture", [["L3"]]),  # "vertebral": no count
+    ("kyphoplasty of a third lumbar vertebral burst fracture", [["L3"]]),  # "vertebral": no count
     ("the 12th thoracic vertebra", [["T12"]]),
     ("the fourth and fifth lumbar vertebrae", [["L4", "L5"]]),
     ("the eleventh thoracic to the second lumbar vertebrae", [["T11", "T12", "L1", "L2"]]),

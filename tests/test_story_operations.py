@@ -21,7 +21,7 @@ TITLE = "Cement embolism after vertebroplasty: a case report"
 ])
 def test_an_operation_named_with_the_augmentation_is_part_of_the_index(tmp_path, index, joined):
     text = case_report(TITLE, f"A 61-year-old woman underwent {index}. On the second day she developed "
-                              "dyspnea and CT showed cement in the pulmonary arteries. She was treated with "
+                              "dyspnea and CT found cement in both pulmonary arteries. She received "
                               "anticoagulation and improved.")
     (patient,) = mine(tmp_path, text)["patients"]
     assert joined in patient["index_procedures"]
@@ -93,7 +93,7 @@ def test_an_operation_called_rescue_work_that_opens_the_story_is_the_index(tmp_p
     ("Delayed C5 palsy in an elderly female treated with anterior cervical discectomy and fusion",
      ["discectomy", "fusion"], []),
     ("Spinal epidural hematoma after discectomy successfully treated by laminectomy", ["discectomy"], ["laminectomy"]),
-    ("Delayed C5 palsy in patients with cervical myelopathy treated with anterior cervical discectomy and fusion",
+    ("Late C5 palsy in myelopathic patients treated with anterior cervical discectomy and fusion",
      ["discectomy", "fusion"], []),
 ])
 def test_an_operation_that_treats_a_complication_named_before_it_is_rescue_work(tmp_path, title, index, treatments):
@@ -141,7 +141,7 @@ def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, 
 def test_screws_the_cement_went_through_are_the_index_operation(tmp_path, index, expected):
     text = case_report("Cement embolism after screw augmentation: a case report", (
         f"A 72-year-old woman with osteoporosis underwent {index}. On the first day she developed dyspnea and CT "
-        "showed cement in the pulmonary arteries. She was treated with anticoagulation and improved."))
+        "found cement in both pulmonary arteries. She received anticoagulation and improved."))
     (patient,) = mine(tmp_path, text)["patients"]
     assert patient["index_procedures"] == expected
     assert patient["treated_levels"] == ["L3", "L4", "L5"]

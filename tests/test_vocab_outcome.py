@@ -91,7 +91,7 @@ from vocab_helpers import values
     ("his sciatica gradually resolved", "full recovery"),
     ("after 6 months, the femoral palsy resolved", "full recovery"),
     ("she was discharged without any neurological deficit", "full recovery"),
-    ("Gait and bladder functions were normal six months later", "full recovery"),
+    ("Gait and bowel functions were normal four months later", "full recovery"),
     ("muscle strength was normal at the last visit", "full recovery"),
     ("the right leg weakness was persistent", "no recovery"),
     ("the foot drop disappeared within weeks", "full recovery"),
