@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from analyses_helpers import new_process
 from leakmine.nlp import analyses, factors
 from leakmine.nlp.rules import RuleError, find_matches, parse_rules
 from leakmine.nlp.starts import _REACH, rule_starts
@@ -30,9 +31,7 @@ def read_all(regexes):
 @pytest.fixture
 def empty(monkeypatch):
     """A process that has read no pattern yet, nor any saved analysis."""
-    monkeypatch.setattr(analyses, "_known", {})
-    monkeypatch.setattr(analyses, "_saved", {})
-    monkeypatch.setattr(analyses, "_read", set())
+    new_process(monkeypatch)
     factors._parse.cache_clear()
 
 
@@ -56,9 +55,7 @@ def test_a_process_reads_the_saved_pipelines_analyses_when_it_first_reads_a_patt
     regexes = [re.compile(p, f) for p, f in PATTERNS]
     fresh = read_all(regexes)
     analyses.save(tmp_path)
-    monkeypatch.setattr(analyses, "_known", {})
-    monkeypatch.setattr(analyses, "_saved", None)  # a new process: no pipeline loaded yet
-    monkeypatch.setattr(analyses, "_read", set())
+    new_process(monkeypatch, saved_read_on_first_use=True)  # a new process: no pipeline loaded yet
     monkeypatch.setenv("LEAKMINE_MODEL", str(tmp_path))
     factors._parse.cache_clear()
 
@@ -73,9 +70,7 @@ def test_only_the_analyses_a_process_used_are_saved_again(empty, tmp_path, monke
     kept, dropped = re.compile(r"\bkyphoplasty\b", re.I), re.compile(r"\bsacroplasty\b", re.I)
     read_all([kept, dropped])
     analyses.save(tmp_path)
-    monkeypatch.setattr(analyses, "_known", {})
-    monkeypatch.setattr(analyses, "_saved", {})
-    monkeypatch.setattr(analyses, "_read", set())
+    new_process(monkeypatch)
     assert analyses.load(tmp_path)
     read_all([kept])
     (tmp_path / "again").mkdir()

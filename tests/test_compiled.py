@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from analyses_helpers import new_process
 from leakmine.nlp import analyses, compiled
 from leakmine.nlp.compiled import _Compiled
 
@@ -24,9 +25,7 @@ CASES = [
 
 @pytest.fixture
 def empty(monkeypatch):
-    monkeypatch.setattr(analyses, "_known", {})
-    monkeypatch.setattr(analyses, "_saved", {})
-    monkeypatch.setattr(analyses, "_read", set())
+    new_process(monkeypatch)
 
 
 def found(regex, text):
@@ -38,9 +37,7 @@ def test_saved_code_matches_as_re_compile_does(empty, tmp_path, monkeypatch, pat
     source = re.compile(pattern, flags)
     first = compiled.compiled(source)
     analyses.save(tmp_path)
-    monkeypatch.setattr(analyses, "_known", {})
-    monkeypatch.setattr(analyses, "_saved", {})
-    monkeypatch.setattr(analyses, "_read", set())
+    new_process(monkeypatch)
     assert analyses.load(tmp_path)
 
     def no_parse(*_):
@@ -67,9 +64,7 @@ def test_malformed_saved_code_falls_back_to_re_compile(empty, tmp_path, monkeypa
     for entry in saved["analyses"]["compiled"].values():
         entry[1] = entry[1][:-4]  # code cut short
     (tmp_path / analyses.FILE).write_text(json.dumps(saved))
-    monkeypatch.setattr(analyses, "_known", {})
-    monkeypatch.setattr(analyses, "_saved", {})
-    monkeypatch.setattr(analyses, "_read", set())
+    new_process(monkeypatch)
     assert analyses.load(tmp_path)
     assert found(compiled.compiled(source), "12 Patients") == [((0, 11), ("12",), {"n": "12"})]
 

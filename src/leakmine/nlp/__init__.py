@@ -11,6 +11,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from leakmine.heap import kept_for_life
+
 log = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -77,7 +79,6 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load_pipeline(model: str | None) -> Language:
-    from leakmine.heap import kept_for_life
     from leakmine.nlp import analyses
 
     path = Path(model) if model else MODEL_DIR if MODEL_DIR.exists() and not is_stale(MODEL_DIR) else None

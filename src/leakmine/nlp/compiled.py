@@ -62,7 +62,5 @@ def compiled(source: analyses.Source) -> re.Pattern[str]:
         for name, index in made.groupindex.items():
             indexgroup[index] = name
         return _sre.compile(pattern, made.flags, made.code, made.groups - 1, made.groupindex, tuple(indexgroup))
-    except re.error:
-        raise
     except (RuntimeError, TypeError, ValueError, KeyError, IndexError, AttributeError):
         return re.compile(pattern, flags)

@@ -338,9 +338,13 @@ class _Literals:
 
     def __init__(self) -> None:
         self.bit: dict[Factor, int] = {}
-        self.generation = 0  # bumped by each literal added
         self.built = -1  # the generation of `automata`
         self.automata: dict[bool, Any] = {}
+
+    @property
+    def generation(self) -> int:
+        """How many literals have been added: a new one makes a new generation."""
+        return len(self.bit)
 
     def bits(self, literals: Iterable[Factor]) -> int:
         """The bits of `literals`, each given one when first met."""
@@ -348,7 +352,6 @@ class _Literals:
         for literal in literals:
             if literal not in self.bit:
                 self.bit[literal] = 1 << len(self.bit)
-                self.generation += 1
             mask |= self.bit[literal]
         return mask
 
