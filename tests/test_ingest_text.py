@@ -438,6 +438,17 @@ def test_a_catalogue_journal_field_in_ukrainian(field, year, journal):
     assert (doc.meta.year, doc.meta.journal) == (year, journal)
 
 
+@pytest.mark.parametrize("line, journal, year", [
+    ("Spine Cases Q. 2011 Nov-Dec;9(6):572-576. English.", "Spine Cases Q", 2011),  # an issue of two months
+    ("Spine Cases Q. 2011 Mar/Apr;9(2):12-16.", "Spine Cases Q", 2011),
+    ("Spine Cases Q. 2011 Mar 14;9:512-8", "Spine Cases Q", 2011),
+])
+def test_a_citation_line_above_the_title(line, journal, year):
+    doc = read(f"{line}\nCase Report\n\nCement in the canal after kyphoplasty\n\nAna Ruiz, MD and Li Wei, MD\n\n"
+               "Abstract\n\nA man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.title, doc.meta.journal, doc.meta.year) == ("Cement in the canal after kyphoplasty", journal, year)
+
+
 def test_a_bulleted_list_in_the_abstract_names_no_author():
     doc = read("Cement in the canal after kyphoplasty\n\nAbstract\nA man of 60 had a leak after kyphoplasty. The "
                "differential diagnosis included:\n- Guillain Barre\n- Brown Sequard\nHe recovered fully.\n")
@@ -512,6 +523,9 @@ def test_key_value_metadata_lines():
      "JournalSpine Cases\nDate Published2021 Apr", "Costa", 2021),
     ("Main Authors Costa, Ana, Lin, Ming-Wei\nPublished United States 01.12.2021", "Costa", 2021),
     ("Autor: Costa A; Lin MW\nPublication year: 2021", "Costa", 2021),
+    ("Autor: Ana Costa, Ming-Wei Lin\nJazyk: angli\u010dtina\nRok vyd\u00e1n\u00ed: 2021\nZdroj: Spine Cases. 12(3)",
+     "Costa", 2021),  # in Czech
+    ("Overview\nSpecialty Orthopedics\nDate 2021 Mar 2\nPMID 31874206\nCitations 8", None, 2021),
     ("Ana Costa, Ming-Wei Lin\n\nJournalSpine Cases\nStatePublished - Sep 2021", "Costa", 2021),
     # a research portal's bulleted facts
     ("YOU?\n\u00b7\n\u00b7 2021\n\u00b7 Open Access", None, 2021),
@@ -948,6 +962,41 @@ def test_a_medline_record_run_onto_one_line():
 def test_a_run_on_record_above_the_papers_text_leaves_that_text():
     doc, = read_text(Path("record.txt"), f"{RUN_ON_RECORD}\n\nCASE PRESENTATION\nShe had kyphoplasty at L1.\n".encode())
     assert any("kyphoplasty at L1" in s.text for s in doc.sections)
+
+
+REFWORKS = """RT Journal Article
+SR Electronic
+T1 Foraminal cement after sacroplasty: a case report
+JF Spine Cases Quarterly
+DO 10.5555/scq.2018.41
+A1 Pritchard, Rhys
+A1 Hughes, Eleanor
+YR 2018
+AB A woman of 77 had weakness of the left leg after sacroplasty. CT showed cement
+in the left S1 foramen. She recovered after foraminotomy.
+
+RT Journal Article
+T1 Cement in the azygos vein
+A1 C. Okafor
+YR 2020
+"""
+
+
+@pytest.mark.parametrize("text", [REFWORKS, " ".join(REFWORKS.split("\n\n")[0].split("\n"))])  # or on one line
+def test_refworks_records(text):
+    docs = read_text(Path("export.txt"), text.encode())
+    m = docs[0].meta
+    assert (m.title, m.first_author, m.journal, m.year, m.doi) == (
+        "Foraminal cement after sacroplasty: a case report", "Pritchard", "Spine Cases Quarterly", 2018,
+        "10.5555/scq.2018.41")
+    assert section_with(docs[0], "S1 foramen").kind == "abstract"
+    assert [(d.meta.title, d.meta.first_author) for d in docs[1:]] == (
+        [("Cement in the azygos vein", "Okafor")] if "\n\n" in text else [])
+
+
+def test_a_line_opening_with_rt_is_no_refworks_record():
+    doc, = read_text(Path("notes.txt"), f"RT Journal Article reviews were read T1 first AB then\n\n{BODY}".encode())
+    assert doc.meta.title != "first" and any("leg pain" in s.text for s in doc.sections)
 
 
 @pytest.mark.parametrize("text", [

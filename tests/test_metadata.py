@@ -273,6 +273,8 @@ def test_record_metadata_csl_style():
     ("Haruto Sato, Ko Yamada, Kenta Ito, Daiki Mori, Riku Abe", "Sato"),  # "Ko" is also a family name printed first
     ("Wang Lijun, Okafor Chidi, Berg Anna", "Wang"),  # one known family name first in three: the byline's order
     ("Zhao Minghui, Sun Jiaqi, Li Wei, Qian Hao", "Zhao"),
+    # middle initials print given names first, whatever one family name printed first says
+    ("Ana Costa, Rhys J Pritchard, Tomos P Price, Wang Lijun", "Costa"),
     ("PARK Sun-Hee, LIM Jae-Won", "Park"),
     ("by Rhys Pritchard, MD, and Eleanor Hughes, MD", "Pritchard"),
     ("RHYS PRITCHARD, ELEANOR HUGHES", "Pritchard"),

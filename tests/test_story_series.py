@@ -163,6 +163,22 @@ def test_a_series_known_only_by_its_count(tmp_path, title, story, n):
         assert patient["index_procedures"] and "weakness" in patient["symptoms"]
 
 
+# The purpose of a structured abstract that introduces its cases by their count, or as patients who or
+# with, tells of them; one that introduces none is background.
+@pytest.mark.parametrize("objective, methods, symptoms", [
+    ("Objective: To report four patients who underwent laminectomy of T8 and developed persistent "
+     "neurologic deficits.", "The charts were reviewed.", ["neurological deficit"]),
+    ("Purpose: To present 4 patients with thoracic stenosis who awoke with neurological deficits after "
+     "laminectomy of T8.", "The charts were reviewed.", ["neurological deficit"]),
+    ("Objective: To describe how often neurological deficits follow a laminectomy of T8.",
+     "We report four patients who underwent laminectomy of T8.", []),
+])
+def test_what_an_abstracts_purpose_says_of_the_cases_it_introduces(tmp_path, objective, methods, symptoms):
+    story = f"{objective}\nMethods: {methods}\nResults: Their ages ranged from 50 to 70 years."
+    paper = mine(tmp_path, case_report("Spinal cord infarction after thoracic laminectomy", story))
+    assert [p["symptoms"] for p in paper["patients"]] == [symptoms] * 4
+
+
 @pytest.mark.parametrize("story, n", [
     ("Two cases of epidural cement after vertebroplasty have been reported. We report a 70-year-old woman "
      "with paraparesis after vertebroplasty.", 1),

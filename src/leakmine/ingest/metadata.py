@@ -75,10 +75,10 @@ _JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)" 
 _JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
 _ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
-    # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49", a meeting's
-    # supplement "Spine Cases. 2014;145(3_MeetingAbstracts):508A"
+    # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49", a two months' issue
+    # "Spine Cases. 2008 Nov-Dec;9(6):572-6", a meeting's supplement "Spine Cases. 2014;145(3_MeetingAbstracts):508A"
     re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})"
-               rf"(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
+               rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
@@ -669,14 +669,17 @@ def names_surname_first(names: list[str] | tuple[str, ...]) -> bool:
     """Whether a byline prints family names first ("Zhao Minghui, Sun Jiaqi").
 
     Each two-part name votes: a known first-printed family name before a name that is not one votes
-    yes, the reverse votes no; ties and no votes mean given name first. Yes must also come from a quarter
-    of the two-part names at least: one given name that is also such a family name ("Ko Hashimoto" among
-    six Japanese names printed given name first) does not turn the byline round.
+    yes, the reverse votes no; so does a middle initial between two names ("Lawrence G Lenke"), printed
+    given name first. Ties and no votes mean given name first. Yes must also come from a quarter of the
+    two-part names at least: one given name that is also such a family name ("Ko Hashimoto" among six
+    Japanese names printed given name first) does not turn the byline round.
     """
     families = _names()["surname_first"]
     votes = yes = two_part = 0
     for name in names:
         toks = name.split()
+        if len(toks) == 3 and is_name_part(toks[1]) and not any(map(is_name_part, (toks[0], toks[2]))):
+            votes -= 1
         if len(toks) != 2 or _is_initials(toks[-1]):
             continue
         two_part += 1

@@ -51,29 +51,31 @@ _SERVER_MESSAGES = re.compile(r"^(?:\s*(?:PHP\s+)?(?:Warning|Notice|Deprecated|S
 _NAMED_ISSUE = re.compile(r"^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,10}?\s+(?:vol(?:ume)?\.?|v\.)\s*\d", re.IGNORECASE)
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
-# "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish and
-# Ukrainian: "Autores", "Автори", "Видання"); a catalogue's "Main Authors
-# Marlowe, Ruth A", "Published United States 01.06.2019", "State: Published - Sep 2018"; its cells run together
+# "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish,
+# Ukrainian and Czech: "Autores", "Автори", "Видання", "Rok vydání"); a catalogue's "Main Authors
+# Marlowe, Ruth A", "Published United States 01.06.2019", "Date 2016 Mar 2", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
               "autor principal": "author", "autores principales": "author", "publicado": "year", "journal": "journal",
               "título": "title", "titulo": "title", "revista": "journal", "автори": "author", "автор": "author",
-              "видання": "journal", "журнал": "journal", "рік": "year",
+              "видання": "journal", "журнал": "journal", "рік": "year", "rok vydání": "year",
               "year": "year", "year of publication": "year", "publication year": "year",
-              "publication date": "year", "date published": "year", "published": "year", "state": "year"}
+              "publication date": "year", "date published": "year", "published": "year", "date": "year",
+              "state": "year"}
 # The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published".
 _FIELD_KEY = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(FIELD_KEYS, key=len, reverse=True)
                       if k != "state")
 FIELD = re.compile(
     rf"^(?:[-*\u00b7\u2022]\s+)?(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"  # "- Authors: ..." too
-    r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d$)|(?<=main\sauthors)\s+|"
+    r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
 # A line under a field that is no wrap of it, besides another field: a record's other labelled lines
-# ("Volume: 18", "DOI: 10...") or a catalogue's cell, its label run into its value ("Volume18", "Issue number5").
+# ("Volume: 18", "DOI: 10...", "PMID 26929803") or a catalogue's cell, its label run into its value ("Volume18",
+# "Issue number5").
 _RECORD_LABEL = r"volume|issue|pages?|doi|affiliations?|source|issn|pmid|pmcid|pubmed\s+id|keywords?|language|publisher|citation"
-_CELL = re.compile(rf"^(?i:{_RECORD_LABEL})\s*:|^[A-Z][a-z]+(?:\s[a-z]+){{0,2}}(?=[A-Z0-9])")
+_CELL = re.compile(rf"^(?i:{_RECORD_LABEL})(?:\s*:|\s+\d)|^[A-Z][a-z]+(?:\s[a-z]+){{0,2}}(?=[A-Z0-9])")
 # Where a record's next labelled field begins in a line that runs them together ("Title: ... Author: Tanaka
 # RK, Brody EL. Journal: Spine Case Rep; 2014 Jun. PubMed ID: ...").
 _NEXT_FIELD = re.compile(rf"(?<=[.;])\s+(?=(?i:{_FIELD_KEY}|{_RECORD_LABEL}|abstract)\s*:)")

@@ -5,8 +5,8 @@ or cut short at the end of the line), HTML <meta> tags, "how to cite" lines, the
 citation and issue lines, "Journal:" fields, running heads, bylines and author lines,
 article-history, copyright and date lines give the paper's metadata (metadata.py), never the
 reference list or lists of other papers; an abstract the text lacks is taken from a record. Inline
-HTML and JATS markup is stripped, JATS section titles kept as headings. MEDLINE files (medline.py)
-give one document per record.
+HTML and JATS markup is stripped, JATS section titles kept as headings. MEDLINE, RIS and RefWorks
+exports (medline.py, ris.py, refworks.py) give one document per record.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ from leakmine.ingest.paragraphs import (
     record_fields,
     text_blocks,
 )
+from leakmine.ingest.refworks import is_refworks, refworks_fields, refworks_record, unflatten_refworks
 from leakmine.ingest.ris import is_ris, ris_fields, ris_record
 from leakmine.ingest.sections import SectionBuilder, drop_previews
 from leakmine.ingest.textclean import fix_chars, normalized
@@ -337,11 +338,13 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     """One pasted or saved paper -> one `Document` (paper_id: first 16 hex of the bytes' SHA-256); a
     MEDLINE file -> one per record."""
     text = fix_chars(decode_text(data, path)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = unflatten_record(text) or text
+    text = unflatten_record(text) or unflatten_refworks(text) or text
     if is_medline(text):
         return _record_documents(path, data, medline_fields(text), medline_record)
     if is_ris(text):
         return _record_documents(path, data, ris_fields(text), ris_record)
+    if is_refworks(text):
+        return _record_documents(path, data, refworks_fields(text), refworks_record)
     source_format = "html" if _HTML_PAGE.match(text) else "text"
     heads: list[str] = []
     if source_format == "html":

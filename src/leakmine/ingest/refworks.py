@@ -1,0 +1,66 @@
+"""Reference-manager exports in RefWorks tagged format ("RT Journal Article", "T1 Title", "A1 Surname, Given",
+"YR 2018", "AB Abstract") -> records, also one a page printed on one line (a journal site's citation export).
+
+A record runs from its "RT" line to the next; each field is a line opening with its two-letter tag (a closed
+list: "CT showed ..." is no tag), and a line without one continues the field above it. Each record becomes a
+bibliographic record like a MEDLINE one (medline.medline_record), its abstract included.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import Any
+
+from leakmine.ingest.medline import first_line, first_value, given_first, record_chunks, tagged_fields
+from leakmine.ingest.metadata import date_year, normalize_doi, surname
+
+_TAGS = ("RT|SR|T1|T2|T3|JF|JO|FD|SP|OP|DO|VO|IS|A1|A2|A3|A4|A5|A6|AD|YR|UL|LK|AB|K1|PB|PP|SN|LA|NO|ID|ED|CY|"
+         "WT|OL|DS|CL|RD|SF|SL|ST|AN|CN|IP|DB|U1|U2|U3|U4|U5")
+_TAG = re.compile(rf"^(?P<tag>{_TAGS})(?:\s+(?P<value>.*))?$")
+_START = re.compile(r"^RT\s", re.MULTILINE)
+_TYPE = (r"RT\s+(?:Journal(?:\s+Article)?|Abstract|Book(?:,\s*(?:Whole|Section|Edited))?|Conference\s+Proceedings|"
+         r"Generic|Report|Thesis(?:/Dissertation)?|Dissertation|Web\s+Page|Magazine\s+Article|Newspaper\s+Article)")
+_OPENS = re.compile(rf"{_TYPE}\s*$")
+# A record run onto one line: its fields before the abstract, each before its tag; the abstract, last, runs to
+# the line's end (its own words are never cut at a tag).
+_RUN_ON = re.compile(rf"^\s*{_TYPE}\s+(?:SR|T1)\s")
+_RUN_ON_TAG = re.compile(rf"\s(?=(?:{_TAGS})\s)")
+
+
+def unflatten_refworks(text: str) -> str | None:
+    """A RefWorks record run onto one line given one field a line, when the text is that line alone and holds
+    a title and an abstract, else None."""
+    line = first_line(text)
+    if not _RUN_ON.match(line) or " T1 " not in line or " AB " not in line or text.strip() != line.strip():
+        return None
+    head, abstract = line.strip().split(" AB ", 1)
+    return f"{_RUN_ON_TAG.sub(chr(10), head)}\nAB {abstract}"
+
+
+def is_refworks(text: str) -> bool:
+    """Whether pasted text opens with a RefWorks record ("RT Journal Article")."""
+    return bool(_OPENS.fullmatch(first_line(text).strip()))
+
+
+def refworks_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
+    """(record text, tag -> values in order) for every record in a RefWorks file."""
+    return [(chunk, tagged_fields(chunk, _TAG, lambda _line: True)) for chunk in record_chunks(text, _START)]
+
+
+def refworks_record(fields: dict[str, list[str]]) -> dict[str, Any]:
+    """Title, authors, first author, journal, year, DOI and abstract of one record."""
+    first = partial(first_value, fields)
+    names = fields.get("A1") or []
+    doi = first("DO")
+    return {
+        "title": first("T1"),
+        "authors": [given_first(n) for n in names],
+        "first_author": surname(names[0]) if names else None,
+        "journal": first("JF", "JO"),
+        "year": date_year(first("YR") or "") or date_year(first("FD") or ""),
+        "doi": normalize_doi(doi) if doi else None,
+        "pmid": None,
+        "pmcid": None,
+        "abstract": first("AB"),
+    }
