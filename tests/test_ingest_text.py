@@ -411,6 +411,8 @@ def test_byline_first_author_in_family_name_first_order():
     ("Autores principales: Tan, Yuerong, Ke, Lian\nPublicado: Spine Press 2023\n", "Tan"),
     ("\u0410\u0432\u0442\u043e\u0440\u0438: Ana Ruiz, Li Wei\n", "Ruiz"),  # "Автори" (authors)
     ("\u0410\u0432\u0442\u043e\u0440: Ana Ruiz\n", "Ruiz"),  # "Автор" (author)
+    ("verfasst von: Ana Ruiz, Li Wei\n", "Ruiz"),  # "written by"
+    ("  \u2022 Ana Ruiz\n  \u2022 Li WeiEmail author\n", "Ruiz"),  # a link run into the corresponding author
 ])
 def test_author_lists_name_the_first_author(lines, first):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")
@@ -436,6 +438,24 @@ def test_a_catalogue_journal_field_in_ukrainian(field, year, journal):
     doc = read(f"Cement in the canal after kyphoplasty\n\n\u0412\u0438\u0434\u0430\u043d\u043d\u044f: {field}\n\n"
                "A man of 60 had a leak. He recovered fully.\n")
     assert (doc.meta.year, doc.meta.journal) == (year, journal)
+
+
+def test_a_publishers_masthead_is_no_title():
+    doc = read("Spine Cases Q 3 (2012) 9e13\nContents lists available at SciVerse ScienceDirect\n"
+               "Spine Cases Q journal homepage: www.example.org/scq\nOriginal Article\n"
+               "Cement in the canal after kyphoplasty\n\nAna Costa, Li Wei\n\nAbstract\n\n"
+               "A man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.title, doc.meta.journal, doc.meta.year) == ("Cement in the canal after kyphoplasty", "Spine Cases Q", 2012)
+
+
+@pytest.mark.parametrize("text, journal, year", [
+    ("Spine Cases Q \u203a\u203a 2022, Vol. 26 \u203a\u203a Issue (10): 1477-1482.doi: 10.5555/scq.2022.190",
+     "Spine Cases Q", 2022),  # a journal site's breadcrumb of the issue, its DOI run on
+])
+def test_an_issue_line_above_the_title(text, journal, year):
+    doc = read(f"{text}\n\nCement in the canal after kyphoplasty\n\nAna Costa, Li Wei\n\nAbstract\n\n"
+               "A man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.title, doc.meta.journal, doc.meta.year) == ("Cement in the canal after kyphoplasty", journal, year)
 
 
 @pytest.mark.parametrize("line, journal, year", [

@@ -62,7 +62,7 @@ _ISSUE_ITEM = re.compile(
     rf"|(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{{4,9}}/\S+",
     re.IGNORECASE,
 )
-_ISSUE_GAP = re.compile(r"[\s|\u00b7\u2022\u203a\u00bb,;:]*")
+_ISSUE_GAP = re.compile(r"(?:[\s|\u00b7\u2022\u203a\u00bb,;:]|\.(?=\s*doi\b))*", re.IGNORECASE)  # "1477-82.doi: 10..."
 _ISSUE_PIECES = re.compile(r"\s*(?:[|\u00b7\u2022]|\u203a+|\u00bb)\s*|,\s*")
 _ISSUE_JOURNAL = re.compile(rf"^(?!(?:Home|Archives?|Current\s+Issue|All\s+Issues|Issues|Articles?(?:\s+in\s+Press)?|"
                             rf"Browse(?:\s+Issues)?|Journals?(?:\s+(?:Home|Info|Menu|Archives?))?)$)"
@@ -85,8 +85,9 @@ _CITATION_FORMS = (
     re.compile(rf"^{_JOURNAL},?\s+(?P<year>{_YEAR}),\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?,\s*[eE]?\d+"
                rf"(?:\s*[\u2013-]\s*[eE]?\d+)?(?:[.;,]|$)"),
     re.compile(rf"^{_JOURNAL}\s+(?P<year>{_YEAR})\.\s*\d{{1,4}}\s*\(\d{{1,3}}\)\s*:\s*[eE]?\d+"),
-    # "Spine Surgery Reports 14 (2020) 101145", "North Neurosurg 146 (2021) e12-e19"
-    re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*\((?P<year>{_YEAR})\)\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?$"),
+    # "Spine Surgery Reports 14 (2020) 101145", "North Neurosurg 146 (2021) e12-e19", a PDF's page range with
+    # its dash read as "e" ("3 (2012) 9e13")
+    re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*\((?P<year>{_YEAR})\)\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+|e\d+)?\.?$"),
     # "J Neurosurg Spine 34:123-130, 2021"
     re.compile(rf"^{_JOURNAL}\s+\d{{1,4}}\s*(?:\(\d+\))?\s*:\s*[eE]?\d+(?:[\u2013-]\d+)?,"
                rf"\s*(?P<year>{_YEAR})\b"),

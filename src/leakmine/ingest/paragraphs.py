@@ -52,14 +52,14 @@ _NAMED_ISSUE = re.compile(r"^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,10}?\s+(?:vol(?:um
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish,
-# Ukrainian and Czech: "Autores", "Автори", "Видання", "Rok vydání"); a catalogue's "Main Authors
+# Ukrainian, Czech and German: "Autores", "Автори", "Видання", "Rok vydání", "verfasst von"); a catalogue's "Main Authors
 # Marlowe, Ruth A", "Published United States 01.06.2019", "Date 2016 Mar 2", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
               "autor principal": "author", "autores principales": "author", "publicado": "year", "journal": "journal",
               "título": "title", "titulo": "title", "revista": "journal", "автори": "author", "автор": "author",
-              "видання": "journal", "журнал": "journal", "рік": "year", "rok vydání": "year",
+              "видання": "journal", "журнал": "journal", "рік": "year", "rok vydání": "year", "verfasst von": "author",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "date": "year",
               "state": "year"}
@@ -238,6 +238,10 @@ def _in_matter(cur: list[str], cur_role: str) -> bool:
 LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list (it counts above the text only)
 
 
+# The link a page prints after its corresponding author's name, run into it ("Kota WatanabeEmail author").
+_EMAIL_LINK = re.compile(r"\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
+
+
 def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
     """(start, end, names) of the first run of two or more bulleted lines that are one author name
     each ("• Helen P. Marquardt", "• Tomas R. Vidal"): a byline printed as a list."""
@@ -247,7 +251,7 @@ def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
         while j < len(block) and _BULLET.match(block[j].text):
             j += 1
         if j - i > 1:
-            names = " \u2022 ".join(_BULLET.sub("", line.text) for line in block[i:j])
+            names = " \u2022 ".join(_EMAIL_LINK.sub("", _BULLET.sub("", line.text)) for line in block[i:j])
             if _is_byline_line(names):
                 return i, j, names
         i = j + 1
