@@ -38,6 +38,8 @@ from leakmine.records import SECTION_KINDS
     ("Key words", "front-matter"),
     ("References", "references"),
     ("Zusammenfassung", "abstract"),
+    ("BACKGROUND CONTEXT", "abstract"),  # a spine journal's structured abstract
+    ("Patient sample", "methods"),
     ("Limitations", "discussion"),
     ("REFERENC ES", "references"),          # a space kerned into a word
     ("2. MATERIALS AND METH ODS", "methods"),

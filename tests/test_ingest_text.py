@@ -440,6 +440,15 @@ def test_a_catalogue_journal_field_in_ukrainian(field, year, journal):
     assert (doc.meta.year, doc.meta.journal) == (year, journal)
 
 
+def test_a_summary_page_names_its_paper_by_a_breadcrumb():
+    doc = read("Spine Summaries Online\nAboutContact\nSpine Summaries Online\n\nResearch made plain for patients.\n\n"
+               "\u00a9 2025 Spine Summaries Online\n\n  1. Home\n  2. Research\n  3. Cement in the canal after kyphoplasty\n\n"
+               "Cement in the canal after kyphoplasty\n\nSpine Cases Q, 2021 \u00b7 DOI: 10.5555/scq.2021.7 \u00b7 Published: "
+               "March 6, 2021\n\nSimple Explanation\n\nA man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.title, doc.meta.journal, doc.meta.year) == ("Cement in the canal after kyphoplasty", "Spine Cases Q", 2021)
+    assert not any("made plain" in s.text for s in doc.sections if s.mined)
+
+
 def test_a_publishers_masthead_is_no_title():
     doc = read("Spine Cases Q 3 (2012) 9e13\nContents lists available at SciVerse ScienceDirect\n"
                "Spine Cases Q journal homepage: www.example.org/scq\nOriginal Article\n"

@@ -40,6 +40,9 @@ def groups(paper: dict) -> list[tuple]:
      "Pulmonary cement embolism was confirmed with chest CT in four patients.", [(73, None), (4, 73)]),
     ("A total of 186 patients were included.", "Cement leakage was found in 8.9% of the patients (n = 17).",
      [(17, 186)]),
+    ("The study group was comprised of 215 patients.", "Nine (4.2%) developed a C5 palsy after surgery.", [(9, 215)]),
+    ("The study population was composed of 215 patients.", "Nine (4.2%) developed a C5 palsy after surgery.",
+     [(9, 215)]),
     # operations counted with their patients: the patients are the population
     ("We reviewed our records.", "Of 500 consecutive fusions performed in 430 patients, 12 patients had a leak.",
      [(12, 430)]),

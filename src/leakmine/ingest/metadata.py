@@ -81,6 +81,8 @@ _CITATION_FORMS = (
                rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
+    # a summary's source: "Spine Cases, 2024 · DOI: 10.5555/x.1 · Published: March 6, 2024"
+    re.compile(rf"^{_JOURNAL},\s+(?P<year>{_YEAR})\s*[\u00b7\u2022|]\s*doi\b", re.IGNORECASE),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
     re.compile(rf"^{_JOURNAL},?\s+(?P<year>{_YEAR}),\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?,\s*[eE]?\d+"
                rf"(?:\s*[\u2013-]\s*[eE]?\d+)?(?:[.;,]|$)"),

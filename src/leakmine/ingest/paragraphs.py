@@ -588,6 +588,20 @@ def _told(text: str) -> bool:
     return _capitalisation(text) == "sentence" and any(w.lower().strip(",:;.") in _FINITE for w in text.split())
 
 
+_CRUMB = re.compile(r"^\d{1,2}\.\s+(\S.*)$")  # an item of a numbered breadcrumb trail ("3. Neurology")
+
+
+def _breadcrumb_title(paras: list[Para]) -> int | None:
+    """Where the title stands on a page whose numbered breadcrumb trail ("1. Home", "2. Research", ...) ends in
+    it, the line below repeating its last item: everything above is the site's."""
+    for i in range(1, min(len(paras) - 1, 60)):
+        crumb, below = _CRUMB.match(paras[i].text), paras[i + 1]
+        if crumb and _CRUMB.match(paras[i - 1].text) and below.role in ("body", "heading") \
+                and len(below.text.split()) >= 3 and normalized(crumb.group(1)) == normalized(below.text):
+            return i + 1
+    return None
+
+
 def _opening_line(paras: list[Para]) -> Para | None:
     """The paragraph a saved page or pasted paper opens with, when it may be its title: alone above a
     blank line (as PubMed and journal pages are saved), though it ends in a full stop or holds two
@@ -623,6 +637,13 @@ def find_title(paras: list[Para]) -> None:
     on the opening line is a candidate as it stands (a sentence-case one ending in a full stop only above
     front matter or a heading), and the title when the page repeats it below.
     """
+    crumb = _breadcrumb_title(paras)
+    if crumb is not None:
+        for p in paras[:crumb]:
+            if p.role in ("body", "heading", "title"):
+                _set_front_matter(p, "Front matter", "front.other")
+        paras[crumb].role, paras[crumb].kind = "title", "title"
+        return
     opening = _opening_line(paras)
     copies = _copies(opening, paras) if opening else []
     if opening and not copies and _capitalisation(opening.text) == "sentence" and opening.text.endswith(".") \
