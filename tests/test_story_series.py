@@ -144,6 +144,9 @@ def test_a_patient_named_by_initials(tmp_path):
      "Both patients developed paraparesis after vertebroplasty, with cement in the epidural space.", 2),
     ("Epidural cement after vertebroplasty",
      "The authors reported two cases of paraparesis after vertebroplasty, with cement in the epidural space.", 2),
+    ("Epidural cement after vertebroplasty",
+     "Two elderly patients, who had undergone vertebroplasty of L1, presented with paraparesis from epidural cement. "
+     "Both patients underwent laminectomy.", 2),
     # the purpose a structured abstract states
     ("Epidural cement after vertebroplasty",
      "Objective: To report three rare cases of paraparesis from epidural cement after vertebroplasty.\n"
@@ -193,6 +196,8 @@ def test_what_an_abstracts_purpose_says_of_the_cases_it_introduces(tmp_path, obj
     ("We enrolled 102 patients treated with kyphoplasty. Three patients with leakage developed radicular pain.", 0),
     ("We performed a retrospective review of 8 patients treated with kyphoplasty. Cement leakage occurred in 3 of 8 "
      "patients. The mean age was 70 years.", 0),
+    ("Six patients who had epidural cement after vertebroplasty were reviewed among 2,150 patients treated with "
+     "vertebroplasty. Their mean age was 72.4 years.", 0),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Epidural cement was found in two "
      "patients of an earlier series.", 1),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Other authors reported three cases "

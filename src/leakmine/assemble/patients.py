@@ -23,7 +23,8 @@ _OPENING_COUNT = "case_count.opening_patients"  # "Four patients with ...": a ti
 _SERIES_MOST = 10  # a case part that counts this many patients or more tells a cohort, not a series
 # How a case part says the patients it counts are the ones it reports.
 _INCLUDED = re.compile(r"\b(?:were|are)\s+(?:\w+\s+)?(?:included|enrolled|reported|described|presented|"
-                       r"reviewed|analy[sz]ed|studied|collected|admitted|treated|identified)\b", re.IGNORECASE)
+                       r"reviewed|analy[sz]ed|studied|collected|admitted|treated|identified)\b|\bpresented\s+(?:with|to)\b",
+                       re.IGNORECASE)
 
 ANCHOR_FLOWS = frozenset({"title", "abstract", "body", "caption", "commentary"})
 COHORT_LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
@@ -554,8 +555,9 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
 
 def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], flows: list[str]) -> dict[str, int]:
     """Per unit, the first sentence that introduces the paper's case without an age ("We report a case
-    of ...", "A case of ... is presented") or counts its cases ("we report three cases"): what follows
-    it tells of the patients. `unit_of` and `flows` give each section's unit and flow."""
+    of ...", "A case of ... is presented") or counts its cases ("we report three cases", "Two patients who
+    had undergone ... presented with ..."): it and what follows tell of the patients. `unit_of` and `flows`
+    give each section's unit and flow."""
     out: dict[str, int] = {}
     if "abstract" not in flows:
         return out
@@ -564,7 +566,8 @@ def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], fl
         if unit in out or flows[m.section_index] != "abstract":
             continue
         voice = sentence_voice(cues.of(m))
-        told = (m.label == "CASE_COUNT" and not m.attrs.get("title_only")) or (
+        told = (m.label == "CASE_COUNT" and (not m.attrs.get("title_only") or (
+            m.rule_id == _OPENING_COUNT and _INCLUDED.search(m.sentence)))) or (
             cues.of(m).has("CASE_TOLD") and voice.patient)
         if told and not (voice.generic or voice.literature):
             out[unit] = m.sentence_start
