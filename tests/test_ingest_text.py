@@ -449,6 +449,14 @@ def test_a_summary_page_names_its_paper_by_a_breadcrumb():
     assert not any("made plain" in s.text for s in doc.sections if s.mined)
 
 
+def test_a_record_that_lists_its_authors_one_a_line_under_a_bare_label():
+    doc = read("Cement in the canal after kyphoplasty: a case report.\n10.5555/scq.2014.21.2.97\n- Author:\nAna Maria COSTA\n1\n"
+               ";\nLi WEI\n;\nJi Hoon PARK\nAuthor Information\n1. Department of Orthopaedics, Northfield Hospital.\n"
+               "- Publication Type:Case Report\n- From:Spine Cases Quarterly\n2014;21(2):97-102\n- Language:English\n-\n"
+               "Abstract:\nA man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.first_author, doc.meta.year) == ("Costa", 2014)
+
+
 def test_a_publishers_masthead_is_no_title():
     doc = read("Spine Cases Q 3 (2012) 9e13\nContents lists available at SciVerse ScienceDirect\n"
                "Spine Cases Q journal homepage: www.example.org/scq\nOriginal Article\n"
@@ -460,6 +468,8 @@ def test_a_publishers_masthead_is_no_title():
 @pytest.mark.parametrize("text, journal, year", [
     ("Spine Cases Q \u203a\u203a 2022, Vol. 26 \u203a\u203a Issue (10): 1477-1482.doi: 10.5555/scq.2022.190",
      "Spine Cases Q", 2022),  # a journal site's breadcrumb of the issue, its DOI run on
+    ("Spine Cases Q: May 15, 2014 - Volume 27 - Issue 8 - p 436\u2013441", "Spine Cases Q", 2014),
+    ("Spine Cases Quarterly: December 2014 - Volume 27 - Issue 8 - p 436-441", "Spine Cases Quarterly", 2014),
 ])
 def test_an_issue_line_above_the_title(text, journal, year):
     doc = read(f"{text}\n\nCement in the canal after kyphoplasty\n\nAna Costa, Li Wei\n\nAbstract\n\n"

@@ -55,19 +55,22 @@ _ISSUE_ITEM = re.compile(
     rf"(?:vol(?:ume)?\.?|v\.)\s*\d{{1,4}}[A-Za-z]?(?:\s*\(\s*\d{{1,3}}(?:\s*[-\u2013]\s*\d{{1,3}})?\s*\))?"
     rf"|(?:issue|iss\.|no\.?|num(?:ber)?\.?|nr\.?)\s*(?:\d{{1,4}}(?:\s*[-\u2013/]\s*\d{{1,4}})?(?!\d)|\(\d{{1,4}}\))"
     rf"|suppl(?:ement)?\.?\s*\d{{0,3}}"
-    rf"|(?:pp?\.|pages?|page\(s\))\s*:?\s*{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?|\d{{1,3}}\s+pages"
+    rf"|(?:pp?\.?|pages?|page\(s\))\s*:?\s*{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?|\d{{1,3}}\s+pages"
     rf"|article\s+(?:id|no\.?|number)?\s*:?\s*[eE]?\d[\w.-]*"
     rf"|\(?(?:\d{{1,2}}\s+)?(?:{_MONTH}(?:\s*[-–/]\s*{_MONTH})?\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\)?"
     rf"|{_PAGE}(?:\s*[-\u2013]\s*{_PAGE})?"
     rf"|(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{{4,9}}/\S+",
     re.IGNORECASE,
 )
-_ISSUE_GAP = re.compile(r"(?:[\s|\u00b7\u2022\u203a\u00bb,;:]|\.(?=\s*doi\b))*", re.IGNORECASE)  # "1477-82.doi: 10..."
+# between an issue's items: a bar, a comma, a spaced dash ("Volume 27 - Issue 8 - p 436-441"), a DOI's full stop
+_ISSUE_GAP = re.compile(r"(?:[\s|\u00b7\u2022\u203a\u00bb,;:]|(?<=\s)-(?=\s)|\.(?=\s*doi\b))*", re.IGNORECASE)
 _ISSUE_PIECES = re.compile(r"\s*(?:[|\u00b7\u2022]|\u203a+|\u00bb)\s*|,\s*")
 _ISSUE_JOURNAL = re.compile(rf"^(?!(?:Home|Archives?|Current\s+Issue|All\s+Issues|Issues|Articles?(?:\s+in\s+Press)?|"
                             rf"Browse(?:\s+Issues)?|Journals?(?:\s+(?:Home|Info|Menu|Archives?))?)$)"
                             rf"(?P<journal>[A-Z][\w&.'\u2019-]*(?:\s+(?:[A-Za-z&][\w&.'\u2019-]*|\([^()]{{1,30}}\)))"
                             rf"{{0,12}}?)(?:\s*\(?(?P<year>{_YEAR})\)?)?$")
+# A journal's name and the issue's date before its volume ("Spine: May 15, 2010 - Volume 35 - Issue 11 - p 1121-1127")
+_DATED_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][^:|]{{1,120}}?):\s+(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{_YEAR})\s+-\s*$")
 
 # A journal name: capitalised words and abbreviations with dots, lower-case linking words, a parenthesis
 # ("Spine (Phila Pa 1976)"); a lower-case word with a full stop ends a title sentence, not a journal.
@@ -81,6 +84,8 @@ _CITATION_FORMS = (
                rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
+    # an issue's year, volume and pages on a line of their own, under the journal's name ("2014;21(2):97-102")
+    re.compile(rf"^(?P<journal>)(?P<year>{_YEAR})\s*;\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?\s*:\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?$"),
     # a summary's source: "Spine Cases, 2024 · DOI: 10.5555/x.1 · Published: March 6, 2024"
     re.compile(rf"^{_JOURNAL},\s+(?P<year>{_YEAR})\s*[\u00b7\u2022|]\s*doi\b", re.IGNORECASE),
     # "J Clin Spine 2021, 10, 1234", "Spine Cases, 2020, 12(3), 210-214", "Spine Cases. 2021. 9(2): 33-38"
@@ -292,8 +297,10 @@ def parse_issue_line(text: str) -> Citation | None:
     key = _ISSUE_KEY_LOWER.search(low) if low is not None else _ISSUE_KEY.search(t)
     if not key or len(t.split()) > 30:
         return None
-    pieces = [p for p in _ISSUE_PIECES.split(t[:key.start()].strip(" |\u00b7\u2022,;:")) if p]
-    journal = None
+    dated = _DATED_JOURNAL.match(t[:key.start()])
+    pieces = [dated.group("year")] if dated else [
+        p for p in _ISSUE_PIECES.split(t[:key.start()].strip(" |\u00b7\u2022,;:")) if p]
+    journal = _clean_journal(dated.group("journal")) if dated else None
     if pieces and not _ISSUE_ITEM.fullmatch(pieces[0]):
         m = _ISSUE_JOURNAL.match(pieces.pop(0))
         if not m:

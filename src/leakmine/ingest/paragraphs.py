@@ -236,6 +236,7 @@ def _in_matter(cur: list[str], cur_role: str) -> bool:
 
 
 LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list (it counts above the text only)
+_LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's affiliation marks, a separator
 
 
 # The link a page prints after its corresponding author's name, run into it ("Kota WatanabeEmail author").
@@ -277,6 +278,27 @@ def _comma_listed_names(block: list[Line]) -> tuple[str, list[Line]] | None:
     return (joined, [line for c in chunks for line in c[1:]]) if _is_byline_line(joined) else None
 
 
+def _labelled_names(block: list[Line]) -> tuple[int, str, int] | None:
+    """(where its label is, names, where the lines after begin) of a byline printed one author a line under
+    an "Author:" label with nothing after it, each name's marks and the separators between them on lines of
+    their own ("- Author:" / "Kyu Yeol LEE" / "1" / ";" / "Sung Gon YOU" / ...)."""
+    start = next((i for i, line in enumerate(block) if _empty_field(line.text) == "author"), None)
+    if start is None:
+        return None
+    names: list[str] = []
+    end = start + 1
+    for line in block[start + 1:]:
+        t = line.text.strip()
+        if not _LIST_MARK.fullmatch(t):  # a name, when the names so far stay a byline with it
+            if len(t.split()) > 5 or not t[:1].isupper() or any(ch.isdigit() for ch in t) or (
+                    names and not _is_byline_line(", ".join([*names, t]))):
+                break
+            names.append(t)
+        end += 1
+    joined = ", ".join(names)
+    return (start, joined, end) if names and _is_byline_line(joined) else None
+
+
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
     """One block of lines (no blank line inside) -> paragraphs."""
     if block[0].role:
@@ -296,6 +318,10 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
     if comma_listed := _comma_listed_names(block):
         names, rest = comma_listed
         return [Para("byline", names, rule=LISTED_NAMES)] + (_split_block(rest, next_first) if rest else [])
+    if labelled := _labelled_names(block):
+        i, names, j = labelled
+        return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=LISTED_NAMES)]
+                + (_split_block(block[j:], next_first) if j < len(block) else []))
     width = max(len(line.text) for line in block)
     wrap_free = width > _WRAP_FREE
     min_indent = min(line.indent for line in block)
