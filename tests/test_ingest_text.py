@@ -123,6 +123,12 @@ def test_script_language_ignores_latin_and_digits():
     ("Surgeons who switch to the new design of the balloon should expect less leakage.", None),
     ("We tried the new design of cannula in ten patients.", None),
     ("The surgeons switched to the new technique in 2015.", None),
+    ("Resection of intramedullary tumors in adults: motor deficits after surgery", None),  # a word ending "section of"
+    ("Contents lists available at ScienceDirect", "front-matter"),
+    ("Spine Cases Quarterly journal homepage: www.example.org/scq", "front-matter"),
+    ("An Official Publication of The Spine Society of Northfield", "front-matter"),
+    ("Home About us Editorial board Search Ahead of print Current issue Archives Submit article Contacts Login",
+     "front-matter"),
     ("We start over with a second injection.", None),
     ("Previous Article in Journal", "front-matter"),
     ("The next article in this issue reports two more cases.", None),
@@ -455,6 +461,15 @@ def test_a_record_that_lists_its_authors_one_a_line_under_a_bare_label():
                "- Publication Type:Case Report\n- From:Spine Cases Quarterly\n2014;21(2):97-102\n- Language:English\n-\n"
                "Abstract:\nA man of 60 had a leak. He recovered fully.\n")
     assert (doc.meta.first_author, doc.meta.year) == ("Costa", 2014)
+
+
+def test_a_journal_sites_tagline_and_menus_are_no_title():
+    doc = read("An Official Publication of The Spine Society of Northfield\n\nSearch Article\n"
+               "Home About us Editorial board Search Ahead of print Current issue Archives Submit article Contacts Login\n"
+               "  Users Online: 79 Home Print this page Email this page Small font size\n\n   Table of Contents\nCASE REPORT\n"
+               "Year : 2016  |  Volume : 11  |  Issue : 1  |  Page : 84-87\n\nCement in the canal after kyphoplasty\n\n"
+               "1 Department of Neurosurgery, Northfield Hospital\n\nAbstract\n\nA man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.title, doc.meta.year) == ("Cement in the canal after kyphoplasty", 2016)
 
 
 def test_a_publishers_masthead_is_no_title():
