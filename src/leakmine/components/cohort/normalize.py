@@ -199,16 +199,19 @@ def age_stat(text: str, groups: dict[str, str | None], kind: str = "mean") -> di
     """mean/median, sd, min, max of an age statistic phrase; None when the numbers are not ages.
 
     "mean age 58.4 ± 11.2" -> mean 58.4, sd 11.2; "mean age was 65 (range 45–82)" -> min 45, max 82;
-    "median age 70 (IQR 60–78)" -> median 70 (an interquartile range is not the range).
+    "median age 70 (IQR 60–78)" and "median (IQR) age of 70 (60–78)" -> median 70 (an interquartile range
+    is not the range).
     """
     kind = (groups.get("kind") or kind).lower()
     kind = "median" if kind == "median" else "mean"
     center = parse_number(groups["val"]) if groups.get("val") else None
     clean = _NOT_RANGE.sub(" ", text)
+    # a label before the value that names an interquartile range: the bare range after the value is that
+    iqr_labelled = bool(groups.get("val")) and bool(_NOT_RANGE.search(text[:text.find(groups["val"])]))
     lo = parse_number(groups["lo"]) if groups.get("lo") else None
     hi = parse_number(groups["hi"]) if groups.get("hi") else None
     if lo is None:
-        m = _RANGE.search(clean) or _BARE_RANGE.search(clean)
+        m = _RANGE.search(clean) or (None if iqr_labelled else _BARE_RANGE.search(clean))
         if m:
             lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
     sd = None
