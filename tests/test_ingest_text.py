@@ -124,6 +124,8 @@ def test_script_language_ignores_latin_and_digits():
     ("We tried the new design of cannula in ten patients.", None),
     ("The surgeons switched to the new technique in 2015.", None),
     ("Resection of intramedullary tumors in adults: motor deficits after surgery", None),  # a word ending "section of"
+    ("She underwent surgery in 3/2011.", None),
+    ("Print 2023 May 29.", None),
     ("Contents lists available at ScienceDirect", "front-matter"),
     ("Spine Cases Quarterly journal homepage: www.example.org/scq", "front-matter"),
     ("An Official Publication of The Spine Society of Northfield", "front-matter"),
@@ -496,6 +498,9 @@ def test_an_issue_line_above_the_title(text, journal, year):
     ("Spine Cases Q. 2011 Nov-Dec;9(6):572-576. English.", "Spine Cases Q", 2011),  # an issue of two months
     ("Spine Cases Q. 2011 Mar/Apr;9(2):12-16.", "Spine Cases Q", 2011),
     ("Spine Cases Q. 2011 Mar 14;9:512-8", "Spine Cases Q", 2011),
+    ("Spine Cases Q 1/2011", "Spine Cases Q", 2011),  # an issue numbered within its year
+    ("Spine Cases Q 2011 July 16", "Spine Cases Q", 2011),
+    ("Journal of Spine, Pain and Surgery volume 58, Article number: 111 (2011)", "Journal of Spine, Pain and Surgery", 2011),
 ])
 def test_a_citation_line_above_the_title(line, journal, year):
     doc = read(f"{line}\nCase Report\n\nCement in the canal after kyphoplasty\n\nAna Ruiz, MD and Li Wei, MD\n\n"
@@ -580,6 +585,7 @@ def test_key_value_metadata_lines():
     ("Autor: Ana Costa, Ming-Wei Lin\nJazyk: angli\u010dtina\nRok vyd\u00e1n\u00ed: 2021\nZdroj: Spine Cases. 12(3)",
      "Costa", 2021),  # in Czech
     ("Overview\nSpecialty Orthopedics\nDate 2021 Mar 2\nPMID 31874206\nCitations 8", None, 2021),
+    ("Ana Costa, Ming-Wei Lin\n\nIssue number1\nPublication statusPublished - 2021 Jan 1", "Costa", 2021),
     ("Ana Costa, Ming-Wei Lin\n\nJournalSpine Cases\nStatePublished - Sep 2021", "Costa", 2021),
     # a research portal's bulleted facts
     ("YOU?\n\u00b7\n\u00b7 2021\n\u00b7 Open Access", None, 2021),

@@ -84,6 +84,16 @@ _CITATION_FORMS = (
                rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
+    # an article numbered in its volume, the journal's name with commas in it: "Journal of Spine, Pain and
+    # Surgery volume 58, Article number: 111 (2022)"
+    re.compile(rf"^(?P<journal>[A-Z][^()]{{2,150}}?)\s+volume\s+\d{{1,4}},\s+article\s+(?:number|no\.?)\s*:?\s*[\w.-]+"
+               rf"\s+\((?P<year>{_YEAR})\)\.?$", re.IGNORECASE),
+    # a journal's name and the issue's date: "Spine 2005 July 16" (not "Print 2023 May 29", "Epub 2023 ...")
+    re.compile(rf"^(?!(?:Print|E-?pub|Online|Published|Received|Accepted|Revised|Available)\b){_JOURNAL}\s+"
+               rf"(?P<year>{_YEAR})\s+{_MONTH}(?:\s+\d{{1,2}})?\.?$"),
+    # a journal's issue numbered within its year: "Spine Cases 1/2011" (not a date: "surgery in 3/2011")
+    re.compile(rf"^{_JOURNAL}(?<!\bin)(?<!\bon)(?<!\bof)(?<!\bat)(?<!\bsince)(?<!\buntil)(?<!\bby)"
+               rf"\s+\d{{1,2}}\s*/\s*(?P<year>{_YEAR})\.?$"),
     # an issue's year, volume and pages on a line of their own, under the journal's name ("2014;21(2):97-102")
     re.compile(rf"^(?P<journal>)(?P<year>{_YEAR})\s*;\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?\s*:\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?$"),
     # a summary's source: "Spine Cases, 2024 · DOI: 10.5555/x.1 · Published: March 6, 2024"

@@ -62,6 +62,7 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
               "видання": "journal", "журнал": "journal", "рік": "year", "rok vydání": "year", "verfasst von": "author",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "date": "year",
+              "publication status": "year",
               "state": "year"}
 # The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published".
 _FIELD_KEY = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(FIELD_KEYS, key=len, reverse=True)
