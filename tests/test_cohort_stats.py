@@ -372,6 +372,7 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     ("median age 74 (IQR 66–80)", "median 74", {"median": 74, "min": None, "max": None}),
     ("a median (IQR) age of 74 (66-80) years", "median 74", {"median": 74, "min": None, "max": None}),
     ("a median (range) age of 74 (56-90) years", "median 74 (56-90)", {"median": 74, "min": 56, "max": 90}),
+    ("median age, not IQR, was 74 (56-90) years", "median 74 (56-90)", {"median": 74, "min": 56, "max": 90}),
     ("Age 66.5 ± 9.1", "66.5±9.1", {"mean": 66.5, "sd": 9.1}),
     ("The mean age of the 40 patients was 69.2 years.", "69.2", {"mean": 69.2, "sd": None}),
     ("mean age, 71.2 years; range, 55-89 years", "71.2 (55-89)", {"mean": 71.2, "min": 55, "max": 89}),

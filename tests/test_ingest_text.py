@@ -126,6 +126,9 @@ def test_script_language_ignores_latin_and_digits():
     ("Resection of intramedullary tumors in adults: motor deficits after surgery", None),  # a word ending "section of"
     ("She underwent surgery in 3/2011.", None),
     ("Print 2023 May 29.", None),
+    ("An official publication of the Spine Society advises early decompression for epidural leakage.", None),
+    ("RESECTION OF INTRAMEDULLARY TUMORS IN ADULTS", None),
+    ("abDepartment of Orthopaedics, Northfield University, Northfield", "front-matter"),
     ("Contents lists available at ScienceDirect", "front-matter"),
     ("Spine Cases Quarterly journal homepage: www.example.org/scq", "front-matter"),
     ("An Official Publication of The Spine Society of Northfield", "front-matter"),
@@ -455,6 +458,24 @@ def test_a_summary_page_names_its_paper_by_a_breadcrumb():
                "March 6, 2021\n\nSimple Explanation\n\nA man of 60 had a leak. He recovered fully.\n")
     assert (doc.meta.title, doc.meta.journal, doc.meta.year) == ("Cement in the canal after kyphoplasty", "Spine Cases Q", 2021)
     assert not any("made plain" in s.text for s in doc.sections if s.mined)
+
+
+def test_a_date_told_in_the_text_is_no_record_field():
+    doc = read("Cement in the canal after kyphoplasty: a case report\n\nSpine Cases Q. 2019;12(3):45-9.\n\nCase report\n"
+               "A 70-year-old man had vertebroplasty at L2.\nDate: 2016 Mar 2\nHe had leg pain from epidural cement.\n")
+    assert doc.meta.year == 2019 and any("leg pain" in s.text for s in doc.sections if s.mined)
+
+
+def test_a_numbered_table_of_contents_is_no_breadcrumb():
+    doc = read("Pulmonary cement embolism after vertebroplasty in an older woman\n\nAbstract\n\nA woman of 78 had dyspnea "
+               "after vertebroplasty at T12.\n\nContents\n\n1. Introduction\n\n2. Case Report\n\n3. Discussion and Review\n\n"
+               "Discussion and review\n\nCement embolism is rare.\n")
+    assert doc.meta.title == "Pulmonary cement embolism after vertebroplasty in an older woman"
+
+
+def test_bulleted_names_with_a_long_run_of_spaces_are_read_in_linear_time():
+    doc = read(f"Cement in the canal after kyphoplasty\n\n- Ana{' ' * 200_000}x\n- Li Wei\n\nAbstract\n\nA man of 60 had a leak.\n")
+    assert doc.meta.title == "Cement in the canal after kyphoplasty"  # a regex that rescans the spaces never returns
 
 
 def test_a_record_that_lists_its_authors_one_a_line_under_a_bare_label():
@@ -1040,6 +1061,19 @@ T1 Cement in the azygos vein
 A1 C. Okafor
 YR 2020
 """
+
+
+@pytest.mark.parametrize("line, title, first", [
+    # a title's capitals are no tag; an author's initials "AB" open no abstract
+    ("RT Journal Article SR Electronic T1 Cement in DS patients after screw augmentation A1 Costa, Ana YR 2019 AB "
+     "A man of 70 had leg pain from epidural cement.", "Cement in DS patients after screw augmentation", "Costa"),
+    ("RT Journal Article SR Electronic T1 Cement in the canal A1 Costa, AB A1 Wei, Li YR 2019 AB A man of 70 had leg "
+     "pain from epidural cement.", "Cement in the canal", "Costa"),
+])
+def test_a_refworks_record_on_one_line(line, title, first):
+    doc, = read_text(Path("record.txt"), line.encode())
+    assert (doc.meta.title, doc.meta.first_author, doc.meta.year) == (title, first, 2019)
+    assert section_with(doc, "leg pain").kind == "abstract"
 
 
 @pytest.mark.parametrize("text", [REFWORKS, " ".join(REFWORKS.split("\n\n")[0].split("\n"))])  # or on one line

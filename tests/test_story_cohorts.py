@@ -264,6 +264,13 @@ def test_groups_that_are_no_arms_of_the_population(tmp_path, methods, expected):
     assert groups(mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))) == expected
 
 
+def test_a_study_group_beside_a_control_group_is_no_population(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, "Methods: The study group was made up of 32 patients treated with "
+                                       "kyphoplasty and the control group of 28 treated conservatively. Results: "
+                                       "Cement leakage occurred in 6 patients."))
+    assert (6, 32) not in groups(paper)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a complication group counted with its share and no noun, where the share is of the population
     ("Methods: This study analyzed data from 147 adult patients who underwent laminectomy. Results: C5 palsy "

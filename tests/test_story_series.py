@@ -198,6 +198,8 @@ def test_what_an_abstracts_purpose_says_of_the_cases_it_introduces(tmp_path, obj
      "patients. The mean age was 70 years.", 0),
     ("Six patients who had epidural cement after vertebroplasty were reviewed among 2,150 patients treated with "
      "vertebroplasty. Their mean age was 72.4 years.", 0),
+    ("Methods: We reviewed our kyphoplasty database for cement leakage.\nResults: Leakage was seen in 28% of the "
+     "treated levels. Four patients who had epidural cement presented with paraparesis.", 0),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Epidural cement was found in two "
      "patients of an earlier series.", 1),
     ("We report a 70-year-old woman with paraparesis after vertebroplasty. Other authors reported three cases "

@@ -19,9 +19,10 @@ from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
 from leakmine.records import Document, Mention
 
-_OPENING_COUNT = "case_count.opening_patients"  # "Four patients with ...": a title's words, or a sentence's
+# "Four patients with ...": a title's words, or a sentence's; "Two patients, who ..., presented with ...", a section's first
+_OPENING_COUNTS = frozenset({"case_count.opening_patients", "case_count.opening_presented"})
 _SERIES_MOST = 10  # a case part that counts this many patients or more tells a cohort, not a series
-# How a case part says the patients it counts are the ones it reports.
+# How a case part says the patients it counts are the ones it reports, or presents them.
 _INCLUDED = re.compile(r"\b(?:were|are)\s+(?:\w+\s+)?(?:included|enrolled|reported|described|presented|"
                        r"reviewed|analy[sz]ed|studied|collected|admitted|treated|identified)\b|\bpresented\s+(?:with|to)\b",
                        re.IGNORECASE)
@@ -360,7 +361,7 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     # a sentence of the abstract or body that opens with the patients it says were treated ("Four patients
     # with leg weakness after ... were treated at our unit"), in a paper that counts no other population
     # and no group against one
-    opening = next((m for m in mentions if m.rule_id == _OPENING_COUNT and flows[m.section_index] in ("abstract", "body")
+    opening = next((m for m in mentions if m.rule_id in _OPENING_COUNTS and flows[m.section_index] in ("abstract", "body")
                     and included(m) and not _others(sentence_voice(cues.of(m)))), None)
     if opening is not None and all(o.attrs.get("n") == opening.attrs["n"] for o in own) and not any(
             m.label == "COHORT_SIZE" and m.attrs.get("denominator") for m in mentions):
@@ -567,7 +568,7 @@ def case_told_at(mentions: list[Mention], cues: CueIndex, unit_of: list[str], fl
             continue
         voice = sentence_voice(cues.of(m))
         told = (m.label == "CASE_COUNT" and (not m.attrs.get("title_only") or (
-            m.rule_id == _OPENING_COUNT and _INCLUDED.search(m.sentence)))) or (
+            m.rule_id in _OPENING_COUNTS and _INCLUDED.search(m.sentence)))) or (
             cues.of(m).has("CASE_TOLD") and voice.patient)
         if told and not (voice.generic or voice.literature):
             out[unit] = m.sentence_start

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from leakmine.nlp.numbers import NUMWORD
 from leakmine.records import Document, Section
 
 _FLOW_OF_KIND = {
@@ -33,7 +32,7 @@ _ABSTRACT_COMMENTARY = re.compile(
 # a patient by age ("Summary of Background Data. A 58-year-old woman was seen with ...", "Aims: We describe
 # a 69-year-old patient in whom ...", "Introduction: This is a case description of a 71-year-old man ..."),
 # a patient or a case ("Purpose: To present a patient with ... who ...", "To report a case of ...") or a
-# few of them by their count ("Objective: To report five patients who ...", "To describe 3 cases of ...").
+# few of them by their count ("Objective: To report five patients who ...", "To describe 3 patients with ...").
 _BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data", "aim", "aims",
                          "objective", "objectives", "purpose"})
 _WE_REPORT = r"(?:We|Here(?:in)?,?\s+we|We\s+herein|To)\s+(?:report|present|describe)\s+"
@@ -42,8 +41,8 @@ _INTRODUCES = re.compile(
     r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?case\s+of\s+(?:[^.]{0,80}?\s(?:in|of)\s+)?)?an?"
     r"|This\s+is\s+(?:a|the)\s+(?:case\s+)?(?:report|presentation|description)\s+of\s+an?)"
     r"\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b"
-    rf"|{_WE_REPORT}(?:a\s+series\s+of\s+)?(?:an?|{NUMWORD}|\d{{1,2}})\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:patients?|cases?)\s+(?:who|with|in\s+whom)\b)")
+    rf"|{_WE_REPORT}(?:a\s+series\s+of\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|10)\s+"
+    r"(?:(?!(?:in|of|for|with|among|on)\b)[\w-]+\s+){0,3}?(?:patients?|cases?)\s+(?:who|with|in\s+whom)\b)")
 
 
 def section_flow(section: Section) -> str:

@@ -689,10 +689,11 @@ def names_surname_first(names: list[str] | tuple[str, ...]) -> bool:
     """Whether a byline prints family names first ("Zhao Minghui, Sun Jiaqi").
 
     Each two-part name votes: a known first-printed family name before a name that is not one votes
-    yes, the reverse votes no; so does a middle initial between two names ("Lawrence G Lenke"), printed
-    given name first. Ties and no votes mean given name first. Yes must also come from a quarter of the
-    two-part names at least: one given name that is also such a family name ("Ko Hashimoto" among six
-    Japanese names printed given name first) does not turn the byline round.
+    yes, the reverse votes no. A middle initial between two names ("Rhys J Pritchard", given name first)
+    votes no as well; it never counts among the two-part names. Ties and no votes mean given name first.
+    Yes must also come from a quarter of the two-part names at least: one given name that is also such a
+    family name ("Ko Hashimoto" among six Japanese names printed given name first) does not turn the
+    byline round.
     """
     families = _names()["surname_first"]
     votes = yes = two_part = 0

@@ -64,11 +64,12 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
               "publication date": "year", "date published": "year", "published": "year", "date": "year",
               "publication status": "year",
               "state": "year"}
-# The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published".
+# The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published",
+# "date" only before a year with no colon between ("Date 2016 Mar 2", a catalogue's cell; not "Date: ..." in a text).
 _FIELD_KEY = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(FIELD_KEYS, key=len, reverse=True)
-                      if k != "state")
+                      if k not in ("state", "date"))
 FIELD = re.compile(
-    rf"^(?:[-*\u00b7\u2022]\s+)?(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b))"  # "- Authors: ..." too
+    rf"^(?:[-*\u00b7\u2022]\s+)?(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b)|date(?=\s+(?:19|20)\d\d\b))"  # "- Authors: ..." too
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
@@ -241,7 +242,7 @@ _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's a
 
 
 # The link a page prints after its corresponding author's name, run into it ("Kota WatanabeEmail author").
-_EMAIL_LINK = re.compile(r"\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
+_EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
 
 
 def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
@@ -616,15 +617,22 @@ def _told(text: str) -> bool:
 
 
 _CRUMB = re.compile(r"^\d{1,2}\.\s+(\S.*)$")  # an item of a numbered breadcrumb trail ("3. Neurology")
+_CRUMB_HOME = re.compile(r"^1\.\s+Home$", re.IGNORECASE)
 
 
 def _breadcrumb_title(paras: list[Para]) -> int | None:
     """Where the title stands on a page whose numbered breadcrumb trail ("1. Home", "2. Research", ...) ends in
-    it, the line below repeating its last item: everything above is the site's."""
+    it, the line below repeating its last item: everything above is the site's. A trail starts at "Home" (a
+    numbered table of contents does not)."""
     for i in range(1, min(len(paras) - 1, 60)):
         crumb, below = _CRUMB.match(paras[i].text), paras[i + 1]
-        if crumb and _CRUMB.match(paras[i - 1].text) and below.role in ("body", "heading") \
-                and len(below.text.split()) >= 3 and normalized(crumb.group(1)) == normalized(below.text):
+        if not (crumb and below.role in ("body", "heading") and len(below.text.split()) >= 3
+                and normalized(crumb.group(1)) == normalized(below.text)):
+            continue
+        first = i
+        while first and _CRUMB.match(paras[first - 1].text):
+            first -= 1
+        if first < i and _CRUMB_HOME.match(paras[first].text):
             return i + 1
     return None
 

@@ -18,29 +18,30 @@ from leakmine.ingest.metadata import date_year, normalize_doi, surname
 _TAGS = ("RT|SR|T1|T2|T3|JF|JO|FD|SP|OP|DO|VO|IS|A1|A2|A3|A4|A5|A6|AD|YR|UL|LK|AB|K1|PB|PP|SN|LA|NO|ID|ED|CY|"
          "WT|OL|DS|CL|RD|SF|SL|ST|AN|CN|IP|DB|U1|U2|U3|U4|U5")
 _TAG = re.compile(rf"^(?P<tag>{_TAGS})(?:\s+(?P<value>.*))?$")
-_START = re.compile(r"^RT\s", re.MULTILINE)
 _TYPE = (r"RT\s+(?:Journal(?:\s+Article)?|Abstract|Book(?:,\s*(?:Whole|Section|Edited))?|Conference\s+Proceedings|"
          r"Generic|Report|Thesis(?:/Dissertation)?|Dissertation|Web\s+Page|Magazine\s+Article|Newspaper\s+Article)")
-_OPENS = re.compile(rf"{_TYPE}\s*$")
-# A record run onto one line: its fields before the abstract, each before its tag; the abstract, last, runs to
-# the line's end (its own words are never cut at a tag).
+_START = re.compile(rf"^{_TYPE}\s*$", re.MULTILINE)  # not "RT was given ..." wrapped from an abstract
+# A record run onto one line, as journal sites print it: its fields before the abstract, each before its tag
+# (of the few such a page prints: a title's capitals, "DS patients", are no tag); the abstract, last, from the
+# first "AB" that opens no other field ("A1 Smith, AB" is an author's initials), runs to the line's end.
 _RUN_ON = re.compile(rf"^\s*{_TYPE}\s+(?:SR|T1)\s")
-_RUN_ON_TAG = re.compile(rf"\s(?=(?:{_TAGS})\s)")
+_RUN_ON_TAG = re.compile(r"\s(?=(?:SR|T1|T2|JF|JO|FD|SP|OP|DO|VO|IS|A1|A2|YR|UL|K1|PB|SN|LA)\s)")
+_RUN_ON_ABSTRACT = re.compile(rf"\sAB\s(?!(?:{_TAGS})\s)")
 
 
 def unflatten_refworks(text: str) -> str | None:
     """A RefWorks record run onto one line given one field a line, when the text is that line alone and holds
     a title and an abstract, else None."""
-    line = first_line(text)
-    if not _RUN_ON.match(line) or " T1 " not in line or " AB " not in line or text.strip() != line.strip():
+    line = first_line(text).strip()
+    abstract = _RUN_ON_ABSTRACT.search(line)
+    if not _RUN_ON.match(line) or " T1 " not in line or abstract is None or text.strip() != line:
         return None
-    head, abstract = line.strip().split(" AB ", 1)
-    return f"{_RUN_ON_TAG.sub(chr(10), head)}\nAB {abstract}"
+    return f"{_RUN_ON_TAG.sub(chr(10), line[:abstract.start()])}\nAB {line[abstract.end():]}"
 
 
 def is_refworks(text: str) -> bool:
     """Whether pasted text opens with a RefWorks record ("RT Journal Article")."""
-    return bool(_OPENS.fullmatch(first_line(text).strip()))
+    return bool(_START.fullmatch(first_line(text).strip()))
 
 
 def refworks_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:

@@ -31,6 +31,7 @@ _COUNTED = re.compile(r"\b(?:\d[\d,]*|these|those|[a-z]*(?:one|two|three|four|fi
                       rf"({_PEOPLE_NOUNS}|{_THING_NOUNS}|procedures|operations|surgeries|fractures)\b", re.IGNORECASE)
 _NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
                         re.IGNORECASE)
+_IQR_LABEL = re.compile(r"\(\s*(?:IQR|interquartile\s+range)\s*\)\s*age\b", re.IGNORECASE)
 _SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviation)\b\s*[,:=]?\s*(?:of\s+)?({_DEC})",
                  re.IGNORECASE)
 _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between)?\s*(?:from\s+|between\s+)?"
@@ -206,8 +207,8 @@ def age_stat(text: str, groups: dict[str, str | None], kind: str = "mean") -> di
     kind = "median" if kind == "median" else "mean"
     center = parse_number(groups["val"]) if groups.get("val") else None
     clean = _NOT_RANGE.sub(" ", text)
-    # a label before the value that names an interquartile range: the bare range after the value is that
-    iqr_labelled = bool(groups.get("val")) and bool(_NOT_RANGE.search(text[:text.find(groups["val"])]))
+    # "median (IQR) age of 58 (45-69)": the bare range after the value is the one its label names
+    iqr_labelled = bool(_IQR_LABEL.search(text))
     lo = parse_number(groups["lo"]) if groups.get("lo") else None
     hi = parse_number(groups["hi"]) if groups.get("hi") else None
     if lo is None:
