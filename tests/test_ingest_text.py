@@ -462,7 +462,7 @@ def test_a_summary_page_names_its_paper_by_a_breadcrumb():
 
 def test_a_date_told_in_the_text_is_no_record_field():
     doc = read("Cement in the canal after kyphoplasty: a case report\n\nSpine Cases Q. 2019;12(3):45-9.\n\nCase report\n"
-               "A 70-year-old man had vertebroplasty at L2.\nDate: 2016 Mar 2\nHe had leg pain from epidural cement.\n")
+               "A 70-year-old man had vertebroplasty at L2.\nDate: 2015 Oct 7\nHe had leg pain from epidural cement.\n")
     assert doc.meta.year == 2019 and any("leg pain" in s.text for s in doc.sections if s.mined)
 
 
@@ -481,7 +481,7 @@ def test_bulleted_names_with_a_long_run_of_spaces_are_read_in_linear_time():
 def test_a_record_that_lists_its_authors_one_a_line_under_a_bare_label():
     doc = read("Cement in the canal after kyphoplasty: a case report.\n10.5555/scq.2014.21.2.97\n- Author:\nAna Maria COSTA\n1\n"
                ";\nLi WEI\n;\nJi Hoon PARK\nAuthor Information\n1. Department of Orthopaedics, Northfield Hospital.\n"
-               "- Publication Type:Case Report\n- From:Spine Cases Quarterly\n2014;21(2):97-102\n- Language:English\n-\n"
+               "- Publication Type:Case Report\n- From:Spine Cases Quarterly\n2014;9(3):55-61\n- Language:English\n-\n"
                "Abstract:\nA man of 60 had a leak. He recovered fully.\n")
     assert (doc.meta.first_author, doc.meta.year) == ("Costa", 2014)
 
@@ -489,14 +489,14 @@ def test_a_record_that_lists_its_authors_one_a_line_under_a_bare_label():
 def test_a_journal_sites_tagline_and_menus_are_no_title():
     doc = read("An Official Publication of The Spine Society of Northfield\n\nSearch Article\n"
                "Home About us Editorial board Search Ahead of print Current issue Archives Submit article Contacts Login\n"
-               "  Users Online: 79 Home Print this page Email this page Small font size\n\n   Table of Contents\nCASE REPORT\n"
-               "Year : 2016  |  Volume : 11  |  Issue : 1  |  Page : 84-87\n\nCement in the canal after kyphoplasty\n\n"
+               "  Users Online: 41 Home Print this page Email this page Small font size\n\n   Table of Contents\nCASE REPORT\n"
+               "Year : 2016  |  Volume : 5  |  Issue : 2  |  Page : 31-35\n\nCement in the canal after kyphoplasty\n\n"
                "1 Department of Neurosurgery, Northfield Hospital\n\nAbstract\n\nA man of 60 had a leak. He recovered fully.\n")
     assert (doc.meta.title, doc.meta.year) == ("Cement in the canal after kyphoplasty", 2016)
 
 
 def test_a_publishers_masthead_is_no_title():
-    doc = read("Spine Cases Q 3 (2012) 9e13\nContents lists available at SciVerse ScienceDirect\n"
+    doc = read("Spine Cases Q 3 (2012) 21e27\nContents lists available at SciVerse ScienceDirect\n"
                "Spine Cases Q journal homepage: www.example.org/scq\nOriginal Article\n"
                "Cement in the canal after kyphoplasty\n\nAna Costa, Li Wei\n\nAbstract\n\n"
                "A man of 60 had a leak. He recovered fully.\n")
@@ -504,10 +504,10 @@ def test_a_publishers_masthead_is_no_title():
 
 
 @pytest.mark.parametrize("text, journal, year", [
-    ("Spine Cases Q \u203a\u203a 2022, Vol. 26 \u203a\u203a Issue (10): 1477-1482.doi: 10.5555/scq.2022.190",
+    ("Spine Cases Q \u203a\u203a 2022, Vol. 14 \u203a\u203a Issue (3): 210-216.doi: 10.5555/scq.2022.71",
      "Spine Cases Q", 2022),  # a journal site's breadcrumb of the issue, its DOI run on
-    ("Spine Cases Q: May 15, 2014 - Volume 27 - Issue 8 - p 436\u2013441", "Spine Cases Q", 2014),
-    ("Spine Cases Quarterly: December 2014 - Volume 27 - Issue 8 - p 436-441", "Spine Cases Quarterly", 2014),
+    ("Spine Cases Q: May 3, 2014 - Volume 12 - Issue 5 - p 301\u2013307", "Spine Cases Q", 2014),
+    ("Spine Cases Quarterly: December 2014 - Volume 12 - Issue 3 - p 101-107", "Spine Cases Quarterly", 2014),
 ])
 def test_an_issue_line_above_the_title(text, journal, year):
     doc = read(f"{text}\n\nCement in the canal after kyphoplasty\n\nAna Costa, Li Wei\n\nAbstract\n\n"
@@ -516,12 +516,12 @@ def test_an_issue_line_above_the_title(text, journal, year):
 
 
 @pytest.mark.parametrize("line, journal, year", [
-    ("Spine Cases Q. 2011 Nov-Dec;9(6):572-576. English.", "Spine Cases Q", 2011),  # an issue of two months
+    ("Spine Cases Q. 2011 Nov-Dec;4(6):212-218. English.", "Spine Cases Q", 2011),  # an issue of two months
     ("Spine Cases Q. 2011 Mar/Apr;9(2):12-16.", "Spine Cases Q", 2011),
     ("Spine Cases Q. 2011 Mar 14;9:512-8", "Spine Cases Q", 2011),
     ("Spine Cases Q 1/2011", "Spine Cases Q", 2011),  # an issue numbered within its year
     ("Spine Cases Q 2011 July 16", "Spine Cases Q", 2011),
-    ("Journal of Spine, Pain and Surgery volume 58, Article number: 111 (2011)", "Journal of Spine, Pain and Surgery", 2011),
+    ("Journal of Spine, Pain and Surgery volume 14, Article number: 37 (2011)", "Journal of Spine, Pain and Surgery", 2011),
 ])
 def test_a_citation_line_above_the_title(line, journal, year):
     doc = read(f"{line}\nCase Report\n\nCement in the canal after kyphoplasty\n\nAna Ruiz, MD and Li Wei, MD\n\n"

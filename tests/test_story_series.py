@@ -145,7 +145,7 @@ def test_a_patient_named_by_initials(tmp_path):
     ("Epidural cement after vertebroplasty",
      "The authors reported two cases of paraparesis after vertebroplasty, with cement in the epidural space.", 2),
     ("Epidural cement after vertebroplasty",
-     "Two elderly patients, who had undergone vertebroplasty of L1, presented with paraparesis from epidural cement. "
+     "Two older patients, who had received vertebroplasty of L1, presented with paraparesis from epidural cement. "
      "Both patients underwent laminectomy.", 2),
     # the purpose a structured abstract states
     ("Epidural cement after vertebroplasty",

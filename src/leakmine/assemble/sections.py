@@ -32,7 +32,7 @@ _ABSTRACT_COMMENTARY = re.compile(
 # a patient by age ("Summary of Background Data. A 58-year-old woman was seen with ...", "Aims: We describe
 # a 69-year-old patient in whom ...", "Introduction: This is a case description of a 71-year-old man ..."),
 # a patient or a case ("Purpose: To present a patient with ... who ...", "To report a case of ...") or a
-# few of them by their count ("Objective: To report five patients who ...", "To describe 3 patients with ...").
+# few of them by their count ("Objective: To report four patients who ...", "To describe 3 patients with ...").
 _BACKGROUND = frozenset({"background", "introduction", "context", "summary of background data", "aim", "aims",
                          "objective", "objectives", "purpose"})
 _WE_REPORT = r"(?:We|Here(?:in)?,?\s+we|We\s+herein|To)\s+(?:report|present|describe)\s+"

@@ -53,7 +53,7 @@ _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish,
 # Ukrainian, Czech and German: "Autores", "Автори", "Видання", "Rok vydání", "verfasst von"); a catalogue's "Main Authors
-# Marlowe, Ruth A", "Published United States 01.06.2019", "Date 2016 Mar 2", "State: Published - Sep 2018"; its cells run together
+# Marlowe, Ruth A", "Published United States 01.06.2019", "Date 2019 Jun 3", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
               "main author": "author", "main authors": "author", "autor": "author", "autores": "author",
@@ -65,7 +65,7 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
               "publication status": "year",
               "state": "year"}
 # The keys as a pattern, longest first ("year of publication" before "year"); "state" only before "published",
-# "date" only before a year with no colon between ("Date 2016 Mar 2", a catalogue's cell; not "Date: ..." in a text).
+# "date" only before a year with no colon between ("Date 2019 Jun 3", a catalogue's cell; not "Date: ..." in a text).
 _FIELD_KEY = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(FIELD_KEYS, key=len, reverse=True)
                       if k not in ("state", "date"))
 FIELD = re.compile(
@@ -74,7 +74,7 @@ FIELD = re.compile(
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
     r"(?P<value>\S.{0,400})$", re.IGNORECASE)
 # A line under a field that is no wrap of it, besides another field: a record's other labelled lines
-# ("Volume: 18", "DOI: 10...", "PMID 26929803") or a catalogue's cell, its label run into its value ("Volume18",
+# ("Volume: 18", "DOI: 10...", "PMID 31874206") or a catalogue's cell, its label run into its value ("Volume18",
 # "Issue number5").
 _RECORD_LABEL = r"volume|issue|pages?|doi|affiliations?|source|issn|pmid|pmcid|pubmed\s+id|keywords?|language|publisher|citation"
 _CELL = re.compile(rf"^(?i:{_RECORD_LABEL})(?:\s*:|\s+\d)|^[A-Z][a-z]+(?:\s[a-z]+){{0,2}}(?=[A-Z0-9])")
@@ -241,7 +241,7 @@ LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list 
 _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's affiliation marks, a separator
 
 
-# The link a page prints after its corresponding author's name, run into it ("Kota WatanabeEmail author").
+# The link a page prints after its corresponding author's name, run into it ("Li WeiEmail author").
 _EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
 
 
@@ -283,7 +283,7 @@ def _comma_listed_names(block: list[Line]) -> tuple[str, list[Line]] | None:
 def _labelled_names(block: list[Line]) -> tuple[int, str, int] | None:
     """(where its label is, names, where the lines after begin) of a byline printed one author a line under
     an "Author:" label with nothing after it, each name's marks and the separators between them on lines of
-    their own ("- Author:" / "Kyu Yeol LEE" / "1" / ";" / "Sung Gon YOU" / ...)."""
+    their own ("- Author:" / "Ana Maria COSTA" / "1" / ";" / "Li WEI" / ...)."""
     start = next((i for i, line in enumerate(block) if _empty_field(line.text) == "author"), None)
     if start is None:
         return None

@@ -207,7 +207,7 @@ def age_stat(text: str, groups: dict[str, str | None], kind: str = "mean") -> di
     kind = "median" if kind == "median" else "mean"
     center = parse_number(groups["val"]) if groups.get("val") else None
     clean = _NOT_RANGE.sub(" ", text)
-    # "median (IQR) age of 58 (45-69)": the bare range after the value is the one its label names
+    # "median (IQR) age of 70 (60-78)": the bare range after the value is the one its label names
     iqr_labelled = bool(_IQR_LABEL.search(text))
     lo = parse_number(groups["lo"]) if groups.get("lo") else None
     hi = parse_number(groups["hi"]) if groups.get("hi") else None
