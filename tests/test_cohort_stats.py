@@ -381,6 +381,12 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     ("mean (SD) age 70.4 (SD 6.1)", "70.4±6.1", {"mean": 70.4, "sd": 6.1}),
     ("average age was 73 years (60-85 years)", "73 (60-85)", {"mean": 73, "min": 60, "max": 85}),
     ("mean age ± SD: 63.0 ± 7.7 years", "63±7.7", {"mean": 63, "sd": 7.7}),
+    # a range, then its mean in the same clause
+    ("The age ranged from 55 to 88 years, with a mean of (71.3 ± 6.2) years.", "71.3±6.2 (55-88)",
+     {"mean": 71.3, "sd": 6.2, "min": 55, "max": 88}),
+    ("Patient age ranged from 31 to 79 years (mean 58.4 years, SD = 11.1).", "58.4±11.1 (31-79)",
+     {"mean": 58.4, "sd": 11.1, "min": 31, "max": 79}),
+    ("Ages ranged from 45 to 82 years; mean follow-up was 24 months.", "45-82", {"mean": None, "min": 45, "max": 82}),
     ("an average age of 69.47 (48 ~ 91) years", "69.47 (48-91)", {"mean": 69.47, "min": 48, "max": 91}),
     ("aged 45~88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
     ("The mean age was 62.7 ± 9.3 years (range, 40～79 years).", "62.7±9.3 (40-79)",
