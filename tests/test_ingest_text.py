@@ -424,6 +424,9 @@ def test_byline_first_author_in_family_name_first_order():
     ("\u0410\u0432\u0442\u043e\u0440: Ana Ruiz\n", "Ruiz"),  # "Автор" (author)
     ("verfasst von: Ana Ruiz, Li Wei\n", "Ruiz"),  # "written by"
     ("  \u2022 Ana Ruiz\n  \u2022 Li WeiEmail author\n", "Ruiz"),  # a link run into the corresponding author
+    ("  \u2022 Authors:\n    \u2022 Ana Ruiz\n    \u2022 Li Wei\n  \u2022 View Affiliations\n", "Ruiz"),  # the label listed too
+    ("Authors:\n\n  1. Ana Ruiz\n  2. Li Wei\n  3. Tomas Berg\n", "Ruiz"),  # names numbered
+    ("  1. Back pain\n  2. Leg weakness\n", None),  # a numbered list of other things
 ])
 def test_author_lists_name_the_first_author(lines, first):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")
