@@ -387,6 +387,8 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     ("Patient age ranged from 31 to 79 years (mean 58.4 years, SD = 11.1).", "58.4±11.1 (31-79)",
      {"mean": 58.4, "sd": 11.1, "min": 31, "max": 79}),
     ("Ages ranged from 45 to 82 years; mean follow-up was 24 months.", "45-82", {"mean": None, "min": 45, "max": 82}),
+    ("Ages ranged from 45 to 82 years, with a mean of 24 months of follow-up.", "45-82", {"mean": None, "min": 45}),
+    ("Ages ranged from 45 to 82 years, and a mean of 3 levels treated.", "45-82", {"mean": None, "min": 45}),
     ("an average age of 69.47 (48 ~ 91) years", "69.47 (48-91)", {"mean": 69.47, "min": 48, "max": 91}),
     ("aged 45~88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
     ("The mean age was 62.7 ± 9.3 years (range, 40～79 years).", "62.7±9.3 (40-79)",

@@ -86,14 +86,8 @@ _CITATION_FORMS = (
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # an article numbered in its volume, the journal's name with commas in it: "Journal of Spine, Pain and
     # Surgery volume 14, Article number: 37 (2019)"
-    re.compile(rf"^(?P<journal>[A-Z][^()]{{2,150}}?)\s+volume\s+\d{{1,4}},\s+article\s+(?:number|no\.?)\s*:?\s*[\w.-]+"
-               rf"\s+\((?P<year>{_YEAR})\)\.?$", re.IGNORECASE),
-    # a journal's name and the issue's date: "Spine 2019 June 3" (not "Print 2021 Jun 2", "Epub 2021 ...")
-    re.compile(rf"^(?!(?:Print|E-?pub|Online|Published|Received|Accepted|Revised|Available)\b){_JOURNAL}\s+"
-               rf"(?P<year>{_YEAR})\s+{_MONTH}(?:\s+\d{{1,2}})?\.?$"),
-    # a journal's issue numbered within its year: "Spine Cases 1/2011" (not a date: "surgery in 3/2011")
-    re.compile(rf"^{_JOURNAL}(?<!\bin)(?<!\bon)(?<!\bof)(?<!\bat)(?<!\bsince)(?<!\buntil)(?<!\bby)"
-               rf"\s+\d{{1,2}}\s*/\s*(?P<year>{_YEAR})\.?$"),
+    re.compile(rf"^(?P<journal>[A-Z][\w&'\u2019.-]*(?:,?\s+(?:[A-Z][\w&'\u2019.-]*|and|of|the|for|in|&)){{0,12}})"
+               rf"\s+(?i:volume)\s+\d{{1,4}},\s+(?i:article\s+(?:number|no\.?))\s*:?\s*[\w.-]+\s+\((?P<year>{_YEAR})\)\.?$"),
     # an issue's year, volume and pages on a line of their own, under the journal's name ("2019;14(2):55-61")
     re.compile(rf"^(?P<journal>)(?P<year>{_YEAR})\s*;\s*\d{{1,4}}\s*(?:\(\d{{1,3}}\))?\s*:\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?$"),
     # a summary's source: "Spine Cases, 2024 · DOI: 10.5555/x.1 · Published: March 6, 2024"

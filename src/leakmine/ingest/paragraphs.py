@@ -245,21 +245,18 @@ _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's a
 _EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
 
 
-_LISTED = re.compile(r"^\s*(?:[-*\u00b7\u2022\u25aa\u25e6\u25cf]|\d{1,2}\.)\s+(?=\S)")  # a bulleted or numbered line
-
-
 def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
-    """(start, end, names) of the first run of two or more bulleted or numbered lines that are one author
-    name each ("• Helen P. Marquardt", "• Tomas R. Vidal"; "1. Ana Ruiz", "2. Li Wei"): a byline printed as
-    a list, under its "Authors:" label when that is listed too."""
+    """(start, end, names) of the first run of two or more bulleted lines that are one author name each
+    ("• Helen P. Marquardt", "• Tomas R. Vidal"): a byline printed as a list, under its "Authors:" label when
+    that is listed too."""
     i = 0
     while i < len(block):
         j = i
-        while j < len(block) and _LISTED.match(block[j].text):
+        while j < len(block) and _BULLET.match(block[j].text.lstrip()):
             j += 1
         first = i + 1 if i < j and _empty_field(block[i].text) == "author" else i
         if j - first > 1:
-            names = " \u2022 ".join(_EMAIL_LINK.sub("", _LISTED.sub("", line.text)) for line in block[first:j])
+            names = " \u2022 ".join(_EMAIL_LINK.sub("", _BULLET.sub("", line.text.lstrip())) for line in block[first:j])
             if _is_byline_line(names):
                 return i, j, names
         i = j + 1

@@ -20,7 +20,9 @@ _TAGS = ("RT|SR|T1|T2|T3|JF|JO|FD|SP|OP|DO|VO|IS|A1|A2|A3|A4|A5|A6|AD|YR|UL|LK|A
 _TAG = re.compile(rf"^(?P<tag>{_TAGS})(?:\s+(?P<value>.*))?$")
 _TYPE = (r"RT\s+(?:Journal(?:\s+Article)?|Abstract|Book(?:,\s*(?:Whole|Section|Edited))?|Conference\s+Proceedings|"
          r"Generic|Report|Thesis(?:/Dissertation)?|Dissertation|Web\s+Page|Magazine\s+Article|Newspaper\s+Article)")
-_START = re.compile(rf"^{_TYPE}\s*$", re.MULTILINE)  # not "RT was given ..." wrapped from an abstract
+# a record's first line: "RT" and its reference type, of any name ("RT Unpublished Material"); not "RT was given
+# ..." wrapped from an abstract
+_START = re.compile(r"^RT\s+[A-Z][\w ,/&-]{2,40}$", re.MULTILINE)
 # A record run onto one line, as journal sites print it: its fields before the abstract, each before its tag
 # (of the few such a page prints: a title's capitals, "DS patients", are no tag); the abstract, last, from the
 # first "AB" that opens no other field ("A1 Smith, AB" is an author's initials), runs to the line's end.
