@@ -1082,6 +1082,11 @@ def test_refworks_records(text):
         [("Cement in the azygos vein", "Okafor")] if "\n\n" in text else [])
 
 
+def test_a_line_opening_with_rt_and_a_name_is_no_refworks_export():
+    doc, = read_text(Path("notes.txt"), f"RT PCR Results\n\n{BODY}".encode())
+    assert any("leg pain" in s.text for s in doc.sections)
+
+
 def test_a_refworks_record_of_any_type_is_a_record():
     text = REFWORKS.replace("RT Journal Article\nT1 Cement in the azygos vein", "RT Unpublished Material\nT1 Cement in the azygos vein")
     docs = read_text(Path("export.txt"), text.encode())

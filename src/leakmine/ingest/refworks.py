@@ -20,8 +20,10 @@ _TAGS = ("RT|SR|T1|T2|T3|JF|JO|FD|SP|OP|DO|VO|IS|A1|A2|A3|A4|A5|A6|AD|YR|UL|LK|A
 _TAG = re.compile(rf"^(?P<tag>{_TAGS})(?:\s+(?P<value>.*))?$")
 _TYPE = (r"RT\s+(?:Journal(?:\s+Article)?|Abstract|Book(?:,\s*(?:Whole|Section|Edited))?|Conference\s+Proceedings|"
          r"Generic|Report|Thesis(?:/Dissertation)?|Dissertation|Web\s+Page|Magazine\s+Article|Newspaper\s+Article)")
-# a record's first line: "RT" and its reference type, of any name ("RT Unpublished Material"); not "RT was given
-# ..." wrapped from an abstract
+# a file opens with a record of a known reference type ("RT PCR was negative" opens no export); in it, a record's
+# first line is "RT" and its type, of any name ("RT Unpublished Material"), not "RT was given ..." wrapped from
+# an abstract
+_OPENS = re.compile(rf"{_TYPE}\s*")
 _START = re.compile(r"^RT\s+[A-Z][\w ,/&-]{2,40}$", re.MULTILINE)
 # A record run onto one line, as journal sites print it: its fields before the abstract, each before its tag
 # (of the few such a page prints: a title's capitals, "DS patients", are no tag); the abstract, last, from the
@@ -43,7 +45,7 @@ def unflatten_refworks(text: str) -> str | None:
 
 def is_refworks(text: str) -> bool:
     """Whether pasted text opens with a RefWorks record ("RT Journal Article")."""
-    return bool(_START.fullmatch(first_line(text).strip()))
+    return bool(_OPENS.fullmatch(first_line(text).strip()))
 
 
 def refworks_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
