@@ -96,20 +96,32 @@ def first_value(fields: dict[str, list[str]], *tags: str) -> str | None:
     return next((fields[tag][0] for tag in tags if fields.get(tag)), None)
 
 
+def bibliographic_record(names: list[str], *, title: str | None, journal: str | None, year: int | None,
+                         doi: str | None, abstract: str | None, pmid: str | None = None,
+                         pmcid: str | None = None) -> dict[str, Any]:
+    """One exported record as every reader of exports gives it (metadata.record_metadata reads it): its
+    authors' names as printed, family name first or not ("Zhao, Minghui"), given name first, and the first
+    author's family name."""
+    return {
+        "title": title,
+        "authors": [given_first(n) for n in names],
+        "first_author": surname(names[0]) if names else None,
+        "journal": journal,
+        "year": year,
+        "doi": doi,
+        "pmid": pmid,
+        "pmcid": pmcid,
+        "abstract": abstract,
+    }
+
+
 def medline_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI, PMID, PMCID and abstract of one record."""
     first = partial(first_value, fields)
-    full_names = fields.get("FAU") or fields.get("AU") or []
     doi = next((v for tag in ("LID", "AID") for v in fields.get(tag, [])
                 if v.endswith("[doi]") or re.fullmatch(r"10\.\d{4,9}/\S+", v)), None)
-    return {
-        "title": first("TI"),
-        "authors": [given_first(n) for n in full_names],
-        "first_author": surname(full_names[0]) if full_names else None,
-        "journal": first("JT", "TA"),
-        "year": date_year(first("DP") or "") or date_year(first("DEP") or ""),
-        "doi": normalize_doi(doi.removesuffix("[doi]")) if doi else None,
-        "pmid": first("PMID"),
-        "pmcid": first("PMC"),
-        "abstract": first("AB"),
-    }
+    return bibliographic_record(
+        fields.get("FAU") or fields.get("AU") or [], title=first("TI"), journal=first("JT", "TA"),
+        year=date_year(first("DP") or "") or date_year(first("DEP") or ""),
+        doi=normalize_doi(doi.removesuffix("[doi]")) if doi else None, abstract=first("AB"),
+        pmid=first("PMID"), pmcid=first("PMC"))

@@ -3,7 +3,7 @@
 
 A record runs from its "RT" line to the next; each field is a line opening with its two-letter tag (a closed
 list: "CT showed ..." is no tag), and a line without one continues the field above it. Each record becomes a
-bibliographic record like a MEDLINE one (medline.medline_record), its abstract included.
+bibliographic record like a MEDLINE one (medline.bibliographic_record), its abstract included.
 """
 
 from __future__ import annotations
@@ -12,8 +12,14 @@ import re
 from functools import partial
 from typing import Any
 
-from leakmine.ingest.medline import first_line, first_value, given_first, record_chunks, tagged_fields
-from leakmine.ingest.metadata import date_year, normalize_doi, surname
+from leakmine.ingest.medline import (
+    bibliographic_record,
+    first_line,
+    first_value,
+    record_chunks,
+    tagged_fields,
+)
+from leakmine.ingest.metadata import date_year, normalize_doi
 
 _TAGS = ("RT|SR|T1|T2|T3|JF|JO|FD|SP|OP|DO|VO|IS|A1|A2|A3|A4|A5|A6|AD|YR|UL|LK|AB|K1|PB|PP|SN|LA|NO|ID|ED|CY|"
          "WT|OL|DS|CL|RD|SF|SL|ST|AN|CN|IP|DB|U1|U2|U3|U4|U5")
@@ -56,16 +62,8 @@ def refworks_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
 def refworks_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI and abstract of one record."""
     first = partial(first_value, fields)
-    names = fields.get("A1") or []
     doi = first("DO")
-    return {
-        "title": first("T1"),
-        "authors": [given_first(n) for n in names],
-        "first_author": surname(names[0]) if names else None,
-        "journal": first("JF", "JO"),
-        "year": date_year(first("YR") or "") or date_year(first("FD") or ""),
-        "doi": normalize_doi(doi) if doi else None,
-        "pmid": None,
-        "pmcid": None,
-        "abstract": first("AB"),
-    }
+    return bibliographic_record(
+        fields.get("A1") or [], title=first("T1"), journal=first("JF", "JO"),
+        year=date_year(first("YR") or "") or date_year(first("FD") or ""), doi=normalize_doi(doi) if doi else None,
+        abstract=first("AB"))

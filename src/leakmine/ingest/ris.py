@@ -1,7 +1,7 @@
 """Reference-manager exports in RIS format ("TY  - JOUR", "T1  - Title", "AB  - Abstract", "ER  -") -> records.
 
 A record runs from its "TY" line to its "ER" line or the next "TY"; a line without a tag continues the field
-above it. Each record becomes a bibliographic record like a MEDLINE one (medline.medline_record), its
+above it. Each record becomes a bibliographic record like a MEDLINE one (medline.bibliographic_record), its
 abstract included.
 """
 
@@ -11,8 +11,14 @@ import re
 from functools import partial
 from typing import Any
 
-from leakmine.ingest.medline import first_line, first_value, given_first, record_chunks, tagged_fields
-from leakmine.ingest.metadata import date_year, normalize_doi, surname
+from leakmine.ingest.medline import (
+    bibliographic_record,
+    first_line,
+    first_value,
+    record_chunks,
+    tagged_fields,
+)
+from leakmine.ingest.metadata import date_year, normalize_doi
 
 _TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-(?:\s+(?P<value>.*))?$")
 _START = re.compile(r"^TY\s{1,2}-\s", re.MULTILINE)
@@ -31,16 +37,8 @@ def ris_fields(text: str) -> list[tuple[str, dict[str, list[str]]]]:
 def ris_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     """Title, authors, first author, journal, year, DOI and abstract of one record."""
     first = partial(first_value, fields)
-    names = fields.get("AU") or fields.get("A1") or []
     doi = first("DO")
-    return {
-        "title": first("TI", "T1"),
-        "authors": [given_first(n) for n in names],
-        "first_author": surname(names[0]) if names else None,
-        "journal": first("JO", "JF", "T2", "JA", "J2"),
-        "year": date_year(first("PY", "Y1", "DA") or ""),
-        "doi": normalize_doi(doi) if doi else None,
-        "pmid": None,
-        "pmcid": None,
-        "abstract": first("AB", "N2"),
-    }
+    return bibliographic_record(
+        fields.get("AU") or fields.get("A1") or [], title=first("TI", "T1"), journal=first("JO", "JF", "T2", "JA", "J2"),
+        year=date_year(first("PY", "Y1", "DA") or ""), doi=normalize_doi(doi) if doi else None,
+        abstract=first("AB", "N2"))
