@@ -428,6 +428,13 @@ def test_byline_first_author_in_family_name_first_order():
     ("  \u2022 Ana Ruiz\n  \u2022 Li WeiEmail author\n", "Ruiz"),  # a link run into the corresponding author
     ("  \u2022 Authors:\n    \u2022 Ana Ruiz\n    \u2022 Li Wei\n  \u2022 View Affiliations\n", "Ruiz"),  # the label listed too
     ("Contents\n  1. Prone Position\n  2. Local Anesthesia\n\nAna Ruiz, Li Wei, Marta Costa\n", "Ruiz"),  # a list, no byline
+    # "Family, Given" one an item under an author label, with or without its colon
+    ("Authors\n  \u2022 Ruiz, Ana Maria\n  \u2022 Wei, Li\n  \u2022 Costa, Tomas\n", "Ruiz"),
+    ("Authors :\nRuiz, Ana Maria\nWei, Li\nCosta, Tomas\nSource :\nSpine Cases Q\n", "Ruiz"),
+    ("  \u2022 Spine, Lumbar\n  \u2022 Fractures, Compression\n  \u2022 Vertebroplasty, Percutaneous\n", None),  # index terms
+    ("Subjects:\n  \u2022 Spine, Lumbar\n  \u2022 Fractures, Compression\n", None),
+    ("Keywords :\nSpine, Lumbar\nFractures, Compression\n", None),
+    ("  \u2022 Selin KARA\u00c7AY\n  \u2022 Murat \u00d6ZT\u00dcRK\n", "Kara\u00e7ay"),  # family names in capitals of any alphabet
 ])
 def test_author_lists_name_the_first_author(lines, first):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")

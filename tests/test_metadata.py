@@ -276,6 +276,8 @@ def test_record_metadata_csl_style():
     # middle initials print given names first, whatever one family name printed first says
     ("Ana Costa, Rhys J Pritchard, Tomos P Price, Wang Lijun", "Costa"),
     ("PARK Sun-Hee, LIM Jae-Won", "Park"),
+    ("Selin KARA\u00c7AY, Murat \u00d6ZT\u00dcRK, Deniz \u015eAH\u0130N", "Kara\u00e7ay"),  # capitals beyond A-Z
+    ("Mette B\u00d8GH, S\u00f8ren H\u00d8J", "B\u00f8gh"),  # a vowel beyond A-Z alone
     ("by Rhys Pritchard, MD, and Eleanor Hughes, MD", "Pritchard"),
     ("RHYS PRITCHARD, ELEANOR HUGHES", "Pritchard"),
     ("RHYS PRITCHARD MD, ELEANOR HUGHES MD AND TOMOS PRICE MD", "Pritchard"),
@@ -297,6 +299,7 @@ def test_parse_byline_degrees_separators_and_marks(line, first):
     "A Case Report of Leakage",
     "Ana Costa e Silva reported it",
     "Georg Thieme Verlag KG Stuttgart \u00b7 New York",  # a publisher and its places
+    "COMPLICATIONS APR\u00c8S VERT\u00c9BROPLASTIE",  # a heading in capitals beyond A-Z
 ])
 def test_parse_byline_rejects_more(line):
     b = parse_byline(line)

@@ -85,8 +85,11 @@ _NEXT_FIELD = re.compile(rf"(?<=[.;])\s+(?=(?i:{_FIELD_KEY}|{_RECORD_LABEL}|abst
 
 def _empty_field(text: str) -> str | None:
     """The field a record's label names when its value is on the lines below ("- Author:"), else None."""
-    if not text.rstrip().endswith(":"):
-        return None
+    return _label_field(text) if text.rstrip().endswith(":") else None
+
+
+def _label_field(text: str) -> str | None:
+    """The field a line that is a record's label alone names ("- Author:", "Authors"), else None."""
     return FIELD_KEYS.get(" ".join(_BULLET.sub("", text).rstrip().rstrip(":").lower().split()))
 
 
@@ -245,6 +248,16 @@ _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's a
 _EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
 
 
+def _listed_byline(names: list[str], sep: str, labelled: bool) -> str | None:
+    """The byline that author names listed one an item make: joined by `sep`, or, under an author label, by
+    semicolons where each is printed "Family, Given" ("Ruiz, Ana Maria" / "Wei, Li": unlabelled, such a list
+    is as often index terms, "Spine, Lumbar" / "Fractures, Compression"); None when they make none."""
+    for joined in (sep.join(names), "; ".join(names))[:2 if labelled else 1]:
+        if _is_byline_line(joined):
+            return joined
+    return None
+
+
 def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
     """(start, end, names) of the first run of two or more bulleted lines that are one author name each
     ("• Helen P. Marquardt", "• Tomas R. Vidal"): a byline printed as a list, under its "Authors:" label when
@@ -256,8 +269,10 @@ def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
             j += 1
         first = i + 1 if i < j and _empty_field(block[i].text) == "author" else i
         if j - first > 1:
-            names = " \u2022 ".join(_EMAIL_LINK.sub("", _BULLET.sub("", line.text.lstrip())) for line in block[first:j])
-            if _is_byline_line(names):
+            labelled = first > i or (i > 0 and _label_field(block[i - 1].text) == "author")
+            names = _listed_byline([_EMAIL_LINK.sub("", _BULLET.sub("", line.text.lstrip())) for line in block[first:j]],
+                                   " \u2022 ", labelled)
+            if names:
                 return i, j, names
         i = j + 1
     return None
@@ -295,12 +310,12 @@ def _labelled_names(block: list[Line]) -> tuple[int, str, int] | None:
         t = line.text.strip()
         if not _LIST_MARK.fullmatch(t):  # a name, when the names so far stay a byline with it
             if len(t.split()) > 5 or not t[:1].isupper() or any(ch.isdigit() for ch in t) or (
-                    names and not _is_byline_line(", ".join([*names, t]))):
+                    names and not _listed_byline([*names, t], ", ", True)):
                 break
             names.append(t)
         end += 1
-    joined = ", ".join(names)
-    return (start, joined, end) if names and _is_byline_line(joined) else None
+    joined = _listed_byline(names, ", ", True)
+    return (start, joined, end) if names and joined else None
 
 
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
