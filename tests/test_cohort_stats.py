@@ -75,6 +75,9 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("Of the 12, 8 patients who developed weakness underwent evacuation.", 8, 12),
     ("312 patients with fractures were identified from our database", 312, None),
     ("In 2015, 30 patients underwent vertebroplasty", 30, None),
+    # a group with its own age or sex whatever it underwent (alone, an operation again is an outcome's tally)
+    ("Twenty-six patients (average age 71.2 years) underwent evacuation of the hematoma.", 26, None),
+    ("Nine patients (5 men) underwent revision surgery.", 9, None),
     ("One hundred and thirty-seven (71%, 95% CI 64-77%) of 193 patients had leakage", 137, 193),
     ("Two hundred sixty patients underwent anterior fusion.", 260, None),
     ("34 patients (14 men and 20 women) underwent kyphoplasty", 34, None),
@@ -243,6 +246,7 @@ def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     ("Contralateral symptoms occurred in 26 (5.5%) of the patients", 26),
     ("We recorded 43 surgical complications in 37 patients (6.2%).", 37),  # the patients the events befell
     ("Cement leakages in 17 patients (12.1%) were asymptomatic.", 17),
+    ("New fractures at adjacent levels were detected radiographically in 8 patients.", 8),  # any adverb
 ])
 def test_complication_group_counts(text, n):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]
@@ -349,6 +353,8 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("92 patients (males-39, females-53)", 39, 53),
     ("Eighty-seven patients (52 of whom were women and 35 of whom were men)", 35, 52),
     ("35 of whom were men and 52 women", 35, 52),
+    ("92 patients (39 men [42.4%] and 53 women [57.6%])", 39, 53),  # shares in square brackets
+    ("Males/females 9 [45%]/11 [55%]", 9, 11),
 ])
 def test_sex_count(text, male, female):
     assert [(v, a["n_male"], a["n_female"]) for v, a in found(text, "SEX_COUNT")] == [(f"{male}M/{female}F", male, female)]
@@ -397,6 +403,12 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     ("with age varying from 51 to 84 (mean-66) years", "66 (51-84)", {"mean": 66, "min": 51, "max": 84}),
     ("aged 45∼88 years (mean 65.2)", "65.2 (45-88)", {"mean": 65.2, "min": 45, "max": 88}),
     ("mean age 70 years (~10 years older than controls)", "70", {"mean": 70, "min": None, "max": None}),
+    # a range alone in a parenthesis, "from" it; the value and its SD in a parenthesis of their own
+    ("The average age was 64.3 ± 8.8 years (from 41 to 86 years).", "64.3±8.8 (41-86)",
+     {"mean": 64.3, "sd": 8.8, "min": 41, "max": 86}),
+    ("the average age of ( 61.4 ± 9.7 ) years ( ranging from 42 to 84 years )", "61.4±9.7 (42-84)",
+     {"mean": 61.4, "sd": 9.7, "min": 42, "max": 84}),
+    ("mean age 70 years (from 2 to 5 levels)", "70", {"mean": 70, "min": None}),
 ])
 def test_age_stat(text, value, stat):
     (got_value, got), = found(text, "AGE_STAT")
@@ -411,6 +423,7 @@ def test_age_stat(text, value, stat):
     "The fusion rate was 95% (38/40).",
     "Five patients underwent revision surgery.",
     "Three patients underwent evacuation of the hematoma.",
+    "Twenty-three patients (8%) underwent revision surgery.",
     "the patient was 62 years old",
     "a 62-year-old woman",
     "one patient (1/30)",
