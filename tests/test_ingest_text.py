@@ -530,6 +530,29 @@ def test_an_issue_or_citation_line_above_the_title(line, journal, year):
     assert (doc.meta.title, doc.meta.journal, doc.meta.year) == ("Cement in the canal after kyphoplasty", journal, year)
 
 
+@pytest.mark.parametrize("cells, journal, year, first", [
+    # a library catalogue's record, in German and English: "Published in" the journal's issue, read, never whole
+    ("Ver\u00f6ffentlicht in:Spine Cases Quarterly 2021-04, Vol.17, p.e118-e121\nHauptverfasser: Costa, Ana, Wei, Li\n",
+     "Spine Cases Quarterly", 2021, "Costa"),
+    ("Ver\u00f6ffentlicht in: | Spine Cases (Northfield, Ont.), 2016-05, Vol.41 (10), p.E57-E59 |\n",
+     "Spine Cases (Northfield, Ont.)", 2016, None),
+    ("Published inSpine Cases Quarterly Vol. 10; no. 2; pp. 98 - 106\nMain Authors Costa, Ana, Wei, Li\n",
+     "Spine Cases Quarterly", None, "Costa"),
+    ("Verfasser: Costa, Ana\n", None, None, "Costa"),
+])
+def test_a_catalogue_record(cells, journal, year, first):
+    m = read(f"Cement in the canal after kyphoplasty\n\nBibliographic Details\n{cells}Format: Article\n\n"
+             "A man of 60 had a leak. He recovered fully.\n").meta
+    assert (m.journal, m.year, m.first_author) == (journal, year, first)
+
+
+def test_a_dois_label_run_into_the_byline():
+    m = read("Cement in the canal after kyphoplasty\n\nAna Costa1ABCDEF, Li Wei2ABDE*, Rhys Pritchard1ADOI: 10.5555/scq.2017.9\n"
+             "Spine Cases Q 2017; 18:122-126\n\nAbstract\nA man of 60 had a leak. He recovered fully.\n\n"
+             "Related: DOI :10.5555/scq.2021.44\n").meta
+    assert (m.first_author, m.doi) == ("Costa", "10.5555/scq.2017.9")
+
+
 def test_a_bulleted_list_in_the_abstract_names_no_author():
     doc = read("Cement in the canal after kyphoplasty\n\nAbstract\nA man of 60 had a leak after kyphoplasty. The "
                "differential diagnosis included:\n- Guillain Barre\n- Brown Sequard\nHe recovered fully.\n")
@@ -1039,6 +1062,38 @@ def test_a_medline_record_run_onto_one_line():
     assert (m.title, m.first_author, m.journal, m.year, m.doi) == (
         "Foraminal cement after sacroplasty: a case report", "Pritchard", "Spine Cases Quarterly", 2019, "10.5555/scq.2019.14")
     assert any("weakness of the left leg" in s.text for s in doc.sections)
+
+
+RIS_ON_ONE_LINE = ("TY - JOUR AU - Pritchard, Rhys; Hughes, Eleanor TI - Foraminal cement after sacroplasty: a case report "
+                   "SN - 0000-0000 PY - 2019 JF - Spine Cases Quarterly VL - 6 IS - 02 SP - 14 KW - sacroplasty "
+                   "AB - Background A woman of 77 had weakness of the left leg after sacroplasty at S1. Outcome She "
+                   "recovered after foraminotomy. ER - ")
+
+
+@pytest.mark.parametrize("text", [
+    RUN_ON_RECORD,
+    RIS_ON_ONE_LINE,  # a journal site's citation export: authors in one field
+    "RT Journal Article SR Electronic T1 Foraminal cement after sacroplasty: a case report A1 Pritchard, Rhys YR 2019 "
+    "JF Spine Cases Quarterly AB A woman of 77 had weakness of the left leg after sacroplasty at S1.",
+])
+@pytest.mark.parametrize("above", ["", "Foraminal cement after sacroplasty: a case report\n\n"])  # its title above
+def test_an_exported_record_on_one_line(text, above):
+    doc, = read_text(Path("record.txt"), f"{above}{text}".encode())
+    m = doc.meta
+    assert (m.title, m.first_author, m.journal, m.year) == (
+        "Foraminal cement after sacroplasty: a case report", "Pritchard", "Spine Cases Quarterly", 2019)
+    assert section_with(doc, "weakness of the left leg").kind == "abstract"
+
+
+def test_a_record_on_one_line_under_another_title_is_text():
+    doc, = read_text(Path("record.txt"), f"Notes on the export\n\n{RIS_ON_ONE_LINE}".encode())
+    assert doc.meta.first_author is None and doc.meta.title == "Notes on the export"
+
+
+def test_a_ris_record_with_a_title_and_an_abstract_is_no_medline_record():
+    doc, = read_text(Path("export.ris"), b"TY  - JOUR\nTI  - Cement in the azygos vein\nAU  - Okafor, Chidi\nPY  - 2020\n"
+                                         b"AB  - A woman of 80 had cement in the azygos vein after kyphoplasty.\nER  -\n")
+    assert (doc.meta.title, doc.meta.first_author, doc.meta.year) == ("Cement in the azygos vein", "Okafor", 2020)
 
 
 def test_a_run_on_record_above_the_papers_text_leaves_that_text():

@@ -29,14 +29,27 @@ def first_line(text: str) -> str:
     return _FIRST_LINE.match(text).group(1)
 
 
-def unflatten_record(text: str) -> str | None:
-    """A MEDLINE record run onto one line given one tag a line, when the text is that line alone and holds a
-    title and an abstract, else None (text after the line is a paper's own, read as text)."""
+def run_on_line(text: str, start: re.Pattern[str]) -> str | None:
+    """The one line of a text that is a record run onto one line (`start` opens it): the whole text, or all
+    of it after a line its title is (a title written above a pasted export), else None (text after the line
+    is a paper's own, read as text)."""
     first = first_line(text)
-    if not _RUN_ON_START.match(first) or " TI - " not in first or " AB - " not in first \
-            or text.strip() != first.strip():
+    if start.match(first):
+        return first.strip() if text.strip() == first.strip() else None
+    title = " ".join(first.split()).lower()
+    rest = text.strip()[len(first.strip()):].strip()
+    if not title or "\n" in rest or not start.match(rest) or title not in " ".join(rest.split()).lower():
         return None
-    record = _RUN_ON_TAG.sub("\n", first.strip())
+    return rest
+
+
+def unflatten_record(text: str) -> str | None:
+    """A MEDLINE record run onto one line (`run_on_line`) given one tag a line, when it holds a title and an
+    abstract, else None."""
+    line = run_on_line(text, _RUN_ON_START)
+    if line is None or " TI - " not in line or " AB - " not in line:
+        return None
+    record = _RUN_ON_TAG.sub("\n", line)
     fields = {m.group("tag"): m.group("value") for line in record.split("\n") if (m := _TAG.match(line))}
     words = {tag: len(fields.get(tag, "").split()) for tag in ("TI", "AB")}
     return record if words["TI"] >= 3 and words["AB"] >= 20 else None  # a title and an abstract, not notes

@@ -278,18 +278,22 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
 
 
 _JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{_YEAR})(?:\s*\u0440\b\.?|\b)"
-                            rf"(?:\s*[,;].*|\s+{_MONTH}\b.*|\s+\u2116.*)?$")  # "2024 р." (рік: year), "№ 2"
+                            rf"(?:\s*[,;].*|\s+{_MONTH}\b.*|\s+\u2116.*)?$"  # "2024 р." (рік: year), "№ 2"
+                            # a catalogue's issue of a journal: "Spine Cases 2021-04, Vol.17 (2), p.e118-e121"
+                            rf"|^(?P<cjournal>.{{2,120}}?),?\s+(?P<cyear>{_YEAR})(?:-\d\d){{0,2}},\s*Vol\.\s*\d")
 
 
 def parse_journal_field(value: str) -> Citation | None:
     """The value of a "Journal:" line that also gives the year and issue: "Spine Cases, 2021, № 2,
-    p. 118-121" or "Spine Cases; 2013 Apr; 19(2):88-93" -> journal "Spine Cases", year 2021; or the
+    p. 118-121", "Spine Cases; 2013 Apr; 19(2):88-93" or "Spine Cases 2021-04, Vol.17 (2), p.e118-e121" ->
+    journal "Spine Cases", year 2021; or the
     year alone, as a catalogue prints it for a preprint ("2024": no journal)."""
-    value = " ".join(value.split())
+    value = " ".join(value.strip(" |").split())  # "| Spine Cases 2021-04, Vol.17 |": a table's cell
     if year := re.fullmatch(rf"({_YEAR})(?:\s*\u0440\b\.?)?\.?", value):  # "2024", "2024 р." (рік: year)
         return Citation(None, int(year.group(1)), ())
     m = _JOURNAL_FIELD.match(value)
-    return Citation(_clean_journal(m.group("journal")), int(m.group("year")), ()) if m else None
+    return Citation(_clean_journal(m.group("journal") or m.group("cjournal")), int(m.group("year") or m.group("cyear")),
+                    ()) if m else None
 
 
 def parse_issue_line(text: str) -> Citation | None:

@@ -52,7 +52,9 @@ _NAMED_ISSUE = re.compile(r"^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,10}?\s+(?:vol(?:um
 _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish,
-# Ukrainian, Czech and German: "Autores", "Автори", "Видання", "Rok vydání", "verfasst von"); a catalogue's "Main Authors
+# Ukrainian, Czech and German: "Autores", "Автори", "Видання", "Rok vydání", "verfasst von", "Hauptverfasser"); a
+# catalogue's "Published in" the journal's issue ("Veröffentlicht in": its journal and year read, never its words
+# as the journal's name); its "Main Authors
 # Marlowe, Ruth A", "Published United States 01.06.2019", "Date 2019 Jun 3", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
@@ -60,6 +62,7 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
               "autor principal": "author", "autores principales": "author", "publicado": "year", "journal": "journal",
               "título": "title", "titulo": "title", "revista": "journal", "автори": "author", "автор": "author",
               "видання": "journal", "журнал": "journal", "рік": "year", "rok vydání": "year", "verfasst von": "author",
+              "verfasser": "author", "hauptverfasser": "author", "veröffentlicht in": "issue", "published in": "issue",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "date": "year",
               "publication status": "year",

@@ -17,6 +17,7 @@ from leakmine.ingest.medline import (
     first_line,
     first_value,
     record_chunks,
+    run_on_line,
     tagged_fields,
 )
 from leakmine.ingest.metadata import date_year, normalize_doi
@@ -40,11 +41,11 @@ _RUN_ON_ABSTRACT = re.compile(rf"\sAB\s(?!(?:{_TAGS})\s)")
 
 
 def unflatten_refworks(text: str) -> str | None:
-    """A RefWorks record run onto one line given one field a line, when the text is that line alone and holds
-    a title and an abstract, else None."""
-    line = first_line(text).strip()
-    abstract = _RUN_ON_ABSTRACT.search(line)
-    if not _RUN_ON.match(line) or " T1 " not in line or abstract is None or text.strip() != line:
+    """A RefWorks record run onto one line (`run_on_line`) given one field a line, when it holds a title and an
+    abstract, else None."""
+    line = run_on_line(text, _RUN_ON)
+    abstract = _RUN_ON_ABSTRACT.search(line) if line else None
+    if line is None or " T1 " not in line or abstract is None:
         return None
     return f"{_RUN_ON_TAG.sub(chr(10), line[:abstract.start()])}\nAB {line[abstract.end():]}"
 

@@ -1,4 +1,5 @@
-"""Reference-manager exports in RIS format ("TY  - JOUR", "T1  - Title", "AB  - Abstract", "ER  -") -> records.
+"""Reference-manager exports in RIS format ("TY  - JOUR", "T1  - Title", "AB  - Abstract", "ER  -") -> records,
+also one a page printed on one line (a journal site's citation export).
 
 A record runs from its "TY" line to its "ER" line or the next "TY"; a line without a tag continues the field
 above it. Each record becomes a bibliographic record like a MEDLINE one (medline.bibliographic_record), its
@@ -16,12 +17,30 @@ from leakmine.ingest.medline import (
     first_line,
     first_value,
     record_chunks,
+    run_on_line,
     tagged_fields,
 )
 from leakmine.ingest.metadata import date_year, normalize_doi
 
 _TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-(?:\s+(?P<value>.*))?$")
 _START = re.compile(r"^TY\s{1,2}-\s", re.MULTILINE)
+# A record run onto one line, as journal sites print their citation export: its fields before the abstract, each
+# before its tag (a closed list), the abstract last, to the line's end or its "ER" tag.
+_RUN_ON = re.compile(r"^\s*TY\s{1,2}-\s+[A-Z]{2,6}\s+(?:AU|A1|TI|T1)\s{1,2}-\s")
+_RUN_ON_TAG = re.compile(r"\s(?=(?:AU|A1|A2|A3|TI|T1|T2|T3|TT|ST|SN|PY|Y1|Y2|DA|JF|JO|JA|J2|LA|VL|IS|SP|EP|ET|KW|DO|"
+                         r"UR|L1|L2|PB|CY|M1|M3|ID|C1|AD|DB|DP|N1)\s{1,2}-\s)")
+_RUN_ON_ABSTRACT = re.compile(r"\s(?:AB|N2)\s{1,2}-\s")
+_RUN_ON_END = re.compile(r"\s+ER\s{1,2}-\s*$")
+
+
+def unflatten_ris(text: str) -> str | None:
+    """A RIS record run onto one line (`run_on_line`) given one field a line, when it holds an abstract, else
+    None."""
+    line = run_on_line(text, _RUN_ON)
+    abstract = _RUN_ON_ABSTRACT.search(line) if line else None
+    if line is None or abstract is None:
+        return None
+    return f"{_RUN_ON_TAG.sub(chr(10), line[:abstract.start()])}\nAB  - {_RUN_ON_END.sub('', line[abstract.end():])}"
 
 
 def is_ris(text: str) -> bool:
@@ -39,6 +58,7 @@ def ris_record(fields: dict[str, list[str]]) -> dict[str, Any]:
     first = partial(first_value, fields)
     doi = first("DO")
     return bibliographic_record(
-        fields.get("AU") or fields.get("A1") or [], title=first("TI", "T1"), journal=first("JO", "JF", "T2", "JA", "J2"),
+        [a.strip() for v in fields.get("AU") or fields.get("A1") or [] for a in v.split(";") if a.strip()],  # "A; B" a line
+        title=first("TI", "T1"), journal=first("JO", "JF", "T2", "JA", "J2"),
         year=date_year(first("PY", "Y1", "DA") or ""), doi=normalize_doi(doi) if doi else None,
         abstract=first("AB", "N2"))

@@ -64,13 +64,16 @@ from leakmine.ingest.paragraphs import (
     text_blocks,
 )
 from leakmine.ingest.refworks import is_refworks, refworks_fields, refworks_record, unflatten_refworks
-from leakmine.ingest.ris import is_ris, ris_fields, ris_record
+from leakmine.ingest.ris import is_ris, ris_fields, ris_record, unflatten_ris
 from leakmine.ingest.sections import SectionBuilder, drop_previews
 from leakmine.ingest.textclean import fix_chars, normalized
 from leakmine.records import Document, PaperMeta, build_document
 
 log = logging.getLogger(__name__)
 _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+# A DOI's label run into the line before it, as a page's byline and DOI copy ("Li Wei2ABDOI: 10.5555/x"): a line
+# of its own.
+_GLUED_DOI = re.compile(r"(?<=\S)(?=DOI\s*:\s*10\.\d)")
 # A bar that sets the title off from the page's navigation ("<title> |"), no part of it.
 _BAR = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 
@@ -172,7 +175,9 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     front_ids = {id(p) for p in front}
     top_ids = {id(p) for p in _top(paras)}
     fields = _fields(paras, front)
-    field_journal = parse_journal_field(fields.get("journal", ""))
+    issue = fields.get("issue", "")  # a catalogue's "Published in" the journal's issue: read, never taken whole
+    field_journal = parse_journal_field(fields.get("journal", "")) or parse_journal_field(issue) or (
+        parse_issue_line(issue) if issue else None)
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
     cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
     lines = [c for p in own if p.rule in ("citation-line", "issue-line", "journal.issue") and (c := _citation(p.text))]
@@ -338,11 +343,11 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     """One pasted or saved paper -> one `Document` (paper_id: first 16 hex of the bytes' SHA-256); a
     MEDLINE file -> one per record."""
     text = fix_chars(decode_text(data, path)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = unflatten_record(text) or unflatten_refworks(text) or text
+    text = unflatten_record(text) or unflatten_refworks(text) or unflatten_ris(text) or text
+    if is_ris(text):  # before MEDLINE, whose tags "TY  - JOUR" would pass for
+        return _record_documents(path, data, ris_fields(text), ris_record)
     if is_medline(text):
         return _record_documents(path, data, medline_fields(text), medline_record)
-    if is_ris(text):
-        return _record_documents(path, data, ris_fields(text), ris_record)
     if is_refworks(text):
         return _record_documents(path, data, refworks_fields(text), refworks_record)
     source_format = "html" if _HTML_PAGE.match(text) else "text"
@@ -351,7 +356,7 @@ def read_text(path: Path, data: bytes) -> list[Document]:
         blocks, records = _html_blocks(text)
     else:
         text, records = _records(text)
-        blocks, heads = text_blocks(unflatten_text(text))
+        blocks, heads = text_blocks(unflatten_text(_GLUED_DOI.sub("\n", text)))
     paras = paragraphs(blocks)
     if source_format == "text":
         find_title(paras)
