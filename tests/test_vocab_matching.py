@@ -9,6 +9,7 @@ from leakmine.nlp.vocab import (
     is_short_form,
     longest_matches,
     match_long_form,
+    match_vocabulary,
 )
 from vocab_helpers import RULES, add_vocabulary
 
@@ -22,6 +23,16 @@ def test_longest_match_wins_and_ties_go_to_the_earlier_rule():
     ], "t")
     kept = longest_matches(find_matches("chest pain and back pain", rules))
     assert [m.rule.id for m in kept] == ["a", "c"]
+
+
+def test_a_rules_term_group_is_the_term_and_the_rest_its_context():
+    rules = parse_rules([
+        '{"id": "op", "label": "X", "phrase": "decompression", "value": "decompression"}',
+        '{"id": "fix", "label": "X", "regex": "\\\\bposterior\\\\s+decompression\\\\s+with\\\\s+(?P<term>instrumentation)", '
+        '"value": "posterior fixation"}',
+    ], "t")
+    found = match_vocabulary("posterior decompression with instrumentation", rules)
+    assert [(m.start, m.end, m.value) for m in found] == [(10, 23, "decompression"), (29, 44, "posterior fixation")]
 
 
 @pytest.mark.parametrize("long_form, label, expected", [

@@ -114,6 +114,10 @@ from vocab_helpers import values
     ("he responded favorably to steroids", "improved"),
     ("there was no recovery of motor function", "no recovery"),
     ("almost complete recovery of motor function", "partial recovery"),
+    ("she experienced relief of all of her symptoms", "full recovery"),  # every symptom gone
+    ("all his neurological symptoms were gradually relieved", "full recovery"),
+    ("disappearance of all the presenting complaints", "full recovery"),
+    ("not all symptoms were relieved", "improved"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}

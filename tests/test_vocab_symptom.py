@@ -67,6 +67,9 @@ from vocab_helpers import texts, values
     ("shortness of breath and chest pain", "chest pain"),
     ("transient femoral nerve palsies", "weakness"),
     ("fever, pectoralgia and cough", "chest pain"),
+    ("sudden retrosternal pain", "chest pain"),  # pain behind or over the breastbone, named by where it is
+    ("substernal discomfort and dyspnea", "chest pain"),
+    ("precordial pain on exertion", "chest pain"),
     ("a C5 palsy after laminoplasty", "weakness"),
     ("peroneal nerve palsy on the left", "weakness"),
     ("an L5 root palsy", "weakness"),
@@ -94,6 +97,7 @@ def test_symptom_values(text, expected):
     ("a decline in pain scores", "weakness"),
     ("an improvement in motor score", "weakness"),
     ("chest pain", "pain"),
+    ("sudden retrosternal pain", "pain"),
     ("sensory hypersensitivity", "sensory loss"),
     ("a facial nerve palsy", "weakness"),
     ("a child with cerebral palsy", "weakness"),

@@ -96,6 +96,11 @@ from vocab_helpers import values
     ("anticoagulation with heparin", "anticoagulation"),
     ("low molecular weight heparin", "anticoagulation"),
     ("palliative radiotherapy", "radiotherapy"),
+    # the instrumentation of a posterior operation, that operation kept
+    ("posterior decompression (PD) at T11 with instrumentation from T9 to L2", "posterior fixation"),
+    ("posterior decompression (PD) at T11 with instrumentation from T9 to L2", "decompression"),
+    ("posterior lumbar laminectomy and pedicle screw fixation", "posterior fixation"),
+    ("posterior lumbar laminectomy and pedicle screw fixation", "laminectomy"),
 ])
 def test_treatment_values(text, expected):
     assert expected in values("TREATMENT", text)
@@ -141,6 +146,8 @@ def test_treatment_values(text, expected):
     ("removal of the drain caused a hematoma", "hematoma evacuation"),
     ("drainage ruled out a hematoma", "hematoma evacuation"),
     ("the balloon failed to decompress and the cord was spared", "decompression"),
+    ("anterior decompression with instrumentation", "posterior fixation"),
+    ("posterior decompression, then anterior fixation", "posterior fixation"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

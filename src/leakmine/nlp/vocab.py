@@ -2,7 +2,10 @@
 
 A vocabulary component (procedure, cause, leak location, symptom, treatment, outcome) is a list of
 rules whose `value` is one term of that field's vocabulary (SCHEMA.md). Matching is pure: every rule
-is run over the text, and overlapping matches keep the longest (ties go to the earlier rule).
+is run over the text, and overlapping matches keep the longest (ties go to the earlier rule). A rule may
+name the words that are its term (a `term` group): the rest of its match is context only, and another
+term may be found there ("posterior decompression with instrumentation": decompression, and the
+instrumentation of a posterior operation).
 Short forms that a paper defines itself ("balloon kyphoplasty (BKP)", found by scispaCy's
 AbbreviationDetector) take the value of the rule that matches their long form, everywhere in the doc.
 """
@@ -12,8 +15,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -56,10 +59,17 @@ def longest_matches(matches: Iterable[Match]) -> list[Match]:
     return kept
 
 
+def _terms(matches: Iterable[Match]) -> Iterator[Match]:
+    """The matches, each cut to its rule's `term` group where it has one."""
+    for m in matches:
+        span = m.group_spans.get("term")
+        yield replace(m, start=span[0], end=span[1]) if span else m
+
+
 def match_vocabulary(text: str, rules: list[Rule]) -> list[VocabMatch]:
     """Every vocabulary term named in `text`, overlaps resolved to the longest match."""
     return [VocabMatch(m.start, m.end, m.rule.value or "", m.rule.id, dict(m.rule.attrs))
-            for m in longest_matches(find_matches(text, rules)) if m.rule.value]
+            for m in longest_matches(_terms(find_matches(text, rules))) if m.rule.value]
 
 
 def match_long_form(long_form: str, rules: list[Rule]) -> Rule | None:
@@ -68,7 +78,7 @@ def match_long_form(long_form: str, rules: list[Rule]) -> Rule | None:
     English noun phrases end with their head, so "posterior lumbar interbody fusion" names a fusion
     while "fusion rate assessment score" does not.
     """
-    for m in sorted(longest_matches(find_matches(long_form, rules)), key=lambda m: m.start - m.end):
+    for m in sorted(longest_matches(_terms(find_matches(long_form, rules))), key=lambda m: m.start - m.end):
         if m.rule.value and _LONG_FORM_TAIL.match(long_form[m.end:]):
             return m.rule
     return None
