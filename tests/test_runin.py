@@ -25,6 +25,8 @@ from leakmine.ingest.text import read_text
      [("Objective and importance", "abstract"), ("Clinical presentation", "case")]),
     ("Introduction: Leaks occur. Case presentationAn 80-year-old man had paraparesis. Conclusions: Rare.",
      [("Introduction", "introduction"), ("Case presentation", "case"), ("Conclusions", "conclusion")]),
+    ("Few such leaks were reported before.MethodsA 58-year-old woman had T8 vertebroplasty.ResultsShe walked.",
+     [("Methods", "methods"), ("Results", "results")]),  # run into a one-letter word
     ("Rationale: Cement can embolise. Patient concerns: A 64-year-old had dyspnoea. Lessons: Watch the veins.",
      [("Rationale", "abstract"), ("Patient concerns", "case"), ("Lessons", "abstract")]),
     ("Background and Clinical Significance: Leaks are common. Case Presentation: A 71-year-old woman had pain.",

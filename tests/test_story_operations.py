@@ -183,6 +183,9 @@ def test_fixation_with_rescue_work_stays_rescue_work(tmp_path, rescue):
      "physiotherapy.", []),
     ("A 69-year-old man underwent a revision T10-pelvis posterior instrumented fusion. He awoke with bilateral "
      "quadriceps weakness.", ["T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1"]),
+    # where a hematoma lies, its name written out or short, is no level operated on
+    ("A 51-year-old man had an extensive spinal epidural hematoma (SEH) after an L4-L5 discectomy. MRI showed the "
+     "SEH from T10-L3 following the L4-L5 discectomy. He had leg weakness.", ["L4", "L5"]),
 ])
 def test_levels_named_by_a_root_or_a_construct(tmp_path, story, treated):
     (patient,) = mine(tmp_path, case_report("Leg weakness after spinal fusion: a case report", story))["patients"]

@@ -109,7 +109,9 @@ def _set_off(text: str, pos: int, end: int, n_words: int) -> RunIn | None:
 def _glued(text: str, pos: int, end: int) -> RunIn | None:
     """"ResultsThe patients", "Case presentationA 70-year-old": a label run into the next word."""
     last_word = max(text.rfind(" ", pos, end) + 1, pos)
-    for g in _GLUED.finditer(text, last_word + 1, end):
+    for g in _GLUED.finditer(text, last_word + 1, end + 1):  # past the word: "MethodsA 63-year-old" reads "A "
+        if g.start() >= end:
+            break
         label = text[pos:g.start()]
         kind = heading_kind(label)
         if kind in BODY_KINDS and len(label) >= 4:
