@@ -235,8 +235,27 @@ def test_one_patient_then_the_second_tells_two_patients_apart(tmp_path, second):
         f"numbness after a laminectomy. {second} developed leg weakness after a discectomy and underwent "
         "urgent exploration.")))
     first, other = paper["patients"]
-    assert first["index_procedures"] == ["laminectomy"] and first["symptoms"] == ["numbness"]
+    assert first["index_procedures"] == ["laminectomy"] and "weakness" not in first["symptoms"]
     assert other["index_procedures"] == ["discectomy"] and other["treatments"] == ["exploration"]
+
+
+@pytest.mark.parametrize("title, summary, shared", [
+    # the complication a series counts its cases by, or names them by in its title, is each case's
+    ("Cauda equina syndrome after lumbar surgery: two cases", "We report two patients with cauda equina syndrome "
+     "after lumbar surgery.", {"cauda equina syndrome"}),
+    ("Leg weakness after lumbar surgery: two cases", "The authors report two cases of L5 nerve root injury caused "
+     "by loosened S1 screws.", {"radiculopathy", "weakness"}),
+    ("Foot drop after lumbar fusion: illustrative cases", "Two cases are described.", {"foot drop", "weakness"}),
+    # an unspecified deficit adds nothing each case's own story does not tell
+    ("Complications of lumbar surgery: two cases", "We report two patients with neurological deficits after "
+     "lumbar surgery.", set()),
+])
+def test_a_series_summary_gives_each_case_the_complication_it_counts(tmp_path, title, summary, shared):
+    paper = mine(tmp_path, case_report(title, (
+        f"{summary} One patient, a 61-year-old man, developed perineal numbness after a laminectomy. The second "
+        "patient, a 70-year-old woman, had burning leg pain after a discectomy.")))
+    first, other = paper["patients"]
+    assert {"numbness", *shared} == set(first["symptoms"]) and {"pain", *shared} == set(other["symptoms"])
 
 
 def test_one_patient_alone_is_no_case_marker(tmp_path):

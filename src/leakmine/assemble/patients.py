@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from leakmine.assemble.cues import CueIndex, SentenceCues
+from leakmine.assemble.cues import CueIndex, SentenceCues, vocabulary
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
 from leakmine.records import Document, Mention
@@ -32,7 +32,8 @@ COHORT_LABELS = frozenset({"COHORT_SIZE", "SEX_COUNT", "AGE_STAT"})
 BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
 # What a sentence says of each case ("in both cases", "both patients improved", "two women aged 71 and 78
 # ... developed"); a paper's summary of its cases ("we report two patients with ...") gives only
-# procedures, causes and treatments, and those only fill in what a patient lacks (broadcast).
+# procedures, causes and treatments, and those only fill in what a patient lacks (broadcast), besides the
+# complication it counts them by (`_summary_gives`).
 SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMING", "FOLLOW_UP"}
 _IN_ONE = re.compile(r"\bin\s+one\s+(?:patient|case)\b", re.IGNORECASE)
 _IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one)\b|(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE)
@@ -439,6 +440,16 @@ def _told_in_turn(by_sentence: dict[int, list[Mention]]) -> dict[int, tuple[int,
     return out
 
 
+def _summary_gives(m: Mention, flow: str, by_sentence: dict[int, list[Mention]]) -> bool:
+    """Whether a series' summary of its cases gives `m` to each: a procedure, cause or treatment; and, in the
+    title or where it counts them, the complication they share, unless unspecified ("we report two cases of
+    cauda equina syndrome after ...", not "two patients with neurological deficits": each case tells its own)."""
+    if m.label in BROADCAST_LABELS:
+        return True
+    return m.label == "SYMPTOM" and m.value not in vocabulary()["unspecified_symptoms"] and (
+        flow == "title" or any(o.label == "CASE_COUNT" for o in by_sentence[m.sentence_start]))
+
+
 def _one_of_two(m: Mention, by_sentence: dict[int, list[Mention]],
                 in_turn: dict[int, tuple[int, int]]) -> tuple[int, ...] | None:
     """The one patient of a two-patient series `m` is said of, where the text tells them apart: within
@@ -529,7 +540,8 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             if alike:
                 if about and not part:
                     out.append(Attribution(m, unit, everyone))
-            elif not cohort and not some_of and m.label in (SHARED_LABELS if each else BROADCAST_LABELS) and about \
+            elif not cohort and not some_of and about and (
+                    m.label in SHARED_LABELS if each else _summary_gives(m, flow, by_sentence)) \
                     and not _distributive(m, [o for o in by_sentence[m.sentence_start] if o.label == m.label],
                                           cues.of(m)):
                 out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)),
