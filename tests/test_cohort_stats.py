@@ -409,6 +409,9 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     ("the average age of ( 61.4 ± 9.7 ) years ( ranging from 42 to 84 years )", "61.4±9.7 (42-84)",
      {"mean": 61.4, "sd": 9.7, "min": 42, "max": 84}),
     ("mean age 70 years (from 2 to 5 levels)", "70", {"mean": 70, "min": None}),
+    # the people named before their age
+    ("The average patient age was 71.8 years (range, 52-90 years)", "71.8 (52-90)", {"mean": 71.8, "min": 52, "max": 90}),
+    ("Mean patients' age was 64 ± 7 years", "64±7", {"mean": 64, "sd": 7}),
 ])
 def test_age_stat(text, value, stat):
     (got_value, got), = found(text, "AGE_STAT")

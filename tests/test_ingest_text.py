@@ -539,11 +539,18 @@ def test_an_issue_or_citation_line_above_the_title(line, journal, year):
     ("Published inSpine Cases Quarterly Vol. 10; no. 2; pp. 98 - 106\nMain Authors Costa, Ana, Wei, Li\n",
      "Spine Cases Quarterly", None, "Costa"),
     ("Verfasser: Costa, Ana\n", None, None, "Costa"),
+    ("Journal: Spine Cases Quarterly\nPublished in: Vol. 17, No. 2 (2021)\n", "Spine Cases Quarterly", 2021, None),
 ])
 def test_a_catalogue_record(cells, journal, year, first):
     m = read(f"Cement in the canal after kyphoplasty\n\nBibliographic Details\n{cells}Format: Article\n\n"
              "A man of 60 had a leak. He recovered fully.\n").meta
     assert (m.journal, m.year, m.first_author) == (journal, year, first)
+
+
+def test_a_doi_in_parentheses_in_the_text_stays_in_its_sentence():
+    doc = read("Cement in the canal after kyphoplasty\n\nAbstract\nA man of 60 had a leak as reported earlier "
+               "(DOI: 10.5555/old.2011.3) in a woman of 70. He recovered fully.\n")
+    assert any("earlier (DOI: 10.5555/old.2011.3) in a woman" in s.text for s in doc.sections)
 
 
 def test_a_dois_label_run_into_the_byline():
@@ -1073,6 +1080,8 @@ RIS_ON_ONE_LINE = ("TY - JOUR AU - Pritchard, Rhys; Hughes, Eleanor TI - Foramin
 @pytest.mark.parametrize("text", [
     RUN_ON_RECORD,
     RIS_ON_ONE_LINE,  # a journal site's citation export: authors in one field
+    "TY - JOUR AU - Pritchard, Rhys TI - Foraminal cement after sacroplasty: a case report AB - A woman of 77 had "
+    "weakness of the left leg after sacroplasty at S1. PY - 2019 JF - Spine Cases Quarterly ER - ",  # fields after it
     "RT Journal Article SR Electronic T1 Foraminal cement after sacroplasty: a case report A1 Pritchard, Rhys YR 2019 "
     "JF Spine Cases Quarterly AB A woman of 77 had weakness of the left leg after sacroplasty at S1.",
 ])

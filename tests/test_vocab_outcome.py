@@ -118,6 +118,9 @@ from vocab_helpers import values
     ("all his neurological symptoms were gradually relieved", "full recovery"),
     ("disappearance of all the presenting complaints", "full recovery"),
     ("not all symptoms were relieved", "improved"),
+    ("partial relief of all of her symptoms", "improved"),
+    ("incomplete resolution of all symptoms", "partial recovery"),
+    ("all symptoms were relieved except leg numbness", "improved"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}

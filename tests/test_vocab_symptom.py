@@ -98,6 +98,7 @@ def test_symptom_values(text, expected):
     ("an improvement in motor score", "weakness"),
     ("chest pain", "pain"),
     ("sudden retrosternal pain", "pain"),
+    ("radiating substernal pain", "radiculopathy"),
     ("sensory hypersensitivity", "sensory loss"),
     ("a facial nerve palsy", "weakness"),
     ("a child with cerebral palsy", "weakness"),

@@ -147,6 +147,8 @@ def test_treatment_values(text, expected):
     ("drainage ruled out a hematoma", "hematoma evacuation"),
     ("the balloon failed to decompress and the cord was spared", "decompression"),
     ("anterior decompression with instrumentation", "posterior fixation"),
+    ("posterior decompression followed by anterior corpectomy with instrumentation", "posterior fixation"),
+    ("posterior decompression, and three months later anterior fusion with instrumentation", "posterior fixation"),
     ("posterior decompression, then anterior fixation", "posterior fixation"),
 ])
 def test_treatment_must_not_match(text, unwanted):

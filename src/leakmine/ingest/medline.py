@@ -38,7 +38,7 @@ def run_on_line(text: str, start: re.Pattern[str]) -> str | None:
         return first.strip() if text.strip() == first.strip() else None
     title = " ".join(first.split()).lower()
     rest = text.strip()[len(first.strip()):].strip()
-    if not title or "\n" in rest or not start.match(rest) or title not in " ".join(rest.split()).lower():
+    if len(title.split()) < 3 or "\n" in rest or not start.match(rest) or title not in " ".join(rest.split()).lower():
         return None
     return rest
 

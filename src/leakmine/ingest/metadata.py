@@ -598,11 +598,17 @@ def _skip_marks(text: str, pos: int) -> tuple[int, bool]:
         pos, marked = m.end(), True
 
 
+def _capitalised(word: str) -> str:
+    """A name printed in capitals as it is written: "ZHAO" -> "Zhao", "ŞAHİN" -> "Şahin" (not the "i" and
+    combining dot that lower-casing the dotted capital I gives)."""
+    return word.title().replace("i\u0307", "i")
+
+
 def _title_cased(text: str) -> str:
     """"RHYS PRITCHARD, MD" -> "Rhys Pritchard, MD" (degrees kept as printed)."""
     degrees = _names()["degrees"]
     text = re.sub(r"\bAND\b", "and", text)
-    return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else m.group().title(), text)
+    return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else _capitalised(m.group()), text)
 
 
 # Where one name's link ends and the next begins with no space: after a capitalised word of four letters or
@@ -719,13 +725,13 @@ def surname(name: str, surname_first: bool = False) -> str:
     if not toks:
         return ""
     if len(toks) > 1 and re.fullmatch(_CAPS_FAMILY, toks[-1]) and not re.fullmatch(_CAPS, toks[0]):
-        return toks[-1].title()  # "Sang Bum JANG"
+        return _capitalised(toks[-1])  # "Sang Bum JANG"
     if len(toks) > 1 and _is_initials(toks[-1]):
         return " ".join(t for t in toks[:-1] if not _is_initials(t)) or toks[0]
     if len(toks) > 1 and re.fullmatch(_CAPS, toks[0]) and not re.fullmatch(_CAPS, toks[-1]) \
             and (surname_first or (len(toks[0]) > 2 and re.search("[AEIOUY]", toks[0]))):
         # "ZHAO Minghui"; "JM Louppe", "SY Park": initials
-        return toks[0].title()
+        return _capitalised(toks[0])
     if surname_first:
         return toks[0]
     particles = _names()["particles"]

@@ -73,7 +73,7 @@ log = logging.getLogger(__name__)
 _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 # A DOI's label run into the line before it, as a page's byline and DOI copy ("Li Wei2ABDOI: 10.5555/x"): a line
 # of its own.
-_GLUED_DOI = re.compile(r"(?<=\S)(?=DOI\s*:\s*10\.\d)")
+_GLUED_DOI = re.compile(r"(?<=[A-Za-z0-9*\u2020\u2021])(?=DOI\s*:\s*10\.\d)")
 # A bar that sets the title off from the page's navigation ("<title> |"), no part of it.
 _BAR = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 
@@ -175,9 +175,9 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     front_ids = {id(p) for p in front}
     top_ids = {id(p) for p in _top(paras)}
     fields = _fields(paras, front)
+    field_journal = parse_journal_field(fields.get("journal", ""))
     issue = fields.get("issue", "")  # a catalogue's "Published in" the journal's issue: read, never taken whole
-    field_journal = parse_journal_field(fields.get("journal", "")) or parse_journal_field(issue) or (
-        parse_issue_line(issue) if issue else None)
+    in_issue = (parse_journal_field(issue) or parse_issue_line(issue)) if issue else None
     field_authors = [a for a in re.split(r"\s*[;,]\s*(?:and\s+)?|\s+and\s+", fields.get("author", "")) if a]
     cite = next((c for p in own if p.role in ("boiler", "label") and (c := parse_cite_as(p.text))), None)
     lines = [c for p in own if p.rule in ("citation-line", "issue-line", "journal.issue") and (c := _citation(p.text))]
@@ -221,11 +221,12 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
                             *(c.first_author for c in self_cites), *map(running_head_author, heads),
                             led and led[0]),
         journal=_first(rec.get("journal"), field_journal and field_journal.journal,
-                       None if field_journal else fields.get("journal"),
+                       None if field_journal else fields.get("journal"), in_issue and in_issue.journal,
                        *(c.journal for c in lines), *journals, *(c.journal for c in own_cites),
                        *(c.journal for c in head_lines),
                        cite and cite.journal, *(c.journal for c in own_refs), *(c.journal for c in self_cites)),
         year=_first(rec.get("year"), date_year(fields.get("year", "")), field_journal and field_journal.year,
+                    in_issue and in_issue.year,
                     cite and cite.year, *(c.year for c in own_refs), *(c.year for c in lines), *(c.year for c in own_cites),
                     *(c.year for c in head_lines), *(c.year for c in self_cites),
                     *map(published_year, history), *copyright_years, *piece_years, *dates, *map(history_year, history),
