@@ -834,6 +834,8 @@ def test_sex_count_forms(text, male, female):
     ("Patients were aged (70.1±8.2) years (55-90).", {"mean": 70.1, "sd": 8.2, "min": 55, "max": 90}),
     ("Their ages ranged from 41 to 88 (average 66.4±11.9 y).", {"mean": 66.4, "sd": 11.9, "min": 41, "max": 88}),
     ("The patients ranged in age from 41 to 88 years (mean 66.4 years).", {"mean": 66.4, "min": 41, "max": 88}),
+    ("The women ranged between the ages of 57 and 86 (average age 71.3).", {"mean": 71.3, "min": 57, "max": 86}),
+    ("The men varied from the age of 44 to 79 years.", {"mean": None, "min": 44, "max": 79}),
     ("The mean age was 63.2 ± 9.1 years (range, 45–81).", {"mean": 63.2, "sd": 9.1, "min": 45, "max": 81}),
     ("The median age was 67 years (IQR 59-74).", {"mean": None, "median": 67, "min": None}),
     ("Ages ranged from 38 to 82 years.", {"mean": None, "min": 38, "max": 82}),

@@ -329,6 +329,7 @@ def test_parse_byline_rejects_more(line):
     ("Spine Cases, No. 3, 2021", "Spine Cases", 2021),  # a number without a volume
     ("Acta Spinalis, Number 4, 2020, pp. 33-38", "Acta Spinalis", 2020),
     ("2019, Volume 4, Number 2, Page(s) 88-93", None, 2019),
+    ("Vol 6 | Issue 2 | May-August 2020 | Page: 14-17 | Ana Ruiz, Li Wei", None, 2020),  # its authors at the end
 ])
 def test_parse_issue_line(line, journal, year):
     c = parse_issue_line(line)
@@ -357,6 +358,8 @@ def test_parse_journal_field(value, journal, year):
     "Journal Home Vol. 12, Issue 4",
     "Trial registration No. 2021.",  # a label with a number names no volume or issue
     "Case No. 2, 2019.",
+    "Vol 6 | Issue 2 | 2020 | Cement leaked into the canal",  # words that are no names
+    "Vol 6 | Issue 2 | Ana Ruiz",
     "IRB No. 2019.",
 ])
 def test_parse_issue_line_rejects(line):

@@ -299,7 +299,8 @@ def parse_journal_field(value: str) -> Citation | None:
 def parse_issue_line(text: str) -> Citation | None:
     """A journal issue line: "Spine Cases | Volume 9 | Issue 2 | 2021", "Volume 14, 2020, 101145",
     "Acta Spinalis, Vol. 3, No. 1, March 2019, pp. 12-15", "Spine Cases Q · 2020 · Vol 9". None unless
-    a volume, issue or number is named and everything but the journal's name is such an item."""
+    a volume, issue or number is named and everything but the journal's name is such an item, or the
+    authors' names at its end."""
     t = " ".join(text.split())
     low = folded(t)
     # `folded` keeps every character where it is, so a match in the lower-cased text is one in `t`
@@ -327,6 +328,8 @@ def parse_issue_line(text: str) -> Citation | None:
         if t[pos:] == "." and items:  # a full stop may close the line
             break
         if not item or item.end() == pos:
+            if items and _names_alone(t[pos:]):  # "Vol 8 | Issue 3 | 2022 | Page: 5-8 | Ana Ruiz, Li Wei": its authors
+                break
             return None
         items.append(item.group())
         pos = _ISSUE_GAP.match(t, item.end()).end()
@@ -338,6 +341,12 @@ def parse_issue_line(text: str) -> Citation | None:
     if year is None and key.group().lower().startswith("vol") and 1900 <= int(key.group("n")) <= 2100:
         year = int(key.group("n"))  # "Volume 2019, Article ID 5550123": volumes named by year
     return Citation(journal, year, tuple(find_dois(t)))
+
+
+def _names_alone(text: str) -> bool:
+    """Whether `text` is two or more author names and nothing else."""
+    b = parse_byline(text)
+    return b is not None and len(b.names) >= 2 and b.end >= len(text.rstrip(" .")) - 1
 
 
 def is_date(text: str) -> bool:
