@@ -452,6 +452,7 @@ def test_age_stat(text, value, stat):
     "Age of onset",
     "sex ratio",
     "aged 70",
+    "Leakage rates varied between the ages of 50 and 90 years.",  # no people's ages
     "one of two patients",
     "cultured cells (n = 3)",
     "rats were divided into groups (n = 12)",

@@ -38,6 +38,8 @@ def status(doc, words: str) -> str:
     ("The leg was free of pain at rest.", "pain", "N"),
     ("Postoperative CT showed no evidence of epidural hematoma.", "epidural hematoma", "N"),
     ("He did not develop weakness after the operation.", "weakness", "N"),
+    ("Epidural hematoma mimicking cauda equina syndrome.", "cauda equina syndrome", "N"),  # what it looks like
+    ("The leak was misdiagnosed as radiculopathy from a disc.", "radiculopathy", "N"),
     ("Intradural leakage was ruled out by myelography.", "Intradural", "N"),
     ("A screw malposition was not observed.", "screw malposition", "N"),
     ("There was no sign of paraplegia or bladder dysfunction.", "bladder dysfunction", "N"),

@@ -1094,6 +1094,14 @@ def test_an_exported_record_on_one_line(text, above):
     assert section_with(doc, "weakness of the left leg").kind == "abstract"
 
 
+def test_a_ris_record_on_one_line_keeps_its_abstracts_levels_and_a_short_title_above():
+    record = ("TY - JOUR AU - Pritchard, Rhys TI - Sacroplasty complications AB - A woman of 77 had cement at L1 - L2 "
+              "and a T2 - weighted signal change. PY - 2019 JF - Spine Cases Quarterly ER - ")
+    doc, = read_text(Path("record.txt"), f"Sacroplasty complications\n\n{record}".encode())
+    assert (doc.meta.title, doc.meta.year) == ("Sacroplasty complications", 2019)
+    assert "L1 - L2 and a T2 - weighted signal change." in section_with(doc, "woman of 77").text
+
+
 def test_a_record_on_one_line_under_another_title_is_text():
     doc, = read_text(Path("record.txt"), f"Notes on the export\n\n{RIS_ON_ONE_LINE}".encode())
     assert doc.meta.first_author is None and doc.meta.title == "Notes on the export"

@@ -121,6 +121,9 @@ from vocab_helpers import values
     ("partial relief of all of her symptoms", "improved"),
     ("incomplete resolution of all symptoms", "partial recovery"),
     ("all symptoms were relieved except leg numbness", "improved"),
+    ("all symptoms were relieved, except leg numbness", "improved"),
+    ("relief of all symptoms, apart from numbness", "improved"),
+    ("no significant relief of all symptoms", "no recovery"),
 ])
 def test_outcome_values(text, expected):
     assert values("OUTCOME", text) == {expected}
@@ -163,6 +166,8 @@ def test_outcome_values(text, expected):
     "while recovering on the ward, he developed foot drop",
     "while she was recovering from vertebroplasty, she developed paraplegia",
     "as he was recovering from the lumbar fusion, his legs became weak",
+    "all symptoms had resolved except leg numbness",
+    "resolution of all symptoms except leg numbness",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

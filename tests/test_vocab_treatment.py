@@ -101,6 +101,8 @@ from vocab_helpers import values
     ("posterior decompression (PD) at T11 with instrumentation from T9 to L2", "decompression"),
     ("posterior lumbar laminectomy and pedicle screw fixation", "posterior fixation"),
     ("posterior lumbar laminectomy and pedicle screw fixation", "laminectomy"),
+    ("posterior decompression at the second lumbar level with instrumentation", "posterior fixation"),
+    ("posterior decompression, which was then extended, with instrumentation", "posterior fixation"),
 ])
 def test_treatment_values(text, expected):
     assert expected in values("TREATMENT", text)

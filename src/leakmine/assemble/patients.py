@@ -37,6 +37,9 @@ BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
 SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMING", "FOLLOW_UP"}
 _IN_ONE = re.compile(r"\bin\s+one\s+(?:patient|case)\b", re.IGNORECASE)
 _IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one)\b|(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE)
+# Words that part a summary's cases: "in one", "one of whom", "one of two patients", "... respectively".
+_SOME = re.compile(r"\b(?:in\s+one|one\s+of\s+(?:whom|which|them|these|those|(?:the\s+)?(?:two|three|four|five|six|"
+                   r"seven|eight|nine|\d+)\b))|\brespectively\b", re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,;)‐‑–-]*(?:and|&)?[\s,]*(?:an?|the)?\s*$", re.IGNORECASE)
 _INTRODUCTION = re.compile(r"^(?:(?:patient|case)\s+\d{1,2}\s*\(?\s*(?:an?\s+)?)?\d{1,3}(?:\s*[-‐‑–]?\s*(?:years?|yrs?)\s*[-‐‑–]?\s*old)?"
                            r"(?:\s+(?:man|woman|male|female|lady|gentleman|boy|girl|patient))?", re.IGNORECASE)
@@ -440,14 +443,19 @@ def _told_in_turn(by_sentence: dict[int, list[Mention]]) -> dict[int, tuple[int,
     return out
 
 
-def _summary_gives(m: Mention, flow: str, by_sentence: dict[int, list[Mention]]) -> bool:
+def _summary_gives(m: Mention, flow: str, by_sentence: dict[int, list[Mention]], cues: SentenceCues,
+                   n_patients: int) -> bool:
     """Whether a series' summary of its cases gives `m` to each: a procedure, cause or treatment; and, in the
-    title or where it counts them, the complication they share, unless unspecified ("we report two cases of
-    cauda equina syndrome after ...", not "two patients with neurological deficits": each case tells its own)."""
+    title or where it counts all of them, the complication they share ("we report two cases of cauda equina
+    syndrome after ..."), unless unspecified ("two patients with neurological deficits": each case tells its
+    own) or the sentence parts them ("one of whom had foot drop", "... respectively", "in one of two patients")."""
     if m.label in BROADCAST_LABELS:
         return True
-    return m.label == "SYMPTOM" and m.value not in vocabulary()["unspecified_symptoms"] and (
-        flow == "title" or any(o.label == "CASE_COUNT" for o in by_sentence[m.sentence_start]))
+    if m.label != "SYMPTOM" or m.value in vocabulary()["unspecified_symptoms"] or cues.has("PART") \
+            or _SOME.search(m.sentence):
+        return False
+    return flow == "title" or any(o.label == "CASE_COUNT" and o.value == str(n_patients)
+                                  for o in by_sentence[m.sentence_start])
 
 
 def _one_of_two(m: Mention, by_sentence: dict[int, list[Mention]],
@@ -540,8 +548,8 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             if alike:
                 if about and not part:
                     out.append(Attribution(m, unit, everyone))
-            elif not cohort and not some_of and about and (
-                    m.label in SHARED_LABELS if each else _summary_gives(m, flow, by_sentence)) \
+            elif not cohort and not some_of and about and (m.label in SHARED_LABELS if each else _summary_gives(
+                    m, flow, by_sentence, cues.of(m), n_patients)) \
                     and not _distributive(m, [o for o in by_sentence[m.sentence_start] if o.label == m.label],
                                           cues.of(m)):
                 out.append(Attribution(m, unit, tuple(range(1, n_patients + 1)),

@@ -31,14 +31,14 @@ def first_line(text: str) -> str:
 
 def run_on_line(text: str, start: re.Pattern[str]) -> str | None:
     """The one line of a text that is a record run onto one line (`start` opens it): the whole text, or all
-    of it after a line its title is (a title written above a pasted export), else None (text after the line
-    is a paper's own, read as text)."""
+    of it after a line of two words or more that its title is (a title written above a pasted export), else
+    None (text after the line is a paper's own, read as text)."""
     first = first_line(text)
     if start.match(first):
         return first.strip() if text.strip() == first.strip() else None
     title = " ".join(first.split()).lower()
     rest = text.strip()[len(first.strip()):].strip()
-    if len(title.split()) < 3 or "\n" in rest or not start.match(rest) or title not in " ".join(rest.split()).lower():
+    if len(title.split()) < 2 or "\n" in rest or not start.match(rest) or title not in " ".join(rest.split()).lower():
         return None
     return rest
 

@@ -25,11 +25,13 @@ from leakmine.ingest.metadata import date_year, normalize_doi
 _TAG = re.compile(r"^(?P<tag>[A-Z][A-Z0-9])\s{1,2}-(?:\s+(?P<value>.*))?$")
 _START = re.compile(r"^TY\s{1,2}-\s", re.MULTILINE)
 # A record run onto one line, as journal sites print their citation export: each field before its tag, of a closed
-# list (a tag is two capitals before " - ", rare in an abstract's words), and its "ER" at the end.
+# list, and its "ER" at the end. After the abstract only the tags no abstract's words hold: never a level or an MRI
+# sequence ("L1 - L2", "T2 - weighted").
 _RUN_ON = re.compile(r"^\s*TY\s{1,2}-\s+[A-Z]{2,6}\s+(?:AU|A1|TI|T1)\s{1,2}-\s")
 _RUN_ON_TAG = re.compile(r"\s(?=(?:AU|A1|A2|A3|TI|T1|T2|T3|TT|ST|SN|PY|Y1|Y2|DA|JF|JO|JA|J2|LA|VL|IS|SP|EP|ET|KW|DO|"
-                         r"UR|L1|L2|PB|CY|M1|M3|ID|C1|AD|DB|DP|N1|AB|N2)\s{1,2}-\s)")
+                         r"UR|L1|L2|PB|CY|M1|M3|ID|C1|AD|DB|DP|N1)\s{1,2}-\s)")
 _RUN_ON_ABSTRACT = re.compile(r"\s(?:AB|N2)\s{1,2}-\s")
+_RUN_ON_AFTER_ABSTRACT = re.compile(r"\s(?=(?:PY|Y1|JF|JO|JA|J2|DO|UR|SN|KW|PB|N1)\s{1,2}-\s)")
 _RUN_ON_END = re.compile(r"\s+ER\s{1,2}-\s*$")
 
 
@@ -37,9 +39,11 @@ def unflatten_ris(text: str) -> str | None:
     """A RIS record run onto one line (`run_on_line`) given one field a line, when it holds an abstract, else
     None."""
     line = run_on_line(text, _RUN_ON)
-    if line is None or _RUN_ON_ABSTRACT.search(line) is None:
+    abstract = _RUN_ON_ABSTRACT.search(line) if line else None
+    if line is None or abstract is None:
         return None
-    return _RUN_ON_TAG.sub("\n", _RUN_ON_END.sub("", line))
+    after = _RUN_ON_AFTER_ABSTRACT.sub("\n", _RUN_ON_END.sub("", line[abstract.end():]))
+    return f"{_RUN_ON_TAG.sub(chr(10), line[:abstract.start()])}\nAB  - {after}"
 
 
 def is_ris(text: str) -> bool:
