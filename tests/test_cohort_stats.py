@@ -246,7 +246,7 @@ def test_a_population_and_the_group_drawn_from_it_in_one_sentence():
     ("Contralateral symptoms occurred in 26 (5.5%) of the patients", 26),
     ("We recorded 43 surgical complications in 37 patients (6.2%).", 37),  # the patients the events befell
     ("Cement leakages in 17 patients (12.1%) were asymptomatic.", 17),
-    ("New fractures at adjacent levels were detected radiographically in 8 patients.", 8),  # any adverb
+    ("Cement in the disc was detected radiographically in 6 patients.", 6),  # any adverb
 ])
 def test_complication_group_counts(text, n):
     assert [a["n"] for _, a in found(text, "COHORT_SIZE")] == [n]
@@ -835,7 +835,7 @@ def test_sex_count_forms(text, male, female):
     ("Patients were aged (70.1±8.2) years (55-90).", {"mean": 70.1, "sd": 8.2, "min": 55, "max": 90}),
     ("Their ages ranged from 41 to 88 (average 66.4±11.9 y).", {"mean": 66.4, "sd": 11.9, "min": 41, "max": 88}),
     ("The patients ranged in age from 41 to 88 years (mean 66.4 years).", {"mean": 66.4, "min": 41, "max": 88}),
-    ("The women ranged between the ages of 57 and 86 (average age 71.3).", {"mean": 71.3, "min": 57, "max": 86}),
+    ("Female patients ranged between the ages of 57 and 86 (average age 71.3).", {"mean": 71.3, "min": 57, "max": 86}),
     ("The men varied from the age of 44 to 79 years.", {"mean": None, "min": 44, "max": 79}),
     ("The mean age was 63.2 ± 9.1 years (range, 45–81).", {"mean": 63.2, "sd": 9.1, "min": 45, "max": 81}),
     ("The median age was 67 years (IQR 59-74).", {"mean": None, "median": 67, "min": None}),

@@ -534,9 +534,9 @@ def test_an_issue_or_citation_line_above_the_title(line, journal, year):
     # a library catalogue's record, in German and English: "Published in" the journal's issue, read, never whole
     ("Ver\u00f6ffentlicht in:Spine Cases Quarterly 2021-04, Vol.17, p.e118-e121\nHauptverfasser: Costa, Ana, Wei, Li\n",
      "Spine Cases Quarterly", 2021, "Costa"),
-    ("Ver\u00f6ffentlicht in: | Spine Cases (Northfield, Ont.), 2016-05, Vol.41 (10), p.E57-E59 |\n",
-     "Spine Cases (Northfield, Ont.)", 2016, None),
-    ("Published inSpine Cases Quarterly Vol. 10; no. 2; pp. 98 - 106\nMain Authors Costa, Ana, Wei, Li\n",
+    ("Ver\u00f6ffentlicht in: | Spine Cases (Northfield, Ont.), 2017-06, Vol.23 (4), p.E57-E59 |\n",
+     "Spine Cases (Northfield, Ont.)", 2017, None),
+    ("Published inSpine Cases Quarterly Vol. 12; no. 3; pp. 41 - 47\nMain Authors Costa, Ana, Wei, Li\n",
      "Spine Cases Quarterly", None, "Costa"),
     ("Verfasser: Costa, Ana\n", None, None, "Costa"),
     ("Journal: Spine Cases Quarterly\nPublished in: Vol. 17, No. 2 (2021)\n", "Spine Cases Quarterly", 2021, None),

@@ -243,8 +243,8 @@ def test_one_patient_then_the_second_tells_two_patients_apart(tmp_path, second):
     # the complication a series counts its cases by, or names them by in its title, is each case's
     ("Cauda equina syndrome after lumbar surgery: two cases", "We report two patients with cauda equina syndrome "
      "after lumbar surgery.", {"cauda equina syndrome"}),
-    ("Leg weakness after lumbar surgery: two cases", "The authors report two cases of L5 nerve root injury caused "
-     "by loosened S1 screws.", {"radiculopathy", "weakness"}),
+    ("Leg weakness after lumbar surgery: two cases", "The authors describe two cases of L4 root injury from loose "
+     "S1 screws.", {"radiculopathy", "weakness"}),
     ("Foot drop after lumbar fusion: illustrative cases", "Two cases are described.", {"foot drop", "weakness"}),
     # an unspecified deficit adds nothing each case's own story does not tell
     ("Complications of lumbar surgery: two cases", "We report two patients with neurological deficits after "

@@ -114,11 +114,11 @@ from vocab_helpers import values
     ("he responded favorably to steroids", "improved"),
     ("there was no recovery of motor function", "no recovery"),
     ("almost complete recovery of motor function", "partial recovery"),
-    ("she experienced relief of all of her symptoms", "full recovery"),  # every symptom gone
+    ("she experienced relief of all his symptoms", "full recovery"),  # every symptom gone
     ("all his neurological symptoms were gradually relieved", "full recovery"),
     ("disappearance of all the presenting complaints", "full recovery"),
     ("not all symptoms were relieved", "improved"),
-    ("partial relief of all of her symptoms", "improved"),
+    ("partial relief of all his symptoms", "improved"),
     ("incomplete resolution of all symptoms", "partial recovery"),
     ("all symptoms were relieved except leg numbness", "improved"),
     ("all symptoms were relieved, except leg numbness", "improved"),

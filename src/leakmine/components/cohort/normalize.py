@@ -63,7 +63,7 @@ ARM_NAME = r"(?:[A-D]|I{1,3}|[1-4])\b"  # the letter or number of an arm: "group
 _ARMS_NAMED = re.compile(rf"\b[Gg]roups?\s+({ARM_NAME}(?:\s*(?:,|and|or|&)\s*{ARM_NAME})*)")
 _ARMS_COUNTED = re.compile(r"\b(two|three|four|2|3|4)\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)\b", re.IGNORECASE)
 _ARM_REACH = 300
-# A range alone in a parenthesis after the value: "(60-85 years)", "(from 32 to 83 years)".
+# A range alone in a parenthesis after the value: "(60-85 years)", "(from 41 to 86 years)".
 _BARE_RANGE = re.compile(rf"\(\s*(?:from\s+|between\s+)?({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)",
                          re.IGNORECASE)
 
