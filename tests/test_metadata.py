@@ -279,6 +279,8 @@ def test_record_metadata_csl_style():
     ("Selin KARA\u00c7AY, Murat \u00d6ZT\u00dcRK, Deniz \u015eAH\u0130N", "Kara\u00e7ay"),  # capitals beyond A-Z
     ("Mette B\u00d8GH, S\u00f8ren H\u00d8J", "B\u00f8gh"),  # a vowel beyond A-Z alone
     ("Deniz \u015eAH\u0130N, Selin KARA\u00c7AY", "\u015eahin"),  # the dotted capital I lower-cased as "i"
+    ("DEN\u0130Z \u015eAH\u0130N, SEL\u0130N KARA\u00c7AY", "\u015eahin"),  # all in capitals beyond A-Z
+    ("J\u00dcRGEN M\u00dcLLER AND ANNA SCHR\u00d6DER", "M\u00fcller"),
     ("by Rhys Pritchard, MD, and Eleanor Hughes, MD", "Pritchard"),
     ("RHYS PRITCHARD, ELEANOR HUGHES", "Pritchard"),
     ("RHYS PRITCHARD MD, ELEANOR HUGHES MD AND TOMOS PRICE MD", "Pritchard"),

@@ -614,10 +614,11 @@ def _capitalised(word: str) -> str:
 
 
 def _title_cased(text: str) -> str:
-    """"RHYS PRITCHARD, MD" -> "Rhys Pritchard, MD" (degrees kept as printed)."""
+    """"RHYS PRITCHARD, MD" -> "Rhys Pritchard, MD", "DENİZ ŞAHİN" -> "Deniz Şahin" (degrees kept as printed)."""
     degrees = _names()["degrees"]
     text = re.sub(r"\bAND\b", "and", text)
-    return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else _capitalised(m.group()), text)
+    return re.sub(rf"[{_UP}][{_UP}'\u2019-]+", lambda m: m.group() if m.group() in degrees else _capitalised(m.group()),
+                  text)
 
 
 # Where one name's link ends and the next begins with no space: after a capitalised word of four letters or
