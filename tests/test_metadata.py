@@ -267,6 +267,8 @@ def test_record_metadata_csl_style():
     ("Aditi Raghavan a,*", "Raghavan"),
     ("Aditi Raghavan b, c and Bernd Vogel a", "Raghavan"),
     ("C. H. Chen, K. L. Wang", "Chen"),
+    ("R. Pritchard T. Osei K. Lund", "Pritchard"),  # each name opened by its initial, spaces alone between
+    ("A. M. Costa L. Wei", "Costa"),
     ("Marco De Luca, Giulia Bianchi", "De Luca"),
     ("Pieter van der Berg & Anouk Smit", "van der Berg"),
     ("Kenji Sato1 \u00b7 Haruto Ito2", "Sato"),

@@ -660,6 +660,10 @@ def parse_byline(text: str) -> Byline | None:
     return _read_names(t, start)
 
 
+# A name read as an initial and a family name, then another initial: two names printed with spaces alone between.
+_INITIAL_LED = re.compile(r"^([A-Z]\.(?:\s?-?[A-Z]\.)*\s+[A-Z][\w'\u2019-]+)\s+[A-Z]\.")
+
+
 def _read_names(t: str, pos: int) -> Byline | None:
     names: list[str] = []
     marked = False
@@ -668,6 +672,10 @@ def _read_names(t: str, pos: int) -> Byline | None:
         m = _name_pattern().match(t, pos)
         if not m:
             break
+        if (led := _INITIAL_LED.match(m.group("name"))) and _name_ok(led.group(1)):  # "F. Ruiz T. Wei": one each
+            names.append(led.group(1))
+            pos = m.start("name") + led.end(1)
+            continue
         after, mk = _skip_marks(t, m.end())
         # a short word that is rarely a name is one where the names before it and it carry marks ("Da He1"),
         # or opens a name of three words after two names or more ("Tae Gon Kim, In Bo Hahn")
