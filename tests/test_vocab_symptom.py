@@ -70,6 +70,8 @@ from vocab_helpers import texts, values
     ("sudden retrosternal pain", "chest pain"),  # pain behind or over the breastbone, named by where it is
     ("substernal discomfort and dyspnea", "chest pain"),
     ("precordial pain on exertion", "chest pain"),
+    ("transient discomfort in the chest", "chest pain"),
+    ("sharp pain in her chest", "chest pain"),
     ("a C5 palsy after laminoplasty", "weakness"),
     ("peroneal nerve palsy on the left", "weakness"),
     ("an L5 root palsy", "weakness"),
@@ -99,6 +101,7 @@ def test_symptom_values(text, expected):
     ("chest pain", "pain"),
     ("sudden retrosternal pain", "pain"),
     ("radiating substernal pain", "radiculopathy"),
+    ("sharp pain in her chest", "pain"),
     ("sensory hypersensitivity", "sensory loss"),
     ("a facial nerve palsy", "weakness"),
     ("a child with cerebral palsy", "weakness"),
