@@ -115,6 +115,7 @@ from vocab_helpers import values
     ("there was no recovery of motor function", "no recovery"),
     ("almost complete recovery of motor function", "partial recovery"),
     ("she experienced relief of all his symptoms", "full recovery"),  # every symptom gone
+    ("relief of all of his symptoms", "full recovery"),
     ("all his neurological symptoms were gradually relieved", "full recovery"),
     ("disappearance of all the presenting complaints", "full recovery"),
     ("not all symptoms were relieved", "improved"),

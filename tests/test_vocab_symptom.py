@@ -102,6 +102,8 @@ def test_symptom_values(text, expected):
     ("sudden retrosternal pain", "pain"),
     ("radiating substernal pain", "radiculopathy"),
     ("sharp pain in her chest", "pain"),
+    ("band-like pain in the chest wall", "chest pain"),
+    ("the pain in the chest, radiating to the groin", "radiculopathy"),
     ("sensory hypersensitivity", "sensory loss"),
     ("a facial nerve palsy", "weakness"),
     ("a child with cerebral palsy", "weakness"),

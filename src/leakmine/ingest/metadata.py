@@ -614,11 +614,10 @@ def _capitalised(word: str) -> str:
 
 
 def _title_cased(text: str) -> str:
-    """"RHYS PRITCHARD, MD" -> "Rhys Pritchard, MD", "DENİZ ŞAHİN" -> "Deniz Şahin" (degrees kept as printed)."""
+    """"RHYS PRITCHARD, MD" -> "Rhys Pritchard, MD" (degrees kept as printed)."""
     degrees = _names()["degrees"]
     text = re.sub(r"\bAND\b", "and", text)
-    return re.sub(rf"[{_UP}][{_UP}'\u2019-]+", lambda m: m.group() if m.group() in degrees else _capitalised(m.group()),
-                  text)
+    return re.sub(r"[A-Z][A-Z'\u2019-]+", lambda m: m.group() if m.group() in degrees else _capitalised(m.group()), text)
 
 
 # Where one name's link ends and the next begins with no space: after a capitalised word of four letters or
@@ -651,6 +650,8 @@ def parse_byline(text: str) -> Byline | None:
     t = " ".join(text.split())
     if glued := _glued_byline(t):
         return glued
+    if spaced := _initial_led_names(t):
+        return spaced
     start = len(m.group()) if (m := _BY.match(t)) else 0
     if not _NAME_START.match(t, start):  # every name opens with a capital
         return None
@@ -660,8 +661,18 @@ def parse_byline(text: str) -> Byline | None:
     return _read_names(t, start)
 
 
-# A name read as an initial and a family name, then another initial: two names printed with spaces alone between.
-_INITIAL_LED = re.compile(r"^([A-Z]\.(?:\s?-?[A-Z]\.)*\s+[A-Z][\w'\u2019-]+)\s+[A-Z]\.")
+# A name of an initial and a family name; a line of three or more of them with spaces alone between is a byline
+# ("R. Pritchard T. Osei K. Lund"), where two may be a title's species ("S. Aureus E. Coli").
+_INITIAL_LED = r"[A-Z]\.(?:\s?-?[A-Z]\.)*\s[A-Z][\w'\u2019-]+"
+_INITIAL_LED_LINE = re.compile(rf"{_INITIAL_LED}(?:\s{_INITIAL_LED}){{2,}}")
+
+
+def _initial_led_names(t: str) -> Byline | None:
+    """The names of a line that is only names each opened by an initial, three or more, spaces alone between."""
+    if not _INITIAL_LED_LINE.fullmatch(t):
+        return None
+    names = tuple(re.findall(_INITIAL_LED, t))
+    return Byline(names, len(t), False) if all(map(_name_ok, names)) else None
 
 
 def _read_names(t: str, pos: int) -> Byline | None:
@@ -672,10 +683,6 @@ def _read_names(t: str, pos: int) -> Byline | None:
         m = _name_pattern().match(t, pos)
         if not m:
             break
-        if (led := _INITIAL_LED.match(m.group("name"))) and _name_ok(led.group(1)):  # "F. Ruiz T. Wei": one each
-            names.append(led.group(1))
-            pos = m.start("name") + led.end(1)
-            continue
         after, mk = _skip_marks(t, m.end())
         # a short word that is rarely a name is one where the names before it and it carry marks ("Da He1"),
         # or opens a name of three words after two names or more ("Tae Gon Kim, In Bo Hahn")
