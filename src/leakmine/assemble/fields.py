@@ -44,7 +44,6 @@ _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentar
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
 _PROCEDURE_LABELS = PROCEDURE_LABELS
 _FINDING_LABELS = frozenset({"SYMPTOM", "CAUSE", "LEAK_LOCATION"})
-_HEMATOMA = "epidural hematoma"  # a term of the cause vocabulary (components/cause/vocabulary.json)
 _RESCUE_REACH = 40  # a rescue operation named this close after a timing is what the timing dates
 _JOINED_REACH = 60  # an operation this close to the cement augmentation, in one phrase, is part of it
 _DURING_REACH = 12  # medication or rehabilitation this close after "whilst undergoing" was under way
@@ -326,7 +325,7 @@ class PatientView:
                 mention_cues.append(Cue(s, e, _LEVEL_ROLE_OF.get(self.role(o, unit), "none")))
             elif o.label == "LEAK_LOCATION":
                 mention_cues.append(Cue(s, e, "remote" if o.value in self.remote else "leak"))
-            elif o.label == "CAUSE" and o.value == _HEMATOMA:  # where a hematoma lies is no level operated on
+            elif o.label == "CAUSE" and o.value == vocabulary()["hematoma_cause"]:  # where it lies is no level operated on
                 mention_cues.append(Cue(s, e, "none"))
         return merge_cues(mention_cues, word_cues(self.cues.of(m)))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from leakmine.nlp.numbers import TO_TEN
 from leakmine.records import Document, Section
 
 _FLOW_OF_KIND = {
@@ -41,7 +42,7 @@ _INTRODUCES = re.compile(
     r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?case\s+of\s+(?:[^.]{0,80}?\s(?:in|of)\s+)?)?an?"
     r"|This\s+is\s+(?:a|the)\s+(?:case\s+)?(?:report|presentation|description)\s+of\s+an?)"
     r"\s+\d{1,3}[-\s](?:years?|yrs?)[-\s]old\b"
-    rf"|{_WE_REPORT}(?:a\s+series\s+of\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|10)\s+"
+    rf"|{_WE_REPORT}(?:a\s+series\s+of\s+)?(?:an?|{TO_TEN})\s+"
     r"(?:(?!(?:in|of|for|with|among|on)\b)[\w-]+\s+){0,3}?(?:patients?|cases?)\s+(?:who|with|in\s+whom)\b)")
 
 

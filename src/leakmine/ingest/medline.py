@@ -43,6 +43,17 @@ def run_on_line(text: str, start: re.Pattern[str]) -> str | None:
     return rest
 
 
+def unflatten_fields(line: str | None, tags: re.Pattern[str], abstract: re.Pattern[str], label: str,
+                     after: Callable[[str], str] = lambda rest: rest) -> str | None:
+    """A record run onto one `line` given one field a line: its fields before the abstract split before each
+    tag (`tags`), the abstract (opened where `abstract` matches) under `label` with the rest of the line, as
+    `after` leaves it; None without a line or an abstract."""
+    opens = abstract.search(line) if line else None
+    if opens is None:
+        return None
+    return f"{tags.sub(chr(10), line[:opens.start()])}\n{label}{after(line[opens.end():])}"
+
+
 def unflatten_record(text: str) -> str | None:
     """A MEDLINE record run onto one line (`run_on_line`) given one tag a line, when it holds a title and an
     abstract, else None."""

@@ -300,8 +300,8 @@ def _comma_listed_names(block: list[Line]) -> tuple[str, list[Line]] | None:
     return (joined, [line for c in chunks for line in c[1:]]) if _is_byline_line(joined) else None
 
 
-def _labelled_names(block: list[Line]) -> tuple[int, str, int] | None:
-    """(where its label is, names, where the lines after begin) of a byline printed one author a line under
+def _labelled_names(block: list[Line]) -> tuple[int, int, str] | None:
+    """(where its label is, where the lines after begin, names) of a byline printed one author a line under
     an "Author:" label with nothing after it, each name's marks and the separators between them on lines of
     their own ("- Author:" / "Ana Maria COSTA" / "1" / ";" / "Li WEI" / ...)."""
     start = next((i for i, line in enumerate(block) if _empty_field(line.text) == "author"), None)
@@ -318,7 +318,13 @@ def _labelled_names(block: list[Line]) -> tuple[int, str, int] | None:
             names.append(t)
         end += 1
     joined = _listed_byline(names, ", ", True)
-    return (start, joined, end) if names and joined else None
+    return (start, end, joined) if names and joined else None
+
+
+def _around_byline(block: list[Line], i: int, j: int, names: str, next_first: str | None) -> list[Para]:
+    """The block's paragraphs, lines i to j a byline printed as a list (`names`)."""
+    return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=LISTED_NAMES)]
+            + (_split_block(block[j:], next_first) if j < len(block) else []))
 
 
 def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
@@ -332,18 +338,13 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
             label = caption_label(text)
             role = label[0] if label else "caption"
         return [Para(role, text)]
-    listed = _bulleted_names(block)
-    if listed:
-        i, j, names = listed
-        return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=LISTED_NAMES)]
-                + (_split_block(block[j:], next_first) if j < len(block) else []))
+    if listed := _bulleted_names(block):
+        return _around_byline(block, *listed, next_first)
     if comma_listed := _comma_listed_names(block):
         names, rest = comma_listed
         return [Para("byline", names, rule=LISTED_NAMES)] + (_split_block(rest, next_first) if rest else [])
     if labelled := _labelled_names(block):
-        i, names, j = labelled
-        return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=LISTED_NAMES)]
-                + (_split_block(block[j:], next_first) if j < len(block) else []))
+        return _around_byline(block, *labelled, next_first)
     width = max(len(line.text) for line in block)
     wrap_free = width > _WRAP_FREE
     min_indent = min(line.indent for line in block)

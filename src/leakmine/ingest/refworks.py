@@ -19,6 +19,7 @@ from leakmine.ingest.medline import (
     record_chunks,
     run_on_line,
     tagged_fields,
+    unflatten_fields,
 )
 from leakmine.ingest.metadata import date_year, normalize_doi
 
@@ -44,10 +45,7 @@ def unflatten_refworks(text: str) -> str | None:
     """A RefWorks record run onto one line (`run_on_line`) given one field a line, when it holds a title and an
     abstract, else None."""
     line = run_on_line(text, _RUN_ON)
-    abstract = _RUN_ON_ABSTRACT.search(line) if line else None
-    if line is None or " T1 " not in line or abstract is None:
-        return None
-    return f"{_RUN_ON_TAG.sub(chr(10), line[:abstract.start()])}\nAB {line[abstract.end():]}"
+    return unflatten_fields(line, _RUN_ON_TAG, _RUN_ON_ABSTRACT, "AB ") if line and " T1 " in line else None
 
 
 def is_refworks(text: str) -> bool:

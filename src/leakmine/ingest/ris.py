@@ -19,6 +19,7 @@ from leakmine.ingest.medline import (
     record_chunks,
     run_on_line,
     tagged_fields,
+    unflatten_fields,
 )
 from leakmine.ingest.metadata import date_year, normalize_doi
 
@@ -38,12 +39,8 @@ _RUN_ON_END = re.compile(r"\s+ER\s{1,2}-\s*$")
 def unflatten_ris(text: str) -> str | None:
     """A RIS record run onto one line (`run_on_line`) given one field a line, when it holds an abstract, else
     None."""
-    line = run_on_line(text, _RUN_ON)
-    abstract = _RUN_ON_ABSTRACT.search(line) if line else None
-    if line is None or abstract is None:
-        return None
-    after = _RUN_ON_AFTER_ABSTRACT.sub("\n", _RUN_ON_END.sub("", line[abstract.end():]))
-    return f"{_RUN_ON_TAG.sub(chr(10), line[:abstract.start()])}\nAB  - {after}"
+    return unflatten_fields(run_on_line(text, _RUN_ON), _RUN_ON_TAG, _RUN_ON_ABSTRACT, "AB  - ",
+                            lambda rest: _RUN_ON_AFTER_ABSTRACT.sub("\n", _RUN_ON_END.sub("", rest)))
 
 
 def is_ris(text: str) -> bool:

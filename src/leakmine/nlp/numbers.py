@@ -40,6 +40,7 @@ _SCALE = r"[\s‐‑–-]+(?:hundred|thousand)\b"
 # A count in words up to the thousands: "one hundred and twelve", "Two thousand four hundred and six".
 COUNTWORD = rf"{_SMALL}(?:{_SCALE}(?:(?:\s+and)?[\s‐‑–-]+{_SMALL}(?:{_SCALE})?)*)?\b"
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(list(_ORDINALS))})"
+TO_TEN = rf"(?:{_alternation(_UNIT_WORDS[:10])}|10|[1-9])"  # a count from one to ten, in words or digits
 DURATION_UNIT = r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?)"
 # Where a number may begin: not among the digits after a decimal point or comma ("57.3 years old" and "57,3
 # years old" hold no "3 years old", "1,250 cases" no "250 cases"; a list written without spaces, "at 3,6,12
