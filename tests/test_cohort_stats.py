@@ -453,6 +453,7 @@ def test_age_stat(text, value, stat):
     "sex ratio",
     "aged 70",
     "Leakage rates varied between the ages of 50 and 90 years.",  # no people's ages
+    "Leaks were found at ages from 50 to 60 years.",
     "one of two patients",
     "cultured cells (n = 3)",
     "rats were divided into groups (n = 12)",
@@ -840,6 +841,9 @@ def test_sex_count_forms(text, male, female):
     ("The mean age was 63.2 ± 9.1 years (range, 45–81).", {"mean": 63.2, "sd": 9.1, "min": 45, "max": 81}),
     ("The median age was 67 years (IQR 59-74).", {"mean": None, "median": 67, "min": None}),
     ("Ages ranged from 38 to 82 years.", {"mean": None, "min": 38, "max": 82}),
+    ("71 patients (25 men, 46 women) with ages from 38 to 82 years (average 64.2 \u00b1 11.5)",
+     {"mean": 64.2, "sd": 11.5, "min": 38, "max": 82}),
+    ("women with ages between 45 and 82 years", {"mean": None, "min": 45, "max": 82}),
     ("were aged 41 to 88 years (average 66.4 ± 11.9 y)", {"mean": 66.4, "sd": 11.9, "min": 41, "max": 88}),
     ("mean age of the symptomatic patients was 76.3 years (SD 6.2)", {"mean": 76.3, "sd": 6.2}),
     ("had a mean age of 61.8 ± 10.4 years", {"mean": 61.8, "sd": 10.4}),

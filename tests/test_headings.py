@@ -38,6 +38,8 @@ from leakmine.records import SECTION_KINDS
     ("Key words", "front-matter"),
     ("References", "references"),
     ("Zusammenfassung", "abstract"),
+    ("Abstrakt", "abstract"),
+    ("Souhrn", "abstract"),
     ("BACKGROUND CONTEXT", "abstract"),  # a spine journal's structured abstract
     ("Patient sample", "methods"),
     ("Limitations", "discussion"),

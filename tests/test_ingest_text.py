@@ -435,6 +435,12 @@ def test_byline_first_author_in_family_name_first_order():
     ("Subjects:\n  \u2022 Spine, Lumbar\n  \u2022 Fractures, Compression\n", None),
     ("Keywords :\nSpine, Lumbar\nFractures, Compression\n", None),
     ("  \u2022 Selin KARA\u00c7AY\n  \u2022 Murat \u00d6ZT\u00dcRK\n", "Kara\u00e7ay"),  # family names in capitals of any alphabet
+    # one an item under an author label, blank lines between, each perhaps over its numbered affiliation
+    ("Authors\n\n  \u2022 Ana Ruiz\n\n    1   North Hospital, Oslo\n  \u2022 Li Wei\n\n    2   South Clinic, Bergen\n\n",
+     "Ruiz"),
+    ("Authors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n", "Ruiz"),
+    ("Keywords\n\n  \u2022 Spinal Cord\n\n  \u2022 Cement Leakage\n\n", None),
+    ("Authors\n\n  1 North Hospital\n\n  \u2022 Ana Ruiz\n\n", None),  # an affiliation under no name
 ])
 def test_author_lists_name_the_first_author(lines, first):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")
@@ -1243,3 +1249,17 @@ def test_emphasis_in_a_page_written_in_markdown_is_no_part_of_its_words():
     assert "(n = 17; P = .04)" in section_with(read(page), "Cement leakage").text
     plain = f"{TITLE}\n\nResults\n\nThe score was 4 * 3 * 2 in 23 patients (*n* = 23).\n"
     assert "(*n* = 23)" in section_with(read(plain), "The score").text  # no markdown: the marks stay
+
+
+def test_a_catalogue_record_with_affiliations_in_its_author_field_and_the_issue_as_its_source():
+    affiliation = "1Department of Spine Surgery, Northfield General Hospital, Oslo, Norway; and."
+    authors = ", ".join(f"{name}; {affiliation}" for name in ("Ruiz AM", "Wei L", "Costa T", "Lund K", "Berg A"))
+    doc = read("Cement in the canal after kyphoplasty: illustrative cases.\n\n"
+               f"Autor: {authors}\n"
+               "Jazyk: angli\u010dtina\n"
+               "Zdroj: Spine Cases [Spine Cases] 2023 Mar 2; Vol. 9 (4). Date of Electronic Publication: 2023 Mar 2.\n"
+               "DOI: 10.5555/sc.2023.41\n"
+               "Abstrakt: Two women had leg pain after kyphoplasty. Both recovered fully.\n")
+    assert len(f"Autor: {authors}") > 400  # longer than a line of running text a field is read in
+    assert (doc.meta.title.rstrip("."), doc.meta.first_author, doc.meta.year) == (
+        "Cement in the canal after kyphoplasty: illustrative cases", "Ruiz", 2023)

@@ -74,6 +74,11 @@ def test_history_year(text, year):
     # a meeting's supplement named in the issue
     ("Spine Cases. 2016;150(4_MeetingAbstracts):612A. doi:10.5555/sc.2016.612", "Spine Cases", 2016,
      ("10.5555/sc.2016.612",)),
+    # a supplement after the volume, or in its place
+    ("Spine Cases. 2008 Nov;17 Suppl 2(Suppl 2):301-5. doi: 10.5555/sc-007-0001. Epub 2007 Jun 3.", "Spine Cases",
+     2008, ("10.5555/sc-007-0001",)),
+    ("Spine Cases. 2015;40 Suppl 1:S22-S30.", "Spine Cases", 2015, ()),
+    ("Spine Cases. 2015 Mar;Suppl 3:S9-14.", "Spine Cases", 2015, ()),
 ])
 def test_parse_citation_line(line, journal, year, dois):
     c = parse_citation_line(line)
@@ -266,6 +271,10 @@ def test_record_metadata_csl_style():
     ("Aditi Raghavan a,*, Bernd Vogel b", "Raghavan"),
     ("Aditi Raghavan a,*", "Raghavan"),
     ("Aditi Raghavan b, c and Bernd Vogel a", "Raghavan"),
+    # the corresponding author's envelope and equal-contribution marks, also after a comma
+    ("Tomas Lindqvist 1,\u2709,#, Anders Brekke 2,#, Ana Ruiz 1", "Lindqvist"),
+    ("Tomas Lindqvist\u2709, Anders Brekke", "Lindqvist"),
+    ("Tomas Lindqvist 1,*, Anders Brekke 2", "Lindqvist"),
     ("C. H. Chen, K. L. Wang", "Chen"),
     ("R. Pritchard T. Osei K. Lund", "Pritchard"),  # three or more names each opened by an initial, spaces between
     ("A. M. Costa L. Wei R. Lund", "Costa"),

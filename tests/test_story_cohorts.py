@@ -87,10 +87,20 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
     ("A total of 240 patients were included.", "18 patients had posterior fusion."),
     # an outcome counted against some of the patients, not a population the paper counts
     ("A total of 240 patients were included.", "Walking improved in 18/22 patients (82%)."),
+    # a complication there before surgery: a baseline
+    ("A total of 240 patients were included.", "Motor deficits were present preoperatively in 18 patients."),
+    ("A total of 240 patients were included.", "Before surgery, weakness was present in 18 patients."),
 ])
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {other}"))
     assert 18 not in [n for n, _ in groups(paper)]
+
+
+def test_a_complication_after_surgery_beside_a_baseline_is_a_group(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, "Methods: A total of 240 patients were included. Results: "
+                                              "Preoperative weakness was seen in 30 patients. New weakness after "
+                                              "surgery was found in 18 patients."))
+    assert groups(paper) == [(18, 240)]
 
 
 @pytest.mark.parametrize("methods, results, unwanted", [
@@ -211,6 +221,19 @@ def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_
     paper = mine(tmp_path, text)
     assert [(c["n_patients"], c["denominator"], c["age_mean"]) for c in paper["cohorts"]] == [
         (83, None, 58.3), (57, 83, None)]
+
+
+@pytest.mark.parametrize("results, expected", [
+    ("Among them, 41 (64%) were women and 22 (34%) smoked.", [(64, 41, None)]),
+    ("Overall, 41 (64%) were women.", [(64, 41, None)]),
+    # a group the section counts before it takes it
+    ("Leakage was seen in 30 patients; 21 (70%) were women.", [(30, 21, 64)]),
+])
+def test_one_sex_counted_in_a_later_section_is_the_population_counted_before_it(tmp_path, results, expected):
+    text = (f"{TITLE}\n\nMethods\n\nWe retrospectively reviewed 64 patients treated with kyphoplasty.\n\n"
+            f"Results\n\n{results}\n")
+    paper = mine(tmp_path, text)
+    assert sorted((c["n_patients"], c["n_female"], c["denominator"]) for c in paper["cohorts"]) == expected
 
 
 @pytest.mark.parametrize("ages, expected", [

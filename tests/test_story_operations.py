@@ -280,3 +280,21 @@ def test_a_hematoma_named_for_another_compartment(tmp_path, title, story, causes
 def test_an_operation_told_back(tmp_path, story, symptoms):
     (patient,) = mine(tmp_path, case_report("Cement leakage after vertebroplasty: a case report", story))["patients"]
     assert patient["symptoms"] == symptoms
+
+
+@pytest.mark.parametrize("title, story, treatments", [
+    # the operation a deficit followed, which the index vocabulary does not name, is no rescue work
+    ("Quadriparesis hours after a two-level cervical corpectomy: a case report",
+     "A 58-year-old man had paralysis of both arms after the operation. He received steroids and recovered.",
+     ["steroids"]),
+    ("Weakness after a posterior instrumentation: a case report",
+     "A 64-year-old woman lost strength in her left leg. She received physiotherapy and recovered.",
+     ["rehabilitation"]),
+    # rescue work after rescue work stays rescue work
+    ("Intradural cement after vertebroplasty: a case report",
+     "A 70-year-old woman had leg weakness from intradural cement after vertebroplasty of L2. The cement was "
+     "removed after a durotomy.", ["cement removal", "durotomy"]),
+])
+def test_an_operation_a_deficit_followed_is_no_rescue(tmp_path, title, story, treatments):
+    (patient,) = mine(tmp_path, case_report(title, story))["patients"]
+    assert sorted(patient["treatments"]) == treatments

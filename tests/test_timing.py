@@ -137,6 +137,8 @@ def test_not_a_timing(text):
     "a delayed motor paresis",
     "both patients presented with the palsy in a delayed fashion",
     "weakness appeared in a late manner",
+    "she had delayed neurologic compromise from the leak",
+    "a late neurological deterioration after fusion",
 ])
 def test_delayed_deficit_without_days(text):
     assert timings(text) == [("delayed", None)]
@@ -156,6 +158,8 @@ def test_delayed_deficit_without_days(text):
     "She woke up with numbness in both legs two weeks before admission.",
     "Minor paravertebral leakage was observed during the procedure.",
     "No complications occurred during surgery.",
+    "a delayed neurological examination",
+    "late neurological outcomes were good",
 ])
 def test_not_a_delayed_deficit(text):
     assert timings(text) == []

@@ -44,6 +44,9 @@ from vocab_helpers import texts, values
     ("MRI revealed a spinal epidural haematoma", "epidural hematoma"),
     ("an extradural hematoma compressing the cord", "epidural hematoma"),
     ("the hematoma was evacuated", "epidural hematoma"),
+    ("a small epidural blood clot compressed the cord", "epidural hematoma"),
+    ("acute extradural clotting after discectomy", "epidural hematoma"),
+    ("a blood clot in the epidural space", "epidural hematoma"),
     ("inadequate decompression of the lateral recess", "insufficient decompression"),
     ("residual foraminal stenosis", "insufficient decompression"),
     ("nerve root oedema on MRI", "nerve root edema"),
@@ -64,6 +67,8 @@ def test_cause_values(text, expected):
     "none of the pedicle screws was found to be misplaced",
     "screw pull-out strength was tested in cadavers",
     "loss of fixation of the fracture",
+    "a clot in the epidural catheter",
+    "a blood clot in the femoral vein",
 ])
 def test_cause_must_not_match(text):
     assert values("CAUSE", text) == set()

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from leakmine.assemble.cues import CueIndex
+from leakmine.assemble.scope import before_index
 from leakmine.assemble.sentences import sentence_voice
 from leakmine.records import Document, Evidence, Mention
 
@@ -293,9 +294,11 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
 
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
     """Starts of the sentences that tell of the field's complications: a cause, leak site or symptom
-    named, had or not ("371 patients without leakage" are the group compared), or cement named."""
+    named, had or not ("371 patients without leakage" are the group compared), or cement named; not one
+    told as there before surgery ("Preoperative deficits were seen in 12 patients": a baseline)."""
     return {m.sentence_start for m in mentions
-            if m.label in _COMPLICATION_LABELS or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
+            if m.label in _COMPLICATION_LABELS and not before_index(m, cues)
+            or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
 
 
 def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int],
@@ -465,7 +468,8 @@ def _names(size: Mention, findings: list[Mention]) -> bool:
 
 def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int]) -> None:
     """Each group takes the sex count that adds up to its size (both sexes counted), else one sex
-    counted in its section after it, within its size."""
+    counted after it, within its size: in its section, else (a section that counts no group of its own:
+    "We reviewed 58 patients." then Results: "Of the 58 patients, 35 were female") anywhere before."""
     candidates = [g for g in groups if id(g) not in tallies]
     for m in sexes:
         total = _sex_total(m)
@@ -477,7 +481,9 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
             target = _named_after(fitting, m) or _nearest_before(fitting, m) or (fitting[0] if fitting else None)
         else:
             one = next(v for k in ("n_male", "n_female") if isinstance(v := m.attrs.get(k), int))
-            target = _nearest_before([g for g in candidates if g.n > one and g.sex is None], m, same_section=True)
+            within = [g for g in candidates if g.n > one and g.sex is None]
+            target = _nearest_before(within, m, same_section=True) or (
+                None if _nearest_before(candidates, m, same_section=True) else _nearest_before(within, m))
         if target is not None:
             target.sex = m
 

@@ -232,10 +232,25 @@ class PatientView:
                 self._roles[key] = "index"
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
-                self._roles[key] = procedure_role(
-                    m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index,
-                    outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
+                if m.value not in self.index and not outcome and self._deficit_followed(m):
+                    self._roles[key] = None
+                else:
+                    self._roles[key] = procedure_role(
+                        m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index,
+                        outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
+
+    def _deficit_followed(self, m: Mention) -> bool:
+        """Whether `m` is the operation a deficit told before it in its case's sentence followed, no other
+        work between ("quadriparesis hours after a two-level cervical corpectomy"): an index operation the
+        index vocabulary does not name, no rescue work (not "removal of the cement after a durotomy")."""
+        at, cues = m.start_char - m.sentence_start, self.cues.of(m)
+        if not after_operation(cues, at) or called_rescue(cues, at) or cues.has("GENERIC"):
+            return False
+        before = [o for o in self.by_sentence.get(m.sentence_start, []) if o.end_char <= m.start_char]
+        deficits = [o for o in before if o.label == "SYMPTOM" and self.complication(o)]
+        return bool(deficits) and not any(o.label in _PROCEDURE_LABELS and o.asserted
+                                          and o.start_char > deficits[0].start_char for o in before)
 
     def _with_other_work(self, m: Mention) -> bool:
         """Whether its sentence names another operation or treatment beside `m` ("removal of the cement

@@ -50,7 +50,7 @@ def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callab
         if m.label != "SYMPTOM":
             told = told or is_complication(m)
             continue
-        if _indication(index, m, cues) or (not told and _before_index(m, cues)):
+        if _indication(index, m, cues) or (not told and before_index(m, cues)):
             out.add((m.start_char, m.end_char))
         elif m.asserted:
             told = True
@@ -99,7 +99,7 @@ def _indication(index: Mention, m: Mention, cues: CueIndex) -> bool:
     return here.has("INDICATION", lo, hi) and not here.has("STORY_MOVES", lo, hi) and not here.has("CLAUSE", lo, hi)
 
 
-def _before_index(m: Mention, cues: CueIndex) -> bool:
+def before_index(m: Mention, cues: CueIndex) -> bool:
     """A symptom whose clause says it was there before surgery ("preoperatively she had sciatica")."""
     here = cues.of(m)
     lo, hi = clause(here, m.start_char - m.sentence_start, m.end_char - m.sentence_start)

@@ -76,12 +76,15 @@ _DATED_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][^:|]{{1,120}}?):\s+(?:{_MONTH}
 # ("Spine (Phila Pa 1976)"); a lower-case word with a full stop ends a title sentence, not a journal.
 _JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)"  # "of", never "ended."
 _JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
+_SUPPLEMENT = r"Suppl(?:ement)?\.?(?:\s*\d{1,3})?"  # a supplement of a volume ("Suppl 5", "Suppl.")
 _ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
     # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49", a two months' issue
-    # "Spine Cases. 2011 Nov-Dec;4(6):212-8", a meeting's supplement "Spine Cases. 2014;145(3_MeetingAbstracts):508A"
+    # "Spine Cases. 2011 Nov-Dec;4(6):212-8", a meeting's supplement "Spine Cases. 2014;145(3_MeetingAbstracts):508A",
+    # a supplement after its volume or alone "Spine Cases. 2008 Nov;17 Suppl 2(Suppl 2):301-5", "2019;Suppl 1:S12-8"
     re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})"
-               rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*\d{{1,4}}[A-Z]?\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
+               rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*"
+               rf"(?:\d{{1,4}}[A-Z]?(?:\s+{_SUPPLEMENT})?|{_SUPPLEMENT})\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # an article numbered in its volume, the journal's name with commas in it: "Journal of Spine, Pain and
@@ -144,9 +147,13 @@ _BARE_INITIALS = r"(?:[A-Z]-[A-Z]|[A-Z]{1,3})(?![\w'\u2019])"  # "CH", "H-J"
 _CAPS = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?![\w'\u2019])"  # "ZHAO", "KILIN\u00c7"
 _CAPS_FAMILY = (rf"(?!ORCID\b)(?=[{_UP}]*[AEIOUY\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d8-\u00dc])[{_UP}]{{3,}}"
                 rf"(?:-[{_UP}]{{2,}})?(?![\w'\u2019])")  # "KIM", "AKINT\u00dcRK", not initials "CHK"
-_MARKS = (r"(?:\^\{[^}]{1,15}\}"
-          r"|\^[\w*\u2020\u2021\u00a7#\u00b6]{1,4}(?:,[\w*\u2020\u2021\u00a7#\u00b6]{1,4})*"
-          r"|[*\u2020\u2021\u00a7#\u00b6]+|\d{1,2}(?:,\s?\d{1,2})*(?:,?[A-G](?![a-z]))*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
+# Symbols after an author's name: notes ("*", daggers, "#": equal contribution) and the corresponding
+# author's envelope ("Ana Ruiz 1,\u2709").
+_SYMBOLS = "*\u2020\u2021\u00a7#\u00b6\u2709"
+_MARKS = (rf"(?:\^\{{[^}}]{{1,15}}\}}"
+          rf"|\^[\w{_SYMBOLS}]{{1,4}}(?:,[\w{_SYMBOLS}]{{1,4}})*"
+          rf"|,?[{_SYMBOLS}]+"  # also after a comma: "Ana Ruiz 1,\u2709,#"
+          r"|\d{1,2}(?:,\s?\d{1,2})*(?:,?[A-G](?![a-z]))*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
           r"|[\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d9c]+)")
 # Between names: comma, semicolon, "and", "&", a bar or a middle dot ("Ana Ruiz | Li Wei", "Ana Ruiz · Li Wei",
 # printed as a spaced full stop when copied from a PDF), else a space.
@@ -154,7 +161,7 @@ _BY = re.compile(r"(?:by|BY|By)\s+(?=[A-Z])")
 _NAME_START = re.compile(rf"[{_UP}]")
 _SEPARATOR = re.compile(r"\s*(?:,|;|&|\||[\u00b7\u2022\u2219\u22c5]|\band\b)\s*|\s+\.\s+|\s+")
 # Affiliation letters after a space: "Aditi Raghavan a,*", "Li Wei b, c" (then a separator or the end).
-_LETTER_MARKS = (r"\s[a-z](?:\s?,\s?[a-z\d*\u2020\u2021\u00a7#\u00b6])*"
+_LETTER_MARKS = (rf"\s[a-z](?:\s?,\s?[a-z\d{_SYMBOLS}])*"
                  r"(?=\s*(?:[,;&|\u00b7\u2022\u2219\u22c5]|\band\b|$))")
 _TITLE_RUN_IN = re.compile(
     r"(?<=[a-z0-9)\]'\u2019])\s+(?=(?:A|An|The|This|These|We|Our|In|On|At|After|During|Here|Herein|His|Her|"
@@ -280,7 +287,10 @@ def parse_citation_line(text: str, max_words: int = 40) -> Citation | None:
 _JOURNAL_FIELD = re.compile(rf"^(?P<journal>[^,;]{{2,120}}?)\s*[,;]\s*(?P<year>{_YEAR})(?:\s*\u0440\b\.?|\b)"
                             rf"(?:\s*[,;].*|\s+{_MONTH}\b.*|\s+\u2116.*)?$"  # "2024 р." (рік: year), "№ 2"
                             # a catalogue's issue of a journal: "Spine Cases 2021-04, Vol.17 (2), p.e118-e121"
-                            rf"|^(?P<cjournal>.{{2,120}}?),?\s+(?P<cyear>{_YEAR})(?:-\d\d){{0,2}},\s*Vol\.\s*\d")
+                            rf"|^(?P<cjournal>.{{2,120}}?),?\s+(?P<cyear>{_YEAR})(?:-\d\d){{0,2}},\s*Vol\.\s*\d"
+                            # its abbreviation in brackets before the date: "Spine Cases [Spine Cases] 2024 Apr 22;
+                            # Vol. 7 (17)"
+                            rf"|^(?P<bjournal>[^\[\]]{{2,120}}?)\s*\[[^\[\]]{{2,80}}\]\s*(?P<byear>{_YEAR})\b")
 
 
 def parse_journal_field(value: str) -> Citation | None:
@@ -292,8 +302,8 @@ def parse_journal_field(value: str) -> Citation | None:
     if year := re.fullmatch(rf"({_YEAR})(?:\s*\u0440\b\.?)?\.?", value):  # "2024", "2024 р." (рік: year)
         return Citation(None, int(year.group(1)), ())
     m = _JOURNAL_FIELD.match(value)
-    return Citation(_clean_journal(m.group("journal") or m.group("cjournal")), int(m.group("year") or m.group("cyear")),
-                    ()) if m else None
+    return Citation(_clean_journal(m.group("journal") or m.group("cjournal") or m.group("bjournal")),
+                    int(m.group("year") or m.group("cyear") or m.group("byear")), ()) if m else None
 
 
 def parse_issue_line(text: str) -> Citation | None:
@@ -420,7 +430,7 @@ def _family_given_list() -> re.Pattern[str]:
     """"Family, Given; Family, Given", each name with its degrees and marks ("Ruiz, Ana MD*; Wei, Li",
     "Wei, Li, MD1,a"), perhaps ending with a group of authors ("... the Spine Study Group")."""
     name = _FAMILY_GIVEN.format(p=_PARTICLE)
-    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[*\u2020\u2021\u00a7\u00b6#\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
+    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[{_SYMBOLS}\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
     group = (r"(?:\s*[,;]?\s*(?:and\s+|for\s+|on\s+behalf\s+of\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}"
              r"(?:Group|Consortium|Investigators|Network|Society|Committee|Forum)(?:\s+[A-Z][\w-]*)?(?:\s*\([A-Z]{2,8}\))?)?")
     return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}{group}\s*\.?$")
@@ -571,7 +581,7 @@ def _name_pattern() -> re.Pattern[str]:
         # not the articles "A" and "I" of a title, though an initial after a comma or "and": "..., A Leber",
         # "... and I Costa")
         rf"|(?:(?<=[,;&]\s)|(?<=\band\s)|(?![AI]\s)){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"
-        rf"(?=\s*(?:[,;&|\d*(^\u00b7\u2022\u2020\u2021\u00a7\u00b9\u00b2\u00b3\u2070-\u2079]|\band\b|$)"
+        rf"(?=\s*(?:[,;&|\d(^\u00b7\u2022{_SYMBOLS}\u00b9\u00b2\u00b3\u2070-\u2079]|\band\b|$)"
         rf"|\s*,?\s*{_degrees_pattern()}(?![\w'\u2019-])))"
     )
 

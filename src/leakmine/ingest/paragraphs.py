@@ -53,8 +53,8 @@ _BULLET = re.compile(r"^[-*\u00b7\u2022\u25aa\u25e6\u25cf]\s+(?=\S)")
 _CITED_ISSUE = re.compile(r"\b(?:19|20)\d\d\s*(?:[A-Z][a-z]{2}\s*)?;\s*\d+\s*(?:\(\d+\))?\s*:\s*[eE]?\d+")
 # "Title: ...", "Authors: ...", "Year: 2021" as notes, exports and index pages print them (also in Spanish,
 # Ukrainian, Czech and German: "Autores", "Автори", "Видання", "Rok vydání", "verfasst von", "Hauptverfasser"); a
-# catalogue's "Published in" the journal's issue ("Veröffentlicht in": its journal and year read, never its words
-# as the journal's name); its "Main Authors
+# catalogue's "Published in" the journal's issue ("Veröffentlicht in", "Zdroj": its journal and year read, never
+# its words as the journal's name); its "Main Authors
 # Marlowe, Ruth A", "Published United States 01.06.2019", "Date 2019 Jun 3", "State: Published - Sep 2018"; its cells run together
 # ("Year of Publication2017", "StatePublished - Sep 2018").
 FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "authors": "author",
@@ -63,6 +63,7 @@ FIELD_KEYS = {"title": "title", "article title": "title", "author": "author", "a
               "título": "title", "titulo": "title", "revista": "journal", "автори": "author", "автор": "author",
               "видання": "journal", "журнал": "journal", "рік": "year", "rok vydání": "year", "verfasst von": "author",
               "verfasser": "author", "hauptverfasser": "author", "veröffentlicht in": "issue", "published in": "issue",
+              "zdroj": "issue",
               "year": "year", "year of publication": "year", "publication year": "year",
               "publication date": "year", "date published": "year", "published": "year", "date": "year",
               "publication status": "year",
@@ -75,7 +76,7 @@ FIELD = re.compile(
     rf"^(?:[-*\u00b7\u2022]\s+)?(?P<key>{_FIELD_KEY}|state(?=\s*:?\s*published\b)|date(?=\s+(?:19|20)\d\d\b))"  # "- Authors: ..." too
     r"(?:\s*:\s*|(?-i:(?<=[a-z])(?=[A-Z0-9]))|(?:(?<=year)|(?<=publication)|(?<=date))\s+(?=(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}(?:\s+\d{1,2})?)?$)|(?<=main\sauthors)\s+|"
     r"(?<=main\sauthor)\s+|(?<=published)\s+(?=(?-i:(?:[A-Z][\w.]*\s+){0,3})[\d./-]*(?:19|20)\d\d$))"
-    r"(?P<value>\S.{0,400})$", re.IGNORECASE)
+    r"(?P<value>\S.{0,1500})$", re.IGNORECASE)  # long: a catalogue's author field may hold each affiliation
 # A line under a field that is no wrap of it, besides another field: a record's other labelled lines
 # ("Volume: 18", "DOI: 10...", "PMID 31874206") or a catalogue's cell, its label run into its value ("Volume18",
 # "Issue number5").
@@ -247,6 +248,7 @@ LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list 
 _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's affiliation marks, a separator
 
 
+_AFFILIATION_NUMBER = re.compile(r"\d{1,2}\s+[A-Z]")  # "1 Department of Radiology, ..." under its author
 # The link a page prints after its corresponding author's name, run into it ("Li WeiEmail author").
 _EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
 
@@ -465,6 +467,31 @@ def classify_all(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _spaced_bullets(paras: list[Para]) -> list[Para]:
+    """`paras` with a byline printed as a bulleted list under an author label, a blank line between its
+    items, each perhaps followed by its numbered affiliation ("Authors" / "" / "• Ana Ruiz" / "" /
+    "1 North Hospital, Oslo" / "• Li Wei"), made one byline paragraph (the affiliations left out)."""
+    out: list[Para] = []
+    i = 0
+    while i < len(paras):
+        out.append(paras[i])
+        j, names = i + 1, []
+        if _label_field(paras[i].text) == "author":
+            while j < len(paras) and paras[j].role == "body":
+                if _BULLET.match(paras[j].text):
+                    names.append(_EMAIL_LINK.sub("", _BULLET.sub("", paras[j].text)))
+                elif not (names and _AFFILIATION_NUMBER.match(paras[j].text)):
+                    break
+                j += 1
+            byline = _listed_byline(names, " \u2022 ", True) if len(names) > 1 else None
+            if byline:
+                out.append(Para("byline", byline, rule=LISTED_NAMES, block=paras[i + 1].block))
+            else:
+                j = i + 1
+        i = j
+    return out
+
+
 def paragraphs(blocks: list[list[Line]]) -> list[Para]:
     paras: list[Para] = []
     for i, block in enumerate(blocks):
@@ -472,7 +499,7 @@ def paragraphs(blocks: list[list[Line]]) -> list[Para]:
         for p in _split_block(block, nxt):
             p.block = i
             paras.append(p)
-    return classify_all(paras)
+    return classify_all(_spaced_bullets(paras))
 
 
 # --- title ----------------------------------------------------------------------------------
