@@ -441,6 +441,11 @@ def test_byline_first_author_in_family_name_first_order():
     ("Authors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n", "Ruiz"),
     ("Keywords\n\n  \u2022 Spinal Cord\n\n  \u2022 Cement Leakage\n\n", None),
     ("Authors\n\n  1 North Hospital\n\n  \u2022 Ana Ruiz\n\n", None),  # an affiliation under no name
+    # numbered from 1, each name marked for its affiliation, the affiliations numbered again below
+    ("Case report\n  1. Ana Ruiz1,\n  2. Li Wei Costa1 and\n  3. Tom Berg2\n  1. 1 Orthopedics, North Hospital, Oslo\n"
+     "  2. 2 Anatomy, North Hospital, Oslo\n", "Ruiz"),
+    ("  1. Ana Ruiz\n  2. Li Wei\n", None),  # no marks: as often steps or terms
+    ("  1. Ana Ruiz1\n  3. Li Wei2\n", None),  # not numbered one by one
 ])
 def test_author_lists_name_the_first_author(lines, first):
     doc = read(f"Cement in the canal after kyphoplasty\n\n{lines}\nA man of 60 had a leak. He recovered fully.\n")
@@ -1263,3 +1268,25 @@ def test_a_catalogue_record_with_affiliations_in_its_author_field_and_the_issue_
     assert len(f"Autor: {authors}") > 400  # longer than a line of running text a field is read in
     assert (doc.meta.title.rstrip("."), doc.meta.first_author, doc.meta.year) == (
         "Cement in the canal after kyphoplasty: illustrative cases", "Ruiz", 2023)
+
+
+@pytest.mark.parametrize("after, first", [
+    ("Ana Ruiz, Li Wei \u2217 , Tom Berg Department of Orthopaedics, Northfield General Hospital, Oslo, Norway", "Ruiz"),
+    ("Ana Ruiz, Li Wei", "Ruiz"),
+    ("A woman of 60 had a leak after kyphoplasty and recovered.", None),  # the text runs on, no names
+    ("Ana Ruiz", None),  # one name alone may be a word of the title's line
+])
+def test_names_run_onto_the_end_of_the_titles_line(after, first):
+    title = "Cement in the canal after kyphoplasty in three patients"
+    doc = read(f"{title}\n\n{title}\n\nSpine Cases 12 (2021) 10\u201316\n\n{title} {after}\n\n"  # a page over its PDF
+               "Abstract\n\nA man of 60 had a leak. He recovered fully.\n")
+    assert doc.meta.title == title and doc.meta.first_author == first
+
+
+def test_a_title_printed_whole_then_over_its_subtitle_is_no_running_head():
+    doc = read("Delayed Foraminal Leakage After Sacroplasty: Removal Through a Small Window\n\n"
+               "Journal Logo\n\nDelayed Foraminal Leakage After Sacroplasty\n\n"
+               "Removal Through a Small Window\n\nOkafor, Chidi MD; Lindqvist, Tomas MD, PhD\n\n"
+               "Study Design. A case report.\n\nMethods. A man of 60 had a leak. He recovered fully.\n")
+    assert (doc.meta.title, doc.meta.first_author) == (
+        "Delayed Foraminal Leakage After Sacroplasty: Removal Through a Small Window", "Okafor")

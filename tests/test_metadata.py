@@ -275,6 +275,7 @@ def test_record_metadata_csl_style():
     ("Tomas Lindqvist 1,\u2709,#, Anders Brekke 2,#, Ana Ruiz 1", "Lindqvist"),
     ("Tomas Lindqvist\u2709, Anders Brekke", "Lindqvist"),
     ("Tomas Lindqvist 1,*, Anders Brekke 2", "Lindqvist"),
+    ("Tomas Lindqvist, Anders Brekke \u2217 , Ana Ruiz", "Lindqvist"),  # a PDF's asterisk
     ("C. H. Chen, K. L. Wang", "Chen"),
     ("R. Pritchard T. Osei K. Lund", "Pritchard"),  # three or more names each opened by an initial, spaces between
     ("A. M. Costa L. Wei R. Lund", "Costa"),
@@ -449,6 +450,8 @@ _OWN = "Delayed foraminal cement after sacral augmentation"
     (_OWN, None, None, None),
     (f"As reported in {_OWN}, cement may leak.", None, None, None),
     (f"see the MRI: {_OWN.lower()}", None, None, None),
+    (f"Symptomatic Foraminal Leakage: {_OWN}", None, None, None),  # a title's first part over its subtitle
+    (f"Spine Cases Q Okafor and Lee: {_OWN}", "Okafor", None, None),  # surnames after a journal's name
     ("Okafor CN, Lee K. Cement in the canal. Spine Cases Q 2018;25:78-85.", None, None, None),
 ])
 def test_own_citation(text, author, year, doi):

@@ -69,6 +69,24 @@ def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value)
         assert value in got if isinstance(got, list) else got == value
 
 
+@pytest.mark.parametrize("told, field, values", [
+    ("Both had 3/5 and 2/5 hip flexor weakness, respectively.", "muscle_grades", [["3"], ["2"]]),
+    ("Cement had leaked into the foramen and the epidural space, respectively.", "leak_locations",
+     [["foraminal"], ["epidural"]]),
+    # the list "respectively" closes is the one nearest it
+    ("Both had leg weakness and numbness 3 and 9 months later, respectively.", "symptoms",
+     [["numbness", "weakness"], ["numbness", "weakness"]]),
+    # as many values of another kind between the list and "respectively"
+    ("Leg weakness and numbness began after surgery at L2 and L4, respectively.", "symptoms",
+     [["numbness", "weakness"], ["numbness", "weakness"]]),
+])
+def test_values_listed_respectively_are_each_cases_own(tmp_path, told, field, values):
+    paper = mine(tmp_path, case_report(TITLE, "We report two patients with cement leakage after vertebroplasty. "
+                                              + told))
+    got = [sorted(p[field] if field != "muscle_grades" else [g["value"] for g in p[field]]) for p in paper["patients"]]
+    assert got == values
+
+
 def test_values_joined_by_a_slash_are_told_apart_in_a_sentence_about_both(tmp_path):
     paper = mine(tmp_path, case_report(TITLE, (
         "Case 1 was a 70-year-old man. Case 2 was a 77-year-old woman. Both patients developed numbness/weakness "

@@ -37,6 +37,7 @@ BROADCAST_LABELS = frozenset({"PROCEDURE", "CAUSE", "TREATMENT"})
 SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMING", "FOLLOW_UP"}
 _IN_ONE = re.compile(r"\bin\s+one\s+(?:patient|case)\b", re.IGNORECASE)
 _IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one)\b|(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # Words that part a summary's cases: "in one", "one of whom", "one of two patients", "... respectively".
 _SOME = re.compile(r"\b(?:in\s+one|one\s+of\s+(?:whom|which|them|these|those|(?:the\s+)?(?:two|three|four|five|six|"
                    r"seven|eight|nine|\d+)\b))|\brespectively\b", re.IGNORECASE)
@@ -458,6 +459,29 @@ def _summary_gives(m: Mention, flow: str, by_sentence: dict[int, list[Mention]],
                                   for o in by_sentence[m.sentence_start])
 
 
+def _respective(m: Mention, others: list[Mention], n_patients: int) -> tuple[int, ...] | None:
+    """The case `m` is said of where its sentence names one value of its kind for each of the series'
+    cases, in order, and says so after them ("with 3/5 and 4/5 hip flexor weakness, respectively"): the k-th
+    value the k-th case's; else None. The list is the one nearest "respectively" ("weakness and bladder
+    and bowel trouble 13 months, 3 years and 5 years later, respectively": the times, not the symptoms;
+    nor values of another kind as many as the cases between)."""
+    said = _RESPECTIVELY.search(m.sentence, m.end_char - m.sentence_start)
+    if said is None:
+        return None
+    end = m.sentence_start + said.start()
+    named = sorted({(o.start_char, o.end_char) for o in others if o.label == m.label and o.end_char <= end})
+    tail = m.sentence[named[-1][1] - m.sentence_start:said.start()] if named else ""
+    if len(named) != n_patients or any(ch.isdigit() for ch in tail):
+        return None  # numbers between the list and "respectively" are the list it closes
+    between: dict[str, set[int]] = {}
+    for o in others:
+        if o.label != m.label and named[0][0] < o.start_char and o.end_char <= end:
+            between.setdefault(o.label, set()).add(o.start_char)
+    if any(len(v) >= n_patients for v in between.values()):
+        return None
+    return (named.index((m.start_char, m.end_char)) + 1,)
+
+
 def _one_of_two(m: Mention, by_sentence: dict[int, list[Mention]],
                 in_turn: dict[int, tuple[int, int]]) -> tuple[int, ...] | None:
     """The one patient of a two-patient series `m` is said of, where the text tells them apart: within
@@ -535,6 +559,10 @@ def attribute(document: Document, mentions: list[Mention], cues: CueIndex, ancho
             out.append(Attribution(m, unit, split))
             continue
         here = in_sentence.get(m.sentence_start)
+        if not here and not cohort and n_patients > 1 and about and flow != "title" and (
+                own := _respective(m, by_sentence[m.sentence_start], n_patients)):
+            out.append(Attribution(m, unit, own))
+            continue
         if here:
             before = [i for i in here if anchors[i].start <= m.start_char]
             pick = before[-1] if before else here[0]

@@ -147,9 +147,9 @@ _BARE_INITIALS = r"(?:[A-Z]-[A-Z]|[A-Z]{1,3})(?![\w'\u2019])"  # "CH", "H-J"
 _CAPS = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?![\w'\u2019])"  # "ZHAO", "KILIN\u00c7"
 _CAPS_FAMILY = (rf"(?!ORCID\b)(?=[{_UP}]*[AEIOUY\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d8-\u00dc])[{_UP}]{{3,}}"
                 rf"(?:-[{_UP}]{{2,}})?(?![\w'\u2019])")  # "KIM", "AKINT\u00dcRK", not initials "CHK"
-# Symbols after an author's name: notes ("*", daggers, "#": equal contribution) and the corresponding
-# author's envelope ("Ana Ruiz 1,\u2709").
-_SYMBOLS = "*\u2020\u2021\u00a7#\u00b6\u2709"
+# Symbols after an author's name: notes ("*" and a PDF's "\u2217", daggers, "#": equal contribution) and the
+# corresponding author's envelope ("Ana Ruiz 1,\u2709").
+_SYMBOLS = "*\u2217\u2020\u2021\u00a7#\u00b6\u2709"
 _MARKS = (rf"(?:\^\{{[^}}]{{1,15}}\}}"
           rf"|\^[\w{_SYMBOLS}]{{1,4}}(?:,[\w{_SYMBOLS}]{{1,4}})*"
           rf"|,?[{_SYMBOLS}]+"  # also after a comma: "Ana Ruiz 1,\u2709,#"
@@ -482,8 +482,11 @@ def own_citation(text: str, title: str) -> Citation | None:
     if not 0 < at <= 300:
         return None
     before = flat[:at].rstrip()
-    if (heads := _SURNAMES_HEAD.search(before)) and heads.group("sur") not in _names()["not_name_words"]:
-        return Citation(None, None, (), heads.group("sur"))  # not a label: "Title: <title>"
+    # not a label ("Title: <title>"); one surname only as the whole head ("Kim: <title>", not a title's
+    # first part "Anterior Epidural Hematoma: <subtitle>")
+    if (heads := _SURNAMES_HEAD.search(before)) and heads.group("sur") not in _names()["not_name_words"] \
+            and (heads.start() == 0 or heads.group() != heads.group("sur") + ":"):
+        return Citation(None, None, (), heads.group("sur"))
     if not before.endswith((".", ")")) or not _CITED_AUTHOR.match(before):
         return None
     return parse_reference(flat)

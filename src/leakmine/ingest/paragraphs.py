@@ -244,6 +244,7 @@ def _in_matter(cur: list[str], cur_role: str) -> bool:
     return bool(cur) and cur_role == "body" and opens_boilerplate(cur[0])
 
 
+NUMBERED_NAMES = "byline.numbered"  # a byline printed as a numbered list, each name marked
 LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list (it counts above the text only)
 _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's affiliation marks, a separator
 
@@ -280,6 +281,26 @@ def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
             if names:
                 return i, j, names
         i = j + 1
+    return None
+
+
+_AFFILIATION_MARK = re.compile(r"[a-z](?:\d{1,2}(?:,\d{1,2})*|[*\u2020\u2021])$")  # "Ana Ruiz1", "Li Wei1,2"
+_NUMBERED = re.compile(r"(\d{1,2})\.\s+(\S.*?)(?:\s*,|\s+and)?")
+
+
+def _numbered_names(block: list[Line]) -> tuple[int, int, str] | None:
+    """(start, end, names) of a byline printed as a numbered list, one author an item numbered from 1 on,
+    each name with its affiliation's mark ("1. Ana Ruiz1," / "2. Li Wei2 and" / "3. Tom Berg1"; the
+    affiliations numbered from 1 again below): a list of terms carries no marks."""
+    for i in range(len(block)):
+        names: list[str] = []
+        for item in block[i:]:
+            m = _NUMBERED.fullmatch(item.text.strip())
+            if not m or int(m.group(1)) != len(names) + 1 or not _AFFILIATION_MARK.search(m.group(2)):
+                break
+            names.append(m.group(2))
+        if len(names) > 1 and (joined := _listed_byline(names, ", ", False)):
+            return i, i + len(names), joined
     return None
 
 
@@ -323,9 +344,10 @@ def _labelled_names(block: list[Line]) -> tuple[int, int, str] | None:
     return (start, end, joined) if names and joined else None
 
 
-def _around_byline(block: list[Line], i: int, j: int, names: str, next_first: str | None) -> list[Para]:
+def _around_byline(block: list[Line], i: int, j: int, names: str, next_first: str | None,
+                   rule: str = LISTED_NAMES) -> list[Para]:
     """The block's paragraphs, lines i to j a byline printed as a list (`names`)."""
-    return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=LISTED_NAMES)]
+    return ((_split_block(block[:i], block[i].text) if i else []) + [Para("byline", names, rule=rule)]
             + (_split_block(block[j:], next_first) if j < len(block) else []))
 
 
@@ -342,6 +364,8 @@ def _split_block(block: list[Line], next_first: str | None) -> list[Para]:
         return [Para(role, text)]
     if listed := _bulleted_names(block):
         return _around_byline(block, *listed, next_first)
+    if numbered := _numbered_names(block):  # marked names: a byline wherever it stands
+        return _around_byline(block, *numbered, next_first, rule=NUMBERED_NAMES)
     if comma_listed := _comma_listed_names(block):
         names, rest = comma_listed
         return [Para("byline", names, rule=LISTED_NAMES)] + (_split_block(rest, next_first) if rest else [])

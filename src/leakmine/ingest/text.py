@@ -28,6 +28,7 @@ from leakmine.ingest.headings import heading_kind
 from leakmine.ingest.markdown import unflatten_text
 from leakmine.ingest.medline import is_medline, medline_fields, medline_record, unflatten_record
 from leakmine.ingest.metadata import (
+    Byline,
     Citation,
     authors_before_title,
     date_year,
@@ -195,6 +196,8 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
     led = authors_before_title(title) if title else None  # "Ruiz, Wei, and Costa: <title>"
     title, title_year = title_tail(led[1] if led else title) if title else (title, None)
     own_refs = _own_citations(own, title)  # its title after its authors: "Okafor T, Lindqvist M. <title>. ..."
+    if title and not bylines:
+        bylines = [b for p in own if (b := _byline_after_title(p.text, title))][:1]
     matter = [p.text for p in own
               if p.role in ("boiler", "byline", "label") and p.kind in ("front-matter", "back-matter")]
     history = [p.text for p in own if p.rule == "history.dates"]
@@ -239,6 +242,16 @@ def _metadata(paras: list[Para], parts: list[dict[str, Any]], records: list[dict
         article_type=next((article_type(t) for p in paras if p.rule == "article-type"
                            for t in label_parts(p.text) if article_type(t)), None),
     )
+
+
+def _byline_after_title(text: str, title: str) -> Byline | None:
+    """The names a PDF's text runs onto the end of the title's line, two or more ("<title> Ana Ruiz, Li Wei,
+    Tom Berg Department of Orthopaedics, ...")."""
+    t, head = " ".join(text.split()), " ".join(title.split())
+    if len(t) <= len(head) or t[:len(head)].lower() != head.lower():
+        return None
+    byline = parse_byline(t[len(head):].strip())
+    return byline if byline is not None and len(byline.names) > 1 else None
 
 
 def _language(parts: list[dict[str, Any]]) -> str:
