@@ -70,6 +70,7 @@ def found(text: str, label: str) -> list[tuple[str, dict]]:
     ("The review revealed 11 patients who developed a hematoma.", 11, None),
     ("27 patients who subsequently experienced radiculopathy", 27, None),
     ("2864 patients with fractures treated with PKP were retrospectively reviewed", 2864, None),
+    ("Ninety-one patients who underwent cervical fixation were independently reviewed", 91, None),
     ("Sixty patients aged over 65 years were enrolled", 60, None),
     ("Pain relief was evaluated in 284 patients (517 vertebrae).", 284, None),
     ("Of the 12, 8 patients who developed weakness underwent evacuation.", 8, 12),
@@ -353,6 +354,8 @@ def test_counts_against_a_population_are_read_once(text, expected):
     ("92 patients (males-39, females-53)", 39, 53),
     ("Eighty-seven patients (52 of whom were women and 35 of whom were men)", 35, 52),
     ("35 of whom were men and 52 women", 35, 52),
+    ("35 of whom were men and 52 were women", 35, 52),
+    ("52 of whom were women and 35 were men", 35, 52),
     ("92 patients (39 men [42.4%] and 53 women [57.6%])", 39, 53),  # shares in square brackets
     ("Males/females 9 [45%]/11 [55%]", 9, 11),
 ])
@@ -454,6 +457,9 @@ def test_age_stat(text, value, stat):
     "aged 70",
     "Leakage rates varied between the ages of 50 and 90 years.",  # no people's ages
     "Leaks were found at ages from 50 to 60 years.",
+    "Patients with ages between 18 and 40 years were excluded.",
+    "Leakage was more frequent in patients with ages from 85 to 95 years.",
+    "12 patients with ages between 18 and 40 years were excluded.",
     "one of two patients",
     "cultured cells (n = 3)",
     "rats were divided into groups (n = 12)",
@@ -843,7 +849,7 @@ def test_sex_count_forms(text, male, female):
     ("Ages ranged from 38 to 82 years.", {"mean": None, "min": 38, "max": 82}),
     ("71 patients (25 men, 46 women) with ages from 38 to 82 years (average 64.2 \u00b1 11.5)",
      {"mean": 64.2, "sd": 11.5, "min": 38, "max": 82}),
-    ("women with ages between 45 and 82 years", {"mean": None, "min": 45, "max": 82}),
+    ("60 women with ages between 45 and 82 years", {"mean": None, "min": 45, "max": 82}),
     ("were aged 41 to 88 years (average 66.4 ± 11.9 y)", {"mean": 66.4, "sd": 11.9, "min": 41, "max": 88}),
     ("mean age of the symptomatic patients was 76.3 years (SD 6.2)", {"mean": 76.3, "sd": 6.2}),
     ("had a mean age of 61.8 ± 10.4 years", {"mean": 61.8, "sd": 10.4}),

@@ -441,9 +441,12 @@ def test_byline_first_author_in_family_name_first_order():
     ("Authors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n", "Ruiz"),
     ("Keywords\n\n  \u2022 Spinal Cord\n\n  \u2022 Cement Leakage\n\n", None),
     ("Authors\n\n  1 North Hospital\n\n  \u2022 Ana Ruiz\n\n", None),  # an affiliation under no name
+    # a paragraph after the list that opens with a number is no affiliation, and is kept
+    ("Authors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n12 Patients with leakage were reviewed.\n\n", "Ruiz"),
     # numbered from 1, each name marked for its affiliation, the affiliations numbered again below
     ("Case report\n  1. Ana Ruiz1,\n  2. Li Wei Costa1 and\n  3. Tom Berg2\n  1. 1 Orthopedics, North Hospital, Oslo\n"
      "  2. 2 Anatomy, North Hospital, Oslo\n", "Ruiz"),
+    ("  1. Ana Ruiz1,*,\n  2. Li Wei Costa1, and\n  3. Tom Berg2,\u2709\n", "Ruiz"),  # marks, an Oxford comma
     ("  1. Ana Ruiz\n  2. Li Wei\n", None),  # no marks: as often steps or terms
     ("  1. Ana Ruiz1\n  3. Li Wei2\n", None),  # not numbered one by one
 ])

@@ -452,6 +452,9 @@ _OWN = "Delayed foraminal cement after sacral augmentation"
     (f"see the MRI: {_OWN.lower()}", None, None, None),
     (f"Symptomatic Foraminal Leakage: {_OWN}", None, None, None),  # a title's first part over its subtitle
     (f"Spine Cases Q Okafor and Lee: {_OWN}", "Okafor", None, None),  # surnames after a journal's name
+    (f"12 Okafor: {_OWN}", "Okafor", None, None),  # one surname after a page number, a year or a bar
+    (f"Spine Cases Q 2019 Okafor: {_OWN}", "Okafor", None, None),
+    (f"Spine Cases Q | Okafor: {_OWN}", "Okafor", None, None),
     ("Okafor CN, Lee K. Cement in the canal. Spine Cases Q 2018;25:78-85.", None, None, None),
 ])
 def test_own_citation(text, author, year, doi):

@@ -96,6 +96,16 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     assert 18 not in [n for n, _ in groups(paper)]
 
 
+@pytest.mark.parametrize("results", [
+    "New motor deficits compared with the preoperative status were seen in 18 patients.",
+    "Weakness worse than preoperatively was found in 18 patients.",
+    "Postoperative weakness, absent preoperatively, occurred in 18 patients.",
+])
+def test_a_complication_told_as_a_change_from_before_surgery_is_a_group(tmp_path, results):
+    paper = mine(tmp_path, case_report(TITLE, f"Methods: A total of 240 patients were included. Results: {results}"))
+    assert groups(paper) == [(18, 240)]
+
+
 def test_a_complication_after_surgery_beside_a_baseline_is_a_group(tmp_path):
     paper = mine(tmp_path, case_report(TITLE, "Methods: A total of 240 patients were included. Results: "
                                               "Preoperative weakness was seen in 30 patients. New weakness after "
@@ -228,6 +238,9 @@ def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_
     ("Overall, 41 (64%) were women.", [(64, 41, None)]),
     # a group the section counts before it takes it
     ("Leakage was seen in 30 patients; 21 (70%) were women.", [(30, 21, 64)]),
+    # a sex count of some of them, not of the whole
+    ("Of the patients with cement leakage, 12 were women.", [(64, None, None)]),
+    ("In the leakage group, 12 were female.", [(64, None, None)]),
 ])
 def test_one_sex_counted_in_a_later_section_is_the_population_counted_before_it(tmp_path, results, expected):
     text = (f"{TITLE}\n\nMethods\n\nWe retrospectively reviewed 64 patients treated with kyphoplasty.\n\n"

@@ -290,6 +290,13 @@ def test_an_operation_told_back(tmp_path, story, symptoms):
     ("Weakness after a posterior instrumentation: a case report",
      "A 64-year-old woman lost strength in her left leg. She received physiotherapy and recovered.",
      ["rehabilitation"]),
+    # rescue work a new deficit followed stays rescue work
+    ("Epidural hematoma after lumbar fusion: a case report",
+     "A 66-year-old man had leg weakness from an epidural hematoma after L4-L5 fusion. Numbness in the left leg "
+     "was noted after hematoma evacuation.", ["hematoma evacuation"]),
+    ("Cage migration after lumbar fusion: a case report",
+     "A 66-year-old man had leg weakness from a migrated cage after L4-L5 fusion. Numbness in the left foot was "
+     "noted after cage removal.", ["cage removal"]),
     # rescue work after rescue work stays rescue work
     ("Intradural cement after vertebroplasty: a case report",
      "A 70-year-old woman had leg weakness from intradural cement after vertebroplasty of L2. The cement was "

@@ -76,6 +76,10 @@ def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value)
     # the list "respectively" closes is the one nearest it
     ("Both had leg weakness and numbness 3 and 9 months later, respectively.", "symptoms",
      [["numbness", "weakness"], ["numbness", "weakness"]]),
+    ("Both had leg weakness and numbness three and nine months later, respectively.", "symptoms",
+     [["numbness", "weakness"], ["numbness", "weakness"]]),
+    ("Both had leg weakness and numbness on the third and the ninth day, respectively.", "symptoms",
+     [["numbness", "weakness"], ["numbness", "weakness"]]),
     # as many values of another kind between the list and "respectively"
     ("Leg weakness and numbness began after surgery at L2 and L4, respectively.", "symptoms",
      [["numbness", "weakness"], ["numbness", "weakness"]]),
@@ -488,3 +492,20 @@ def test_a_series_counted_against_its_centres_patients_is_also_their_incidence(t
     assert summary(paper) == [(70, "F"), (77, "F"), (64, "M")]
     assert [(c["n_patients"], c["denominator"]) for c in paper["cohorts"]] == [(3, 1870)]
     assert paper["paper"]["study_type"] == "case series"
+
+
+@pytest.mark.parametrize("title, design, n", [
+    # a paper that calls itself a case series has the cases it counts, whatever rates it gives beside them
+    ("Late hook migration into the canal after scoliosis surgery: case series", "", 3),
+    ("Late hook migration into the canal after scoliosis surgery", "Study design: Case series.\n\n", 3),
+    ("Late hook migration into the canal after scoliosis surgery", "Study Design. A retrospective case series.\n\n", 3),
+    ("Late hook migration into the canal after scoliosis surgery: case reports", "", 3),
+    # without such words, the rates are a cohort study's and the count its group
+    ("Late hook migration into the canal after scoliosis surgery", "", 0),
+])
+def test_a_declared_case_series_beside_rates(tmp_path, title, design, n):
+    text = (f"{title}\n\nAbstract\n\n{design}Objectives\n\nWe describe 3 patients with hook migration as a late "
+            "complication of posterior scoliosis surgery.\n\nResults\n\nOur revision rate was 6.1% (49 of 800 procedures). "
+            "These 3 patients presented with back pain 2 to 6 years after surgery.\n")
+    paper = mine(tmp_path, text)
+    assert len(paper["patients"]) == n

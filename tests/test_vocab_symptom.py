@@ -37,6 +37,7 @@ from vocab_helpers import texts, values
     ("loss of sensation in the saddle area", "sensory loss"),
     ("a loss of thermoalgic discrimination below T9", "sensory loss"),
     ("loss of pain and temperature sensation in the left leg", "sensory loss"),
+    ("loss of pain and temperature sensitivity", "sensory loss"),
     ("hypoaesthesia of the L5 dermatome", "sensory loss"),
     ("hypesthesia on the right", "sensory loss"),
     ("urinary retention requiring a catheter", "bladder dysfunction"),

@@ -23,7 +23,7 @@ from leakmine.assemble.patients import (
     reported_count,
 )
 from leakmine.assemble.sections import unit_flow, units
-from leakmine.assemble.study_type import describes_no_patients, study_type
+from leakmine.assemble.study_type import declares_case_series, describes_no_patients, study_type
 from leakmine.assemble.table_patients import build_table_patient, paper_procedures, table_rows
 from leakmine.records import Document, Evidence, Mention
 
@@ -61,10 +61,13 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
             shared = paper_procedures(mentions, flows)
             built_patients = [build_table_patient(k, row, shared) for k, row in enumerate(rows, 1)]
         else:
-            if counted and all(c["n_patients"] == counted for c in cohorts):
-                n = counted  # a series whose patients the text never tells (all) apart
-            attributions = attribute(document, mentions, cues, anchors, of, n, _other_cohorts(cohorts, n), unit_of,
-                                     by_sentence)
+            # a series whose patients the text never tells (all) apart; its own incidence, or any count
+            # beside, where the paper calls itself a case series
+            declared = bool(counted) and declares_case_series(document)
+            if counted and (declared or all(c["n_patients"] == counted for c in cohorts)):
+                n = counted
+            attributions = attribute(document, mentions, cues, anchors, of, n,
+                                     _other_cohorts(cohorts, n) and not declared, unit_of, by_sentence)
             built_patients = []
             for k in range(1, n + 1):
                 mine = [a for a in attributions if k in a.patients]

@@ -292,12 +292,21 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
     return sorted(out, key=lambda g: g.first.start_char)
 
 
+_WHOLE = re.compile(r"\b(?:overall|in\s+total|of\s+all|all\s+(?:the\s+)?patients)\b", re.IGNORECASE)
+# Words that tell a complication as a change from the state before surgery.
+_CHANGED = re.compile(r"\b(?:new|newly|worse|worsen\w*|deteriorat\w*|aggravat\w*|compared|than|absent"
+                      r"|not\s+present)\b", re.IGNORECASE)
+
+
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
     """Starts of the sentences that tell of the field's complications: a cause, leak site or symptom
     named, had or not ("371 patients without leakage" are the group compared), or cement named; not one
-    told as there before surgery ("Preoperative deficits were seen in 12 patients": a baseline)."""
+    told as there before surgery ("Preoperative deficits were seen in 12 patients": a baseline; not one told
+    as a change from it, "new deficits compared with the preoperative status", "weakness, absent
+    preoperatively")."""
     return {m.sentence_start for m in mentions
-            if m.label in _COMPLICATION_LABELS and not before_index(m, cues)
+            if m.label in _COMPLICATION_LABELS
+            and not (before_index(m, cues) and not _CHANGED.search(m.sentence))
             or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
 
 
@@ -469,7 +478,8 @@ def _names(size: Mention, findings: list[Mention]) -> bool:
 def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int]) -> None:
     """Each group takes the sex count that adds up to its size (both sexes counted), else one sex
     counted after it, within its size: in its section, else (a section that counts no group of its own:
-    "We reviewed 58 patients." then Results: "Of the 58 patients, 35 were female") anywhere before."""
+    "We reviewed 58 patients." then Results: "Of the 58 patients, 35 were female") anywhere before, when
+    its sentence names that group (its size, "overall"; not "of the patients with leakage, 12 were women")."""
     candidates = [g for g in groups if id(g) not in tallies]
     for m in sexes:
         total = _sex_total(m)
@@ -482,10 +492,20 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
         else:
             one = next(v for k in ("n_male", "n_female") if isinstance(v := m.attrs.get(k), int))
             within = [g for g in candidates if g.n > one and g.sex is None]
-            target = _nearest_before(within, m, same_section=True) or (
-                None if _nearest_before(candidates, m, same_section=True) else _nearest_before(within, m))
+            target = _nearest_before(within, m, same_section=True)
+            if target is None and _nearest_before(candidates, m, same_section=True) is None:
+                target = _whole_named(_nearest_before(within, m), m)
         if target is not None:
             target.sex = m
+
+
+def _whole_named(group: _Group | None, m: Mention) -> _Group | None:
+    """`group` when `m`'s sentence names it as a whole: its size ("Of the 58 patients"), or "overall", "in
+    total", "all patients"."""
+    if group is None:
+        return None
+    size = re.search(rf"(?<![\d.,]){group.n}(?![\d]|[.,]\d)", m.sentence)
+    return group if size or _WHOLE.search(m.sentence) else None
 
 
 def _attach_ages(groups: list[_Group], ages: list[Mention], sexes: list[Mention], tallies: set[int]) -> None:

@@ -232,7 +232,7 @@ class PatientView:
                 self._roles[key] = "index"
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
-                if m.value not in self.index and not outcome and self._deficit_followed(m):
+                if m.value in value_set("unnamed_index") and not outcome and self._deficit_followed(m):
                     self._roles[key] = None
                 else:
                     self._roles[key] = procedure_role(
@@ -242,8 +242,9 @@ class PatientView:
 
     def _deficit_followed(self, m: Mention) -> bool:
         """Whether `m` is the operation a deficit told before it in its case's sentence followed, no other
-        work between ("quadriparesis hours after a two-level cervical corpectomy"): an index operation the
-        index vocabulary does not name, no rescue work (not "removal of the cement after a durotomy")."""
+        work between ("quadriparesis hours after a two-level cervical corpectomy"; not "removal of the cement
+        after a durotomy"): for an operation that may be an index one the index vocabulary does not name
+        (vocabulary.json `unnamed_index`), no rescue work."""
         at, cues = m.start_char - m.sentence_start, self.cues.of(m)
         if not after_operation(cues, at) or called_rescue(cues, at) or cues.has("GENERIC"):
             return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from leakmine.assemble.cues import CueIndex, SentenceCues, vocabulary
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
+from leakmine.nlp.numbers import NUMWORD, ORDINAL
 from leakmine.records import Document, Mention
 
 # "Four patients with ...": a title's words, or a sentence's; "Two patients, who ..., presented with ...", a section's first
@@ -38,6 +39,7 @@ SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMI
 _IN_ONE = re.compile(r"\bin\s+one\s+(?:patient|case)\b", re.IGNORECASE)
 _IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one)\b|(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_NUMBERS = re.compile(rf"\d|\b{NUMWORD}|\b{ORDINAL}\b", re.IGNORECASE)  # "3", "three", "third"
 # Words that part a summary's cases: "in one", "one of whom", "one of two patients", "... respectively".
 _SOME = re.compile(r"\b(?:in\s+one|one\s+of\s+(?:whom|which|them|these|those|(?:the\s+)?(?:two|three|four|five|six|"
                    r"seven|eight|nine|\d+)\b))|\brespectively\b", re.IGNORECASE)
@@ -471,7 +473,7 @@ def _respective(m: Mention, others: list[Mention], n_patients: int) -> tuple[int
     end = m.sentence_start + said.start()
     named = sorted({(o.start_char, o.end_char) for o in others if o.label == m.label and o.end_char <= end})
     tail = m.sentence[named[-1][1] - m.sentence_start:said.start()] if named else ""
-    if len(named) != n_patients or any(ch.isdigit() for ch in tail):
+    if len(named) != n_patients or _NUMBERS.search(tail):
         return None  # numbers between the list and "respectively" are the list it closes
     between: dict[str, set[int]] = {}
     for o in others:

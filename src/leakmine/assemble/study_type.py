@@ -16,6 +16,19 @@ _ARTICLE_SECTIONS = frozenset({"abstract", "introduction", "discussion", "method
 _CAPTION_TEXT = re.compile(r"^\s*fig(?:ure)?s?\.?\s*\d", re.IGNORECASE)
 
 
+_SERIES_NAMED = re.compile(r"\bcase\s+series\b|\bcase\s+reports\b", re.IGNORECASE)
+_DESIGN = re.compile(r"(?:study\s+)?design\b", re.IGNORECASE)
+_DESIGNED_SERIES = re.compile(r"(?:an?\s+)?(?:[\w-]+\s+){0,2}?case\s+(?:series|reports)\b", re.IGNORECASE)
+
+
+def declares_case_series(document: Document) -> bool:
+    """The paper calls itself a case series: in its title ("Cement in the Canal: A Case Series",
+    "Two Case Reports") or its abstract's study design ("Study Design: Case series.", "Study design. A
+    retrospective case series.")."""
+    return bool(document.meta.title and _SERIES_NAMED.search(document.meta.title)) or any(
+        _DESIGN.match(s.title) and _DESIGNED_SERIES.match(s.text.strip()) for s in document.sections if s.title)
+
+
 def describes_no_patients(document: Document) -> bool:
     """Corrections, errata and retraction notices describe no patient even when they quote one."""
     return bool(document.meta.article_type and _NOT_A_STUDY.search(document.meta.article_type))

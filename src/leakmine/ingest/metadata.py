@@ -149,10 +149,10 @@ _CAPS_FAMILY = (rf"(?!ORCID\b)(?=[{_UP}]*[AEIOUY\u00c0-\u00c6\u00c8-\u00cf\u00d2
                 rf"(?:-[{_UP}]{{2,}})?(?![\w'\u2019])")  # "KIM", "AKINT\u00dcRK", not initials "CHK"
 # Symbols after an author's name: notes ("*" and a PDF's "\u2217", daggers, "#": equal contribution) and the
 # corresponding author's envelope ("Ana Ruiz 1,\u2709").
-_SYMBOLS = "*\u2217\u2020\u2021\u00a7#\u00b6\u2709"
+AUTHOR_SYMBOLS = "*\u2217\u2020\u2021\u00a7#\u00b6\u2709"
 _MARKS = (rf"(?:\^\{{[^}}]{{1,15}}\}}"
-          rf"|\^[\w{_SYMBOLS}]{{1,4}}(?:,[\w{_SYMBOLS}]{{1,4}})*"
-          rf"|,?[{_SYMBOLS}]+"  # also after a comma: "Ana Ruiz 1,\u2709,#"
+          rf"|\^[\w{AUTHOR_SYMBOLS}]{{1,4}}(?:,[\w{AUTHOR_SYMBOLS}]{{1,4}})*"
+          rf"|,?[{AUTHOR_SYMBOLS}]+"  # also after a comma: "Ana Ruiz 1,\u2709,#"
           r"|\d{1,2}(?:,\s?\d{1,2})*(?:,?[A-G](?![a-z]))*(?![\w.])|\(\d{1,2}(?:,\s?\d{1,2})*\)"
           r"|[\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d9c]+)")
 # Between names: comma, semicolon, "and", "&", a bar or a middle dot ("Ana Ruiz | Li Wei", "Ana Ruiz · Li Wei",
@@ -161,7 +161,7 @@ _BY = re.compile(r"(?:by|BY|By)\s+(?=[A-Z])")
 _NAME_START = re.compile(rf"[{_UP}]")
 _SEPARATOR = re.compile(r"\s*(?:,|;|&|\||[\u00b7\u2022\u2219\u22c5]|\band\b)\s*|\s+\.\s+|\s+")
 # Affiliation letters after a space: "Aditi Raghavan a,*", "Li Wei b, c" (then a separator or the end).
-_LETTER_MARKS = (rf"\s[a-z](?:\s?,\s?[a-z\d{_SYMBOLS}])*"
+_LETTER_MARKS = (rf"\s[a-z](?:\s?,\s?[a-z\d{AUTHOR_SYMBOLS}])*"
                  r"(?=\s*(?:[,;&|\u00b7\u2022\u2219\u22c5]|\band\b|$))")
 _TITLE_RUN_IN = re.compile(
     r"(?<=[a-z0-9)\]'\u2019])\s+(?=(?:A|An|The|This|These|We|Our|In|On|At|After|During|Here|Herein|His|Her|"
@@ -430,7 +430,7 @@ def _family_given_list() -> re.Pattern[str]:
     """"Family, Given; Family, Given", each name with its degrees and marks ("Ruiz, Ana MD*; Wei, Li",
     "Wei, Li, MD1,a"), perhaps ending with a group of authors ("... the Spine Study Group")."""
     name = _FAMILY_GIVEN.format(p=_PARTICLE)
-    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[{_SYMBOLS}\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
+    marks = rf"(?:\s*,?\s*{_degrees_pattern()}(?![A-Za-z]))*\s*(?:[{AUTHOR_SYMBOLS}\d,]|(?<=[\d,])[a-z](?![A-Za-z]))*"
     group = (r"(?:\s*[,;]?\s*(?:and\s+|for\s+|on\s+behalf\s+of\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}"
              r"(?:Group|Consortium|Investigators|Network|Society|Committee|Forum)(?:\s+[A-Z][\w-]*)?(?:\s*\([A-Z]{2,8}\))?)?")
     return re.compile(rf"^(?P<first>{name}){marks}(?:\s*;\s*{name}{marks}){{1,60}}{group}\s*\.?$")
@@ -482,10 +482,12 @@ def own_citation(text: str, title: str) -> Citation | None:
     if not 0 < at <= 300:
         return None
     before = flat[:at].rstrip()
-    # not a label ("Title: <title>"); one surname only as the whole head ("Kim: <title>", not a title's
-    # first part "Anterior Epidural Hematoma: <subtitle>")
-    if (heads := _SURNAMES_HEAD.search(before)) and heads.group("sur") not in _names()["not_name_words"] \
-            and (heads.start() == 0 or heads.group() != heads.group("sur") + ":"):
+    # not a label ("Title: <title>"); one surname alone after nothing, a page number, year or bar ("Kim:
+    # <title>", "12 Kim: <title>", "Spine Cases | Kim: <title>"), not after a title's first words ("Anterior
+    # Epidural Hematoma: <subtitle>")
+    if (heads := _SURNAMES_HEAD.search(before)) and heads.group("sur") not in _names()["not_name_words"] and (
+            heads.group().rstrip(": ") != heads.group("sur") or not before[:heads.start()].strip()
+            or re.search(r"[\d|\u00b7\u2022]", before[:heads.start()])):
         return Citation(None, None, (), heads.group("sur"))
     if not before.endswith((".", ")")) or not _CITED_AUTHOR.match(before):
         return None
@@ -584,7 +586,7 @@ def _name_pattern() -> re.Pattern[str]:
         # not the articles "A" and "I" of a title, though an initial after a comma or "and": "..., A Leber",
         # "... and I Costa")
         rf"|(?:(?<=[,;&]\s)|(?<=\band\s)|(?![AI]\s)){_BARE_INITIALS}(?:\s+{middle}){{0,2}}\s+(?:{_PARTICLE}\s+)*{word}"
-        rf"(?=\s*(?:[,;&|\d(^\u00b7\u2022{_SYMBOLS}\u00b9\u00b2\u00b3\u2070-\u2079]|\band\b|$)"
+        rf"(?=\s*(?:[,;&|\d(^\u00b7\u2022{AUTHOR_SYMBOLS}\u00b9\u00b2\u00b3\u2070-\u2079]|\band\b|$)"
         rf"|\s*,?\s*{_degrees_pattern()}(?![\w'\u2019-])))"
     )
 

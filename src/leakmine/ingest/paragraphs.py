@@ -24,6 +24,7 @@ from leakmine.ingest.headings import (
 )
 from leakmine.ingest.language import detect_language, script_language
 from leakmine.ingest.metadata import (
+    AUTHOR_SYMBOLS,
     cited_first_author,
     family_given_author,
     is_date,
@@ -284,8 +285,22 @@ def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
     return None
 
 
-_AFFILIATION_MARK = re.compile(r"[a-z](?:\d{1,2}(?:,\d{1,2})*|[*\u2020\u2021])$")  # "Ana Ruiz1", "Li Wei1,2"
-_NUMBERED = re.compile(r"(\d{1,2})\.\s+(\S.*?)(?:\s*,|\s+and)?")
+# An affiliation's mark ending a name: "Ana Ruiz1", "Li Wei1,2", "Tom Berg1,*", "Eva Lund\u2020".
+_AFFILIATION_MARK = re.compile(rf"[a-z](?:\d{{1,2}}(?:,\d{{1,2}})*(?:,?[{AUTHOR_SYMBOLS}])*|[{AUTHOR_SYMBOLS}]+)$")
+_NUMBERED = re.compile(r"(\d{1,2})\.\s+(\S.*)")
+_NUMBERED_LINE = 100  # a numbered author line is short
+
+
+def _numbered_name(text: str) -> tuple[int, str] | None:
+    """(number, name) of a numbered list item that may name an author, its list's comma and "and" left off
+    ("2. Li Wei2, and" -> (2, "Li Wei2"))."""
+    m = _NUMBERED.fullmatch(text.strip()) if len(text) <= _NUMBERED_LINE else None
+    if m is None:
+        return None
+    name = m.group(2).rstrip().rstrip(",").rstrip()
+    if name.endswith(" and"):
+        name = name[:-4].rstrip().rstrip(",").rstrip()
+    return int(m.group(1)), name
 
 
 def _numbered_names(block: list[Line]) -> tuple[int, int, str] | None:
@@ -295,10 +310,10 @@ def _numbered_names(block: list[Line]) -> tuple[int, int, str] | None:
     for i in range(len(block)):
         names: list[str] = []
         for item in block[i:]:
-            m = _NUMBERED.fullmatch(item.text.strip())
-            if not m or int(m.group(1)) != len(names) + 1 or not _AFFILIATION_MARK.search(m.group(2)):
+            numbered = _numbered_name(item.text)
+            if numbered is None or numbered[0] != len(names) + 1 or not _AFFILIATION_MARK.search(numbered[1]):
                 break
-            names.append(m.group(2))
+            names.append(numbered[1])
         if len(names) > 1 and (joined := _listed_byline(names, ", ", False)):
             return i, i + len(names), joined
     return None
@@ -491,6 +506,11 @@ def classify_all(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _affiliation(text: str) -> bool:
+    found = boilerplate_of(text)
+    return found is not None and found.rule.startswith("affiliation")
+
+
 def _spaced_bullets(paras: list[Para]) -> list[Para]:
     """`paras` with a byline printed as a bulleted list under an author label, a blank line between its
     items, each perhaps followed by its numbered affiliation ("Authors" / "" / "• Ana Ruiz" / "" /
@@ -504,7 +524,7 @@ def _spaced_bullets(paras: list[Para]) -> list[Para]:
             while j < len(paras) and paras[j].role == "body":
                 if _BULLET.match(paras[j].text):
                     names.append(_EMAIL_LINK.sub("", _BULLET.sub("", paras[j].text)))
-                elif not (names and _AFFILIATION_NUMBER.match(paras[j].text)):
+                elif not (names and _AFFILIATION_NUMBER.match(paras[j].text) and _affiliation(paras[j].text)):
                     break
                 j += 1
             byline = _listed_byline(names, " \u2022 ", True) if len(names) > 1 else None
