@@ -441,6 +441,8 @@ def test_byline_first_author_in_family_name_first_order():
     ("Authors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n", "Ruiz"),
     ("Keywords\n\n  \u2022 Spinal Cord\n\n  \u2022 Cement Leakage\n\n", None),
     ("Authors\n\n  1 North Hospital\n\n  \u2022 Ana Ruiz\n\n", None),  # an affiliation under no name
+    ("Authors\n\n  \u2022 Ana Ruiz\n\n    1 Orthopaedics, Oslo University\n  \u2022 Li Wei\n\n"
+     "    2 Spine Unit, Klinikum Nord, Berlin\n\n", "Ruiz"),
     # a paragraph after the list that opens with a number is no affiliation, and is kept
     ("Authors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n12 Patients with leakage were reviewed.\n\n", "Ruiz"),
     # numbered from 1, each name marked for its affiliation, the affiliations numbered again below

@@ -18,6 +18,8 @@ def groups(paper: dict) -> list[tuple]:
     ("We enrolled 118 consecutive patients, 91 women and 27 men, mean age 72 years.",
      "Cement leakage was detected in 9 patients.", [(118, None), (9, 118)]),
     ("A total of 240 patients were included.", "Epidural leakage was found in 18 patients.", [(18, 240)]),
+    ("A total of 240 patients were included.", "Cement leakage was found in 18 patients. The 18 patients with "
+     "cement leakage were separately analyzed.", [(18, 240)]),
     ("A retrospective review of 9,400 patients who underwent lumbar surgery was performed.",
      "It revealed 23 patients who developed an epidural hematoma with paraparesis.", [(23, 9400)]),
     ("Overall, 3460 patients were enrolled in this study and 26 (0.75%) were identified with a symptomatic "
@@ -89,6 +91,10 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
     ("A total of 240 patients were included.", "Walking improved in 18/22 patients (82%)."),
     # a complication there before surgery: a baseline
     ("A total of 240 patients were included.", "Motor deficits were present preoperatively in 18 patients."),
+    ("A total of 240 patients were included.",
+     "Motor deficits were present preoperatively in 18 patients, more often in women than in men."),
+    ("A total of 240 patients were included.",
+     "Preoperative weakness was seen in 18 patients, who had a longer history than the others."),
     ("A total of 240 patients were included.", "Before surgery, weakness was present in 18 patients."),
 ])
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
@@ -234,13 +240,17 @@ def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_
 
 
 @pytest.mark.parametrize("results, expected", [
-    ("Among them, 41 (64%) were women and 22 (34%) smoked.", [(64, 41, None)]),
+    ("Among them, 41 (63%) were women and 22 (34%) smoked.", [(64, 41, None)]),
+    ("Of these, 41 were women.", [(64, 41, None)]),
+    ("Of the 64 patients, 41 were women.", [(64, 41, None)]),
     ("Overall, 41 (64%) were women.", [(64, 41, None)]),
     # a group the section counts before it takes it
     ("Leakage was seen in 30 patients; 21 (70%) were women.", [(30, 21, 64)]),
     # a sex count of some of them, not of the whole
     ("Of the patients with cement leakage, 12 were women.", [(64, None, None)]),
     ("In the leakage group, 12 were female.", [(64, None, None)]),
+    ("Of the patients with cement leakage, 12 were women (mean age 64 years).", [(64, None, None)]),
+    ("In the leakage group, 12 were female, compared with 30 of all patients.", [(64, None, None)]),
 ])
 def test_one_sex_counted_in_a_later_section_is_the_population_counted_before_it(tmp_path, results, expected):
     text = (f"{TITLE}\n\nMethods\n\nWe retrospectively reviewed 64 patients treated with kyphoplasty.\n\n"
@@ -465,3 +475,11 @@ def test_groups_told_with_a_share_a_fraction_or_an_arm(tmp_path, text, expected)
 def test_sexes_written_as_a_ratio(tmp_path, methods, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {methods}"))
     assert [(c["n_patients"], c["n_male"], c["n_female"]) for c in paper["cohorts"]] == expected
+
+
+def test_the_ends_of_a_groups_age_range_are_no_patients(tmp_path):
+    paper = mine(tmp_path, case_report(TITLE, (
+        "Methods: This is a retrospective study of 150 patients treated with kyphoplasty. Results: The youngest "
+        "was 17 years old, whereas the oldest was 88 years old (mean, 63.2 \u00b1 12.4 years).")))
+    assert paper["patients"] == []
+    assert [(c["n_patients"], c["age_min"], c["age_max"]) for c in paper["cohorts"]] == [(150, 17, 88)]

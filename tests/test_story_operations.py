@@ -292,10 +292,10 @@ def test_an_operation_told_back(tmp_path, story, symptoms):
      ["rehabilitation"]),
     # rescue work a new deficit followed stays rescue work
     ("Epidural hematoma after lumbar fusion: a case report",
-     "A 66-year-old man had leg weakness from an epidural hematoma after L4-L5 fusion. Numbness in the left leg "
+     "A 61-year-old man had leg weakness from an epidural hematoma after L4-L5 fusion. Numbness in the left leg "
      "was noted after hematoma evacuation.", ["hematoma evacuation"]),
     ("Cage migration after lumbar fusion: a case report",
-     "A 66-year-old man had leg weakness from a migrated cage after L4-L5 fusion. Numbness in the left foot was "
+     "A 57-year-old man had leg weakness from a migrated cage after L4-L5 fusion. Numbness in the left foot was "
      "noted after cage removal.", ["cage removal"]),
     # rescue work after rescue work stays rescue work
     ("Intradural cement after vertebroplasty: a case report",

@@ -71,6 +71,9 @@ def test_what_is_said_of_both_cases_is_each_ones(tmp_path, shared, field, value)
 
 @pytest.mark.parametrize("told, field, values", [
     ("Both had 3/5 and 2/5 hip flexor weakness, respectively.", "muscle_grades", [["3"], ["2"]]),
+    ("Leg weakness and numbness developed in patient one and patient two, respectively.", "symptoms",
+     [["weakness"], ["numbness"]]),
+    ("Leg weakness and numbness were the first complaint, respectively.", "symptoms", [["weakness"], ["numbness"]]),
     ("Cement had leaked into the foramen and the epidural space, respectively.", "leak_locations",
      [["foraminal"], ["epidural"]]),
     # the list "respectively" closes is the one nearest it

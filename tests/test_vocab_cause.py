@@ -68,6 +68,8 @@ def test_cause_values(text, expected):
     "screw pull-out strength was tested in cadavers",
     "loss of fixation of the fracture",
     "a clot in the epidural catheter",
+    "a hematoma around the left brachial plexus",
+    "a hematoma in the left thigh",
     "a blood clot in the femoral vein",
 ])
 def test_cause_must_not_match(text):

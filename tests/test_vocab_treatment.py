@@ -93,6 +93,7 @@ from vocab_helpers import values
     ("Transdural retrieval of a migrated lumbar interbody cage", "cage removal"),
     ("aspiration thrombectomy of a kyphoplasty-related cement embolus in the lung", "cement removal"),
     ("suction thrombectomy of the PMMA fragment", "cement removal"),
+    ("the extravasated polymethylmetacrylate was removed", "cement removal"),  # spelled without its h
     ("surgical re-exploration", "exploration"),
     ("a second-look operation on day two", "exploration"),
     ("a diagnostic exploration of the wound", "exploration"),

@@ -40,6 +40,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     evidence: list[Evidence] = []
     patients: list[dict[str, Any]] = []
     cohorts: list[dict[str, Any]] = []
+    declared = False  # the paper calls itself a case series and counts its cases
     if not describes_no_patients(document):
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
@@ -81,7 +82,8 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     meta = document.meta
     paper = {"title": meta.title, "year": meta.year, "journal": meta.journal, "doi": meta.doi,
              "first_author": meta.first_author,
-             "study_type": study_type(document, len(patients), _other_cohorts(cohorts, len(patients)), flows)}
+             "study_type": study_type(document, len(patients), _other_cohorts(cohorts, len(patients)) and not declared,
+                                      flows)}
     return {"paper": paper, "patients": patients, "cohorts": cohorts}, evidence
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from leakmine.assemble.cues import CueIndex
+from leakmine.assemble.roles import clause
 from leakmine.assemble.scope import before_index
 from leakmine.assemble.sentences import sentence_voice
 from leakmine.records import Document, Evidence, Mention
@@ -292,10 +293,12 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
     return sorted(out, key=lambda g: g.first.start_char)
 
 
-_WHOLE = re.compile(r"\b(?:overall|in\s+total|of\s+all|all\s+(?:the\s+)?patients)\b", re.IGNORECASE)
-# Words that tell a complication as a change from the state before surgery.
-_CHANGED = re.compile(r"\b(?:new|newly|worse|worsen\w*|deteriorat\w*|aggravat\w*|compared|than|absent"
-                      r"|not\s+present)\b", re.IGNORECASE)
+# A sentence that opens by speaking of the whole population ("Overall, ...", "Among them, ...").
+_WHOLE = re.compile(r"^\W*(?:overall|in\s+total|(?:among|of)\s+(?:them|these|those)|of\s+all(?:\s+the)?\s+patients)\b",
+                    re.IGNORECASE)
+# Words of a complication's clause that tell it as a change from the state before surgery.
+_CHANGED = re.compile(r"\b(?:new|newly|worse|worsen\w*|deteriorat\w*|aggravat\w*)\b|\b(?:compared\s+(?:with|to)"
+                      r"\s+(?:the\s+)?|than\s+|(?:absent|not\s+present)\s+)pre-?operative", re.IGNORECASE)
 
 
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
@@ -305,9 +308,15 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
     as a change from it, "new deficits compared with the preoperative status", "weakness, absent
     preoperatively")."""
     return {m.sentence_start for m in mentions
-            if m.label in _COMPLICATION_LABELS
-            and not (before_index(m, cues) and not _CHANGED.search(m.sentence))
+            if m.label in _COMPLICATION_LABELS and not (before_index(m, cues) and not _changed(m, cues))
             or (m.label == "COHORT_SIZE" and cues.of(m).has("CEMENT"))}
+
+
+def _changed(m: Mention, cues: CueIndex) -> bool:
+    """Whether `m`'s clause tells it as a change from the state before surgery ("new deficits compared with
+    the preoperative status"; not "... present preoperatively in 18, more often in women than in men")."""
+    lo, hi = clause(cues.of(m), m.start_char - m.sentence_start, m.end_char - m.sentence_start)
+    return bool(_CHANGED.search(m.sentence[lo:hi]))
 
 
 def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int],
@@ -500,11 +509,13 @@ def _attach_sexes(groups: list[_Group], sexes: list[Mention], tallies: set[int])
 
 
 def _whole_named(group: _Group | None, m: Mention) -> _Group | None:
-    """`group` when `m`'s sentence names it as a whole: its size ("Of the 58 patients"), or "overall", "in
-    total", "all patients"."""
+    """`group` when `m`'s sentence names it as a whole: by its size ("Of the 58 patients", "the 58 patients")
+    or as it opens ("Overall, ...", "Among them, ...", "Of these, ...")."""
     if group is None:
         return None
-    size = re.search(rf"(?<![\d.,]){group.n}(?![\d]|[.,]\d)", m.sentence)
+    n = group.n
+    size = re.search(rf"\bof\s+(?:the\s+|all\s+|these\s+)?{n}\b(?![.,]\d)|(?<![\d.,]){n}\s+(?:[\w-]+\s+)?"
+                     rf"(?:patients|cases|subjects|individuals|people)\b", m.sentence, re.IGNORECASE)
     return group if size or _WHOLE.search(m.sentence) else None
 
 

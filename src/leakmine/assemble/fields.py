@@ -232,7 +232,7 @@ class PatientView:
                 self._roles[key] = "index"
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
-                if m.value in value_set("unnamed_index") and not outcome and self._deficit_followed(m):
+                if m.value in value_set("unnamed_index") and not outcome and self._deficit_followed(m, unit):
                     self._roles[key] = None
                 else:
                     self._roles[key] = procedure_role(
@@ -240,13 +240,17 @@ class PatientView:
                         outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
 
-    def _deficit_followed(self, m: Mention) -> bool:
+    def _deficit_followed(self, m: Mention, unit: str) -> bool:
         """Whether `m` is the operation a deficit told before it in its case's sentence followed, no other
-        work between ("quadriparesis hours after a two-level cervical corpectomy"; not "removal of the cement
-        after a durotomy"): for an operation that may be an index one the index vocabulary does not name
-        (vocabulary.json `unnamed_index`), no rescue work."""
+        work between and no index operation named before it in its unit ("quadriparesis hours after a
+        two-level cervical corpectomy"; not "removal of the cement after a durotomy", nor "... after
+        vertebroplasty. Numbness was noted after posterior fixation"): for an operation that may be an index
+        one the index vocabulary does not name (vocabulary.json `unnamed_index`), no rescue work."""
         at, cues = m.start_char - m.sentence_start, self.cues.of(m)
         if not after_operation(cues, at) or called_rescue(cues, at) or cues.has("GENERIC"):
+            return False
+        first = self.first_operation.get(unit)
+        if first is not None and first.start_char < m.start_char and first.value in self.index:
             return False
         before = [o for o in self.by_sentence.get(m.sentence_start, []) if o.end_char <= m.start_char]
         deficits = [o for o in before if o.label == "SYMPTOM" and self.complication(o)]

@@ -39,7 +39,10 @@ SHARED_LABELS = BROADCAST_LABELS | {"SYMPTOM", "LEAK_LOCATION", "OUTCOME", "TIMI
 _IN_ONE = re.compile(r"\bin\s+one\s+(?:patient|case)\b", re.IGNORECASE)
 _IN_THE_OTHER = re.compile(r"\bin\s+the\s+other(?:\s+(?:patient|case|one)\b|(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-_NUMBERS = re.compile(rf"\d|\b{NUMWORD}|\b{ORDINAL}\b", re.IGNORECASE)  # "3", "three", "third"
+_NUMBERS = re.compile(rf"\d+|\b{NUMWORD}|\b{ORDINAL}\b", re.IGNORECASE)  # "3", "three", "third"
+# Numbers that name the cases themselves: "in patients 1 and 2", "in patient one", "the first patient".
+_CASE_NUMBERS = re.compile(rf"\b(?:patients?|cases?)\s+(?:\d+|{NUMWORD})(?:\s*(?:,|and)\s*(?:\d+|{NUMWORD}))*"
+                           rf"|\b{ORDINAL}\s+(?:patient|case)s?\b", re.IGNORECASE)
 # Words that part a summary's cases: "in one", "one of whom", "one of two patients", "... respectively".
 _SOME = re.compile(r"\b(?:in\s+one|one\s+of\s+(?:whom|which|them|these|those|(?:the\s+)?(?:two|three|four|five|six|"
                    r"seven|eight|nine|\d+)\b))|\brespectively\b", re.IGNORECASE)
@@ -127,6 +130,8 @@ def intro_anchors(document: Document, mentions: list[Mention], cues: CueIndex, u
         if flow != "body" and flow != "caption" and voice.citation:
             continue
         here = by_sentence[m.sentence_start]
+        if any(s.label == "AGE_STAT" and s.start_char <= m.start_char and m.end_char <= s.end_char for s in here):
+            continue  # an end of a group's range ("the youngest was 17, whereas the oldest ...")
         if "joint" in m.attrs:
             sex = _joint_sex(m, here)
             if sex is None and not cues.of(m).has("BROADCAST"):
@@ -472,9 +477,9 @@ def _respective(m: Mention, others: list[Mention], n_patients: int) -> tuple[int
         return None
     end = m.sentence_start + said.start()
     named = sorted({(o.start_char, o.end_char) for o in others if o.label == m.label and o.end_char <= end})
-    tail = m.sentence[named[-1][1] - m.sentence_start:said.start()] if named else ""
-    if len(named) != n_patients or _NUMBERS.search(tail):
-        return None  # numbers between the list and "respectively" are the list it closes
+    tail = _CASE_NUMBERS.sub(" ", m.sentence[named[-1][1] - m.sentence_start:said.start()] if named else "")
+    if len(named) != n_patients or len(_NUMBERS.findall(tail)) > 1:
+        return None  # a list of numbers between the list and "respectively" is the list it closes
     between: dict[str, set[int]] = {}
     for o in others:
         if o.label != m.label and named[0][0] < o.start_char and o.end_char <= end:
