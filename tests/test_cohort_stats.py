@@ -462,6 +462,8 @@ def test_age_stat(text, value, stat):
     "12 patients with ages between 18 and 40 years were excluded.",
     "We excluded 12 patients with ages between 18 and 40 years.",
     "12 patients with ages between 18 and 40 years were not eligible.",
+    "12 patients with ages between 18 and 40 years (mean 30 years) were excluded.",
+    "Leakage was more frequent in patients with ages from 85 to 95 years (mean 90).",
     "one of two patients",
     "cultured cells (n = 3)",
     "rats were divided into groups (n = 12)",

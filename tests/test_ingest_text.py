@@ -443,8 +443,6 @@ def test_byline_first_author_in_family_name_first_order():
     ("Authors\n\n  1 North Hospital\n\n  \u2022 Ana Ruiz\n\n", None),  # an affiliation under no name
     ("Authors\n\n  \u2022 Ana Ruiz\n\n    1 Orthopaedics, Oslo University\n  \u2022 Li Wei\n\n"
      "    2 Spine Unit, Klinikum Nord, Berlin\n\n", "Ruiz"),
-    # a paragraph after the list that opens with a number is no affiliation, and is kept
-    ("Authors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n12 Patients with leakage were reviewed.\n\n", "Ruiz"),
     # numbered from 1, each name marked for its affiliation, the affiliations numbered again below
     ("Case report\n  1. Ana Ruiz1,\n  2. Li Wei Costa1 and\n  3. Tom Berg2\n  1. 1 Orthopedics, North Hospital, Oslo\n"
      "  2. 2 Anatomy, North Hospital, Oslo\n", "Ruiz"),
@@ -1295,3 +1293,13 @@ def test_a_title_printed_whole_then_over_its_subtitle_is_no_running_head():
                "Study Design. A case report.\n\nMethods. A man of 60 had a leak. He recovered fully.\n")
     assert (doc.meta.title, doc.meta.first_author) == (
         "Delayed Foraminal Leakage After Sacroplasty: Removal Through a Small Window", "Okafor")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "12 Patients with leakage were reviewed.",
+    "12 Patients with leakage, eight women and four men, received kyphoplasty.",
+])
+def test_a_numbered_paragraph_after_spaced_bullets_is_no_affiliation(paragraph):
+    doc = read(f"Cement in the canal after kyphoplasty\n\nAuthors\n\n  \u2022 Ana Ruiz\n\n  \u2022 Li Wei\n\n{paragraph}\n\n"
+               "A man of 60 had a leak. He recovered fully.\n")
+    assert doc.meta.first_author == "Ruiz" and paragraph in doc.text

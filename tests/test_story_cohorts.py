@@ -106,6 +106,7 @@ def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     "New motor deficits compared with the preoperative status were seen in 18 patients.",
     "Weakness worse than preoperatively was found in 18 patients.",
     "Postoperative weakness, absent preoperatively, occurred in 18 patients.",
+    "Leg weakness, not present before surgery, was found in 18 patients.",
 ])
 def test_a_complication_told_as_a_change_from_before_surgery_is_a_group(tmp_path, results):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: A total of 240 patients were included. Results: {results}"))

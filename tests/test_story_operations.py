@@ -297,6 +297,13 @@ def test_an_operation_told_back(tmp_path, story, symptoms):
     ("Cage migration after lumbar fusion: a case report",
      "A 57-year-old man had leg weakness from a migrated cage after L4-L5 fusion. Numbness in the left foot was "
      "noted after cage removal.", ["cage removal"]),
+    # after an index operation named before it, it is rescue work; a historical one names none
+    ("Leaked cement after vertebroplasty: a case report",
+     "A 71-year-old woman had leg weakness from cement leakage after vertebroplasty of L2. Numbness in the left "
+     "foot was noted after posterior fixation.", ["posterior fixation"]),
+    ("Quadriparesis after cervical surgery: a case report",
+     "A 67-year-old woman had undergone vertebroplasty at L1 ten years earlier. She developed quadriparesis hours "
+     "after a two-level cervical corpectomy. She received steroids.", ["steroids"]),
     # rescue work after rescue work stays rescue work
     ("Intradural cement after vertebroplasty: a case report",
      "A 70-year-old woman had leg weakness from intradural cement after vertebroplasty of L2. The cement was "

@@ -512,3 +512,13 @@ def test_a_declared_case_series_beside_rates(tmp_path, title, design, n):
             "These 3 patients presented with back pain 2 to 6 years after surgery.\n")
     paper = mine(tmp_path, text)
     assert len(paper["patients"]) == n
+    assert paper["paper"]["study_type"] == ("case series" if n else "cohort study")
+
+
+def test_a_declared_case_series_that_tells_its_cases_apart_beside_rates(tmp_path):
+    text = ("Late hook migration into the canal after scoliosis surgery: case series\n\nAbstract\n\nObjectives\n\n"
+            "We describe 3 patients with hook migration.\n\nResults\n\nOur revision rate was 6.1% (49 of 800 "
+            "procedures). A 19-year-old woman had back pain. A 23-year-old man had leg pain. A 31-year-old woman "
+            "had numbness.\n")
+    paper = mine(tmp_path, text)
+    assert (len(paper["patients"]), paper["paper"]["study_type"]) == (3, "case series")

@@ -70,6 +70,8 @@ def test_cause_values(text, expected):
     "a clot in the epidural catheter",
     "a hematoma around the left brachial plexus",
     "a hematoma in the left thigh",
+    "a hematoma in his left thigh was drained",
+    "a hematoma within the iliopsoas",
     "a blood clot in the femoral vein",
 ])
 def test_cause_must_not_match(text):

@@ -40,7 +40,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
     evidence: list[Evidence] = []
     patients: list[dict[str, Any]] = []
     cohorts: list[dict[str, Any]] = []
-    declared = False  # the paper calls itself a case series and counts its cases
+    declared = False  # the paper calls itself a case series and tells or counts its cases
     if not describes_no_patients(document):
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
@@ -51,6 +51,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         rows = table_rows(mentions)
         n = len(clusters)
         counted = reported_count(document, mentions, cues, flows)
+        declared = max(n, counted or 0) > 1 and declares_case_series(document)
         counted = counted if counted and counted > n else None
         case_like = bool(clusters or rows) or any(s.kind == "case" and s.mined for s in document.sections)
         records = build_cohorts(document, mentions, cues, max(n, len(rows), counted or 0), case_like)
@@ -64,7 +65,6 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         else:
             # a series whose patients the text never tells (all) apart; its own incidence, or any count
             # beside, where the paper calls itself a case series
-            declared = bool(counted) and declares_case_series(document)
             if counted and (declared or all(c["n_patients"] == counted for c in cohorts)):
                 n = counted
             attributions = attribute(document, mentions, cues, anchors, of, n,

@@ -293,12 +293,14 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
     return sorted(out, key=lambda g: g.first.start_char)
 
 
-# A sentence that opens by speaking of the whole population ("Overall, ...", "Among them, ...").
-_WHOLE = re.compile(r"^\W*(?:overall|in\s+total|(?:among|of)\s+(?:them|these|those)|of\s+all(?:\s+the)?\s+patients)\b",
-                    re.IGNORECASE)
+# A clause that opens by speaking of the whole population ("Overall, ...", "Among them, ...", "...; overall,").
+_WHOLE = re.compile(r"(?:^|[;:]\s*)\W*(?:overall|in\s+total|(?:among|of)\s+(?:them|these|those|all(?:\s+the)?\s+patients))"
+                    r"\b", re.IGNORECASE)
+_BEFORE_SURGERY = (r"(?:pre-?operative\w*|(?:before|prior\s+to)\s+(?:the\s+)?(?:index\s+)?"
+                   r"(?:surgery|operation|procedure))")
 # Words of a complication's clause that tell it as a change from the state before surgery.
-_CHANGED = re.compile(r"\b(?:new|newly|worse|worsen\w*|deteriorat\w*|aggravat\w*)\b|\b(?:compared\s+(?:with|to)"
-                      r"\s+(?:the\s+)?|than\s+|(?:absent|not\s+present)\s+)pre-?operative", re.IGNORECASE)
+_CHANGED = re.compile(rf"\b(?:new|newly|worse|worsen\w*|deteriorat\w*|aggravat\w*)\b|\b(?:compared\s+(?:with|to)"
+                      rf"\s+(?:the\s+)?|than\s+|(?:absent|not\s+present)\s+){_BEFORE_SURGERY}", re.IGNORECASE)
 
 
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:

@@ -249,8 +249,8 @@ class PatientView:
         at, cues = m.start_char - m.sentence_start, self.cues.of(m)
         if not after_operation(cues, at) or called_rescue(cues, at) or cues.has("GENERIC"):
             return False
-        first = self.first_operation.get(unit)
-        if first is not None and first.start_char < m.start_char and first.value in self.index:
+        if any(o.label in _PROCEDURE_LABELS and o.asserted and not o.historical and o.value in self.index
+               and o.start_char < m.start_char for o in (a.mention for a in self.own_by_unit.get(unit, ()))):
             return False
         before = [o for o in self.by_sentence.get(m.sentence_start, []) if o.end_char <= m.start_char]
         deficits = [o for o in before if o.label == "SYMPTOM" and self.complication(o)]

@@ -250,7 +250,7 @@ LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list 
 _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's affiliation marks, a separator
 
 
-_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|underwent|developed)\b", re.IGNORECASE)
+_LINKING = frozenset("of and for the at in de del della di du la le y und f\u00fcr".split())  # in places' names
 _AFFILIATION_NUMBER = re.compile(r"\d{1,2}\s+[A-Z]")  # "1 Department of Radiology, ..." under its author
 # The link a page prints after its corresponding author's name, run into it ("Li WeiEmail author").
 _EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
@@ -508,11 +508,13 @@ def classify_all(paras: list[Para]) -> list[Para]:
 
 
 def _affiliation(text: str) -> bool:
-    """Whether a numbered line under an author is an affiliation: read as one, or places listed with no
-    verb ("1 Spine Unit, Klinikum Nord, Berlin"; not "12 Patients with leakage were reviewed.")."""
+    """Whether a numbered line under an author is an affiliation: read as one, or names of places, every
+    word capitalised save linking ones ("1 Spine Unit, Klinikum Nord, Berlin"; not "12 Patients with
+    leakage, eight women, received kyphoplasty")."""
     found = boilerplate_of(text)
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", text)
     return found is not None and found.rule.startswith("affiliation") or (
-        "," in text and not _VERB.search(text))
+        "," in text and all(w[0].isupper() or w.lower() in _LINKING for w in words))
 
 
 def _spaced_bullets(paras: list[Para]) -> list[Para]:
