@@ -854,6 +854,8 @@ def test_sex_count_forms(text, male, female):
     ("71 patients (25 men, 46 women) with ages from 38 to 82 years (average 64.2 \u00b1 11.5)",
      {"mean": 64.2, "sd": 11.5, "min": 38, "max": 82}),
     ("60 women with ages between 45 and 82 years (mean 64 years)", {"mean": 64, "min": 45, "max": 82}),
+    ("Sixty-two consecutive patients with ages from 52 to 88 years (mean 71 years) were enrolled, and 9 patients "
+     "were excluded.", {"mean": 71, "min": 52, "max": 88}),
     ("were aged 41 to 88 years (average 66.4 ± 11.9 y)", {"mean": 66.4, "sd": 11.9, "min": 41, "max": 88}),
     ("mean age of the symptomatic patients was 76.3 years (SD 6.2)", {"mean": 76.3, "sd": 6.2}),
     ("had a mean age of 61.8 ± 10.4 years", {"mean": 61.8, "sd": 10.4}),

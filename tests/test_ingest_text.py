@@ -443,6 +443,8 @@ def test_byline_first_author_in_family_name_first_order():
     ("Authors\n\n  1 North Hospital\n\n  \u2022 Ana Ruiz\n\n", None),  # an affiliation under no name
     ("Authors\n\n  \u2022 Ana Ruiz\n\n    1 Orthopaedics, Oslo University\n  \u2022 Li Wei\n\n"
      "    2 Spine Unit, Klinikum Nord, Berlin\n\n", "Ruiz"),
+    ("Authors\n\n  \u2022 Ana Ruiz\n\n    1 Dipartimento di Ortopedia, Universit\u00e0 degli Studi, Milano\n"
+     "  \u2022 Li Wei\n\n    2 H\u00f4pital de l'Enfant, Lyon\n\n", "Ruiz"),
     # numbered from 1, each name marked for its affiliation, the affiliations numbered again below
     ("Case report\n  1. Ana Ruiz1,\n  2. Li Wei Costa1 and\n  3. Tom Berg2\n  1. 1 Orthopedics, North Hospital, Oslo\n"
      "  2. 2 Anatomy, North Hospital, Oslo\n", "Ruiz"),

@@ -455,8 +455,11 @@ _OWN = "Delayed foraminal cement after sacral augmentation"
     (f"12 Okafor: {_OWN}", "Okafor", None, None),  # one surname after a page number, a year or a bar
     (f"Spine Cases Q 2019 Okafor: {_OWN}", "Okafor", None, None),
     (f"Spine Cases Q | Okafor: {_OWN}", "Okafor", None, None),
-    (f"Case report: Sciatica: {_OWN}", None, None, None),  # one word after a label
-    (f"Volume 3 Case Report Hematoma: {_OWN}", None, None, None),  # a title's first words end in a capital word
+    (f"Spine Cases \u2013 Okafor: {_OWN}", "Okafor", None, None),
+    (f"ORIGINAL ARTICLE Okafor: {_OWN}", "Okafor", None, None),
+    # a clinical word ending a title's first part is no surname
+    (f"Case report: Sciatica: {_OWN}", None, None, None),
+    (f"Volume 3 Case Report Hematoma: {_OWN}", None, None, None),
     (f"2019 Cement Embolism: {_OWN}", None, None, None),
     (f"Spine Cases Q (2019) 4:12-19 Paraplegia: {_OWN}", None, None, None),  # a clinical word is no surname
     ("Okafor CN, Lee K. Cement in the canal. Spine Cases Q 2018;25:78-85.", None, None, None),

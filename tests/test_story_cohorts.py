@@ -252,6 +252,7 @@ def test_an_age_told_in_a_later_section_is_the_population_counted_before_it(tmp_
     ("In the leakage group, 12 were female.", [(64, None, None)]),
     ("Of the patients with cement leakage, 12 were women (mean age 64 years).", [(64, None, None)]),
     ("In the leakage group, 12 were female, compared with 30 of all patients.", [(64, None, None)]),
+    ("Follow-up imaging was available in most of them; of these, 21 were women.", [(64, None, None)]),
 ])
 def test_one_sex_counted_in_a_later_section_is_the_population_counted_before_it(tmp_path, results, expected):
     text = (f"{TITLE}\n\nMethods\n\nWe retrospectively reviewed 64 patients treated with kyphoplasty.\n\n"

@@ -51,7 +51,7 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         rows = table_rows(mentions)
         n = len(clusters)
         counted = reported_count(document, mentions, cues, flows)
-        declared = max(n, counted or 0) > 1 and declares_case_series(document)
+        declared = max(n, counted or 0) > 1 and not document.meta.pools_studies and declares_case_series(document)
         counted = counted if counted and counted > n else None
         case_like = bool(clusters or rows) or any(s.kind == "case" and s.mined for s in document.sections)
         records = build_cohorts(document, mentions, cues, max(n, len(rows), counted or 0), case_like)

@@ -293,9 +293,10 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
     return sorted(out, key=lambda g: g.first.start_char)
 
 
-# A clause that opens by speaking of the whole population ("Overall, ...", "Among them, ...", "...; overall,").
-_WHOLE = re.compile(r"(?:^|[;:]\s*)\W*(?:overall|in\s+total|(?:among|of)\s+(?:them|these|those|all(?:\s+the)?\s+patients))"
-                    r"\b", re.IGNORECASE)
+# A sentence that opens by speaking of the whole population ("Overall, ...", "Among them, ...", "Of these,
+# ..."), or a clause that does so with "overall" ("The mean age was 70 years; overall, ...").
+_WHOLE = re.compile(r"^\W{0,3}(?:overall|in\s+total|(?:among|of)\s+(?:them|these|those|all(?:\s+the)?\s+patients))\b"
+                    r"|[;:]\s{0,3}overall\b", re.IGNORECASE)
 _BEFORE_SURGERY = (r"(?:pre-?operative\w*|(?:before|prior\s+to)\s+(?:the\s+)?(?:index\s+)?"
                    r"(?:surgery|operation|procedure))")
 # Words of a complication's clause that tell it as a change from the state before surgery.

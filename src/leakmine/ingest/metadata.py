@@ -470,7 +470,6 @@ def cited_first_author(text: str) -> str | None:
     return m.group("sur") if m else None
 
 
-_HEAD_BEFORE = re.compile(r"(?:^|[\d|)\u00b7\u2022])\s*$")  # before one surname: nothing, a page number, a bar
 _SURNAMES_HEAD = re.compile(rf"(?:^|(?<=\s))(?P<sur>{_SURNAME})(?:\s*,\s*{_SURNAME}){{0,15}}(?:\s*,?\s*and\s+{_SURNAME})?\s*:$")
 
 
@@ -483,11 +482,9 @@ def own_citation(text: str, title: str) -> Citation | None:
     if not 0 < at <= 300:
         return None
     before = flat[:at].rstrip()
-    # not a label ("Title: <title>"); one surname alone only as the whole head or after a page number, year
-    # or bar ("Kim: <title>", "12 Kim: <title>", "Spine Cases | Kim: <title>"), not after a title's first
-    # words or a label ("Anterior Epidural Hematoma: <subtitle>", "Case report: Sciatica: <title>")
-    if (heads := _SURNAMES_HEAD.search(before)) and heads.group("sur") not in _names()["not_name_words"] and (
-            heads.group().rstrip(": ") != heads.group("sur") or _HEAD_BEFORE.search(before[:heads.start()])):
+    # not a label ("Title: <title>"), nor a clinical word ending a title's first part ("Anterior Epidural
+    # Hematoma: <subtitle>": names.json `not_name_words`)
+    if (heads := _SURNAMES_HEAD.search(before)) and heads.group("sur") not in _names()["not_name_words"]:
         return Citation(None, None, (), heads.group("sur"))
     if not before.endswith((".", ")")) or not _CITED_AUTHOR.match(before):
         return None

@@ -250,7 +250,7 @@ LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list 
 _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's affiliation marks, a separator
 
 
-_LINKING = frozenset("of and for the at in de del della di du la le y und f\u00fcr".split())  # in places' names
+_LINKING = 5  # the longest lower-case word in a place's name ("of", "degli", "und")
 _AFFILIATION_NUMBER = re.compile(r"\d{1,2}\s+[A-Z]")  # "1 Department of Radiology, ..." under its author
 # The link a page prints after its corresponding author's name, run into it ("Li WeiEmail author").
 _EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
@@ -509,12 +509,12 @@ def classify_all(paras: list[Para]) -> list[Para]:
 
 def _affiliation(text: str) -> bool:
     """Whether a numbered line under an author is an affiliation: read as one, or names of places, every
-    word capitalised save linking ones ("1 Spine Unit, Klinikum Nord, Berlin"; not "12 Patients with
-    leakage, eight women, received kyphoplasty")."""
+    word capitalised save short linking ones ("1 Spine Unit, Klinikum Nord, Berlin", "1 Universit\u00e0 degli
+    Studi di Milano"; not "12 Patients with leakage, eight women, received kyphoplasty")."""
     found = boilerplate_of(text)
     words = re.findall(r"[^\W\d_][\w'\u2019.-]*", text)
     return found is not None and found.rule.startswith("affiliation") or (
-        "," in text and all(w[0].isupper() or w.lower() in _LINKING for w in words))
+        "," in text and all(w[0].isupper() or len(w) <= _LINKING or "'" in w or "\u2019" in w for w in words))
 
 
 def _spaced_bullets(paras: list[Para]) -> list[Para]:
