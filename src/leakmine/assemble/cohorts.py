@@ -297,11 +297,11 @@ def _told_as_wholes(groups: list[_Group], complications: set[int]) -> list[_Grou
 # ..."), or a clause that does so with "overall" ("The mean age was 70 years; overall, ...").
 _WHOLE = re.compile(r"^\W{0,3}(?:overall|in\s+total|(?:among|of)\s+(?:them|these|those|all(?:\s+the)?\s+patients))\b"
                     r"|[;:]\s{0,3}overall\b", re.IGNORECASE)
-_BEFORE_SURGERY = (r"(?:pre-?operative\w*|(?:before|prior\s+to)\s+(?:the\s+)?(?:index\s+)?"
-                   r"(?:surgery|operation|procedure))")
-# Words of a complication's clause that tell it as a change from the state before surgery.
-_CHANGED = re.compile(rf"\b(?:new|newly|worse|worsen\w*|deteriorat\w*|aggravat\w*)\b|\b(?:compared\s+(?:with|to)"
-                      rf"\s+(?:the\s+)?|than\s+|(?:absent|not\s+present)\s+){_BEFORE_SURGERY}", re.IGNORECASE)
+# Words of a complication's clause that tell it as a change: new or worse than before, or the state before
+# surgery (a BEFORE_INDEX cue) it is compared with or said absent in.
+_CHANGED = re.compile(r"\b(?:new|newly|worse|worsen\w*|deteriorat\w*|aggravat\w*)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)\s+(?:the\s+)?|than\s+|(?:absent|not\s+present)\s+)$",
+                       re.IGNORECASE)
 
 
 def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]:
@@ -318,8 +318,10 @@ def _complication_sentences(mentions: list[Mention], cues: CueIndex) -> set[int]
 def _changed(m: Mention, cues: CueIndex) -> bool:
     """Whether `m`'s clause tells it as a change from the state before surgery ("new deficits compared with
     the preoperative status"; not "... present preoperatively in 18, more often in women than in men")."""
-    lo, hi = clause(cues.of(m), m.start_char - m.sentence_start, m.end_char - m.sentence_start)
-    return bool(_CHANGED.search(m.sentence[lo:hi]))
+    here = cues.of(m)
+    lo, hi = clause(here, m.start_char - m.sentence_start, m.end_char - m.sentence_start)
+    return bool(_CHANGED.search(here.text[lo:hi])) or any(
+        lo <= s and e <= hi and _COMPARED.search(here.text[lo:s]) for s, e in here.spans("BEFORE_INDEX"))
 
 
 def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int],

@@ -45,7 +45,7 @@ _CASE_NUMBERS = re.compile(rf"\b(?:patients?|cases?)\s+(?:\d+|{NUMWORD})(?:\s*(?
                            rf"|\b{ORDINAL}\s+(?:patient|case)s?\b", re.IGNORECASE)
 # Words that part a summary's cases: "in one", "one of whom", "one of two patients", "... respectively".
 _SOME = re.compile(r"\b(?:in\s+one|one\s+of\s+(?:whom|which|them|these|those|(?:the\s+)?(?:two|three|four|five|six|"
-                   r"seven|eight|nine|\d+)\b))|\brespectively\b", re.IGNORECASE)
+                   r"seven|eight|nine|\d+)\b))|" + _RESPECTIVELY.pattern, re.IGNORECASE)
 _JOINED = re.compile(r"^[\s,;)‐‑–-]*(?:and|&)?[\s,]*(?:an?|the)?\s*$", re.IGNORECASE)
 _INTRODUCTION = re.compile(r"^(?:(?:patient|case)\s+\d{1,2}\s*\(?\s*(?:an?\s+)?)?\d{1,3}(?:\s*[-‐‑–]?\s*(?:years?|yrs?)\s*[-‐‑–]?\s*old)?"
                            r"(?:\s+(?:man|woman|male|female|lady|gentleman|boy|girl|patient))?", re.IGNORECASE)

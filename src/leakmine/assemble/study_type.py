@@ -16,9 +16,10 @@ _ARTICLE_SECTIONS = frozenset({"abstract", "introduction", "discussion", "method
 _CAPTION_TEXT = re.compile(r"^\s*fig(?:ure)?s?\.?\s*\d", re.IGNORECASE)
 
 
-_SERIES_NAMED = re.compile(r"\bcase\s+series\b|\bcase\s+reports\b", re.IGNORECASE)
+_SERIES = r"\bcase\s+(?:series|reports)\b"
+_SERIES_NAMED = re.compile(_SERIES, re.IGNORECASE)
 _DESIGN = re.compile(r"(?:study\s+)?design\b", re.IGNORECASE)
-_DESIGNED_SERIES = re.compile(r"(?:an?\s+)?(?:[\w-]+\s+){0,2}?case\s+(?:series|reports)\b", re.IGNORECASE)
+_DESIGNED_SERIES = re.compile(rf"(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?{_SERIES}", re.IGNORECASE)
 
 
 def declares_case_series(document: Document) -> bool:

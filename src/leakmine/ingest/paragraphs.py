@@ -250,10 +250,15 @@ LISTED_NAMES = "byline.list"  # the rule of a byline printed as a bulleted list 
 _LIST_MARK = re.compile(r"[,;]|\d{1,2}(?:\s*,\s*\d{1,2})*")  # a listed name's affiliation marks, a separator
 
 
-_LINKING = 5  # the longest lower-case word in a place's name ("of", "degli", "und")
+_LINKING_LETTERS = 5  # the longest lower-case word in a place's name ("of", "degli", "und")
 _AFFILIATION_NUMBER = re.compile(r"\d{1,2}\s+[A-Z]")  # "1 Department of Radiology, ..." under its author
 # The link a page prints after its corresponding author's name, run into it ("Li WeiEmail author").
 _EMAIL_LINK = re.compile(r"(?<!\s)\s*(?:E-?mail|Contact)\s+(?:the\s+)?author\s*$", re.IGNORECASE)
+
+
+def _bulleted_name(text: str) -> str:
+    """The name a bulleted item holds, its bullet and any link run into it left off."""
+    return _EMAIL_LINK.sub("", _BULLET.sub("", text.lstrip()))
 
 
 def _listed_byline(names: list[str], sep: str, labelled: bool) -> str | None:
@@ -278,8 +283,7 @@ def _bulleted_names(block: list[Line]) -> tuple[int, int, str] | None:
         first = i + 1 if i < j and _empty_field(block[i].text) == "author" else i
         if j - first > 1:
             labelled = first > i or (i > 0 and _label_field(block[i - 1].text) == "author")
-            names = _listed_byline([_EMAIL_LINK.sub("", _BULLET.sub("", line.text.lstrip())) for line in block[first:j]],
-                                   " \u2022 ", labelled)
+            names = _listed_byline([_bulleted_name(line.text) for line in block[first:j]], " \u2022 ", labelled)
             if names:
                 return i, j, names
         i = j + 1
@@ -514,7 +518,7 @@ def _affiliation(text: str) -> bool:
     found = boilerplate_of(text)
     words = re.findall(r"[^\W\d_][\w'\u2019.-]*", text)
     return found is not None and found.rule.startswith("affiliation") or (
-        "," in text and all(w[0].isupper() or len(w) <= _LINKING or "'" in w or "\u2019" in w for w in words))
+        "," in text and all(w[0].isupper() or len(w) <= _LINKING_LETTERS or "'" in w or "\u2019" in w for w in words))
 
 
 def _spaced_bullets(paras: list[Para]) -> list[Para]:
@@ -529,7 +533,7 @@ def _spaced_bullets(paras: list[Para]) -> list[Para]:
         if _label_field(paras[i].text) == "author":
             while j < len(paras) and paras[j].role == "body":
                 if _BULLET.match(paras[j].text):
-                    names.append(_EMAIL_LINK.sub("", _BULLET.sub("", paras[j].text)))
+                    names.append(_bulleted_name(paras[j].text))
                 elif not (names and _AFFILIATION_NUMBER.match(paras[j].text) and _affiliation(paras[j].text)):
                     break
                 j += 1
