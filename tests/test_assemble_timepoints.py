@@ -32,14 +32,14 @@ def states(story, pivots, follow_ups=None):
 
 
 def test_states_follow_the_pivot_and_the_follow_up_cue():
-    assert states(STORY, {100: 3})[0] == [
+    assert states(STORY, {100: (3, 14)})[0] == [
         PRESENTATION, PRESENTATION, PRESENTATION, POST_TREATMENT, FOLLOW_UP, FOLLOW_UP]
 
 
 def test_follow_up_before_any_rescue_work_stays_presentation_when_a_rescue_comes_later():
     story = [(0, "Two years after PVP she was seen at follow-up."), (50, "A laminectomy was done."),
              (80, "Strength improved.")]
-    assert states(story, {50: 2})[0] == [PRESENTATION, PRESENTATION, POST_TREATMENT]
+    assert states(story, {50: (2, 13)})[0] == [PRESENTATION, PRESENTATION, POST_TREATMENT]
 
 
 def test_unit_without_rescue_moves_to_follow_up_on_a_cue():
@@ -50,10 +50,26 @@ def test_unit_without_rescue_moves_to_follow_up_on_a_cue():
 def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     story = [(0, "She was paraplegic, so a laminectomy was done."),
              (50, "Strength rose to grade 4 within a week and she walked at 6 months.")]
-    _, timeline = states(story, {0: 25})
+    _, timeline = states(story, {0: (25, 36)})
     assert [timeline.at(0, 10), timeline.at(0, 30)] == [PRESENTATION, POST_TREATMENT]
     assert [timeline.at(50, 20), timeline.at(50, 60)] == [POST_TREATMENT, FOLLOW_UP]
     assert timeline.treated
+
+
+@pytest.mark.parametrize(("sentence", "operation", "expected"), [
+    ("Decompression was performed 5 months later.", "Decompression", POST_TREATMENT),
+    ("She underwent removal of the cement 2 years after the index surgery.", "removal of the cement", POST_TREATMENT),
+    ("A laminectomy was done at 7 months.", "laminectomy", POST_TREATMENT),
+    # must not: a time that dates what followed the operation
+    ("Decompression was performed, and she walked 5 months later.", "Decompression", FOLLOW_UP),
+    ("A laminectomy was done with full recovery at 7 months.", "laminectomy", FOLLOW_UP),
+    ("Decompression at L3 was performed; 5 months later she was well.", "Decompression", FOLLOW_UP),
+])
+def test_a_time_right_after_the_rescue_dates_it_and_is_no_follow_up(sentence, operation, expected):
+    start = sentence.index(operation)
+    story = [(0, "She had weakness of both legs after PVP."), (50, sentence), (150, "Strength was grade 4.")]
+    _, timeline = states(story, {50: (start, start + len(operation))})
+    assert [timeline.at(50, len(sentence)), timeline.at(150, 0)] == [expected, expected]
 
 
 @pytest.mark.parametrize(("sentence", "grade", "state", "expected"), [
@@ -137,7 +153,7 @@ def test_a_grade_told_as_regained_after_an_operation(sentence, grade, expected):
 def test_units_with_a_rescue_are_marked():
     timeline = Timeline()
     first, second = [(0, "A laminectomy was done.")], [(40, "She was seen at follow-up.")]
-    read_unit(timeline, first, {0: 2}, {}, story_cues(first))
+    read_unit(timeline, first, {0: (2, 13)}, {}, story_cues(first))
     read_unit(timeline, second, {}, {}, story_cues(second))
     assert timeline.pivoted == {0}
 

@@ -40,6 +40,8 @@ COUNT_RULES = load_case_count_rules()
     ("Imaging of case 2 showed epidural cement.", [("case 2", 2)]),
     ("Case report 2\nA woman aged 75 years.", [("Case report 2", 2)]),
     ("Leakage was rare. One patient developed numbness.", [("One patient", 1)]),
+    ("One patient had numbness. The other patient had weakness.", [("One patient", 1), ("The other patient", 2)]),
+    ("One case needed surgery, whereas the other case recovered.", [("One case", 1), ("the other case", 2)]),
     ("In one of the two cases, cement reached the canal.", [("In one of the two cases", 1)]),
     ("No one patient had leakage.", []),
     ("Results: In One of the three patients, cement reached the canal.", [("In One of the three patients", 1)]),
@@ -66,6 +68,9 @@ def test_markers_found(text, expected):
     "Cement leaked, and second case reports followed.",
     "The leak was seen, and second patients were rare.",
     "Cement leaked, and second patient groups were excluded.",
+    "The other patients recovered.",
+    "The other patient's leg was weak.",
+    "Cement reached the other patient-reported sites.",
 ])
 def test_markers_not_found(text):
     assert match_case_markers(text, RULES) == []
@@ -73,7 +78,7 @@ def test_markers_not_found(text):
 
 @pytest.mark.parametrize(("groups", "expected"), [
     ({"num": "3"}, 3), ({"ord": "Fifth"}, 5), ({"ord": "2nd"}, 2), ({"word": "two"}, 2),
-    ({"roman": "IX"}, 9), ({"roman": "III"}, 3), ({"num": "0"}, None), ({"num": "21"}, None), ({}, None),
+    ({"roman": "IX"}, 9), ({"roman": "III"}, 3), ({"other": "other"}, 2), ({"num": "0"}, None), ({"num": "21"}, None), ({}, None),
 ])
 def test_case_number(groups, expected):
     assert case_number(groups) == expected

@@ -36,6 +36,8 @@ from leakmine.records import SECTION_KINDS
     ("Acknowledgments", "back-matter"),
     ("Declaration of competing interest", "back-matter"),
     ("Key words", "front-matter"),
+    ("Keyword", "front-matter"),
+    ("Key word:", "front-matter"),
     ("References", "references"),
     ("Zusammenfassung", "abstract"),
     ("Abstrakt", "abstract"),

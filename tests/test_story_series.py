@@ -253,7 +253,7 @@ def test_a_series_that_tells_fewer_cases_than_it_counts(tmp_path, title, text):
     assert all("pain" in p["symptoms"] and p["index_procedures"] == ["discectomy"] for p in paper["patients"])
 
 
-@pytest.mark.parametrize("second", ["The second patient", "In the second case, the patient"])
+@pytest.mark.parametrize("second", ["The second patient", "In the second case, the patient", "The other patient"])
 def test_one_patient_then_the_second_tells_two_patients_apart(tmp_path, second):
     paper = mine(tmp_path, case_report("Cauda equina syndrome after lumbar surgery: two cases", (
         "We report two patients with cauda equina syndrome after lumbar surgery. One patient developed perineal "
@@ -290,6 +290,13 @@ def test_a_series_summary_gives_each_case_the_complication_it_counts(tmp_path, t
         "patient, a 70-year-old woman, had burning leg pain after a discectomy.")))
     first, other = paper["patients"]
     assert {"numbness", *shared} == set(first["symptoms"]) and {"pain", *shared} == set(other["symptoms"])
+
+
+def test_the_other_patient_alone_is_no_case_marker(tmp_path):
+    paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty: a case report", (
+        "A 64-year-old woman developed paraparesis after vertebroplasty. The other patient in her room "
+        "had no complaint.")))
+    assert len(paper["patients"]) == 1 and paper["patients"][0]["age"] == 64
 
 
 def test_one_patient_alone_is_no_case_marker(tmp_path):

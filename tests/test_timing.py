@@ -43,6 +43,9 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("on POD#2", ("delayed", 2)),
     ("on the third postoperative day", ("delayed", 3)),
     ("on the 2nd day after surgery", ("delayed", 2)),
+    ("In the 6th week after surgery, he complained of pain", ("delayed", 42)),
+    ("during the third postoperative week", ("delayed", 21)),
+    ("in the second month after the operation", ("delayed", 60)),
     ("on day 5", ("delayed", 5)),
     ("The next day she could not stand.", ("delayed", 1)),
     ("the following morning", ("delayed", 1)),
@@ -113,6 +116,8 @@ def test_timing_phrases(text, expected):
     "decompression was started immediately",
     "the cement set within minutes",
     "grade 4 on the left and right after surgery",
+    "in the 6th week of pregnancy",
+    "during the second month of life",
 ])
 def test_not_a_timing(text):
     assert timings(text) == []

@@ -70,6 +70,11 @@ def test_leak_location_must_not_match(text, unwanted):
     ("a cement cast in the right middle lobe", "pulmonary"),
     ("cement particles in the lingula", "pulmonary"),
     ("cement within the pulmonary trunk", "pulmonary"),
+    ("a carcinoma of the breast; cement in the lung", "pulmonary"),
+    ("Pulmonary and Renal Cement Embolisms after kyphoplasty", "pulmonary"),
+    ("pulmonary, cardiac and cerebral emboli", "pulmonary"),
+    ("pulmonary, cardiac and cerebral emboli", "cardiac"),
+    ("cardiac and pulmonary cement embolism", "cardiac"),
     ("cement in the C2/3 intervertebral disc", "disc"),
     ("cement had leaked into the L2-3 disc", "disc"),
     ("leakage to the adjacent disc", "disc"),
@@ -88,6 +93,11 @@ def test_leak_sites_in_lung_and_disc(text, expected):
     ("an L4/5 disc herniation", "disc"),
     ("L5/S1 disc degeneration", "disc"),
     ("the L3 vertebra", "disc"),
+    ("a woman with adenocarcinoma of the lung", "pulmonary"),
+    ("a mass in the right upper lung", "pulmonary"),
+    ("pulmonary and cardiac function were normal", "pulmonary"),
+    ("pulmonary and cardiac disease with a fat embolism", "cardiac"),
+    ("cardiac and renal failure", "cardiac"),
 ])
 def test_not_lung_or_disc(text, unwanted):
     assert unwanted not in values("LEAK_LOCATION", text)

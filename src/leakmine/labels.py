@@ -17,7 +17,7 @@
 | COHORT_SIZE    | leakmine_cohort           | "30"                           | n, denominator |
 | SEX_COUNT      | leakmine_cohort           | "12M/18F"                      | n_male, n_female |
 | AGE_STAT       | leakmine_cohort           | "58.4±11.2"                    | mean, sd, min, max |
-| CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | n, opens_series ("One patient ...") |
+| CASE_MARKER    | leakmine_case_marker      | "1", "2", ... (patient order)  | n, opens_series ("One patient ..."), closes_series ("The other patient ...") |
 | CASE_COUNT     | leakmine_case_marker      | "2" to "9" (cases reported)    | n, title_only (the paper's own only in a title) |
 | TABLE_ROW      | leakmine_table_row        | "1", "2", ... (row order)      | table, row, fields ([start, end, field] per cell) |
 | CUE_<kind>     | leakmine_cue              | the cue kind (CUE_KINDS)       | |

@@ -470,10 +470,11 @@ def _timeline(view: PatientView) -> Timeline:
     rescue = [a for a in view.operations if a.mention.asserted
               and view.role(a.mention, a.unit) == "rescue"]
     surgical = [a for a in rescue if a.mention.value not in non_surgical]
-    pivots: dict[int, int] = {}
+    pivots: dict[int, tuple[int, int]] = {}
     for a in surgical or rescue:
-        offset = a.mention.start_char - a.mention.sentence_start
-        pivots[a.mention.sentence_start] = min(offset, pivots.get(a.mention.sentence_start, offset))
+        m = a.mention
+        named = (m.start_char - m.sentence_start, m.end_char - m.sentence_start)
+        pivots[m.sentence_start] = min(named, pivots.get(m.sentence_start, named))
     timeline = Timeline()
     for own in view.own_by_unit.values():
         mine = []
@@ -489,10 +490,10 @@ def _timeline(view: PatientView) -> Timeline:
                 follow_ups[m.sentence_start] = min(offset, follow_ups.get(m.sentence_start, offset))
         unit_pivots = {s: o for s, o in pivots.items() if s in sentences}
         for start, text in sentences.items():
-            named = [o for o, _ in view.cues.at(start, text).spans("RESCUE_OPERATION")
+            named = [(o, e) for o, e in view.cues.at(start, text).spans("RESCUE_OPERATION")
                      if any(view.complication(m) and m.end_char <= start + o for m in mine)]
             if named:
-                unit_pivots[start] = min([*named, unit_pivots.get(start, len(text))])
+                unit_pivots[start] = min([*named, unit_pivots.get(start, (len(text), len(text)))])
         read_unit(timeline, sentences.items(), unit_pivots, follow_ups, view.cues)
     return timeline
 

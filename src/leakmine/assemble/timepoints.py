@@ -22,6 +22,9 @@ _CUE_TIME = {"PREOP": PRESENTATION, "POSTOP": POST_TREATMENT, "FOLLOW_UP": FOLLO
 # The words between a grade and the operation named after it, and the words before a grade that rose
 # "from" it: the relation of two mentions, which no cue can hold (where the gap ends depends on them).
 _AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# The words between a rescue operation and a follow-up time that dates it ("decompression was performed
+# 4 months later", "underwent removal of the cement 2 years after the index surgery").
+_DATES_OPERATION = re.compile(r"\s*(?:(?:was|were)\s+(?:performed|done|carried\s+out|undertaken)\s+)?", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:an?\s+)?(?:MRC\s+)?(?:grade|power|strength|level)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
@@ -46,14 +49,14 @@ class Timeline:
         return next(((at, turned) for at, turned in self.turns.get(sentence_start, []) if at > offset), None)
 
 
-def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: dict[int, int],
+def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: dict[int, tuple[int, int]],
               follow_ups: dict[int, int], cues: CueIndex) -> None:
     """Add the sentences of one unit, given in order as (sentence_start, text), to `timeline`.
 
-    `pivots` maps the sentences that tell of a rescue operation to the offset where it is named;
+    `pivots` maps the sentences that tell of a rescue operation to where it is named (start, end);
     `follow_ups` maps sentences holding a follow-up duration to its offset. The story turns to
     post-treatment at the first pivot, and to follow-up at a follow-up cue once past it (or anywhere
-    in a unit without rescue work).
+    in a unit without rescue work); a time right after the operation that dates it is no follow-up.
     """
     state = PRESENTATION
     timeline.treated = timeline.treated or bool(pivots)
@@ -61,9 +64,12 @@ def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: 
         if pivots:
             timeline.pivoted.add(start)
         turns = [(0, state)]
-        events = [(pivots[start], "pivot")] if start in pivots else []
+        events = [(pivots[start][0], "pivot")] if start in pivots else []
         follow = [s for s, _ in cues.at(start, text).spans("FOLLOW_UP")] + (
             [follow_ups[start]] if start in follow_ups else [])
+        if start in pivots:
+            end = pivots[start][1]
+            follow = [s for s in follow if s < end or not _DATES_OPERATION.fullmatch(text, end, s)]
         if follow:
             events.append((min(follow), "follow"))
         for offset, event in sorted(events):

@@ -31,7 +31,8 @@ def roman_value(text: str) -> int | None:
 
 
 def case_number(groups: dict[str, str | None]) -> int | None:
-    """The case number named by a marker's groups (`num`, `ord`, `word` or `roman`), 1..MAX_CASES."""
+    """The case number named by a marker's groups (`num`, `ord`, `word` or `roman`; `other`: the second of
+    two), 1..MAX_CASES."""
     n: int | None = None
     if groups.get("num"):
         n = int(groups["num"])
@@ -41,6 +42,8 @@ def case_number(groups: dict[str, str | None]) -> int | None:
         n = _CARDINALS.get(groups["word"].lower())
     elif groups.get("roman"):
         n = roman_value(groups["roman"])
+    elif groups.get("other"):
+        n = 2
     return n if n is not None and 1 <= n <= MAX_CASES else None
 
 

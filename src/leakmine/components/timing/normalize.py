@@ -36,7 +36,7 @@ def onset_value(days: float | None) -> str:
 
 
 def delay_days(groups: dict[str, str | None], fixed_days: float | None = None) -> float | None:
-    """Days named by a timing match's groups: `num` + `unit`, or `ordinal` (a day count), or a
+    """Days named by a timing match's groups: `num` + `unit`, or `ordinal` (+ `unit`, days when none), or a
     rule's fixed number of days; None when the delay is vague ("several days later"), a range or a
     summary with its spread ("13 months (range 8-17 months) after")."""
     if fixed_days is not None:
@@ -45,7 +45,8 @@ def delay_days(groups: dict[str, str | None], fixed_days: float | None = None) -
         return None
     if groups.get("ordinal"):
         n = parse_ordinal(groups["ordinal"])
-        return float(n) if n is not None else None
+        unit = unit_name(groups.get("unit") or "day")
+        return to_days(n, unit) if n is not None and unit is not None else None
     if groups.get("num"):
         n = parse_number(groups["num"])
         unit = unit_name(groups.get("unit") or "day")
