@@ -430,15 +430,6 @@ def test_index_terms_are_not_mined_but_bulleted_captions_are():
     assert [s.kind for s in doc.sections if "Axial CT" in s.text] == ["caption"]
 
 
-@pytest.mark.parametrize("heading", ["MeSH Terms", "Keyword", "Publication types"])
-def test_index_terms_set_apart_one_to_a_line_are_not_mined(heading):
-    """Each term of a spaced list looks like a heading of its own ("Aged", "Female"): it is the list's."""
-    text = (f"{TITLE}\n\nAbstract\n\n{STORY}\n\n{heading}\n\nAged\n\nHypesthesia\n\nFemale\n"
-            "Fractures, Compression\nParesthesia\nLaminectomy\n")
-    doc = _read(text)
-    assert not any(term in s.text for s in doc.sections if s.mined for term in ("Hypesthesia", "Paresthesia"))
-
-
 def test_a_year_row_below_the_text_is_not_the_papers_year():
     text = (f"{TITLE}\n\nSpine Case Rep ; 4(2): 100731, 2022 Mar.\n\nAbstract\n\n{STORY}\n\n"
             "Table 1 Timeline\nYear 2015\nVertebroplasty at L2\n")

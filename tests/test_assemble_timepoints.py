@@ -60,10 +60,14 @@ def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     ("Decompression was performed 5 months later.", "Decompression", POST_TREATMENT),
     ("She underwent removal of the cement 2 years after the index surgery.", "removal of the cement", POST_TREATMENT),
     ("A laminectomy was done at 7 months.", "laminectomy", POST_TREATMENT),
+    ("Decompression was then performed about 5 months later.", "Decompression", POST_TREATMENT),
+    ("Laminectomy and cement removal were performed 5 months later.", "Laminectomy", POST_TREATMENT),
     # must not: a time that dates what followed the operation
     ("Decompression was performed, and she walked 5 months later.", "Decompression", FOLLOW_UP),
     ("A laminectomy was done with full recovery at 7 months.", "laminectomy", FOLLOW_UP),
     ("Decompression at L3 was performed; 5 months later she was well.", "Decompression", FOLLOW_UP),
+    ("She walked unaided after the laminectomy at 1 year.", "laminectomy", FOLLOW_UP),
+    ("She regained full strength after decompression 2 years later.", "decompression", FOLLOW_UP),
 ])
 def test_a_time_right_after_the_rescue_dates_it_and_is_no_follow_up(sentence, operation, expected):
     start = sentence.index(operation)

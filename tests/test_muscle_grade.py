@@ -128,6 +128,8 @@ def grades(text: str, previous: str = "") -> list[tuple[str, str, str | None, st
      [("grade 2", "2", "bilateral", None, "hip flexion")]),
     ("Two days later he had pain in the left thigh and weakness of hip flexion (grade 3/5).",
      [("grade 3/5", "3", "left", None, "hip flexion")]),
+    ("A left-sided hemiparesis (Grade 2/5) developed after surgery.", [("Grade 2/5", "2", "left", None, None)]),
+    ("She was paraplegic (grade 0/5) on waking.", [("grade 0/5", "0", None, None, None)]),
 ])
 def test_grades_found(text, expected):
     assert grades(text) == expected
@@ -189,6 +191,8 @@ def test_strength_named_in_the_sentence_before():
     "M1 segment of the middle cerebral artery.",
     "Weakness was more common with grade 3 or higher leakage.",
     "Grade 2 or 3 spondylolisthesis with leg weakness.",
+    "A grade 2 slip; paraplegia was absent.",
+    "Hemiparesis after a grade 3 subarachnoid haemorrhage.",
 ])
 def test_grades_not_found(text):
     assert grades(text) == []

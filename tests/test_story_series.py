@@ -292,6 +292,24 @@ def test_a_series_summary_gives_each_case_the_complication_it_counts(tmp_path, t
     assert {"numbness", *shared} == set(first["symptoms"]) and {"pain", *shared} == set(other["symptoms"])
 
 
+@pytest.mark.parametrize("title, story, n", [
+    # a cohort's results, not two cases
+    ("Epidural cement after vertebroplasty: a retrospective study", "We reviewed 212 patients treated with "
+     "vertebroplasty. Epidural cement was found in 14 patients. One patient developed paraparesis and underwent "
+     "laminectomy. The other patient with a deficit had radicular pain.", 0),
+    # three cases: 'the other' is the third, named by its introduction
+    ("Cement complications after vertebroplasty: three cases", "We report three patients. One patient, a 61-year-old "
+     "man, had foraminal cement. Another patient, a 75-year-old woman, had a pulmonary cement embolism. The other "
+     "patient, an 82-year-old woman, had epidural cement.", 3),
+])
+def test_the_other_patient_closes_only_a_series_of_two(tmp_path, title, story, n):
+    paper = mine(tmp_path, case_report(title, story))
+    assert len(paper["patients"]) == n
+    if n == 3:
+        assert [p["age"] for p in paper["patients"]] == [61, 75, 82]
+        assert [p["leak_locations"] for p in paper["patients"]] == [["foraminal"], ["pulmonary"], ["epidural"]]
+
+
 def test_the_other_patient_alone_is_no_case_marker(tmp_path):
     paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty: a case report", (
         "A 64-year-old woman developed paraparesis after vertebroplasty. The other patient in her room "

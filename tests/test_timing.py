@@ -118,6 +118,8 @@ def test_timing_phrases(text, expected):
     "grade 4 on the left and right after surgery",
     "in the 6th week of pregnancy",
     "during the second month of life",
+    "leg numbness at the 3rd month follow-up",
+    "in the first weeks after surgery",
 ])
 def test_not_a_timing(text):
     assert timings(text) == []

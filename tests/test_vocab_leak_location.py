@@ -71,6 +71,7 @@ def test_leak_location_must_not_match(text, unwanted):
     ("cement particles in the lingula", "pulmonary"),
     ("cement within the pulmonary trunk", "pulmonary"),
     ("a carcinoma of the breast; cement in the lung", "pulmonary"),
+    ("hyperdense nodules in the right lung, consistent with cement", "pulmonary"),
     ("Pulmonary and Renal Cement Embolisms after kyphoplasty", "pulmonary"),
     ("pulmonary, cardiac and cerebral emboli", "pulmonary"),
     ("pulmonary, cardiac and cerebral emboli", "cardiac"),
@@ -94,13 +95,21 @@ def test_leak_sites_in_lung_and_disc(text, expected):
     ("L5/S1 disc degeneration", "disc"),
     ("the L3 vertebra", "disc"),
     ("a woman with adenocarcinoma of the lung", "pulmonary"),
-    ("a mass in the right upper lung", "pulmonary"),
+    ("metastases in the right lung", "pulmonary"),
+    ("a history of cardiac and fat embolism", "cardiac"),
+    ("cardiac and air embolism during the repair", "cardiac"),
+    ("pulmonary and paradoxical embolism", "pulmonary"),
     ("pulmonary and cardiac function were normal", "pulmonary"),
     ("pulmonary and cardiac disease with a fat embolism", "cardiac"),
     ("cardiac and renal failure", "cardiac"),
 ])
 def test_not_lung_or_disc(text, unwanted):
     assert unwanted not in values("LEAK_LOCATION", text)
+
+
+def test_places_sharing_an_embolism_are_read_in_linear_time():
+    text = "pulmonary" + " " * 200_000 + "and renal cement embolism"
+    assert values("LEAK_LOCATION", text) == set()  # a lookahead that rescans the spaces never returns
 
 
 def test_venous_plexus_outranks_epidural():

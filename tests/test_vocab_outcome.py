@@ -98,6 +98,8 @@ from vocab_helpers import values
     ("The foot-drop resolved within 3 months.", "full recovery"),
     ("a neuropathy that resolved 6 months later", "full recovery"),
     ("a Brown-Sequard paralysis, which spontaneously resolved", "full recovery"),
+    ("evacuation of the clot helped in regaining normal motor and sensory function", "full recovery"),
+    ("she regained full muscle power", "full recovery"),
     ("the weakness, which had gradually resolved by discharge", "full recovery"),
     ("the numbness, which partially resolved", "partial recovery"),
     ("resolution of the radicular pain", "full recovery"),
@@ -135,6 +137,11 @@ def test_outcome_values(text, expected):
 
 @pytest.mark.parametrize("text", [
     "in order to improve outcomes",
+    "she was discharged without regaining full power",
+    "the paralysis, which had initially resolved, recurred",
+    "her back pain, which had resolved after kyphoplasty, recurred with weakness",
+    "the weakness, which hardly resolved",
+    "the goal of regaining normal function after fusion",
     "he had no further workup",
     "she had no further back pain",
     "discharged with no further pain medication",

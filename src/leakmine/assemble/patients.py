@@ -201,8 +201,12 @@ def marker_anchors(document: Document, mentions: list[Mention], cues: CueIndex, 
     """Case markers in the text and in section titles ("Case 2" as a heading, found at ingest). A
     marker that only opens a series ("One patient ...") counts where a later marker of its unit names
     the next case ("The second patient ...", "The other patient ..."); one that only closes it ("The
-    other patient") where such an opening came before it in its unit."""
+    other patient") where such an opening came before it in its unit, in a paper that counts two cases."""
     markers = [m for m in mentions if m.label == "CASE_MARKER"]
+    two = any(m.label == "CASE_COUNT" and m.attrs.get("n") == 2 for m in mentions)
+    markers = [m for m in markers if not m.attrs.get("closes_series") or two and any(
+        o.end_char < m.start_char and unit_of[o.section_index] == unit_of[m.section_index]
+        and o.attrs.get("opens_series") for o in markers)]
     out = []
     for m in markers:
         if unit_flow(unit_of[m.section_index]) in ANCHOR_FLOWS:
@@ -211,10 +215,6 @@ def marker_anchors(document: Document, mentions: list[Mention], cues: CueIndex, 
             if m.attrs.get("opens_series") and not any(
                     o.start_char > m.end_char and unit_of[o.section_index] == unit_of[m.section_index]
                     and o.attrs.get("n") == m.attrs["n"] + 1 for o in markers):
-                continue
-            if m.attrs.get("closes_series") and not any(
-                    o.end_char < m.start_char and unit_of[o.section_index] == unit_of[m.section_index]
-                    and o.attrs.get("opens_series") for o in markers):
                 continue
             out.append(Anchor(m.start_char, m.sentence_start, m.section_index, unit_of[m.section_index],
                               number=int(m.value), evidence=[("patient", m.value, m.mention_id)]))

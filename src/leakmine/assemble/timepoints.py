@@ -23,8 +23,14 @@ _CUE_TIME = {"PREOP": PRESENTATION, "POSTOP": POST_TREATMENT, "FOLLOW_UP": FOLLO
 # "from" it: the relation of two mentions, which no cue can hold (where the gap ends depends on them).
 _AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # The words between a rescue operation and a follow-up time that dates it ("decompression was performed
-# 4 months later", "underwent removal of the cement 2 years after the index surgery").
-_DATES_OPERATION = re.compile(r"\s*(?:(?:was|were)\s+(?:performed|done|carried\s+out|undertaken)\s+)?", re.IGNORECASE)
+# 4 months later", "laminectomy and cement removal were then performed about 4 months later", "underwent
+# removal of the cement 2 years after the index surgery"), and before an operation whose time dates what
+# followed it ("she walked after the laminectomy at 1 year").
+_DATES_OPERATION = re.compile(r"(?:\s+(?:[\w-]+\s+){0,4}?(?:was|were)\s+(?:(?:then|\w+ly)\s+)?(?:performed|done|"
+                              r"carried\s+out|undertaken)\s+|\s+)(?:(?:about|approximately|around|nearly|some)\s+)?",
+                              re.IGNORECASE)
+_AFTER_OPERATION = re.compile(r"\b(?:after|following|since|post)\s+(?:the\s+|her\s+|his\s+|their\s+|an?\s+)?"
+                              r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:an?\s+)?(?:MRC\s+)?(?:grade|power|strength|level)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
@@ -67,7 +73,7 @@ def read_unit(timeline: Timeline, sentences: Iterable[tuple[int, str]], pivots: 
         events = [(pivots[start][0], "pivot")] if start in pivots else []
         follow = [s for s, _ in cues.at(start, text).spans("FOLLOW_UP")] + (
             [follow_ups[start]] if start in follow_ups else [])
-        if start in pivots:
+        if start in pivots and not _AFTER_OPERATION.search(text, 0, pivots[start][0]):
             end = pivots[start][1]
             follow = [s for s in follow if s < end or not _DATES_OPERATION.fullmatch(text, end, s)]
         if follow:

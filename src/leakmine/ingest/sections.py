@@ -21,10 +21,6 @@ from leakmine.ingest.textclean import join_wrapped, normalized
 
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
 _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
-# Front matter that lists index terms one to a line: a term set apart by blank lines looks like a
-# heading ("MeSH Terms", then "Aged", "Female", ...), but is the next term of the list.
-_TERM_LISTS = frozenset({"keywords", "keyword", "key words", "key word", "mesh terms", "mesh",
-                         "publication types", "substances"})
 _WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstract, not of one of its parts
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
 _MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
@@ -130,9 +126,6 @@ class SectionBuilder:
             return
         if kind == "abstract" and self.abstract_seen and normalize_title(title) in _ABSTRACT_OPENERS:
             kind = "introduction"  # "Background" opening the body after a structured abstract
-        if kind is None and cur is not None and cur.kind == "front-matter" and normalize_title(cur.title) in _TERM_LISTS:
-            cur.paras.append(title)
-            return
         if kind is None:
             depth = numbering_depth(title)
             inherit = cur is not None and (depth > max(numbering_depth(cur.title), 1)
