@@ -159,6 +159,24 @@ def test_an_event_group_with_its_share_is_drawn_unless_its_sentence_tells_an_out
             if c.denominator] == expected
 
 
+@pytest.mark.parametrize(("selected", "expected"), [
+    ("Of these, 356 patients were included in the final analysis.", [(356, 480), (12, 356)]),
+    ("A total of 356 patients who met the eligibility criteria were finally enrolled.", [(356, 480), (12, 356)]),
+    # a later count not told as selected from the first: the first stays the population
+    ("Another 356 patients were treated in the same years.", [(12, 480)]),
+])
+def test_a_population_selected_from_one_counted_before_it_is_drawn_from_it(selected, expected):
+    p = Paper(("results", "Results", f"We reviewed 480 patients. {selected} Their mean age was 72 years."),
+              ("results", "Results", "Weakness was seen in 12 patients."))
+    p.m("COHORT_SIZE", "480", n=480, denominator=None, kind="population")
+    p.m("COHORT_SIZE", "356", n=356, denominator=None, kind="population")
+    p.m("AGE_STAT", "mean age was 72", "72", mean=72.0, sd=None, min=None, max=None)
+    p.m("COHORT_SIZE", "12", n=12, denominator=None, kind="subgroup", after="Weakness")
+    p.m("SYMPTOM", "Weakness", "weakness")
+    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())
+            if c.denominator] == expected
+
+
 @pytest.mark.parametrize(("arms", "expected"), [
     ([("pvp", 60), ("pkp", 40)], [(60, 100), (40, 100)]),  # the arms of the population
     ([("pvp", 60), ("pkp", 40), ("pvp", 12), ("pkp", 8)], [(60, 100), (40, 100), (20, 100)]),  # 12 + 8: of the 20

@@ -152,6 +152,7 @@ class _Group:
     breakdown: bool = False  # named parts of a group that is itself drawn from the population
     whole_of: Mention | None = None  # a part's count that tells this group as its denominator only
     whole_unknown: bool = False  # a complication group whose stated share fits no group the paper counts
+    selected: bool = False  # a study population selected from one counted before it (`_selected`)
 
     @property
     def first(self) -> Mention:
@@ -204,7 +205,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     complications = _complication_sentences(mentions, cues)
     groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes), complications)
     _draw_from_population(groups, complications, {m.sentence_start for m in mentions if m.label == "OUTCOME"},
-                          findings)
+                          findings, cues)
     tallies = _tallies(groups, sexes, findings)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
@@ -325,7 +326,7 @@ def _changed(m: Mention, cues: CueIndex) -> bool:
 
 
 def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int],
-                          findings: list[Mention]) -> None:
+                          findings: list[Mention], cues: CueIndex) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
     in 7 patients"), counted after the study population ("we enrolled 96 patients", "61 women and 22
     men") and smaller than it, is drawn from that population, though the group was named before it
@@ -341,14 +342,15 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
     population when its size names the complication or its lack ("37 patients who had a symptomatic SEH
     were assigned to the SEH group", "the 258 patients without complications were assigned to the
     control group", `_names`), not when it names the care ("the PVP group (n = 30)") or is formed
-    beside the population ("an age-matched control group was created (111 patients without ...)")."""
+    beside the population ("an age-matched control group was created (111 patients without ...)"). The
+    population is the last of those selected one from another (`_selected`)."""
     for g in groups:  # "leakage was seen in 5 patients in group A": drawn from the arm it names
         arm = next((a for m in g.sizes if (a := _named_after(groups, m)) is not None), None) \
             if g.denominator is None and not g.named else None
         if arm is not None and arm.n > g.n and _complication_group(g, complications):
             g.population = arm
-    populations = [g for g in groups if not g.named and g.denominator is None
-                   and ((g.sex is not None and not g.sizes) or any(m.attrs.get("kind") == "population" for m in g.sizes))]
+    populations = _selected([g for g in groups if not g.named and g.denominator is None and (
+        (g.sex is not None and not g.sizes) or any(m.attrs.get("kind") == "population" for m in g.sizes))], cues)
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
              and (whole := _share_of(g, groups)) is not None}
     for g in groups:
@@ -371,6 +373,24 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
                 and g.first.start_char > population.first.start_char
                 and any(_names(m, findings) and not m.attrs.get("apart") for m in g.sizes)):
             g.population = population
+
+
+def _selected(populations: list[_Group], cues: CueIndex) -> list[_Group]:
+    """The study populations without those the next was selected from: a population told in a later
+    sentence as selected from a larger one counted before it ("1,240 patients were preliminarily
+    enrolled. A total of 1,105 ... who met the eligibility criteria were finally enrolled", "We reviewed
+    480 patients. Of these, 356 were included") is drawn from it, and takes its place as the population
+    the paper's groups are drawn from."""
+    out: list[_Group] = []
+    for p in populations:
+        whole = out[-1] if out else None
+        if whole is not None and whole.n > p.n and p.first.sentence_start != whole.first.sentence_start \
+                and any(cues.of(m).has("SELECTED") for m in p.sizes):
+            p.population, p.selected = whole, True
+            out[-1] = p
+        else:
+            out.append(p)
+    return out
 
 
 def _draw_arms(groups: list[_Group]) -> None:
@@ -457,7 +477,7 @@ def _tallies(groups: list[_Group], sexes: list[Mention], findings: list[Mention]
     "the leakage group (n = 48)" a breakdown), an outcome of the study population whose sex counts are given ("9 of
     the 17 patients required reoperation"), and an outcome counted against fewer patients than a population the
     paper counts ("walking improved in 7/9 patients" of 20 treated: the 9 are some of them)."""
-    subgroups = {g.n for g in groups if (g.named or g.denominator)
+    subgroups = {g.n for g in groups if (g.named or g.denominator) and not g.selected
                  and ((g.arm_of is None and not g.named) or any(_names(m, findings) for m in g.sizes))}
     populations = {t for m in sexes if (t := _sex_total(m))} - subgroups
     counted = {g.n for g in groups if not g.named and g.denominator is None}
