@@ -132,6 +132,21 @@ def test_coordinated_dysfunction_gives_two_spans():
         ("urinary", "bladder dysfunction"), ("fecal incontinence", "bowel dysfunction")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("new motor and sensory deficits", [("motor", "weakness"), ("sensory deficits", "sensory loss")]),
+    ("sensory/motor deficits below T10", [("sensory", "sensory loss"), ("motor deficits", "weakness")]),
+    ("loss of sensitivity to pain/temperature", [("loss of sensitivity to pain", "sensory loss")]),
+    ("complete motor and sensory deficits at T11", [("complete motor", "paralysis"), ("sensory deficits", "sensory loss")]),
+    ("a complete motor deficit below L1", [("complete motor deficit", "paralysis")]),
+    ("an incomplete motor deficit below L1", [("motor deficit", "weakness")]),
+    # must not: a motor or sensory word that names no deficit
+    ("motor and sensory evoked potentials were stable", []),
+    ("motor and sensory functions were normal", []),
+])
+def test_coordinated_motor_and_sensory_deficits(text, expected):
+    assert texts("SYMPTOM", text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Examination showed a sensory level at T10.",
     "a sensory level below Th6",
