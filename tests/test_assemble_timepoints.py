@@ -62,6 +62,9 @@ def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     ("A laminectomy was done at 7 months.", "laminectomy", POST_TREATMENT),
     ("Decompression was then performed about 5 months later.", "Decompression", POST_TREATMENT),
     ("Laminectomy and cement removal were performed 5 months later.", "Laminectomy", POST_TREATMENT),
+    ("After PVP decompression was performed 5 months later.", "decompression", POST_TREATMENT),
+    ("Decompression, which was performed under general anaesthesia 5 months later, freed the root.",
+     "Decompression", POST_TREATMENT),
     # must not: a time that dates what followed the operation
     ("Decompression was performed, and she walked 5 months later.", "Decompression", FOLLOW_UP),
     ("A laminectomy was done with full recovery at 7 months.", "laminectomy", FOLLOW_UP),

@@ -129,7 +129,7 @@ def grades(text: str, previous: str = "") -> list[tuple[str, str, str | None, st
     ("Two days later he had pain in the left thigh and weakness of hip flexion (grade 3/5).",
      [("grade 3/5", "3", "left", None, "hip flexion")]),
     ("A left-sided hemiparesis (Grade 2/5) developed after surgery.", [("Grade 2/5", "2", "left", None, None)]),
-    ("She was paraplegic (grade 0/5) on waking.", [("grade 0/5", "0", None, None, None)]),
+    ("Paraparetic legs (grade 3/5) on waking.", [("grade 3/5", "3", None, "lower", None)]),
 ])
 def test_grades_found(text, expected):
     assert grades(text) == expected
@@ -193,6 +193,8 @@ def test_strength_named_in_the_sentence_before():
     "Grade 2 or 3 spondylolisthesis with leg weakness.",
     "A grade 2 slip; paraplegia was absent.",
     "Hemiparesis after a grade 3 subarachnoid haemorrhage.",
+    "Paraplegia and a grade 3 decubitus on the sacrum.",
+    "Gastroparesis with grade 2 retinopathy.",
 ])
 def test_grades_not_found(text):
     assert grades(text) == []

@@ -297,6 +297,9 @@ def test_a_series_summary_gives_each_case_the_complication_it_counts(tmp_path, t
     ("Epidural cement after vertebroplasty: a retrospective study", "We reviewed 212 patients treated with "
      "vertebroplasty. Epidural cement was found in 14 patients. One patient developed paraparesis and underwent "
      "laminectomy. The other patient with a deficit had radicular pain.", 0),
+    ("Epidural cement after vertebroplasty: a retrospective study", "We reviewed 212 patients treated with "
+     "vertebroplasty. Epidural cement was found in two patients. One patient developed paraparesis and underwent "
+     "laminectomy. The other patient had radicular pain.", 0),
     # three cases: 'the other' is the third, named by its introduction
     ("Cement complications after vertebroplasty: three cases", "We report three patients. One patient, a 61-year-old "
      "man, had foraminal cement. Another patient, a 75-year-old woman, had a pulmonary cement embolism. The other "

@@ -46,6 +46,8 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("In the 6th week after surgery, he complained of pain", ("delayed", 42)),
     ("during the third postoperative week", ("delayed", 21)),
     ("in the second month after the operation", ("delayed", 60)),
+    ("In the first week following the procedure, she had pain", ("delayed", 7)),
+    ("at the sixth postoperative week", ("delayed", 42)),
     ("on day 5", ("delayed", 5)),
     ("The next day she could not stand.", ("delayed", 1)),
     ("the following morning", ("delayed", 1)),

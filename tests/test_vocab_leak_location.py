@@ -73,8 +73,8 @@ def test_leak_location_must_not_match(text, unwanted):
     ("a carcinoma of the breast; cement in the lung", "pulmonary"),
     ("hyperdense nodules in the right lung, consistent with cement", "pulmonary"),
     ("Pulmonary and Renal Cement Embolisms after kyphoplasty", "pulmonary"),
-    ("pulmonary, cardiac and cerebral emboli", "pulmonary"),
-    ("pulmonary, cardiac and cerebral emboli", "cardiac"),
+    ("pulmonary, cardiac and cerebral cement emboli", "pulmonary"),
+    ("pulmonary, cardiac and cerebral cement emboli", "cardiac"),
     ("cardiac and pulmonary cement embolism", "cardiac"),
     ("cement in the C2/3 intervertebral disc", "disc"),
     ("cement had leaked into the L2-3 disc", "disc"),
@@ -99,6 +99,7 @@ def test_leak_sites_in_lung_and_disc(text, expected):
     ("a history of cardiac and fat embolism", "cardiac"),
     ("cardiac and air embolism during the repair", "cardiac"),
     ("pulmonary and paradoxical embolism", "pulmonary"),
+    ("a history of recurrent pulmonary and renal embolism from atrial fibrillation", "pulmonary"),
     ("pulmonary and cardiac function were normal", "pulmonary"),
     ("pulmonary and cardiac disease with a fat embolism", "cardiac"),
     ("cardiac and renal failure", "cardiac"),
@@ -108,8 +109,9 @@ def test_not_lung_or_disc(text, unwanted):
 
 
 def test_places_sharing_an_embolism_are_read_in_linear_time():
-    text = "pulmonary" + " " * 200_000 + "and renal cement embolism"
-    assert values("LEAK_LOCATION", text) == set()  # a lookahead that rescans the spaces never returns
+    assert values("LEAK_LOCATION", "pulmonary" + " " * 200_000 + "and renal cement embolism") == set()
+    # a lookahead that rescans the rest of a list at each place never returns
+    assert values("LEAK_LOCATION", "pulmonary, " * 100_000 + "x") == set()
 
 
 def test_venous_plexus_outranks_epidural():

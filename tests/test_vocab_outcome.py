@@ -98,10 +98,10 @@ from vocab_helpers import values
     ("The foot-drop resolved within 3 months.", "full recovery"),
     ("a neuropathy that resolved 6 months later", "full recovery"),
     ("a Brown-Sequard paralysis, which spontaneously resolved", "full recovery"),
-    ("evacuation of the clot helped in regaining normal motor and sensory function", "full recovery"),
     ("she regained full muscle power", "full recovery"),
     ("the weakness, which had gradually resolved by discharge", "full recovery"),
     ("the numbness, which partially resolved", "partial recovery"),
+    ("the pain resolved and never recurred", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),
     ("all three had remission of symptoms", "improved"),
     ("remission of the neurological deficits", "improved"),
@@ -141,6 +141,10 @@ def test_outcome_values(text, expected):
     "the paralysis, which had initially resolved, recurred",
     "her back pain, which had resolved after kyphoplasty, recurred with weakness",
     "the weakness, which hardly resolved",
+    "The paresis resolved initially, but recurred after 2 weeks.",
+    "The weakness resolved but recurred 3 days later.",
+    "The pain resolved temporarily.",
+    "Her prospects for regaining normal motor function were poor.",
     "the goal of regaining normal function after fusion",
     "he had no further workup",
     "she had no further back pain",
@@ -182,6 +186,11 @@ def test_outcome_values(text, expected):
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()
+
+
+def test_a_resolved_symptom_before_a_long_run_of_spaces_is_read_in_linear_time():
+    # a lookahead that rescans the spaces for "except ..." never returns
+    assert values("OUTCOME", "the weakness resolved" + " " * 200_000 + "x") == {"full recovery"}
 
 
 @pytest.mark.parametrize("text, expected", [
