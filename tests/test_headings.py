@@ -37,6 +37,8 @@ from leakmine.records import SECTION_KINDS
     ("Declaration of competing interest", "back-matter"),
     ("Key words", "front-matter"),
     ("Keyword", "front-matter"),
+    ("Case Report(s)", "case"),
+    ("Author(s):", "front-matter"),
     ("Key word:", "front-matter"),
     ("References", "references"),
     ("Zusammenfassung", "abstract"),

@@ -35,6 +35,7 @@ _OPEN_ENDINGS = frozenset(
 )
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at by for with from into as vs versus".split())
 _NOT_IN_HEADING = re.compile(r"[,;=@%<>\[\]{}|\d]")
+_PLURAL = re.compile(r"(?<=[A-Za-z])\((e?s)\)")  # "Report(s)", "Author(s)": the plural
 _NOT_IN_TITLE = re.compile(r"[^\w\s/&-]")
 # Spaces normalize_title changes; letters that lower-case otherwise in a word than alone (dotted I, sigma).
 _UNSURE = re.compile("[\u2009\xa0\u0130\u03a3]")
@@ -47,8 +48,9 @@ def _vocabulary() -> dict[str, str]:
 
 
 def normalize_title(title: str) -> str:
-    """"2. Case Report:" -> "case report" (numbering, punctuation, case and spacing dropped)."""
-    t = _NUMBERING.sub("", title.replace("\u2009", " ").replace("\xa0", " "))
+    """"2. Case Report:" -> "case report", "Case Report(s)" -> "case reports" (numbering, punctuation, case
+    and spacing dropped; a plural in brackets kept)."""
+    t = _PLURAL.sub(r"\1", _NUMBERING.sub("", title.replace("\u2009", " ").replace("\xa0", " ")))
     return " ".join(_NOT_IN_TITLE.sub(" ", t.lower()).split())
 
 
