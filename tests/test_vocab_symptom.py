@@ -70,6 +70,9 @@ from vocab_helpers import texts, values
     ("shortness of breath and chest pain", "chest pain"),
     ("transient femoral nerve palsies", "weakness"),
     ("fever, pectoralgia and cough", "chest pain"),
+    ("progressive back pain and difficult breathing occurred", "dyspnea"),
+    ("breathing difficulties on the second day", "dyspnea"),
+    ("laboured breathing and hypoxia", "dyspnea"),
     ("sudden retrosternal pain", "chest pain"),  # pain behind or over the breastbone, named by where it is
     ("substernal discomfort and dyspnea", "chest pain"),
     ("precordial pain on exertion", "chest pain"),
@@ -122,6 +125,7 @@ def test_symptom_values(text, expected):
     ("radiation pain of the bone metastasis", "radiculopathy"),
     ("the nerve root sleeve was injured", "radiculopathy"),
     ("nerve root irritation is a known risk of leakage", "radiculopathy"),
+    ("breathing exercises were difficult to schedule", "dyspnea"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)

@@ -171,7 +171,8 @@ def _checked_groups(rule: Rule, where: str) -> list[str]:
 
 
 def fill_markers(text: str, fragments: dict[str, str]) -> str:
-    """A rule file's text with each `<<MARKER>>` replaced by its regex fragment (escaped for JSON)."""
+    """A rule file's text with each `<<MARKER>>` replaced by its regex fragment (escaped for JSON), in
+    order: a fragment may hold the markers listed after it."""
     for marker, fragment in fragments.items():
         text = text.replace(marker, json.dumps(fragment)[1:-1])
     return text

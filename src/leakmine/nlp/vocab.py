@@ -134,7 +134,8 @@ def doc_abbreviations(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 @lru_cache(maxsize=1)
 def _vocabulary_fragments() -> dict[str, str]:
-    """Regex fragments every vocabulary's patterns may use (`<<CEMENT>>`), in the vocabulary package."""
+    """Regex fragments every vocabulary's patterns may use (`<<CEMENT>>`, and `<<SHARES_CEMENT_EMBOLISM>>`
+    that holds it), in the vocabulary package."""
     ref = resources.files("leakmine.components.vocabulary").joinpath("fragments.json")
     return json.loads(ref.read_text(encoding="utf-8"))
 
