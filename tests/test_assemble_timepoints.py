@@ -70,6 +70,8 @@ def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     ("A laminectomy was done with full recovery at 7 months.", "laminectomy", FOLLOW_UP),
     ("Decompression at L3 was performed; 5 months later she was well.", "Decompression", FOLLOW_UP),
     ("She walked unaided after the laminectomy at 1 year.", "laminectomy", FOLLOW_UP),
+    ("She walked unaided after the L2 laminectomy at 1 year.", "laminectomy", FOLLOW_UP),
+    ("She walked after the emergency posterior decompression at 1 year.", "decompression", FOLLOW_UP),
     ("She regained full strength after decompression 2 years later.", "decompression", FOLLOW_UP),
 ])
 def test_a_time_right_after_the_rescue_dates_it_and_is_no_follow_up(sentence, operation, expected):

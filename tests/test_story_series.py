@@ -313,6 +313,13 @@ def test_the_other_patient_closes_only_a_series_of_two(tmp_path, title, story, n
         assert [p["leak_locations"] for p in paper["patients"]] == [["foraminal"], ["pulmonary"], ["epidural"]]
 
 
+def test_the_other_patient_of_two_counted_as_the_text_opens(tmp_path):
+    paper = mine(tmp_path, "Leg weakness after vertebroplasty\n\nTwo older patients, who had undergone vertebroplasty "
+                 "at L1, presented with weakness of both legs.\n\nOne patient, a woman, had epidural cement and "
+                 "recovered fully. The other patient, a man, had foraminal cement and numbness.\n")
+    assert [(p["sex"], p["leak_locations"]) for p in paper["patients"]] == [("F", ["epidural"]), ("M", ["foraminal"])]
+
+
 def test_the_other_patient_alone_is_no_case_marker(tmp_path):
     paper = mine(tmp_path, case_report("Epidural cement after vertebroplasty: a case report", (
         "A 64-year-old woman developed paraparesis after vertebroplasty. The other patient in her room "

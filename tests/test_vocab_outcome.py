@@ -102,6 +102,8 @@ from vocab_helpers import values
     ("the weakness, which had gradually resolved by discharge", "full recovery"),
     ("the numbness, which partially resolved", "partial recovery"),
     ("the pain resolved and never recurred", "full recovery"),
+    ("The weakness resolved after 3 months, whereas the back pain recurred.", "full recovery"),
+    ("The weakness resolved, and no symptoms recurred during follow-up.", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),
     ("all three had remission of symptoms", "improved"),
     ("remission of the neurological deficits", "improved"),
@@ -186,6 +188,15 @@ def test_outcome_values(text, expected):
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "She has not regained full strength in the left leg.",
+    "He never regained normal motor function.",
+    "She has not yet regained full power.",
+])
+def test_strength_not_regained_is_no_full_recovery(text):
+    assert "full recovery" not in values("OUTCOME", text)
 
 
 def test_a_resolved_symptom_before_a_long_run_of_spaces_is_read_in_linear_time():

@@ -126,6 +126,7 @@ def test_symptom_values(text, expected):
     ("the nerve root sleeve was injured", "radiculopathy"),
     ("nerve root irritation is a known risk of leakage", "radiculopathy"),
     ("breathing exercises were difficult to schedule", "dyspnea"),
+    ("loss of sensitivity to pain medication was noted", "sensory loss"),
 ])
 def test_symptom_must_not_match(text, unwanted):
     assert unwanted not in values("SYMPTOM", text)

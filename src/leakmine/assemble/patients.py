@@ -203,8 +203,7 @@ def marker_anchors(document: Document, mentions: list[Mention], cues: CueIndex, 
     the next case ("The second patient ...", "The other patient ..."); one that only closes it ("The
     other patient") where such an opening came before it in its unit, in a paper that counts two cases."""
     markers = [m for m in mentions if m.label == "CASE_MARKER"]
-    two = any(m.label == "CASE_COUNT" and m.attrs.get("n") == 2
-              and (not m.attrs.get("title_only") or unit_flow(unit_of[m.section_index]) == "title") for m in mentions)
+    two = reported_count(document, mentions, cues, [unit_flow(u) for u in unit_of]) == 2
     markers = [m for m in markers if not m.attrs.get("closes_series") or two and any(
         o.end_char < m.start_char and unit_of[o.section_index] == unit_of[m.section_index]
         and o.attrs.get("opens_series") for o in markers)]
