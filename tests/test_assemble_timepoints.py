@@ -63,6 +63,8 @@ def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     ("Decompression was then performed about 5 months later.", "Decompression", POST_TREATMENT),
     ("Laminectomy and cement removal were performed 5 months later.", "Laminectomy", POST_TREATMENT),
     ("After PVP decompression was performed 5 months later.", "decompression", POST_TREATMENT),
+    ("Since the weakness persisted decompression was performed 5 months later.", "decompression", POST_TREATMENT),
+    ("After the index vertebroplasty a laminectomy was performed 5 months later.", "laminectomy", POST_TREATMENT),
     ("Decompression, which was performed under general anaesthesia 5 months later, freed the root.",
      "Decompression", POST_TREATMENT),
     # must not: a time that dates what followed the operation

@@ -39,6 +39,7 @@ from leakmine.records import SECTION_KINDS
     ("Keyword", "front-matter"),
     ("Case Report(s)", "case"),
     ("Author(s):", "front-matter"),
+    ("CASE REPORT(S)", "case"),
     ("Key word:", "front-matter"),
     ("References", "references"),
     ("Zusammenfassung", "abstract"),

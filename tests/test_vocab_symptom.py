@@ -125,7 +125,8 @@ def test_symptom_values(text, expected):
     ("radiation pain of the bone metastasis", "radiculopathy"),
     ("the nerve root sleeve was injured", "radiculopathy"),
     ("nerve root irritation is a known risk of leakage", "radiculopathy"),
-    ("breathing exercises were difficult to schedule", "dyspnea"),
+    ("difficult breathing exercises were taught before surgery", "dyspnea"),
+    ("loss of sensitivity to pain control", "sensory loss"),
     ("loss of sensitivity to pain medication was noted", "sensory loss"),
 ])
 def test_symptom_must_not_match(text, unwanted):

@@ -35,7 +35,7 @@ _OPEN_ENDINGS = frozenset(
 )
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at by for with from into as vs versus".split())
 _NOT_IN_HEADING = re.compile(r"[,;=@%<>\[\]{}|\d]")
-_PLURAL = re.compile(r"(?<=[A-Za-z])\((e?s)\)")  # "Report(s)", "Author(s)": the plural
+_PLURAL = re.compile(r"(?<=[A-Za-z])\((e?s)\)", re.IGNORECASE)  # "Report(s)", "AUTHOR(S)": the plural
 _NOT_IN_TITLE = re.compile(r"[^\w\s/&-]")
 # Spaces normalize_title changes; letters that lower-case otherwise in a word than alone (dotted I, sigma).
 _UNSURE = re.compile("[\u2009\xa0\u0130\u03a3]")

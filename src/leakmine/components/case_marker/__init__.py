@@ -2,7 +2,8 @@
 "Case 2:", "Patient 3", "the first case", "In the second patient", "Case II") -> span group
 `leakmine_case_marker`, label CASE_MARKER, value the patient's order ("1", "2", ...), attrs `n` and the
 rule's own (`opens_series`: "One patient ..." names the first case only where a later marker names the
-next; `closes_series`: "The other patient ..." names the second of two only after such an opening). Ingest reads section titles with the same rules (`title_case_number`: "Case 2" as a heading).
+next; `closes_series`: "The other patient ..." names the second of two only after such an opening).
+Ingest reads section titles with the same rules (`title_case_number`: "Case 2" as a heading).
 
 The same group holds the authors' statements of how many cases they report ("we report three cases",
 "a report of two cases", "Two case reports"; counts.jsonl): label CASE_COUNT, value the count, attrs

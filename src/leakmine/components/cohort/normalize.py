@@ -116,9 +116,9 @@ def _whole_told() -> re.Pattern[str]:
 
 def predicate(text: str, start: int, end: int) -> str | None:
     """"event" or "outcome": what the group counted at text[start:end] did, from the nearest cue after
-    the count in its clause (up to the next count of patients: "6 had a deterioration, 45 patients improved"), else the nearest
-    before it in its sentence ("leakage occurred in 48 of 312 patients" -> event; "9 of the 17 patients
-    required reoperation" -> outcome); None when unsaid."""
+    the count in its clause (up to the next count of patients: "6 had a deterioration, 45 patients
+    improved"), else the nearest before it in its sentence ("leakage occurred in 48 of 312 patients" ->
+    event; "9 of the 17 patients required reoperation" -> outcome); None when unsaid."""
     after = re.split(r"[.;]\s|,\s+(?=\d[\d,]*\s+(?:patients|cases|subjects)\b)"
                      r"|\b(?:and|but|while|whereas)\s+(?=\d|[a-z]+\s+(?:of|patients))", text[end:end + 90])[0]
     before = re.split(r"[.;]\s", text[max(0, start - 120):start])[-1]
