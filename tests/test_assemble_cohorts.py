@@ -180,6 +180,17 @@ def test_a_population_selected_from_one_counted_before_it_is_drawn_from_it(selec
             if c.denominator] == expected
 
 
+def test_a_selection_told_without_the_studys_figures_is_no_selection():
+    p = Paper(("results", "Results", "We reviewed 480 patients. At a second hospital, 120 patients who met the "
+               "inclusion criteria were enrolled."), ("results", "Results", "Weakness was seen in 12 patients."))
+    p.m("COHORT_SIZE", "480", n=480, denominator=None, kind="population")
+    p.m("COHORT_SIZE", "120", n=120, denominator=None, kind="population")
+    p.m("COHORT_SIZE", "12", n=12, denominator=None, kind="subgroup", after="Weakness")
+    p.m("SYMPTOM", "Weakness", "weakness")
+    assert [(c.n_patients, c.denominator) for c in build_cohorts(p.doc, p.mentions, p.cue_index())
+            if c.denominator] == [(12, 480)]
+
+
 @pytest.mark.parametrize(("arms", "expected"), [
     ([("pvp", 60), ("pkp", 40)], [(60, 100), (40, 100)]),  # the arms of the population
     ([("pvp", 60), ("pkp", 40), ("pvp", 12), ("pkp", 8)], [(60, 100), (40, 100), (20, 100)]),  # 12 + 8: of the 20

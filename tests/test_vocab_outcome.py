@@ -105,6 +105,7 @@ from vocab_helpers import values
     ("The weakness resolved after 3 months, whereas the back pain recurred.", "full recovery"),
     ("The weakness resolved, and no symptoms recurred during follow-up.", "full recovery"),
     ("The weakness resolved, then the pain recurred.", "full recovery"),
+    ("The weakness resolved, and recurrence was not seen.", "full recovery"),
     ("resolution of the radicular pain", "full recovery"),
     ("all three had remission of symptoms", "improved"),
     ("remission of the neurological deficits", "improved"),

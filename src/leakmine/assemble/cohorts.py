@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from leakmine.assemble.cues import CueIndex
@@ -205,7 +206,7 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     complications = _complication_sentences(mentions, cues)
     groups = _told_as_wholes(_counted_by_sex(_groups(sizes), sexes), complications)
     _draw_from_population(groups, complications, {m.sentence_start for m in mentions if m.label == "OUTCOME"},
-                          findings, cues)
+                          findings, cues, _told_with_figures(mentions, sexes + ages))
     tallies = _tallies(groups, sexes, findings)
     _attach_sexes(groups, sexes, tallies)
     _attach_ages(groups, ages, sexes, tallies)
@@ -326,7 +327,7 @@ def _changed(m: Mention, cues: CueIndex) -> bool:
 
 
 def _draw_from_population(groups: list[_Group], complications: set[int], outcomes: set[int],
-                          findings: list[Mention], cues: CueIndex) -> None:
+                          findings: list[Mention], cues: CueIndex, figured: set[int]) -> None:
     """A group counted with no denominator in a sentence about a complication ("cement leakage was seen
     in 7 patients"), counted after the study population ("we enrolled 96 patients", "61 women and 22
     men") and smaller than it, is drawn from that population, though the group was named before it
@@ -350,7 +351,8 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
         if arm is not None and arm.n > g.n and _complication_group(g, complications):
             g.population = arm
     populations = _selected([g for g in groups if not g.named and g.denominator is None and (
-        (g.sex is not None and not g.sizes) or any(m.attrs.get("kind") == "population" for m in g.sizes))], cues)
+        (g.sex is not None and not g.sizes) or any(m.attrs.get("kind") == "population" for m in g.sizes))], cues,
+        figured)
     rated = {id(g): whole for g in groups if g.denominator is None and g.rate is not None
              and (whole := _share_of(g, groups)) is not None}
     for g in groups:
@@ -375,17 +377,27 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
             g.population = population
 
 
-def _selected(populations: list[_Group], cues: CueIndex) -> list[_Group]:
+def _told_with_figures(mentions: list[Mention], figures: list[Mention]) -> set[int]:
+    """The sentences (starts) whose patients the sex or age figures are of: each sentence that gives
+    them, and the one before it ("... were included in the final analysis. There were 200 women ...")."""
+    starts = sorted({m.sentence_start for m in mentions})
+    told = {m.sentence_start for m in figures}
+    return told | {a for a, b in pairwise(starts) if b in told}
+
+
+def _selected(populations: list[_Group], cues: CueIndex, figured: set[int]) -> list[_Group]:
     """The study populations without those the next was selected from: a population told in a later
     sentence as selected from a larger one counted before it (cue SELECTED: "1,240 patients were
-    preliminarily enrolled. A total of 1,105 ... who met the eligibility criteria were finally enrolled",
-    "We reviewed 480 patients. Of these, 356 were included in the final analysis") is drawn from it, and
-    takes its place as the population the paper's groups are drawn from."""
+    preliminarily enrolled. A total of 1,105 patients (402 males ...) who met the eligibility criteria were
+    finally enrolled", "We reviewed 480 patients. Of these, 356 were included in the final analysis. There
+    were 200 women ...") is drawn from it, and takes its place as the population the paper's groups are
+    drawn from, where the study's sex or age figures are of it (`figured`; not a substudy or a second
+    centre told without them)."""
     out: list[_Group] = []
     for p in populations:
         whole = out[-1] if out else None
         if whole is not None and whole.n > p.n and p.first.sentence_start != whole.first.sentence_start \
-                and any(cues.of(m).has("SELECTED") for m in p.sizes):
+                and any(cues.of(m).has("SELECTED") and m.sentence_start in figured for m in p.sizes):
             p.population, p.selected = whole, True
             out[-1] = p
         else:

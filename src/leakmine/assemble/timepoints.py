@@ -26,14 +26,14 @@ _AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNO
 # 4 months later", "laminectomy and cement removal were then performed about 4 months later", "decompression,
 # which was performed under general anaesthesia 4 months later", "underwent removal of the cement 2 years
 # after the index surgery"), and before an operation whose time dates what followed it ("she walked after
-# the L2 laminectomy at 1 year"; not an index operation named by its abbreviation, "After PVP decompression ...",
-# nor a clause, "Since the weakness persisted decompression ...").
+# the planned L2 laminectomy at 1 year"; not an index operation named by its abbreviation, "After PVP
+# decompression ...", nor a clause told with an article or a form of "be", "After the leak was seen decompression ...").
 _DATES_OPERATION = re.compile(r"(?:\s*,\s*which\s+|\s+(?:[\w-]+\s+){0,4}?)(?:was|were)\s+(?:(?:then|\w+ly)\s+)?"
                               r"(?:performed|done|carried\s+out|undertaken)\s+(?:under\s+(?:general|local|spinal)\s+"
                               r"an(?:a)?esthesia\s+)?(?:(?:about|approximately|around|roughly|nearly|some)\s+)?"
                               r"|\s+(?:(?:about|approximately|around|roughly|nearly|some)\s+)?", re.IGNORECASE)
 _AFTER_OPERATION = re.compile(r"\b(?:after|following|since|post)\s+(?:the\s+|her\s+|his\s+|their\s+|an?\s+)?"
-                              r"(?:(?:(?-i:(?!(?:a|an|the|was|were|is|are|be|been|became|had|has)\b)[a-z-]+(?<!ed))"
+                              r"(?:(?:(?-i:(?!(?:a|an|the|was|were|is|are|be|been|became)\b)[a-z-]+)"
                               r"|[CTLS]\d{1,2}(?:\s*[-–/]\s*[CTLS]?\d{1,2})?)\s+){0,3}$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:an?\s+)?(?:MRC\s+)?(?:grade|power|strength|level)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
