@@ -160,8 +160,8 @@ def test_an_event_group_with_its_share_is_drawn_unless_its_sentence_tells_an_out
 
 
 @pytest.mark.parametrize(("selected", "expected"), [
-    ("Of these, 356 patients were included in the final analysis.", [(356, 480), (12, 356)]),
-    ("A total of 356 patients who met the eligibility criteria were finally enrolled.", [(356, 480), (12, 356)]),
+    ("Of these, 356 patients went on to be included in the final analysis.", [(356, 480), (12, 356)]),
+    ("In all, 356 patients who satisfied the inclusion criteria were eventually enrolled.", [(356, 480), (12, 356)]),
     # a later count not told as selected from the first: the first stays the population
     ("Another 356 patients were treated in the same years.", [(12, 480)]),
     # a subset or an arm, told with figures of its own or not

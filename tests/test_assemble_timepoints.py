@@ -64,6 +64,7 @@ def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     ("Laminectomy and cement removal were performed 5 months later.", "Laminectomy", POST_TREATMENT),
     ("After PVP decompression was performed 5 months later.", "decompression", POST_TREATMENT),
     ("After the leak was seen decompression was performed 5 months later.", "decompression", POST_TREATMENT),
+    ("Since the weakness persisted decompression was performed 5 months later.", "decompression", POST_TREATMENT),
     ("After the index vertebroplasty a laminectomy was performed 5 months later.", "laminectomy", POST_TREATMENT),
     ("Decompression, which was performed under general anaesthesia 5 months later, freed the root.",
      "Decompression", POST_TREATMENT),
@@ -73,8 +74,6 @@ def test_a_sentence_turns_where_the_rescue_or_the_follow_up_is_named():
     ("Decompression at L3 was performed; 5 months later she was well.", "Decompression", FOLLOW_UP),
     ("She walked unaided after the laminectomy at 1 year.", "laminectomy", FOLLOW_UP),
     ("She walked unaided after the L2 laminectomy at 1 year.", "laminectomy", FOLLOW_UP),
-    ("She walked unaided after the planned laminectomy at 1 year.", "laminectomy", FOLLOW_UP),
-    ("She walked after she had decompression at 1 year.", "decompression", FOLLOW_UP),
     ("She walked after the emergency posterior decompression at 1 year.", "decompression", FOLLOW_UP),
     ("She regained full strength after decompression 2 years later.", "decompression", FOLLOW_UP),
 ])

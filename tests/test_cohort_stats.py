@@ -619,8 +619,8 @@ def test_pipeline_writes_cohort_spans():
     ("There were 38 patients without leakage.", 38, None, "subgroup", None),
     ("Three patients had radicular leg pain that resolved.", 3, None, "subgroup", "event"),
     ("Four patients had complete recovery.", 4, None, "subgroup", "outcome"),
-    ("Only 6 patients had a neurological deterioration, 45 patients improved.", 6, None, "subgroup", "event"),
-    ("Seven patients had a neurological deterioration.", 7, None, "subgroup", "event"),
+    ("Just 4 patients had a deterioration of gait, 38 patients improved.", 4, None, "subgroup", "event"),
+    ("Seven patients had a deterioration of leg function.", 7, None, "subgroup", "event"),
 ])
 def test_group_size_kind_and_predicate(text, n, denominator, kind, predicate):
     (value, attrs), = found(text, "COHORT_SIZE")

@@ -379,7 +379,8 @@ def _draw_from_population(groups: list[_Group], complications: set[int], outcome
 
 def _told_with_figures(mentions: list[Mention], figures: list[Mention]) -> set[int]:
     """The sentences (starts) whose patients the sex or age figures are of: each sentence that gives
-    them, and the one before it ("... were included in the final analysis. There were 200 women ...")."""
+    them, and the one before it among those with a mention ("... went on to be included in the final
+    analysis. There were 200 women ...")."""
     starts = sorted({m.sentence_start for m in mentions})
     told = {m.sentence_start for m in figures}
     return told | {a for a, b in pairwise(starts) if b in told}
@@ -388,8 +389,8 @@ def _told_with_figures(mentions: list[Mention], figures: list[Mention]) -> set[i
 def _selected(populations: list[_Group], cues: CueIndex, figured: set[int]) -> list[_Group]:
     """The study populations without those the next was selected from: a population told in a later
     sentence as selected from a larger one counted before it (cue SELECTED: "1,240 patients were
-    preliminarily enrolled. A total of 1,105 patients (402 males ...) who met the eligibility criteria were
-    finally enrolled", "We reviewed 480 patients. Of these, 356 were included in the final analysis. There
+    preliminarily enrolled. In all, 1,105 patients (402 males ...) who satisfied the inclusion criteria were
+    eventually enrolled", "We reviewed 480 patients. Of these, 356 went on to be included in the final analysis. There
     were 200 women ...") is drawn from it, and takes its place as the population the paper's groups are
     drawn from, where the study's sex or age figures are of it (`figured`; not a substudy or a second
     centre told without them)."""

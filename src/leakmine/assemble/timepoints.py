@@ -22,18 +22,18 @@ _CUE_TIME = {"PREOP": PRESENTATION, "POSTOP": POST_TREATMENT, "FOLLOW_UP": FOLLO
 # The words between a grade and the operation named after it, and the words before a grade that rose
 # "from" it: the relation of two mentions, which no cue can hold (where the gap ends depends on them).
 _AFTER_NEXT = re.compile(r"\b(?:after|following)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-# The words between a rescue operation and a follow-up time that dates it ("decompression was performed
-# 4 months later", "laminectomy and cement removal were then performed about 4 months later", "decompression,
+# The words between a rescue operation and a follow-up time that dates it ("the laminectomy was done
+# 5 months later", "laminectomy and cement removal were then performed about 4 months later", "decompression,
 # which was performed under general anaesthesia 4 months later", "underwent removal of the cement 2 years
 # after the index surgery"), and before an operation whose time dates what followed it ("she walked after
-# the planned L2 laminectomy at 1 year"; not an index operation named by its abbreviation, "After PVP
-# decompression ...", nor a clause told with an article or a form of "be", "After the leak was seen decompression ...").
+# the L2 laminectomy at 1 year"; not an index operation named by its abbreviation, "After PVP decompression ...",
+# nor a clause, "Since the weakness persisted decompression ...": no article, form of "be" or "have", or word in -ed).
 _DATES_OPERATION = re.compile(r"(?:\s*,\s*which\s+|\s+(?:[\w-]+\s+){0,4}?)(?:was|were)\s+(?:(?:then|\w+ly)\s+)?"
                               r"(?:performed|done|carried\s+out|undertaken)\s+(?:under\s+(?:general|local|spinal)\s+"
                               r"an(?:a)?esthesia\s+)?(?:(?:about|approximately|around|roughly|nearly|some)\s+)?"
                               r"|\s+(?:(?:about|approximately|around|roughly|nearly|some)\s+)?", re.IGNORECASE)
 _AFTER_OPERATION = re.compile(r"\b(?:after|following|since|post)\s+(?:the\s+|her\s+|his\s+|their\s+|an?\s+)?"
-                              r"(?:(?:(?-i:(?!(?:a|an|the|was|were|is|are|be|been|became)\b)[a-z-]+)"
+                              r"(?:(?:(?-i:(?!(?:a|an|the|was|were|is|are|be|been|became|had|has)\b)[a-z-]+(?<!ed))"
                               r"|[CTLS]\d{1,2}(?:\s*[-–/]\s*[CTLS]?\d{1,2})?)\s+){0,3}$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:(?:an?\s+)?(?:MRC\s+)?(?:grade|power|strength|level)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
