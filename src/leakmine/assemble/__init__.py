@@ -45,12 +45,12 @@ def assemble(document: Document, mentions: list[Mention]) -> tuple[dict[str, Any
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence_start, []).append(m)
+        counted = reported_count(document, mentions, cues, flows)
         anchors = intro_anchors(document, mentions, cues, unit_of, by_sentence) + marker_anchors(
-            document, mentions, cues, unit_of)
+            document, mentions, cues, unit_of, counted)
         clusters, of = cluster_anchors(anchors)
         rows = table_rows(mentions)
         n = len(clusters)
-        counted = reported_count(document, mentions, cues, flows)
         declared = max(n, counted or 0) > 1 and not document.meta.pools_studies and declares_case_series(document)
         counted = counted if counted and counted > n else None
         case_like = bool(clusters or rows) or any(s.kind == "case" and s.mined for s in document.sections)

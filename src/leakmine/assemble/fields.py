@@ -345,7 +345,7 @@ class PatientView:
                 mention_cues.append(Cue(s, e, _LEVEL_ROLE_OF.get(self.role(o, unit), "none")))
             elif o.label == "LEAK_LOCATION":
                 mention_cues.append(Cue(s, e, "remote" if o.value in self.remote else "leak"))
-            elif o.label == "CAUSE" and o.value == vocabulary()["hematoma_cause"]:  # where it lies is no level operated on
+            elif o.label == "CAUSE" and o.value == vocabulary()["hematoma_cause"]:  # where it lies: no level operated
                 mention_cues.append(Cue(s, e, "none"))
         return merge_cues(mention_cues, word_cues(self.cues.of(m)))
 

@@ -197,14 +197,15 @@ def _definite_references(mentions: list[Mention], unit_of: list[str], intros: li
     return out
 
 
-def marker_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str]) -> list[Anchor]:
+def marker_anchors(document: Document, mentions: list[Mention], cues: CueIndex, unit_of: list[str],
+                   counted: int | None) -> list[Anchor]:
     """Case markers in the text and in section titles ("Case 2" as a heading, found at ingest). A
     marker that only opens a series ("One patient ...") counts where a later marker of its unit names
     the next case ("The second patient ...", "The other patient ..."); one that only closes it ("The
-    other patient") where such an opening came before it in its unit, in a paper that counts two cases."""
+    other patient") where such an opening came before it in its unit, in a paper that reports two cases
+    (`counted`: `reported_count`)."""
     markers = [m for m in mentions if m.label == "CASE_MARKER"]
-    two = reported_count(document, mentions, cues, [unit_flow(u) for u in unit_of]) == 2
-    markers = [m for m in markers if not m.attrs.get("closes_series") or two and any(
+    markers = [m for m in markers if not m.attrs.get("closes_series") or counted == 2 and any(
         o.end_char < m.start_char and unit_of[o.section_index] == unit_of[m.section_index]
         and o.attrs.get("opens_series") for o in markers)]
     out = []
