@@ -52,6 +52,7 @@ def roles_of(sentence: str, level: str, mentions: dict[str, str] | None = None) 
     ("At revision surgery at L4-L5, the cage was retrieved.", "L4-L5", {}, {"treatment"}),
     ("Reoperation at L3 was needed.", "L3", {}, {"treatment"}),
     ("Disc herniation at L4/5 was noted.", "L4/5", {}, set()),
+    ("Spinal surgery at L3-L4 was uneventful.", "L3-L4", {}, set()),  # assembly decides whether it is the index
     ("The canal was narrowed at L2 by a retropulsed fragment.", "L2", {}, set()),
     ("Cement in T8 was well distributed, with leakage into the segmental vein.", "T8", {}, set()),
     ("MRI of the lumbar spine was normal at L1.", "L1", {}, set()),

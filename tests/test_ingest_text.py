@@ -900,6 +900,10 @@ def test_running_heads_give_journal_year_doi_and_first_author():
      f"{TITLE}\n\n{BODY}", TITLE),
     # a title led by its article type, or by capitals and a colon
     (f"Case Report: {TITLE}\n\nAna Ruiz1*, Li Wei2\n\n{BODY}", f"Case Report: {TITLE}"),
+    # ... over the article's type and journal, and its own copy, as a journal's page prints it twice
+    (f"Case Report: {TITLE}\n\nCASE REPORT article\n\nSpine Cases Q.\n\nCase Report: {TITLE}\n\n{BODY}",
+     f"Case Report: {TITLE}"),
+    (f"Case Report: {TITLE}\n\nCase Report: {TITLE}\n\n{BODY}", f"Case Report: {TITLE}"),
     (f"{TITLE.upper()}: A CASE REPORT\n\nJAN NOWAK, PIOTR KOWALSKI\n\n{BODY}", f"{TITLE.upper()}: A CASE REPORT"),
     # a label after a full stop belongs to the title
     (f"{TITLE}. A case report\n\nTomos Price MD, Eleanor Hughes MD\n\n{BODY}", f"{TITLE}. A case report"),
@@ -950,6 +954,11 @@ def test_running_heads_give_journal_year_doi_and_first_author():
 ])
 def test_title_among_front_matter(text, title):
     assert read(text).meta.title == title
+
+
+def test_a_labelled_titles_copy_is_front_matter():
+    doc = read(f"Case Report: {TITLE}\n\nCASE REPORT article\n\nCase Report: {TITLE}\n\n{BODY}")
+    assert [s.title for s in doc.sections if TITLE in s.text] == ["", "Front matter"]
 
 
 @pytest.mark.parametrize("page, title, first, heading", [

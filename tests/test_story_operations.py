@@ -312,3 +312,60 @@ def test_an_operation_told_back(tmp_path, story, symptoms):
 def test_an_operation_a_deficit_followed_is_no_rescue(tmp_path, title, story, treatments):
     (patient,) = mine(tmp_path, case_report(title, story))["patients"]
     assert sorted(patient["treatments"]) == treatments
+
+
+HEMATOMA = (" Two days later she developed weakness of both legs. MRI showed an epidural hematoma. She underwent "
+            "evacuation of the hematoma and recovered fully.")
+
+
+@pytest.mark.parametrize("index, treated", [
+    ("pedicle screw fixation of T10-L2", ["T10", "T11", "T12", "L1", "L2"]),
+    ("posterior instrumentation from L3 to S1", ["L3", "L4", "L5", "S1"]),
+])
+def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, index, treated):
+    """Fixation is rescue work in the vocabularies, but the first operation of a case with no cement, told
+    before any complication and not called rescue work, is the one the complication followed."""
+    text = case_report("Leg weakness after spinal fixation: a case report", f"A 58-year-old woman underwent {index}." + HEMATOMA)
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert (patient["treated_levels"], patient["treatment_levels"]) == (treated, [])
+    assert patient["treatments"] == ["hematoma evacuation"]
+    assert patient["onset_days"] == 2
+
+
+@pytest.mark.parametrize("story", [
+    "A 58-year-old woman underwent emergency pedicle screw fixation of T10-L2 for a burst fracture.",
+    "A 58-year-old teacher with paraparesis from an epidural hematoma underwent pedicle screw fixation of T10-L2.",
+])
+def test_a_fixation_called_rescue_or_told_after_the_complication_stays_rescue(tmp_path, story):
+    (patient,) = mine(tmp_path, case_report("Leg weakness after spinal fixation: a case report", story))["patients"]
+    assert "posterior fixation" in patient["treatments"]
+    assert patient["treated_levels"] == []
+
+
+@pytest.mark.parametrize("index, treated", [
+    # an operation of no kind the vocabularies name, and the diagnosis it was for
+    ("was operated on for severe canal stenosis at the T11-T12 level", ["T11", "T12"]),
+    ("underwent spinal surgery at L3-L4", ["L3", "L4"]),
+    ("with cervical spondylolisthesis at C6-C7 underwent anterior plate fixation", ["C6", "C7"]),
+    ("underwent decompression for spinal stenosis at L4-L5", ["L4", "L5"]),
+    ("with foraminal stenosis at the L3-4 level underwent decompressive laminectomy", ["L3", "L4"]),
+    # not an operation told back, called rescue, or a diagnosis the operation was not for
+    ("had undergone surgery at L5-S1 ten years earlier. She underwent L2-L3 discectomy", ["L2", "L3"]),
+    ("underwent revision surgery at L4-L5", []),
+    ("with L5 radiculopathy underwent surgery", []),
+    ("was seen in the spine surgery clinic. MRI then revealed a herniated disc at L2-L3. She underwent discectomy", []),
+    ("with spinal stenosis at L4-L5, which was managed conservatively, underwent discectomy", []),
+    ("underwent surgery for stenosis at L4-L5 and vertebroplasty of T12", ["T12"]),
+])
+def test_levels_of_an_operation_the_vocabularies_do_not_name(tmp_path, index, treated):
+    text = case_report("Leg weakness after spine surgery: a case report", f"A 61-year-old woman {index}." + HEMATOMA)
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert patient["treated_levels"] == treated
+
+
+def test_surgery_after_the_complication_treats_no_level(tmp_path):
+    text = case_report("Leg weakness after spine surgery: a case report", (
+        "A 61-year-old woman developed weakness of the left leg two days after surgery. MRI showed an epidural "
+        "hematoma at L3. She underwent surgery at L3 and recovered fully."))
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert patient["treated_levels"] == []

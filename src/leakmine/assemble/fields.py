@@ -15,6 +15,7 @@ from leakmine.assemble.roles import (
     Cue,
     after_operation,
     called_rescue,
+    indicated,
     level_roles,
     merge_cues,
     procedure_role,
@@ -189,7 +190,8 @@ class PatientView:
             first = first_procedure.get(a.unit)
             if m.label in _PROCEDURE_LABELS and first is None:
                 first_procedure[a.unit] = m
-                if (m.value in rescue_only and not self._with_index(m)) or self._follows(m):
+                if (m.value in rescue_only and not self._with_index(m) and not self._unnamed_opener(m, a.unit)) \
+                        or self._follows(m):
                     out[a.unit] = m.end_char
             elif first is not None and m.start_char >= first.end_char and (
                     m.label in _PROCEDURE_LABELS and m.value in rescue_only and not self._with_index(m)
@@ -228,7 +230,7 @@ class PatientView:
                 self._roles[key] = "index" if m.value in self.index else PART
             elif before and m.value not in self.index and self._with_index(m):
                 self._roles[key] = PART
-            elif self._opens_story(m, unit):
+            elif self._opens_story(m, unit) or self._unnamed_opener(m, unit):
                 self._roles[key] = "index"
             else:
                 outcome = any(o.label == "OUTCOME" for o in self.by_sentence.get(m.sentence_start, []))
@@ -278,6 +280,18 @@ class PatientView:
             return False
         return all(o.start_char >= m.end_char and cues.has("ONSET", m.end_char - at, o.start_char - at)
                    for o in self.by_sentence.get(at, []) if self.complication(o))
+
+    def _unnamed_opener(self, m: Mention, unit: str) -> bool:
+        """Whether an operation that may be an index one the index vocabulary does not name (vocabulary.json
+        `unnamed_index`: "posterior fixation", "anterior plate fixation", "corpectomy") is the first operation
+        of its unit, told before any complication and not called rescue work, in a case with no cement
+        augmentation: the index operation ("underwent pedicle screw fixation of T10-L2. Two days later
+        ..."); its levels are the treated ones."""
+        first = self.first_operation.get(unit)
+        return (first is not None and (first.start_char, first.end_char) == (m.start_char, m.end_char)
+                and m.value in value_set("unnamed_index") and not self.cement_index and not m.historical
+                and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start)
+                and not self._after_complication(m, unit))
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:
@@ -338,16 +352,54 @@ class PatientView:
         return self._sentence_cues[key]
 
     def _find_sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
+        """Its procedures, treatments and leak sites, and the role words of its cues. In a case with no
+        cement augmentation (which treats a fracture), an operation of no kind the vocabularies name is
+        the index one in a sentence that `_opens_unit` ("was operated for ..."), and a diagnosis at a level
+        is treated there when it is what the index operation was for (`indicated`) and no level of the
+        sentence is treated otherwise."""
+        cues = self.cues.of(m)
+        opening = self._opens_unit(m, unit)
+        words = [c._replace(role="treated") if c.role == "operated" else c for c in word_cues(cues)
+                 if c.role != "operated" or (opening and not called_rescue(cues, c.start))]
         mention_cues = []
+        index_operations = [(c.start, c.end) for c in words if c.role == "treated" and opening]
         for o in self.by_sentence.get(m.sentence_start, []):
             s, e = o.start_char - m.sentence_start, o.end_char - m.sentence_start
             if o.label in _PROCEDURE_LABELS:
-                mention_cues.append(Cue(s, e, _LEVEL_ROLE_OF.get(self.role(o, unit), "none")))
+                role = _LEVEL_ROLE_OF.get(self.role(o, unit), "none")
+                mention_cues.append(Cue(s, e, role))
+                if role == "treated" and o.asserted and not self.cement_index:
+                    index_operations.append((s, e))
             elif o.label == "LEAK_LOCATION":
                 mention_cues.append(Cue(s, e, "remote" if o.value in self.remote else "leak"))
             elif o.label == "CAUSE" and o.value == vocabulary()["hematoma_cause"]:  # where it lies: no level operated
                 mention_cues.append(Cue(s, e, "none"))
-        return merge_cues(mention_cues, word_cues(self.cues.of(m)))
+        told = merge_cues(mention_cues, [c._replace(role="anatomy") if c.role == "diagnosis" else c for c in words])
+        levels = [(o.start_char - m.sentence_start, o.end_char - m.sentence_start)
+                  for o in self.by_sentence.get(m.sentence_start, []) if o.label == "LEVEL"]
+        if not index_operations or not any(c.role == "diagnosis" for c in words) \
+                or any("treated" in level_roles(cues, s, e, told) for s, e in levels):
+            return told  # no diagnosis, or the sentence names its treated level otherwise ("... at L4-L5")
+        return merge_cues(mention_cues, [c._replace(role="treated" if indicated(cues, c, index_operations) else "anatomy")
+                                         if c.role == "diagnosis" else c for c in words])
+
+    def _opens_unit(self, m: Mention, unit: str) -> bool:
+        """Whether `m`'s sentence tells the patient's operation before the story moves on in its unit: a
+        case with no cement augmentation, no complication told in the unit up to the sentence's end, the
+        story not yet past the first operation, and nothing told back ("had undergone", "years ago")."""
+        end = m.sentence_start + len(m.sentence)
+        first, told = self.rescue_from.get(unit), self._complication_from.get(unit)
+        return not self.cement_index and (first is None or end <= first) and (told is None or end <= told) \
+            and not self.cues.of(m).has("FLASHBACK")
+
+    @cached_property
+    def _complication_from(self) -> dict[str, int]:
+        """Per unit, where the first complication of the patient is told."""
+        out: dict[str, int] = {}
+        for a in self.own:
+            if self.complication(a.mention):
+                out[a.unit] = min(a.mention.start_char, out.get(a.unit, a.mention.start_char))
+        return out
 
 
 def _tellings(items: list[Attribution], restarts: frozenset[int]) -> list[Attribution]:

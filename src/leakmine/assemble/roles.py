@@ -21,12 +21,17 @@ _LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
 _NEAREST = 80
 _RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
 _AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
+INDICATION_REACH = 80  # a symptom or diagnosis is an index operation's reason at most this far from it
+# "with" and at most three words before a diagnosis: the patient's ("a woman with lumbar spinal stenosis")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 class Cue(NamedTuple):
     """A word that can carry a level's role: `role` is treated, treatment, leak, remote (a leak far from
-    the spine: lungs, heart, veins), none (an object that is no level's treatment: screw, hematoma)
-    or anatomy (a root or a diagnosis at the level)."""
+    the spine: lungs, heart, veins), none (an object that is no level's treatment: screw, hematoma),
+    anatomy (a root at the level), diagnosis (a stenosis or herniation at the level: `indicated` tells
+    whether it is a treated one) or operated (an operation of no kind the vocabularies name: treated
+    where it is the index operation); the caller decides those two, which alone give no role."""
 
     start: int
     end: int
@@ -74,7 +79,27 @@ def word_cues(cues: SentenceCues) -> list[Cue]:
     out += [Cue(s, e, "treatment") for s, e in cues.spans("RESCUE_SURGERY")]
     out += [Cue(s, e, "none") for s, e in cues.spans("NO_ROLE")]
     out += [Cue(s, e, "anatomy") for s, e in cues.spans("ANATOMY")]
+    out += [Cue(s, e, "diagnosis") for s, e in cues.spans("DIAGNOSIS")]
+    out += [Cue(s, e, "operated") for s, e in cues.spans("OPERATED")]
     return out
+
+
+def indicated(cues: SentenceCues, diagnosis: Cue, operations: list[tuple[int, int]]) -> bool:
+    """Whether a diagnosis is what an index operation of its sentence, at `operations` (start, end), was
+    for, in one clause: named after it as its reason ("decompression for spinal stenosis at L4-L5"), or
+    before it as what the patient who underwent it had ("a man with foraminal stenosis at the L3-4
+    level underwent laminectomy"); not what the story moved on to ("fusion, after which stenosis ...")."""
+    for s, e in operations:
+        if e <= diagnosis.start:
+            lo, hi, link = e, diagnosis.start, cues.has("INDICATION", e, diagnosis.start)
+        elif diagnosis.end <= s:
+            lo, hi = diagnosis.end, s
+            link = cues.has("UNDERGONE", lo, hi) and _WITH_BEFORE.search(cues.text, 0, diagnosis.start) is not None
+        else:
+            continue
+        if link and hi - lo <= INDICATION_REACH and not cues.has("CLAUSE", lo, hi) and not cues.has("STORY_MOVES", lo, hi):
+            return True
+    return False
 
 
 def merge_cues(mention_cues: list[Cue], word_cues: list[Cue]) -> list[Cue]:
@@ -125,7 +150,7 @@ def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cu
             role = min(dist, key=lambda dc: dc[0])[1].role
     cement = sentence_cues.has("CEMENT")
     role = "leak" if role == "remote" else role
-    if role in (None, "none", "anatomy") or (role == "leak" and not cement):
+    if role in (None, "none", "anatomy", "diagnosis", "operated") or (role == "leak" and not cement):
         return set()
     if role == "treated" and cement and any(c.role == "leak" for c in near):
         return {"treated", "leak"}

@@ -15,12 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from leakmine.assemble.cues import CueIndex
-from leakmine.assemble.roles import clause
+from leakmine.assemble.roles import INDICATION_REACH, clause
 from leakmine.records import Mention
 
 PROCEDURE_LABELS = ("PROCEDURE", "TREATMENT")
 HISTORY_ANCHORS = frozenset({"ago", "before", "prior", "history", "for"})
-_INDICATION_REACH = 80
 
 
 def pre_index_symptoms(mentions: list[Mention], cues: CueIndex, is_index: Callable[[Mention], bool],
@@ -92,7 +91,7 @@ def _dated(m: Mention, mentions: list[Mention], cues: CueIndex) -> bool:
 
 def _indication(index: Mention, m: Mention, cues: CueIndex) -> bool:
     """A symptom named, in the index operation's sentence, as what the operation was for."""
-    if m.sentence_start != index.sentence_start or not 0 <= m.start_char - index.end_char <= _INDICATION_REACH:
+    if m.sentence_start != index.sentence_start or not 0 <= m.start_char - index.end_char <= INDICATION_REACH:
         return False
     here = cues.of(m)
     lo, hi = index.end_char - index.sentence_start, m.start_char - m.sentence_start

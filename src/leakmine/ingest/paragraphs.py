@@ -646,10 +646,13 @@ def _setting_over_title(paras: list[Para], i: int) -> bool:
 
 def _labelled_title(p: Para, nxt: Para | None) -> bool:
     """A title read as a labelled paragraph: "Case Report: Cement in the canal after kyphoplasty",
-    "INTRADURAL CEMENT: A CASE REPORT" (led by an article type or by words that name no section)."""
+    "INTRADURAL CEMENT: A CASE REPORT" (led by an article type or by words that name no section), over
+    no other title-like line but front matter ("CASE REPORT article") or its own copy (a page that prints
+    the title twice)."""
     return (article_type(p.title) is not None or heading_kind(p.title) is None) \
         and _title_like(Para("body", p.text), nxt) \
-        and (nxt is None or nxt.role in ("byline", "boiler") or not _title_like(nxt, None))
+        and (nxt is None or nxt.role in ("byline", "boiler") or not _title_like(nxt, None)
+             or front_matter_kind(nxt.text) is not None or bool(_copies(p, [nxt])))
 
 
 def _fragment(text: str) -> bool:
@@ -757,9 +760,10 @@ def _opening_line(paras: list[Para]) -> Para | None:
 
 
 def _copies(p: Para, paras: list[Para]) -> list[Para]:
-    """The lines below that repeat title `p` ("Kim: Foot Drop after ...", "... FREE TO VIEW")."""
+    """The lines below that repeat title `p` ("Kim: Foot Drop after ...", "... FREE TO VIEW", "Case Report:
+    <title>" read as a labelled paragraph)."""
     key = normalized(p.text)
-    return [q for q in paras if q is not p and q.role in ("body", "heading") and key in (n := normalized(q.text))
+    return [q for q in paras if q is not p and q.role in ("body", "heading", "label") and key in (n := normalized(q.text))
             and len(n) <= len(key) + 20]
 
 
@@ -867,3 +871,5 @@ def find_title(paras: list[Para]) -> None:
     title.role, title.kind = "title", "title"
     for i in reversed(chosen[1:]):
         del paras[i]
+    for q in _copies(title, paras):
+        _set_front_matter(q, "Front matter", "front.title_copy")
