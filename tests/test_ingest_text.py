@@ -961,6 +961,12 @@ def test_a_labelled_titles_copy_is_front_matter():
     assert [s.title for s in doc.sections if TITLE in s.text] == ["", "Front matter"]
 
 
+def test_the_titles_words_in_the_text_below_are_no_copy():
+    doc = read(f"Spine Cases Quarterly 2021;4:12-15\n\n{TITLE}\n\nAna Ruiz1*, Li Wei2\n\nCase presentation\n"
+               f"A woman of 77 had leg pain.\n\n{TITLE} of S1.\n\nShe improved with rest.\n")
+    assert [s.title for s in doc.sections if TITLE in s.text] == ["", "Case presentation"]
+
+
 @pytest.mark.parametrize("page, title, first, heading", [
     (f"{TITLE} ============ * Ana Ruiz * Li Wei * J.R. de Vries ## Abstract **BACKGROUND AND PURPOSE:** Cement "
      "leaks. **RESULTS:** Of the 118 patients, 47 had leakage (*n* = 47, group A; *P* = .02).",

@@ -332,12 +332,19 @@ def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, index,
     assert patient["onset_days"] == 2
 
 
-@pytest.mark.parametrize("story", [
-    "A 58-year-old woman underwent emergency pedicle screw fixation of T10-L2 for a burst fracture.",
-    "A 58-year-old teacher with paraparesis from an epidural hematoma underwent pedicle screw fixation of T10-L2.",
+@pytest.mark.parametrize("title, story", [
+    (None, "A 58-year-old woman underwent emergency pedicle screw fixation of T10-L2 for a burst fracture."),
+    (None, "A 58-year-old teacher with paraparesis from an epidural hematoma underwent pedicle screw fixation of "
+           "T10-L2."),
+    # the complication told after it, as its reason, or only in the title, as what it treated
+    (None, "A 58-year-old woman underwent pedicle screw fixation of T10-L2 for an epidural hematoma that had "
+           "caused paraparesis."),
+    ("Epidural hematoma treated with posterior fixation: a case report",
+     "A 58-year-old woman underwent pedicle screw fixation of T10-L2. She recovered fully."),
 ])
-def test_a_fixation_called_rescue_or_told_after_the_complication_stays_rescue(tmp_path, story):
-    (patient,) = mine(tmp_path, case_report("Leg weakness after spinal fixation: a case report", story))["patients"]
+def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
+    text = case_report(title or "Leg weakness after spinal fixation: a case report", story)
+    (patient,) = mine(tmp_path, text)["patients"]
     assert "posterior fixation" in patient["treatments"]
     assert patient["treated_levels"] == []
 
@@ -356,6 +363,11 @@ def test_a_fixation_called_rescue_or_told_after_the_complication_stays_rescue(tm
     ("was seen in the spine surgery clinic. MRI then revealed a herniated disc at L2-L3. She underwent discectomy", []),
     ("with spinal stenosis at L4-L5, which was managed conservatively, underwent discectomy", []),
     ("underwent surgery for stenosis at L4-L5 and vertebroplasty of T12", ["T12"]),
+    # nor one planned, nor one before the index operation named later
+    ("was scheduled for surgery at L4-L5", []),
+    ("with spondylolisthesis at L4-L5 was referred for surgery", []),
+    ("had back pain for years. In 2012 she underwent surgery at L4-L5. In 2019 she underwent discectomy at L2-L3",
+     ["L2", "L3"]),
 ])
 def test_levels_of_an_operation_the_vocabularies_do_not_name(tmp_path, index, treated):
     text = case_report("Leg weakness after spine surgery: a case report", f"A 61-year-old woman {index}." + HEMATOMA)

@@ -283,15 +283,33 @@ class PatientView:
 
     def _unnamed_opener(self, m: Mention, unit: str) -> bool:
         """Whether an operation that may be an index one the index vocabulary does not name (vocabulary.json
-        `unnamed_index`: "posterior fixation", "anterior plate fixation", "corpectomy") is the first operation
-        of its unit, told before any complication and not called rescue work, in a case with no cement
-        augmentation: the index operation ("underwent pedicle screw fixation of T10-L2. Two days later
-        ..."); its levels are the treated ones."""
+        `unnamed_index`: "posterior fixation", "anterior fixation", "corpectomy") is the index operation: the
+        first operation of its unit and the only one of its sentence, in a case with no cement augmentation,
+        not called rescue work, no complication told before it in its unit or in its sentence, and told as
+        rescue work in no other unit ("underwent pedicle screw fixation of T10-L2. Two days later ..."; not
+        "fixation of T10-L2 for an epidural hematoma", nor under the title "Epidural hematoma treated with
+        posterior fixation"); its levels are the treated ones."""
         first = self.first_operation.get(unit)
-        return (first is not None and (first.start_char, first.end_char) == (m.start_char, m.end_char)
-                and m.value in value_set("unnamed_index") and not self.cement_index and not m.historical
-                and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start)
-                and not self._after_complication(m, unit))
+        if first is None or (first.start_char, first.end_char) != (m.start_char, m.end_char) \
+                or m.value not in value_set("unnamed_index") or self.cement_index or m.historical \
+                or called_rescue(self.cues.of(m), m.start_char - m.sentence_start) or self._after_complication(m, unit):
+            return False
+        here = self.by_sentence.get(m.sentence_start, [])
+        if any(self.complication(o) or (o.label in _PROCEDURE_LABELS and o is not m and o.asserted) for o in here):
+            return False
+        return not any(self._told_as_rescue(a.mention, a.unit) for a in self.operations
+                       if a.unit != unit and a.mention.value == m.value)
+
+    def _told_as_rescue(self, m: Mention, unit: str) -> bool:
+        """Whether an operation is told as rescue work: called so, or named after a complication of its
+        sentence that did not follow it ("Epidural hematoma treated with posterior fixation"; not
+        "Paraplegia after posterior fixation")."""
+        if not m.asserted or m.historical:
+            return False
+        if called_rescue(self.cues.of(m), m.start_char - m.sentence_start):
+            return True
+        return any(self.complication(o) and o.end_char <= m.start_char for o in self.by_sentence.get(m.sentence_start, [])) \
+            and not self._deficit_followed(m, unit)
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:
@@ -354,11 +372,11 @@ class PatientView:
     def _find_sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
         """Its procedures, treatments and leak sites, and the role words of its cues. In a case with no
         cement augmentation (which treats a fracture), an operation of no kind the vocabularies name is
-        the index one in a sentence that `_opens_unit` ("was operated for ..."), and a diagnosis at a level
-        is treated there when it is what the index operation was for (`indicated`) and no level of the
-        sentence is treated otherwise."""
+        the index one in a sentence that `_opens_unit` ("was operated for ..."; not one planned, "was
+        scheduled for surgery at ..."), and a diagnosis at a level is treated there when it is what the index
+        operation was for (`indicated`) and no level of the sentence is treated otherwise."""
         cues = self.cues.of(m)
-        opening = self._opens_unit(m, unit)
+        opening = self._opens_unit(m, unit) and not cues.has("PLANNED")
         words = [c._replace(role="treated") if c.role == "operated" else c for c in word_cues(cues)
                  if c.role != "operated" or (opening and not called_rescue(cues, c.start))]
         mention_cues = []
@@ -386,11 +404,15 @@ class PatientView:
     def _opens_unit(self, m: Mention, unit: str) -> bool:
         """Whether `m`'s sentence tells the patient's operation before the story moves on in its unit: a
         case with no cement augmentation, no complication told in the unit up to the sentence's end, the
-        story not yet past the first operation, and nothing told back ("had undergone", "years ago")."""
+        story not yet past the first operation, nothing told back ("had undergone", "years ago"), and no
+        index operation of a named kind told after it in the unit (then this one is history: "In 2015 she
+        had surgery at L4-L5. In 2020 she underwent discectomy ...")."""
         end = m.sentence_start + len(m.sentence)
         first, told = self.rescue_from.get(unit), self._complication_from.get(unit)
         return not self.cement_index and (first is None or end <= first) and (told is None or end <= told) \
-            and not self.cues.of(m).has("FLASHBACK")
+            and not self.cues.of(m).has("FLASHBACK") \
+            and not any(a.mention.start_char >= end and self.role(a.mention, unit) in ("index", PART)
+                        for a in self.operations if a.unit == unit)
 
     @cached_property
     def _complication_from(self) -> dict[str, int]:

@@ -871,5 +871,8 @@ def find_title(paras: list[Para]) -> None:
     title.role, title.kind = "title", "title"
     for i in reversed(chosen[1:]):
         del paras[i]
-    for q in _copies(title, paras):
-        _set_front_matter(q, "Front matter", "front.title_copy")
+    for q in paras[paras.index(title) + 1:]:  # its copies in the front matter below it
+        if _copies(title, [q]):
+            _set_front_matter(q, "Front matter", "front.title_copy")
+        elif q.role in ("body", "heading", "label"):
+            break
