@@ -100,6 +100,8 @@ from vocab_helpers import values
     ("the wound was promptly explored", "exploration"),
     ("anticoagulation with heparin", "anticoagulation"),
     ("low molecular weight heparin", "anticoagulation"),
+    ("the patient was anticoagulated for the emboli", "anticoagulation"),
+    ("she was fully heparinized", "anticoagulation"),
     ("palliative radiotherapy", "radiotherapy"),
     # the instrumentation of a posterior operation, that operation kept
     ("posterior decompression (PD) at T11 with instrumentation from T9 to L2", "posterior fixation"),

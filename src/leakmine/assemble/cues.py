@@ -81,6 +81,14 @@ class SentenceCues(NamedTuple):
                 return True
         return False
 
+    def follows(self, kind: str, at: int, reach: int) -> bool:
+        """Whether a cue of `kind` starts at most `reach` characters after offset `at`, with no phrase break
+        between: "surgery at L4-L5 | was planned"."""
+        for s, _ in self.kinds.get(kind, ()):
+            if s >= at and s - at <= reach and not _PHRASE_BREAKS.intersection(self.text[at:s]):
+                return True
+        return False
+
     def joins(self, kind: str, lo: int, hi: int) -> bool:
         """Whether a cue of `kind` follows offset `lo` after white space alone and links to offset `hi`
         (`links_to`): "decompression | with | discectomy"."""

@@ -12,12 +12,14 @@ from typing import Any
 from leakmine.assemble.cues import CueIndex, value_set, vocabulary
 from leakmine.assemble.patients import Attribution, Cluster
 from leakmine.assemble.roles import (
+    INDICATION_REACH,
     Cue,
     after_operation,
     called_rescue,
     indicated,
     level_roles,
     merge_cues,
+    planned,
     procedure_role,
     word_cues,
 )
@@ -195,6 +197,7 @@ class PatientView:
                     out[a.unit] = m.end_char
             elif first is not None and m.start_char >= first.end_char and (
                     m.label in _PROCEDURE_LABELS and m.value in rescue_only and not self._with_index(m)
+                    and not self._unnamed_opener(m, a.unit)
                     or m.sentence_start > first.sentence_start and (self.complication(m) or m.label == "OUTCOME")):
                 out[a.unit] = m.start_char
         return out
@@ -243,11 +246,12 @@ class PatientView:
         return self._roles[key]
 
     def _deficit_followed(self, m: Mention, unit: str) -> bool:
-        """Whether `m` is the operation a deficit told before it in its case's sentence followed, no other
-        work between and no index operation named before it in its unit ("quadriparesis hours after a
-        two-level cervical corpectomy"; not "removal of the cement after a durotomy", nor "... after
-        vertebroplasty. Numbness was noted after posterior fixation"): for an operation that may be an index
-        one the index vocabulary does not name (vocabulary.json `unnamed_index`), no rescue work."""
+        """Whether `m` is the operation a complication told before it in its case's sentence followed, no
+        other work between and no index operation named before it in its unit ("quadriparesis hours after a
+        two-level cervical corpectomy", "epidural hematoma after posterior fixation"; not "removal of the
+        cement after a durotomy", nor "... after vertebroplasty. Numbness was noted after posterior
+        fixation"): for an operation that may be an index one the index vocabulary does not name
+        (vocabulary.json `unnamed_index`), no rescue work."""
         at, cues = m.start_char - m.sentence_start, self.cues.of(m)
         if not after_operation(cues, at) or called_rescue(cues, at) or cues.has("GENERIC"):
             return False
@@ -255,7 +259,7 @@ class PatientView:
                and o.start_char < m.start_char for o in (a.mention for a in self.own_by_unit.get(unit, ()))):
             return False
         before = [o for o in self.by_sentence.get(m.sentence_start, []) if o.end_char <= m.start_char]
-        deficits = [o for o in before if o.label == "SYMPTOM" and self.complication(o)]
+        deficits = [o for o in before if self.complication(o)]
         return bool(deficits) and not any(o.label in _PROCEDURE_LABELS and o.asserted
                                           and o.start_char > deficits[0].start_char for o in before)
 
@@ -283,33 +287,45 @@ class PatientView:
 
     def _unnamed_opener(self, m: Mention, unit: str) -> bool:
         """Whether an operation that may be an index one the index vocabulary does not name (vocabulary.json
-        `unnamed_index`: "posterior fixation", "anterior fixation", "corpectomy") is the index operation: the
-        first operation of its unit and the only one of its sentence, in a case with no cement augmentation,
-        not called rescue work, no complication told before it in its unit or in its sentence, and told as
-        rescue work in no other unit ("underwent pedicle screw fixation of T10-L2. Two days later ..."; not
-        "fixation of T10-L2 for an epidural hematoma", nor under the title "Epidural hematoma treated with
-        posterior fixation"); its levels are the treated ones."""
+        `unnamed_index`: "posterior fixation", "anterior fixation", "corpectomy") is the index operation: told
+        in the sentence of its unit's first operation, itself of such a kind, in a case with no cement
+        augmentation, no complication told before that sentence in the unit, no operation of the sentence
+        dated after another ("fixation one week after corpectomy"), and neither it nor the same operation in
+        another unit told as rescue work (`_told_as_rescue`) ("underwent pedicle screw fixation of T10-L2 and
+        corpectomy of T12. Two days later ..."; not "fixation of T10-L2 for an epidural hematoma", nor under
+        the title "Epidural hematoma treated with posterior fixation"); its levels are the treated ones."""
+        unnamed = value_set("unnamed_index")
         first = self.first_operation.get(unit)
-        if first is None or (first.start_char, first.end_char) != (m.start_char, m.end_char) \
-                or m.value not in value_set("unnamed_index") or self.cement_index or m.historical \
-                or called_rescue(self.cues.of(m), m.start_char - m.sentence_start) or self._after_complication(m, unit):
+        if first is None or first.sentence_start != m.sentence_start or first.value not in unnamed \
+                or m.value not in unnamed or self.cement_index or m.historical or self._after_complication(first, unit):
             return False
-        here = self.by_sentence.get(m.sentence_start, [])
-        if any(self.complication(o) or (o.label in _PROCEDURE_LABELS and o is not m and o.asserted) for o in here):
+        cues, at = self.cues.of(m), m.sentence_start
+        if any(o.label in _PROCEDURE_LABELS and after_operation(cues, o.start_char - at)
+               for o in self.by_sentence.get(at, [])):
             return False
-        return not any(self._told_as_rescue(a.mention, a.unit) for a in self.operations
-                       if a.unit != unit and a.mention.value == m.value)
+        return not self._told_as_rescue(m) and not any(
+            self._told_as_rescue(a.mention) for a in self.operations if a.unit != unit and a.mention.value == m.value)
 
-    def _told_as_rescue(self, m: Mention, unit: str) -> bool:
-        """Whether an operation is told as rescue work: called so, or named after a complication of its
-        sentence that did not follow it ("Epidural hematoma treated with posterior fixation"; not
-        "Paraplegia after posterior fixation")."""
+    def _told_as_rescue(self, m: Mention) -> bool:
+        """Whether an operation is told as rescue work: called so, named after a complication of its sentence
+        that it did not precede ("Epidural hematoma treated with posterior fixation"; not "Epidural hematoma
+        after posterior fixation"), or before one told as what it was for ("fixation for an epidural
+        hematoma"; not "fixation, and two days later a hematoma")."""
         if not m.asserted or m.historical:
             return False
-        if called_rescue(self.cues.of(m), m.start_char - m.sentence_start):
+        cues, at = self.cues.of(m), m.sentence_start
+        if called_rescue(cues, m.start_char - at):
             return True
-        return any(self.complication(o) and o.end_char <= m.start_char for o in self.by_sentence.get(m.sentence_start, [])) \
-            and not self._deficit_followed(m, unit)
+        for o in self.by_sentence.get(at, []):
+            if not self.complication(o):
+                continue
+            if o.end_char <= m.start_char and not after_operation(cues, m.start_char - at):
+                return True
+            lo, hi = m.end_char - at, o.start_char - at
+            if 0 <= hi - lo <= INDICATION_REACH and cues.has("INDICATION", lo, hi) \
+                    and not cues.has("STORY_MOVES", lo, hi) and not cues.has("CLAUSE", lo, hi):
+                return True
+        return False
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:
@@ -376,9 +392,9 @@ class PatientView:
         scheduled for surgery at ..."), and a diagnosis at a level is treated there when it is what the index
         operation was for (`indicated`) and no level of the sentence is treated otherwise."""
         cues = self.cues.of(m)
-        opening = self._opens_unit(m, unit) and not cues.has("PLANNED")
+        opening = self._opens_unit(m, unit)
         words = [c._replace(role="treated") if c.role == "operated" else c for c in word_cues(cues)
-                 if c.role != "operated" or (opening and not called_rescue(cues, c.start))]
+                 if c.role != "operated" or (opening and not called_rescue(cues, c.start) and not planned(cues, c))]
         mention_cues = []
         index_operations = [(c.start, c.end) for c in words if c.role == "treated" and opening]
         for o in self.by_sentence.get(m.sentence_start, []):
@@ -405,13 +421,15 @@ class PatientView:
         """Whether `m`'s sentence tells the patient's operation before the story moves on in its unit: a
         case with no cement augmentation, no complication told in the unit up to the sentence's end, the
         story not yet past the first operation, nothing told back ("had undergone", "years ago"), and no
-        index operation of a named kind told after it in the unit (then this one is history: "In 2015 she
-        had surgery at L4-L5. In 2020 she underwent discectomy ...")."""
+        index operation of a named kind told after it in the unit with levels in its sentence (then this one
+        is history: "In 2015 she had surgery at L4-L5. In 2020 she underwent discectomy at L2-L3"; not "She
+        was operated on at L4-L5. A decompression and fusion were performed.")."""
         end = m.sentence_start + len(m.sentence)
         first, told = self.rescue_from.get(unit), self._complication_from.get(unit)
         return not self.cement_index and (first is None or end <= first) and (told is None or end <= told) \
             and not self.cues.of(m).has("FLASHBACK") \
             and not any(a.mention.start_char >= end and self.role(a.mention, unit) in ("index", PART)
+                        and any(o.label == "LEVEL" for o in self.by_sentence.get(a.mention.sentence_start, []))
                         for a in self.operations if a.unit == unit)
 
     @cached_property

@@ -21,6 +21,7 @@ _LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
 _NEAREST = 80
 _RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
 _AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
+_PLAN_REACH = 30  # a plan is told at most this far from the operation word
 INDICATION_REACH = 80  # a symptom or diagnosis is an index operation's reason at most this far from it
 # "with" and at most three words before a diagnosis: the patient's ("a woman with lumbar spinal stenosis")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -82,6 +83,12 @@ def word_cues(cues: SentenceCues) -> list[Cue]:
     out += [Cue(s, e, "diagnosis") for s, e in cues.spans("DIAGNOSIS")]
     out += [Cue(s, e, "operated") for s, e in cues.spans("OPERATED")]
     return out
+
+
+def planned(cues: SentenceCues, operation: Cue) -> bool:
+    """Whether an operation word is told as planned, not done: a PLANNED cue right before it ("scheduled
+    for elective surgery") or right after it ("surgery at L4-L5 was planned")."""
+    return cues.leads_to("PLANNED", operation.start, _PLAN_REACH) or cues.follows("PLANNED", operation.end, _PLAN_REACH)
 
 
 def indicated(cues: SentenceCues, diagnosis: Cue, operations: list[tuple[int, int]]) -> bool:
