@@ -107,6 +107,9 @@ def test_assertion_status(nlp, text, words, expected):
     ("Steroids were chosen instead of decompression.", "decompression", "N"),
     ("An unsuccessful attempt at cement removal was made.", "cement removal", "N"),
     ("Decompressive surgery was not necessary.", "Decompressive surgery", "N"),
+    ("She was not anticoagulated.", "anticoagulated", "N"),
+    ("He was not given heparin after the embolism.", "heparin", "N"),
+    ("She did not receive anticoagulation.", "anticoagulation", "N"),
     ("After discussion with the family regarding anticoagulation, we chose observation.", "anticoagulation", "Y"),
     ("Counseling about cement removal was offered.", "cement removal", "Y"),
     # the treatment that did happen stays asserted
@@ -118,6 +121,7 @@ def test_assertion_status(nlp, text, words, expected):
     ("After discussion of surgery, laminectomy was performed.", "laminectomy", ""),
     ("The dorsal cement was removed and the ventral cement was left in place.", "cement was removed", ""),
     ("Laminectomy was performed and the cement was removed.", "cement was removed", ""),
+    ("The weakness was not relieved by decompression.", "decompression", ""),
     # a risk named as the reason for a treatment does not make the treatment hypothetical
     ("Because of the risk of further embolization, the fragment was removed through an atriotomy.",
      "fragment was removed", ""),

@@ -319,17 +319,20 @@ HEMATOMA = (" Two days later she developed weakness of both legs. MRI showed an 
 
 
 @pytest.mark.parametrize("title, index, treated", [
-    (None, "pedicle screw fixation of T10-L2", ["T10", "T11", "T12", "L1", "L2"]),
-    (None, "posterior instrumentation from L3 to S1", ["L3", "L4", "L5", "S1"]),
-    (None, "posterior fixation of T11-L1 and corpectomy of T12", ["T11", "T12", "L1"]),
+    (None, "underwent pedicle screw fixation of T10-L2", ["T10", "T11", "T12", "L1", "L2"]),
+    (None, "underwent posterior instrumentation from L3 to S1", ["L3", "L4", "L5", "S1"]),
+    (None, "underwent posterior fixation of T11-L1 and corpectomy of T12", ["T11", "T12", "L1"]),
     # a title that tells the complication as following it
-    ("Epidural hematoma after posterior fixation: a case report", "posterior fixation of T11-L1", ["T11", "T12", "L1"]),
+    ("Epidural hematoma after posterior fixation: a case report", "underwent posterior fixation of T11-L1",
+     ["T11", "T12", "L1"]),
+    # "after" a mishap, no operation
+    (None, "was admitted after a skiing accident and underwent posterior fixation of T11-L1", ["T11", "T12", "L1"]),
 ])
 def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title, index, treated):
     """Fixation is rescue work in the vocabularies, but the first operation of a case with no cement, told
     before any complication and not called rescue work, is the one the complication followed."""
     text = case_report(title or "Leg weakness after spinal fixation: a case report",
-                       f"A 58-year-old woman underwent {index}." + HEMATOMA)
+                       f"A 58-year-old woman {index}." + HEMATOMA)
     (patient,) = mine(tmp_path, text)["patients"]
     assert (patient["treated_levels"], patient["treatment_levels"]) == (treated, [])
     assert patient["treatments"] == ["hematoma evacuation"]
@@ -348,6 +351,11 @@ def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title,
     # dated after another operation of its sentence
     (None, "A 58-year-old woman underwent staged posterior fixation of T10-L2 one week after anterior corpectomy "
            "of T12." + HEMATOMA),
+    # a complication the fixation did not follow, though "after" stands between
+    (None, "A 58-year-old man had an epidural hematoma after a fall and underwent posterior fixation of T10-L2."),
+    # the title tells the sentence's other operation as rescue work
+    ("Epidural hematoma treated with posterior fixation: a case report",
+     "A 58-year-old woman underwent posterior fixation of T11-L1 and corpectomy of T12. She recovered fully."),
 ])
 def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
     text = case_report(title or "Leg weakness after spinal fixation: a case report", story)
@@ -374,6 +382,9 @@ def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
     ("was scheduled for surgery at L4-L5", []),
     ("with spondylolisthesis at L4-L5 was referred for surgery", []),
     ("had stenosis. Surgery at L4-L5 was planned", []),
+    ("had stenosis. Surgery at L4-L5 was indicated", []),
+    ("declined surgery at L4-L5", []),
+    ("had surgery at L4-L5 postponed", []),
     ("was referred to our hospital and underwent surgery at L4-L5", ["L4", "L5"]),
     ("declined conservative care and underwent surgery at L4-L5", ["L4", "L5"]),
     ("had back pain for years. In 2012 she underwent surgery at L4-L5. In 2019 she underwent discectomy at L2-L3",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from leakmine.assemble.cues import CueIndex, value_set, vocabulary
+from leakmine.assemble.cues import CueIndex, SentenceCues, value_set, vocabulary
 from leakmine.assemble.patients import Attribution, Cluster
 from leakmine.assemble.roles import (
     INDICATION_REACH,
@@ -246,12 +246,12 @@ class PatientView:
         return self._roles[key]
 
     def _deficit_followed(self, m: Mention, unit: str) -> bool:
-        """Whether `m` is the operation a complication told before it in its case's sentence followed, no
-        other work between and no index operation named before it in its unit ("quadriparesis hours after a
-        two-level cervical corpectomy", "epidural hematoma after posterior fixation"; not "removal of the
-        cement after a durotomy", nor "... after vertebroplasty. Numbness was noted after posterior
-        fixation"): for an operation that may be an index one the index vocabulary does not name
-        (vocabulary.json `unnamed_index`), no rescue work."""
+        """Whether `m` is the operation a deficit told before it in its case's sentence followed (or another
+        complication said to follow it, `_followed`), no other work between and no index operation named
+        before it in its unit ("quadriparesis hours after a two-level cervical corpectomy", "epidural
+        hematoma after posterior fixation"; not "removal of the cement after a durotomy", nor "... after
+        vertebroplasty. Numbness was noted after posterior fixation"): for an operation that may be an index
+        one the index vocabulary does not name (vocabulary.json `unnamed_index`), no rescue work."""
         at, cues = m.start_char - m.sentence_start, self.cues.of(m)
         if not after_operation(cues, at) or called_rescue(cues, at) or cues.has("GENERIC"):
             return False
@@ -259,7 +259,7 @@ class PatientView:
                and o.start_char < m.start_char for o in (a.mention for a in self.own_by_unit.get(unit, ()))):
             return False
         before = [o for o in self.by_sentence.get(m.sentence_start, []) if o.end_char <= m.start_char]
-        deficits = [o for o in before if self.complication(o)]
+        deficits = [o for o in before if self.complication(o) and (o.label == "SYMPTOM" or self._followed(cues, o, m))]
         return bool(deficits) and not any(o.label in _PROCEDURE_LABELS and o.asserted
                                           and o.start_char > deficits[0].start_char for o in before)
 
@@ -290,26 +290,36 @@ class PatientView:
         `unnamed_index`: "posterior fixation", "anterior fixation", "corpectomy") is the index operation: told
         in the sentence of its unit's first operation, itself of such a kind, in a case with no cement
         augmentation, no complication told before that sentence in the unit, no operation of the sentence
-        dated after another ("fixation one week after corpectomy"), and neither it nor the same operation in
-        another unit told as rescue work (`_told_as_rescue`) ("underwent pedicle screw fixation of T10-L2 and
-        corpectomy of T12. Two days later ..."; not "fixation of T10-L2 for an epidural hematoma", nor under
-        the title "Epidural hematoma treated with posterior fixation"); its levels are the treated ones."""
+        dated after another one of it ("fixation one week after corpectomy"), and no operation of the sentence,
+        nor the same operation in another unit, told as rescue work (`_told_as_rescue`) ("underwent pedicle
+        screw fixation of T10-L2 and corpectomy of T12. Two days later ..."; not "fixation of T10-L2 for an
+        epidural hematoma", nor under the title "Epidural hematoma treated with posterior fixation"); its
+        levels are the treated ones."""
         unnamed = value_set("unnamed_index")
         first = self.first_operation.get(unit)
         if first is None or first.sentence_start != m.sentence_start or first.value not in unnamed \
                 or m.value not in unnamed or self.cement_index or m.historical or self._after_complication(first, unit):
             return False
         cues, at = self.cues.of(m), m.sentence_start
-        if any(o.label in _PROCEDURE_LABELS and after_operation(cues, o.start_char - at)
-               for o in self.by_sentence.get(at, [])):
+        here = [o for o in self.by_sentence.get(at, []) if o.label in _PROCEDURE_LABELS and o.asserted]
+        if any(self._dated_from(cues, o, here) or self._told_as_rescue(o) for o in here):
             return False
-        return not self._told_as_rescue(m) and not any(
-            self._told_as_rescue(a.mention) for a in self.operations if a.unit != unit and a.mention.value == m.value)
+        values = {o.value for o in here}
+        return not any(self._told_as_rescue(a.mention) for a in self.operations
+                       if a.unit != unit and a.mention.value in values)
+
+    @staticmethod
+    def _dated_from(cues: SentenceCues, o: Mention, here: list[Mention]) -> bool:
+        """Whether operation `o` is what another operation of its sentence, named before it, is dated after
+        ("fixation of T10-L2 one week after corpectomy of T12"): "after" at most three words before `o`."""
+        at, lo = o.sentence_start, o.start_char - o.sentence_start
+        return any(s < lo and cues.links_to("AFTER", lo, lo=s, unless="UNDERGONE")
+                   and any(p.end_char - at <= s for p in here) for s, _ in cues.spans("AFTER"))
 
     def _told_as_rescue(self, m: Mention) -> bool:
         """Whether an operation is told as rescue work: called so, named after a complication of its sentence
-        that it did not precede ("Epidural hematoma treated with posterior fixation"; not "Epidural hematoma
-        after posterior fixation"), or before one told as what it was for ("fixation for an epidural
+        that is not said to follow it ("Epidural hematoma treated with posterior fixation"; not "Epidural
+        hematoma after posterior fixation"), or before one told as what it was for ("fixation for an epidural
         hematoma"; not "fixation, and two days later a hematoma")."""
         if not m.asserted or m.historical:
             return False
@@ -319,13 +329,22 @@ class PatientView:
         for o in self.by_sentence.get(at, []):
             if not self.complication(o):
                 continue
-            if o.end_char <= m.start_char and not after_operation(cues, m.start_char - at):
+            if o.end_char <= m.start_char and not self._followed(cues, o, m):
                 return True
             lo, hi = m.end_char - at, o.start_char - at
             if 0 <= hi - lo <= INDICATION_REACH and cues.has("INDICATION", lo, hi) \
                     and not cues.has("STORY_MOVES", lo, hi) and not cues.has("CLAUSE", lo, hi):
                 return True
         return False
+
+    @staticmethod
+    def _followed(cues: SentenceCues, complication: Mention, operation: Mention) -> bool:
+        """Whether a complication named before an operation of its sentence is said to follow it: "after" or
+        "following" after the complication and at most three words before the operation, no "underwent"
+        between ("epidural hematoma after posterior fixation"; not "a hematoma after a fall and underwent
+        fixation")."""
+        at = operation.sentence_start
+        return cues.links_to("AFTER", operation.start_char - at, lo=complication.end_char - at, unless="UNDERGONE")
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:
