@@ -122,6 +122,9 @@ def test_assertion_status(nlp, text, words, expected):
     ("The dorsal cement was removed and the ventral cement was left in place.", "cement was removed", ""),
     ("Laminectomy was performed and the cement was removed.", "cement was removed", ""),
     ("The weakness was not relieved by decompression.", "decompression", ""),
+    ("She did not require intubation and underwent decompression.", "decompression", ""),
+    ("She was not treated conservatively and underwent decompression.", "decompression", ""),
+    ("She was not started on heparin until day 3.", "heparin", ""),
     # a risk named as the reason for a treatment does not make the treatment hypothetical
     ("Because of the risk of further embolization, the fragment was removed through an atriotomy.",
      "fragment was removed", ""),

@@ -327,6 +327,11 @@ HEMATOMA = (" Two days later she developed weakness of both legs. MRI showed an 
      ["T11", "T12", "L1"]),
     # "after" a mishap, no operation
     (None, "was admitted after a skiing accident and underwent posterior fixation of T11-L1", ["T11", "T12", "L1"]),
+    # titles whose "after" dates the fixation through a verb or a longer description
+    ("Epidural hematoma after she underwent posterior fixation: a case report", "underwent posterior fixation of T11-L1",
+     ["T11", "T12", "L1"]),
+    ("Epidural hematoma after an otherwise uneventful two-level posterior fixation: a case report",
+     "underwent posterior fixation of T11-L1", ["T11", "T12", "L1"]),
 ])
 def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title, index, treated):
     """Fixation is rescue work in the vocabularies, but the first operation of a case with no cement, told
@@ -350,6 +355,8 @@ def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title,
      "A 58-year-old woman underwent pedicle screw fixation of T10-L2. She recovered fully."),
     # dated after another operation of its sentence
     (None, "A 58-year-old woman underwent staged posterior fixation of T10-L2 one week after anterior corpectomy "
+           "of T12." + HEMATOMA),
+    (None, "A 58-year-old woman underwent posterior fixation of T10-L2 one week after she had anterior corpectomy "
            "of T12." + HEMATOMA),
     # a complication the fixation did not follow, though "after" stands between
     (None, "A 58-year-old man had an epidural hematoma after a fall and underwent posterior fixation of T10-L2."),
@@ -385,6 +392,10 @@ def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
     ("had stenosis. Surgery at L4-L5 was indicated", []),
     ("declined surgery at L4-L5", []),
     ("had surgery at L4-L5 postponed", []),
+    # words of a plan that tell none of this operation
+    ("declined bracing and underwent surgery at L4-L5", ["L4", "L5"]),
+    ("underwent surgery at L4-L5 because her walking declined", ["L4", "L5"]),
+    ("underwent surgery at L4-L5 and was considered stable", ["L4", "L5"]),
     ("was referred to our hospital and underwent surgery at L4-L5", ["L4", "L5"]),
     ("declined conservative care and underwent surgery at L4-L5", ["L4", "L5"]),
     ("had back pain for years. In 2012 she underwent surgery at L4-L5. In 2019 she underwent discectomy at L2-L3",

@@ -16,6 +16,7 @@ from leakmine.assemble.roles import (
     Cue,
     after_operation,
     called_rescue,
+    dated_after,
     indicated,
     level_roles,
     merge_cues,
@@ -310,11 +311,11 @@ class PatientView:
 
     @staticmethod
     def _dated_from(cues: SentenceCues, o: Mention, here: list[Mention]) -> bool:
-        """Whether operation `o` is what another operation of its sentence, named before it, is dated after
-        ("fixation of T10-L2 one week after corpectomy of T12"): "after" at most three words before `o`."""
-        at, lo = o.sentence_start, o.start_char - o.sentence_start
-        return any(s < lo and cues.links_to("AFTER", lo, lo=s, unless="UNDERGONE")
-                   and any(p.end_char - at <= s for p in here) for s, _ in cues.spans("AFTER"))
+        """Whether operation `o` is what another operation of its sentence, named before its "after", is
+        dated after ("fixation of T10-L2 one week after she had corpectomy of T12", `dated_after`)."""
+        at = o.sentence_start
+        first = min((p.end_char - at for p in here), default=None)
+        return first is not None and dated_after(cues, first, o.start_char - at)
 
     def _told_as_rescue(self, m: Mention) -> bool:
         """Whether an operation is told as rescue work: called so, named after a complication of its sentence
@@ -339,12 +340,11 @@ class PatientView:
 
     @staticmethod
     def _followed(cues: SentenceCues, complication: Mention, operation: Mention) -> bool:
-        """Whether a complication named before an operation of its sentence is said to follow it: "after" or
-        "following" after the complication and at most three words before the operation, no "underwent"
-        between ("epidural hematoma after posterior fixation"; not "a hematoma after a fall and underwent
-        fixation")."""
+        """Whether a complication named before an operation of its sentence is said to follow it, an "after"
+        between that dates the operation (`dated_after`: "epidural hematoma after she underwent posterior
+        fixation"; not "a hematoma after a fall and underwent fixation")."""
         at = operation.sentence_start
-        return cues.links_to("AFTER", operation.start_char - at, lo=complication.end_char - at, unless="UNDERGONE")
+        return dated_after(cues, complication.end_char - at, operation.start_char - at)
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:
