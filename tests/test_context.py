@@ -108,8 +108,7 @@ def test_assertion_status(nlp, text, words, expected):
     ("An unsuccessful attempt at cement removal was made.", "cement removal", "N"),
     ("Decompressive surgery was not necessary.", "Decompressive surgery", "N"),
     ("She was not anticoagulated.", "anticoagulated", "N"),
-    ("He was not given heparin after the embolism.", "heparin", "N"),
-    ("She did not receive anticoagulation.", "anticoagulation", "N"),
+    ("He was not heparinized after the embolism.", "heparinized", "N"),
     ("After discussion with the family regarding anticoagulation, we chose observation.", "anticoagulation", "Y"),
     ("Counseling about cement removal was offered.", "cement removal", "Y"),
     # the treatment that did happen stays asserted

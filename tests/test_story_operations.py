@@ -325,13 +325,6 @@ HEMATOMA = (" Two days later she developed weakness of both legs. MRI showed an 
     # a title that tells the complication as following it
     ("Epidural hematoma after posterior fixation: a case report", "underwent posterior fixation of T11-L1",
      ["T11", "T12", "L1"]),
-    # "after" a mishap, no operation
-    (None, "was admitted after a skiing accident and underwent posterior fixation of T11-L1", ["T11", "T12", "L1"]),
-    # titles whose "after" dates the fixation through a verb or a longer description
-    ("Epidural hematoma after she underwent posterior fixation: a case report", "underwent posterior fixation of T11-L1",
-     ["T11", "T12", "L1"]),
-    ("Epidural hematoma after an otherwise uneventful two-level posterior fixation: a case report",
-     "underwent posterior fixation of T11-L1", ["T11", "T12", "L1"]),
 ])
 def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title, index, treated):
     """Fixation is rescue work in the vocabularies, but the first operation of a case with no cement, told
@@ -360,6 +353,7 @@ def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title,
            "of T12." + HEMATOMA),
     # a complication the fixation did not follow, though "after" stands between
     (None, "A 58-year-old man had an epidural hematoma after a fall and underwent posterior fixation of T10-L2."),
+    (None, "A 58-year-old man with an epidural hematoma after a fall underwent posterior fixation of T10-L2."),
     # the title tells the sentence's other operation as rescue work
     ("Epidural hematoma treated with posterior fixation: a case report",
      "A 58-year-old woman underwent posterior fixation of T11-L1 and corpectomy of T12. She recovered fully."),
@@ -393,7 +387,10 @@ def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
     ("declined surgery at L4-L5", []),
     ("had surgery at L4-L5 postponed", []),
     # words of a plan that tell none of this operation
+    ("was offered surgery at L4-L5", []),
+    ("was scheduled for elective posterior lumbar surgery at L4-L5", []),
     ("declined bracing and underwent surgery at L4-L5", ["L4", "L5"]),
+    ("underwent surgery at L4-L5 and her discharge was deferred", ["L4", "L5"]),
     ("underwent surgery at L4-L5 because her walking declined", ["L4", "L5"]),
     ("underwent surgery at L4-L5 and was considered stable", ["L4", "L5"]),
     ("was referred to our hospital and underwent surgery at L4-L5", ["L4", "L5"]),

@@ -16,7 +16,6 @@ from leakmine.assemble.roles import (
     Cue,
     after_operation,
     called_rescue,
-    dated_after,
     indicated,
     level_roles,
     merge_cues,
@@ -290,32 +289,24 @@ class PatientView:
         """Whether an operation that may be an index one the index vocabulary does not name (vocabulary.json
         `unnamed_index`: "posterior fixation", "anterior fixation", "corpectomy") is the index operation: told
         in the sentence of its unit's first operation, itself of such a kind, in a case with no cement
-        augmentation, no complication told before that sentence in the unit, no operation of the sentence
-        dated after another one of it ("fixation one week after corpectomy"), and no operation of the sentence,
-        nor the same operation in another unit, told as rescue work (`_told_as_rescue`) ("underwent pedicle
-        screw fixation of T10-L2 and corpectomy of T12. Two days later ..."; not "fixation of T10-L2 for an
-        epidural hematoma", nor under the title "Epidural hematoma treated with posterior fixation"); its
-        levels are the treated ones."""
+        augmentation, no complication told before that sentence in the unit, no "after" in the sentence (an
+        operation dated after another or after a mishap stays as it was read before: "fixation one week after
+        corpectomy"), and no operation of the sentence, nor the same operation in another unit, told as rescue
+        work (`_told_as_rescue`) ("underwent pedicle screw fixation of T10-L2 and corpectomy of T12. Two days
+        later ..."; not "fixation of T10-L2 for an epidural hematoma", nor under the title "Epidural hematoma
+        treated with posterior fixation"); its levels are the treated ones."""
         unnamed = value_set("unnamed_index")
         first = self.first_operation.get(unit)
         if first is None or first.sentence_start != m.sentence_start or first.value not in unnamed \
                 or m.value not in unnamed or self.cement_index or m.historical or self._after_complication(first, unit):
             return False
-        cues, at = self.cues.of(m), m.sentence_start
+        at = m.sentence_start
         here = [o for o in self.by_sentence.get(at, []) if o.label in _PROCEDURE_LABELS and o.asserted]
-        if any(self._dated_from(cues, o, here) or self._told_as_rescue(o) for o in here):
+        if self.cues.of(m).has("AFTER") or any(self._told_as_rescue(o) for o in here):
             return False
         values = {o.value for o in here}
         return not any(self._told_as_rescue(a.mention) for a in self.operations
                        if a.unit != unit and a.mention.value in values)
-
-    @staticmethod
-    def _dated_from(cues: SentenceCues, o: Mention, here: list[Mention]) -> bool:
-        """Whether operation `o` is what another operation of its sentence, named before its "after", is
-        dated after ("fixation of T10-L2 one week after she had corpectomy of T12", `dated_after`)."""
-        at = o.sentence_start
-        first = min((p.end_char - at for p in here), default=None)
-        return first is not None and dated_after(cues, first, o.start_char - at)
 
     def _told_as_rescue(self, m: Mention) -> bool:
         """Whether an operation is told as rescue work: called so, named after a complication of its sentence
@@ -340,11 +331,12 @@ class PatientView:
 
     @staticmethod
     def _followed(cues: SentenceCues, complication: Mention, operation: Mention) -> bool:
-        """Whether a complication named before an operation of its sentence is said to follow it, an "after"
-        between that dates the operation (`dated_after`: "epidural hematoma after she underwent posterior
-        fixation"; not "a hematoma after a fall and underwent fixation")."""
+        """Whether a complication named before an operation of its sentence is said to follow it: "after" or
+        "following" after the complication and at most three words before the operation, no "underwent"
+        between ("epidural hematoma after posterior fixation"; not "a hematoma after a fall and underwent
+        fixation", nor, left unread, "after she underwent fixation")."""
         at = operation.sentence_start
-        return dated_after(cues, complication.end_char - at, operation.start_char - at)
+        return cues.links_to("AFTER", operation.start_char - at, lo=complication.end_char - at, unless="UNDERGONE")
 
     def _began_during(self, m: Mention) -> bool:
         """Whether the sentence tells the complication beginning while the care of `m` was under way:

@@ -21,7 +21,7 @@ _LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
 _NEAREST = 80
 _RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
 _AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
-_PLAN_REACH = 30  # "was planned" is told at most this far after the operation word
+_PLAN_REACH = 30  # a plan is told at most this far from the operation word
 INDICATION_REACH = 80  # a symptom or diagnosis is an index operation's reason at most this far from it
 # "with" and at most three words before a diagnosis: the patient's ("a woman with lumbar spinal stenosis")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -68,13 +68,6 @@ def called_rescue(cues: SentenceCues, at: int) -> bool:
     return cues.leads_to("RESCUE", at, _RESCUE_REACH)
 
 
-def dated_after(cues: SentenceCues, lo: int, at: int) -> bool:
-    """Whether an "after" starting at or after offset `lo` dates what is named at offset `at`: close before it,
-    in one phrase, no "and" between ("a hematoma after she underwent posterior fixation", "fixation one week
-    after corpectomy"; not "a hematoma after a fall and underwent fixation")."""
-    return cues.leads_to("AFTER", at, _AFTER_REACH, lo=lo, unless="JOINED")
-
-
 def after_operation(cues: SentenceCues, at: int) -> bool:
     """Whether the procedure at offset `at` is one the complication followed ("3 days after an L4 TLIF")."""
     return cues.leads_to("AFTER", at, _AFTER_REACH)
@@ -93,11 +86,12 @@ def word_cues(cues: SentenceCues) -> list[Cue]:
 
 
 def planned(cues: SentenceCues, operation: Cue) -> bool:
-    """Whether an operation word is told as planned, not done: a plan at most three words before it, no
-    "underwent" between ("scheduled for elective surgery", "declined surgery"; not "declined bracing and
-    underwent surgery"), or right after it ("surgery at L4-L5 was planned")."""
-    return cues.links_to("PLANNED", operation.start, unless="UNDERGONE") \
-        or cues.follows("WAS_PLANNED", operation.end, _PLAN_REACH)
+    """Whether an operation word is told as planned, not done: a plan close before it, in one phrase and
+    no "underwent" between ("scheduled for elective posterior lumbar surgery", "declined surgery"; not
+    "declined bracing and underwent surgery"), or close after it, no "and" between ("surgery at L4-L5 was
+    planned"; not "surgery at L4-L5 and her discharge was deferred")."""
+    return cues.leads_to("PLANNED", operation.start, _PLAN_REACH, unless="UNDERGONE") \
+        or cues.follows("WAS_PLANNED", operation.end, _PLAN_REACH, unless="JOINED")
 
 
 def indicated(cues: SentenceCues, diagnosis: Cue, operations: list[tuple[int, int]]) -> bool:
