@@ -961,6 +961,11 @@ def test_a_labelled_titles_copy_is_front_matter():
     assert [s.title for s in doc.sections if TITLE in s.text] == ["", "Front matter"]
 
 
+def test_a_sentence_opening_with_the_titles_words_is_no_copy():
+    doc = read(f"{TITLE}\nAna Ruiz, Li Wei\n\n{TITLE} of S1 in a woman.\n\nShe improved with rest.\n")
+    assert [s.kind for s in doc.sections if f"{TITLE} of S1" in s.text] != ["front-matter"]
+
+
 def test_the_titles_words_in_the_text_below_are_no_copy():
     doc = read(f"Spine Cases Quarterly 2021;4:12-15\n\n{TITLE}\n\nAna Ruiz1*, Li Wei2\n\nCase presentation\n"
                f"A woman of 77 had leg pain.\n\n{TITLE} of S1.\n\nShe improved with rest.\n")

@@ -354,6 +354,8 @@ def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title,
     # a complication the fixation did not follow, though "after" stands between
     (None, "A 58-year-old man had an epidural hematoma after a fall and underwent posterior fixation of T10-L2."),
     (None, "A 58-year-old man with an epidural hematoma after a fall underwent posterior fixation of T10-L2."),
+    # what it was done for, though no complication is named
+    (None, "A 58-year-old woman underwent posterior fixation of T10-L2 to correct a malpositioned screw." + HEMATOMA),
     # the title tells the sentence's other operation as rescue work
     ("Epidural hematoma treated with posterior fixation: a case report",
      "A 58-year-old woman underwent posterior fixation of T11-L1 and corpectomy of T12. She recovered fully."),
@@ -391,6 +393,7 @@ def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
     ("was scheduled for elective posterior lumbar surgery at L4-L5", []),
     ("declined bracing and underwent surgery at L4-L5", ["L4", "L5"]),
     ("underwent surgery at L4-L5 and her discharge was deferred", ["L4", "L5"]),
+    ("was referred for a second opinion and surgery at L4-L5 was performed", ["L4", "L5"]),
     ("underwent surgery at L4-L5 because her walking declined", ["L4", "L5"]),
     ("underwent surgery at L4-L5 and was considered stable", ["L4", "L5"]),
     ("was referred to our hospital and underwent surgery at L4-L5", ["L4", "L5"]),

@@ -168,6 +168,7 @@ def test_treatment_values(text, expected):
     ("posterior decompression followed by anterior corpectomy with instrumentation", "posterior fixation"),
     ("posterior decompression, and three months later anterior fusion with instrumentation", "posterior fixation"),
     ("posterior decompression, then anterior fixation", "posterior fixation"),
+    ("the catheter was flushed with heparinized saline", "anticoagulation"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

@@ -73,21 +73,21 @@ class SentenceCues(NamedTuple):
         """Whether a cue of `kind` spans [lo, hi) of the sentence."""
         return any(s <= lo and hi <= e for s, e in self.kinds.get(kind, ()))
 
-    def leads_to(self, kind: str, at: int, reach: int, unless: str | None = None) -> bool:
+    def leads_to(self, kind: str, at: int, reach: int, unless: tuple[str, ...] = ()) -> bool:
         """Whether a cue of `kind` ends at most `reach` characters before offset `at`, with no phrase break
-        (. ; , ( )) between, nor a cue of `unless`: "an emergency L4 laminectomy"."""
+        (. ; , ( )) between, nor a cue of a kind in `unless`: "an emergency L4 laminectomy"."""
         for _, e in self.kinds.get(kind, ()):
             if e <= at and at - e <= reach and not _PHRASE_BREAKS.intersection(self.text[e:at]) \
-                    and (unless is None or not self.has(unless, e, at)):
+                    and not any(self.has(u, e, at) for u in unless):
                 return True
         return False
 
-    def follows(self, kind: str, at: int, reach: int, unless: str | None = None) -> bool:
+    def follows(self, kind: str, at: int, reach: int, unless: tuple[str, ...] = ()) -> bool:
         """Whether a cue of `kind` starts at most `reach` characters after offset `at`, with no phrase break
-        between, nor a cue of `unless`: "surgery at L4-L5 | was planned"."""
+        between, nor a cue of a kind in `unless`: "surgery at L4-L5 | was planned"."""
         for s, _ in self.kinds.get(kind, ()):
             if s >= at and s - at <= reach and not _PHRASE_BREAKS.intersection(self.text[at:s]) \
-                    and (unless is None or not self.has(unless, at, s)):
+                    and not any(self.has(u, at, s) for u in unless):
                 return True
         return False
 

@@ -12,7 +12,6 @@ from typing import Any
 from leakmine.assemble.cues import CueIndex, SentenceCues, value_set, vocabulary
 from leakmine.assemble.patients import Attribution, Cluster
 from leakmine.assemble.roles import (
-    INDICATION_REACH,
     Cue,
     after_operation,
     called_rescue,
@@ -21,6 +20,7 @@ from leakmine.assemble.roles import (
     merge_cues,
     planned,
     procedure_role,
+    told_as_reason,
     word_cues,
 )
 from leakmine.assemble.scope import HISTORY_ANCHORS, PROCEDURE_LABELS, pre_index_symptoms
@@ -323,9 +323,7 @@ class PatientView:
                 continue
             if o.end_char <= m.start_char and not self._followed(cues, o, m):
                 return True
-            lo, hi = m.end_char - at, o.start_char - at
-            if 0 <= hi - lo <= INDICATION_REACH and cues.has("INDICATION", lo, hi) \
-                    and not cues.has("STORY_MOVES", lo, hi) and not cues.has("CLAUSE", lo, hi):
+            if told_as_reason(cues, m.end_char - at, o.start_char - at):
                 return True
         return False
 

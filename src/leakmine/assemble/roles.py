@@ -22,7 +22,7 @@ _NEAREST = 80
 _RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
 _AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
 _PLAN_REACH = 30  # a plan is told at most this far from the operation word
-INDICATION_REACH = 80  # a symptom or diagnosis is an index operation's reason at most this far from it
+_INDICATION_REACH = 80  # a reason is told at most this far from the operation it was for
 # "with" and at most three words before a diagnosis: the patient's ("a woman with lumbar spinal stenosis")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -86,28 +86,37 @@ def word_cues(cues: SentenceCues) -> list[Cue]:
 
 
 def planned(cues: SentenceCues, operation: Cue) -> bool:
-    """Whether an operation word is told as planned, not done: a plan close before it, in one phrase and
-    no "underwent" between ("scheduled for elective posterior lumbar surgery", "declined surgery"; not
-    "declined bracing and underwent surgery"), or close after it, no "and" between ("surgery at L4-L5 was
-    planned"; not "surgery at L4-L5 and her discharge was deferred")."""
-    return cues.leads_to("PLANNED", operation.start, _PLAN_REACH, unless="UNDERGONE") \
-        or cues.follows("WAS_PLANNED", operation.end, _PLAN_REACH, unless="JOINED")
+    """Whether an operation word is told as planned, not done: a plan close before it, in one phrase, no
+    "underwent" or "and" between ("scheduled for elective posterior lumbar surgery", "declined surgery"; not
+    "declined bracing and underwent surgery", "referred for leg pain and surgery ... was performed"), or
+    close after it, no "and" between ("surgery at L4-L5 was planned"; not "surgery at L4-L5 and her
+    discharge was deferred")."""
+    return cues.leads_to("PLANNED", operation.start, _PLAN_REACH, unless=("UNDERGONE", "JOINED")) \
+        or cues.follows("WAS_PLANNED", operation.end, _PLAN_REACH, unless=("JOINED",))
+
+
+def _one_telling(cues: SentenceCues, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) of a sentence is close and in one clause, the story not moved on between."""
+    return 0 <= hi - lo <= _INDICATION_REACH and not cues.has("CLAUSE", lo, hi) and not cues.has("STORY_MOVES", lo, hi)
+
+
+def told_as_reason(cues: SentenceCues, lo: int, hi: int) -> bool:
+    """Whether what a sentence names at offset `hi` is the reason for the operation ending at `lo`: "for",
+    "because of", "to treat" between, in one telling ("kyphoplasty for a painful fracture", "decompression
+    because of radicular pain", "fixation for an epidural hematoma")."""
+    return cues.has("INDICATION", lo, hi) and _one_telling(cues, lo, hi)
 
 
 def indicated(cues: SentenceCues, diagnosis: Cue, operations: list[tuple[int, int]]) -> bool:
     """Whether a diagnosis is what an index operation of its sentence, at `operations` (start, end), was
-    for, in one clause: named after it as its reason ("decompression for spinal stenosis at L4-L5"), or
-    before it as what the patient who underwent it had ("a man with foraminal stenosis at the L3-4
-    level underwent laminectomy"); not what the story moved on to ("fusion, after which stenosis ...")."""
+    for: named after it as its reason ("decompression for spinal stenosis at L4-L5"), or before it as what
+    the patient who underwent it had, in one telling ("a man with foraminal stenosis at the L3-4 level
+    underwent laminectomy"); not what the story moved on to ("fusion, after which stenosis ...")."""
     for s, e in operations:
-        if e <= diagnosis.start:
-            lo, hi, link = e, diagnosis.start, cues.has("INDICATION", e, diagnosis.start)
-        elif diagnosis.end <= s:
-            lo, hi = diagnosis.end, s
-            link = cues.has("UNDERGONE", lo, hi) and _WITH_BEFORE.search(cues.text, 0, diagnosis.start) is not None
-        else:
-            continue
-        if link and hi - lo <= INDICATION_REACH and not cues.has("CLAUSE", lo, hi) and not cues.has("STORY_MOVES", lo, hi):
+        if e <= diagnosis.start and told_as_reason(cues, e, diagnosis.start):
+            return True
+        if diagnosis.end <= s and cues.has("UNDERGONE", diagnosis.end, s) and _one_telling(cues, diagnosis.end, s) \
+                and _WITH_BEFORE.search(cues.text, 0, diagnosis.start) is not None:
             return True
     return False
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from leakmine.assemble.cues import CueIndex
-from leakmine.assemble.roles import INDICATION_REACH, clause
+from leakmine.assemble.roles import clause, told_as_reason
 from leakmine.records import Mention
 
 PROCEDURE_LABELS = ("PROCEDURE", "TREATMENT")
@@ -91,11 +91,8 @@ def _dated(m: Mention, mentions: list[Mention], cues: CueIndex) -> bool:
 
 def _indication(index: Mention, m: Mention, cues: CueIndex) -> bool:
     """A symptom named, in the index operation's sentence, as what the operation was for."""
-    if m.sentence_start != index.sentence_start or not 0 <= m.start_char - index.end_char <= INDICATION_REACH:
-        return False
-    here = cues.of(m)
-    lo, hi = index.end_char - index.sentence_start, m.start_char - m.sentence_start
-    return here.has("INDICATION", lo, hi) and not here.has("STORY_MOVES", lo, hi) and not here.has("CLAUSE", lo, hi)
+    return m.sentence_start == index.sentence_start and told_as_reason(
+        cues.of(m), index.end_char - index.sentence_start, m.start_char - m.sentence_start)
 
 
 def before_index(m: Mention, cues: CueIndex) -> bool:

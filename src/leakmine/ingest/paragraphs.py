@@ -871,8 +871,9 @@ def find_title(paras: list[Para]) -> None:
     title.role, title.kind = "title", "title"
     for i in reversed(chosen[1:]):
         del paras[i]
-    for q in paras[paras.index(title) + 1:]:  # its copies in the front matter below it
-        if _copies(title, [q]):
+    key = normalized(title.text)
+    for q in paras[paras.index(title) + 1:]:  # its copies in the front matter below it, word for word
+        if q.role in ("body", "heading", "label") and normalized(q.text) == key:
             _set_front_matter(q, "Front matter", "front.title_copy")
         elif q.role in ("body", "heading", "label"):
             break
