@@ -393,7 +393,7 @@ def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
     ("was scheduled for elective posterior lumbar surgery at L4-L5", []),
     ("declined bracing and underwent surgery at L4-L5", ["L4", "L5"]),
     ("underwent surgery at L4-L5 and her discharge was deferred", ["L4", "L5"]),
-    ("was referred for a second opinion and surgery at L4-L5 was performed", ["L4", "L5"]),
+    ("declined injections and surgery at L4-L5", []),
     ("underwent surgery at L4-L5 because her walking declined", ["L4", "L5"]),
     ("underwent surgery at L4-L5 and was considered stable", ["L4", "L5"]),
     ("was referred to our hospital and underwent surgery at L4-L5", ["L4", "L5"]),
@@ -414,3 +414,10 @@ def test_surgery_after_the_complication_treats_no_level(tmp_path):
         "hematoma at L3. She underwent surgery at L3 and recovered fully."))
     (patient,) = mine(tmp_path, text)["patients"]
     assert patient["treated_levels"] == []
+
+
+def test_a_symptom_after_what_the_operation_corrected_is_the_complication(tmp_path):
+    text = case_report(TITLE, "A 70-year-old woman underwent kyphoplasty at L1 to correct the kyphosis and had leg "
+                              "pain the next day. CT showed cement in the foramen.")
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert (patient["symptoms"], patient["onset_days"]) == (["pain"], 1)

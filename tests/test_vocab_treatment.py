@@ -169,6 +169,8 @@ def test_treatment_values(text, expected):
     ("posterior decompression, and three months later anterior fusion with instrumentation", "posterior fixation"),
     ("posterior decompression, then anterior fixation", "posterior fixation"),
     ("the catheter was flushed with heparinized saline", "anticoagulation"),
+    ("flushed with heparinized normal saline", "anticoagulation"),
+    ("a heparinized-saline flush", "anticoagulation"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

@@ -87,11 +87,10 @@ def word_cues(cues: SentenceCues) -> list[Cue]:
 
 def planned(cues: SentenceCues, operation: Cue) -> bool:
     """Whether an operation word is told as planned, not done: a plan close before it, in one phrase, no
-    "underwent" or "and" between ("scheduled for elective posterior lumbar surgery", "declined surgery"; not
-    "declined bracing and underwent surgery", "referred for leg pain and surgery ... was performed"), or
-    close after it, no "and" between ("surgery at L4-L5 was planned"; not "surgery at L4-L5 and her
-    discharge was deferred")."""
-    return cues.leads_to("PLANNED", operation.start, _PLAN_REACH, unless=("UNDERGONE", "JOINED")) \
+    "underwent" between ("scheduled for elective posterior lumbar surgery", "declined injections and
+    surgery"; not "declined bracing and underwent surgery"), or close after it, no "and" between ("surgery
+    at L4-L5 was planned"; not "surgery at L4-L5 and her discharge was deferred")."""
+    return cues.leads_to("PLANNED", operation.start, _PLAN_REACH, unless=("UNDERGONE",)) \
         or cues.follows("WAS_PLANNED", operation.end, _PLAN_REACH, unless=("JOINED",))
 
 
