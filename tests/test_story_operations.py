@@ -356,6 +356,9 @@ def test_a_fixation_that_opens_the_story_is_the_index_operation(tmp_path, title,
     (None, "A 58-year-old man with an epidural hematoma after a fall underwent posterior fixation of T10-L2."),
     # what it was done for, though no complication is named
     (None, "A 58-year-old woman underwent posterior fixation of T10-L2 to correct a malpositioned screw." + HEMATOMA),
+    # a complication of its sentence told back
+    (None, "A 58-year-old woman underwent posterior fixation of T10-L2 for a burst fracture; she had developed leg "
+           "numbness one week earlier." + HEMATOMA),
     # the title tells the sentence's other operation as rescue work
     ("Epidural hematoma treated with posterior fixation: a case report",
      "A 58-year-old woman underwent posterior fixation of T11-L1 and corpectomy of T12. She recovered fully."),

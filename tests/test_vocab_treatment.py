@@ -102,6 +102,7 @@ from vocab_helpers import values
     ("low molecular weight heparin", "anticoagulation"),
     ("the patient was anticoagulated for the emboli", "anticoagulation"),
     ("she was fully heparinized", "anticoagulation"),
+    ("she was heparinized and saline infusion was started", "anticoagulation"),
     ("palliative radiotherapy", "radiotherapy"),
     # the instrumentation of a posterior operation, that operation kept
     ("posterior decompression (PD) at T11 with instrumentation from T9 to L2", "posterior fixation"),
@@ -171,6 +172,7 @@ def test_treatment_values(text, expected):
     ("the catheter was flushed with heparinized saline", "anticoagulation"),
     ("flushed with heparinized normal saline", "anticoagulation"),
     ("a heparinized-saline flush", "anticoagulation"),
+    ("heparinized 0.9% normal saline", "anticoagulation"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)

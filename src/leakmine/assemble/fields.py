@@ -289,13 +289,13 @@ class PatientView:
         """Whether an operation that may be an index one the index vocabulary does not name (vocabulary.json
         `unnamed_index`: "posterior fixation", "anterior fixation", "corpectomy") is the index operation: told
         in the sentence of its unit's first operation, itself of such a kind, in a case with no cement
-        augmentation, no complication told before that sentence in the unit, none in it but one it developed
-        ("and two days later developed ..."; not "to correct a malpositioned screw"), no "after" in the
-        sentence (an operation dated after another or after a mishap stays as it was read before: "fixation
-        one week after corpectomy"), and no operation of the sentence, nor the same operation in another unit,
-        told as rescue work (`_told_as_rescue`) ("underwent pedicle screw fixation of T10-L2 and corpectomy of
-        T12. Two days later ..."; not "fixation of T10-L2 for an epidural hematoma", nor under the title
-        "Epidural hematoma treated with posterior fixation"); its levels are the treated ones."""
+        augmentation, no complication told before that sentence in the unit nor in it ("to correct a
+        malpositioned screw", "; he had developed leg numbness a week earlier"), no "after" in the sentence (an
+        operation dated after another or after a mishap stays as it was read before: "fixation one week after
+        corpectomy"), and no operation of the sentence, nor the same operation in another unit, told as rescue
+        work (`_told_as_rescue`) ("underwent pedicle screw fixation of T10-L2 and corpectomy of T12. Two days
+        later ..."; not "fixation of T10-L2 for an epidural hematoma", nor under the title "Epidural hematoma
+        treated with posterior fixation"); its levels are the treated ones."""
         unnamed = value_set("unnamed_index")
         first = self.first_operation.get(unit)
         if first is None or first.sentence_start != m.sentence_start or first.value not in unnamed \
@@ -303,9 +303,8 @@ class PatientView:
             return False
         at, cues = m.sentence_start, self.cues.of(m)
         here = [o for o in self.by_sentence.get(at, []) if o.label in _PROCEDURE_LABELS and o.asserted]
-        if cues.has("AFTER") or any(self._told_as_rescue(o) for o in here) or not all(
-                o.start_char >= m.end_char and cues.has("ONSET", m.end_char - at, o.start_char - at)
-                for o in self.by_sentence.get(at, []) if self.complication(o)):
+        if cues.has("AFTER") or any(self.complication(o) for o in self.by_sentence.get(at, [])) \
+                or any(self._told_as_rescue(o) for o in here):
             return False
         values = {o.value for o in here}
         return not any(self._told_as_rescue(a.mention) for a in self.operations
