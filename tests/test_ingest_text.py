@@ -963,7 +963,8 @@ def test_a_labelled_titles_copy_is_front_matter():
 
 def test_a_sentence_opening_with_the_titles_words_is_no_copy():
     doc = read(f"{TITLE}\nAna Ruiz, Li Wei\n\n{TITLE} of S1 in a woman.\n\nShe improved with rest.\n")
-    assert [s.kind for s in doc.sections if f"{TITLE} of S1" in s.text] != ["front-matter"]
+    kinds = [s.kind for s in doc.sections if f"{TITLE} of S1" in s.text]
+    assert kinds and "front-matter" not in kinds
 
 
 def test_the_titles_words_in_the_text_below_are_no_copy():

@@ -74,22 +74,20 @@ class SentenceCues(NamedTuple):
         return any(s <= lo and hi <= e for s, e in self.kinds.get(kind, ()))
 
     def leads_to(self, kind: str, at: int, reach: int, unless: tuple[str, ...] = ()) -> bool:
-        """Whether a cue of `kind` ends at most `reach` characters before offset `at`, with no phrase break
-        (. ; , ( )) between, nor a cue of a kind in `unless`: "an emergency L4 laminectomy"."""
-        for _, e in self.kinds.get(kind, ()):
-            if e <= at and at - e <= reach and not _PHRASE_BREAKS.intersection(self.text[e:at]) \
-                    and not any(self.has(u, e, at) for u in unless):
-                return True
-        return False
+        """Whether a cue of `kind` ends at most `reach` characters before offset `at` in one phrase
+        (`_close`): "an emergency L4 laminectomy"."""
+        return any(self._close(e, at, reach, unless) for _, e in self.kinds.get(kind, ()))
 
     def follows(self, kind: str, at: int, reach: int, unless: tuple[str, ...] = ()) -> bool:
-        """Whether a cue of `kind` starts at most `reach` characters after offset `at`, with no phrase break
-        between, nor a cue of a kind in `unless`: "surgery at L4-L5 | was planned"."""
-        for s, _ in self.kinds.get(kind, ()):
-            if s >= at and s - at <= reach and not _PHRASE_BREAKS.intersection(self.text[at:s]) \
-                    and not any(self.has(u, at, s) for u in unless):
-                return True
-        return False
+        """Whether a cue of `kind` starts at most `reach` characters after offset `at` in one phrase
+        (`_close`): "surgery at L4-L5 | was planned"."""
+        return any(self._close(at, s, reach, unless) for s, _ in self.kinds.get(kind, ()))
+
+    def _close(self, lo: int, hi: int, reach: int, unless: tuple[str, ...]) -> bool:
+        """Whether [lo, hi) is at most `reach` characters with no phrase break (. ; , ( )) in it, nor a
+        cue of a kind in `unless`."""
+        return lo <= hi and hi - lo <= reach and not _PHRASE_BREAKS.intersection(self.text[lo:hi]) \
+            and not any(self.has(u, lo, hi) for u in unless)
 
     def joins(self, kind: str, lo: int, hi: int) -> bool:
         """Whether a cue of `kind` follows offset `lo` after white space alone and links to offset `hi`

@@ -302,9 +302,11 @@ class PatientView:
                 or m.value not in unnamed or self.cement_index or m.historical or self._after_complication(first, unit):
             return False
         at, cues = m.sentence_start, self.cues.of(m)
-        here = [o for o in self.by_sentence.get(at, []) if o.label in _PROCEDURE_LABELS and o.asserted]
-        if cues.has("AFTER") or any(self.complication(o) for o in self.by_sentence.get(at, [])) \
-                or any(self._told_as_rescue(o) for o in here):
+        sentence = self.by_sentence.get(at, [])
+        here = [o for o in sentence if o.label in _PROCEDURE_LABELS and o.asserted]
+        # with no complication in the sentence, an operation of it is told as rescue work only when called so
+        if cues.has("AFTER") or any(self.complication(o) for o in sentence) \
+                or any(called_rescue(cues, o.start_char - at) for o in here):
             return False
         values = {o.value for o in here}
         return not any(self._told_as_rescue(a.mention) for a in self.operations

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from leakmine.components.cohort.normalize import (
     ARM_NAME,
+    SENTENCE_BREAK,
     about_people,
     age_stat,
     age_stat_value,
@@ -68,7 +69,6 @@ _ALLOCATION_BEFORE = re.compile(r"\b(?:divided|randomi[sz]ed|randomly|allocated|
 # A class's label right before a count in parentheses ("type B (group I, 14 cases)"): the count is what
 # falls into that class (leaks, fractures), no arm of patients.
 _CLASS_LABEL_BEFORE = re.compile(r"\b(?:type|grade|class|stage|pattern|zone)\s+[\w-]{1,4}\s*$", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.;]\s")
 # What ends a list of arms told one after another ("45 in group A and 42 in group B, and 3 in group A ...").
 _CLAUSE_TURN = re.compile(r",|\bwith\b")
 # What follows a complication group counted in an arm ("12 patients (26.7%) in group A").
@@ -201,7 +201,7 @@ def _continued(found: list[tuple[Match, str, dict[str, Any]]], text: str) -> lis
     (47.4%), radicular pain in six (31.6%)") is, like it, a group only where its share fits
     (`share_only`)."""
     out: list[tuple[Match, str, dict[str, Any]]] = []
-    breaks = [b.start() for b in _SENTENCE_BREAK.finditer(text)]  # each "[.;]\s" that ends a sentence
+    breaks = [b.start() for b in SENTENCE_BREAK.finditer(text)]  # each "[.;]\s" that ends a sentence
     sentence: list[int] = []  # the sizes in `out[:seen]` that end after the last sentence break so far
     seen = 0
     for f in sorted(found, key=lambda f: f[0].start):

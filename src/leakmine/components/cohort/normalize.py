@@ -14,6 +14,8 @@ from typing import Any
 from leakmine.nlp.numbers import as_number, parse_number
 
 MIN_COHORT = 2
+# Where a sentence (or its part before a semicolon) ends in the text the cohort rules read.
+SENTENCE_BREAK = re.compile(r"[.;]\s")
 _DEC = r"\d{1,3}(?:\.\d+)?"
 _DASH = r"\s*(?:-|–|—|‐|~|～|∼|〜|to|and)\s*"  # "61 ~ 88": the tilde of many authors' ranges
 # What a count counts: people, or things and animals (one list each, for the checks below).
@@ -114,14 +116,18 @@ def _whole_told() -> re.Pattern[str]:
     return re.compile(_WHOLE_TOLD + r"(?=" + _predicates()["outcome"].pattern + r")", re.IGNORECASE)
 
 
+# Where a count's clause ends after it: a sentence's end, the next count of patients, or a new subject.
+_CLAUSE_END = re.compile(SENTENCE_BREAK.pattern + r"|,\s+(?=\d[\d,]*\s+(?:patients|cases|subjects)\b)"
+                         r"|\b(?:and|but|while|whereas)\s+(?=\d|[a-z]+\s+(?:of|patients))")
+
+
 def predicate(text: str, start: int, end: int) -> str | None:
     """"event" or "outcome": what the group counted at text[start:end] did, from the nearest cue after
     the count in its clause (up to the next count of patients: "6 had a deterioration, 45 patients
     improved"), else the nearest before it in its sentence ("leakage occurred in 48 of 312 patients" ->
     event; "9 of the 17 patients required reoperation" -> outcome); None when unsaid."""
-    after = re.split(r"[.;]\s|,\s+(?=\d[\d,]*\s+(?:patients|cases|subjects)\b)"
-                     r"|\b(?:and|but|while|whereas)\s+(?=\d|[a-z]+\s+(?:of|patients))", text[end:end + 90])[0]
-    before = re.split(r"[.;]\s", text[max(0, start - 120):start])[-1]
+    after = _CLAUSE_END.split(text[end:end + 90])[0]
+    before = SENTENCE_BREAK.split(text[max(0, start - 120):start])[-1]
     hits: list[tuple[int, str]] = []
     for kind, cue in _predicates().items():
         if m := cue.search(after.lower()):
@@ -144,14 +150,14 @@ def not_people(text: str, start: int, end: int) -> bool:
     """True when the words just before `start` (same sentence; not those in parentheses or brackets, which
     count another group's things: "(24 cases, 31 vertebrae) and the PVP group (28 cases)") or in the match
     name animals, cells or things ("rats were divided into groups (n = 12)")."""
-    head = re.split(r"[.;]\s", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text[max(0, start - 200):start]))[-1][-60:]
+    head = SENTENCE_BREAK.split(re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text[max(0, start - 200):start]))[-1][-60:]
     return bool(_NOT_PEOPLE.search(head + " " + text[start:end]))
 
 
 def about_people(text: str, start: int, end: int) -> bool:
     """True when the words just before `start` (same sentence), in the match or right after `end` name
     patients, not cells or vertebrae."""
-    head = re.split(r"[.;]\s", text[max(0, start - 60):start])[-1]
+    head = SENTENCE_BREAK.split(text[max(0, start - 60):start])[-1]
     tail = re.match(r"\s*\w+(?:\s+\w+)?", text[end:end + 30])
     words = head + " " + text[start:end] + " " + (tail.group(0) if tail else "")
     return bool(_PEOPLE.search(words)) and not _NOT_PEOPLE.search(words)
