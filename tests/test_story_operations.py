@@ -384,6 +384,7 @@ def test_a_fixation_told_as_rescue_stays_rescue(tmp_path, title, story):
     ("was seen in the spine surgery clinic. MRI then revealed a herniated disc at L2-L3. She underwent discectomy", []),
     ("with spinal stenosis at L4-L5, which was managed conservatively, underwent discectomy", []),
     ("underwent surgery for stenosis at L4-L5 and vertebroplasty of T12", ["T12"]),
+    ("with spondylolisthesis at L4-L5 underwent treatment of a stress fracture", []),  # a fracture is no operation
     # nor one planned, nor one before the index operation named later
     ("was scheduled for surgery at L4-L5", []),
     ("with spondylolisthesis at L4-L5 was referred for surgery", []),

@@ -406,10 +406,12 @@ class PatientView:
         operation was for (`indicated`) and no level of the sentence is treated otherwise."""
         cues = self.cues.of(m)
         opening = self._opens_unit(m, unit)
-        words = [c._replace(role="treated") if c.role == "operated" else c for c in word_cues(cues)
-                 if c.role != "operated" or (opening and not called_rescue(cues, c.start) and not planned(cues, c))]
+        found = word_cues(cues)
+        operated = [c for c in found if c.role == "operated"
+                    and opening and not called_rescue(cues, c.start) and not planned(cues, c)]
+        words = [c for c in found if c.role != "operated"] + [c._replace(role="treated") for c in operated]
         mention_cues = []
-        index_operations = [(c.start, c.end) for c in words if c.role == "treated" and opening]
+        index_operations = [(c.start, c.end) for c in operated]  # the operation words, not a fracture's
         for o in self.by_sentence.get(m.sentence_start, []):
             s, e = o.start_char - m.sentence_start, o.end_char - m.sentence_start
             if o.label in _PROCEDURE_LABELS:
