@@ -415,6 +415,16 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     # the people named before their age
     ("The average patient age was 71.8 years (range, 52-90 years)", "71.8 (52-90)", {"mean": 71.8, "min": 52, "max": 90}),
     ("Mean patients' age was 64 ± 7 years", "64±7", {"mean": 64, "sd": 7}),
+    # the SD told by the label, the value's own lone number after it
+    ("with a mean (SD) age of 61.3 (8.2) years", "61.3±8.2", {"mean": 61.3, "sd": 8.2}),
+    ("the mean age (SD) was 61.3 (8.2) years", "61.3±8.2", {"mean": 61.3, "sd": 8.2}),
+    ("mean (SD) age, 61.3 years (8.2)", "61.3±8.2", {"mean": 61.3, "sd": 8.2}),
+    ("mean age 61.3 (8.2) years", "61.3", {"mean": 61.3, "sd": None}),  # no label: not told what it is
+    ("mean (SD) age 61.3 (8 patients)", "61.3", {"mean": 61.3, "sd": None}),
+    # a range in square brackets between the value and its unit; a citation after the unit is none
+    ("mean age, 77.4 [68–86] years", "77.4 (68-86)", {"mean": 77.4, "min": 68, "max": 86}),
+    ("the mean age was 77.4 years [68–86]", "77.4", {"mean": 77.4, "min": None, "max": None}),
+    ("the mean age was 77.4 [12] years", "77.4", {"mean": 77.4, "min": None, "max": None}),
 ])
 def test_age_stat(text, value, stat):
     (got_value, got), = found(text, "AGE_STAT")

@@ -34,6 +34,10 @@ _COUNTED = re.compile(r"\b(?:\d[\d,]*|these|those|[a-z]*(?:one|two|three|four|fi
 _NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
                         re.IGNORECASE)
 _IQR_LABEL = re.compile(r"\(\s*(?:IQR|interquartile\s+range)\s*\)\s*age\b", re.IGNORECASE)
+# "mean (SD) age of 50.8 (7.5)", "mean age (SD) 50.8 (7.5)": the lone number after the value is its SD
+_SD_LABEL = re.compile(r"\(\s*(?:±\s*)?(?:SD|standard\s+deviation)\s*\)\s*age\b|\bage\s*\(\s*(?:±\s*)?(?:SD|standard\s+deviation)\s*\)",
+                       re.IGNORECASE)
+_BARE_SD = re.compile(rf"^\s*(?:(?:years?|yrs?)\s*)?\(\s*({_DEC})\s*(?:years?|yrs?)?\s*\)")
 _SD = re.compile(rf"(?:±|\+/-|\+-|\+/−)\s*({_DEC})|\b(?:SD|standard\s+deviation)\b\s*[,:=]?\s*(?:of\s+)?({_DEC})",
                  re.IGNORECASE)
 _RANGE = re.compile(rf"\b(?:range[ds]?|ranging)\b\s*(?:[,:=]|from|of|was|between)?\s*(?:from\s+|between\s+)?"
@@ -66,7 +70,8 @@ _ARMS_NAMED = re.compile(rf"\b[Gg]roups?\s+({ARM_NAME}(?:\s*(?:,|and|or|&)\s*{AR
 _ARMS_COUNTED = re.compile(r"\b(two|three|four|2|3|4)\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)\b", re.IGNORECASE)
 _ARM_REACH = 300
 # A range alone in a parenthesis after the value: "(60-85 years)", "(from 41 to 86 years)".
-_BARE_RANGE = re.compile(rf"\(\s*(?:from\s+|between\s+)?({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*\)",
+# a range alone in parentheses or square brackets: "73 years (60-85 years)", "79.2 [75–90] years"
+_BARE_RANGE = re.compile(rf"[(\[]\s*(?:from\s+|between\s+)?({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*[)\]]",
                          re.IGNORECASE)
 
 
@@ -230,6 +235,8 @@ def age_stat(text: str, groups: dict[str, str | None], kind: str = "mean") -> di
         after = clean[clean.find(groups["val"] or "") + len(groups["val"] or ""):]
         m = _SD.search(after)
         sd = parse_number(m.group(1) or m.group(2)) if m else None
+        if sd is None and _SD_LABEL.search(text) and (m := _BARE_SD.match(after)):
+            sd = parse_number(m.group(1))
     stat: dict[str, Any] = {"mean": None, "sd": None, "min": None, "max": None, "median": None}
     if center is not None:
         if not 1 <= center <= 120:
