@@ -66,6 +66,25 @@ def test_level_roles(sentence, level, mentions, expected):
     assert roles_of(sentence, level, mentions) == expected
 
 
+@pytest.mark.parametrize(("sentence", "levels", "mentions", "expected"), [
+    # a level with no role of its own, coordinated with the next, shares the noun that one modifies
+    ("She had bilateral L2-3 and left-sided L3-4 partial laminectomies.", ["L2-3", "L3-4"],
+     {"laminectomies": "treatment"}, {"treatment"}),
+    ("A man with canal stenosis underwent right L2-3, L3-4 and left L4-5 decompressions.",
+     ["L2-3", "L3-4", "L4-5"], {"decompressions": "treatment"}, {"treatment"}),
+    ("T11, T12 and L1 pedicle screws were removed.", ["T11", "T12", "L1"], {"screws were removed": "treatment"}, set()),
+    # not when more than a side stands between, nor when the level has a role of its own
+    ("She had L2-3 stenosis and L3-4 laminectomy.", ["L2-3", "L3-4"], {"laminectomy": "treatment"}, set()),
+    ("Cement leaked into the canal at T11 and L1 laminectomy followed.", ["T11", "L1"],
+     {"canal": "leak", "laminectomy": "treatment"}, {"leak"}),
+])
+def test_level_joined_to_the_next(sentence, levels, mentions, expected):
+    spans = [(sentence.index(lv), sentence.index(lv) + len(lv)) for lv in levels]
+    cues = [Cue(m.start(), m.end(), role) for word, role in mentions.items() for m in re.finditer(re.escape(word), sentence)]
+    found = sentence_cues(sentence)
+    assert level_roles(found, *spans[0], merge_cues(cues, word_cues(found)), spans) == expected
+
+
 @pytest.mark.parametrize(("value", "preceding", "kw", "expected"), [
     ("vertebroplasty", "", {}, "index"),
     ("kyphoplasty", "Immediately after the ", {}, "index"),

@@ -192,6 +192,21 @@ def test_levels_named_by_a_root_or_a_construct(tmp_path, story, treated):
     assert (patient["treated_levels"], patient["treatment_levels"]) == (treated, [])
 
 
+@pytest.mark.parametrize("story, treated", [
+    # levels listed before the operation they share, each with its side
+    ("A 66-year-old man with lumbar canal stenosis underwent right L2-3 and left-sided L3-4 partial "
+     "laminectomies. On the third day he developed leg weakness.", ["L2", "L3", "L4"]),
+    ("A 66-year-old man with lumbar canal stenosis underwent bilateral L2-3, L3-4 and left L4-5 "
+     "decompressions. On the third day he developed leg weakness.", ["L2", "L3", "L4", "L5"]),
+    # a stenosis told at a level, then another level operated on: only that one
+    ("A 66-year-old man with L2-3 stenosis and an L3-4 laminectomy developed leg weakness on the third day.",
+     ["L3", "L4"]),
+])
+def test_levels_listed_before_their_operation(tmp_path, story, treated):
+    (patient,) = mine(tmp_path, case_report("Leg weakness after lumbar decompression: a case report", story))["patients"]
+    assert (patient["treated_levels"], patient["treatment_levels"]) == (treated, [])
+
+
 @pytest.mark.parametrize("background, leaks", [
     # a structured abstract that tells its case under a background label
     ("A 54-year-old woman had vertebroplasty of T4. Cement leaked into the foramen and radicular pain followed.",

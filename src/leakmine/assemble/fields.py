@@ -391,6 +391,11 @@ class PatientView:
                 return True
         return False
 
+    def sentence_levels(self, m: Mention) -> list[tuple[int, int]]:
+        """Where the levels of `m`'s sentence stand in it."""
+        return [(o.start_char - m.sentence_start, o.end_char - m.sentence_start)
+                for o in self.by_sentence.get(m.sentence_start, []) if o.label == "LEVEL"]
+
     def sentence_cues(self, m: Mention, unit: str) -> list[Cue]:
         """The role-carrying cues of `m`'s sentence (cached per sentence and unit)."""
         key = (m.sentence_start, unit)
@@ -424,10 +429,9 @@ class PatientView:
             elif o.label == "CAUSE" and o.value == vocabulary()["hematoma_cause"]:  # where it lies: no level operated
                 mention_cues.append(Cue(s, e, "none"))
         told = merge_cues(mention_cues, [c._replace(role="anatomy") if c.role == "diagnosis" else c for c in words])
-        levels = [(o.start_char - m.sentence_start, o.end_char - m.sentence_start)
-                  for o in self.by_sentence.get(m.sentence_start, []) if o.label == "LEVEL"]
+        levels = self.sentence_levels(m)
         if not index_operations or not any(c.role == "diagnosis" for c in words) \
-                or any("treated" in level_roles(cues, s, e, told) for s, e in levels):
+                or any("treated" in level_roles(cues, s, e, told, levels) for s, e in levels):
             return told  # no diagnosis, or the sentence names its treated level otherwise ("... at L4-L5")
         return merge_cues(mention_cues, [c._replace(role="treated" if indicated(cues, c, index_operations) else "anatomy")
                                          if c.role == "diagnosis" else c for c in words])
@@ -564,7 +568,8 @@ def _levels(b: PatientBuilder, view: PatientView) -> None:
         if not m.asserted:
             continue
         s, e = m.start_char - m.sentence_start, m.end_char - m.sentence_start
-        for role in sorted(level_roles(view.cues.of(m), s, e, view.sentence_cues(m, a.unit))):
+        levels = view.sentence_levels(m)
+        for role in sorted(level_roles(view.cues.of(m), s, e, view.sentence_cues(m, a.unit), levels)):
             for lvl in m.attrs.get("levels") or m.value.split(";"):
                 b.add(_LEVEL_FIELD[role], lvl, m.mention_id)
 

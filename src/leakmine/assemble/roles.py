@@ -18,6 +18,9 @@ _STOP = frozenset({
 # cue can hold (where the gap ends depends on the other mention).
 _RIGHT_GAP = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){0,3}$")
 _LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
+# Between a level and the next one it is coordinated with: "L3-4 and left-sided L4-5", "T11, T12"
+_CONJOINED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
+                        r"(?:(?:left|right|bilateral)(?:[\s-]+sided)?\s+)?$", re.IGNORECASE)
 _NEAREST = 80
 _RESCUE_REACH = 30  # a RESCUE cue names the procedure at most this far after it
 _AFTER_REACH = 60  # an AFTER cue dates the complication from a procedure at most this far after it
@@ -139,7 +142,8 @@ def clause(cues: SentenceCues, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cue]) -> set[str]:
+def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cue],
+                levels: list[tuple[int, int]] = ()) -> set[str]:
     """The roles of the level at [start, end) of a sentence: treated, treatment and/or leak.
 
     A level takes the role of the noun it modifies ("L2–L4 laminectomy", "L3 pedicle screw"), else of
@@ -147,14 +151,40 @@ def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cu
     nearest role word in its clause. Neural anatomy ("L4 root", "L5 radiculopathy") gives no role
     unless a procedure governs it ("decompression of the L2 and L3 roots"). Leak roles need cement in
     the sentence; a treated level whose own clause tells of a leak at the spine ("an L2 fracture and
-    leakage of cement into the neural foramen") is also where the cement leaked.
+    leakage of cement into the neural foramen") is also where the cement leaked. A level with no role of
+    its own that is joined to the next of `levels` (the sentence's) by a coordinator alone, a side at
+    most between, shares the noun the last of such a list modifies ("bilateral L3-4 and left-sided L4-5
+    laminectomies", "L2-3, L3-4 and L4-5 decompressions").
     """
+    own = _own_roles(sentence_cues, start, end, cues)
+    if own:
+        return own
+    sentence = sentence_cues.text
+    hi = clause(sentence_cues, start, end)[1]
+    within = [c for c in cues if c.end <= hi]
+    while joined := next(((s, e) for s, e in sorted(levels)
+                          if end <= s < hi and _CONJOINED.match(sentence[end:s])), None):
+        end = joined[1]
+        if _right(sentence_cues, end, within) is not None:
+            return _own_roles(sentence_cues, *joined, cues)
+    return own
+
+
+def _right(sentence_cues: SentenceCues, end: int, cues: list[Cue]) -> Cue | None:
+    """The role word a level ending at `end` modifies: the first after it, at most three words on, none of
+    them a preposition, conjunction or verb of `_STOP`."""
+    sentence = sentence_cues.text
+    return next((c for c in cues if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
+                 and not _STOP.intersection(sentence[end:c.start].lower().split())), None)
+
+
+def _own_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cue]) -> set[str]:
+    """`level_roles` from the level's own words around it."""
     sentence = sentence_cues.text
     lo, hi = clause(sentence_cues, start, end)
     near = [c for c in cues if c.start >= lo and c.end <= hi and (c.end <= start or c.start >= end)]
     role = None
-    right = next((c for c in near if c.start >= end and _RIGHT_GAP.match(sentence[end:c.start])
-                  and not _STOP.intersection(sentence[end:c.start].lower().split())), None)
+    right = _right(sentence_cues, end, near)
     left = [c for c in near if c.end <= start and _LEFT_GAP.match(sentence[c.end:start])]
     nearest_left = max(left, key=lambda c: c.end).role if left else None
     if right is not None and not (right.role == "anatomy" and nearest_left not in (None, "none", "anatomy")):
