@@ -24,6 +24,7 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("paraparesis was noted immediately postoperatively", ("immediate", 0)),
     ("right leg weakness immediately post operation", ("immediate", 0)),
     ("in the immediate postoperative period", ("immediate", 0)),
+    ("In the immediate postoperative setting, she had thigh pain.", ("immediate", 0)),
     ("On awakening from anesthesia, the patient had paraplegia.", ("immediate", 0)),
     ("upon waking from general anaesthesia", ("immediate", 0)),
     ("when she woke up from anesthesia", ("immediate", 0)),
@@ -122,6 +123,7 @@ def test_timing_phrases(text, expected):
     "during the second month of life",
     "leg numbness at the 3rd month follow-up",
     "in the first weeks after surgery",
+    "in the postoperative setting",
 ])
 def test_not_a_timing(text):
     assert timings(text) == []
