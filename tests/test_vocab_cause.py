@@ -47,6 +47,7 @@ from vocab_helpers import texts, values
     ("a small epidural blood clot compressed the cord", "epidural hematoma"),
     ("acute extradural clotting after discectomy", "epidural hematoma"),
     ("a blood clot in the epidural space", "epidural hematoma"),
+    ("an acute spinal epidural haemorrhage compressing the cord", "epidural hematoma"),
     ("inadequate decompression of the lateral recess", "insufficient decompression"),
     ("residual foraminal stenosis", "insufficient decompression"),
     ("nerve root oedema on MRI", "nerve root edema"),
@@ -73,6 +74,8 @@ def test_cause_values(text, expected):
     "a hematoma in his left thigh was drained",
     "a hematoma within the iliopsoas",
     "a blood clot in the femoral vein",
+    "epidural venous bleeding was controlled with bipolar cautery",
+    "hemorrhage from the epidural venous plexus",
 ])
 def test_cause_must_not_match(text):
     assert values("CAUSE", text) == set()
