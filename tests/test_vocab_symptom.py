@@ -17,6 +17,7 @@ from vocab_helpers import texts, values
     ("numbness below the knee", "numbness"),
     ("paraesthesiae in both feet", "numbness"),
     ("tingling of the toes", "numbness"),
+    ("a meralgia paresthetica after prone positioning", "numbness"),
     ("weakness of the left leg", "weakness"),
     ("lower extremity weaknesses", "weakness"),
     ("paraparesis after surgery", "weakness"),
