@@ -76,6 +76,19 @@ def groups(paper: dict) -> list[tuple]:
     # another's study, told with its authors, counts none of the paper's patients
     ("In contrast to the prospective study with 120 patients by Smith et al., leakage was rare. We reviewed 45 "
      "patients, 30 women and 15 men.", "Leakage occurred in 12 patients.", [(45, None), (12, 45)]),
+    # "had" with a complication named; told in the passive; a group of two whose share is of the population
+    ("We reviewed 212 patients who underwent lumbar fusion.", "In all, 9 (4.2%) had a transient "
+     "neurological deficit.", [(9, 212)]),
+    ("A total of 212 patients underwent posterior spine surgery.", "Postoperative thigh numbness was "
+     "experienced by 31 patients (14.6%).", [(31, 212)]),
+    ("A total of 212 patients underwent posterior spine surgery.", "Meralgia paresthetica was experienced by 31 "
+     "patients (14.6%).", [(31, 212)]),
+    ("We reviewed 212 patients who underwent lumbar fusion.", "Two patients (0.9%) had a persistent motor "
+     "deficit.", [(2, 212)]),
+    # the parts of a group counted before it are no groups of their own
+    ("We reviewed 212 patients who underwent lumbar fusion.", "Eleven patients (5.2%) developed complications. "
+     "Among these eleven patients, seven (3.3%) had wound complications and two (0.9%) had a neurological "
+     "deficit.", [(11, 212)]),
 ])
 def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, population, group, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {group}"))
@@ -96,6 +109,8 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
     ("A total of 240 patients were included.",
      "Preoperative weakness was seen in 18 patients, who had a longer history than the others."),
     ("A total of 240 patients were included.", "Before surgery, weakness was present in 18 patients."),
+    ("A total of 240 patients were included.", "18 (7.5%) had diabetes mellitus."),
+    ("A total of 240 patients were included.", "18 (7.5%) had leg pain before surgery."),
 ])
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {other}"))

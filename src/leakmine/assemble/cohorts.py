@@ -198,8 +198,9 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     counted = [m for m in stats if m.label == "COHORT_SIZE" and isinstance(m.attrs.get("n"), int)
                and (not m.attrs.get("after_finding") or _follows_finding(m, findings))]
     wholes = {m.attrs["n"] for m in counted if m.attrs.get("kind") in ("population", "group")}
-    sizes = [m for m in counted if m.attrs["n"] >= _MIN_COHORT or (
-        m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= _MIN_BARE_COHORT)]
+    sizes = [m for m in counted if (m.attrs["n"] >= _MIN_COHORT or (
+        m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= _MIN_BARE_COHORT) or _share_of_whole(m, counted))
+        and not any(w.attrs["n"] == m.attrs.get("within") and w.start_char < m.start_char for w in counted)]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]
@@ -464,11 +465,25 @@ def _share_of(group: _Group, groups: list[_Group]) -> _Group | None:
     rate = str(group.rate)
     if float(rate) <= 0:  # "(0%)" is no share of any size
         return None
-    unit = _rate_unit(rate)
-    # rounded ("5.7" of 5.65-5.75) or cut off ("0.66" of 1/150 = 0.667); a hair of slack for binary fractions
     fits = [g for g in groups if g is not group and g.n > group.n and g.first.start_char < group.first.start_char
-            and -unit / 2 - 1e-9 <= _share_gap(group, g) < unit - 1e-9]
+            and _rate_fits(group.n, rate, g.n)]
     return max(fits, key=lambda g: g.first.start_char) if fits else None
+
+
+def _share_of_whole(size: Mention, counted: list[Mention]) -> bool:
+    """Whether a count told with its rate is that share of a population or group of at least
+    `_MIN_BARE_COHORT` counted before it ("106 patients ... 2 patients (1.9%) had a deficit")."""
+    rate = size.attrs.get("rate")
+    return bool(rate) and float(rate) > 0 and any(
+        w.attrs.get("kind") in ("population", "group") and w.attrs["n"] >= _MIN_BARE_COHORT
+        and w.start_char < size.start_char and _rate_fits(size.attrs["n"], str(rate), w.attrs["n"]) for w in counted)
+
+
+def _rate_fits(n: int, rate: str, whole: int) -> bool:
+    """Whether `rate` (percent, as written) is n's share of `whole`: rounded ("5.7" of 5.65-5.75) or cut
+    off ("0.66" of 1/150 = 0.667); a hair of slack for binary fractions."""
+    unit = _rate_unit(rate)
+    return -unit / 2 - 1e-9 <= 100 * n / whole - float(rate) < unit - 1e-9
 
 
 def _share_gap(group: _Group, whole: _Group) -> float:

@@ -182,6 +182,20 @@ def counted_people_before(text: str, end: int) -> bool:
     return bool(counts) and bool(_PEOPLE.fullmatch(counts[-1]))
 
 
+# "Among these eight patients, six had ...": the group a sentence's counts break down, named as one
+# counted before it
+_AMONG_THESE = re.compile(r"^\s*(?:[Aa]mong|[Oo]f|[Ii]n)\s+(?:these|those)\s+(\w+)\s+(?:patients|cases|subjects)\s*,")
+
+
+def within_told(text: str, start: int) -> int | None:
+    """The size of the group counted before that the clause opening the sentence of `start` says its
+    counts are of ("Among these eight patients, six (5.1%) had ..." -> 8), else None."""
+    head = SENTENCE_BREAK.split(text[max(0, start - 400):start])[-1]
+    m = _AMONG_THESE.match(head)
+    size = cohort_size(m.group(1)) if m else None
+    return size["n"] if size else None
+
+
 def opens_after_people(text: str, start: int) -> bool:
     """True when `start` is just inside the parenthesis that follows a count of people ("in 83 cases (",
     "140 consecutive patients (")."""
