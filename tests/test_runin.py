@@ -27,6 +27,8 @@ from leakmine.ingest.text import read_text
      [("Introduction", "introduction"), ("Case presentation", "case"), ("Conclusions", "conclusion")]),
     ("Few such leaks were reported before.MethodsA 58-year-old woman had T8 vertebroplasty.ResultsShe walked.",
      [("Methods", "methods"), ("Results", "results")]),  # run into a one-letter word
+    ("OBJECTIVETo study a palsy. METHODSThirty cases were reviewed. RESULTSFour had a palsy. CONCLUSIONIt is rare.",
+     [("OBJECTIVE", "abstract"), ("METHODS", "methods"), ("RESULTS", "results"), ("CONCLUSION", "conclusion")]),
     ("Rationale: Cement can embolise. Patient concerns: A 64-year-old had dyspnoea. Lessons: Watch the veins.",
      [("Rationale", "abstract"), ("Patient concerns", "case"), ("Lessons", "abstract")]),
     ("Background and Clinical Significance: Leaks are common. Case Presentation: A 71-year-old woman had pain.",
@@ -57,6 +59,7 @@ from leakmine.ingest.text import read_text
     ("A 60-year-old man (case presentation in Fig. 1) had pain.", []),
     ("He was treated in the U.S.Results of that care were good.", []),
     ("The cement leaked.Results.pdf was the name of the file.", []),
+    ("MRIScans were done. PMMAThe cement leaked. CTMyelography was normal.", []),
 ])
 def test_run_in_labels(text, expected):
     assert [(r.label, r.kind) for r in run_in_labels(text)] == expected

@@ -31,7 +31,8 @@ _WORDS = re.compile(rf"{_WORD.pattern}(?:[ \t]+{_WORD.pattern}){{0,{_MAX_WORDS -
 _COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
 _STOP = re.compile(r"\.[ \t]*(?=[A-Z0-9])")  # "Methods. We", and run together: "review.Objectives.Clinicians"
 _CAPITALISED_NEXT = re.compile(r"[ \t]+(?=(?:A|An)[ \t]|[A-Z][a-z]|\d+-year-old)")
-_GLUED = re.compile(r"(?<=[a-z])(?=An?[ \t]|[A-Z][a-z])")
+# Where a label may end inside a word: "ResultsThe", "MethodsA 63-year-old", and in capitals "METHODSTwo"
+_GLUED = re.compile(r"(?<=[a-z])(?=An?[ \t]|[A-Z][a-z])|(?<=[A-Z]{3})(?=[A-Z][a-z])")
 
 # "... Taipei, Taiwan. DOI : 10.5555/abc.12 Cement leaks ...": a DOI run into the text around it.
 _IDENTIFIER = re.compile(r"(?:(?<=\s)|^)(?:DOI|doi|Doi)\s*:\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+(?=\s+[A-Z])")
@@ -107,7 +108,7 @@ def _set_off(text: str, pos: int, end: int, n_words: int) -> RunIn | None:
 
 
 def _glued(text: str, pos: int, end: int) -> RunIn | None:
-    """"ResultsThe patients", "Case presentationA 70-year-old": a label run into the next word."""
+    """"ResultsThe patients", "Case presentationA 70-year-old", "RESULTSSeven": a label run into the next word."""
     last_word = max(text.rfind(" ", pos, end) + 1, pos)
     for g in _GLUED.finditer(text, last_word + 1, end + 1):  # past the word: "MethodsA 63-year-old" reads "A "
         if g.start() >= end:
