@@ -88,3 +88,19 @@ def test_care_under_way_when_the_complication_began_is_no_treatment(tmp_path, se
                        f"right deltoid weakness 10 days after surgery{setting}. She was given methylprednisolone.")
     (patient,) = mine(tmp_path, text)["patients"]
     assert (patient["onset"], patient["onset_days"], patient["treatments"]) == ("delayed", 10, treatments)
+
+
+@pytest.mark.parametrize("relief, onset, days", [
+    # the relief the index operation brought for its indication does not move the story past it
+    ("Her preoperative leg pain improved after the decompression.", "delayed", 2),
+    ("The preoperative claudication and leg pain resolved after surgery.", "delayed", 2),
+    # an improvement of a complication does
+    ("She developed leg numbness the next day, which improved after rest.", "delayed", 1),
+])
+def test_the_relief_of_the_indication_is_no_turn_of_the_story(tmp_path, relief, onset, days):
+    text = case_report("Leg weakness after lumbar decompression: a case report", (
+        "A 66-year-old woman presented with leg pain due to lumbar canal stenosis at L3-4. Endoscopic "
+        f"decompression at L3-4 was performed. {relief} Two days after the operation, she complained of leg "
+        "weakness and urinary retention."))
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert (patient["onset"], patient["onset_days"]) == (onset, days)

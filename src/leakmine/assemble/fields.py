@@ -198,9 +198,19 @@ class PatientView:
             elif first is not None and m.start_char >= first.end_char and (
                     m.label in _PROCEDURE_LABELS and m.value in rescue_only and not self._with_index(m)
                     and not self._unnamed_opener(m, a.unit)
-                    or m.sentence_start > first.sentence_start and (self.complication(m) or m.label == "OUTCOME")):
+                    or m.sentence_start > first.sentence_start and (
+                        self.complication(m) or m.label == "OUTCOME" and not self._relieves_indication(m))):
                 out[a.unit] = m.start_char
         return out
+
+    def _relieves_indication(self, outcome: Mention) -> bool:
+        """Whether an outcome tells what the index operation did for the symptoms it was done for: its
+        sentence names symptoms, all of them the patient's before the operation, and no complication
+        ("Preoperative leg pain improved after the decompression. Two days later ...")."""
+        told = self.by_sentence.get(outcome.sentence_start, [])
+        symptoms = [o for o in told if o.label == "SYMPTOM" and o.asserted]
+        return bool(symptoms) and all((o.start_char, o.end_char) in self.pre_index for o in symptoms) \
+            and not any(self.complication(o) for o in told)
 
     def _follows(self, procedure: Mention) -> bool:
         """Whether a complication told before the operation is said to follow it ("developed dyspnea
