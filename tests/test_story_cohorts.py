@@ -89,6 +89,11 @@ def groups(paper: dict) -> list[tuple]:
     ("We reviewed 212 patients who underwent lumbar fusion.", "Eleven patients (5.2%) developed complications. "
      "Among these eleven patients, seven (3.3%) had wound complications and two (0.9%) had a neurological "
      "deficit.", [(11, 212)]),
+    # not the population named as "these": its complication group stays
+    ("We reviewed 212 patients who underwent lumbar fusion.", "Of these 212 patients, 17 (8%) developed a dural "
+     "tear.", [(17, 212)]),
+    ("We reviewed 212 patients who underwent lumbar fusion.", "In those 212 patients, leakage occurred in 14 "
+     "patients.", [(14, 212)]),
 ])
 def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, population, group, expected):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {group}"))
@@ -111,6 +116,9 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
     ("A total of 240 patients were included.", "Before surgery, weakness was present in 18 patients."),
     ("A total of 240 patients were included.", "18 (7.5%) had diabetes mellitus."),
     ("A total of 240 patients were included.", "18 (7.5%) had leg pain before surgery."),
+    ("A total of 240 patients were included.", "Overall, 18 (7.5%) had no complications."),
+    ("A total of 240 patients were included.", "At baseline, 18 (7.5%) had preoperative motor deficits."),
+    ("A total of 240 patients were included.", "18 (7.5%) had a history of neurological deficits."),
 ])
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {other}"))

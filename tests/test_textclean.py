@@ -163,6 +163,9 @@ def test_join_wrapped_with_the_texts_own_words(lines, joined):
     ("Vitamin D3 was given; Smith2 wrote", "Vitamin D3 was given; Smith2 wrote"),
     ("operated in since2014 (sic)", "operated in since2014 (sic)"),
     ("Issue number4", "Issue number4"),
+    ("during the covid19 pandemic", "during the covid19 pandemic"),
+    ("durotomy12 (5.7%) and tear3 (1.4%)", "durotomy12 (5.7%) and tear3 (1.4%)"),  # a flattened table row
+    ("<p class=para2 id=p1> and ?id=spine12.", "<p class=para2 id=p1> and ?id=spine12."),
     ("doi: 10.1093/abcd/efgh369 and www.site.org/pages/figure12 here", "doi: 10.1093/abcd/efgh369 and www.site.org/pages/figure12 here"),
 ])
 def test_unglued_citations(raw, clean):

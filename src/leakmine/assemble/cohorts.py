@@ -200,7 +200,8 @@ def build_cohorts(document: Document, mentions: list[Mention], cues: CueIndex, d
     wholes = {m.attrs["n"] for m in counted if m.attrs.get("kind") in ("population", "group")}
     sizes = [m for m in counted if (m.attrs["n"] >= _MIN_COHORT or (
         m.attrs.get("denominator") in wholes and m.attrs["denominator"] >= _MIN_BARE_COHORT) or _share_of_whole(m, counted))
-        and not any(w.attrs["n"] == m.attrs.get("within") and w.start_char < m.start_char for w in counted)]
+        and not any(w.attrs["n"] == m.attrs.get("within") and w.attrs.get("kind") == "subgroup"
+                    and w.start_char < m.start_char for w in counted)]
     sexes = [m for m in stats if m.label == "SEX_COUNT"]
     ages = [m for m in stats if m.label == "AGE_STAT"
             and (m.attrs.get("mean") is not None or m.attrs.get("min") is not None)]

@@ -67,9 +67,10 @@ def fix_chars(text: str) -> str:
 
 
 # A reference number printed as a superscript and run into the word before it when a page was flattened to
-# text ("has been described4.", "complication1,2,"); words that take a number of their own ("type2", "grade4",
-# "Issue number4") keep it, as do addresses and identifiers ("10.1093/abcd/efgh369").
-_GLUED_CITATION = re.compile(r"(?<![\w/.@-])([a-z]{4,})(\d{1,3}(?:[,–-]\d{1,3})*)(?=[.,;:)\]]*(?:\s|$))")
+# text, where a clause ends ("has been described4.", "complication1,2,"); words that take a number of their
+# own ("type2", "grade4", "Issue number4") keep it, as do addresses and identifiers ("10.1093/abcd/efgh369",
+# "?id=spine12."), and a word and number before a space ("covid19 pandemic", a table's "durotomy12 (5.7%)").
+_GLUED_CITATION = re.compile(r"(?<![\w/.@=?#&-])([a-z]{4,})(\d{1,3}(?:[,–-]\d{1,3})*)(?=[.,;:)\]]+(?:\s|$))")
 _NUMBERED_WORDS = frozenset({"type", "grade", "level", "stage", "class", "phase", "group", "score", "cycle",
                              "visit", "week", "month", "dose", "zone", "step", "number", "issue", "volume",
                              "page", "pages", "part", "chapter", "figure", "table", "section", "case", "patient"})

@@ -189,7 +189,8 @@ _AMONG_THESE = re.compile(r"^\s*(?:[Aa]mong|[Oo]f|[Ii]n)\s+(?:these|those)\s+(\w
 
 def within_told(text: str, start: int) -> int | None:
     """The size of the group counted before that the clause opening the sentence of `start` says its
-    counts are of ("Among these eight patients, six (5.1%) had ..." -> 8), else None."""
+    counts are of ("Among these eight patients, six (5.1%) had ..." -> 8), else None (assembly keeps
+    it only where that group is a subgroup, not the population: "Of these 200 patients, 20 ...")."""
     head = SENTENCE_BREAK.split(text[max(0, start - 400):start])[-1]
     m = _AMONG_THESE.match(head)
     size = cohort_size(m.group(1)) if m else None
