@@ -57,6 +57,8 @@ from vocab_helpers import values
     ("the cord was decompressed", "decompression"),
     ("posterior pedicle screw fixation from T10 to L2", "posterior fixation"),
     ("percutaneous pedicle screw fixation", "posterior fixation"),
+    ("right-sided pedicle screw and rod fixation was performed", "posterior fixation"),
+    ("pedicle screw-rod instrumentation from L3 to L5", "posterior fixation"),
     ("posterior instrumentation", "posterior fixation"),
     ("anterior plate fixation", "anterior fixation"),
     ("an L1 corpectomy", "corpectomy"),
@@ -173,6 +175,8 @@ def test_treatment_values(text, expected):
     ("flushed with heparinized normal saline", "anticoagulation"),
     ("a heparinized-saline flush", "anticoagulation"),
     ("heparinized 0.9% normal saline", "anticoagulation"),
+    ("pedicle screws and a rod-shaped fixation device", "posterior fixation"),
+    ("pedicle screw and rod breakage after fixation", "posterior fixation"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
