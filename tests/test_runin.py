@@ -29,6 +29,10 @@ from leakmine.ingest.text import read_text
      [("Methods", "methods"), ("Results", "results")]),  # run into a one-letter word
     ("OBJECTIVETo study a palsy. METHODSThirty cases were reviewed. RESULTSFour had a palsy. CONCLUSIONIt is rare.",
      [("OBJECTIVE", "abstract"), ("METHODS", "methods"), ("RESULTS", "results"), ("CONCLUSION", "conclusion")]),
+    ("OBJECTIVEThis study. METHODSA total of 40 patients. RESULTSA leak occurred.",
+     [("OBJECTIVE", "abstract"), ("METHODS", "methods"), ("RESULTS", "results")]),
+    ("Leaks are rare. CASE REPORTA 70-year-old woman fell. CASE PRESENTATIONAn 80-year-old man fell.",
+     [("CASE REPORT", "case"), ("CASE PRESENTATION", "case")]),
     ("Rationale: Cement can embolise. Patient concerns: A 64-year-old had dyspnoea. Lessons: Watch the veins.",
      [("Rationale", "abstract"), ("Patient concerns", "case"), ("Lessons", "abstract")]),
     ("Background and Clinical Significance: Leaks are common. Case Presentation: A 71-year-old woman had pain.",
@@ -60,6 +64,7 @@ from leakmine.ingest.text import read_text
     ("He was treated in the U.S.Results of that care were good.", []),
     ("The cement leaked.Results.pdf was the name of the file.", []),
     ("MRIScans were done. PMMAThe cement leaked. CTMyelography was normal.", []),
+    ("The PMMA total was 4 ml. An MRIA scan was done.", []),
 ])
 def test_run_in_labels(text, expected):
     assert [(r.label, r.kind) for r in run_in_labels(text)] == expected

@@ -104,3 +104,16 @@ def test_the_relief_of_the_indication_is_no_turn_of_the_story(tmp_path, relief, 
         "weakness and urinary retention."))
     (patient,) = mine(tmp_path, text)["patients"]
     assert (patient["onset"], patient["onset_days"]) == (onset, days)
+
+
+@pytest.mark.parametrize("after", [
+    "Her preoperative leg pain recurred on the third day and improved only after a second decompression at L3-4.",
+    "Three days later, the preoperative leg pain returned and did not improve with analgesics, so decompression at "
+    "L3-4 was repeated.",
+])
+def test_a_symptom_of_before_that_comes_back_is_no_relief(tmp_path, after):
+    text = case_report("Leg pain after lumbar decompression: a case report", (
+        "A 66-year-old woman presented with leg pain due to lumbar canal stenosis at L3-4. Decompression at L3-4 "
+        f"was performed. {after}"))
+    (patient,) = mine(tmp_path, text)["patients"]
+    assert patient["treatments"] == ["decompression"]

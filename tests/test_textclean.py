@@ -2,14 +2,7 @@
 
 import pytest
 
-from leakmine.ingest.textclean import (
-    fix_chars,
-    folded,
-    join_wrapped,
-    keeps_hyphen,
-    text_words,
-    unglued_citations,
-)
+from leakmine.ingest.textclean import fix_chars, folded, join_wrapped, keeps_hyphen, text_words
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -150,23 +143,3 @@ def test_text_words_skips_words_split_at_a_line_end():
 def test_join_wrapped_with_the_texts_own_words(lines, joined):
     assert join_wrapped(lines, KNOWN) == joined
 
-
-@pytest.mark.parametrize("raw, clean", [
-    ("A similar case has been described7.", "A similar case has been described [7]."),
-    ("the most frequent complication2,5, followed by", "the most frequent complication [2,5], followed by"),
-    ("as in earlier series3-6)", "as in earlier series [3-6])"),
-    # not a word's own number, a level, a unit or a year
-    ("patients with type2 diabetes", "patients with type2 diabetes"),
-    ("muscle power grade4 on the left", "muscle power grade4 on the left"),
-    ("a fracture of L4, T12 and S1.", "a fracture of L4, T12 and S1."),
-    ("a body mass index of 31 kg/m2.", "a body mass index of 31 kg/m2."),
-    ("Vitamin D3 was given; Smith2 wrote", "Vitamin D3 was given; Smith2 wrote"),
-    ("operated in since2014 (sic)", "operated in since2014 (sic)"),
-    ("Issue number4", "Issue number4"),
-    ("during the covid19 pandemic", "during the covid19 pandemic"),
-    ("durotomy12 (5.7%) and tear3 (1.4%)", "durotomy12 (5.7%) and tear3 (1.4%)"),  # a flattened table row
-    ("<p class=para2 id=p1> and ?id=spine12.", "<p class=para2 id=p1> and ?id=spine12."),
-    ("doi: 10.1093/abcd/efgh369 and www.site.org/pages/figure12 here", "doi: 10.1093/abcd/efgh369 and www.site.org/pages/figure12 here"),
-])
-def test_unglued_citations(raw, clean):
-    assert unglued_citations(raw) == clean

@@ -42,6 +42,7 @@ LIST_FIELDS = ("index_procedures", "treated_levels", "causes", "leak_locations",
 # laminectomy): no procedure value, but its levels are the index operation's.
 PART = "part"
 _LEVEL_ROLE_OF = {"index": "treated", PART: "treated", "rescue": "treatment"}  # what a role makes a level
+_IMPROVING = frozenset({"improved", "partial recovery", "full recovery"})  # outcomes that are some relief
 _LEVEL_FIELD = {"treated": "treated_levels", "leak": "leak_levels", "treatment": "treatment_levels"}
 _UNIT_PRIORITY = {"body": 0, "caption": 1, "abstract": 2, "title": 3, "commentary": 4}
 _DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "year": 365.25}
@@ -204,9 +205,14 @@ class PatientView:
         return out
 
     def _relieves_indication(self, outcome: Mention) -> bool:
-        """Whether an outcome tells what the index operation did for the symptoms it was done for: its
-        sentence names symptoms, all of them the patient's before the operation, and no complication
-        ("Preoperative leg pain improved after the decompression. Two days later ...")."""
+        """Whether an outcome tells what the index operation did for the symptoms it was done for: an
+        improvement, in a sentence that names symptoms, all of them the patient's before the operation, and
+        no complication, no onset and no rescue work ("Preoperative leg pain improved after the
+        decompression. Two days later ..."; not "... leg pain recurred and improved only after a second
+        decompression", nor "... returned and did not improve")."""
+        cues = self.cues.of(outcome)
+        if outcome.value not in _IMPROVING or cues.has("ONSET") or cues.has("RESCUE") or cues.has("RESCUE_OPERATION"):
+            return False
         told = self.by_sentence.get(outcome.sentence_start, [])
         symptoms = [o for o in told if o.label == "SYMPTOM" and o.asserted]
         return bool(symptoms) and all((o.start_char, o.end_char) in self.pre_index for o in symptoms) \

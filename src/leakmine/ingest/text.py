@@ -67,7 +67,7 @@ from leakmine.ingest.paragraphs import (
 from leakmine.ingest.refworks import is_refworks, refworks_fields, refworks_record, unflatten_refworks
 from leakmine.ingest.ris import is_ris, ris_fields, ris_record, unflatten_ris
 from leakmine.ingest.sections import SectionBuilder, drop_previews
-from leakmine.ingest.textclean import fix_chars, normalized, unglued_citations
+from leakmine.ingest.textclean import fix_chars, normalized
 from leakmine.records import Document, PaperMeta, build_document
 
 log = logging.getLogger(__name__)
@@ -365,7 +365,6 @@ def read_text(path: Path, data: bytes) -> list[Document]:
     if is_refworks(text):
         return _record_documents(path, data, refworks_fields(text), refworks_record)
     source_format = "html" if _HTML_PAGE.match(text) else "text"
-    text = unglued_citations(text)
     heads: list[str] = []
     if source_format == "html":
         blocks, records = _html_blocks(text)

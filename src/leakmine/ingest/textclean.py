@@ -66,21 +66,6 @@ def fix_chars(text: str) -> str:
     return _ACCENTED.sub(_compose, text) if _ACCENT.search(text) else text
 
 
-# A reference number printed as a superscript and run into the word before it when a page was flattened to
-# text, where a clause ends ("has been described4.", "complication1,2,"); words that take a number of their
-# own ("type2", "grade4", "Issue number4") keep it, as do addresses and identifiers ("10.1093/abcd/efgh369",
-# "?id=spine12."), and a word and number before a space ("covid19 pandemic", a table's "durotomy12 (5.7%)").
-_GLUED_CITATION = re.compile(r"(?<![\w/.@=?#&-])([a-z]{4,})(\d{1,3}(?:[,–-]\d{1,3})*)(?=[.,;:)\]]+(?:\s|$))")
-_NUMBERED_WORDS = frozenset({"type", "grade", "level", "stage", "class", "phase", "group", "score", "cycle",
-                             "visit", "week", "month", "dose", "zone", "step", "number", "issue", "volume",
-                             "page", "pages", "part", "chapter", "figure", "table", "section", "case", "patient"})
-
-
-def unglued_citations(text: str) -> str:
-    """Reference numbers run into the word before them written apart, in brackets ("described [4].")."""
-    return _GLUED_CITATION.sub(lambda m: m[0] if m[1] in _NUMBERED_WORDS else f"{m[1]} [{m[2]}]", text)
-
-
 def folded(text: str) -> str | None:
     """`text` lower-cased, when that lower-cases it letter for letter as `re` ignores case (no dotted
     "\u0130", dotless "\u0131" or long "\u017f", which `re` equates with "i" and "s"), else None: a
