@@ -141,6 +141,8 @@ def test_every_kind_has_rules_and_a_label():
     ("We conducted a prospective study of 50 patients.", "LITERATURE", []),
     ("Lee and colleagues performed a retrospective study of 500 patients.", "LITERATURE",
      ["a retrospective study of"]),
+    ("Her leg pain recurred, then worsened and came back again.", "RECURRENCE", ["recurred", "worsened", "came back"]),
+    ("She returned to work and her gait deteriorated.", "RECURRENCE", ["deteriorated"]),
 ])
 def test_cue_words(sentence, kind, expected):
     assert words(sentence, kind) == expected

@@ -121,6 +121,7 @@ def test_a_complication_group_is_drawn_from_the_study_population(tmp_path, popul
     ("A total of 240 patients were included.", "18 (7.5%) had a history of neurological deficits."),
     ("A total of 240 patients were included.", "Those with a body mass index of 30-18 (7.5%) had a neurological "
      "deficit more often."),
+    ("A total of 240 patients were included.", "In the series, 48 /18 (7.5%) had a neurological deficit."),
 ])
 def test_a_count_of_no_complication_is_no_group(tmp_path, population, other):
     paper = mine(tmp_path, case_report(TITLE, f"Methods: {population} Results: {other}"))

@@ -94,6 +94,10 @@ def test_care_under_way_when_the_complication_began_is_no_treatment(tmp_path, se
     # the relief the index operation brought for its indication does not move the story past it
     ("Her preoperative leg pain improved after the decompression.", "delayed", 2),
     ("The preoperative claudication and leg pain resolved after surgery.", "delayed", 2),
+    ("Her preoperative leg pain secondary to the stenosis improved after the decompression.", "delayed", 2),
+    ("Her preoperative leg pain, which had begun a year earlier, improved after the decompression.", "delayed", 2),
+    ("Her preoperative leg pain improved after the decompression, and she began to walk.", "delayed", 2),
+    ("Her preoperative leg pain improved after the decompression, and no emergency care was needed.", "delayed", 2),
     # an improvement of a complication does
     ("She developed leg numbness the next day, which improved after rest.", "delayed", 1),
 ])
@@ -110,6 +114,7 @@ def test_the_relief_of_the_indication_is_no_turn_of_the_story(tmp_path, relief, 
     "Her preoperative leg pain recurred on the third day and improved only after a second decompression at L3-4.",
     "Three days later, the preoperative leg pain returned and did not improve with analgesics, so decompression at "
     "L3-4 was repeated.",
+    "Her preoperative leg pain recurred on the third day and improved only after decompression at L3-4 was repeated.",
 ])
 def test_a_symptom_of_before_that_comes_back_is_no_relief(tmp_path, after):
     text = case_report("Leg pain after lumbar decompression: a case report", (

@@ -142,4 +142,3 @@ def test_text_words_skips_words_split_at_a_line_end():
 ])
 def test_join_wrapped_with_the_texts_own_words(lines, joined):
     assert join_wrapped(lines, KNOWN) == joined
-

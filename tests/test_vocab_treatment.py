@@ -59,6 +59,7 @@ from vocab_helpers import values
     ("percutaneous pedicle screw fixation", "posterior fixation"),
     ("right-sided pedicle screw and rod fixation was performed", "posterior fixation"),
     ("pedicle screw-rod instrumentation from L3 to L5", "posterior fixation"),
+    ("pedicle screw–rod fixation from T12 to L2", "posterior fixation"),
     ("posterior instrumentation", "posterior fixation"),
     ("anterior plate fixation", "anterior fixation"),
     ("an L1 corpectomy", "corpectomy"),

@@ -207,16 +207,18 @@ class PatientView:
     def _relieves_indication(self, outcome: Mention) -> bool:
         """Whether an outcome tells what the index operation did for the symptoms it was done for: an
         improvement, in a sentence that names symptoms, all of them the patient's before the operation, and
-        no complication, no onset and no rescue work ("Preoperative leg pain improved after the
-        decompression. Two days later ..."; not "... leg pain recurred and improved only after a second
-        decompression", nor "... returned and did not improve")."""
-        cues = self.cues.of(outcome)
-        if outcome.value not in _IMPROVING or cues.has("ONSET") or cues.has("RESCUE") or cues.has("RESCUE_OPERATION"):
+        no complication, no recurrence and no operation called rescue work ("Preoperative leg pain improved
+        after the decompression. Two days later ..."; not "... leg pain recurred and improved only after the
+        decompression was repeated", "... improved only after a second decompression", nor "... did not
+        improve")."""
+        cues, at = self.cues.of(outcome), outcome.sentence_start
+        if outcome.value not in _IMPROVING or cues.has("RECURRENCE") or cues.has("RESCUE_OPERATION"):
             return False
-        told = self.by_sentence.get(outcome.sentence_start, [])
+        told = self.by_sentence.get(at, [])
         symptoms = [o for o in told if o.label == "SYMPTOM" and o.asserted]
         return bool(symptoms) and all((o.start_char, o.end_char) in self.pre_index for o in symptoms) \
-            and not any(self.complication(o) for o in told)
+            and not any(self.complication(o) or o.label in _PROCEDURE_LABELS and called_rescue(cues, o.start_char - at)
+                        for o in told)
 
     def _follows(self, procedure: Mention) -> bool:
         """Whether a complication told before the operation is said to follow it ("developed dyspnea
