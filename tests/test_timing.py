@@ -40,6 +40,7 @@ def timings(text: str) -> list[tuple[str, float | None]]:
     ("3 days after PVP", ("delayed", 3)),
     ("2 days postoperatively", ("delayed", 2)),
     ("on postoperative day 3", ("delayed", 3)),
+    ("On postoperative day (POD) 4, she had leg pain.", ("delayed", 4)),
     ("POD 4 she reported pain", ("delayed", 4)),
     ("on POD#2", ("delayed", 2)),
     ("on the third postoperative day", ("delayed", 3)),
