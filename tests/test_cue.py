@@ -87,6 +87,8 @@ def test_every_kind_has_rules_and_a_label():
     ("PMMA reached the foramen.", "CEMENT", ["PMMA"]),
     ("A pulmonary cement embolism was found.", "CEMENT", ["cement", "embolism"]),
     ("Methyl methacrylate filled the canal.", "CEMENT", ["Methyl methacrylate"]),
+    ("The dural tear caused no cerebrospinal fluid leakage and no CSF leak.", "CEMENT", []),
+    ("Contrast extravasation was seen before the cement leaked.", "CEMENT", ["cement", "leaked"]),
     ("The epidural space was narrowed by a disc.", "CEMENT", []),
     ("At the last follow-up she walked.", "FOLLOW_UP", ["follow-up"]),
     ("She followed the advice.", "FOLLOW_UP", []),
