@@ -45,6 +45,8 @@ from vocab_helpers import values
     ("a midline durotomy", "durotomy"),
     ("the dura was opened longitudinally", "durotomy"),
     ("after incision of the dura mater", "durotomy"),
+    ("transdural retrieval of the cage", "durotomy"),
+    ("the cage was removed transdurally", "durotomy"),
     ("we opened the dura", "durotomy"),
     ("cement removal was performed", "cement removal"),
     ("removal of the leaked bone cement", "cement removal"),
@@ -178,6 +180,7 @@ def test_treatment_values(text, expected):
     ("heparinized 0.9% normal saline", "anticoagulation"),
     ("pedicle screws and a rod-shaped fixation device", "posterior fixation"),
     ("pedicle screw and rod breakage after fixation", "posterior fixation"),
+    ("a transdural herniation of the cauda equina", "durotomy"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
