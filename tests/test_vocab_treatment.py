@@ -47,6 +47,8 @@ from vocab_helpers import values
     ("after incision of the dura mater", "durotomy"),
     ("transdural retrieval of the cage", "durotomy"),
     ("the cage was removed transdurally", "durotomy"),
+    ("a transdural discectomy", "durotomy"),
+    ("transdural cement removal", "durotomy"),
     ("we opened the dura", "durotomy"),
     ("cement removal was performed", "cement removal"),
     ("removal of the leaked bone cement", "cement removal"),
@@ -181,6 +183,7 @@ def test_treatment_values(text, expected):
     ("pedicle screws and a rod-shaped fixation device", "posterior fixation"),
     ("pedicle screw and rod breakage after fixation", "posterior fixation"),
     ("a transdural herniation of the cauda equina", "durotomy"),
+    ("transdural nerve root incarceration", "durotomy"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
