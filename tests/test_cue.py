@@ -91,6 +91,7 @@ def test_every_kind_has_rules_and_a_label():
     ("A dural tear with cerebrospinal fluid (CSF) leakage, a CSF-leak and leakage of cerebrospinal fluid.", "CEMENT",
      []),
     ("In contrast leakage into the canal was seen. CT showed extra-dural leakage.", "CEMENT", ["leakage", "leakage"]),
+    ("A dural leak, a CSF–leak, a fluid-leak and contrast leakage; extravasation of contrast.", "CEMENT", []),
     ("The epidural space was narrowed by a disc.", "CEMENT", []),
     ("At the last follow-up she walked.", "FOLLOW_UP", ["follow-up"]),
     ("She followed the advice.", "FOLLOW_UP", []),

@@ -15,11 +15,6 @@ from vocab_helpers import values
     ("at two months she had no further leg pain", "full recovery"),
     ("he no longer had any leg symptoms", "full recovery"),
     ("he regained full muscle strength", "full recovery"),
-    ("a partial improvement of the left leg strength", "partial recovery"),
-    ("an improvement in his walking", "improved"),
-    ("she showed improvement in her balance", "improved"),
-    ("an improvement in the straight-leg raising angle", "improved"),
-    ("an improvement of her kyphosis-related back pain", "improved"),
     ("partial recovery of motor function", "partial recovery"),
     ("an incomplete recovery", "partial recovery"),
     ("near-complete recovery at three months", "partial recovery"),
@@ -198,11 +193,6 @@ def test_outcome_values(text, expected):
     "as he was recovering from the lumbar fusion, his legs became weak",
     "all symptoms had resolved except leg numbness",
     "resolution of all symptoms except leg numbness",
-    # a radiographic measure, not the patient
-    "an improvement of cervical alignment",
-    "partial improvement of the sagittal alignment",
-    "the kyphotic angle improved",
-    "a marked improvement in segmental lordosis",
 ])
 def test_outcome_must_not_match(text):
     assert values("OUTCOME", text) == set()

@@ -184,6 +184,8 @@ def test_treatment_values(text, expected):
     ("pedicle screw and rod breakage after fixation", "posterior fixation"),
     ("a transdural herniation of the cauda equina", "durotomy"),
     ("transdural nerve root incarceration", "durotomy"),
+    ("transdural herniations of the nerve roots", "durotomy"),
+    ("a transdural (nerve root) hernia", "durotomy"),
 ])
 def test_treatment_must_not_match(text, unwanted):
     assert unwanted not in values("TREATMENT", text)
