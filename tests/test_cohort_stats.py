@@ -416,7 +416,7 @@ def test_figures_by_sex_after_a_count_of_patients_are_no_sex_counts(text):
     ("The average patient age was 71.8 years (range, 52-90 years)", "71.8 (52-90)", {"mean": 71.8, "min": 52, "max": 90}),
     ("Mean patients' age was 64 ± 7 years", "64±7", {"mean": 64, "sd": 7}),
     # the SD told by the label, the value's own lone number after it
-    ("with a mean (SD) age of 61.3 (8.2) years", "61.3±8.2", {"mean": 61.3, "sd": 8.2}),
+    ("at a mean (SD) age of 61.3 (8.2) years", "61.3±8.2", {"mean": 61.3, "sd": 8.2}),
     ("the mean age (SD) was 61.3 (8.2) years", "61.3±8.2", {"mean": 61.3, "sd": 8.2}),
     ("mean (SD) age, 61.3 years (8.2)", "61.3±8.2", {"mean": 61.3, "sd": 8.2}),
     ("mean age 61.3 (8.2) years", "61.3", {"mean": 61.3, "sd": None}),  # no label: not told what it is

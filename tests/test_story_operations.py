@@ -444,7 +444,7 @@ def test_a_symptom_after_what_the_operation_corrected_is_the_complication(tmp_pa
 
 def test_a_case_told_from_the_literature_is_not_the_patients(tmp_path):
     text = case_report(TITLE, (
-        "The case of a patient with a spinal hematoma after kyphoplasty and a heparin bolus has been described"
+        "The case of one patient with a spinal hematoma after kyphoplasty and a heparin bolus has been described"
         " [9]. "
         "A 77-year-old woman developed dyspnea one day after vertebroplasty of T11."))
     (patient,) = mine(tmp_path, text)["patients"]

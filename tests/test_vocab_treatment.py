@@ -61,7 +61,7 @@ from vocab_helpers import values
     ("the cord was decompressed", "decompression"),
     ("posterior pedicle screw fixation from T10 to L2", "posterior fixation"),
     ("percutaneous pedicle screw fixation", "posterior fixation"),
-    ("right-sided pedicle screw and rod fixation was performed", "posterior fixation"),
+    ("a unilateral pedicle screw and rod fixation followed", "posterior fixation"),
     ("pedicle screw-rod instrumentation from L3 to L5", "posterior fixation"),
     ("pedicle screw–rod fixation from T12 to L2", "posterior fixation"),
     ("posterior instrumentation", "posterior fixation"),

@@ -18,7 +18,7 @@ _STOP = frozenset({
 # cue can hold (where the gap ends depends on the other mention).
 _RIGHT_GAP = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){0,3}$")
 _LEFT_GAP = re.compile(r"^\s*(?:[\w'()/–-]+\s+){0,4}$")
-# Between a level and the next one it is coordinated with: "L3-4 and left-sided L4-5", "T11, T12"
+# Between a level and the next one it is coordinated with: "L2-3 and right-sided L3-4", "T11, T12"
 _CONJOINED = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?"
                         r"(?:(?:left|right|bilateral)(?:[\s-]+sided)?\s+)?$", re.IGNORECASE)
 _NEAREST = 80
@@ -153,8 +153,8 @@ def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cu
     the sentence; a treated level whose own clause tells of a leak at the spine ("an L2 fracture and
     leakage of cement into the neural foramen") is also where the cement leaked. A level with no role of
     its own that is joined to the next of `levels` (the sentence's) by a coordinator alone, a side at
-    most between, shares the noun the last of such a list modifies ("bilateral L3-4 and left-sided L4-5
-    laminectomies", "L2-3, L3-4 and L4-5 decompressions").
+    most between, shares the noun the last of such a list modifies ("bilateral T12-L1 and left-sided L1-2
+    laminectomies", "T11-12, T12-L1 and L1-2 decompressions").
     """
     own = _own_roles(sentence_cues, start, end, cues)
     if own:

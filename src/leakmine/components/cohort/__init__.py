@@ -4,7 +4,7 @@ comparison group, `rate` the percentage told with the count, `whole_told` its de
 group of its own, `share_only` a count with no noun, a group only where its share is of a counted
 group, `after_finding` a count in parentheses, a group only right after the complication it counts,
 `arms` the arms (their names, or None each) a size told "in each group" counts, `within` the size
-of the group counted before that the sentence says it is part of ("Among these eight patients, six ..."), `predicate`
+of the group counted before that the sentence says it is part of ("Among these nine patients, five ..."), `predicate`
 event/outcome: the rule's own when its words say it, "17 patients who developed"), SEX_COUNT
 ("12M/18F", attrs `n_male`, `n_female`, either may be None, `adds_up` when written as a ratio, "M:F =
 47:38") and AGE_STAT ("58.4±11.2", attrs `mean`, `sd`, `min`, `max`, `median`)."""
@@ -125,7 +125,7 @@ def _normalize(text: str, m: Match) -> tuple[str, dict[str, Any]] | None:
         if (rate := stated_rate(text, m.start, m.end)) is not None:
             attrs["rate"] = rate  # the group's share of its whole, in percent as written ("0.46")
         if (within := within_told(text, m.start)) is not None and within > size["n"]:
-            attrs["within"] = within  # a part of a group counted before: "Among these eight patients, six ..."
+            attrs["within"] = within  # a part of a group counted before: "Among these nine patients, five ..."
         attrs |= {k: m.rule.attrs[k] for k in _PASSED_ON if k in m.rule.attrs}
         if m.rule.attrs.get("each"):  # "with 40 cases in each group": one size for each arm told before it
             if not (arms := arms_before(text, m.start)):

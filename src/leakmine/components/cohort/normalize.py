@@ -34,7 +34,7 @@ _COUNTED = re.compile(r"\b(?:\d[\d,]*|these|those|[a-z]*(?:one|two|three|four|fi
 _NOT_RANGE = re.compile(r"\b(?:IQR|interquartile\s+range|(?:95\s*%\s*)?CI|confidence\s+interval)\b[^()]*",
                         re.IGNORECASE)
 _IQR_LABEL = re.compile(r"\(\s*(?:IQR|interquartile\s+range)\s*\)\s*age\b", re.IGNORECASE)
-# "mean (SD) age of 50.8 (7.5)", "mean age (SD) 50.8 (7.5)": the lone number after the value is its SD
+# "mean (SD) age of 61.3 (8.2)", "mean age (SD) 61.3 (8.2)": the lone number after the value is its SD
 _SD_LABEL = re.compile(r"\(\s*(?:±\s*)?(?:SD|standard\s+deviation)\s*\)\s*age\b|\bage\s*\(\s*(?:±\s*)?(?:SD|standard\s+deviation)\s*\)",
                        re.IGNORECASE)
 _BARE_SD = re.compile(rf"^\s*(?:(?:years?|yrs?)\s*)?\(\s*({_DEC})\s*(?:years?|yrs?)?\s*\)")
@@ -70,7 +70,7 @@ _ARMS_NAMED = re.compile(rf"\b[Gg]roups?\s+({ARM_NAME}(?:\s*(?:,|and|or|&)\s*{AR
 _ARMS_COUNTED = re.compile(r"\b(two|three|four|2|3|4)\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)\b", re.IGNORECASE)
 _ARM_REACH = 300
 # A range alone in a parenthesis after the value: "(60-85 years)", "(from 41 to 86 years)".
-# a range alone in parentheses or square brackets: "73 years (60-85 years)", "79.2 [75–90] years"
+# a range alone in parentheses or square brackets: "73 years (60-85 years)", "77.4 [68–86] years"
 _BARE_RANGE = re.compile(rf"[(\[]\s*(?:from\s+|between\s+)?({_DEC})(?:\s*(?:years?|yrs?|y))?{_DASH}({_DEC})\s*(?:years?|yrs?|y)?\s*[)\]]",
                          re.IGNORECASE)
 
@@ -182,14 +182,14 @@ def counted_people_before(text: str, end: int) -> bool:
     return bool(counts) and bool(_PEOPLE.fullmatch(counts[-1]))
 
 
-# "Among these eight patients, six had ...": the group a sentence's counts break down, named as one
+# "Among these nine patients, five had ...": the group a sentence's counts break down, named as one
 # counted before it
 _AMONG_THESE = re.compile(r"^\s*(?:[Aa]mong|[Oo]f|[Ii]n)\s+(?:these|those)\s+(\w+)\s+(?:patients|cases|subjects)\s*,")
 
 
 def within_told(text: str, start: int) -> int | None:
     """The size of the group counted before that the clause opening the sentence of `start` says its
-    counts are of ("Among these eight patients, six (5.1%) had ..." -> 8), else None (assembly keeps
+    counts are of ("Among these nine patients, five (4.3%) had ..." -> 9), else None (assembly keeps
     it only where that group is a subgroup, not the population: "Of these 200 patients, 20 ...")."""
     head = SENTENCE_BREAK.split(text[max(0, start - 400):start])[-1]
     m = _AMONG_THESE.match(head)
