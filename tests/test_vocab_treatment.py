@@ -49,6 +49,8 @@ from vocab_helpers import values
     ("the cage was removed transdurally", "durotomy"),
     ("a transdural discectomy", "durotomy"),
     ("transdural cement removal", "durotomy"),
+    ("transdural removal of the herniations", "durotomy"),
+    ("a transdural discectomy for the hernia", "durotomy"),
     ("we opened the dura", "durotomy"),
     ("cement removal was performed", "cement removal"),
     ("removal of the leaked bone cement", "cement removal"),
