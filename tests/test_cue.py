@@ -94,6 +94,7 @@ def test_every_kind_has_rules_and_a_label():
     ("A dural leak, a CSF–leak, a fluid-leak and contrast leakage; extravasation of contrast.", "CEMENT", []),
     ("Extra dural leakage; a high-contrast leak; leakage of contrast-mixed material.", "CEMENT",
      ["leakage", "leak", "leakage"]),
+    ("Leakage of CSF-like fluid; leakage of contrast-medium; extravasation of contrast-agent.", "CEMENT", []),
     ("The epidural space was narrowed by a disc.", "CEMENT", []),
     ("At the last follow-up she walked.", "FOLLOW_UP", ["follow-up"]),
     ("She followed the advice.", "FOLLOW_UP", []),

@@ -51,6 +51,8 @@ from vocab_helpers import values
     ("transdural cement removal", "durotomy"),
     ("transdural removal of the herniations", "durotomy"),
     ("a transdural discectomy for the hernia", "durotomy"),
+    ("a transdural microdiscectomy for the hernia", "durotomy"),
+    ("transdural surgery for the herniation", "durotomy"),
     ("we opened the dura", "durotomy"),
     ("cement removal was performed", "cement removal"),
     ("removal of the leaked bone cement", "cement removal"),
