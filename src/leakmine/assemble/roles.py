@@ -161,9 +161,8 @@ def level_roles(sentence_cues: SentenceCues, start: int, end: int, cues: list[Cu
         return own
     sentence = sentence_cues.text
     hi = clause(sentence_cues, start, end)[1]
-    within = [c for c in cues if c.end <= hi]
-    while joined := next(((s, e) for s, e in sorted(levels)
-                          if end <= s < hi and _CONJOINED.match(sentence[end:s])), None):
+    within, ordered = [c for c in cues if c.end <= hi], sorted(levels)
+    while joined := next(((s, e) for s, e in ordered if end <= s < hi and _CONJOINED.match(sentence[end:s])), None):
         end = joined[1]
         if _right(sentence_cues, end, within) is not None:
             return _own_roles(sentence_cues, *joined, cues)

@@ -33,7 +33,7 @@ _STOP = re.compile(r"\.[ \t]*(?=[A-Z0-9])")  # "Methods. We", and run together: 
 _CAPITALISED_NEXT = re.compile(r"[ \t]+(?=(?:A|An)[ \t]|[A-Z][a-z]|\d+-year-old)")
 # Where a label may end inside a word: "ResultsThe", "MethodsA 63-year-old", and in capitals "METHODSTwo",
 # "METHODSA total"
-_GLUED = re.compile(r"(?<=[a-z])(?=An?[ \t]|[A-Z][a-z])|(?<=[A-Z]{3})(?=An?[ \t]|[A-Z][a-z])")
+_GLUED = re.compile(r"(?:(?<=[a-z])|(?<=[A-Z]{3}))(?=An?[ \t]|[A-Z][a-z])")
 
 # "... Taipei, Taiwan. DOI : 10.5555/abc.12 Cement leaks ...": a DOI run into the text around it.
 _IDENTIFIER = re.compile(r"(?:(?<=\s)|^)(?:DOI|doi|Doi)\s*:\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+(?=\s+[A-Z])")
