@@ -196,7 +196,7 @@ def frame(schema: TableSchema, rows: list[Any]) -> pd.DataFrame:
     columns = {}
     for c in schema.columns:
         values = [getattr(r, c.name) for r in rows]
-        bad = [(i, why) for i, v in enumerate(values) if (why := c.problem(v))]
+        bad = c.problems(values)
         if bad:
             problems.extend(f"{schema.name}.{c.name} row {i}: {why}" for i, why in bad[:3])
             continue

@@ -8,6 +8,7 @@ costs little next to mining the paper.
 
 from __future__ import annotations
 
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from leakmine.tables.schemas import SCHEMAS, SchemaError, reference_problem
@@ -17,8 +18,12 @@ Rows = dict[str, list[dict[str, Any]]]
 
 def row_dicts(rows: dict[str, list[Any]]) -> Rows:
     """Table records (dataclasses) -> dicts of their columns, lists and dicts left as they are."""
-    return {name: [{c: getattr(r, c) for c in SCHEMAS[name].names} for r in rows.get(name, [])]
-            for name in SCHEMAS}
+    out: Rows = {}
+    for name, schema in SCHEMAS.items():
+        names = schema.names
+        values = attrgetter(*names)
+        out[name] = [dict(zip(names, values(r), strict=True)) for r in rows.get(name, [])]
+    return out
 
 
 def check_rows(rows: Rows) -> None:
@@ -27,14 +32,14 @@ def check_rows(rows: Rows) -> None:
     for name, schema in SCHEMAS.items():
         table = rows[name]
         for column in schema.columns:
-            bad = [f"{name}.{column.name} row {i}: {why}" for i, r in enumerate(table)
-                   if (why := column.problem(r[column.name]))]
-            problems.extend(bad[:3])
-        if schema.key:
-            keys = [tuple(r[k] for k in schema.key) for r in table]
+            bad = column.problems([r[column.name] for r in table])
+            problems.extend(f"{name}.{column.name} row {i}: {why}" for i, why in bad[:3])
+        if key := schema.key:
+            keys = list(map(itemgetter(*key), table)) if table else []
             if len(set(keys)) < len(keys):
                 dup = next(k for k in keys if keys.count(k) > 1)
-                problems.append(f"{name}: rows share a key ({', '.join(schema.key)}), e.g. {list(dup)}")
+                problems.append(f"{name}: rows share a key ({', '.join(key)}), e.g. "
+                                f"{list(dup) if len(key) > 1 else [dup]}")
     if not problems:
         problems = _reference_problems(rows)
     if problems:

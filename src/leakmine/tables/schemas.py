@@ -25,6 +25,9 @@ _SCALARS = {str: "string", int: "int", float: "float", bool: "bool"}
 _ARROW = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 _PANDAS = {"string": "StringDtype", "int": "Int64Dtype", "float": "Float64Dtype", "bool": "BooleanDtype"}
 _PY = {"string": (str,), "int": (int,), "float": (float, int), "bool": (bool,)}
+# The types a value (an item, in a list<string> column) has when it surely fits, for the one pass of
+# `Column.problems`: no subclasses (a bool is an int to `isinstance`, not here).
+_EXACT = {"string": {str}, "int": {int}, "float": {float, int}, "bool": {bool}, "list<string>": {str}}
 
 
 class SchemaError(ValueError):
@@ -102,6 +105,48 @@ class Column:
             return f"not {self.kind}: {value!r}"
         return self._vocabulary_problem(value)
 
+    def problems(self, values: list[Any]) -> list[tuple[int, str]]:
+        """(row, why) of each of `values` that cannot sit in this column: `problem` of each, asked only
+        when one pass over the column (exact built-in types, distinct values against the vocabulary and
+        pattern) finds a value that may not fit."""
+        if self._all_fit(values):
+            return []
+        return [(i, why) for i, v in enumerate(values) if (why := self.problem(v))]
+
+    def _all_fit(self, values: list[Any]) -> bool:
+        """Whether every value surely fits; False sends the column to `problem`, value by value."""
+        if self.kind.startswith("list"):
+            if any(type(v) is not list for v in values):
+                return False
+            items = [item for v in values for item in v]
+            if self.kind == "list<struct>":
+                return all(self._struct_fits(item) for item in items)
+        else:
+            items = values
+        exact = _EXACT[self.kind] | ({type(None)} if self.nullable else set())
+        if not {type(v) for v in items} <= exact:
+            return False
+        distinct = {v for v in items if v is not None}
+        return ((self.allowed is None or distinct <= self._allowed)
+                and (self.pattern is None or all(self._pattern.fullmatch(v) for v in distinct)))
+
+    def _struct_fits(self, item: Any) -> bool:
+        return type(item) is dict and item.keys() == self._struct_names and all(
+            (v is None and nullable) or type(v) in _EXACT[kind]
+            for name, kind, nullable in self.struct_fields for v in (item[name],))
+
+    @cached_property
+    def _struct_names(self) -> set[str]:
+        return {name for name, _, _ in self.struct_fields}
+
+    @cached_property
+    def _allowed(self) -> set[Any]:
+        return set(self.allowed or ())
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
     def _item_problem(self, item: Any) -> str | None:
         if self.kind == "list<string>":
             if not isinstance(item, str):
@@ -170,11 +215,7 @@ def _cells(series: pd.Series) -> list[Any]:
 def _column_problems(table: str, df: pd.DataFrame, column: Column) -> list[str]:
     if str(df[column.name].dtype) != str(column.dtype):
         return [f"{table}.{column.name}: dtype {df[column.name].dtype}, expected {column.dtype}"]
-    problems = []
-    for row, value in enumerate(_cells(df[column.name])):
-        why = column.problem(value)
-        if why:
-            problems.append(f"{table}.{column.name} row {row}: {why}")
+    problems = [f"{table}.{column.name} row {row}: {why}" for row, why in column.problems(_cells(df[column.name]))]
     if len(problems) > 3:
         problems[3:] = [f"{table}.{column.name}: {len(problems) - 3} more rows like these"]
     return problems
