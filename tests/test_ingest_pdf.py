@@ -820,3 +820,71 @@ def test_table_columns_that_pass_for_text_columns(labels, columns):
     intro = _section(doc, "introduction").text
     assert not any(label in intro for label in labels) and "26 (90)" not in intro
     assert f"{labels[4]} | 30 (88) | 26 (90) | 56" in _section(doc, "table").text
+
+
+SITES = [("Epidural space, dorsal", "T11-L1"), ("Neural foramen, exiting", "L2-L3"),
+         ("Paravertebral venous plexus", "T8-T9"), ("Intradiscal, anterior part", "L4-L5")]
+VALUES = [("12 (31)", "4.2 (1.1)", "3"), ("7 (18)", "3.9 (0.8)", "2"), ("15 (38)", "5.0 (1.6)", "1"),
+          ("5 (13)", "3.1 (0.7)", "0")]
+
+
+def _labelled_table(left: list[str]) -> bytes:
+    """A table under its caption with `left` set line by line down its first column (row labels of two
+    lines, a site over its levels, by default) and each row of values set between two of them, far
+    enough right that a white strip runs down the page between; full-width text above and below."""
+    wide = [f"{a} {b}" for a, b in zip(INTRO + DISCUSSION, CASE_1 + CASE_2 + INTRO[:1], strict=True)]
+    below = [f"{a} {b}" for a, b in zip(DISCUSSION + CASE_2, INTRO + CASE_1[:2], strict=True)]
+    rows = [(50, 262, "Leak site", "B", 10), (215, 250, "Leaks, n (%) / volume, ml / surgery", "B", 10),
+            (215, 262, "all", "B", 10), (330, 262, "mean (SD)", "B", 10), (470, 262, "n", "B", 10)]
+    rows += [(50, 280 + 12 * k, line, "I" if k % 2 == 0 else "", 10) for k, line in enumerate(left)]
+    rows += [(x, 286 + 24 * k, cell, "", 10) for k, row in enumerate(VALUES)
+             for x, cell in zip((215, 330, 470), row, strict=True)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, wide) \
+        + [(50, 232, "Table 2. Leaks of cement by site, with the volume injected and the operations.", "B", 10)] \
+        + rows + _column(50, 400, below)
+    return _draw([page])
+
+
+def test_table_whose_row_labels_take_two_lines_is_one_table():
+    doc = read_article(_labelled_table([line for site in SITES for line in site]))
+    table = _section(doc, "table").text
+    assert all(site in table and levels in table for site, levels in SITES) and "5.0 (1.6)" in table
+    titles = [s.title for s in doc.sections]
+    assert not any(site in t or levels in t for t in titles for site, levels in SITES), titles
+    intro = _section(doc, "introduction").text
+    assert "T8-T9" not in intro and "4.2 (1.1)" not in intro and f"{DISCUSSION[0]} {INTRO[0]}" in intro
+
+
+def test_running_text_beside_a_table_is_not_read_as_its_labels():
+    text = ["Leaks into the canal were", "seen in twelve of them,", "none of whom needed any",
+            "operation, though two of", "them had pain in the legs", "for a few weeks after the",
+            "augmentation, which then", "went away without any care."]
+    doc = read_article(_labelled_table(text))
+    read = " ".join(s.text for s in doc.sections if s.kind != "table")
+    assert " ".join(text) in read
+
+
+def test_a_short_heading_after_a_table_stays_a_heading():
+    rows = [("Variable", "Case 1", "Case 2"), ("CRP (mg/L)", "24", "67"), ("Leukocytes (/mm3)", "10900", "13400")]
+    cells = [(x, 150 + k * 13, cell, "", 10) for k, row in enumerate(rows)
+             for x, cell in zip((50, 250, 400), row, strict=True)]
+    page = [(50, 80, "Results", "B", 12)] + _column(50, 98, ["Both patients had raised inflammatory markers"])
+    page += [(50, 130, "Table 1: Laboratory values at admission.", "", 10)] + cells \
+        + [(50, 214, "Discussion", "B", 10)] + _column(50, 232, ["Cultures grew the same organism on both sides."])
+    (doc,) = read_pdf(Path("table.pdf"), _draw([page]))
+    assert "Discussion" not in _section(doc, "table").text
+    assert "Cultures grew" in _section(doc, "discussion").text
+
+
+def test_a_short_heading_atop_the_next_column_after_a_table_stays_a_heading():
+    rows = [("Variable", "Case 1", "Case 2"), ("CRP (mg/L)", "24", "67"), ("Leukocytes", "10900", "13400")]
+    cells = [(x, 300 + k * 13, cell, "", 8) for k, row in enumerate(rows)
+             for x, cell in zip((LEFT, 160, 220), row, strict=True)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (LEFT, 110, "1. Introduction", "B", 12)] + _column(LEFT, 128, INTRO + CASE_1 + CASE_2) \
+        + [(LEFT, 280, "Table 1: Laboratory values at admission.", "", 8)] + cells \
+        + [(RIGHT, 110, "2. Discussion", "B", 10)] + _column(RIGHT, 128, DISCUSSION + CASE_2)
+    doc = read_article(_draw([page]))
+    assert "Discussion" not in _section(doc, "table").text
+    assert DISCUSSION[0] in _section(doc, "discussion").text

@@ -16,7 +16,10 @@ from itertools import pairwise
 
 import numpy as np
 
+from leakmine.ingest.captions import caption_label
 from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
+
+LABEL_WORDS = 4  # a line of this many words or fewer may be a table's row label, not running text
 
 _ORNAMENT = re.compile(r"[\u25a0-\u25ff\u2b1b-\u2b1f\u2b24-\u2b2f]+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|[.-]b$|-bd|\bmedi", re.IGNORECASE)
@@ -467,19 +470,25 @@ def _layout(number: int, width: float, height: float, words: list[Word],
             continue
         full.remove(ln)
     cols = build_lines(left, number, "L") + build_lines(right, number, "R")
-    cuts = sorted([(ln.top, ln.bottom) for ln in full] + separators)
+    cuts = sorted([(ln.top, ln.bottom, True) for ln in full] + [(a, b, False) for a, b in separators])
     ordered: list[Line] = []
     pending = sorted(cols, key=lambda ln: ln.top)
     fulls = sorted(full, key=lambda ln: ln.top)
-    for cut_top, _ in cuts + [(float("inf"), float("inf"))]:
+    captioned = False  # a table caption runs across the page right above the band
+    for cut_top, _, is_line in cuts + [(float("inf"), float("inf"), False)]:
         band = [ln for ln in pending if ln.top < cut_top]
         pending = [ln for ln in pending if ln.top >= cut_top]
-        if _table_band(band):  # a table whose columns passed for text columns: rows read whole
+        # a table whose columns passed for text columns: rows read whole
+        if _table_band(band) or captioned and _labelled_table(band):
             ordered += build_lines([w for ln in band for w in ln.words], number, "F")
         else:
             ordered += [ln for ln in band if ln.side == "L"] + [ln for ln in band if ln.side == "R"]
+        captioned = captioned and not band and is_line
         while fulls and fulls[0].top <= cut_top:
-            ordered.append(fulls.pop(0))
+            line = fulls.pop(0)
+            ordered.append(line)
+            label = caption_label(line.text)
+            captioned = captioned or label is not None and label[0] == "table"
     _set_columns(ordered)
     return Page(number, width, height, ordered, gutter)
 
@@ -497,13 +506,25 @@ def _table_band(band: list[Line]) -> bool:
         and all(sum(1 for pair in rows if _cell_like(pair[side])) >= most for side in (0, 1))
 
 
+def _labelled_table(band: list[Line]) -> bool:
+    """Whether a band under a table caption is one table whose column of row labels passed for a text
+    column: labels of a line or two beside rows that need not share their baselines ("Staphylococcus
+    aureus" over "ATCC 25923" beside one row of values). Three or more lines on each side; on the left
+    labels or cells only; on the right most lines hold cells, and none but the first (a header over the
+    columns) reads as running text."""
+    left = [ln for ln in band if ln.side == "L"]
+    right = [ln for ln in band if ln.side == "R"]
+    return len(left) >= 3 and len(right) >= 3 and all(map(_cell_like, left)) \
+        and sum(map(_gapped, right)) >= 2 / 3 * len(right) and all(map(_cell_like, right[1:]))
+
+
 def _gapped(ln: Line) -> bool:
     return any(b.x0 - a.x1 > max(a.size, b.size) for a, b in pairwise(ln.words))
 
 
 def _cell_like(ln: Line) -> bool:
     """A line of table cells or a short label, not a line of running text."""
-    return _gapped(ln) or len(ln.words) <= 4
+    return _gapped(ln) or len(ln.words) <= LABEL_WORDS
 
 
 def _set_columns(lines: list[Line]) -> None:

@@ -20,7 +20,7 @@ from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, mend_spacing, normalize_title
 from leakmine.ingest.language import detect_language
 from leakmine.ingest.metadata import parse_byline
-from leakmine.ingest.pdf_layout import Line, Page, Word, build_lines, join_words
+from leakmine.ingest.pdf_layout import LABEL_WORDS, Line, Page, Word, build_lines, join_words
 from leakmine.ingest.textclean import fix_chars, join_wrapped, text_words
 
 _NUMBERED = re.compile(r"^(?P<num>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[A-H]\.)\s+(?=[A-Z])")
@@ -489,6 +489,14 @@ class Reader:
         rows = self.lines[i:i + 3]
         return len(rows) == 3 and all(r.page == rows[0].page and len(_cells(r)) >= 3 for r in rows)
 
+    def _row_label(self, j: int, rows: list[Line]) -> bool:
+        """Whether line `j`, of body type but no cells, is a row label of the table whose `rows` are read
+        so far: a few words on the side of the page of its last row, beside that row (it begins above
+        the row's foot) or over a row of cells (after a second label line at most)."""
+        lines, ln = self.lines, self.lines[j]
+        return len(ln.words) <= LABEL_WORDS and ln.side == rows[-1].side and (ln.top < rows[-1].bottom or any(
+            k < len(lines) and lines[k].page == ln.page and _cells(lines[k]) for k in (j + 1, j + 2)))
+
     def table(self, j: int, caption_end: Line | None) -> int:
         """Lines after a table caption (or from the first row of a table without one), up to the next
         body text, heading or caption: one table part."""
@@ -499,7 +507,8 @@ class Reader:
             ln = lines[j]
             if ln.page != caption_end.page or caption_label(ln.text):
                 break
-            if ln.size >= self.body_size - 0.3 and not _cells(ln) and (rows or ln.side != "F"):
+            if ln.size >= self.body_size - 0.3 and not _cells(ln) and (rows or ln.side != "F") \
+                    and not (rows and self._row_label(j, rows)):
                 break
             rows.append(ln)
             j += 1
