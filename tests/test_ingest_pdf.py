@@ -6,6 +6,7 @@ shared corpus when it is present.
 """
 
 import hashlib
+import io
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -13,13 +14,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 from fpdf import FPDF
+from PIL import Image
 
 from leakmine.errors import IngestError
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.metadata import header_journal, latest_version, printed_year
 from leakmine.ingest.pdf import read_pdf, words_on_page
 from leakmine.ingest.pdf_glyphs import Glyphs, RawWord, Run, group_words
-from leakmine.ingest.pdf_layout import to_words
+from leakmine.ingest.pdf_layout import figure_boxes, to_words
 from leakmine.ingest.pdf_structure import (
     _lettering,
     article_type,
@@ -46,6 +48,8 @@ def _draw(pages: list[list[tuple]], **setup) -> bytes:
     pdf.set_auto_page_break(False)
     for n, items in enumerate(pages, start=1):
         pdf.add_page()
+        if setup.get("image"):  # an image under the text: a tinted panel, or a figure with labels on it
+            pdf.image(_tinted_png(), *setup["image"])
         for x, y, text, style, size, *spacing in items:
             pdf.set_font("Times", style, size)
             pdf.set_char_spacing(spacing[0] if spacing else 0)
@@ -62,6 +66,13 @@ def _draw(pages: list[list[tuple]], **setup) -> bytes:
     if setup.get("password"):
         pdf.set_encryption(owner_password="owner", user_password=setup["password"])
     return bytes(pdf.output())
+
+
+@cache
+def _tinted_png() -> io.BytesIO:
+    buf = io.BytesIO()
+    Image.new("RGB", (16, 16), (226, 234, 244)).save(buf, format="PNG")
+    return buf
 
 
 INTRO = ["Cement augmentation of osteoporotic fractures is", "common, and most leaks of cement stay silent.",
@@ -888,3 +899,33 @@ def test_a_short_heading_atop_the_next_column_after_a_table_stays_a_heading():
     doc = read_article(_draw([page]))
     assert "Discussion" not in _section(doc, "table").text
     assert DISCUSSION[0] in _section(doc, "discussion").text
+
+
+@pytest.mark.parametrize("inside, read", [
+    (ABSTRACT, True),                        # an abstract set on a tinted panel (an image) is text
+    (["A", "B", "L1"], False),               # letters set on a figure are the figure's
+])
+def test_text_on_an_image(inside, read):
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 104, "Anna Kowalska and Peter Lindqvist", "", 11),
+                     (60, 150, "Abstract", "B", 11)] + _column(60, 166, inside) \
+        + [(50, 260, "1. Introduction", "B", 12)] + _column(50, 278, INTRO + CASE_1)
+    doc = read_article(_draw([page], image=(55, 138, 480, 90)))
+    text = " ".join(s.text for s in doc.sections)
+    assert (inside[-1] in text) is read and INTRO[0] in text
+
+
+@pytest.mark.parametrize("n, width, gap, figure", [
+    (60, 40.0, 4.0, False),   # lines of words filling the box: a panel behind text
+    (60, 8.0, 40.0, True),    # as many short labels spread over it (ticks of a chart): a figure
+    (12, 40.0, 4.0, True),    # a few words, however close: a figure's labels
+])
+def test_figure_boxes(n, width, gap, figure):
+    box = (100.0, 100.0, 500.0, 300.0)
+    words, x, y = [], 100.0, 100.0
+    for _ in range(n):
+        if x + width > 500:
+            x, y = 100.0, y + 12
+        words.append(RawWord("word", x, y, x + width, y + 10, ROMAN, True))
+        x += width + gap
+    assert figure_boxes(words, [box]) == ([box] if figure else [])

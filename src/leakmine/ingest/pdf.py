@@ -18,7 +18,7 @@ from leakmine.ingest.metadata import (
     printed_year,
 )
 from leakmine.ingest.pdf_glyphs import group_words, image_boxes, read_glyphs
-from leakmine.ingest.pdf_layout import Line, Page, Word, join_words, layout_page, to_words
+from leakmine.ingest.pdf_layout import Line, Page, Word, figure_boxes, join_words, layout_page, to_words
 from leakmine.ingest.pdf_streams import check_streams
 from leakmine.ingest.pdf_structure import Reader, article_type, is_cover, looks_like_byline, vocabulary
 from leakmine.ingest.textclean import fix_chars, join_wrapped
@@ -94,10 +94,11 @@ def page_words(page, number: int) -> tuple[list[Word], float, float, list, int, 
         glyphs = read_glyphs(textpage.raw, top, left)
     finally:
         textpage.close()
-    images = image_boxes(page, top, left)
+    raw = group_words(glyphs)
     # a page-sized image is a background or a scan under an OCR text layer, not a figure
-    images = [b for b in images if (b[2] - b[0]) * (b[3] - b[1]) < 0.5 * width * height]
-    words = to_words(group_words(glyphs), images, number)
+    images = [b for b in image_boxes(page, top, left) if (b[2] - b[0]) * (b[3] - b[1]) < 0.5 * width * height]
+    images = figure_boxes(raw, images)
+    words = to_words(raw, images, number)
     return words, width, height, images, glyphs.count_text(), int(glyphs.unmapped.sum())
 
 

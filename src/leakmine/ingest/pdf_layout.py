@@ -20,6 +20,8 @@ from leakmine.ingest.captions import caption_label
 from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
 
 LABEL_WORDS = 4  # a line of this many words or fewer may be a table's row label, not running text
+PANEL_WORDS, PANEL_INK = 20, 0.2  # an image under this many words covering this share of it is a panel
+Box = tuple[float, float, float, float]  # (x0, top, x1, bottom), points from the page's top-left corner
 
 _ORNAMENT = re.compile(r"[\u25a0-\u25ff\u2b1b-\u2b1f\u2b24-\u2b2f]+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|extrab|[.-]b$|-bd|\bmedi", re.IGNORECASE)
@@ -145,7 +147,24 @@ def _letter_spacing(words: list[Word]) -> dict[int, float]:
     return out
 
 
-def to_words(raw: list[RawWord], boxes: list[tuple[float, float, float, float]], page: int = 0) -> list[Word]:
+def figure_boxes(raw: list[RawWord], boxes: list[Box]) -> list[Box]:
+    """The image boxes that are figures: not a panel printed behind text (a tinted box behind an
+    abstract), which holds `PANEL_WORDS` words or more covering `PANEL_INK` of its area or more; the
+    labels printed over a figure are a few words, spread thin."""
+    if not raw:
+        return boxes
+    cx = np.array([(w.x0 + w.x1) / 2 for w in raw])
+    cy = np.array([(w.top + w.bottom) / 2 for w in raw])
+    area = np.array([(w.x1 - w.x0) * (w.bottom - w.top) for w in raw])
+    out = []
+    for x0, y0, x1, y1 in boxes:
+        inside = (x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1)
+        if inside.sum() < PANEL_WORDS or area[inside].sum() < PANEL_INK * (x1 - x0) * (y1 - y0):
+            out.append((x0, y0, x1, y1))
+    return out
+
+
+def to_words(raw: list[RawWord], boxes: list[Box], page: int = 0) -> list[Word]:
     """Glyph words -> `Word`s, without rotated text, text printed inside images and lone ornaments
     (the square or triangle some journals set before a heading)."""
     hidden = np.zeros(len(raw), dtype=bool)
