@@ -540,6 +540,11 @@ def test_looks_like_byline(text, expected):
     ("Received 7 March 2017; Accepted 22 August 2017", True),
     ("The patient received antibiotics at the university hospital.", False),
     ("Cement leakage corresponding to the L2 level was seen.", False),
+    ("How to cite this article Author A, Author B. 2031. Leaks of cement. J Spinal Test 12:e33", True),
+    ("Cite this article as: Author A. Leaks of cement. J Spinal Test. 2031", True),
+    ("Please cite this paper as Author A (2031)", True),
+    ("We cite this series because its leaks were symptomatic.", False),
+    ("Citing this review, others reported fewer leaks.", False),
 ])
 def test_is_front_matter(text, expected):
     assert is_front_matter(text) is expected
@@ -929,3 +934,24 @@ def test_figure_boxes(n, width, gap, figure):
         words.append(RawWord("word", x, y, x + width, y + 10, ROMAN, True))
         x += width + gap
     assert figure_boxes(words, [box]) == ([box] if figure else [])
+
+
+FOOTNOTE = "Both authors contributed equally to this work."
+CITE_AS = ["How to cite this article Kowalska A, Lindqvist P. 2031. Delayed paraparesis after thoracolumbar",
+           "cement augmentation. J Spinal Test 12:e33 https://doi.org/10.5555/jst.2031.033"]
+
+
+@pytest.mark.parametrize("small, read", [
+    (ABSTRACT, True),        # an abstract set smaller than the body text is the abstract
+    ([FOOTNOTE], False),     # a footnote under it is not
+    (CITE_AS, False),        # nor how to cite the article, however long
+])
+def test_small_print_under_the_abstract_heading(small, read):
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (50, 104, "Anna Kowalska and Peter Lindqvist", "", 11),
+                     (50, 146, "Abstract", "B", 11)] + _column(50, 162, small, size=8) \
+        + [(50, 250, "1. Introduction", "B", 12)] + _column(50, 268, INTRO + CASE_1 + CASE_2 + DISCUSSION)
+    doc = read_article(_draw([page]))
+    abstract = next((s.text for s in doc.sections if s.kind == "abstract"), "")
+    assert (small[-1] in abstract) is read
+    assert INTRO[0] in _section(doc, "introduction").text

@@ -31,6 +31,7 @@ _MARGIN = 0.1
 _TABLE_NOTE = re.compile(r"^(?:[*\u2020\u2021\u00a7\u00b6#]|(?:Notes?|Abbreviations?)\b\s*[:.])")
 # Most words of a caption set in body type; a longer paragraph opening with "Table 2." is body text.
 _CAPTION_WORDS = 40
+_ABSTRACT_WORDS = 20  # small print under an abstract's heading this long is the abstract
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
@@ -423,8 +424,9 @@ class Reader:
         return j
 
     def small_print(self, i: int) -> int:
-        """Small lines in the body flow: front matter when they read so (affiliations, licence),
-        else figure lettering or footnotes, which are not body text."""
+        """Small lines in the body flow: front matter when they read so (affiliations, licence); under
+        an abstract's heading, a block of prose (`_ABSTRACT_WORDS` words or more) is the abstract, set
+        small as many journals set it; else figure lettering or footnotes, which are not body text."""
         lines = self.lines
         j = i
         while j + 1 < len(lines) and lines[j + 1].page == lines[i].page and self.small(lines[j + 1]) \
@@ -436,6 +438,9 @@ class Reader:
             for b in block:
                 part.add(b, b.text, False)
             self.aside.append(part)
+        elif self.current and self.current.kind == "abstract" and sum(len(b.words) for b in block) >= _ABSTRACT_WORDS:
+            for b in block:
+                self.add(b, b.text)
         return j + 1
 
     def _caption_start(self, ln: Line) -> bool:
