@@ -955,3 +955,26 @@ def test_small_print_under_the_abstract_heading(small, read):
     abstract = next((s.text for s in doc.sections if s.kind == "abstract"), "")
     assert (small[-1] in abstract) is read
     assert INTRO[0] in _section(doc, "introduction").text
+
+
+LETTERING = ["(a) days after the augmentation", "Leaks (n)", "40", "30", "20", "10", "0", "0 7 14 21 28 35 42"]
+
+
+@pytest.mark.parametrize("above, kept", [
+    (LETTERING, []),                                            # a chart's keys, axes and ticks: not text
+    (["she walked with a frame at the last visit.", "Pain", "Weakness", "Numbness"],   # the paragraph goes on
+     ["she walked with a frame at the last visit.", "Pain", "Weakness", "Numbness"]),
+    (["The leaks were seen in:", "the epidural space,", "a neural foramen,", "the disc space."],  # a list
+     ["The leaks were seen in:", "the epidural space,", "a neural foramen,", "the disc space."]),
+])
+def test_figure_lettering_above_its_caption(above, kept):
+    caption = [(50, 380, "Figure 2. Leaks of cement seen on computed tomography, by week after augmentation.", "", 9)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + CASE_1 + CASE_2) \
+        + [(50 if k % 3 else 120, 275 + 11 * k, line, "", 10) for k, line in enumerate(above)] + caption \
+        + _column(50, 410, DISCUSSION)
+    doc = read_article(_draw([page]))
+    text = "\n".join(s.text for s in doc.sections if s.kind not in ("caption", "front-matter", "title"))
+    assert all(line in text for line in kept) and DISCUSSION[0] in text
+    assert not any(line in text for line in set(above) - set(kept) if len(line) > 2)
+    assert "Figure 2. Leaks of cement" in _section(doc, "caption").text

@@ -31,6 +31,9 @@ _MARGIN = 0.1
 _TABLE_NOTE = re.compile(r"^(?:[*\u2020\u2021\u00a7\u00b6#]|(?:Notes?|Abbreviations?)\b\s*[:.])")
 # Most words of a caption set in body type; a longer paragraph opening with "Table 2." is body text.
 _CAPTION_WORDS = 40
+_WORD3 = re.compile(r"[^\W\d_]{3}")
+_LETTERING_WORDS = 6  # a line of a figure's lettering (a key, an axis title) holds this many words at most
+_PROSE_END = re.compile(r"[.,:;]$")
 _ABSTRACT_WORDS = 20  # small print under an abstract's heading this long is the abstract
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
@@ -378,6 +381,8 @@ class Reader:
                 self.enter(h, ln)
             elif kind != "references" and self._grid(i):
                 i = self.table(i, None)
+            elif kind != "references" and (j := self._lettering_run(i)) > i:
+                i = j
             elif self.small(ln) and kind not in ("references", "back-matter", "front-matter"):
                 i = self.small_print(i)
             else:
@@ -493,6 +498,19 @@ class Reader:
         set as running text): three lines in a row of three or more cells, in one page."""
         rows = self.lines[i:i + 3]
         return len(rows) == 3 and all(r.page == rows[0].page and len(_cells(r)) >= 3 for r in rows)
+
+    def _lettering_run(self, i: int) -> int:
+        """The index of the figure caption that three or more lines from `i` lead to, all on its page and
+        of a few words or none (the labels, axes and keys printed around a figure, which reading order
+        put in the flow), else `i`. A line that goes on with the paragraph above it opens no run."""
+        lines, first = self.lines, self.lines[i]
+        if not _lettering_line(first) or (self.prev is not None and not self.new_paragraph(first, self.prev)):
+            return i
+        j = i
+        while j < len(lines) and lines[j].page == first.page and _lettering_line(lines[j]):
+            j += 1
+        cap = caption_label(lines[j].text) if j - i >= 3 and j < len(lines) and lines[j].page == first.page else None
+        return j if cap and cap[0] == "caption" else i
 
     def _row_label(self, j: int, rows: list[Line]) -> bool:
         """Whether line `j`, of body type but no cells, is a row label of the table whose `rows` are read
@@ -649,6 +667,12 @@ def _lettering(text: str) -> bool:
     not words."""
     words = re.findall(r"[^\W\d_]+", text)
     return bool(words) and sum(len(w) for w in words) / len(words) < 2.5
+
+
+def _lettering_line(ln: Line) -> bool:
+    """A line of a few words that ends in no punctuation of prose, or of no word of three letters
+    (numbers, single letters)."""
+    return not _WORD3.search(ln.text) or len(ln.words) <= _LETTERING_WORDS and not _PROSE_END.search(ln.text)
 
 
 def _font_share(ln: Line, font: str) -> float:
