@@ -978,3 +978,34 @@ def test_figure_lettering_above_its_caption(above, kept):
     assert all(line in text for line in kept) and DISCUSSION[0] in text
     assert not any(line in text for line in set(above) - set(kept) if len(line) > 2)
     assert "Figure 2. Leaks of cement" in _section(doc, "caption").text
+
+
+HISTORY = ["Received: March 3, 2031", "Accepted: May 9, 2031", "Published: June 1, 2031"]
+
+
+@pytest.mark.parametrize("lines, size, in_body", [
+    (HISTORY, 9, False),                                          # the article's history, set apart
+    (["received vertebroplasty in 2029 at the same", "hospital and had no complaint until 2031."], 10, True),
+])
+def test_front_matter_items_set_apart_in_the_body_flow(lines, size, in_body):
+    right = CASE_1 + CASE_2
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (LEFT, 120, "1. Introduction", "B", 12), (RIGHT, 120, "2. Case presentation", "B", 12)] \
+        + _column(LEFT, 138, INTRO + DISCUSSION) + _column(RIGHT, 138, right) \
+        + _column(RIGHT, 138 + len(right) * PITCH + 6, lines, size=size) \
+        + _column(RIGHT, 138 + (len(right) + len(lines)) * PITCH + 12, REFERENCES[:1])
+    doc = read_article(_draw([page]))
+    body = " ".join(s.text for s in doc.sections if s.kind in ("introduction", "case"))
+    assert all(line in body for line in lines) is in_body
+    front = " ".join(s.text for s in doc.sections if s.kind == "front-matter")
+    assert all(line in front for line in lines) is not in_body
+
+
+def test_a_reference_list_set_small_keeps_its_lines():
+    refs = ["1. Author A, Author B. A study of leaks of cement into the canal after augmentation.",
+            "Spine. 2030;1:1-9.", "2. Author C. Another study of leaks. Eur Spine J.", "2029;2:3-4."]
+    page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + CASE_1 + CASE_2) \
+        + [(50, 290, "References", "B", 12)] + _column(50, 306, refs, size=8)
+    doc = read_article(_draw([page]))
+    assert "2029;2:3-4." in _section(doc, "references").text

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from leakmine.ingest.boilerplate import boilerplate_of
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, mend_spacing, normalize_title
 from leakmine.ingest.language import detect_language
@@ -385,6 +386,8 @@ class Reader:
                 i = j
             elif self.small(ln) and kind not in ("references", "back-matter", "front-matter"):
                 i = self.small_print(i)
+            elif kind not in ("references", "back-matter", "front-matter") and (j := self._front_items(i)) > i:
+                i = j
             else:
                 self.add(ln, ln.text)
                 i += 1
@@ -498,6 +501,27 @@ class Reader:
         set as running text): three lines in a row of three or more cells, in one page."""
         rows = self.lines[i:i + 3]
         return len(rows) == 3 and all(r.page == rows[0].page and len(_cells(r)) >= 3 for r in rows)
+
+    def _front_items(self, i: int) -> int:
+        """The end of the lines from `i`, on one page, that are set in a size or font of their own and
+        are each a front-matter item (article history, DOI, licence: boilerplate.jsonl), read into an
+        aside part of front matter; `i` when line `i` is not one. A body line that opens with
+        "Received" or "Published" is body text."""
+        lines = self.lines
+        j = i
+        while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
+                and (bp := boilerplate_of(lines[j].text)) is not None and bp.kind == "front-matter":
+            j += 1
+        if j > i:
+            part = Part("", "front-matter")
+            for b in lines[i:j]:
+                part.add(b, b.text, False)
+            self.aside.append(part)
+        return j
+
+    def _off_body(self, ln: Line) -> bool:
+        """Set in a size or a font other than the body text's."""
+        return abs(ln.size - self.body_size) >= 0.5 or _font_share(ln, self.body_font) < 0.5
 
     def _lettering_run(self, i: int) -> int:
         """The index of the figure caption that three or more lines from `i` lead to, all on its page and
