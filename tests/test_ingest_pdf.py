@@ -1009,3 +1009,21 @@ def test_a_reference_list_set_small_keeps_its_lines():
         + [(50, 290, "References", "B", 12)] + _column(50, 306, refs, size=8)
     doc = read_article(_draw([page]))
     assert "2029;2:3-4." in _section(doc, "references").text
+
+
+@pytest.mark.parametrize("before, caption_size, caption", [
+    ("The volume of cement injected at each level is given in", 10, False),  # the sentence goes on into it
+    ("The volume of cement injected at each level is given below.", 10, True),  # a sentence ended
+    ("The volume of cement injected at each level is given in", 8, True),    # set apart by its size
+])
+def test_caption_label_opening_a_line(before, caption_size, caption):
+    rest = "The volume did not differ between the levels that leaked and those that did not."
+    lines = [(50, 128 + k * PITCH, text, "", 10) for k, text in enumerate(INTRO + [before])]
+    y = 128 + len(lines) * PITCH
+    lines += [(50, y, "Table 2.", "B", caption_size), (90, y, rest, "", caption_size)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + lines + _column(50, y + 2 * PITCH, CASE_1 + CASE_2)
+    doc = read_article(_draw([page]))
+    intro = _section(doc, "introduction").text
+    assert (f"{before} Table 2. {rest}" in intro) is not caption
+    assert any(s.kind == "caption" and s.text.startswith("Table 2.") for s in doc.sections) is caption

@@ -452,10 +452,17 @@ class Reader:
         return j + 1
 
     def _caption_start(self, ln: Line) -> bool:
-        """A caption label opens a block: set apart by size or font, or at a paragraph start."""
+        """A caption label opens a block: set apart by size or font, or at a paragraph start; not when
+        the line above goes on into it, a sentence left open ("... are given in / Table 2, with ...",
+        a label some journals set in bold)."""
+        prev = self.prev
+        if prev is not None and ln.page == prev.page and ln.side == prev.side and 0 < ln.top - prev.top < 2 * ln.size \
+                and abs(ln.size - prev.size) < 0.3 and not _SENTENCE_END.search(prev.text) \
+                and not self.new_paragraph(ln, prev):
+            return False
         if ln.size < self.body_size - 0.3 or ln.words[0].font != self.body_font:
             return True
-        return self.new_paragraph(ln, self.prev)
+        return self.new_paragraph(ln, prev)
 
     def caption(self, i: int, kind: str) -> int:
         """Read a caption block (and, after "Table N", the table under it) into an aside part."""
