@@ -906,18 +906,25 @@ def test_a_short_heading_atop_the_next_column_after_a_table_stays_a_heading():
     assert DISCUSSION[0] in _section(doc, "discussion").text
 
 
+FLOW_LEFT = ["Records found in the registry", "(n = 412)", "Patients with imaging after", "augmentation (n = 375)",
+             "Leak of cement seen", "(n = 88)"]
+FLOW_RIGHT = ["Excluded (n = 37):", "no imaging (n = 30)", "lost to follow-up (n = 7)", "Leak not seen", "(n = 287)",
+              "Operated on (n = 9)"]
+
+
 @pytest.mark.parametrize("inside, read", [
-    (ABSTRACT, True),                        # an abstract set on a tinted panel (an image) is text
-    (["A", "B", "L1"], False),               # letters set on a figure are the figure's
+    (_column(60, 166, ABSTRACT), True),                       # an abstract set on a tinted panel (an image)
+    (_column(60, 166, ABSTRACT[:3]), True),                   # ... three lines of it, the panel padded round
+    ([(60, 166, "A", "", 10), (300, 166, "B", "", 10), (60, 210, "L1", "", 10)], False),   # a figure's letters
+    (_column(160, 150, FLOW_LEFT, size=9) + _column(330, 150, FLOW_RIGHT, size=9), False),  # a flowchart's boxes
 ])
 def test_text_on_an_image(inside, read):
     page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
-                     (50, 104, "Anna Kowalska and Peter Lindqvist", "", 11),
-                     (60, 150, "Abstract", "B", 11)] + _column(60, 166, inside) \
+                     (50, 104, "Anna Kowalska and Peter Lindqvist", "", 11)] + inside \
         + [(50, 260, "1. Introduction", "B", 12)] + _column(50, 278, INTRO + CASE_1)
     doc = read_article(_draw([page], image=(55, 138, 480, 90)))
     text = " ".join(s.text for s in doc.sections)
-    assert (inside[-1] in text) is read and INTRO[0] in text
+    assert (inside[-1][2] in text) is read and INTRO[0] in text
 
 
 @pytest.mark.parametrize("n, width, gap, figure", [
@@ -1027,3 +1034,72 @@ def test_caption_label_opening_a_line(before, caption_size, caption):
     intro = _section(doc, "introduction").text
     assert (f"{before} Table 2. {rest}" in intro) is not caption
     assert any(s.kind == "caption" and s.text.startswith("Table 2.") for s in doc.sections) is caption
+
+
+LAB_ROWS = [("Variable", "Case 1", "Case 2"), ("CRP (mg/L)", "24", "67"), ("Leukocytes (/mm3)", "10900", "13400")]
+
+
+def _lab_table(y: float, caption: str) -> list[tuple]:
+    return [(50, y, caption, "", 10)] + [(x, y + 20 + k * 13, cell, "", 10) for k, row in enumerate(LAB_ROWS)
+                                         for x, cell in zip((50, 250, 400), row, strict=True)]
+
+
+@pytest.mark.parametrize("between, section", [
+    ([(50, 214, "Discussion", "B", 10)] + _lab_table(232, "Table 2: Laboratory values at discharge."),
+     "discussion"),                                             # a heading between two tables
+    ([(50, 214, "Inclusion criteria", "B", 10), (50, 232, "1.", "", 10),
+      (68, 232, "Age over sixty years at the time of augmentation", "", 10), (50, 245, "2.", "", 10),
+      (68, 245, "A leak of cement seen on computed tomography", "", 10)], "methods"),  # ... over a list
+])
+def test_a_heading_after_a_table_is_no_row_label(between, section):
+    page = [(50, 80, "Results", "B", 12)] + _column(50, 98, ["Both patients had raised inflammatory markers"]) \
+        + _lab_table(130, "Table 1: Laboratory values at admission.") + between \
+        + _column(50, 320, ["Cultures grew the same organism on both sides."])
+    (doc,) = read_pdf(Path("tables.pdf"), _draw([page]))
+    assert "Discussion" not in _section(doc, "table").text and "Inclusion" not in _section(doc, "table").text
+    assert "Cultures grew" in next(s.text for s in doc.sections if s.kind == section)
+
+
+NOTE = ["Presented in part at the annual meeting of the Society of Spinal Testing in Lyon, 2030, and",
+        "supported by a grant from the Foundation for Research on Bone Cement (grant 4411)."]
+
+
+@pytest.mark.parametrize("abstract_size", [10, 8])
+def test_a_footnote_at_the_foot_of_the_abstract_page_is_not_the_abstract(abstract_size):
+    page1 = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                      (50, 104, "Anna Kowalska and Peter Lindqvist", "", 11), (50, 146, "Abstract", "B", 11)] \
+        + _column(50, 162, ABSTRACT, size=abstract_size) + _column(50, 780, NOTE, size=8)
+    page2 = HEADER + [(50, 80, "1. Introduction", "B", 12)] + _column(50, 98, INTRO + CASE_1 + CASE_2 + DISCUSSION)
+    doc = read_article(_draw([page1, page2]))
+    abstract = _section(doc, "abstract").text
+    assert ABSTRACT[-1] in abstract and "Foundation" not in abstract
+
+
+FIGURE_2 = "Figure 2. Leaks of cement seen on computed tomography, by week after augmentation."
+
+
+@pytest.mark.parametrize("lines, kept", [
+    ([(50, 275, "Funding", "B", 12), (50, 293, "None", "", 10), (50, 311, "Conflicts of interest", "B", 12),
+      (50, 329, "None declared", "", 10), (50, 347, "Ethics approval", "B", 12), (50, 365, "Not required", "", 10)],
+     ["None declared", "Not required"]),                                   # headings and their short text
+    (_column(50, 275, ["The criteria for surgery were", "1) new weakness", "2) leak in the canal",
+                       "3) no improvement in 48 h"]), ["2) leak in the canal"]),   # a list with no punctuation
+    (_column(50, 275, HISTORY, size=8), HISTORY),                          # small print: front matter
+])
+def test_short_lines_above_a_figure_caption_that_are_no_lettering(lines, kept):
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + CASE_1 + CASE_2) + lines \
+        + [(50, 390, FIGURE_2, "", 9)] + _column(50, 420, DISCUSSION)
+    doc = read_article(_draw([page]))
+    text = " ".join(s.text for s in doc.sections)
+    assert all(k in text for k in kept)
+
+
+def test_a_list_at_the_foot_of_a_column_before_a_caption_atop_the_next():
+    items = ["Leg weakness", "Numbness below T12", "Loss of reflexes"]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (LEFT, 110, "1. Introduction", "B", 12)] \
+        + _column(LEFT, 128, INTRO + CASE_1 + ["Three signs were present."]) + _column(LEFT, 253, items) \
+        + [(RIGHT, 140, "Figure 1. Axial CT of the leak.", "", 9)] + _column(RIGHT, 170, DISCUSSION + CASE_2)
+    doc = read_article(_draw([page], figure=(RIGHT, 60, 230, 70)))
+    assert all(item in _section(doc, "introduction").text for item in items)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from leakmine.tables.build import paper_rows
 from leakmine.tables.check import check_rows, row_dicts
-from leakmine.tables.schemas import SCHEMAS, SchemaError
+from leakmine.tables.schemas import SCHEMAS, Column, SchemaError
 from tables_helpers import case_result, cohort_result
 
 settings.register_profile("leakmine", max_examples=150, deadline=None, derandomize=True)
@@ -111,3 +111,8 @@ def test_one_pass_over_a_column_finds_what_each_value_asked_alone_finds(table, c
     seen = [r[column] for r in ROWS[table]]
     values = data.draw(st.lists(st.one_of(st.sampled_from(seen), scalars, st.lists(items, max_size=3)), max_size=6))
     assert col.problems(values) == [(i, why) for i, v in enumerate(values) if (why := col.problem(v))]
+
+
+def test_a_nullable_list_column_holds_no_none_items():
+    col = Column("t", "list<string>", True, False, None, None, ())
+    assert col.problems([["a", None], None]) == [(0, "list item not a string: None")]

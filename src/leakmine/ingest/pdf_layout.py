@@ -20,7 +20,8 @@ from leakmine.ingest.captions import caption_label
 from leakmine.ingest.pdf_glyphs import SPACE_RATIO, RawWord
 
 LABEL_WORDS = 4  # a line of this many words or fewer may be a table's row label, not running text
-PANEL_WORDS, PANEL_INK = 20, 0.2  # an image under this many words covering this share of it is a panel
+# An image under this many words covering this share of it, in runs of this many words, is a panel.
+PANEL_WORDS, PANEL_INK, PANEL_RUN_WORDS = 20, 0.1, 6
 Box = tuple[float, float, float, float]  # (x0, top, x1, bottom), points from the page's top-left corner
 
 _ORNAMENT = re.compile(r"[\u25a0-\u25ff\u2b1b-\u2b1f\u2b24-\u2b2f]+")
@@ -148,9 +149,10 @@ def _letter_spacing(words: list[Word]) -> dict[int, float]:
 
 
 def figure_boxes(raw: list[RawWord], boxes: list[Box]) -> list[Box]:
-    """The image boxes that are figures: not a panel printed behind text (a tinted box behind an
-    abstract), which holds `PANEL_WORDS` words or more covering `PANEL_INK` of its area or more; the
-    labels printed over a figure are a few words, spread thin."""
+    """The image boxes that are figures, not a panel printed behind text (a tinted box behind an
+    abstract): a panel holds `PANEL_WORDS` words or more, covering `PANEL_INK` of its area or more,
+    set in runs of prose (`PANEL_RUN_WORDS` words a run on average, a run ending at a gap wider than
+    the type). The labels on a figure are a few words spread thin; the boxes of a flowchart, short runs."""
     if not raw:
         return boxes
     cx = np.array([(w.x0 + w.x1) / 2 for w in raw])
@@ -159,9 +161,23 @@ def figure_boxes(raw: list[RawWord], boxes: list[Box]) -> list[Box]:
     out = []
     for x0, y0, x1, y1 in boxes:
         inside = (x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1)
-        if inside.sum() < PANEL_WORDS or area[inside].sum() < PANEL_INK * (x1 - x0) * (y1 - y0):
+        words = [raw[k] for k in np.flatnonzero(inside)]
+        if len(words) < PANEL_WORDS or area[inside].sum() < PANEL_INK * (x1 - x0) * (y1 - y0) \
+                or len(words) < PANEL_RUN_WORDS * _runs(words):
             out.append((x0, y0, x1, y1))
     return out
+
+
+def _runs(words: list[RawWord]) -> int:
+    """How many runs the words make: rows of words on one baseline, cut at gaps wider than the type."""
+    runs = 0
+    ordered = sorted(words, key=lambda w: (round(w.bottom), w.x0))
+    for k, w in enumerate(ordered):
+        prev = ordered[k - 1] if k else None
+        size = w.bottom - w.top
+        if prev is None or round(prev.bottom) != round(w.bottom) or w.x0 - prev.x1 > size:
+            runs += 1
+    return runs
 
 
 def to_words(raw: list[RawWord], boxes: list[Box], page: int = 0) -> list[Word]:

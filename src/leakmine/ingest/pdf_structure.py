@@ -190,6 +190,7 @@ class Reader:
         self.headed: list[Part] = []  # parts opened by a heading (for the kind of unknown subheadings)
         self.current: Part | None = None
         self.prev: Line | None = None  # the last line added to the current part
+        self.opened_at: Line | None = None  # the heading line of the current part
         self.used: set[int] = set()  # lines already read into a table
         self.top_style: tuple[str, float] | None = None  # font and size of top-level headings
         self.abstract_style: tuple[str, float] | None = None  # ... of the heading "Abstract"
@@ -331,6 +332,7 @@ class Reader:
     def open(self, title: str, kind: str, level: int, ln: Line) -> None:
         self.close()
         self.current = Part(title, kind, level=level, pages=[ln.page])
+        self.opened_at = ln
         self.headed.append(self.current)
         self.seen_abstract = self.seen_abstract or kind == "abstract"
         self.past_references = self.past_references or kind == "references"
@@ -382,10 +384,10 @@ class Reader:
                 self.enter(h, ln)
             elif kind != "references" and self._grid(i):
                 i = self.table(i, None)
-            elif kind != "references" and (j := self._lettering_run(i)) > i:
-                i = j
             elif self.small(ln) and kind not in ("references", "back-matter", "front-matter"):
                 i = self.small_print(i)
+            elif kind != "references" and (j := self._lettering_run(i)) > i:
+                i = j
             elif kind not in ("references", "back-matter", "front-matter") and (j := self._front_items(i)) > i:
                 i = j
             else:
@@ -441,15 +443,33 @@ class Reader:
                 and lines[j + 1].top > lines[j].top:
             j += 1
         block = lines[i:j + 1]
-        if is_front_matter(" ".join(b.text for b in block)):
+        if self.current and self.current.kind == "abstract":
+            k = self._abstract_set_small(block)
+            for b in block[:k]:
+                self.add(b, b.text)
+            block = block[k:]
+        if block and is_front_matter(" ".join(b.text for b in block)):
             part = Part("", "front-matter")
             for b in block:
                 part.add(b, b.text, False)
             self.aside.append(part)
-        elif self.current and self.current.kind == "abstract" and sum(len(b.words) for b in block) >= _ABSTRACT_WORDS:
-            for b in block:
-                self.add(b, b.text)
         return j + 1
+
+    def _abstract_set_small(self, block: list[Line]) -> int:
+        """How many lines at the head of a block of small print are the abstract, set small: they run
+        on, no wider space between them than a line's, from right under the abstract's heading or its
+        last line read, and hold `_ABSTRACT_WORDS` words or more that do not read as front matter (a
+        footnote at the foot of the page is not part of it)."""
+        above = self.prev or self.opened_at
+        first = block[0]
+        if above is None or above.page != first.page or not 0 < first.top - above.top < 3 * max(above.size, first.size):
+            return 0
+        k = 1
+        while k < len(block) and not self.spaced(block[k - 1], block[k]):
+            k += 1
+        run = block[:k]
+        prose = sum(len(b.words) for b in run) >= _ABSTRACT_WORDS
+        return k if prose and not is_front_matter(" ".join(b.text for b in run)) else 0
 
     def _caption_start(self, ln: Line) -> bool:
         """A caption label opens a block: set apart by size or font, or at a paragraph start; not when
@@ -531,25 +551,45 @@ class Reader:
         return abs(ln.size - self.body_size) >= 0.5 or _font_share(ln, self.body_font) < 0.5
 
     def _lettering_run(self, i: int) -> int:
-        """The index of the figure caption that three or more lines from `i` lead to, all on its page and
-        of a few words or none (the labels, axes and keys printed around a figure, which reading order
-        put in the flow), else `i`. A line that goes on with the paragraph above it opens no run."""
+        """The index of the figure caption that three or more lines from `i` lead to, else `i`: lines of
+        a few words or none (the labels, axes and keys printed around a figure, which reading order put
+        in the flow), one of them no word at all (a tick, a panel's letter), none a heading, all on the
+        caption's page and side of it, above it. A line that goes on with the paragraph above it opens
+        no run."""
         lines, first = self.lines, self.lines[i]
         if not _lettering_line(first) or (self.prev is not None and not self.new_paragraph(first, self.prev)):
             return i
         j = i
-        while j < len(lines) and lines[j].page == first.page and _lettering_line(lines[j]):
+        while j < len(lines) and lines[j].page == first.page and lines[j].side == first.side \
+                and _lettering_line(lines[j]):
             j += 1
-        cap = caption_label(lines[j].text) if j - i >= 3 and j < len(lines) and lines[j].page == first.page else None
-        return j if cap and cap[0] == "caption" else i
+        run = lines[i:j]
+        if len(run) < 3 or j == len(lines) or lines[j].page != first.page or lines[j].top <= run[-1].top:
+            return i
+        cap = caption_label(lines[j].text)
+        if not (cap and cap[0] == "caption") or all(_WORD3.search(ln.text) for ln in run):
+            return i
+        return i if any(self.heading(ln, nxt) for ln, nxt in pairwise(lines[i:j + 1])) else j
 
     def _row_label(self, j: int, rows: list[Line]) -> bool:
         """Whether line `j`, of body type but no cells, is a row label of the table whose `rows` are read
-        so far: a few words on the side of the page of its last row, beside that row (it begins above
-        the row's foot) or over a row of cells (after a second label line at most)."""
-        lines, ln = self.lines, self.lines[j]
-        return len(ln.words) <= LABEL_WORDS and ln.side == rows[-1].side and (ln.top < rows[-1].bottom or any(
-            k < len(lines) and lines[k].page == ln.page and _cells(lines[k]) for k in (j + 1, j + 2)))
+        so far: a few words on the side of the page of its last row, not bold where that row is not (a
+        heading), beside that row (it begins above the row's foot) or over a row of cells, after a
+        second such label at most."""
+        lines, last = self.lines, rows[-1]
+
+        def label(k: int) -> bool:
+            ln = lines[k]
+            return len(ln.words) <= LABEL_WORDS and ln.side == last.side and ln.page == last.page \
+                and not _cells(ln) and not (ln.bold and not last.bold) and not caption_label(ln.text)
+
+        if not label(j):
+            return False
+        if lines[j].top < last.bottom:
+            return True
+        after = [k for k in (j + 1, j + 2) if k < len(lines) and lines[k].page == last.page]
+        return bool(after) and (bool(_cells(lines[after[0]])) or label(after[0]) and len(after) > 1
+                                and bool(_cells(lines[after[1]])))
 
     def table(self, j: int, caption_end: Line | None) -> int:
         """Lines after a table caption (or from the first row of a table without one), up to the next

@@ -8,7 +8,7 @@ costs little next to mining the paper.
 
 from __future__ import annotations
 
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from leakmine.tables.schemas import SCHEMAS, SchemaError, reference_problem
@@ -21,8 +21,7 @@ def row_dicts(rows: dict[str, list[Any]]) -> Rows:
     out: Rows = {}
     for name, schema in SCHEMAS.items():
         names = schema.names
-        values = attrgetter(*names)
-        out[name] = [dict(zip(names, values(r), strict=True)) for r in rows.get(name, [])]
+        out[name] = [{c: getattr(r, c) for c in names} for r in rows.get(name, [])]
     return out
 
 

@@ -123,7 +123,8 @@ class Column:
                 return all(self._struct_fits(item) for item in items)
         else:
             items = values
-        exact = _EXACT[self.kind] | ({type(None)} if self.nullable else set())
+        # a list's items are never None, whether or not the column may be
+        exact = _EXACT[self.kind] | ({type(None)} if self.nullable and items is values else set())
         if not {type(v) for v in items} <= exact:
             return False
         distinct = {v for v in items if v is not None}
