@@ -990,16 +990,20 @@ def test_figure_lettering_above_its_caption(above, kept):
 HISTORY = ["Received: March 3, 2031", "Accepted: May 9, 2031", "Published: June 1, 2031"]
 
 
-@pytest.mark.parametrize("lines, size, in_body", [
-    (HISTORY, 9, False),                                          # the article's history, set apart
-    (["received vertebroplasty in 2029 at the same", "hospital and had no complaint until 2031."], 10, True),
+@pytest.mark.parametrize("lines, size, style, in_body", [
+    (HISTORY, 9, "", False),                                      # the article's history, set apart
+    (["received vertebroplasty in 2029 at the same", "hospital and had no complaint until 2031."], 10, "", True),
+    (["One reviewer wrote that the patient had", "received cement at two levels in 2029 and",
+      "had no complaint until the second year."], 10, "I", True),   # a quoted passage in italics
+    (["(1) Age over sixty years at augmentation", "(2) New weakness of the legs",
+      "(3) Cement seen in the canal on CT"], 9, "", True),        # a list set a point smaller
 ])
-def test_front_matter_items_set_apart_in_the_body_flow(lines, size, in_body):
+def test_front_matter_items_set_apart_in_the_body_flow(lines, size, style, in_body):
     right = CASE_1 + CASE_2
     page = HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
                      (LEFT, 120, "1. Introduction", "B", 12), (RIGHT, 120, "2. Case presentation", "B", 12)] \
         + _column(LEFT, 138, INTRO + DISCUSSION) + _column(RIGHT, 138, right) \
-        + _column(RIGHT, 138 + len(right) * PITCH + 6, lines, size=size) \
+        + _column(RIGHT, 138 + len(right) * PITCH + 6, lines, size=size, style=style) \
         + _column(RIGHT, 138 + (len(right) + len(lines)) * PITCH + 12, REFERENCES[:1])
     doc = read_article(_draw([page]))
     body = " ".join(s.text for s in doc.sections if s.kind in ("introduction", "case"))
@@ -1022,6 +1026,8 @@ def test_a_reference_list_set_small_keeps_its_lines():
     ("The volume of cement injected at each level is given in", 10, False),  # the sentence goes on into it
     ("The volume of cement injected at each level is given below.", 10, True),  # a sentence ended
     ("The volume of cement injected at each level is given in", 8, True),    # set apart by its size
+    ("The volume of cement injected at each level was small [12]", 10, True),  # a sentence ended at its
+    ("The volume of cement injected at each level was small. [12]", 10, True),  # citation
 ])
 def test_caption_label_opening_a_line(before, caption_size, caption):
     rest = "The volume did not differ between the levels that leaked and those that did not."
@@ -1103,3 +1109,43 @@ def test_a_list_at_the_foot_of_a_column_before_a_caption_atop_the_next():
         + [(RIGHT, 140, "Figure 1. Axial CT of the leak.", "", 9)] + _column(RIGHT, 170, DISCUSSION + CASE_2)
     doc = read_article(_draw([page], figure=(RIGHT, 60, 230, 70)))
     assert all(item in _section(doc, "introduction").text for item in items)
+
+
+def test_small_lettering_over_a_small_caption():
+    lettering = [(50 if k % 3 else 120, 275 + 11 * k, line, "", 7) for k, line in enumerate(LETTERING)]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + CASE_1 + CASE_2) + lettering \
+        + [(50, 380, FIGURE_2, "", 8)] + _column(50, 410, DISCUSSION)
+    doc = read_article(_draw([page]))
+    assert _section(doc, "caption").text == FIGURE_2
+    assert "0 7 14 21 28 35 42" not in " ".join(s.text for s in doc.sections)
+
+
+STRUCTURED = [["Background: Cement may leak into the spinal canal after augmentation of fractured vertebrae, and",
+               "the weakness it causes can appear weeks after the procedure, when the patient has gone home."],
+              ["Methods: We reviewed the records of all the patients treated with cement at one hospital over",
+               "ten years and read every scan taken after the augmentation for cement outside the vertebra."],
+              ["Results: Cement leaked in one patient of every four, and two patients needed an operation on",
+               "the canal; both of them walked again within three months of the decompression of the canal."]]
+
+
+def _abstract_head() -> list[tuple]:
+    return HEADER + [(50, 80, "Delayed paraparesis after thoracolumbar cement augmentation", "B", 16),
+                     (50, 104, "Anna Kowalska and Peter Lindqvist", "", 11), (50, 146, "Abstract", "B", 11)]
+
+
+def test_a_structured_abstract_set_small_is_read_whole():
+    parts = [line for k, para in enumerate(STRUCTURED) for line in _column(50, 162 + k * (2 * PITCH + 6), para, size=8)]
+    page = _abstract_head() + parts + [(50, 260, "1. Introduction", "B", 12)] \
+        + _column(50, 278, INTRO + CASE_1 + CASE_2 + DISCUSSION)
+    abstract = _section(read_article(_draw([page])), "abstract").text
+    assert all(para[1] in abstract for para in STRUCTURED)
+
+
+def test_an_abstract_set_small_runs_on_over_a_page_break():
+    filler = ["Cement may leak into the spinal canal after the", "augmentation of fractured vertebrae, and the",
+              "weakness it causes can appear weeks after it."] * 17
+    page1 = _abstract_head() + _column(50, 162, filler[:50], size=8)
+    page2 = HEADER + _column(50, 80, STRUCTURED[2], size=8) + [(50, 120, "1. Introduction", "B", 12)] \
+        + _column(50, 138, INTRO + CASE_1 + CASE_2 + DISCUSSION)
+    assert STRUCTURED[2][1] in _section(read_article(_draw([page1, page2])), "abstract").text

@@ -169,14 +169,18 @@ def figure_boxes(raw: list[RawWord], boxes: list[Box]) -> list[Box]:
 
 
 def _runs(words: list[RawWord]) -> int:
-    """How many runs the words make: rows of words on one baseline, cut at gaps wider than the type."""
+    """How many runs the words make: rows of words on one baseline (within a third of the type, so a
+    superscript or another font stays on its row), cut at gaps wider than the type."""
+    rows: list[list[RawWord]] = []
+    for w in sorted(words, key=lambda w: w.bottom):
+        if rows and w.bottom - rows[-1][0].bottom <= (w.bottom - w.top) / 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
     runs = 0
-    ordered = sorted(words, key=lambda w: (round(w.bottom), w.x0))
-    for k, w in enumerate(ordered):
-        prev = ordered[k - 1] if k else None
-        size = w.bottom - w.top
-        if prev is None or round(prev.bottom) != round(w.bottom) or w.x0 - prev.x1 > size:
-            runs += 1
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        runs += 1 + sum(1 for a, b in pairwise(row) if b.x0 - a.x1 > b.bottom - b.top)
     return runs
 
 

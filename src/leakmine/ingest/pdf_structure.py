@@ -36,6 +36,8 @@ _WORD3 = re.compile(r"[^\W\d_]{3}")
 _LETTERING_WORDS = 6  # a line of a figure's lettering (a key, an axis title) holds this many words at most
 _PROSE_END = re.compile(r"[.,:;]$")
 _ABSTRACT_WORDS = 20  # small print under an abstract's heading this long is the abstract
+_HISTORY_RULE = "history.dates"  # the boilerplate rule of an article's history line
+_OPEN_END = re.compile(r"(?<![\w.])[a-z]+$")  # a line that ends at a word in lower case: its sentence goes on
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
@@ -434,50 +436,55 @@ class Reader:
         return j
 
     def small_print(self, i: int) -> int:
-        """Small lines in the body flow: front matter when they read so (affiliations, licence); under
-        an abstract's heading, a block of prose (`_ABSTRACT_WORDS` words or more) is the abstract, set
-        small as many journals set it; else figure lettering or footnotes, which are not body text."""
+        """Small lines in the body flow, up to a caption: the abstract where it is set small (as many
+        journals set it); front matter when they read so (affiliations, licence); else figure
+        lettering or footnotes, which are not body text."""
         lines = self.lines
         j = i
         while j + 1 < len(lines) and lines[j + 1].page == lines[i].page and self.small(lines[j + 1]) \
-                and lines[j + 1].top > lines[j].top:
+                and lines[j + 1].top > lines[j].top and not caption_label(lines[j + 1].text):
             j += 1
         block = lines[i:j + 1]
-        if self.current and self.current.kind == "abstract":
-            k = self._abstract_set_small(block)
+        if self.current and self.current.kind == "abstract" and (k := self._abstract_set_small(i, block)):
             for b in block[:k]:
                 self.add(b, b.text)
-            block = block[k:]
-        if block and is_front_matter(" ".join(b.text for b in block)):
+            return i + k  # what follows (keywords, a footnote) is read on its own
+        if is_front_matter(" ".join(b.text for b in block)):
             part = Part("", "front-matter")
             for b in block:
                 part.add(b, b.text, False)
             self.aside.append(part)
         return j + 1
 
-    def _abstract_set_small(self, block: list[Line]) -> int:
-        """How many lines at the head of a block of small print are the abstract, set small: they run
-        on, no wider space between them than a line's, from right under the abstract's heading or its
-        last line read, and hold `_ABSTRACT_WORDS` words or more that do not read as front matter (a
-        footnote at the foot of the page is not part of it)."""
+    def _abstract_set_small(self, i: int, block: list[Line]) -> int:
+        """How many lines at the head of `block`, small print from line `i`, are the abstract set small:
+        they come right after the abstract's heading or its last line read, in reading order and on the
+        page (or atop the next page), and run on with no more than a paragraph's space between them,
+        up to what reads as front matter after a space (keywords); `_ABSTRACT_WORDS` words or more, or
+        any where the abstract read so far is small print too. A footnote at the foot of the page is
+        not part of it."""
         above = self.prev or self.opened_at
         first = block[0]
-        if above is None or above.page != first.page or not 0 < first.top - above.top < 3 * max(above.size, first.size):
+        if above is None or self.lines[i - 1] is not above:
+            return 0
+        near = first.page == above.page and 0 < first.top - above.top < 3 * max(above.size, first.size)
+        if not (near or first.page == above.page + 1):
             return 0
         k = 1
-        while k < len(block) and not self.spaced(block[k - 1], block[k]):
+        while k < len(block) and block[k].top - block[k - 1].top < 3 * block[k].size and not (
+                self.spaced(block[k - 1], block[k]) and is_front_matter(" ".join(b.text for b in block[k:]))):
             k += 1
         run = block[:k]
-        prose = sum(len(b.words) for b in run) >= _ABSTRACT_WORDS
-        return k if prose and not is_front_matter(" ".join(b.text for b in run)) else 0
+        enough = sum(len(b.words) for b in run) >= _ABSTRACT_WORDS or (self.prev is not None and self.small(self.prev))
+        return k if enough and not is_front_matter(" ".join(b.text for b in run)) else 0
 
     def _caption_start(self, ln: Line) -> bool:
         """A caption label opens a block: set apart by size or font, or at a paragraph start; not when
-        the line above goes on into it, a sentence left open ("... are given in / Table 2, with ...",
-        a label some journals set in bold)."""
+        the line above goes on into it, a sentence left open at a word in lower case ("... are given
+        in / Table 2, with ...", a label some journals set in bold; not "... markers [12]")."""
         prev = self.prev
         if prev is not None and ln.page == prev.page and ln.side == prev.side and 0 < ln.top - prev.top < 2 * ln.size \
-                and abs(ln.size - prev.size) < 0.3 and not _SENTENCE_END.search(prev.text) \
+                and abs(ln.size - prev.size) < 0.3 and _OPEN_END.search(prev.text) \
                 and not self.new_paragraph(ln, prev):
             return False
         if ln.size < self.body_size - 0.3 or ln.words[0].font != self.body_font:
@@ -530,20 +537,22 @@ class Reader:
         return len(rows) == 3 and all(r.page == rows[0].page and len(_cells(r)) >= 3 for r in rows)
 
     def _front_items(self, i: int) -> int:
-        """The end of the lines from `i`, on one page, that are set in a size or font of their own and
-        are each a front-matter item (article history, DOI, licence: boilerplate.jsonl), read into an
-        aside part of front matter; `i` when line `i` is not one. A body line that opens with
-        "Received" or "Published" is body text."""
+        """The end of the lines from `i`, two or more on one page, each set in a size or font other than
+        the body text's and each a line of the article's history ("Received: ...", "Accepted: ...":
+        the rule `history.dates` of boilerplate.jsonl), read into an aside part of front matter; `i`
+        when there are none. One such line alone may be a sentence ("... published between 2010 and
+        2029 ...") set in another type."""
         lines = self.lines
         j = i
         while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
-                and (bp := boilerplate_of(lines[j].text)) is not None and bp.kind == "front-matter":
+                and (bp := boilerplate_of(lines[j].text)) is not None and bp.rule == _HISTORY_RULE:
             j += 1
-        if j > i:
-            part = Part("", "front-matter")
-            for b in lines[i:j]:
-                part.add(b, b.text, False)
-            self.aside.append(part)
+        if j - i < 2:
+            return i
+        part = Part("", "front-matter")
+        for b in lines[i:j]:
+            part.add(b, b.text, False)
+        self.aside.append(part)
         return j
 
     def _off_body(self, ln: Line) -> bool:
@@ -564,7 +573,8 @@ class Reader:
                 and _lettering_line(lines[j]):
             j += 1
         run = lines[i:j]
-        if len(run) < 3 or j == len(lines) or lines[j].page != first.page or lines[j].top <= run[-1].top:
+        if len(run) < 3 or j == len(lines) or lines[j].page != first.page or lines[j].top <= run[-1].top \
+                or lines[j].side not in (first.side, "F"):
             return i
         cap = caption_label(lines[j].text)
         if not (cap and cap[0] == "caption") or all(_WORD3.search(ln.text) for ln in run):
