@@ -943,7 +943,7 @@ def test_figure_boxes(n, width, gap, figure):
     assert figure_boxes(words, [box]) == ([box] if figure else [])
 
 
-FOOTNOTE = "Both authors contributed equally to this work."
+FOOTNOTE = "Both authors took an equal part in the study."
 CITE_AS = ["How to cite this article Kowalska A, Lindqvist P. 2031. Delayed paraparesis after thoracolumbar",
            "cement augmentation. J Spinal Test 12:e33 https://doi.org/10.5555/jst.2031.033"]
 

@@ -547,8 +547,8 @@ def _table_band(band: list[Line]) -> bool:
 
 def _labelled_table(band: list[Line]) -> bool:
     """Whether a band under a table caption is one table whose column of row labels passed for a text
-    column: labels of a line or two beside rows that need not share their baselines ("Staphylococcus
-    aureus" over "ATCC 25923" beside one row of values). Three or more lines on each side; on the left
+    column: labels of a line or two beside rows that need not share their baselines ("Epidural
+    space" over "T11-L1" beside one row of values). Three or more lines on each side; on the left
     labels or cells only; on the right most lines hold cells, and none but the first (a header over the
     columns) reads as running text."""
     left = [ln for ln in band if ln.side == "L"]
