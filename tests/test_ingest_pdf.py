@@ -997,6 +997,8 @@ HISTORY = ["Received: March 3, 2031", "Accepted: May 9, 2031", "Published: June 
       "had no complaint until the second year."], 10, "I", True),   # a quoted passage in italics
     (["(1) Age over sixty years at augmentation", "(2) New weakness of the legs",
       "(3) Cement seen in the canal on CT"], 9, "", True),        # a list set a point smaller
+    (["Received 3 May 2031; accepted 9 June 2031"], 9, "", False),  # one line naming two stages
+    (HISTORY[:2] + ["https://doi.org/10.5555/jst.2031.033"], 9, "", False),  # ... and the DOI after it
 ])
 def test_front_matter_items_set_apart_in_the_body_flow(lines, size, style, in_body):
     right = CASE_1 + CASE_2
@@ -1028,6 +1030,7 @@ def test_a_reference_list_set_small_keeps_its_lines():
     ("The volume of cement injected at each level is given in", 8, True),    # set apart by its size
     ("The volume of cement injected at each level was small [12]", 10, True),  # a sentence ended at its
     ("The volume of cement injected at each level was small. [12]", 10, True),  # citation
+    ("The volume of cement injected at each level is listed in Supplementary", 10, False),
 ])
 def test_caption_label_opening_a_line(before, caption_size, caption):
     rest = "The volume did not differ between the levels that leaked and those that did not."
@@ -1149,3 +1152,38 @@ def test_an_abstract_set_small_runs_on_over_a_page_break():
     page2 = HEADER + _column(50, 80, STRUCTURED[2], size=8) + [(50, 120, "1. Introduction", "B", 12)] \
         + _column(50, 138, INTRO + CASE_1 + CASE_2 + DISCUSSION)
     assert STRUCTURED[2][1] in _section(read_article(_draw([page1, page2])), "abstract").text
+
+
+
+@pytest.mark.parametrize("after", [
+    ["Both authors took an equal part in the study."],                 # a note after a space
+    ["Level of evidence: IV"],
+    ["Introduction"],                                                  # a heading set small, in bold
+])
+def test_what_follows_an_abstract_set_small_is_not_the_abstract(after):
+    style = "B" if after == ["Introduction"] else ""
+    page = _abstract_head() + _column(50, 162, STRUCTURED[0] + STRUCTURED[1], size=8) \
+        + _column(50, 162 + 4 * PITCH + 8, after, size=8, style=style) \
+        + [(50, 280, "1. Introduction", "B", 12)] + _column(50, 298, INTRO + CASE_1)
+    abstract = _section(read_article(_draw([page])), "abstract").text
+    assert STRUCTURED[1][1] in abstract and after[0] not in abstract
+
+
+def test_lettering_atop_the_page_after_an_abstract_set_small_is_not_the_abstract():
+    filler = ["Cement may leak into the spinal canal after the", "augmentation of fractured vertebrae, and the",
+              "weakness it causes can appear weeks after it."] * 17
+    lettering = [(50 if k % 3 else 120, 80 + 11 * k, line, "", 7) for k, line in enumerate(LETTERING)]
+    page2 = HEADER + lettering + [(50, 180, "Figure 1. Leaks of cement by week after augmentation.", "", 8),
+                                  (50, 210, "1. Introduction", "B", 12)] + _column(50, 228, INTRO + CASE_1)
+    doc = read_article(_draw([_abstract_head() + _column(50, 162, filler[:50], size=8), page2]))
+    assert "0 7 14 21 28 35 42" not in _section(doc, "abstract").text
+
+
+def test_a_footnote_wrapped_onto_a_line_opening_with_a_table_label():
+    note = ["* The scores of the second patient before and after the operation are listed in",
+            "Table 3. They were taken by the same examiner at each visit to the clinic."]
+    page = HEADER + [(50, 80, "Cement leakage after vertebral augmentation in the thoracic spine", "B", 16),
+                     (50, 110, "1. Introduction", "B", 12)] + _column(50, 128, INTRO + CASE_1) \
+        + _column(50, 128 + 9 * PITCH + 4, note, size=7) + _column(50, 128 + 12 * PITCH, CASE_2 + DISCUSSION)
+    doc = read_article(_draw([page]))
+    assert "caption" not in [s.kind for s in doc.sections] and CASE_2[0] in _section(doc, "introduction").text

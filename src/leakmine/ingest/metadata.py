@@ -246,6 +246,12 @@ def published_year(text: str) -> int | None:
     return _year_after(text, _PUBLISHED)
 
 
+def history_stages(text: str) -> int:
+    """How many stages of an article's history a line names ("Received ...; accepted ..." -> 2)."""
+    low = text.lower()
+    return sum(1 for word in _PUBLISHED + _HISTORY if re.search(rf"\b{word}\b", low))
+
+
 def history_year(text: str) -> int | None:
     """Latest stage year of an article-history line: published, else accepted, revised, received.
     "Received: 3 May 2024 / Accepted: 9 June 2024 / Published: 2 January 2025" -> 2025."""

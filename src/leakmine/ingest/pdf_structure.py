@@ -20,7 +20,7 @@ from leakmine.ingest.boilerplate import boilerplate_of
 from leakmine.ingest.captions import caption_label
 from leakmine.ingest.headings import heading_kind, mend_spacing, normalize_title
 from leakmine.ingest.language import detect_language
-from leakmine.ingest.metadata import parse_byline
+from leakmine.ingest.metadata import history_stages, parse_byline
 from leakmine.ingest.pdf_layout import LABEL_WORDS, Line, Page, Word, build_lines, join_words
 from leakmine.ingest.textclean import fix_chars, join_wrapped, text_words
 
@@ -36,8 +36,9 @@ _WORD3 = re.compile(r"[^\W\d_]{3}")
 _LETTERING_WORDS = 6  # a line of a figure's lettering (a key, an axis title) holds this many words at most
 _PROSE_END = re.compile(r"[.,:;]$")
 _ABSTRACT_WORDS = 20  # small print under an abstract's heading this long is the abstract
+_PARAGRAPH_WORDS = 12  # ... and after a space, a paragraph this long goes on with it
 _HISTORY_RULE = "history.dates"  # the boilerplate rule of an article's history line
-_OPEN_END = re.compile(r"(?<![\w.])[a-z]+$")  # a line that ends at a word in lower case: its sentence goes on
+_CITATION_END = re.compile(r"[\[(]\d+(?:\s*[,\u2013-]\s*\d+)*[\])]$")  # "... markers [12]": a sentence ended
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
@@ -442,7 +443,7 @@ class Reader:
         lines = self.lines
         j = i
         while j + 1 < len(lines) and lines[j + 1].page == lines[i].page and self.small(lines[j + 1]) \
-                and lines[j + 1].top > lines[j].top and not caption_label(lines[j + 1].text):
+                and lines[j + 1].top > lines[j].top and not self._caption_after(lines[j], lines[j + 1]):
             j += 1
         block = lines[i:j + 1]
         if self.current and self.current.kind == "abstract" and (k := self._abstract_set_small(i, block)):
@@ -456,23 +457,39 @@ class Reader:
             self.aside.append(part)
         return j + 1
 
+    def _caption_after(self, prev: Line, ln: Line) -> bool:
+        """Whether `ln` opens a caption after the small line `prev`: a label after a space (not one on a
+        line of a footnote, set tight under the line before)."""
+        return bool(caption_label(ln.text)) and self.spaced(prev, ln)
+
     def _abstract_set_small(self, i: int, block: list[Line]) -> int:
         """How many lines at the head of `block`, small print from line `i`, are the abstract set small:
         they come right after the abstract's heading or its last line read, in reading order and on the
-        page (or atop the next page), and run on with no more than a paragraph's space between them,
-        up to what reads as front matter after a space (keywords); `_ABSTRACT_WORDS` words or more, or
-        any where the abstract read so far is small print too. A footnote at the foot of the page is
-        not part of it."""
+        page, or atop the next page when that line leaves its sentence open and they are lines of prose
+        (each holds a word, no tick or letter of a figure); they run on up to a bold line (a heading)
+        and, after a space, go on with a paragraph of `_PARAGRAPH_WORDS` words or more that does not
+        read as front matter; `_ABSTRACT_WORDS` words or more in all, or any where the abstract read so
+        far is small print too. A footnote at the foot of the page is not part of it."""
         above = self.prev or self.opened_at
         first = block[0]
         if above is None or self.lines[i - 1] is not above:
             return 0
         near = first.page == above.page and 0 < first.top - above.top < 3 * max(above.size, first.size)
-        if not (near or first.page == above.page + 1):
+        turned = first.page == above.page + 1 and not _SENTENCE_END.search(above.text) \
+            and all(_WORD3.search(b.text) for b in block)
+        if not (near or turned):
             return 0
-        k = 1
-        while k < len(block) and block[k].top - block[k - 1].top < 3 * block[k].size and not (
-                self.spaced(block[k - 1], block[k]) and is_front_matter(" ".join(b.text for b in block[k:]))):
+        k = 0
+        while k < len(block) and (k == 0 or block[k].top - block[k - 1].top < 3 * block[k].size) \
+                and not (block[k].bold and not first.bold):
+            before = block[k - 1] if k else self.prev  # the abstract's heading opens it: no space to weigh
+            if before is not None and before.page == block[k].page and self.spaced(before, block[k]):
+                para = [block[k]]
+                while k + len(para) < len(block) and not self.spaced(para[-1], block[k + len(para)]):
+                    para.append(block[k + len(para)])
+                text = " ".join(b.text for b in para)
+                if len(text.split()) < _PARAGRAPH_WORDS or is_front_matter(text):
+                    break
             k += 1
         run = block[:k]
         enough = sum(len(b.words) for b in run) >= _ABSTRACT_WORDS or (self.prev is not None and self.small(self.prev))
@@ -480,12 +497,13 @@ class Reader:
 
     def _caption_start(self, ln: Line) -> bool:
         """A caption label opens a block: set apart by size or font, or at a paragraph start; not when
-        the line above goes on into it, a sentence left open at a word in lower case ("... are given
-        in / Table 2, with ...", a label some journals set in bold; not "... markers [12]")."""
+        the line above goes on into it, its sentence left open ("... are given in / Table 2, with ...",
+        a label some journals set in bold; a sentence that ends at its citation, "... markers [12]", is
+        not open)."""
         prev = self.prev
         if prev is not None and ln.page == prev.page and ln.side == prev.side and 0 < ln.top - prev.top < 2 * ln.size \
-                and abs(ln.size - prev.size) < 0.3 and _OPEN_END.search(prev.text) \
-                and not self.new_paragraph(ln, prev):
+                and abs(ln.size - prev.size) < 0.3 and not _SENTENCE_END.search(prev.text) \
+                and not _CITATION_END.search(prev.text) and not self.new_paragraph(ln, prev):
             return False
         if ln.size < self.body_size - 0.3 or ln.words[0].font != self.body_font:
             return True
@@ -537,18 +555,21 @@ class Reader:
         return len(rows) == 3 and all(r.page == rows[0].page and len(_cells(r)) >= 3 for r in rows)
 
     def _front_items(self, i: int) -> int:
-        """The end of the lines from `i`, two or more on one page, each set in a size or font other than
-        the body text's and each a line of the article's history ("Received: ...", "Accepted: ...":
-        the rule `history.dates` of boilerplate.jsonl), read into an aside part of front matter; `i`
-        when there are none. One such line alone may be a sentence ("... published between 2010 and
-        2029 ...") set in another type."""
+        """The end of the lines from `i`, on one page and each set in a size or font other than the body
+        text's, that open with the article's history (the rule `history.dates` of boilerplate.jsonl: two
+        lines of it, or one naming two stages, "Received ...; accepted ...") and go on with front-matter
+        items (a DOI, a licence), read into an aside part of front matter; `i` when there are none. One
+        history line alone may be a sentence ("... published between 2010 and 2029 ...") in another type."""
         lines = self.lines
         j = i
         while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
                 and (bp := boilerplate_of(lines[j].text)) is not None and bp.rule == _HISTORY_RULE:
             j += 1
-        if j - i < 2:
+        if j - i < 2 and not (j > i and history_stages(lines[i].text) >= 2):
             return i
+        while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
+                and (bp := boilerplate_of(lines[j].text)) is not None and bp.kind == "front-matter":
+            j += 1
         part = Part("", "front-matter")
         for b in lines[i:j]:
             part.add(b, b.text, False)
