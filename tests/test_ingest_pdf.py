@@ -997,8 +997,13 @@ HISTORY = ["Received: March 3, 2031", "Accepted: May 9, 2031", "Published: June 
       "had no complaint until the second year."], 10, "I", True),   # a quoted passage in italics
     (["(1) Age over sixty years at augmentation", "(2) New weakness of the legs",
       "(3) Cement seen in the canal on CT"], 9, "", True),        # a list set a point smaller
-    (["Received 3 May 2031; accepted 9 June 2031"], 9, "", False),  # one line naming two stages
+    (["Received 3 May 2031; accepted 9 June 2031"], 9, "", False),  # one line dating two stages
     (HISTORY[:2] + ["https://doi.org/10.5555/jst.2031.033"], 9, "", False),  # ... and the DOI after it
+    (["Received 3 May 2031; accepted 9 June 2031", "(c) 2031 The Authors. Published by Example Press."], 9, "",
+     False),                                                                 # ... or the licence
+    (["First published in 2019, the disability score was", "later translated into nine other languages."],
+     9, "", True),                                                 # a sentence in another type
+    (["Submitted forms were accepted by the board in 2030", "and kept for ten years."], 9, "", True),
 ])
 def test_front_matter_items_set_apart_in_the_body_flow(lines, size, style, in_body):
     right = CASE_1 + CASE_2
@@ -1030,7 +1035,6 @@ def test_a_reference_list_set_small_keeps_its_lines():
     ("The volume of cement injected at each level is given in", 8, True),    # set apart by its size
     ("The volume of cement injected at each level was small [12]", 10, True),  # a sentence ended at its
     ("The volume of cement injected at each level was small. [12]", 10, True),  # citation
-    ("The volume of cement injected at each level is listed in Supplementary", 10, False),
 ])
 def test_caption_label_opening_a_line(before, caption_size, caption):
     rest = "The volume did not differ between the levels that leaked and those that did not."
@@ -1156,9 +1160,10 @@ def test_an_abstract_set_small_runs_on_over_a_page_break():
 
 
 @pytest.mark.parametrize("after", [
-    ["Both authors took an equal part in the study."],                 # a note after a space
+    ["Both authors share first authorship."],                          # a short note after a space
     ["Level of evidence: IV"],
     ["Introduction"],                                                  # a heading set small, in bold
+    ["Keywords: cement leakage; vertebroplasty; paraparesis; canal; decompression"],
 ])
 def test_what_follows_an_abstract_set_small_is_not_the_abstract(after):
     style = "B" if after == ["Introduction"] else ""
@@ -1187,3 +1192,25 @@ def test_a_footnote_wrapped_onto_a_line_opening_with_a_table_label():
         + _column(50, 128 + 9 * PITCH + 4, note, size=7) + _column(50, 128 + 12 * PITCH, CASE_2 + DISCUSSION)
     doc = read_article(_draw([page]))
     assert "caption" not in [s.kind for s in doc.sections] and CASE_2[0] in _section(doc, "introduction").text
+
+
+
+def test_a_short_last_paragraph_of_an_abstract_set_small():
+    last = "Early imaging finds these leaks before the legs weaken."
+    page = _abstract_head() + _column(50, 162, STRUCTURED[0] + STRUCTURED[1], size=8) \
+        + _column(50, 162 + 4 * PITCH + 8, [last], size=8) \
+        + [(50, 280, "1. Introduction", "B", 12)] + _column(50, 298, INTRO + CASE_1)
+    assert last in _section(read_article(_draw([page])), "abstract").text
+
+
+@pytest.mark.parametrize("end, turned", [
+    (48, STRUCTURED[2]),                                               # a sentence ended at the page's foot
+    (49, ["vertebrae and the weakness it causes can appear weeks after.", "12 vs 4 (p < 0.01)"]),
+])
+def test_an_abstract_set_small_turned_over_a_page(end, turned):
+    filler = ["Cement may leak into the spinal canal after the", "augmentation of fractured vertebrae, and the",
+              "weakness it causes can appear weeks after it."] * 17
+    page2 = HEADER + _column(50, 80, turned, size=8) + [(50, 120, "1. Introduction", "B", 12)] \
+        + _column(50, 138, INTRO + CASE_1 + CASE_2 + DISCUSSION)
+    doc = read_article(_draw([_abstract_head() + _column(50, 162, filler[:end], size=8), page2]))
+    assert all(line in _section(doc, "abstract").text for line in turned)

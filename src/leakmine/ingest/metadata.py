@@ -246,10 +246,16 @@ def published_year(text: str) -> int | None:
     return _year_after(text, _PUBLISHED)
 
 
+_STAGE_DATED = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _PUBLISHED + _HISTORY), key=len, reverse=True)) + r")\b"
+    r"(?:\s+online)?\s*[:.]?\s*(?:on\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.IGNORECASE)
+
+
 def history_stages(text: str) -> int:
-    """How many stages of an article's history a line names ("Received ...; accepted ..." -> 2)."""
-    low = text.lower()
-    return sum(1 for word in _PUBLISHED + _HISTORY if re.search(rf"\b{word}\b", low))
+    """How many stages of an article's history a line dates ("Received 3 May 2031; accepted 9 June
+    2031" -> 2; "Submitted forms were accepted by the board" -> 0)."""
+    return len(_STAGE_DATED.findall(text))
 
 
 def history_year(text: str) -> int | None:

@@ -36,9 +36,9 @@ _WORD3 = re.compile(r"[^\W\d_]{3}")
 _LETTERING_WORDS = 6  # a line of a figure's lettering (a key, an axis title) holds this many words at most
 _PROSE_END = re.compile(r"[.,:;]$")
 _ABSTRACT_WORDS = 20  # small print under an abstract's heading this long is the abstract
-_PARAGRAPH_WORDS = 12  # ... and after a space, a paragraph this long goes on with it
+_PARAGRAPH_WORDS = 7  # ... and after a space, a paragraph this long goes on with it
 _HISTORY_RULE = "history.dates"  # the boilerplate rule of an article's history line
-_CITATION_END = re.compile(r"[\[(]\d+(?:\s*[,\u2013-]\s*\d+)*[\])]$")  # "... markers [12]": a sentence ended
+_OPEN_END = re.compile(r"(?<![\w.])[a-z]+$")  # a line that ends at a word in lower case: its sentence goes on
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
 _ITALIC = re.compile(r"ital|obl|-it\b|[a-z]it$", re.IGNORECASE)
 _MINOR_WORDS = frozenset({"a", "an", "and", "of", "the", "in", "for", "with", "to", "on", "at", "by", "or"})
@@ -465,18 +465,18 @@ class Reader:
     def _abstract_set_small(self, i: int, block: list[Line]) -> int:
         """How many lines at the head of `block`, small print from line `i`, are the abstract set small:
         they come right after the abstract's heading or its last line read, in reading order and on the
-        page, or atop the next page when that line leaves its sentence open and they are lines of prose
-        (each holds a word, no tick or letter of a figure); they run on up to a bold line (a heading)
-        and, after a space, go on with a paragraph of `_PARAGRAPH_WORDS` words or more that does not
-        read as front matter; `_ABSTRACT_WORDS` words or more in all, or any where the abstract read so
-        far is small print too. A footnote at the foot of the page is not part of it."""
+        page, or atop the next page opening with a line of prose (more words than a figure's lettering
+        line); they run on up to a bold line (a heading) and, after a space, go on with a paragraph of
+        `_PARAGRAPH_WORDS` words or more that does not read as front matter (a note of a few words, a
+        level of evidence, keywords are not the abstract; a longer note set right under it is);
+        `_ABSTRACT_WORDS` words or more in all, or any where the abstract read so far is small print
+        too. A footnote at the foot of the page is not part of it."""
         above = self.prev or self.opened_at
         first = block[0]
         if above is None or self.lines[i - 1] is not above:
             return 0
         near = first.page == above.page and 0 < first.top - above.top < 3 * max(above.size, first.size)
-        turned = first.page == above.page + 1 and not _SENTENCE_END.search(above.text) \
-            and all(_WORD3.search(b.text) for b in block)
+        turned = first.page == above.page + 1 and len(first.words) > _LETTERING_WORDS
         if not (near or turned):
             return 0
         k = 0
@@ -497,13 +497,13 @@ class Reader:
 
     def _caption_start(self, ln: Line) -> bool:
         """A caption label opens a block: set apart by size or font, or at a paragraph start; not when
-        the line above goes on into it, its sentence left open ("... are given in / Table 2, with ...",
-        a label some journals set in bold; a sentence that ends at its citation, "... markers [12]", is
-        not open)."""
+        the line above goes on into it, its sentence left open at a word in lower case ("... are given
+        in / Table 2, with ...", a label some journals set in bold; not "... markers [12]", nor a line
+        ending in a capital, a number or a heading, which may end a sentence or stand alone)."""
         prev = self.prev
         if prev is not None and ln.page == prev.page and ln.side == prev.side and 0 < ln.top - prev.top < 2 * ln.size \
-                and abs(ln.size - prev.size) < 0.3 and not _SENTENCE_END.search(prev.text) \
-                and not _CITATION_END.search(prev.text) and not self.new_paragraph(ln, prev):
+                and abs(ln.size - prev.size) < 0.3 and _OPEN_END.search(prev.text) \
+                and not self.new_paragraph(ln, prev):
             return False
         if ln.size < self.body_size - 0.3 or ln.words[0].font != self.body_font:
             return True
@@ -568,7 +568,7 @@ class Reader:
         if j - i < 2 and not (j > i and history_stages(lines[i].text) >= 2):
             return i
         while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
-                and (bp := boilerplate_of(lines[j].text)) is not None and bp.kind == "front-matter":
+                and boilerplate_of(lines[j].text) is not None:
             j += 1
         part = Part("", "front-matter")
         for b in lines[i:j]:
