@@ -246,15 +246,16 @@ def published_year(text: str) -> int | None:
     return _year_after(text, _PUBLISHED)
 
 
+_STAGE_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|{_YEAR}\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
+# A stage of an article's history and its date, a few words between ("accepted for publication 9 June 2031").
 _STAGE_DATED = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _PUBLISHED + _HISTORY), key=len, reverse=True)) + r")\b"
-    r"(?:\s+online)?\s*[:.]?\s*(?:on\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
-    re.IGNORECASE)
+    rf"[\s:.,]*(?:[a-z]+[\s:.,]+){{0,3}}?(?:on\s+)?{_STAGE_DATE}(?![a-z])", re.IGNORECASE)
 
 
 def history_stages(text: str) -> int:
-    """How many stages of an article's history a line dates ("Received 3 May 2031; accepted 9 June
-    2031" -> 2; "Submitted forms were accepted by the board" -> 0)."""
+    """How many stages of an article's history a line dates ("Received 3 May 2031; accepted for
+    publication 9 June 2031" -> 2; "Submitted forms were accepted by the board" -> 0)."""
     return len(_STAGE_DATED.findall(text))
 
 

@@ -36,7 +36,7 @@ _WORD3 = re.compile(r"[^\W\d_]{3}")
 _LETTERING_WORDS = 6  # a line of a figure's lettering (a key, an axis title) holds this many words at most
 _PROSE_END = re.compile(r"[.,:;]$")
 _ABSTRACT_WORDS = 20  # small print under an abstract's heading this long is the abstract
-_PARAGRAPH_WORDS = 7  # ... and after a space, a paragraph this long goes on with it
+_PARAGRAPH_WORDS = 12  # ... and after a space, a paragraph this long goes on with it
 _HISTORY_RULE = "history.dates"  # the boilerplate rule of an article's history line
 _OPEN_END = re.compile(r"(?<![\w.])[a-z]+$")  # a line that ends at a word in lower case: its sentence goes on
 _E_DASH = re.compile(r"(?<![\d.])(\d+)e(?=\d+\b)")
@@ -465,18 +465,20 @@ class Reader:
     def _abstract_set_small(self, i: int, block: list[Line]) -> int:
         """How many lines at the head of `block`, small print from line `i`, are the abstract set small:
         they come right after the abstract's heading or its last line read, in reading order and on the
-        page, or atop the next page opening with a line of prose (more words than a figure's lettering
-        line); they run on up to a bold line (a heading) and, after a space, go on with a paragraph of
-        `_PARAGRAPH_WORDS` words or more that does not read as front matter (a note of a few words, a
-        level of evidence, keywords are not the abstract; a longer note set right under it is);
-        `_ABSTRACT_WORDS` words or more in all, or any where the abstract read so far is small print
-        too. A footnote at the foot of the page is not part of it."""
+        page, or atop the next page when that line leaves its sentence open and they open with a line
+        of prose (more words than a line of a figure's lettering); they run on up to a bold line (a
+        heading) and, after a space, go on with a paragraph of `_PARAGRAPH_WORDS` words or more that
+        does not read as front matter (a note, a list of abbreviations, a level of evidence, keywords
+        are not the abstract, nor is a shorter last paragraph of it); `_ABSTRACT_WORDS` words or more
+        in all, or any where the abstract read so far is small print too. A footnote at the foot of
+        the page is not part of it."""
         above = self.prev or self.opened_at
         first = block[0]
         if above is None or self.lines[i - 1] is not above:
             return 0
         near = first.page == above.page and 0 < first.top - above.top < 3 * max(above.size, first.size)
-        turned = first.page == above.page + 1 and len(first.words) > _LETTERING_WORDS
+        turned = first.page == above.page + 1 and not _SENTENCE_END.search(above.text) \
+            and len(first.words) > _LETTERING_WORDS
         if not (near or turned):
             return 0
         k = 0
