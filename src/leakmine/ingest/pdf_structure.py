@@ -559,9 +559,10 @@ class Reader:
     def _front_items(self, i: int) -> int:
         """The end of the lines from `i`, on one page and each set in a size or font other than the body
         text's, that open with the article's history (the rule `history.dates` of boilerplate.jsonl: two
-        lines of it, or one naming two stages, "Received ...; accepted ...") and go on with front-matter
-        items (a DOI, a licence), read into an aside part of front matter; `i` when there are none. One
-        history line alone may be a sentence ("... published between 2010 and 2029 ...") in another type."""
+        lines of it, or one dating two stages, "Received ...; accepted ...": `history_stages`) and go on
+        with front- or back-matter items (a DOI, a licence), read into an aside part of front matter;
+        `i` when there are none. One history line alone may be a sentence ("... published between 2010
+        and 2029 ...") in another type."""
         lines = self.lines
         j = i
         while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
