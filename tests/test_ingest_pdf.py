@@ -1005,6 +1005,8 @@ HISTORY = ["Received: March 3, 2031", "Accepted: May 9, 2031", "Published: June 
      9, "", True),                                                 # a sentence in another type
     (["Submitted forms were accepted by the board in 2030", "and kept for ten years."], 9, "", True),
     (["Received March 3, 2031; accepted for publication May 9, 2031"], 9, "", False),
+    (["Received: 3-May-2031; Accepted: 9-Jun-2031"], 9, "", False),
+    (["Submitted protocols from 2029 were accepted in 2030", "and kept for ten years."], 9, "", True),
 ])
 def test_front_matter_items_set_apart_in_the_body_flow(lines, size, style, in_body):
     right = CASE_1 + CASE_2

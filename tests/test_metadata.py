@@ -8,6 +8,7 @@ from leakmine.ingest.metadata import (
     date_year,
     find_dois,
     first_author_surname,
+    history_stages,
     history_year,
     is_date,
     normalize_doi,
@@ -472,3 +473,22 @@ def test_own_citation(text, author, year, doi):
 def test_a_short_word_among_marked_names_is_a_name_and_a_place_is_not():
     assert parse_byline("Nan Xu1#, Min Qi2#, Da Ye1, Wei Shao1").names == ("Nan Xu", "Min Qi", "Da Ye", "Wei Shao")
     assert parse_byline("Ana Ruiz1, Wei Li2, Spine Center3").names == ("Ana Ruiz", "Wei Li")
+
+
+@pytest.mark.parametrize("line, stages", [
+    ("Received 3 May 2031; accepted 9 June 2031", 2),
+    ("Received March 3, 2031; accepted for publication May 9, 2031", 2),
+    ("Received May 3rd, 2031; accepted June 9th, 2031", 2),
+    ("Received: 3rd of May 2031; Accepted: 9th of June 2031", 2),
+    ("Received: 3-May-2031; Accepted: 9-Jun-2031", 2),
+    ("Received: 2031-05-03 / Accepted: 2031-06-09", 2),
+    ("Received on 3 May 2031, accepted on 9 June 2031", 2),
+    ("Received in revised form 5 May 2031", 1),
+    ("Published online ahead of print 9 June 2031", 1),
+    ("Received 12 Gy to the spine and accepted 2 cycles", 0),      # doses, no dates
+    ("Received 3 doses in May 2031 and accepted", 0),
+    ("Submitted forms were accepted by the board in 2030", 0),
+    ("Submitted protocols from 2029 were accepted in 2030", 1),    # one line of it is not enough
+])
+def test_history_stages(line, stages):
+    assert history_stages(line) == stages

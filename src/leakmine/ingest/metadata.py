@@ -246,16 +246,18 @@ def published_year(text: str) -> int | None:
     return _year_after(text, _PUBLISHED)
 
 
-_STAGE_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|{_YEAR}\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
-# A stage of an article's history and its date, a few words between ("accepted for publication 9 June 2031").
+# A stage of an article's history and its date: the date (a month or a year; "3 May", "3rd of May",
+# "3-May-2031", "2031-05-03") a few characters after it, past words of the stage's own
+# ("accepted for publication 9 June 2031", "Published online ahead of print ...").
 _STAGE_DATED = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, _PUBLISHED + _HISTORY), key=len, reverse=True)) + r")\b"
-    rf"[\s:.,]*(?:[a-z]+[\s:.,]+){{0,3}}?(?:on\s+)?{_STAGE_DATE}(?![a-z])", re.IGNORECASE)
+    r"\b(?:" + "|".join(sorted(map(re.escape, _PUBLISHED + _HISTORY), key=len, reverse=True)) + r")\b[\s:.,]*"
+    r"(?:(?:for\s+publication|in\s+revised\s+form|online|ahead\s+of\s+print|on)\b[\s:.,]*)*"
+    rf"(?=[^;]{{0,8}}?(?:\b{_MONTH}|{_YEAR}))", re.IGNORECASE)
 
 
 def history_stages(text: str) -> int:
     """How many stages of an article's history a line dates ("Received 3 May 2031; accepted for
-    publication 9 June 2031" -> 2; "Submitted forms were accepted by the board" -> 0)."""
+    publication 9 June 2031" -> 2; "Submitted forms from 2029 were accepted by the board" -> 0)."""
     return len(_STAGE_DATED.findall(text))
 
 

@@ -477,8 +477,8 @@ class Reader:
         if above is None or self.lines[i - 1] is not above:
             return 0
         near = first.page == above.page and 0 < first.top - above.top < 3 * max(above.size, first.size)
-        turned = first.page == above.page + 1 and not _SENTENCE_END.search(above.text) \
-            and len(first.words) > _LETTERING_WORDS
+        turned = first.page == above.page + 1 and len(first.words) > _LETTERING_WORDS \
+            and (self.prev is None or not _SENTENCE_END.search(above.text))  # a heading leaves it open
         if not (near or turned):
             return 0
         k = 0
