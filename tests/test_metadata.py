@@ -489,6 +489,11 @@ def test_a_short_word_among_marked_names_is_a_name_and_a_place_is_not():
     ("Received 3 doses in May 2031 and accepted", 0),
     ("Submitted forms were accepted by the board in 2030", 0),
     ("Submitted protocols from 2029 were accepted in 2030", 1),    # one line of it is not enough
+    ("Received by the editors 3 May 2031; accepted after revision 9 June 2031", 2),
+    ("Received: 12/05/31; Accepted: 09/06/31", 2),
+    ("Received: 20310503; Accepted: 20310609", 2),
+    ("Received a novel implant in 2029 and was accepted a decade later", 0),   # no month in a word
+    ("Received 12000 IU in 2029 and accepted 20000 IU in 2030", 0),            # no year in a number
 ])
 def test_history_stages(line, stages):
     assert history_stages(line) == stages

@@ -246,13 +246,19 @@ def published_year(text: str) -> int | None:
     return _year_after(text, _PUBLISHED)
 
 
-# A stage of an article's history and its date: the date (a month or a year; "3 May", "3rd of May",
-# "3-May-2031", "2031-05-03") a few characters after it, past words of the stage's own
-# ("accepted for publication 9 June 2031", "Published online ahead of print ...").
+# A stage of an article's history and its date: a month or a year a few characters after it, past
+# words of the stage's own ("accepted for publication 9 June 2031", "Published online ahead of print
+# ..."), or a full date (day and month, or numeric) after a few other words ("accepted after revision
+# 9 June 2031", "Received by the editors 3 May 2031"). A month is a whole word ("novel" is none), a
+# year no part of a longer number but a date written as one ("20310503").
+_WHOLE_MONTH = rf"\b{_MONTH}(?![^\W\d_])"
+_NUMERIC_DATE = r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+_FULL_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?[\s-]*{_WHOLE_MONTH}|{_WHOLE_MONTH}\s*\d{{1,2}}\b|{_NUMERIC_DATE})"
 _STAGE_DATED = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _PUBLISHED + _HISTORY), key=len, reverse=True)) + r")\b[\s:.,]*"
     r"(?:(?:for\s+publication|in\s+revised\s+form|online|ahead\s+of\s+print|on)\b[\s:.,]*)*"
-    rf"(?=[^;]{{0,8}}?(?:\b{_MONTH}|{_YEAR}))", re.IGNORECASE)
+    rf"(?=[^;]{{0,8}}?(?:{_WHOLE_MONTH}|{_NUMERIC_DATE}|(?<!\d){_YEAR}(?:[01]\d[0-3]\d)?(?!\d))"
+    rf"|(?:[^\W\d_]+[\s:.,]+){{1,3}}{_FULL_DATE})", re.IGNORECASE)
 
 
 def history_stages(text: str) -> int:
