@@ -179,6 +179,10 @@ class RawWord:
     run: Run
     spaced: bool
 
+    @property
+    def size(self) -> float:
+        return self.run.size
+
 
 def group_words(g: Glyphs) -> list[RawWord]:
     """Words of a page: glyphs of one font run, line by line, split at spaces and wider gaps."""

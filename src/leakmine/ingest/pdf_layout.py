@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TypeVar
 
 import numpy as np
 
@@ -153,46 +154,36 @@ def figure_boxes(raw: list[RawWord], boxes: list[Box]) -> list[Box]:
     abstract): a panel holds `PANEL_WORDS` words or more, covering `PANEL_INK` of its area or more,
     set in runs of prose (`PANEL_RUN_WORDS` words a run on average, a run ending at a gap wider than
     the type). The labels on a figure are a few words spread thin; the boxes of a flowchart, short runs."""
-    if not raw:
-        return boxes
-    cx = np.array([(w.x0 + w.x1) / 2 for w in raw])
-    cy = np.array([(w.top + w.bottom) / 2 for w in raw])
     area = np.array([(w.x1 - w.x0) * (w.bottom - w.top) for w in raw])
     out = []
-    for x0, y0, x1, y1 in boxes:
-        inside = (x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1)
+    for box, inside in zip(boxes, _inside(raw, boxes), strict=True):
+        x0, y0, x1, y1 = box
         words = [raw[k] for k in np.flatnonzero(inside)]
         if len(words) < PANEL_WORDS or area[inside].sum() < PANEL_INK * (x1 - x0) * (y1 - y0) \
                 or len(words) < PANEL_RUN_WORDS * _runs(words):
-            out.append((x0, y0, x1, y1))
+            out.append(box)
     return out
 
 
+def _inside(raw: list[RawWord], boxes: list[Box]) -> list[np.ndarray]:
+    """For each box, which of the words have their centre in it (every word at once)."""
+    if not raw:
+        return [np.zeros(0, dtype=bool) for _ in boxes]
+    cx = np.array([(w.x0 + w.x1) / 2 for w in raw])
+    cy = np.array([(w.top + w.bottom) / 2 for w in raw])
+    return [(x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1) for x0, y0, x1, y1 in boxes]
+
+
 def _runs(words: list[RawWord]) -> int:
-    """How many runs the words make: rows of words on one baseline (within a third of the type, so a
-    superscript or another font stays on its row), cut at gaps wider than the type."""
-    rows: list[list[RawWord]] = []
-    for w in sorted(words, key=lambda w: w.bottom):
-        if rows and w.bottom - rows[-1][0].bottom <= (w.bottom - w.top) / 3:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    runs = 0
-    for row in rows:
-        row.sort(key=lambda w: w.x0)
-        runs += 1 + sum(1 for a, b in pairwise(row) if b.x0 - a.x1 > b.bottom - b.top)
-    return runs
+    """How many runs the words make: rows of words on one baseline (`_rows`), cut at gaps wider than
+    the type."""
+    return sum(1 + sum(1 for a, b in pairwise(row) if b.x0 - a.x1 > b.size) for row in _rows(words))
 
 
 def to_words(raw: list[RawWord], boxes: list[Box], page: int = 0) -> list[Word]:
     """Glyph words -> `Word`s, without rotated text, text printed inside images and lone ornaments
     (the square or triangle some journals set before a heading)."""
-    hidden = np.zeros(len(raw), dtype=bool)
-    if boxes and raw:  # every word's centre against each image box at once
-        cx = np.array([(w.x0 + w.x1) / 2 for w in raw])
-        cy = np.array([(w.top + w.bottom) / 2 for w in raw])
-        for x0, y0, x1, y1 in boxes:
-            hidden |= (x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1)
+    hidden = np.logical_or.reduce(_inside(raw, boxes)) if boxes and raw else np.zeros(len(raw), dtype=bool)
     return [Word(w.text, w.x0, w.x1, w.top, w.bottom, w.run.size, w.run.font, page, w.spaced)
             for w, inside in zip(raw, hidden.tolist(), strict=True)
             if not inside and w.run.upright and w.text.strip() and not _ORNAMENT.fullmatch(w.text)]
@@ -368,8 +359,11 @@ def _split_by_gutter(words: list[Word], gutter: tuple[float, float]
 BOX_PAGES = 2
 
 
-def _rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped by shared baseline, each row left to right."""
+W = TypeVar("W", Word, RawWord)
+
+
+def _rows(words: list[W]) -> list[list[W]]:
+    """Words (`Word`s or `RawWord`s) grouped by shared baseline, each row left to right."""
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.bottom):
         if rows and w.bottom - rows[-1][0].bottom <= 0.3 * rows[-1][0].size:

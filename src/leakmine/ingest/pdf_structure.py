@@ -564,15 +564,17 @@ class Reader:
         `i` when there are none. One history line alone may be a sentence ("... published between 2010
         and 2029 ...") in another type."""
         lines = self.lines
-        j = i
-        while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
-                and (bp := boilerplate_of(lines[j].text)) is not None and bp.rule == _HISTORY_RULE:
-            j += 1
+
+        def items(j: int, history: bool) -> int:  # the end of a run of such items from line j
+            while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
+                    and (bp := boilerplate_of(lines[j].text)) is not None and (bp.rule == _HISTORY_RULE or not history):
+                j += 1
+            return j
+
+        j = items(i, history=True)
         if j - i < 2 and not (j > i and history_stages(lines[i].text) >= 2):
             return i
-        while j < len(lines) and lines[j].page == lines[i].page and self._off_body(lines[j]) \
-                and boilerplate_of(lines[j].text) is not None:
-            j += 1
+        j = items(j, history=False)
         part = Part("", "front-matter")
         for b in lines[i:j]:
             part.add(b, b.text, False)
