@@ -337,6 +337,33 @@ def test_sentence_cut_by_an_aside_is_rejoined(text, sentence):
     assert len([s for s in doc.sections if s.kind != "caption" and s.mined]) == 1
 
 
+_STORY = ("Cement leak after kyphoplasty\n\nAbstract\n\nA 71-year-old man had thigh pain after kyphoplasty at L3. "
+          "The leaked cement was removed and the pain resolved.\n\n")
+
+
+@pytest.mark.parametrize("terms", [
+    "MeSH terms\n\nAged\nCement Leakage\nFemale\nHumans\nLeg\nKyphoplasty\n",
+    "Keywords\n\nOsteoporosis\nRadiculopathy\nVertebral Augmentation\n",
+])
+def test_terms_listed_under_their_heading_are_not_mined(terms):
+    """One term a line under a list's heading: items of that list, none a heading over mined text."""
+    doc = read(_STORY + terms + "\nCopyright 2031 The Authors.\n")
+    listed = terms.split("\n\n")[1].split("\n")[-2]
+    assert not section_with(doc, listed).mined
+    assert [s.text for s in doc.sections if s.mined and s.kind != "title"] == [_STORY.split("\n\n")[2]]
+
+
+@pytest.mark.parametrize("after", [
+    "Authors\n\nLena Ortiz\nMarta Ruiz\n\nCase summary\n\nHer leg pain began on day 2 and settled",
+    "Conflict of interest\n\nNone declared.\n\nOperative findings\n\nThe cement lay beside the root, and",
+])
+def test_a_heading_after_other_front_or_back_matter_still_opens_mined_text(after):
+    """Only a list of terms takes the heading-like lines after it; text under a heading after other
+    matter is mined (here a paragraph cut short, which alone would not leave that matter)."""
+    doc = read(_STORY + after + "\n")
+    assert section_with(doc, after.rsplit("\n\n", 1)[1]).mined
+
+
 def test_finished_sentences_are_not_joined_across_asides():
     doc = read("The cement was removed.\n\nFigure 1. Operative view.\n\nShe recovered.\n")
     assert section_with(doc, "She recovered.").text == "The cement was removed.\n\nShe recovered."

@@ -21,7 +21,9 @@ from leakmine.ingest.textclean import join_wrapped, normalized
 
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
 _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
-_WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstract, not of one of its parts
+_WHOLE_ABSTRACT = frozenset({"abstract", "summary"})
+# Front matter whose lines are terms, one a line (a saved PubMed page's "MeSH terms")
+_TERM_LISTS = frozenset({"mesh terms", "mesh", "keywords", "keyword", "key words", "publication types", "substances"})  # titles of a whole abstract, not of one of its parts
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
 _MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
 # "... that can lea..." (the cut word goes too; bounded, so a long unbroken line is searched in linear time)
@@ -218,10 +220,19 @@ class SectionBuilder:
             return True
         return False
 
+    def _listed(self, p: Para) -> bool:
+        """A line set like a heading, that the vocabulary does not know, under the heading of a list of
+        terms ("MeSH terms", "Keywords", "Publication types"): an item of the list, not a section."""
+        cur = self.section
+        return cur is not None and normalize_title(cur.title) in _TERM_LISTS and heading_kind(p.text) is None \
+            and not numbering_depth(p.text)
+
     def add(self, p: Para) -> None:
         if p.role == "heading" and self.table is not None and heading_kind(p.text) is None \
                 and not numbering_depth(p.text):
             self.row(p.text)
+        elif p.role == "heading" and self._listed(p):
+            self.body(p)
         elif p.role == "heading":
             self.heading(p.text)
         elif p.role == "title":
