@@ -6,8 +6,10 @@ from importlib import resources
 import pytest
 
 from leakmine.ingest.headings import (
+    TERM_LISTS,
     heading_kind,
     inline_heading,
+    lists_terms,
     looks_like_heading,
     may_open_heading,
     mend_spacing,
@@ -92,9 +94,13 @@ def test_mend_spacing(title, mended):
     assert mend_spacing(title) == mended
 
 
-def _vocabulary_titles() -> list[str]:
+def _kinds() -> dict[str, list[str]]:
     data = json.loads(resources.files("leakmine.ingest").joinpath("headings.json").read_text(encoding="utf-8"))
-    return [t for ts in data.values() for t in ts]
+    return {kind: titles for kind, titles in data.items() if kind != TERM_LISTS}
+
+
+def _vocabulary_titles() -> list[str]:
+    return [t for ts in _kinds().values() for t in ts]
 
 
 def test_may_open_heading_keeps_every_known_heading_however_printed():
@@ -124,10 +130,17 @@ def test_may_open_heading(text, may):
 
 
 def test_vocabulary_kinds_are_section_kinds():
-    data = json.loads(resources.files("leakmine.ingest").joinpath("headings.json").read_text(encoding="utf-8"))
+    data = _kinds()
     assert set(data) <= set(SECTION_KINDS)
     titles = [t for ts in data.values() for t in ts]
     assert len(titles) == len(set(titles)), "a heading may belong to one kind only"
+
+
+def test_lists_of_terms_are_front_matter():
+    data = json.loads(resources.files("leakmine.ingest").joinpath("headings.json").read_text(encoding="utf-8"))
+    for title in data[TERM_LISTS]:
+        assert lists_terms(title.upper()) and heading_kind(title) == "front-matter", title
+    assert not lists_terms("Affiliations") and not lists_terms("Case report")
 
 
 @pytest.mark.parametrize("line, next_line, expected", [

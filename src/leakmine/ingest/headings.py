@@ -41,10 +41,27 @@ _NOT_IN_TITLE = re.compile(r"[^\w\s/&-]")
 _UNSURE = re.compile("[\u2009\xa0\u0130\u03a3]")
 
 
+TERM_LISTS = "term lists"  # the key of headings.json naming the front matter that lists terms, one a line
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, list[str]]:
+    return json.loads(resources.files(__package__).joinpath("headings.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, str]:
-    data = json.loads(resources.files(__package__).joinpath("headings.json").read_text(encoding="utf-8"))
-    return {normalize_title(title): kind for kind, titles in data.items() for title in titles}
+    return {normalize_title(title): kind for kind, titles in _data().items() if kind != TERM_LISTS for title in titles}
+
+
+@lru_cache(maxsize=1)
+def _term_lists() -> frozenset[str]:
+    return frozenset(normalize_title(title) for title in _data()[TERM_LISTS])
+
+
+def lists_terms(title: str) -> bool:
+    """Whether a heading is that of a list of terms, one a line ("MeSH terms", "Keywords")."""
+    return normalize_title(title) in _term_lists()
 
 
 def normalize_title(title: str) -> str:

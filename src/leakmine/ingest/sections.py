@@ -14,16 +14,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from leakmine.ingest.captions import caption_label
-from leakmine.ingest.headings import heading_kind, inline_heading, normalize_title, numbering_depth
+from leakmine.ingest.headings import (
+    heading_kind,
+    inline_heading,
+    lists_terms,
+    normalize_title,
+    numbering_depth,
+)
 from leakmine.ingest.paragraphs import BODY_KINDS, OPEN_ENDINGS, Para, terminated
 from leakmine.ingest.runin import strip_label
 from leakmine.ingest.textclean import join_wrapped, normalized
 
 _INHERITING = frozenset({"case", "methods", "results", "discussion"})
 _ABSTRACT_OPENERS = frozenset({"background", "objective", "objectives", "purpose", "importance"})
-_WHOLE_ABSTRACT = frozenset({"abstract", "summary"})
-# Front matter whose lines are terms, one a line (a saved PubMed page's "MeSH terms")
-_TERM_LISTS = frozenset({"mesh terms", "mesh", "keywords", "keyword", "key words", "publication types", "substances"})  # titles of a whole abstract, not of one of its parts
+_WHOLE_ABSTRACT = frozenset({"abstract", "summary"})  # titles of a whole abstract, not of one of its parts
 _MIN_DUPLICATE = 40  # normalised characters; shorter paragraphs may repeat by chance
 _MIN_PREVIEW = 80  # normalised characters a cut-short preview must hold to be matched
 # "... that can lea..." (the cut word goes too; bounded, so a long unbroken line is searched in linear time)
@@ -224,7 +228,7 @@ class SectionBuilder:
         """A line set like a heading, that the vocabulary does not know, under the heading of a list of
         terms ("MeSH terms", "Keywords", "Publication types"): an item of the list, not a section."""
         cur = self.section
-        return cur is not None and normalize_title(cur.title) in _TERM_LISTS and heading_kind(p.text) is None \
+        return cur is not None and lists_terms(cur.title) and heading_kind(p.text) is None \
             and not numbering_depth(p.text)
 
     def add(self, p: Para) -> None:
