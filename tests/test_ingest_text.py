@@ -353,6 +353,20 @@ def test_terms_listed_under_their_heading_are_not_mined(terms):
     assert [s.text for s in doc.sections if s.mined and s.kind != "title"] == [_STORY.split("\n\n")[2]]
 
 
+@pytest.mark.parametrize("terms, heading", [
+    ("Keywords\n\nOsteoporosis\nCement Leakage\n\n", "Patient Particulars"),
+    ("KEYWORDS\n\nKYPHOPLASTY\nLEAKAGE\n\n", "CLINICAL NOTE"),
+    ("## Keywords\n\n- kyphoplasty\n- cement leakage\n\n", "## Case Note and Review"),
+])
+def test_a_heading_after_a_list_of_terms_heads_the_sentences_below_it(terms, heading):
+    """The last heading-like line under a list of terms heads the text when a sentence follows it, however
+    short the sentences below it."""
+    doc = read(_STORY + terms + heading + "\n\nShe had right thigh pain on day 2.\n\nThe pain settled in a week.\n")
+    told = section_with(doc, "She had right thigh pain on day 2.")
+    assert told.mined and told.title == heading.lstrip("# ")
+    assert not section_with(doc, terms.split("\n\n")[1].split("\n")[-1].lstrip("- ")).mined
+
+
 @pytest.mark.parametrize("after", [
     "Authors\n\nLena Ortiz\nMarta Ruiz\n\nCase summary\n\nHer leg pain began on day 2 and settled",
     "Conflict of interest\n\nNone declared.\n\nOperative findings\n\nThe cement lay beside the root, and",

@@ -77,6 +77,7 @@ class SectionBuilder:
         self.abstract_case = False  # the last part told the case
         self.abstract_parts: set[str] = set()  # normalised titles of its parts
         self.dropped = 0  # repeated paragraphs left out
+        self.term = False  # the last paragraph was a line taken as a term of a list (`_listed`)
 
     # sections
     def _flush(self) -> None:
@@ -226,16 +227,22 @@ class SectionBuilder:
 
     def _listed(self, p: Para) -> bool:
         """A line set like a heading, that the vocabulary does not know, under the heading of a list of
-        terms ("MeSH terms", "Keywords", "Publication types"): an item of the list, not a section."""
+        terms ("MeSH terms", "Keywords", "Publication types"): an item of the list, not a section, unless
+        a sentence follows it (`add`: then it heads that text)."""
         cur = self.section
         return cur is not None and lists_terms(cur.title) and heading_kind(p.text) is None \
             and not numbering_depth(p.text)
 
     def add(self, p: Para) -> None:
+        listed = p.role == "heading" and self.table is None and self._listed(p)
+        if self.term and not listed and p.role == "body" and _sentence(p.text):
+            assert self.section is not None
+            self.heading(self.section.paras.pop())  # the last "term" heads the text that follows it
+        self.term = listed
         if p.role == "heading" and self.table is not None and heading_kind(p.text) is None \
                 and not numbering_depth(p.text):
             self.row(p.text)
-        elif p.role == "heading" and self._listed(p):
+        elif listed:
             self.body(p)
         elif p.role == "heading":
             self.heading(p.text)
@@ -277,6 +284,11 @@ class SectionBuilder:
 def _is_prose(text: str) -> bool:
     """Running text (at least two sentences) rather than a list of names, places or keywords."""
     return len(text.split()) >= 20 and terminated(text) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", text))
+
+
+def _sentence(text: str) -> bool:
+    """A finished sentence of five words or more, not a term of a list."""
+    return terminated(text) and len(text.split()) >= 5
 
 
 def _is_page_text(text: str) -> bool:
