@@ -353,18 +353,47 @@ def test_terms_listed_under_their_heading_are_not_mined(terms):
     assert [s.text for s in doc.sections if s.mined and s.kind != "title"] == [_STORY.split("\n\n")[2]]
 
 
-@pytest.mark.parametrize("terms, heading", [
-    ("Keywords\n\nOsteoporosis\nCement Leakage\n\n", "Patient Particulars"),
-    ("KEYWORDS\n\nKYPHOPLASTY\nLEAKAGE\n\n", "CLINICAL NOTE"),
-    ("## Keywords\n\n- kyphoplasty\n- cement leakage\n\n", "## Case Note and Review"),
+@pytest.mark.parametrize("terms, heading, first", [
+    ("Keywords\n\nOsteoporosis\nCement Leakage\n\n", "Patient Particulars", "She had right thigh pain on day 2."),
+    ("KEYWORDS\n\nKYPHOPLASTY\nLEAKAGE\n\n", "CLINICAL NOTE", "She had right thigh pain on day 2."),
+    ("## Keywords\n\n- kyphoplasty\n- cement leakage\n\n", "## Case Note and Review", "She had right thigh pain on day 2."),
+    ("Keywords\n\nOsteoporosis\nCement Leakage\n\n", "Patient Particulars", "She was 81."),
+    ("Keywords\n\nOsteoporosis\nCement Leakage\n\n", "Patient Particulars",
+     "On the second day after kyphoplasty at L4 she noticed a burning pain in the right thigh (Figure 2)"),
 ])
-def test_a_heading_after_a_list_of_terms_heads_the_sentences_below_it(terms, heading):
-    """The last heading-like line under a list of terms heads the text when a sentence follows it, however
-    short the sentences below it."""
-    doc = read(_STORY + terms + heading + "\n\nShe had right thigh pain on day 2.\n\nThe pain settled in a week.\n")
-    told = section_with(doc, "She had right thigh pain on day 2.")
+def test_a_heading_after_a_list_of_terms_heads_the_text_below_it(terms, heading, first):
+    """The last heading-like line under a list of terms heads the text when text that is no term follows
+    it: a sentence however short, a paragraph however cut."""
+    doc = read(_STORY + terms + heading + f"\n\n{first}\n\nThe pain settled in a week.\n")
+    told = section_with(doc, first)
     assert told.mined and told.title == heading.lstrip("# ")
     assert not section_with(doc, terms.split("\n\n")[1].split("\n")[-1].lstrip("- ")).mined
+
+
+def test_lines_after_the_lifted_heading_go_with_it():
+    doc = read(_STORY + "Keywords\n\nOsteoporosis\nCement Leakage\n\nPatient Particulars\n\n"
+               "- A 70-year-old man had kyphoplasty at L4 and had thigh pain the next day.\n")
+    assert section_with(doc, "A 70-year-old man had kyphoplasty").mined
+
+
+@pytest.mark.parametrize("terms", [
+    "MeSH terms\n\nAged, 80 and over\nFemale\nHumans\nPulmonary Embolism / etiology*\nVertebroplasty / adverse effects*\n",
+    "Keywords\n\nkyphoplasty; cement leakage; paraplegia; pulmonary embolism.\n",
+])
+def test_terms_run_together_stay_in_their_list(terms):
+    """Terms on lines that run together into one paragraph, or one line of terms, are no text."""
+    doc = read(_STORY + terms + "\nCopyright 2031 The Authors.\n")
+    assert [s.text for s in doc.sections if s.mined and s.kind != "title"] == [_STORY.split("\n\n")[2]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her fracture was graded in 2019: 2-B, and she was treated with a foraminotomy at L2.",
+    "Postoperative CT in May 2019: 3-D, axial and sagittal views showed cement in the foramen.",
+])
+def test_a_sentence_with_a_year_and_a_lettered_number_is_no_citation(sentence):
+    doc = read(f"Cement in the foramen after kyphoplasty\n\nCase report\n\n{sentence}\n")
+    assert (doc.meta.journal, doc.meta.year) == (None, None)
+    assert section_with(doc, sentence).mined
 
 
 @pytest.mark.parametrize("after", [

@@ -79,13 +79,15 @@ _JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
 _SUPPLEMENT = r"Suppl(?:ement)?\.?(?:\s*\d{1,3})?"  # a supplement of a volume ("Suppl 5", "Suppl.")
 _ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
-    # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49", a two months' issue,
-    # a volume with its series letter ("Spine Surg. 2013 Oct;95-B(10):1388-91")
+    # "Spine Surg Case Rep J. 2024 Mar 14;11:512-8", "Spine Cases 2021; 30(3): 44-49", a two months' issue
     # "Spine Cases. 2011 Nov-Dec;4(6):212-8", a meeting's supplement "Spine Cases. 2014;145(3_MeetingAbstracts):508A",
     # a supplement after its volume or alone "Spine Cases. 2008 Nov;17 Suppl 2(Suppl 2):301-5", "2019;Suppl 1:S12-8"
     re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})"
                rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*"
-               rf"(?:\d{{1,4}}(?:-?[A-Z])?(?:\s+{_SUPPLEMENT})?|{_SUPPLEMENT})\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
+               rf"(?:\d{{1,4}}[A-Z]?(?:\s+{_SUPPLEMENT})?|{_SUPPLEMENT})\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
+    # a volume with its series letter, its issue and pages after it ("Spine Surg. 2013 Oct;95-B(10):1388-91")
+    re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_JOURNAL},?\s+(?P<year>{_YEAR})(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*;\s*"
+               rf"\d{{1,4}}-[A-Z]\s*\(\d{{1,3}}\)\s*:\s*\d"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"
     re.compile(rf"^(?:{_ET_AL_HEAD}\s+)?{_JOURNAL}\s*\((?P<year>{_YEAR})\)\s*,?\s*\d+\s*(?:\(\d+\))?\s*[:;,]"),
     # an article numbered in its volume, the journal's name with commas in it: "Journal of Spine, Pain and

@@ -77,7 +77,7 @@ class SectionBuilder:
         self.abstract_case = False  # the last part told the case
         self.abstract_parts: set[str] = set()  # normalised titles of its parts
         self.dropped = 0  # repeated paragraphs left out
-        self.term = False  # the last paragraph was a line taken as a term of a list (`_listed`)
+        self.term: tuple[_Section, int] | None = None  # where the line last taken as a term of a list lies
 
     # sections
     def _flush(self) -> None:
@@ -228,22 +228,38 @@ class SectionBuilder:
     def _listed(self, p: Para) -> bool:
         """A line set like a heading, that the vocabulary does not know, under the heading of a list of
         terms ("MeSH terms", "Keywords", "Publication types"): an item of the list, not a section, unless
-        a sentence follows it (`add`: then it heads that text)."""
+        text that is no term comes after it (`_lift_term`)."""
         cur = self.section
         return cur is not None and lists_terms(cur.title) and heading_kind(p.text) is None \
             and not numbering_depth(p.text)
 
+    def _lift_term(self) -> None:
+        """The last line taken as a term of the open list heads the lines after it, now that text that is
+        no term comes: a heading the vocabulary does not know ("Patient story") under the keywords."""
+        if self.term is None:
+            return
+        section, at = self.term
+        self.term = None
+        if section is not self.section:
+            return
+        title, *rest = section.paras[at:]
+        del section.paras[at:]
+        self.heading(title)
+        assert self.section is not None
+        self.section.paras.extend(rest)
+
     def add(self, p: Para) -> None:
         listed = p.role == "heading" and self.table is None and self._listed(p)
-        if self.term and not listed and p.role == "body" and _sentence(p.text):
-            assert self.section is not None
-            self.heading(self.section.paras.pop())  # the last "term" heads the text that follows it
-        self.term = listed
+        if not listed and p.role == "body" and not _term(p.text):
+            self._lift_term()
         if p.role == "heading" and self.table is not None and heading_kind(p.text) is None \
                 and not numbering_depth(p.text):
             self.row(p.text)
         elif listed:
             self.body(p)
+            cur = self.section
+            if cur is not None and cur.paras and cur.paras[-1] == p.text:
+                self.term = (cur, len(cur.paras) - 1)
         elif p.role == "heading":
             self.heading(p.text)
         elif p.role == "title":
@@ -286,9 +302,13 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) >= 20 and terminated(text) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", text))
 
 
-def _sentence(text: str) -> bool:
-    """A finished sentence of five words or more, not a term of a list."""
-    return terminated(text) and len(text.split()) >= 5
+def _term(text: str) -> bool:
+    """Terms ("Spinal Fusion / adverse effects*", "kyphoplasty; cement leakage.", a list's lines run into
+    one paragraph), not text: words such as "a", "at", "was" make up a sixth of text, hardly any of terms;
+    of a few words, no finished sentence with one of them ("She was 81.")."""
+    words = text.split()
+    small = sum(w.lower().strip(",.;:()") in OPEN_ENDINGS for w in words)
+    return small <= 0.15 * len(words) if len(words) > 3 else not (terminated(text) and small)
 
 
 def _is_page_text(text: str) -> bool:
