@@ -60,7 +60,7 @@ def _term_lists() -> frozenset[str]:
 
 
 def lists_terms(title: str) -> bool:
-    """Whether a heading is that of a list of terms, one a line ("MeSH terms", "Keywords")."""
+    """Whether a heading is that of a list of index terms, one a line ("MeSH terms", "Publication types")."""
     return normalize_title(title) in _term_lists()
 
 

@@ -227,15 +227,15 @@ class SectionBuilder:
 
     def _listed(self, p: Para) -> bool:
         """A line set like a heading, that the vocabulary does not know, under the heading of a list of
-        terms ("MeSH terms", "Keywords", "Publication types"): an item of the list, not a section, unless
-        text that is no term comes after it (`_lift_term`)."""
+        index terms ("MeSH terms", "Publication types"): an item of the list, not a section, unless a
+        sentence comes after it (`_lift_term`)."""
         cur = self.section
         return cur is not None and lists_terms(cur.title) and heading_kind(p.text) is None \
             and not numbering_depth(p.text)
 
     def _lift_term(self) -> None:
-        """The last line taken as a term of the open list heads the lines after it, now that text that is
-        no term comes: a heading the vocabulary does not know ("Patient story") under the keywords."""
+        """The last line taken as a term of the open list heads the lines after it, now that a sentence
+        comes (a page's "Save search" over its text)."""
         if self.term is None:
             return
         section, at = self.term
@@ -303,12 +303,14 @@ def _is_prose(text: str) -> bool:
 
 
 def _term(text: str) -> bool:
-    """Terms ("Spinal Fusion / adverse effects*", "kyphoplasty; cement leakage.", a list's lines run into
-    one paragraph), not text: words such as "a", "at", "was" make up a sixth of text, hardly any of terms;
-    of a few words, no finished sentence with one of them ("She was 81.")."""
+    """Terms ("Spinal Fusion / adverse effects*", "Quality of Life", a list's lines run into one
+    paragraph), not a sentence: a finished one has words such as "a", "at", "was", a sixth of its words
+    or more, or one at least in a sentence of three words ("She was 81.")."""
+    if not terminated(text):
+        return True
     words = text.split()
     small = sum(w.lower().strip(",.;:()") in OPEN_ENDINGS for w in words)
-    return small <= 0.15 * len(words) if len(words) > 3 else not (terminated(text) and small)
+    return small <= 0.15 * len(words) if len(words) > 3 else not small
 
 
 def _is_page_text(text: str) -> bool:
