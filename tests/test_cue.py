@@ -58,7 +58,6 @@ def test_every_kind_has_rules_and_a_label():
     ("Objective: To report a case-control study of leakage.", "PATIENT", []),
     ("Objective: To report an unusual case of palsy subsequent to cervical laminectomy.", "RESCUE", []),
     ("It is important to report any case of leakage.", "PATIENT", []),
-    ("The first reported case of cement embolism was published in 1999.", "PATIENT", []),
     ("Early decompression should be considered.", "GENERIC", ["should"]),
     ("Lordosis can paradoxically result in a traction injury.", "GENERIC", ["can paradoxically result"]),
     ("She could finally walk.", "GENERIC", []),

@@ -611,7 +611,7 @@ def test_a_pages_front_lines(page, title, author, year):
     ("Spine Cases Q. 2011 Nov-Dec;4(6):212-218. English.", "Spine Cases Q", 2011),  # an issue of two months
     ("Spine Cases Q. 2011 Mar/Apr;9(2):12-16.", "Spine Cases Q", 2011),
     ("Spine Cases Q. 2011 Mar 14;9:512-8", "Spine Cases Q", 2011),
-    ("Spine Cases Q. 2011 Oct;93-B(10):1388-91. doi: 10.5555/scq.93B10.1", "Spine Cases Q", 2011),  # a series letter
+    ("Spine Cases Q. 2011 Oct;41-B(10):221-6. doi: 10.5555/scq.41B10.1", "Spine Cases Q", 2011),  # a series letter
     ("Journal of Spine, Pain and Surgery volume 14, Article number: 37 (2011)", "Journal of Spine, Pain and Surgery", 2011),
 ])
 def test_an_issue_or_citation_line_above_the_title(line, journal, year):
