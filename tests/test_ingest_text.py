@@ -362,6 +362,9 @@ def test_index_terms_under_their_heading_are_not_mined(terms):
 @pytest.mark.parametrize("after, heading, first", [
     ("Save search", "Save search", "Create a file of the records for a reference manager."),
     ("Save search", "Save search", "It was saved."),
+    # a terse sentence of few small words under a heading the vocabulary does not know
+    ("Neurological examination", "Neurological examination",
+     "Examination revealed left L5 weakness (MRC grade 3/5), absent ankle reflex and positive straight-leg raising."),
 ])
 def test_a_sentence_after_index_terms_is_headed_by_the_last_term_line(after, heading, first):
     """Text after the list (a page's own lines) stays text, under the last heading-like line."""
@@ -392,6 +395,8 @@ def test_under_keywords_an_unknown_heading_still_heads_its_text(terms, heading, 
 @pytest.mark.parametrize("sentence", [
     "Her fracture was graded in 2019: 2-B, and she was treated with a foraminotomy at L2.",
     "Postoperative CT in May 2019: 3-D, axial and sagittal views showed cement in the foramen.",
+    "Her first operation was reported in Spine Surg Br 2029;41-B(3):221-6; two years later she had a leak at L3.",
+    "A similar leak was described in Orthop Spine Br 2029;41-B(3):221-6, where the cement reached the canal.",
 ])
 def test_a_sentence_with_a_year_and_a_lettered_number_is_no_citation(sentence):
     doc = read(f"Cement in the foramen after kyphoplasty\n\nCase report\n\n{sentence}\n")

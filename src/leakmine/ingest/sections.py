@@ -234,8 +234,8 @@ class SectionBuilder:
             and not numbering_depth(p.text)
 
     def _lift_term(self) -> None:
-        """The last line taken as a term of the open list heads the lines after it, now that a sentence
-        comes (a page's "Save search" over its text)."""
+        """The last line taken as a term of the open list heads the lines after it, now that text comes
+        (a finished sentence: a heading the vocabulary does not know over its paragraph)."""
         if self.term is None:
             return
         section, at = self.term
@@ -245,8 +245,8 @@ class SectionBuilder:
         title, *rest = section.paras[at:]
         del section.paras[at:]
         self.heading(title)
-        assert self.section is not None
-        self.section.paras.extend(rest)
+        for text in rest:
+            self.body(Para("body", text))
 
     def add(self, p: Para) -> None:
         listed = p.role == "heading" and self.table is None and self._listed(p)
@@ -303,14 +303,9 @@ def _is_prose(text: str) -> bool:
 
 
 def _term(text: str) -> bool:
-    """Terms ("Spinal Fusion / adverse effects*", "Quality of Life", a list's lines run into one
-    paragraph), not a sentence: a finished one has words such as "a", "at", "was", a sixth of its words
-    or more, or one at least in a sentence of three words ("She was 81.")."""
-    if not terminated(text):
-        return True
-    words = text.split()
-    small = sum(w.lower().strip(",.;:()") in OPEN_ENDINGS for w in words)
-    return small <= 0.15 * len(words) if len(words) > 3 else not small
+    """Index terms ("Spinal Fusion / adverse effects*", a list's lines run into one paragraph), not text:
+    no full stop (or other sentence end) closes them."""
+    return not terminated(text)
 
 
 def _is_page_text(text: str) -> bool:
