@@ -374,6 +374,27 @@ def test_a_sentence_after_index_terms_is_headed_by_the_last_term_line(after, hea
     assert not section_with(doc, "Kyphoplasty").mined
 
 
+def test_notices_after_index_terms_stay_asides_when_a_term_heads_the_text():
+    doc = read(_STORY + _MESH + "\nLeg weakness at two hours\n\nErratum in: Paraplegia after kyphoplasty in a 58-year-old "
+               "man. Spine Case Rev. 2031;14(7):301.\n\nA 74-year-old woman had T12 vertebroplasty. She had leg weakness.\n")
+    assert not section_with(doc, "Erratum in").mined
+    assert section_with(doc, "A 74-year-old woman").title == "Leg weakness at two hours"
+
+
+def test_a_labelled_paragraph_after_index_terms_lifts_the_heading_and_the_lines_before_it():
+    doc = read(_STORY + _MESH + "\nNeurological status\n\nPower 2/5 in both legs, urinary retention on day 2\n\n"
+               "Outcome: after evacuation she walked with a frame at 3 months.\n")
+    assert section_with(doc, "Power 2/5 in both legs").mined
+    assert section_with(doc, "she walked with a frame").mined
+
+
+def test_a_table_after_index_terms_is_kept_whole():
+    doc = read(_STORY + _MESH + "\nLaboratory findings\n\nTable 1. Values on admission\n\nHaemoglobin\n9.8 g/dL\n"
+               "Platelets\n88,000/mm3\nINR 2.4.\n\nOn the second day she had weakness of both legs and urinary retention.\n")
+    assert "INR 2.4." in section_with(doc, "Table 1.").text
+    assert section_with(doc, "On the second day").title == "Laboratory findings"
+
+
 @pytest.mark.parametrize("terms", [
     "Keywords\n\nOsteoporosis\nVertebroplasty\n\n",
     "KEYWORDS\n\nKYPHOPLASTY\nLEAKAGE\n\n",
@@ -397,6 +418,7 @@ def test_under_keywords_an_unknown_heading_still_heads_its_text(terms, heading, 
     "Postoperative CT in May 2019: 3-D, axial and sagittal views showed cement in the foramen.",
     "Her first operation was reported in Spine Surg Br 2029;41-B(3):221-6; two years later she had a leak at L3.",
     "A similar leak was described in Orthop Spine Br 2029;41-B(3):221-6, where the cement reached the canal.",
+    "Her leak was sealed with an epidural blood patch as in Spine Surg Br 2029;41-B(3):221-6.",
 ])
 def test_a_sentence_with_a_year_and_a_lettered_number_is_no_citation(sentence):
     doc = read(f"Cement in the foramen after kyphoplasty\n\nCase report\n\n{sentence}\n")

@@ -234,8 +234,9 @@ class SectionBuilder:
             and not numbering_depth(p.text)
 
     def _lift_term(self) -> None:
-        """The last line taken as a term of the open list heads the lines after it, now that text comes
-        (a finished sentence: a heading the vocabulary does not know over its paragraph)."""
+        """The last line taken as a term of the open list heads the lines of text after it, now that text
+        comes (a finished sentence or a labelled paragraph: a heading the vocabulary does not know over its
+        paragraphs); a notice or other matter among them stayed an aside (`add`)."""
         if self.term is None:
             return
         section, at = self.term
@@ -250,7 +251,8 @@ class SectionBuilder:
 
     def add(self, p: Para) -> None:
         listed = p.role == "heading" and self.table is None and self._listed(p)
-        if not listed and p.role == "body" and not _term(p.text):
+        if p.role == "body" and not _term(p.text) and (self.table is None or not _row_like(p)) \
+                or p.role == "label" and p.kind in BODY_KINDS:
             self._lift_term()
         if p.role == "heading" and self.table is not None and heading_kind(p.text) is None \
                 and not numbering_depth(p.text):
@@ -279,7 +281,7 @@ class SectionBuilder:
             label = caption_label(p.text)
             if not self._duplicate(p.text):
                 self.aside({"title": label[1] if label else "", "kind": "caption", "text": p.text})
-        elif p.role == "boiler" and self.section is not None and (
+        elif p.role == "boiler" and self.section is not None and self.term is None and (
                 self.section.kind in ("front-matter", "back-matter")
                 or (self.section.kind == "references" and p.rule == "citation-line")):
             self.body(p)
