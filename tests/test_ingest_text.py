@@ -388,6 +388,12 @@ def test_a_labelled_paragraph_after_index_terms_lifts_the_heading_and_the_lines_
     assert section_with(doc, "she walked with a frame").mined
 
 
+def test_a_sentence_run_into_a_term_line_after_index_terms_is_text():
+    doc = read(_STORY + "Substances\nFigure 1. Sagittal CT with cement in the canal at T12.\n\n"
+               "doi: 10.5555/scr.2031.0055\n\nFemale\nA 74-year-old woman had T12 vertebroplasty.\nFemale\n")
+    assert section_with(doc, "A 74-year-old woman had T12").mined
+
+
 def test_a_table_after_index_terms_is_kept_whole():
     doc = read(_STORY + _MESH + "\nLaboratory findings\n\nTable 1. Values on admission\n\nHaemoglobin\n9.8 g/dL\n"
                "Platelets\n88,000/mm3\nINR 2.4.\n\nOn the second day she had weakness of both legs and urinary retention.\n")

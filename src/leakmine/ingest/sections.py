@@ -299,6 +299,9 @@ class SectionBuilder:
         return self.parts
 
 
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # "... vertebroplasty. Female", not "U.S. Gov't"
+
+
 def _is_prose(text: str) -> bool:
     """Running text (at least two sentences) rather than a list of names, places or keywords."""
     return len(text.split()) >= 20 and terminated(text) and bool(re.search(r"[a-z][.!?]\s+[A-Z]", text))
@@ -306,8 +309,8 @@ def _is_prose(text: str) -> bool:
 
 def _term(text: str) -> bool:
     """Index terms ("Spinal Fusion / adverse effects*", a list's lines run into one paragraph), not text:
-    no full stop (or other sentence end) closes them."""
-    return not terminated(text)
+    no sentence ends in them ("... T12 vertebroplasty. Female" is a sentence with a term run into it)."""
+    return not terminated(text) and not _SENTENCE_END.search(text)
 
 
 def _is_page_text(text: str) -> bool:
