@@ -394,6 +394,12 @@ def test_a_sentence_run_into_a_term_line_after_index_terms_is_text():
     assert section_with(doc, "A 74-year-old woman had T12").mined
 
 
+def test_matter_after_a_list_of_index_terms_is_its_own_section():
+    doc = read(_STORY + _MESH + "\nConflict of interest\n\nThe authors declare no competing interests.\n\n"
+               "Copyright 2031 The Authors.\n")
+    assert section_with(doc, "no competing interests").title == "Conflict of interest"
+
+
 def test_a_table_after_index_terms_is_kept_whole():
     doc = read(_STORY + _MESH + "\nLaboratory findings\n\nTable 1. Values on admission\n\nHaemoglobin\n9.8 g/dL\n"
                "Platelets\n88,000/mm3\nINR 2.4.\n\nOn the second day she had weakness of both legs and urinary retention.\n")
@@ -645,6 +651,8 @@ def test_a_pages_front_lines(page, title, author, year):
     ("Spine Cases Q. 2011 Mar/Apr;9(2):12-16.", "Spine Cases Q", 2011),
     ("Spine Cases Q. 2011 Mar 14;9:512-8", "Spine Cases Q", 2011),
     ("Spine Cases Q. 2011 Oct;41-B(10):221-6. doi: 10.5555/scq.41B10.1", "Spine Cases Q", 2011),  # a series letter
+    ("Spine Cases (Br) 2011 Oct;41-B(10):221-6.", "Spine Cases (Br)", 2011),
+    ("Zeitschrift für Spine Cases. 2011;41-B(3):221-6.", "Zeitschrift für Spine Cases", 2011),
     ("Journal of Spine, Pain and Surgery volume 14, Article number: 37 (2011)", "Journal of Spine, Pain and Surgery", 2011),
 ])
 def test_an_issue_or_citation_line_above_the_title(line, journal, year):

@@ -86,8 +86,10 @@ _CITATION_FORMS = (
                rf"(?:\s+{_MONTH}(?:\s*[-\u2013/]\s*{_MONTH}|\s+\d{{1,2}})?)?\s*[;:]\s*"
                rf"(?:\d{{1,4}}[A-Z]?(?:\s+{_SUPPLEMENT})?|{_SUPPLEMENT})\s*(?:\([\w\s-]{{1,24}}\))?\s*[:,.]"),
     # a volume with its series letter, its issue and pages after it, the whole line, the journal's name
-    # in capitals but for small words ("Spine Surg. 2031 Oct;41-B(10):221-6. doi: ...")
-    re.compile(rf"^(?:\d{{1,3}}\.\s+)?(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+(?:[A-Z][\w&'\u2019-]*\.?|of|and|the|&)){{0,10}}),?"
+    # in capitals but for short small words and a part in brackets ("Spine Surg (Br). 2031
+    # Oct;41-B(10):221-6. doi: ...")
+    re.compile(rf"^(?:\d{{1,3}}\.\s+)?(?P<journal>[A-Z][\w&'\u2019-]*\.?"
+               rf"(?:\s+(?:[A-Z][\w&'\u2019-]*\.?|\([^()]{{1,30}}\)\.?|[^\W\d_A-Z]{{1,4}}|&)){{0,10}}),?"
                rf"\s+(?P<year>{_YEAR})(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*;\s*"
                rf"\d{{1,4}}-[A-Z]\s*\(\d{{1,3}}\)\s*:\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?(?:\s+(?i:doi|epub)\b.*)?$"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"

@@ -91,6 +91,7 @@ class SectionBuilder:
     def open(self, title: str, kind: str) -> None:
         self._flush()
         self.section = _Section(title, kind)
+        self.term = None  # a list of terms ends with its section
 
     def _abstract_part(self, kind: str | None, title: str, heading: bool) -> str | None:
         """The kind of a labelled part of the open abstract ("Case presentation", and the results or
