@@ -74,8 +74,10 @@ _DATED_JOURNAL = re.compile(rf"^(?P<journal>[A-Z][^:|]{{1,120}}?):\s+(?:{_MONTH}
 
 # A journal name: capitalised words and abbreviations with dots, lower-case linking words, a parenthesis
 # ("Spine (Phila Pa 1976)"); a lower-case word with a full stop ends a title sentence, not a journal.
-_JWORD = r"(?:[A-Z][\w&'\u2019-]*\.?|[a-z][\w&'\u2019-]*|&|\([^()]{1,30}\)\.?)"  # "of", never "ended."
-_JOURNAL = rf"(?P<journal>[A-Z][\w&'\u2019-]*\.?(?:\s+{_JWORD}){{0,14}}?)"
+_CAP_WORD = r"[A-Z][\w&'\u2019-]*\.?"  # "Spine", "Surg."
+_BRACKETED = r"\([^()]{1,30}\)\.?"  # "(Phila Pa 1976)", "(Br)"
+_JWORD = rf"(?:{_CAP_WORD}|[a-z][\w&'\u2019-]*|&|{_BRACKETED})"  # "of", never "ended."
+_JOURNAL = rf"(?P<journal>{_CAP_WORD}(?:\s+{_JWORD}){{0,14}}?)"
 _SUPPLEMENT = r"Suppl(?:ement)?\.?(?:\s*\d{1,3})?"  # a supplement of a volume ("Suppl 5", "Suppl.")
 _ET_AL_HEAD = r"(?:[A-Z][\w'\u2019-]+\s+){1,3}et\s+al\.?"  # a running head's "Ruiz et al." before it
 _CITATION_FORMS = (
@@ -88,8 +90,7 @@ _CITATION_FORMS = (
     # a volume with its series letter, its issue and pages after it, the whole line, the journal's name
     # in capitals but for short small words and a part in brackets ("Spine Surg (Br). 2031
     # Oct;41-B(10):221-6. doi: ...")
-    re.compile(rf"^(?:\d{{1,3}}\.\s+)?(?P<journal>[A-Z][\w&'\u2019-]*\.?"
-               rf"(?:\s+(?:[A-Z][\w&'\u2019-]*\.?|\([^()]{{1,30}}\)\.?|[^\W\d_A-Z]{{1,4}}|&)){{0,10}}),?"
+    re.compile(rf"^(?:\d{{1,3}}\.\s+)?(?P<journal>{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_BRACKETED}|[^\W\d_A-Z]{{1,4}}|&)){{0,10}}),?"
                rf"\s+(?P<year>{_YEAR})(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*;\s*"
                rf"\d{{1,4}}-[A-Z]\s*\(\d{{1,3}}\)\s*:\s*[eE]?\d+(?:\s*[\u2013-]\s*[eE]?\d+)?\.?(?:\s+(?i:doi|epub)\b.*)?$"),
     # "Spine Cases (2024) 3:2;41-45", "North Spine J (2020) 29:1234-1240", "Ruiz et al. Spine Cases (2021) 14:88"

@@ -364,7 +364,7 @@ W = TypeVar("W", Word, RawWord)
 
 def _rows(words: list[W]) -> list[list[W]]:
     """Words (`Word`s or `RawWord`s) grouped by shared baseline, each row left to right."""
-    rows: list[list[Word]] = []
+    rows: list[list[W]] = []
     for w in sorted(words, key=lambda w: w.bottom):
         if rows and w.bottom - rows[-1][0].bottom <= 0.3 * rows[-1][0].size:
             rows[-1].append(w)

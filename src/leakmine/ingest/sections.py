@@ -252,8 +252,8 @@ class SectionBuilder:
 
     def add(self, p: Para) -> None:
         listed = p.role == "heading" and self.table is None and self._listed(p)
-        if p.role == "body" and not _term(p.text) and (self.table is None or not _row_like(p)) \
-                or p.role == "label" and p.kind in BODY_KINDS:
+        if self.term is not None and (p.role == "body" and not _term(p.text) and (self.table is None or not _row_like(p))
+                                      or p.role == "label" and p.kind in BODY_KINDS):
             self._lift_term()
         if p.role == "heading" and self.table is not None and heading_kind(p.text) is None \
                 and not numbering_depth(p.text):
