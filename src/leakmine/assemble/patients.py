@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from leakmine.assemble.cues import CueIndex, SentenceCues, vocabulary
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
+from leakmine.assemble.study_type import declares_case_series
 from leakmine.nlp.numbers import NUMWORD, ORDINAL
 from leakmine.records import Document, Mention
 
@@ -367,8 +368,7 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
             return m.attrs["n"]
     own = [m for m in mentions if m.label == "COHORT_SIZE" and m.attrs.get("kind") == "population"
            and not _others(sentence_voice(cues.of(m)))]
-    first_told = min((o.start_char for o in mentions if o.label in ("AGE", "SEX")
-                      and not _others(sentence_voice(cues.of(o)))), default=len(document.text))
+    first_told = _first_told(document, mentions, cues)
 
     def included(m: Mention) -> bool:
         n = m.attrs.get("n")
@@ -384,9 +384,35 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     if opening is not None and all(o.attrs.get("n") == opening.attrs["n"] for o in own) and not any(
             m.label == "COHORT_SIZE" and m.attrs.get("denominator") for m in mentions):
         return opening.attrs["n"]
+    counted = _counted_by_complication(document, mentions, cues, flows)
+    if counted is not None:
+        return counted.attrs["n"]
     if any(m.section_kind != "case" for m in own):
         return None
     return next((m.attrs["n"] for m in own if included(m)), None)
+
+
+def _first_told(document: Document, mentions: list[Mention], cues: CueIndex) -> int:
+    """Where the paper first tells a patient of its own by age or sex (the text's end if never)."""
+    return min((o.start_char for o in mentions if o.label in ("AGE", "SEX")
+                and not _others(sentence_voice(cues.of(o)))), default=len(document.text))
+
+
+def _counted_by_complication(document: Document, mentions: list[Mention], cues: CueIndex,
+                            flows: list[str]) -> Mention | None:
+    """In a paper that calls itself a case series, its first count of cases by what they had, in the
+    abstract or body, where it is a few and tells the authors' own cases before any is told by age or sex
+    ("Three patients developed ...", "7/244 presented with ...", with their statistics or not); a count of
+    ten or more there is a cohort's."""
+    if not declares_case_series(document):
+        return None
+    first = next((m for m in mentions if flows[m.section_index] in ("abstract", "body") and (
+        m.rule_id in _OPENING_COUNTS and _INCLUDED.search(m.sentence) or m.label == "COHORT_SIZE"
+        and m.attrs.get("kind") == "subgroup" and m.attrs.get("predicate") == "event")), None)
+    if first is None or not 1 < first.attrs["n"] < _SERIES_MOST or _others(sentence_voice(cues.of(first))) \
+            or first.start_char > _first_told(document, mentions, cues):
+        return None
+    return first
 
 
 def _others(voice: Voice) -> bool:
