@@ -124,6 +124,12 @@ def test_component_writes_span_group():
     ("The aim is to describe two patients with foraminal leakage.", [("to describe two patients", 2)]),
     ("We share our experience with three cases of foot drop after discectomy.",
      [("We share our experience with three cases", 3)]),
+    ("We aimed to illustrate our experience with four cases of cement in the foramen.",
+     [("to illustrate our experience with four cases", 4)]),
+    ("This report seeks to share our management of two patients with subdural cement.",
+     [("to share our management of two patients", 2)]),
+    ("Purpose: to present our experience in 3 patients with cement emboli.",
+     [("to present our experience in 3 patients", 3)]),
 ])
 def test_case_counts_found(text, expected):
     assert [(text[m.start:m.end], n) for m, n in match_case_counts(text, COUNT_RULES)] == expected
@@ -148,6 +154,9 @@ def test_case_counts_found(text, expected):
     "It is important to report all cases of leakage to the registry.",
     "Surgeons need to report two-level leaks in their series.",
     "We share our experience in 250 cases of kyphoplasty.",
+    "We hoped to illustrate our experience with 300 cases of kyphoplasty.",
+    "To illustrate the point, two cases of leakage are shown.",
+    "The aim was to share our experience of kyphoplasty with two colleagues.",
     "The authors of an older series report two cases of such a leak.",
 ])
 def test_case_counts_not_found(text):
