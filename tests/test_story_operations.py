@@ -118,6 +118,9 @@ def test_operations_years_before_are_history(tmp_path, history):
     ("a laminectomy with pedicle screw fixation at L4-L5", ["laminectomy"]),
     ("posterior fixation together with decompression at L2", ["decompression"]),
     ("an L4-L5 discectomy and posterior instrumented fusion", ["discectomy", "fusion"]),
+    ("a T10-S1 posterior instrumented fusion", ["fusion"]),
+    ("a C3-C6 instrumentation-assisted lateral mass fusion", ["fusion"]),
+    ("a previous fusion revised by an osteotomy with posterior instrumented fusion from T10 to S1", ["fusion", "osteotomy"]),
 ])
 def test_fixation_named_with_the_index_operation_is_part_of_it(tmp_path, index, expected):
     text = case_report("Epidural hematoma after spine surgery: a case report", (

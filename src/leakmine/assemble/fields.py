@@ -188,7 +188,7 @@ class PatientView:
         out: dict[str, int] = {}
         for a in self.own:
             m = a.mention
-            if not m.asserted or a.unit in out or m.value in non_surgical:
+            if not m.asserted or a.unit in out or m.value in non_surgical or self._word_of(m):
                 continue
             first = first_procedure.get(a.unit)
             if m.label in _PROCEDURE_LABELS and first is None:
@@ -241,7 +241,10 @@ class PatientView:
         if key not in self._roles:
             first = self.rescue_from.get(unit)
             before = first is None or m.start_char < first
-            if m.attrs.get("augmented") and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start) \
+            if whole := self._word_of(m):  # the operation it is a word of decides
+                role = self.role(whole, unit)
+                self._roles[key] = PART if role == "index" else role
+            elif m.attrs.get("augmented") and not called_rescue(self.cues.of(m), m.start_char - m.sentence_start) \
                     and (before or not self._with_other_work(m)):  # the screws the cement went through
                 self._roles[key] = "index" if m.value in self.index else PART
             elif m.value in self.non_surgical and (
@@ -262,6 +265,16 @@ class PatientView:
                         m.value, self.cues.of(m), m.start_char - m.sentence_start, cement_index=self.cement_index,
                         outcome_in_sentence=outcome, before_complication=before, historical=m.historical)
         return self._roles[key]
+
+    def _word_of(self, m: Mention) -> Mention | None:
+        """The index-type operation whose name a rescue-type one is a word of, written right before it
+        ("posterior instrumented fusion": the fusion's instrumentation, one operation), else None."""
+        if m.value not in self.rescue or m.value in self.index:
+            return None
+        at = m.sentence_start
+        return next((o for o in self.by_sentence.get(at, []) if o.label == "PROCEDURE" and o.value in self.index
+                     and o.start_char >= m.end_char and not m.sentence[m.end_char - at:o.start_char - at].strip()),
+                    None)
 
     def _deficit_followed(self, m: Mention, unit: str) -> bool:
         """Whether `m` is the operation a deficit told before it in its case's sentence followed (or another
