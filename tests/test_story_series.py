@@ -560,25 +560,34 @@ def test_a_declared_case_series_that_tells_its_cases_apart_beside_rates(tmp_path
 
 
 @pytest.mark.parametrize("title, results, n", [
-    # a paper that calls itself a case series counts its cases by what they had, before telling any of them
+    # a paper that calls itself a case series, and counts no population, counts its cases by what they had
     ("Foot drop after vertebroplasty: case series",
-     "Of the 310 patients reviewed, 2.3% (7/310) developed a foot drop after the operation.", 7),
+     "Five patients developed a foot drop after vertebroplasty at our hospital.", 5),
     ("Paraparesis after kyphoplasty: a case series",
      "Four patients developed paraparesis after kyphoplasty and were analysed (mean age 71 years; three women).", 4),
-    ("Paraparesis after kyphoplasty: a case series",
-     "Among 512 kyphoplasty patients, 3 patients who developed paraparesis were found.", 3),
     ("Paraparesis after kyphoplasty: case reports",
-     "In our records of 512 kyphoplasty patients, five patients developed paraparesis after the procedure.", 5),
+     "In our unit, three patients developed paraparesis after kyphoplasty (two women).", 3),
     # its first count of them is a cohort's when it is ten or more
     ("Paraparesis after kyphoplasty: a case series",
      "Twelve patients developed paraparesis after kyphoplasty; 3 of the 12 patients had cement in the canal.", 0),
+    # a few drawn from a population it counts, or counted with a rate, are a cohort's complication
+    ("Foot drop after vertebroplasty: case series",
+     "Of the 310 patients reviewed, 2.3% (7/310) developed a foot drop after the operation.", 0),
+    ("Paraparesis after kyphoplasty: a case series",
+     "Among 512 kyphoplasty patients, 3 patients who developed paraparesis were found.", 0),
+    ("Paraparesis after kyphoplasty: a case series",
+     "Cement leakage was seen in 14 patients, and 3 patients (1.5%) developed paraparesis.", 0),
     # a count of those who recovered, of another author's cases, or in a paper that does not call itself a series
     ("Paraparesis after kyphoplasty: a case series",
      "Three patients recovered completely after the procedure.", 0),
     ("Paraparesis after kyphoplasty: a case series",
      "Previous reports described 4 patients who developed paraparesis after kyphoplasty.", 0),
     ("Paraparesis after kyphoplasty",
-     "Among 512 kyphoplasty patients, 3 patients who developed paraparesis were found.", 0),
+     "Five patients developed paraparesis after kyphoplasty at our hospital.", 0),
+    # a series that tells its cases by age has those it tells
+    ("Paraparesis after kyphoplasty: a case series",
+     "Six patients developed paraparesis after kyphoplasty; two are described. A 68-year-old woman and a "
+     "75-year-old man had cement in the canal.", 2),
 ])
 def test_a_declared_case_series_counted_by_its_complication(tmp_path, title, results, n):
     text = (f"{title}\n\nAbstract\n\nObjectives\n\nTo describe paraparesis and foot drop as complications of spinal "

@@ -368,7 +368,8 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
             return m.attrs["n"]
     own = [m for m in mentions if m.label == "COHORT_SIZE" and m.attrs.get("kind") == "population"
            and not _others(sentence_voice(cues.of(m)))]
-    first_told = _first_told(document, mentions, cues)
+    first_told = min((o.start_char for o in mentions if o.label in ("AGE", "SEX")
+                      and not _others(sentence_voice(cues.of(o)))), default=len(document.text))
 
     def included(m: Mention) -> bool:
         n = m.attrs.get("n")
@@ -392,25 +393,24 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     return next((m.attrs["n"] for m in own if included(m)), None)
 
 
-def _first_told(document: Document, mentions: list[Mention], cues: CueIndex) -> int:
-    """Where the paper first tells a patient of its own by age or sex (the text's end if never)."""
-    return min((o.start_char for o in mentions if o.label in ("AGE", "SEX")
-                and not _others(sentence_voice(cues.of(o)))), default=len(document.text))
-
-
 def _counted_by_complication(document: Document, mentions: list[Mention], cues: CueIndex,
                             flows: list[str]) -> Mention | None:
-    """In a paper that calls itself a case series, its first count of cases by what they had, in the
-    abstract or body, where it is a few and tells the authors' own cases before any is told by age or sex
-    ("Three patients developed ...", "7/244 presented with ...", with their statistics or not); a count of
-    ten or more there is a cohort's."""
+    """In a paper that calls itself a case series and counts no population of its own (no group of it
+    drawn from one, no rate), its first count of cases by what they had, in the abstract or body, where it
+    is a few and the paper tells none of its patients by age or sex ("Three patients developed ...", with
+    their statistics or not: "mean age 71 years; three women"); a count of ten or more there is a cohort's."""
     if not declares_case_series(document):
         return None
-    first = next((m for m in mentions if flows[m.section_index] in ("abstract", "body") and (
-        m.rule_id in _OPENING_COUNTS and _INCLUDED.search(m.sentence) or m.label == "COHORT_SIZE"
-        and m.attrs.get("kind") == "subgroup" and m.attrs.get("predicate") == "event")), None)
-    if first is None or not 1 < first.attrs["n"] < _SERIES_MOST or _others(sentence_voice(cues.of(first))) \
-            or first.start_char > _first_told(document, mentions, cues):
+    told = [m for m in mentions if flows[m.section_index] in ("abstract", "body")]
+    if any(m.label == "COHORT_SIZE" and (m.attrs.get("kind") == "population" or m.attrs.get("rate")
+                                         or m.attrs.get("denominator")) and not _others(sentence_voice(cues.of(m)))
+           for m in told):
+        return None
+    first = next((m for m in told if m.rule_id in _OPENING_COUNTS and _INCLUDED.search(m.sentence) or (
+        m.label == "COHORT_SIZE" and m.attrs.get("kind") == "subgroup" and m.attrs.get("predicate") == "event")), None)
+    if first is None or not 1 < first.attrs["n"] < _SERIES_MOST or _others(sentence_voice(cues.of(first))) or any(
+            o.label in ("AGE", "SEX") and o.attrs.get("kind") != "group" and not _others(sentence_voice(cues.of(o)))
+            for o in mentions):
         return None
     return first
 
