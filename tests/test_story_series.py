@@ -584,10 +584,15 @@ def test_a_declared_case_series_that_tells_its_cases_apart_beside_rates(tmp_path
      "Previous reports described 4 patients who developed paraparesis after kyphoplasty.", 0),
     ("Paraparesis after kyphoplasty",
      "Five patients developed paraparesis after kyphoplasty at our hospital.", 0),
-    # a series that tells its cases by age has those it tells
+    # a series that marks its cases has those it tells; one that says more of some of its few keeps them
     ("Paraparesis after kyphoplasty: a case series",
-     "Six patients developed paraparesis after kyphoplasty; two are described. A 68-year-old woman and a "
-     "75-year-old man had cement in the canal.", 2),
+     "Six patients developed paraparesis after kyphoplasty; two are described. Case 1: a 68-year-old woman "
+     "had cement in the canal. Case 2: a 75-year-old man had cement in the canal.", 2),
+    ("Paraparesis after kyphoplasty: a case series",
+     "Four patients developed paraparesis after kyphoplasty. The oldest, an 88-year-old man, was also diabetic. "
+     "Three patients underwent MRI.", 4),
+    ("Paraparesis after kyphoplasty: a case series",
+     "Two patients (3.1%) developed paraparesis after kyphoplasty.", 0),
 ])
 def test_a_declared_case_series_counted_by_its_complication(tmp_path, title, results, n):
     text = (f"{title}\n\nAbstract\n\nObjectives\n\nTo describe paraparesis and foot drop as complications of spinal "

@@ -395,22 +395,29 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
 
 def _counted_by_complication(document: Document, mentions: list[Mention], cues: CueIndex,
                             flows: list[str]) -> Mention | None:
-    """In a paper that calls itself a case series and counts no population of its own (no group of it
-    drawn from one, no rate), its first count of cases by what they had, in the abstract or body, where it
-    is a few and the paper tells none of its patients by age or sex ("Three patients developed ...", with
-    their statistics or not: "mean age 71 years; three women"); a count of ten or more there is a cohort's."""
+    """In a paper that calls itself a case series, its first count of cases by what they had, in the
+    abstract or body, where it is a few ("Three patients developed ...", with their statistics or not:
+    "mean age 71 years; three women"), before any patient is told by age or sex, in a paper that marks
+    no case ("Case 1", "the second patient"; not "one patient") and draws the few from no population it counts (a larger population, a
+    denominator, a rate of theirs: "Two patients (3.1%) developed ..."); ten or more are a cohort's."""
     if not declares_case_series(document):
         return None
     told = [m for m in mentions if flows[m.section_index] in ("abstract", "body")]
-    if any(m.label == "COHORT_SIZE" and (m.attrs.get("kind") == "population" or m.attrs.get("rate")
-                                         or m.attrs.get("denominator")) and not _others(sentence_voice(cues.of(m)))
-           for m in told):
-        return None
     first = next((m for m in told if m.rule_id in _OPENING_COUNTS and _INCLUDED.search(m.sentence) or (
         m.label == "COHORT_SIZE" and m.attrs.get("kind") == "subgroup" and m.attrs.get("predicate") == "event")), None)
-    if first is None or not 1 < first.attrs["n"] < _SERIES_MOST or _others(sentence_voice(cues.of(first))) or any(
-            o.label in ("AGE", "SEX") and o.attrs.get("kind") != "group" and not _others(sentence_voice(cues.of(o)))
-            for o in mentions):
+    if first is None or not 1 < (n := first.attrs["n"]) < _SERIES_MOST or _others(sentence_voice(cues.of(first))):
+        return None
+
+    def drawn_from(m: Mention) -> bool:
+        size = m.attrs.get("n") if isinstance(m.attrs.get("n"), int) else 0
+        return (m.attrs.get("kind") == "population" and size > n) or (m.attrs.get("denominator") or 0) > n \
+            or (bool(m.attrs.get("rate")) and size >= n)
+
+    marked = any(s.case_number is not None for s in document.sections)
+    if marked or any((o.label == "CASE_MARKER" and not (o.attrs.get("opens_series") or o.attrs.get("closes_series")))
+                     or (o.label in ("AGE", "SEX") and o.attrs.get("kind") != "group" and o.start_char < first.start_char
+                         and not _others(sentence_voice(cues.of(o)))) for o in mentions) or any(o.label == "COHORT_SIZE" and drawn_from(o) and not _others(sentence_voice(cues.of(o)))
+                                     for o in told):
         return None
     return first
 
