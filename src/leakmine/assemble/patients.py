@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from leakmine.assemble.cues import CueIndex, SentenceCues, vocabulary
 from leakmine.assemble.sections import unit_flow
 from leakmine.assemble.sentences import Voice, about_patient, sentence_voice
-from leakmine.assemble.study_type import declares_case_series
 from leakmine.nlp.numbers import NUMWORD, ORDINAL
 from leakmine.records import Document, Mention
 
@@ -385,41 +384,9 @@ def reported_count(document: Document, mentions: list[Mention], cues: CueIndex, 
     if opening is not None and all(o.attrs.get("n") == opening.attrs["n"] for o in own) and not any(
             m.label == "COHORT_SIZE" and m.attrs.get("denominator") for m in mentions):
         return opening.attrs["n"]
-    counted = _counted_by_complication(document, mentions, cues, flows)
-    if counted is not None:
-        return counted.attrs["n"]
     if any(m.section_kind != "case" for m in own):
         return None
     return next((m.attrs["n"] for m in own if included(m)), None)
-
-
-def _counted_by_complication(document: Document, mentions: list[Mention], cues: CueIndex,
-                            flows: list[str]) -> Mention | None:
-    """In a paper that calls itself a case series, its first count of cases by what they had, in the
-    abstract or body, where it is a few ("Three patients developed ...", with their statistics or not:
-    "mean age 71 years; three women"), before any patient is told by age or sex, in a paper that marks
-    no case ("Case 1", "the second patient"; not "one patient") and draws the few from no population it counts (a larger population, a
-    denominator, a rate of theirs: "Two patients (3.1%) developed ..."); ten or more are a cohort's."""
-    if not declares_case_series(document):
-        return None
-    told = [m for m in mentions if flows[m.section_index] in ("abstract", "body")]
-    first = next((m for m in told if m.rule_id in _OPENING_COUNTS and _INCLUDED.search(m.sentence) or (
-        m.label == "COHORT_SIZE" and m.attrs.get("kind") == "subgroup" and m.attrs.get("predicate") == "event")), None)
-    if first is None or not 1 < (n := first.attrs["n"]) < _SERIES_MOST or _others(sentence_voice(cues.of(first))):
-        return None
-
-    def drawn_from(m: Mention) -> bool:
-        size = m.attrs.get("n") if isinstance(m.attrs.get("n"), int) else 0
-        return (m.attrs.get("kind") == "population" and size > n) or (m.attrs.get("denominator") or 0) > n \
-            or (bool(m.attrs.get("rate")) and size >= n)
-
-    marked = any(s.case_number is not None for s in document.sections)
-    if marked or any((o.label == "CASE_MARKER" and not (o.attrs.get("opens_series") or o.attrs.get("closes_series")))
-                     or (o.label in ("AGE", "SEX") and o.attrs.get("kind") != "group" and o.start_char < first.start_char
-                         and not _others(sentence_voice(cues.of(o)))) for o in mentions) or any(o.label == "COHORT_SIZE" and drawn_from(o) and not _others(sentence_voice(cues.of(o)))
-                                     for o in told):
-        return None
-    return first
 
 
 def _others(voice: Voice) -> bool:
